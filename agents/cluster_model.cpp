@@ -1,0 +1,88 @@
+#include "agents/cluster_model.hpp"
+
+#include <boost/graph/topological_sort.hpp>
+#include <cmath>
+
+#include "agents/collaboration.hpp"
+#include "agents/demography.hpp"
+#include "agents/knowledge.hpp"
+#include "agents/population.hpp"
+#include "agents/tie_dynamics.hpp"
+#include "agents/trade.hpp"
+
+namespace vicsim::agents {
+
+std::vector<std::size_t> customers_first_order(const sim::World& w, const sim::FirmDirectory& dir,
+                                               const std::vector<std::vector<sim::InputNeed>>& needs) {
+  using TypeGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+  TypeGraph g(dir.n_types());
+  for (std::size_t t = 0; t < needs.size(); ++t)
+    for (const auto& n : needs[t]) boost::add_edge(dir.type_key(n.industry, n.stage), t, g);
+  std::vector<std::size_t> order;
+  try {
+    // topological_sort emits vertices in reverse topological order: customers before suppliers.
+    boost::topological_sort(g, std::back_inserter(order));
+  } catch (const boost::not_a_dag&) {
+    throw CyclicValueChain("the industries' cross inputs form a cycle");
+  }
+  (void)w;
+  return order;
+}
+
+ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned threads) {
+  c_.world = std::move(world);
+  c_.params = params;
+  c_.threads = threads == 0 ? 1 : threads;
+  c_.world.compute_distances();
+  c_.directory.rebuild(c_.world);
+  const std::size_t n = c_.directory.n_types();
+  c_.needs.resize(n);
+  c_.type_of.resize(n);
+  for (std::size_t i = 0; i < c_.world.industries.size(); ++i)
+    for (std::size_t s = 0; s < c_.world.industries[i].stages.size(); ++s) {
+      const auto t = c_.directory.type_key(i, s);
+      c_.type_of[t] = {i, s};
+      c_.needs[t] = sim::input_needs(c_.world.industries, i, s);
+    }
+  c_.buyers_of.assign(n, {});
+  for (std::size_t t = 0; t < n; ++t)
+    for (std::size_t slot = 0; slot < c_.needs[t].size(); ++slot)
+      c_.buyers_of[c_.directory.type_key(c_.needs[t][slot].industry, c_.needs[t][slot].stage)].push_back(
+          {t, static_cast<std::uint16_t>(slot)});
+  c_.customers_first = customers_first_order(c_.world, c_.directory, c_.needs);
+  c_.mean_price.assign(n, 0.0);
+  c_.mean_productivity.assign(n, 1.0);
+  populate(c_);
+}
+
+void ClusterModel::step() {
+  sim::World& w = c_.world;
+  ++w.tick;
+  c_.stats = {};
+  const double monthly_growth = std::pow(1.0 + c_.params.market.demand_growth_per_year, 1.0 / 12.0);
+  for (auto& d : w.final_demand) d *= monthly_growth;
+
+  set_prices(c_);
+  propagate_orders(c_);
+  settle_accounts(c_);
+
+  // Margins by type drive entry.
+  std::vector<double> profit(c_.directory.n_types(), 0.0), revenue(c_.directory.n_types(), 0.0);
+  for (auto i : c_.directory.alive()) {
+    profit[c_.type_key(i)] += w.firms.profit[i].yuan;
+    revenue[c_.type_key(i)] += w.firms.revenue[i].yuan;
+  }
+  c_.type_margin.assign(c_.directory.n_types(), 0.0);
+  for (std::size_t t = 0; t < profit.size(); ++t) c_.type_margin[t] = revenue[t] > 0.0 ? profit[t] / revenue[t] : 0.0;
+
+  learn(c_);
+  update_and_decay_ties(c_);
+  search_suppliers(c_);
+  form_collaborations(c_);
+  adjust_capacity(c_);
+  exit_failing_firms(c_);
+  enter_firms(c_);
+  c_.directory.rebuild(w);
+}
+
+}  // namespace vicsim::agents

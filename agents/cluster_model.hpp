@@ -1,0 +1,38 @@
+#pragma once
+/** @file The cluster model: builds the initial state and advances it one month at a time through an
+ * ordered list of phases. It never reads files, prints or draws. */
+#include "agents/model_context.hpp"
+
+namespace vicsim::agents {
+
+/** @brief Thrown when the industries' input links form a cycle (the value chain must be a DAG). */
+struct CyclicValueChain : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/** @brief Owns the model state and runs ticks. */
+class ClusterModel {
+ public:
+  /** @brief Takes a world with regions and industries set, creates the firms and the initial network. */
+  ClusterModel(sim::World world, ModelParams params, unsigned threads = 1);
+
+  /** @brief Advances one tick (one month): demand, prices, orders, accounts, learning, ties, demography. */
+  void step();
+
+  const sim::World& world() const { return c_.world; }
+  const ModelParams& params() const { return c_.params; }
+  const ModelContext& context() const { return c_; }
+  /** @brief Events of the last completed tick. */
+  const sim::TickStats& last_stats() const { return c_.stats; }
+  /** @brief Worker threads for the parallel phases (results do not depend on it). */
+  void set_threads(unsigned n) { c_.threads = n == 0 ? 1 : n; }
+
+ private:
+  ModelContext c_;
+};
+
+/** @brief Type keys of a world's industries in customers-first order; throws CyclicValueChain. */
+std::vector<std::size_t> customers_first_order(const sim::World& w, const sim::FirmDirectory& dir,
+                                               const std::vector<std::vector<sim::InputNeed>>& needs);
+
+}  // namespace vicsim::agents

@@ -1,0 +1,75 @@
+#include "agents/collaboration.hpp"
+
+#include <algorithm>
+
+#include "agents/knowledge.hpp"
+#include "sim/distributions.hpp"
+#include "sim/parallel_for.hpp"
+
+namespace vicsim::agents {
+
+namespace {
+
+bool collaborating(const sim::World& w, sim::FirmIndex a, sim::FirmIndex b) {
+  const auto lo = std::min(a, b), hi = std::max(a, b);
+  for (auto [e, end] = boost::out_edges(lo, w.network); e != end; ++e)
+    if (boost::target(*e, w.network) == hi && !w.network[*e].is_supply()) return true;
+  return false;
+}
+
+}  // namespace
+
+std::uint32_t collaborators(const sim::World& w, sim::FirmIndex f) {
+  std::uint32_t n = 0;
+  for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e) n += !w.network[*e].is_supply();
+  for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e) n += !w.network[*e].is_supply();
+  return n;
+}
+
+void form_collaborations(ModelContext& c) {
+  const auto& kp = c.params.knowledge;
+  if (!kp.collaboration_enabled) return;
+  sim::World& w = c.world;
+  const auto& alive = c.directory.alive();
+  std::vector<std::int64_t> partner(alive.size(), -1);
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+    const sim::FirmIndex f = alive[k];
+    sim::Rng rng(w.seed, sim::Stream::Collaboration, f, static_cast<std::uint64_t>(w.tick));
+    if (!sim::bernoulli(rng, kp.collaboration_probability) || collaborators(w, f) >= kp.max_collaborators) return;
+    // Firms two supply steps away: co-customers of f's suppliers and co-suppliers of f's customers.
+    std::vector<sim::FirmIndex> cand;
+    for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e) {
+      if (!w.network[*e].is_supply()) continue;
+      const auto s = boost::source(*e, w.network);
+      for (auto [e2, end2] = boost::out_edges(s, w.network); e2 != end2; ++e2)
+        if (w.network[*e2].is_supply()) cand.push_back(static_cast<sim::FirmIndex>(boost::target(*e2, w.network)));
+    }
+    for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e) {
+      if (!w.network[*e].is_supply()) continue;
+      const auto cu = boost::target(*e, w.network);
+      for (auto [e2, end2] = boost::in_edges(cu, w.network); e2 != end2; ++e2)
+        if (w.network[*e2].is_supply()) cand.push_back(static_cast<sim::FirmIndex>(boost::source(*e2, w.network)));
+    }
+    std::erase(cand, f);
+    if (cand.empty()) return;
+    const auto g = cand[rng.below(cand.size())];
+    if (!w.firms.alive[g] || collaborating(w, f, g)) return;
+    if (sim::bernoulli(rng, spillover_weight(kp, w.firm_distance(f, g)))) partner[k] = g;
+  });
+  for (std::size_t k = 0; k < alive.size(); ++k) {
+    if (partner[k] < 0) continue;
+    const auto f = alive[k], g = static_cast<sim::FirmIndex>(partner[k]);
+    if (collaborating(w, f, g) || collaborators(w, f) >= kp.max_collaborators ||
+        collaborators(w, g) >= kp.max_collaborators)
+      continue;
+    sim::Tie t;
+    t.kind = sim::TieKind::Collaboration;
+    t.trust = c.params.ties.initial_trust_local;
+    t.distance_km = w.firm_distance(f, g);
+    t.formed_tick = w.tick;
+    boost::add_edge(std::min(f, g), std::max(f, g), t, w.network);
+    ++c.stats.ties_formed;
+  }
+}
+
+}  // namespace vicsim::agents

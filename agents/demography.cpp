@@ -1,0 +1,151 @@
+#include "agents/demography.hpp"
+
+#include <cmath>
+
+#include "agents/knowledge.hpp"
+#include "agents/supplier_search.hpp"
+#include "agents/tie_dynamics.hpp"
+#include "sim/distributions.hpp"
+#include "sim/parallel_for.hpp"
+
+namespace vicsim::agents {
+
+void exit_failing_firms(ModelContext& c) {
+  if (!c.params.demography.exit_enabled) return;
+  sim::World& w = c.world;
+  sim::Firms& f = w.firms;
+  struct Orphan {
+    sim::FirmIndex customer;
+    std::uint16_t slot;
+  };
+  std::vector<Orphan> orphans;
+  for (auto i : c.directory.alive()) {
+    if (f.loss_streak[i] < static_cast<std::int32_t>(c.params.demography.exit_loss_months) && f.cash[i].yuan >= 0.0)
+      continue;
+    f.alive[i] = 0;
+    f.exit_tick[i] = w.tick;
+    ++c.stats.exits;
+    for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e)
+      if (w.network[*e].is_supply()) orphans.push_back({static_cast<sim::FirmIndex>(boost::target(*e, w.network)), w.network[*e].input_slot});
+    c.stats.ties_orphaned += static_cast<std::uint32_t>(boost::out_degree(i, w.network) + boost::in_degree(i, w.network));
+    boost::clear_vertex(i, w.network);
+  }
+  if (orphans.empty() || !c.params.trade.enabled) return;
+  c.directory.rebuild(w);
+  for (const auto& o : orphans) {
+    if (!f.alive[o.customer]) continue;
+    sim::Rng rng(w.seed, sim::Stream::Rewire, o.customer, static_cast<std::uint64_t>(w.tick) * 64u + o.slot);
+    const auto rule = sim::bernoulli(rng, c.params.ties.uniform_fraction) ? ChoiceRule::Uniform : ChoiceRule::Logit;
+    if (auto s = search_supplier(c, o.customer, o.slot, rng, rule)) add_tie(c, s->supplier, o.customer, o.slot);
+  }
+}
+
+void adjust_capacity(ModelContext& c) {
+  if (!c.params.demography.capacity_adjustment_enabled) return;
+  sim::Firms& f = c.world.firms;
+  const auto& d = c.params.demography;
+  const auto& alive = c.directory.alive();
+  const double floor = c.params.population.size_min * 0.2;
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+    const sim::FirmIndex i = alive[k];
+    sim::Rng rng(c.world.seed, sim::Stream::Capacity, i, static_cast<std::uint64_t>(c.world.tick));
+    // Utilisation against orders, so a firm turning orders away expands.
+    const double util = std::fmax(f.orders[i], f.output[i]) / f.capacity(i);
+    double g = 0.0;
+    if (util > d.expand_above && f.profit[i].yuan > 0.0) g = d.adjustment_rate;
+    else if (util < d.shrink_below) g = -d.adjustment_rate;
+    f.employees[i] = std::fmax(floor, f.employees[i] * std::exp(g + sim::normal(rng, 0.0, d.growth_noise_sd)));
+  });
+}
+
+double location_utility(const ModelContext& c, std::size_t r, std::size_t industry, std::size_t origin,
+                        double entrant_capital) {
+  const auto& d = c.params.demography;
+  const auto& reg = c.world.regions[r];
+  double same_industry = 0.0;
+  for (std::size_t s = 0; s < c.world.industries[industry].stages.size(); ++s)
+    same_industry += static_cast<double>(c.directory.of_type_in(r, industry, s).size());
+  double mean_wage = 0.0;
+  for (const auto& x : c.world.regions) mean_wage += x.labour_cost.yuan;
+  mean_wage /= static_cast<double>(c.world.regions.size());
+  const double barrier = r == origin ? 0.0 : reg.relocation_barrier.yuan / entrant_capital;
+  return d.endowment_weight * std::log(1e-3 + reg.endowment[industry]) +
+         d.agglomeration_weight * std::log1p(same_industry) - d.cost_weight * reg.labour_cost.yuan / mean_wage -
+         d.barrier_weight * barrier;
+}
+
+void enter_firms(ModelContext& c) {
+  if (!c.params.demography.entry_enabled) return;
+  sim::World& w = c.world;
+  sim::Firms& f = w.firms;
+  const auto& d = c.params.demography;
+  const auto& pop = c.params.population;
+  std::vector<sim::FirmIndex> entrants;
+  for (std::size_t t = 0; t < c.directory.n_types(); ++t) {
+    const auto [ind, stage] = c.type_of[t];
+    const double incumbents = static_cast<double>(c.directory.of_type(ind, stage).size());
+    const double lambda =
+        d.entry_rate * std::fmax(1.0, incumbents) * std::fmax(0.0, 1.0 + d.entry_margin_sensitivity * c.type_margin[t]);
+    sim::Rng count_rng(w.seed, sim::Stream::Entry, t, static_cast<std::uint64_t>(w.tick));
+    const std::uint32_t n = sim::poisson(count_rng, lambda);
+    for (std::uint32_t k = 0; k < n; ++k) {
+      sim::Rng rng(w.seed, sim::Stream::EntryLocation, (static_cast<std::uint64_t>(t) << 24) | k,
+                   static_cast<std::uint64_t>(w.tick));
+      const double employees = sim::bounded_pareto(rng, pop.size_exponent, pop.size_min, d.entrant_size_max);
+      // Entrants are mostly spin-offs: the home region is drawn ∝ (1 + same-industry firms there).
+      std::size_t origin = 0;
+      {
+        double total = 0.0;
+        std::vector<double> wgt(w.regions.size());
+        for (std::size_t r = 0; r < w.regions.size(); ++r) {
+          for (std::size_t s = 0; s < w.industries[ind].stages.size(); ++s)
+            wgt[r] += static_cast<double>(c.directory.of_type_in(r, ind, s).size());
+          wgt[r] += 1.0;
+          total += wgt[r];
+        }
+        double u = rng.uniform() * total;
+        while (origin + 1 < wgt.size() && u >= wgt[origin]) u -= wgt[origin++];
+      }
+      const double mean_cost = w.regions[origin].labour_cost.yuan + w.regions[origin].land_cost.yuan;
+      const double capital = pop.initial_cash_months * mean_cost * employees;
+      std::size_t best = origin;
+      double best_u = -INFINITY;
+      for (std::size_t r = 0; r < w.regions.size(); ++r) {
+        if (r != origin && w.regions[r].relocation_barrier.yuan >= capital) continue;  // cannot afford to move
+        const double u = location_utility(c, r, ind, origin, capital) + sim::gumbel(rng);
+        if (u > best_u) {
+          best_u = u;
+          best = r;
+        }
+      }
+      const sim::FirmIndex i = w.add_firm();
+      f.region[i] = sim::RegionId{static_cast<std::uint16_t>(best)};
+      f.industry[i] = sim::IndustryId{static_cast<std::uint8_t>(ind)};
+      f.stage[i] = static_cast<std::uint8_t>(stage);
+      f.entry_tick[i] = w.tick;
+      f.employees[i] = employees;
+      f.productivity[i] = std::fmin(latent_frontier(c.params.knowledge, w.tick),
+                                    c.params.knowledge.entrant_productivity * c.mean_productivity[t] *
+                                        sim::lognormal(rng, 0.0, pop.productivity_sd));
+      f.cash[i] = sim::Money{capital};
+      if (best != origin) {
+        f.cash[i] -= w.regions[best].relocation_barrier;
+        ++c.stats.relocations;
+      }
+      f.reputation[i] = 0.5;
+      f.price[i] = c.mean_price[t];
+      f.unit_cost[i] = c.mean_price[t] / (1.0 + c.params.market.markup);
+      double input_cost = 0.0;
+      for (const auto& need : c.needs[t])
+        input_cost += need.per_unit * c.mean_price[c.directory.type_key(need.industry, need.stage)];
+      f.input_unit_cost[i] = input_cost;
+      entrants.push_back(i);
+      ++c.stats.entries;
+    }
+  }
+  if (entrants.empty()) return;
+  c.directory.rebuild(w);
+  for (auto i : entrants) fill_input_slots(c, i, sim::Stream::Entry);
+}
+
+}  // namespace vicsim::agents

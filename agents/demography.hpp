@@ -1,0 +1,23 @@
+#pragma once
+/** @file Firm demography: exit after sustained losses (with Atalay-style rewiring of orphaned
+ * customers), capacity adjustment, and entry with location choice and relocation barriers. */
+#include "agents/model_context.hpp"
+
+namespace vicsim::agents {
+
+/** @brief Removes firms with `exit_loss_months` consecutive losses or negative cash; their customers
+ * rewire each lost input, a fraction r uniformly and the rest by the preferential logit. */
+void exit_failing_firms(ModelContext& c);
+
+/** @brief Hiring and shedding by utilisation, with Gibrat noise. */
+void adjust_capacity(ModelContext& c);
+
+/** @brief Poisson entry per firm type; entrants choose a region and pay its relocation barrier when
+ * it is not their home region, then bring one tie per input slot. */
+void enter_firms(ModelContext& c);
+
+/** @brief Entrant location utility for one region (docs/ODD.md, "Entry"). */
+double location_utility(const ModelContext& c, std::size_t region, std::size_t industry, std::size_t origin,
+                        double entrant_capital);
+
+}  // namespace vicsim::agents

@@ -1,0 +1,78 @@
+#include "agents/knowledge.hpp"
+
+#include <cmath>
+
+#include "sim/distributions.hpp"
+#include "sim/parallel_for.hpp"
+
+namespace vicsim::agents {
+
+double latent_frontier(const KnowledgeParams& p, std::int32_t tick) {
+  return p.frontier_initial * std::pow(1.0 + p.frontier_growth_per_year, tick / 12.0);
+}
+
+double spillover_weight(const KnowledgeParams& p, double distance_km) {
+  return std::exp2(-distance_km / p.half_distance_km);
+}
+
+void learn(ModelContext& c) {
+  sim::World& w = c.world;
+  sim::Firms& f = w.firms;
+  const auto& kp = c.params.knowledge;
+  const auto& alive = c.directory.alive();
+  const double frontier = latent_frontier(kp, w.tick);
+  // Double buffer: every firm learns from last month's productivities.
+  std::vector<double> next(alive.size());
+  std::vector<std::uint8_t> innovated(alive.size(), 0), imitated(alive.size(), 0);
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+    const sim::FirmIndex i = alive[k];
+    double a = f.productivity[i];
+    if (kp.innovation_enabled) {
+      sim::Rng rng(w.seed, sim::Stream::Innovation, i, static_cast<std::uint64_t>(w.tick));
+      const double p = kp.innovation_rate * std::pow(f.employees[i] / kp.reference_employees, kp.size_elasticity);
+      if (sim::bernoulli(rng, p)) {
+        const double draw = frontier * sim::lognormal(rng, 0.0, kp.innovation_sd);
+        if (draw > a) {
+          a = draw;
+          innovated[k] = 1;
+        }
+      }
+    }
+    if (kp.spillover_enabled) {
+      sim::Rng rng(w.seed, sim::Stream::Imitation, i, static_cast<std::uint64_t>(w.tick));
+      double best = f.productivity[i];
+      auto meet = [&](sim::FirmIndex j) {
+        if (!f.alive[j] || f.productivity[j] <= best) return;
+        if (sim::bernoulli(rng, kp.imitation_rate * spillover_weight(kp, w.firm_distance(i, j)))) best = f.productivity[j];
+      };
+      for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e)
+        meet(static_cast<sim::FirmIndex>(boost::source(*e, w.network)));
+      for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e)
+        meet(static_cast<sim::FirmIndex>(boost::target(*e, w.network)));
+      const auto& peers = c.directory.of_type_in(sim::idx(f.region[i]), sim::idx(f.industry[i]), f.stage[i]);
+      if (peers.size() > 1)
+        for (std::uint32_t m = 0; m < kp.local_contacts; ++m) {
+          const auto j = peers[rng.below(peers.size())];
+          if (j != i) meet(j);
+        }
+      const double imitated_a = f.productivity[i] + kp.imitation_gap_closed * (best - f.productivity[i]);
+      if (imitated_a > a) {
+        a = imitated_a;
+        imitated[k] = 1;
+        innovated[k] = 0;  // imitation superseded this month's innovation
+      }
+    }
+    next[k] = a;
+  });
+  for (std::size_t k = 0; k < alive.size(); ++k) {
+    const sim::FirmIndex i = alive[k];
+    f.innovated[i] = innovated[k];
+    f.imitated[i] = imitated[k];
+    if (next[k] > f.productivity[i]) f.last_gain_tick[i] = w.tick;
+    f.productivity[i] = next[k];
+    c.stats.innovations += innovated[k];
+    c.stats.imitations += imitated[k];
+  }
+}
+
+}  // namespace vicsim::agents

@@ -1,0 +1,25 @@
+#pragma once
+/** @file The tick loop with observers: steps the model, computes metrics and the stage each tick,
+ * and hands them to observers (recorders live in reports/ so the model never does I/O). */
+#include <functional>
+#include <vector>
+
+#include "agents/cluster_model.hpp"
+#include "sim/tick_metrics.hpp"
+
+namespace vicsim::agents {
+
+/** @brief Receives the world and metrics after every tick. */
+class RunObserver {
+ public:
+  virtual ~RunObserver() = default;
+  /** @brief Called once per tick after metrics are computed; `snapshot` is the undirected network. */
+  virtual void on_tick(const sim::World& w, const sim::TickMetrics& m, const sim::UndirectedSnapshot& snapshot) = 0;
+};
+
+/** @brief Steps `model` for `ticks` months, notifying observers; returns the time series. */
+std::vector<sim::TickMetrics> run_simulation(ClusterModel& model, std::int32_t ticks,
+                                             const std::vector<RunObserver*>& observers,
+                                             const std::function<void(std::int32_t, std::int32_t)>& progress = {});
+
+}  // namespace vicsim::agents

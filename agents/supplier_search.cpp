@@ -1,0 +1,106 @@
+#include "agents/supplier_search.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "agents/transaction_cost.hpp"
+#include "sim/distributions.hpp"
+
+namespace vicsim::agents {
+
+namespace {
+
+bool is_supplier_of(const sim::SupplyGraph& g, sim::FirmIndex s, sim::FirmIndex f) {
+  for (auto [e, end] = boost::in_edges(f, g); e != end; ++e)
+    if (boost::source(*e, g) == s && g[*e].is_supply()) return true;
+  return false;
+}
+
+}  // namespace
+
+std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIndex f, std::size_t slot,
+                                              sim::Rng& rng, ChoiceRule rule) {
+  const sim::World& w = c.world;
+  const sim::Firms& fs = w.firms;
+  const auto& need = c.needs[c.type_key(f)][slot];
+  const auto& tp = c.params.trade;
+  std::vector<sim::FirmIndex> cand;
+
+  // Co-located candidates: a uniform sample of same-region firms of the needed type.
+  const auto& local = c.directory.of_type_in(sim::idx(fs.region[f]), need.industry, need.stage);
+  if (!local.empty())
+    for (std::uint32_t k = 0; k < tp.local_candidates; ++k) cand.push_back(local[rng.below(local.size())]);
+
+  // Firms known by reputation anywhere in the country (trade fairs, directories).
+  const auto& everywhere = c.directory.of_type(need.industry, need.stage);
+  if (!everywhere.empty())
+    for (std::uint32_t k = 0; k < tp.remote_candidates; ++k) cand.push_back(everywhere[rng.below(everywhere.size())]);
+
+  // Referrals: suppliers of the needed type used by the firm's partners (its reputation network).
+  std::uint32_t referred = 0;
+  auto consider_partner_suppliers = [&](sim::FirmIndex partner) {
+    for (auto [e, end] = boost::in_edges(partner, w.network); e != end && referred < tp.referral_candidates; ++e) {
+      const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
+      if (w.network[*e].is_supply() && sim::idx(fs.industry[s]) == need.industry && fs.stage[s] == need.stage) {
+        cand.push_back(s);
+        ++referred;
+      }
+    }
+  };
+  for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e)
+    consider_partner_suppliers(static_cast<sim::FirmIndex>(boost::target(*e, w.network)));
+  for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e)
+    consider_partner_suppliers(static_cast<sim::FirmIndex>(boost::source(*e, w.network)));
+
+  std::sort(cand.begin(), cand.end());
+  cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+  std::erase_if(cand, [&](sim::FirmIndex s) { return s == f || !fs.alive[s] || is_supplier_of(w.network, s, f); });
+  if (cand.empty()) return std::nullopt;
+
+  const double ref_price = c.mean_price[c.directory.type_key(need.industry, need.stage)];
+  auto landed_of = [&](sim::FirmIndex s) {
+    const double d = w.firm_distance(s, f);
+    return landed_cost(tp, fs.price[s], d, initial_trust(c.params.ties, fs.region[s] == fs.region[f], fs.reputation[s]));
+  };
+  if (rule == ChoiceRule::Uniform) {
+    const auto s = cand[rng.below(cand.size())];
+    return SupplierChoice{s, landed_of(s)};
+  }
+  // Gumbel-max draws from the logit P ∝ exp(−mu·landed/ref) · (1 + k)^alpha.
+  std::optional<SupplierChoice> best;
+  double best_u = -INFINITY;
+  for (auto s : cand) {
+    const double landed = landed_of(s);
+    const double k = static_cast<double>(boost::out_degree(s, w.network));
+    const double u = -tp.choice_sensitivity * landed / ref_price +
+                     c.params.ties.preferential_exponent * std::log1p(k) + sim::gumbel(rng);
+    if (u > best_u) {
+      best_u = u;
+      best = SupplierChoice{s, landed};
+    }
+  }
+  return best;
+}
+
+bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, std::size_t slot) {
+  sim::World& w = c.world;
+  if (supplier == customer || !w.firms.alive[supplier] || is_supplier_of(w.network, supplier, customer)) return false;
+  sim::Tie t;
+  const bool local = w.firms.region[supplier] == w.firms.region[customer];
+  t.trust = initial_trust(c.params.ties, local, w.firms.reputation[supplier]);
+  t.distance_km = w.firm_distance(supplier, customer);
+  t.formed_tick = w.tick;
+  t.input_slot = static_cast<std::uint16_t>(slot);
+  boost::add_edge(supplier, customer, t, w.network);
+  ++c.stats.ties_formed;
+  return true;
+}
+
+std::vector<std::uint32_t> ties_per_slot(const ModelContext& c, sim::FirmIndex f) {
+  std::vector<std::uint32_t> n(c.needs[c.type_key(f)].size(), 0);
+  for (auto [e, end] = boost::in_edges(f, c.world.network); e != end; ++e)
+    if (c.world.network[*e].is_supply()) ++n[c.world.network[*e].input_slot];
+  return n;
+}
+
+}  // namespace vicsim::agents

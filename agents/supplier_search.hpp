@@ -1,0 +1,30 @@
+#pragma once
+/** @file Offline supplier search: co-located candidates and referrals through the firm's partners,
+ * chosen by a logit on landed cost with preferential attachment (docs/ODD.md, "Supplier search"). */
+#include <optional>
+
+#include "agents/model_context.hpp"
+#include "sim/rng.hpp"
+
+namespace vicsim::agents {
+
+/** @brief A chosen supplier and the landed cost the buyer expects from it. */
+struct SupplierChoice {
+  sim::FirmIndex supplier;
+  double landed;  ///< yuan per unit
+};
+
+/** @brief How to pick among candidates. */
+enum class ChoiceRule { Logit, Uniform };
+
+/** @brief Searches one input slot of firm f. Returns nothing when no eligible candidate is found. */
+std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIndex f, std::size_t slot,
+                                              sim::Rng& rng, ChoiceRule rule);
+
+/** @brief Adds a tie supplier → customer for the given slot unless one exists; returns true if added. */
+bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, std::size_t slot);
+
+/** @brief Number of ties serving each of f's input slots. */
+std::vector<std::uint32_t> ties_per_slot(const ModelContext& c, sim::FirmIndex f);
+
+}  // namespace vicsim::agents

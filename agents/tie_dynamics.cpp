@@ -1,0 +1,125 @@
+#include "agents/tie_dynamics.hpp"
+
+#include <vector>
+
+#include "agents/supplier_search.hpp"
+#include "agents/transaction_cost.hpp"
+#include "sim/distributions.hpp"
+#include "sim/parallel_for.hpp"
+
+namespace vicsim::agents {
+
+void update_and_decay_ties(ModelContext& c) {
+  sim::World& w = c.world;
+  const auto& tp = c.params.ties;
+  std::vector<sim::TieEdge> doomed;
+  for (auto i : c.directory.alive()) {
+    sim::Rng rng(w.seed, sim::Stream::TieDecay, i, static_cast<std::uint64_t>(w.tick));
+    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+      sim::Tie& t = w.network[*e];
+      if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
+      else if (t.units > 0.0) t.trust += tp.trust_gain * (t.delivered / t.units - t.trust);
+      if (tp.decay_enabled && sim::bernoulli(rng, tie_hazard(tp, t.trust))) doomed.push_back(*e);
+    }
+  }
+  for (const auto& e : doomed) boost::remove_edge(e, w.network);
+  c.stats.ties_dissolved += static_cast<std::uint32_t>(doomed.size());
+}
+
+namespace {
+
+struct Proposal {
+  sim::FirmIndex supplier;
+  sim::FirmIndex customer;
+  std::uint16_t slot;
+  bool replace_worst;
+};
+
+/** @brief The slot's tie with the highest landed cost, or none. */
+std::optional<std::pair<sim::TieEdge, double>> worst_tie(const ModelContext& c, sim::FirmIndex f, std::size_t slot) {
+  const sim::World& w = c.world;
+  std::optional<std::pair<sim::TieEdge, double>> worst;
+  for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e) {
+    const sim::Tie& t = w.network[*e];
+    if (!t.is_supply() || t.input_slot != slot) continue;
+    const double lc = landed_cost(c.params.trade, w.firms.price[boost::source(*e, w.network)], t.distance_km, t.trust);
+    if (!worst || lc > worst->second) worst = std::make_pair(*e, lc);
+  }
+  return worst;
+}
+
+/** Orders relative to capacity this tick. */
+double f_orders(const ModelContext& c, sim::FirmIndex f) { return c.world.firms.orders[f] / c.world.firms.capacity(f); }
+
+}  // namespace
+
+void search_suppliers(ModelContext& c) {
+  if (!c.params.trade.enabled) return;
+  const auto& alive = c.directory.alive();
+  const auto& tp = c.params.trade;
+  std::vector<std::vector<Proposal>> proposals(alive.size());
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+    const sim::FirmIndex f = alive[k];
+    sim::Rng rng(c.world.seed, sim::Stream::Search, f, static_cast<std::uint64_t>(c.world.tick));
+    const auto counts = ties_per_slot(c, f);
+    for (std::size_t slot = 0; slot < counts.size(); ++slot) {
+      if (counts[slot] < tp.suppliers_per_input) {
+        if (auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit))
+          proposals[k].push_back({s->supplier, f, static_cast<std::uint16_t>(slot), false});
+      } else if (sim::bernoulli(rng, tp.switch_probability)) {
+        auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit);
+        auto worst = worst_tie(c, f, slot);
+        if (s && worst && s->landed < worst->second * (1.0 - tp.switch_margin))
+          proposals[k].push_back({s->supplier, f, static_cast<std::uint16_t>(slot), true});
+      }
+    }
+    // Sales effort: an under-used firm canvasses one potential customer, who takes it on if it has
+    // a free slot or if this firm beats its worst supplier by the switching margin.
+    const double util = f_orders(c, f);
+    const auto& buyers = c.buyers_of[c.type_key(f)];
+    if (util < c.params.demography.shrink_below && !buyers.empty() &&
+        sim::bernoulli(rng, tp.sales_search_probability)) {
+      const auto [bt, slot] = buyers[rng.below(buyers.size())];
+      const auto& local = c.directory.of_type_in(sim::idx(c.world.firms.region[f]), c.type_of[bt].first,
+                                                 c.type_of[bt].second);
+      if (!local.empty()) {
+        const sim::FirmIndex cust = local[rng.below(local.size())];
+        const auto& fs = c.world.firms;
+        const double d = c.world.firm_distance(f, cust);
+        const double mine =
+            landed_cost(tp, fs.price[f], d, initial_trust(c.params.ties, fs.region[f] == fs.region[cust], fs.reputation[f]));
+        const auto have = ties_per_slot(c, cust)[slot];
+        if (have < tp.suppliers_per_input) {
+          proposals[k].push_back({f, cust, slot, false});
+        } else if (auto worst = worst_tie(c, cust, slot); worst && mine < worst->second * (1.0 - tp.switch_margin)) {
+          proposals[k].push_back({f, cust, slot, true});
+        }
+      }
+    }
+  });
+  // Apply in firm order so the network does not depend on the thread count.
+  for (const auto& list : proposals)
+    for (const auto& p : list) {
+      if (p.replace_worst) {
+        auto worst = worst_tie(c, p.customer, p.slot);
+        if (!worst) continue;
+        boost::remove_edge(worst->first, c.world.network);
+        ++c.stats.ties_dissolved;
+      }
+      if (!p.replace_worst && ties_per_slot(c, p.customer)[p.slot] >= c.params.trade.suppliers_per_input) continue;
+      add_tie(c, p.supplier, p.customer, p.slot);
+    }
+}
+
+void fill_input_slots(ModelContext& c, sim::FirmIndex f, sim::Stream stream) {
+  if (!c.params.trade.enabled) return;
+  sim::Rng rng(c.world.seed, stream, f, static_cast<std::uint64_t>(c.world.tick));
+  const auto counts = ties_per_slot(c, f);
+  for (std::size_t slot = 0; slot < counts.size(); ++slot)
+    for (std::uint32_t have = counts[slot]; have < c.params.trade.suppliers_per_input; ++have) {
+      auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit);
+      if (!s || !add_tie(c, s->supplier, f, slot)) break;
+    }
+}
+
+}  // namespace vicsim::agents

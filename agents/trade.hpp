@@ -1,0 +1,27 @@
+#pragma once
+/** @file Production, orders and trade within one tick (docs/ODD.md, "Trade"). */
+#include <algorithm>
+
+#include "agents/model_context.hpp"
+
+namespace vicsim::agents {
+
+/** @brief Sets unit costs and cost-plus prices, then the capacity-weighted mean price of each type. */
+void set_prices(ModelContext& c);
+
+/** @brief Final demand to final-stage firms, then orders down the value chain through ties or the
+ * spot market, in customers-first order; sets each firm's orders and output. */
+void propagate_orders(ModelContext& c);
+
+/** @brief Deliveries, purchase and transaction costs, lead times, revenue, profit and reputation. */
+void settle_accounts(ModelContext& c);
+
+/** @brief Share of a firm's own orders it could fill this tick (1 with no orders). */
+inline double fill_rate(const sim::Firms& f, sim::FirmIndex i) {
+  return f.orders[i] > 0.0 ? std::min(f.orders[i], f.capacity(i)) / f.orders[i] : 1.0;
+}
+
+/** @brief Spreads `units` of demand over the firms of one type by capacity, relative price and reputation. */
+void allocate_demand(ModelContext& c, std::size_t type_key, double units);
+
+}  // namespace vicsim::agents

@@ -1,0 +1,6 @@
+# vicsim_warnings: an interface target every vicsim target links to.
+add_library(vicsim_warnings INTERFACE)
+target_compile_options(vicsim_warnings INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion)
+if(VICSIM_WERROR)
+  target_compile_options(vicsim_warnings INTERFACE -Werror)
+endif()

@@ -1,0 +1,160 @@
+#include "reports/run_writers.hpp"
+
+#include <boost/graph/graphml.hpp>
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+#include "reports/number_format.hpp"
+#include "sim/tail_exponent.hpp"
+#include "vicsim_version.hpp"
+
+namespace vicsim::reports {
+
+namespace {
+
+/** CSV field quoting (RFC 4180) for names that may contain commas or quotes. */
+std::string csv_text(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+}  // namespace
+
+void write_timeseries_csv(std::ostream& out, const RunLabel& label, const std::vector<sim::TickMetrics>& series) {
+  out << "scenario,seed";
+  for (const auto& c : sim::columns()) out << ',' << c.name;
+  out << ",stage_name\n";
+  for (const auto& m : series) {
+    out << csv_text(label.scenario) << ',' << label.seed;
+    for (const auto& c : sim::columns()) out << ',' << format_number(m.*(c.member));
+    out << ',' << sim::stage_name(static_cast<sim::TraditionalStage>(m.stage)) << '\n';
+  }
+}
+
+void write_firms_csv(std::ostream& out, const sim::World& w) {
+  const auto& f = w.firms;
+  out << "firm_id,region,industry,stage,alive,entry_tick,exit_tick,chain_master,employees,productivity,"
+         "digital_maturity,reputation,cash_yuan,output_units,price_yuan,profit_yuan,suppliers,customers,collaborators\n";
+  for (sim::FirmIndex i = 0; i < f.size(); ++i) {
+    std::size_t sup = 0, cus = 0, col = 0;
+    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) (w.network[*e].is_supply() ? sup : col) += 1;
+    for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) (w.network[*e].is_supply() ? cus : col) += 1;
+    const auto& ind = w.industries[sim::idx(f.industry[i])];
+    out << i << ',' << csv_text(w.regions[sim::idx(f.region[i])].name) << ',' << csv_text(ind.name) << ','
+        << csv_text(ind.stages[f.stage[i]]) << ',' << int(f.alive[i]) << ',' << f.entry_tick[i] << ','
+        << (f.exit_tick[i] < 0 ? std::string("NA") : std::to_string(f.exit_tick[i])) << ',' << int(f.chain_master[i])
+        << ',' << format_number(f.employees[i]) << ',' << format_number(f.productivity[i]) << ','
+        << format_number(f.digital_maturity[i]) << ',' << format_number(f.reputation[i]) << ','
+        << format_number(f.cash[i].yuan) << ',' << format_number(f.output[i]) << ',' << format_number(f.price[i]) << ','
+        << format_number(f.profit[i].yuan) << ',' << sup << ',' << cus << ',' << col << '\n';
+  }
+}
+
+void write_graphml(std::ostream& out, const sim::World& w) {
+  struct Node {
+    std::string label, region, industry, stage;
+    double employees = 0, productivity = 0, x = 0, y = 0;
+    int firm_id = 0, chain_master = 0;
+  };
+  struct Edge {
+    std::string kind;
+    int local = 0, cross_industry = 0;
+    double trust = 0, distance_km = 0;
+  };
+  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, Node, Edge>;
+  G g;
+  const auto& f = w.firms;
+  std::vector<std::int64_t> compact(f.size(), -1);
+  for (sim::FirmIndex i = 0; i < f.size(); ++i) {
+    if (!f.alive[i]) continue;
+    const auto& r = w.regions[sim::idx(f.region[i])];
+    const auto& ind = w.industries[sim::idx(f.industry[i])];
+    // Place firms around their region's centre on a golden-angle spiral, so Gephi's geo layout is readable.
+    const double angle = 2.399963229728653 * i, rad = r.internal_km * std::sqrt((i % 997) / 997.0);
+    compact[i] = static_cast<std::int64_t>(boost::add_vertex(
+        Node{"firm " + std::to_string(i), r.name, ind.name, ind.stages[f.stage[i]], f.employees[i], f.productivity[i],
+             r.x_km + rad * std::cos(angle), r.y_km + rad * std::sin(angle), static_cast<int>(i), f.chain_master[i]},
+        g));
+  }
+  for (auto [e, end] = boost::edges(w.network); e != end; ++e) {
+    const auto s = boost::source(*e, w.network), t = boost::target(*e, w.network);
+    if (compact[s] < 0 || compact[t] < 0) continue;
+    const auto& tie = w.network[*e];
+    boost::add_edge(static_cast<std::size_t>(compact[s]), static_cast<std::size_t>(compact[t]),
+                    Edge{tie.is_supply() ? "supply" : "collaboration", f.region[s] == f.region[t] ? 1 : 0,
+                         f.industry[s] != f.industry[t] ? 1 : 0, tie.trust, tie.distance_km},
+                    g);
+  }
+  boost::dynamic_properties dp(boost::ignore_other_properties);
+  dp.property("label", boost::get(&Node::label, g));
+  dp.property("firm_id", boost::get(&Node::firm_id, g));
+  dp.property("region", boost::get(&Node::region, g));
+  dp.property("industry", boost::get(&Node::industry, g));
+  dp.property("stage", boost::get(&Node::stage, g));
+  dp.property("employees", boost::get(&Node::employees, g));
+  dp.property("productivity", boost::get(&Node::productivity, g));
+  dp.property("chain_master", boost::get(&Node::chain_master, g));
+  dp.property("x", boost::get(&Node::x, g));
+  dp.property("y", boost::get(&Node::y, g));
+  dp.property("kind", boost::get(&Edge::kind, g));
+  dp.property("local", boost::get(&Edge::local, g));
+  dp.property("cross_industry", boost::get(&Edge::cross_industry, g));
+  dp.property("trust", boost::get(&Edge::trust, g));
+  dp.property("distance_km", boost::get(&Edge::distance_km, g));
+  out << std::setprecision(17);
+  boost::write_graphml(out, g, dp, true);
+}
+
+nlohmann::json run_summary(const RunLabel& label, const sim::World& w, const std::vector<sim::TickMetrics>& series,
+                           double sme_threshold) {
+  nlohmann::json j;
+  j["scenario"] = label.scenario;
+  j["seed"] = label.seed;
+  j["ticks"] = series.size();
+  j["vicsim_version"] = kVersion;
+  j["git_hash"] = kGitHash;
+  auto row = [](const sim::TickMetrics& m) {
+    nlohmann::json r;
+    for (const auto& c : sim::columns()) r[std::string(c.name)] = m.*(c.member);
+    r["stage_name"] = sim::stage_name(static_cast<sim::TraditionalStage>(m.stage));
+    return r;
+  };
+  if (!series.empty()) {
+    j["first_tick"] = row(series.front());
+    j["final"] = row(series.back());
+  }
+  nlohmann::json reached = nlohmann::json::object();
+  for (int k = 1; k <= 3; ++k) {
+    const auto name = std::string(sim::stage_name(static_cast<sim::TraditionalStage>(k)));
+    reached[name] = nullptr;
+    for (const auto& m : series)
+      if (m.stage >= k) {
+        reached[name] = m.tick;
+        break;
+      }
+  }
+  j["stage_first_reached_tick"] = reached;
+  std::vector<double> sizes;
+  for (sim::FirmIndex i = 0; i < w.firms.size(); ++i)
+    if (w.firms.alive[i]) sizes.push_back(w.firms.employees[i]);
+  const double alpha = sim::hill_tail_exponent(sizes, 0.1);
+  j["firm_size_tail_exponent"] = std::isnan(alpha) ? nlohmann::json(nullptr) : nlohmann::json(alpha);
+  j["sme_threshold"] = sme_threshold;
+  return j;
+}
+
+void GraphmlRecorder::on_tick(const sim::World& w, const sim::TickMetrics& m, const sim::UndirectedSnapshot&) {
+  const auto t = static_cast<std::int32_t>(m.tick);
+  if (t % every_ != 0 && t != last_) return;
+  std::ostringstream name;
+  name << "tick_" << std::setw(4) << std::setfill('0') << t << ".graphml";
+  std::ofstream out(dir_ / name.str());
+  write_graphml(out, w);
+  if (!out) throw std::runtime_error((dir_ / name.str()).string() + ": write failed");
+}
+
+}  // namespace vicsim::reports

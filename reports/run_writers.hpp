@@ -1,0 +1,44 @@
+#pragma once
+/** @file Writers for a run directory: timeseries.csv, firms.csv, summary.json, GraphML snapshots. */
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "agents/simulation_run.hpp"
+
+namespace vicsim::reports {
+
+/** @brief Identifies a run in every tidy row (so files from many runs can be stacked). */
+struct RunLabel {
+  std::string scenario;
+  std::uint64_t seed = 0;
+};
+
+/** @brief Writes the time series as tidy CSV: scenario, seed, one column per metric, stage_name. */
+void write_timeseries_csv(std::ostream& out, const RunLabel& label, const std::vector<sim::TickMetrics>& series);
+
+/** @brief Writes the final state of every firm ever created (exited ones included). */
+void write_firms_csv(std::ostream& out, const sim::World& w);
+
+/** @brief Writes the alive firms and their ties as GraphML (Gephi, networkx, igraph read it). */
+void write_graphml(std::ostream& out, const sim::World& w);
+
+/** @brief The run summary: provenance, first and last tick metrics, stage timing and size-tail exponent. */
+nlohmann::json run_summary(const RunLabel& label, const sim::World& w, const std::vector<sim::TickMetrics>& series,
+                           double sme_threshold);
+
+/** @brief Observer writing network/tick_NNNN.graphml every `every` ticks and at the last tick. */
+class GraphmlRecorder : public agents::RunObserver {
+ public:
+  GraphmlRecorder(std::filesystem::path dir, std::int32_t every, std::int32_t last)
+      : dir_(std::move(dir)), every_(every), last_(last) {}
+  void on_tick(const sim::World& w, const sim::TickMetrics& m, const sim::UndirectedSnapshot& s) override;
+
+ private:
+  std::filesystem::path dir_;
+  std::int32_t every_, last_;
+};
+
+}  // namespace vicsim::reports

@@ -1,0 +1,10 @@
+#pragma once
+/** @file Generates the key reference of docs/scenario-format.md from the describe() declarations. */
+#include <string>
+
+namespace vicsim::scenarios {
+
+/** @brief A Markdown table of every scenario key: path, type, unit, default, range, description. */
+std::string scenario_key_reference();
+
+}  // namespace vicsim::scenarios

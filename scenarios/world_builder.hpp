@@ -1,0 +1,18 @@
+#pragma once
+/** @file Turns a validated scenario into a world and a model (the spec/runtime split). */
+#include "agents/cluster_model.hpp"
+#include "scenarios/diagnostics.hpp"
+#include "scenarios/scenario.hpp"
+
+namespace vicsim::scenarios {
+
+/** @brief Regions and industries as the model's static data (names resolved to indices). */
+sim::World build_world(const Scenario& s);
+
+/** @brief Builds the world and the model: firms, initial ties and prices. */
+agents::ClusterModel build_model(const Scenario& s, unsigned threads = 1);
+
+/** @brief Reports a cycle among cross-industry inputs (the value chain must be acyclic). */
+void check_value_chain_acyclic(const Scenario& s, const std::string& file, Diagnostics& diag);
+
+}  // namespace vicsim::scenarios

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# README command 2: set up if needed, build, and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+ctest --test-dir build --output-on-failure -j "${JOBS:-2}"

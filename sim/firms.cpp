@@ -1,0 +1,38 @@
+#include "sim/firms.hpp"
+
+namespace vicsim::sim {
+
+FirmIndex Firms::add() {
+  const auto f = static_cast<FirmIndex>(size());
+  region.push_back(RegionId{0});
+  industry.push_back(IndustryId{0});
+  stage.push_back(0);
+  alive.push_back(1);
+  chain_master.push_back(0);
+  entry_tick.push_back(0);
+  exit_tick.push_back(-1);
+  employees.push_back(1.0);
+  productivity.push_back(1.0);
+  digital_maturity.push_back(0.0);
+  reputation.push_back(0.5);
+  cash.push_back(Money{});
+  loss_streak.push_back(0);
+  last_gain_tick.push_back(-1);
+  orders.push_back(0.0);
+  output.push_back(0.0);
+  unit_cost.push_back(0.0);
+  input_unit_cost.push_back(0.0);
+  price.push_back(0.0);
+  revenue.push_back(Money{});
+  input_cost.push_back(Money{});
+  transaction_cost.push_back(Money{});
+  profit.push_back(Money{});
+  inputs_bought.push_back(0.0);
+  spot_units.push_back(0.0);
+  lead_time_days.push_back(0.0);
+  innovated.push_back(0);
+  imitated.push_back(0);
+  return f;
+}
+
+}  // namespace vicsim::sim

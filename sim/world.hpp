@@ -1,0 +1,35 @@
+#pragma once
+/** @file The world: static geography and industries, firm arrays, the supply network and the clock. */
+#include <cstdint>
+#include <vector>
+
+#include "sim/firms.hpp"
+#include "sim/industry.hpp"
+#include "sim/region.hpp"
+#include "sim/supply_network.hpp"
+
+namespace vicsim::sim {
+
+/** @brief Everything the model mutates, plus the static context it needs. No I/O happens here. */
+struct World {
+  std::uint64_t seed = 1;
+  std::int32_t tick = 0;
+  std::vector<Region> regions;
+  std::vector<Industry> industries;
+  std::vector<std::vector<double>> distance_km;    ///< region × region; diagonal = internal distance
+  std::vector<std::vector<double>> unit_scale;     ///< industry × stage: units per worker-productivity unit
+  std::vector<double> final_demand;                ///< units per month, per industry
+  Firms firms;
+  SupplyGraph network;
+
+  /** @brief Distance between two firms (km): the inter-region distance, or the internal one. */
+  double firm_distance(FirmIndex a, FirmIndex b) const {
+    return distance_km[idx(firms.region[a])][idx(firms.region[b])];
+  }
+  /** @brief Adds a firm slot and its network vertex; returns the slot. */
+  FirmIndex add_firm();
+  /** @brief Recomputes the region distance matrix from coordinates. */
+  void compute_distances();
+};
+
+}  // namespace vicsim::sim
