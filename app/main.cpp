@@ -46,11 +46,13 @@ void write_file(const fs::path& p, const std::function<void(std::ostream&)>& fn)
 }
 
 int cmd_run(const RunOptions& o) {
-  auto loaded = scenarios::load_scenario_file(o.scenario, o.sets);
+  // --seed and --ticks are overrides like any other, so the schema's ranges apply to them too.
+  auto sets = o.sets;
+  if (o.seed) sets.push_back("seed=" + std::to_string(*o.seed));
+  if (o.ticks) sets.push_back("ticks=" + std::to_string(*o.ticks));
+  auto loaded = scenarios::load_scenario_file(o.scenario, sets);
   if (!loaded.scenario) return report_problems(loaded.problems);
-  scenarios::Scenario s = *loaded.scenario;
-  if (o.seed) s.seed = *o.seed;
-  if (o.ticks) s.ticks = *o.ticks;
+  const scenarios::Scenario s = *loaded.scenario;
 
   std::unique_ptr<reports::OutputDirectory> dir;
   try {
@@ -114,7 +116,7 @@ int main(int argc, char** argv) {
   run->add_option("scenario", ro.scenario, "Scenario JSON file")->required();
   run->add_option("--out,-o", ro.out, "Output directory (written atomically)")->required();
   run->add_option("--seed", ro.seed, "Master seed (overrides the scenario's)");
-  run->add_option("--ticks", ro.ticks, "Months to simulate (overrides the scenario's)")->check(CLI::PositiveNumber);
+  run->add_option("--ticks", ro.ticks, "Months to simulate (overrides the scenario's)");
   run->add_option("--set", ro.sets, "Override a scenario key: path=value (repeatable), e.g. mechanisms.trade.enabled=false");
   run->add_option("--threads,-j", ro.threads, "Worker threads; results do not depend on it")->check(CLI::Range(1, 256));
   run->add_flag("--force", ro.force, "Replace an existing non-empty output directory");

@@ -1,6 +1,7 @@
 #pragma once
 /** @file Reads and validates JSON into a spec through its describe() declarations, collecting every
  * problem (wrong type, out of range, missing, unknown key with a did-you-mean) rather than stopping. */
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -95,8 +96,10 @@ class JsonReader {
 
   static std::string range_text(double lo, double hi) {
     auto num = [](double x) {
-      nlohmann::json j = x;
-      return j.dump();
+      if (std::fabs(x) < 1e15 && std::floor(x) == x) return std::to_string(static_cast<long long>(x));
+      char buf[32];
+      auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
+      return std::string(buf, end);
     };
     if (std::isfinite(lo) && std::isfinite(hi)) return " in [" + num(lo) + ", " + num(hi) + "]";
     if (std::isfinite(lo)) return " >= " + num(lo);

@@ -1,0 +1,30 @@
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "agents/knowledge.hpp"
+#include "agents/transaction_cost.hpp"
+
+using namespace vicsim::agents;
+
+TEST_CASE("transaction_cost: rises with distance, falls with trust", "[agents]") {
+  TradeParams p;
+  CHECK(transaction_cost_rate(p, 1000, 0.2) > transaction_cost_rate(p, 30, 0.2));
+  CHECK(transaction_cost_rate(p, 100, 0.9) < transaction_cost_rate(p, 100, 0.1));
+  // tau doubles at the distance scale
+  CHECK(transaction_cost_rate(p, p.distance_scale_km, 0) == Approx(2 * transaction_cost_rate(p, 0, 0)));
+  CHECK(lead_time_days(p, 800) == Approx(p.production_days + 2.0 + p.order_processing_days));
+}
+
+TEST_CASE("transaction_cost: tie hazard reproduces Reisch and Mizuno anchors", "[agents]") {
+  TieParams p;
+  // An untrusted tie halves in 13 months; a fully trusted one survives 92% a year.
+  CHECK(std::pow(1 - tie_hazard(p, 0.0), 13.0) == Approx(0.5));
+  CHECK(std::pow(1 - tie_hazard(p, 1.0), 12.0) == Approx(0.92));
+}
+
+TEST_CASE("knowledge: spillover weight halves at Keller's distance", "[agents]") {
+  KnowledgeParams p;
+  CHECK(spillover_weight(p, 0) == Approx(1.0));
+  CHECK(spillover_weight(p, 1200) == Approx(0.5));
+  CHECK(spillover_weight(p, 2400) == Approx(0.25));
+}
