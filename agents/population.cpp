@@ -93,7 +93,7 @@ void populate(ModelContext& c) {
     for (sim::FirmIndex k = 0; k < p.count; ++k)
       if (sim::idx(f.industry[k]) == ind && f.stage[k] + 1u == w.industries[ind].stages.size()) finals.push_back(k);
     std::stable_sort(finals.begin(), finals.end(), [&](auto a, auto b) { return f.employees[a] > f.employees[b]; });
-    const auto n = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(p.chain_master_share * finals.size())));
+    const auto n = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(p.chain_master_share * static_cast<double>(finals.size()))));
     for (std::size_t k = 0; k < std::min(n, finals.size()); ++k) {
       f.chain_master[finals[k]] = 1;
       f.reputation[finals[k]] = 0.8;
