@@ -73,7 +73,8 @@ void ClusterModel::step() {
     revenue[c_.type_key(i)] += w.firms.revenue[i].yuan;
   }
   c_.type_margin.assign(c_.directory.n_types(), 0.0);
-  for (std::size_t t = 0; t < profit.size(); ++t) c_.type_margin[t] = revenue[t] > 0.0 ? profit[t] / revenue[t] : 0.0;
+  for (std::size_t t = 0; t < profit.size(); ++t)
+    c_.type_margin[t] = revenue[t] > 0.0 ? profit[t] / revenue[t] : 0.0;
 
   learn(c_);
   update_and_decay_ties(c_);

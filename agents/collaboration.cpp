@@ -35,20 +35,23 @@ void form_collaborations(ModelContext& c) {
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex f = alive[k];
     sim::Rng rng(w.seed, sim::Stream::Collaboration, f, static_cast<std::uint64_t>(w.tick));
-    if (!sim::bernoulli(rng, kp.collaboration_probability) || collaborators(w, f) >= kp.max_collaborators) return;
+    if (!sim::bernoulli(rng, kp.collaboration_probability) || collaborators(w, f) >= kp.max_collaborators)
+      return;
     // Firms two supply steps away: co-customers of f's suppliers and co-suppliers of f's customers.
     std::vector<sim::FirmIndex> cand;
     for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e) {
       if (!w.network[*e].is_supply()) continue;
       const auto s = boost::source(*e, w.network);
       for (auto [e2, end2] = boost::out_edges(s, w.network); e2 != end2; ++e2)
-        if (w.network[*e2].is_supply()) cand.push_back(static_cast<sim::FirmIndex>(boost::target(*e2, w.network)));
+        if (w.network[*e2].is_supply())
+          cand.push_back(static_cast<sim::FirmIndex>(boost::target(*e2, w.network)));
     }
     for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e) {
       if (!w.network[*e].is_supply()) continue;
       const auto cu = boost::target(*e, w.network);
       for (auto [e2, end2] = boost::in_edges(cu, w.network); e2 != end2; ++e2)
-        if (w.network[*e2].is_supply()) cand.push_back(static_cast<sim::FirmIndex>(boost::source(*e2, w.network)));
+        if (w.network[*e2].is_supply())
+          cand.push_back(static_cast<sim::FirmIndex>(boost::source(*e2, w.network)));
     }
     std::erase(cand, f);
     if (cand.empty()) return;

@@ -20,14 +20,18 @@ void exit_failing_firms(ModelContext& c) {
   };
   std::vector<Orphan> orphans;
   for (auto i : c.directory.alive()) {
-    if (f.loss_streak[i] < static_cast<std::int32_t>(c.params.demography.exit_loss_months) && f.cash[i].yuan >= 0.0)
+    if (f.loss_streak[i] < static_cast<std::int32_t>(c.params.demography.exit_loss_months) &&
+        f.cash[i].yuan >= 0.0)
       continue;
     f.alive[i] = 0;
     f.exit_tick[i] = w.tick;
     ++c.stats.exits;
     for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e)
-      if (w.network[*e].is_supply()) orphans.push_back({static_cast<sim::FirmIndex>(boost::target(*e, w.network)), w.network[*e].input_slot});
-    c.stats.ties_orphaned += static_cast<std::uint32_t>(boost::out_degree(i, w.network) + boost::in_degree(i, w.network));
+      if (w.network[*e].is_supply())
+        orphans.push_back(
+            {static_cast<sim::FirmIndex>(boost::target(*e, w.network)), w.network[*e].input_slot});
+    c.stats.ties_orphaned +=
+        static_cast<std::uint32_t>(boost::out_degree(i, w.network) + boost::in_degree(i, w.network));
     boost::clear_vertex(i, w.network);
   }
   if (orphans.empty() || !c.params.trade.enabled) return;
@@ -35,8 +39,10 @@ void exit_failing_firms(ModelContext& c) {
   for (const auto& o : orphans) {
     if (!f.alive[o.customer]) continue;
     sim::Rng rng(w.seed, sim::Stream::Rewire, o.customer, static_cast<std::uint64_t>(w.tick) * 64u + o.slot);
-    const auto rule = sim::bernoulli(rng, c.params.ties.uniform_fraction) ? ChoiceRule::Uniform : ChoiceRule::Logit;
-    if (auto s = search_supplier(c, o.customer, o.slot, rng, rule)) add_tie(c, s->supplier, o.customer, o.slot);
+    const auto rule =
+        sim::bernoulli(rng, c.params.ties.uniform_fraction) ? ChoiceRule::Uniform : ChoiceRule::Logit;
+    if (auto s = search_supplier(c, o.customer, o.slot, rng, rule))
+      add_tie(c, s->supplier, o.customer, o.slot);
   }
 }
 
@@ -52,9 +58,12 @@ void adjust_capacity(ModelContext& c) {
     // Utilisation against orders, so a firm turning orders away expands.
     const double util = std::fmax(f.orders[i], f.output[i]) / f.capacity(i);
     double g = 0.0;
-    if (util > d.expand_above && f.profit[i].yuan > 0.0) g = d.adjustment_rate;
-    else if (util < d.shrink_below) g = -d.adjustment_rate;
-    f.employees[i] = std::fmax(floor, f.employees[i] * std::exp(g + sim::normal(rng, 0.0, d.growth_noise_sd)));
+    if (util > d.expand_above && f.profit[i].yuan > 0.0)
+      g = d.adjustment_rate;
+    else if (util < d.shrink_below)
+      g = -d.adjustment_rate;
+    f.employees[i] =
+        std::fmax(floor, f.employees[i] * std::exp(g + sim::normal(rng, 0.0, d.growth_noise_sd)));
   });
 }
 
@@ -70,8 +79,8 @@ double location_utility(const ModelContext& c, std::size_t r, std::size_t indust
   mean_wage /= static_cast<double>(c.world.regions.size());
   const double barrier = r == origin ? 0.0 : reg.relocation_barrier.yuan / entrant_capital;
   return d.endowment_weight * std::log(1e-3 + reg.endowment[industry]) +
-         d.agglomeration_weight * std::log1p(same_industry) - d.cost_weight * reg.labour_cost.yuan / mean_wage -
-         d.barrier_weight * barrier;
+         d.agglomeration_weight * std::log1p(same_industry) -
+         d.cost_weight * reg.labour_cost.yuan / mean_wage - d.barrier_weight * barrier;
 }
 
 void enter_firms(ModelContext& c) {
@@ -84,8 +93,8 @@ void enter_firms(ModelContext& c) {
   for (std::size_t t = 0; t < c.directory.n_types(); ++t) {
     const auto [ind, stage] = c.type_of[t];
     const double incumbents = static_cast<double>(c.directory.of_type(ind, stage).size());
-    const double lambda =
-        d.entry_rate * std::fmax(1.0, incumbents) * std::fmax(0.0, 1.0 + d.entry_margin_sensitivity * c.type_margin[t]);
+    const double lambda = d.entry_rate * std::fmax(1.0, incumbents) *
+                          std::fmax(0.0, 1.0 + d.entry_margin_sensitivity * c.type_margin[t]);
     sim::Rng count_rng(w.seed, sim::Stream::Entry, t, static_cast<std::uint64_t>(w.tick));
     const std::uint32_t n = sim::poisson(count_rng, lambda);
     for (std::uint32_t k = 0; k < n; ++k) {
@@ -111,7 +120,8 @@ void enter_firms(ModelContext& c) {
       std::size_t best = origin;
       double best_u = -INFINITY;
       for (std::size_t r = 0; r < w.regions.size(); ++r) {
-        if (r != origin && w.regions[r].relocation_barrier.yuan >= capital) continue;  // cannot afford to move
+        if (r != origin && w.regions[r].relocation_barrier.yuan >= capital)
+          continue;  // cannot afford to move
         const double u = location_utility(c, r, ind, origin, capital) + sim::gumbel(rng);
         if (u > best_u) {
           best_u = u;

@@ -29,7 +29,8 @@ void learn(ModelContext& c) {
     double a = f.productivity[i];
     if (kp.innovation_enabled) {
       sim::Rng rng(w.seed, sim::Stream::Innovation, i, static_cast<std::uint64_t>(w.tick));
-      const double p = kp.innovation_rate * std::pow(f.employees[i] / kp.reference_employees, kp.size_elasticity);
+      const double p =
+          kp.innovation_rate * std::pow(f.employees[i] / kp.reference_employees, kp.size_elasticity);
       if (sim::bernoulli(rng, p)) {
         const double draw = frontier * sim::lognormal(rng, 0.0, kp.innovation_sd);
         if (draw > a) {
@@ -43,7 +44,8 @@ void learn(ModelContext& c) {
       double best = f.productivity[i];
       auto meet = [&](sim::FirmIndex j) {
         if (!f.alive[j] || f.productivity[j] <= best) return;
-        if (sim::bernoulli(rng, kp.imitation_rate * spillover_weight(kp, w.firm_distance(i, j)))) best = f.productivity[j];
+        if (sim::bernoulli(rng, kp.imitation_rate * spillover_weight(kp, w.firm_distance(i, j))))
+          best = f.productivity[j];
       };
       for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e)
         meet(static_cast<sim::FirmIndex>(boost::source(*e, w.network)));

@@ -9,81 +9,83 @@ namespace vicsim::agents {
 
 /** @brief Initial firm population (Axtell 2001: Zipf sizes). */
 struct PopulationParams {
-  std::uint32_t count = 2000;        ///< initial number of firms
-  double size_min = 5.0;             ///< employees of the smallest firm
-  double size_max = 5000.0;          ///< employees of the largest firm
-  double size_exponent = 1.0;        ///< Pareto tail exponent alpha, Pr(S>s) ∝ s^-alpha (Zipf: 1)
-  double sme_threshold = 250.0;      ///< employees below which a firm is an SME
-  double productivity_sd = 0.2;      ///< log-sd of initial productivity
-  double endowment_productivity = 0.4; ///< productivity gain at endowment 1 relative to 0 (fraction)
-  double location_endowment_power = 2.0; ///< initial region choice ∝ endowment^power
-  double chain_master_share = 0.01;  ///< share of each industry's largest final-stage firms flagged chain-master
+  std::uint32_t count = 2000;             ///< initial number of firms
+  double size_min = 5.0;                  ///< employees of the smallest firm
+  double size_max = 5000.0;               ///< employees of the largest firm
+  double size_exponent = 1.0;             ///< Pareto tail exponent alpha, Pr(S>s) ∝ s^-alpha (Zipf: 1)
+  double sme_threshold = 250.0;           ///< employees below which a firm is an SME
+  double productivity_sd = 0.2;           ///< log-sd of initial productivity
+  double endowment_productivity = 0.4;    ///< productivity gain at endowment 1 relative to 0 (fraction)
+  double location_endowment_power = 2.0;  ///< initial region choice ∝ endowment^power
+  double chain_master_share =
+      0.01;  ///< share of each industry's largest final-stage firms flagged chain-master
   double initial_cash_months = 6.0;  ///< initial cash in months of labour and land cost
 };
 
 /** @brief Final demand and pricing. */
 struct MarketParams {
-  double initial_utilisation = 0.85; ///< initial final demand as a share of final-stage capacity
-  double demand_growth_per_year = 0.03; ///< growth of final demand (fraction per year)
-  double price_elasticity = 4.0;     ///< elasticity of a seller's demand share to its relative price
-  double reputation_weight = 0.5;    ///< demand share multiplier per unit of reputation above 0.5
-  double markup = 0.15;              ///< price over unit cost
+  double initial_utilisation = 0.85;     ///< initial final demand as a share of final-stage capacity
+  double demand_growth_per_year = 0.03;  ///< growth of final demand (fraction per year)
+  double price_elasticity = 4.0;         ///< elasticity of a seller's demand share to its relative price
+  double reputation_weight = 0.5;        ///< demand share multiplier per unit of reputation above 0.5
+  double markup = 0.15;                  ///< price over unit cost
 };
 
 /** @brief Orders and trade, supplier choice and transaction cost. */
 struct TradeParams {
-  bool enabled = true;               ///< off: no ties, every input is bought on the spot market
-  std::uint32_t suppliers_per_input = 2; ///< target number of suppliers per input type
-  std::uint32_t local_candidates = 8;    ///< co-located candidates sampled per search
-  std::uint32_t referral_candidates = 6; ///< candidates found through partners' suppliers per search
-  std::uint32_t remote_candidates = 2; ///< candidates from anywhere, known by reputation (trade fairs)
-  double sales_search_probability = 0.3; ///< monthly chance an under-used firm canvasses one potential customer
+  bool enabled = true;                    ///< off: no ties, every input is bought on the spot market
+  std::uint32_t suppliers_per_input = 2;  ///< target number of suppliers per input type
+  std::uint32_t local_candidates = 8;     ///< co-located candidates sampled per search
+  std::uint32_t referral_candidates = 6;  ///< candidates found through partners' suppliers per search
+  std::uint32_t remote_candidates = 2;    ///< candidates from anywhere, known by reputation (trade fairs)
+  double sales_search_probability =
+      0.3;                           ///< monthly chance an under-used firm canvasses one potential customer
   double switch_probability = 0.02;  ///< monthly chance a firm re-tests one input for a better supplier
   double switch_margin = 0.05;       ///< relative landed-cost gain needed to replace the worst supplier
   double choice_sensitivity = 8.0;   ///< logit sensitivity mu to relative landed cost
-  double transaction_cost_base = 0.05; ///< transaction cost as a share of price at zero distance, no trust
-  double distance_scale_km = 500.0;  ///< distance at which the transaction cost doubles (km)
-  double trust_discount = 0.5;       ///< share of transaction cost removed at full trust
-  double information_asymmetry = 0.3; ///< mark-up on transaction cost from information asymmetry (offline)
-  double production_days = 10.0;     ///< supplier's production lead time (days)
-  double transport_km_per_day = 400.0; ///< road freight speed (km/day)
-  double order_processing_days = 5.0; ///< offline order handling and negotiation (days)
-  double lead_time_cost_per_day = 0.003; ///< buyer's valuation of a day of lead time (share of price)
-  double spot_premium = 0.25;        ///< extra price paid on the anonymous spot market (share)
-  double spot_extra_days = 15.0;     ///< extra lead time on the spot market (days)
+  double transaction_cost_base = 0.05;  ///< transaction cost as a share of price at zero distance, no trust
+  double distance_scale_km = 500.0;     ///< distance at which the transaction cost doubles (km)
+  double trust_discount = 0.5;          ///< share of transaction cost removed at full trust
+  double information_asymmetry = 0.3;   ///< mark-up on transaction cost from information asymmetry (offline)
+  double production_days = 10.0;        ///< supplier's production lead time (days)
+  double transport_km_per_day = 400.0;  ///< road freight speed (km/day)
+  double order_processing_days = 5.0;   ///< offline order handling and negotiation (days)
+  double lead_time_cost_per_day = 0.003;  ///< buyer's valuation of a day of lead time (share of price)
+  double spot_premium = 0.25;             ///< extra price paid on the anonymous spot market (share)
+  double spot_extra_days = 15.0;          ///< extra lead time on the spot market (days)
 };
 
 /** @brief Tie turnover (Reisch et al. 2025; Mizuno et al. 2014) and rewiring (Atalay et al. 2011). */
 struct TieParams {
   bool decay_enabled = true;
-  double new_tie_half_life_months = 13.0;   ///< half-life of an untrusted tie (Reisch et al. 2025)
-  double trusted_tie_annual_survival = 0.92; ///< yearly survival of a fully trusted tie (Mizuno et al. 2014)
-  double trust_gain = 0.1;           ///< per month, trust moves this far toward the delivery fill rate
-  double initial_trust_local = 0.3;  ///< trust of a new tie between co-located firms
-  double initial_trust_remote = 0.1; ///< trust of a new tie across regions
-  double initial_trust_reputation = 0.2; ///< extra initial trust per unit of supplier reputation
-  double preferential_exponent = 1.08; ///< new links ∝ k^exponent (Reisch et al. 2025)
-  double uniform_fraction = 0.2;     ///< share of rewiring done uniformly, not preferentially (Atalay r)
+  double new_tie_half_life_months = 13.0;     ///< half-life of an untrusted tie (Reisch et al. 2025)
+  double trusted_tie_annual_survival = 0.92;  ///< yearly survival of a fully trusted tie (Mizuno et al. 2014)
+  double trust_gain = 0.1;                ///< per month, trust moves this far toward the delivery fill rate
+  double initial_trust_local = 0.3;       ///< trust of a new tie between co-located firms
+  double initial_trust_remote = 0.1;      ///< trust of a new tie across regions
+  double initial_trust_reputation = 0.2;  ///< extra initial trust per unit of supplier reputation
+  double preferential_exponent = 1.08;    ///< new links ∝ k^exponent (Reisch et al. 2025)
+  double uniform_fraction = 0.2;          ///< share of rewiring done uniformly, not preferentially (Atalay r)
 };
 
 /** @brief Knowledge: Nelson–Winter innovation and imitation, distance-decaying spillovers (Keller 2002). */
 struct KnowledgeParams {
   bool innovation_enabled = true;
   bool spillover_enabled = true;
-  double innovation_rate = 0.02;     ///< r_in · a_n: monthly innovation draw chance of a reference-size firm
-  double imitation_rate = 0.05;      ///< r_im · a_m: monthly chance of learning from one contact at zero distance
-  double reference_employees = 100.0; ///< size K_ref at which the innovation chance equals innovation_rate
-  double size_elasticity = 0.3;      ///< innovation chance ∝ (K/K_ref)^elasticity
-  double frontier_initial = 1.5;     ///< latent productivity frontier at tick 0 (mean initial productivity is 1)
-  double frontier_growth_per_year = 0.02; ///< latent productivity growth (fraction per year)
-  double innovation_sd = 0.05;       ///< log-sd of an innovation draw around the latent frontier
-  double imitation_gap_closed = 0.5; ///< share of the productivity gap closed by a successful imitation
-  double half_distance_km = 1200.0;  ///< spillover half-distance (Keller 2002)
-  std::uint32_t local_contacts = 4;  ///< co-located same-industry firms met per month
-  bool collaboration_enabled = true; ///< horizontal collaboration ties by triadic closure
-  double collaboration_probability = 0.05; ///< monthly chance a firm proposes a collaboration tie
-  std::uint32_t max_collaborators = 5; ///< collaboration ties a firm keeps at most
-  double entrant_productivity = 0.9;  ///< entrants' productivity relative to their type's mean
+  double innovation_rate = 0.02;  ///< r_in · a_n: monthly innovation draw chance of a reference-size firm
+  double imitation_rate = 0.05;  ///< r_im · a_m: monthly chance of learning from one contact at zero distance
+  double reference_employees = 100.0;  ///< size K_ref at which the innovation chance equals innovation_rate
+  double size_elasticity = 0.3;        ///< innovation chance ∝ (K/K_ref)^elasticity
+  double frontier_initial = 1.5;  ///< latent productivity frontier at tick 0 (mean initial productivity is 1)
+  double frontier_growth_per_year = 0.02;  ///< latent productivity growth (fraction per year)
+  double innovation_sd = 0.05;             ///< log-sd of an innovation draw around the latent frontier
+  double imitation_gap_closed = 0.5;       ///< share of the productivity gap closed by a successful imitation
+  double half_distance_km = 1200.0;        ///< spillover half-distance (Keller 2002)
+  std::uint32_t local_contacts = 4;        ///< co-located same-industry firms met per month
+  bool collaboration_enabled = true;       ///< horizontal collaboration ties by triadic closure
+  double collaboration_probability = 0.05;  ///< monthly chance a firm proposes a collaboration tie
+  std::uint32_t max_collaborators = 5;      ///< collaboration ties a firm keeps at most
+  double entrant_productivity = 0.9;        ///< entrants' productivity relative to their type's mean
 };
 
 /** @brief Entry with relocation barriers, capacity adjustment, and exit after sustained losses. */
@@ -91,18 +93,18 @@ struct DemographyParams {
   bool entry_enabled = true;
   bool exit_enabled = true;
   bool capacity_adjustment_enabled = true;
-  double entry_rate = 0.004;          ///< monthly entrants per incumbent of a firm type at zero margin
-  double entry_margin_sensitivity = 5.0; ///< entry multiplier per unit of the type's profit margin
-  double entrant_size_max = 50.0;     ///< entrants' employees are Pareto on [size_min, this]
-  double agglomeration_weight = 1.0;  ///< entrant location utility per log(1 + same-industry firms)
-  double endowment_weight = 1.0;      ///< entrant location utility per log(endowment)
-  double cost_weight = 1.0;           ///< entrant location disutility per relative labour cost
-  double barrier_weight = 1.0;        ///< disutility per relocation barrier / entrant capital
-  std::uint32_t exit_loss_months = 12; ///< consecutive loss months that force exit
-  double expand_above = 0.95;         ///< utilisation above which a profitable firm hires
-  double shrink_below = 0.6;          ///< utilisation below which a firm sheds workers
-  double adjustment_rate = 0.02;      ///< monthly hiring or shedding share
-  double growth_noise_sd = 0.01;      ///< Gibrat noise on log employees per month
+  double entry_rate = 0.004;              ///< monthly entrants per incumbent of a firm type at zero margin
+  double entry_margin_sensitivity = 5.0;  ///< entry multiplier per unit of the type's profit margin
+  double entrant_size_max = 50.0;         ///< entrants' employees are Pareto on [size_min, this]
+  double agglomeration_weight = 1.0;      ///< entrant location utility per log(1 + same-industry firms)
+  double endowment_weight = 1.0;          ///< entrant location utility per log(endowment)
+  double cost_weight = 1.0;               ///< entrant location disutility per relative labour cost
+  double barrier_weight = 1.0;            ///< disutility per relocation barrier / entrant capital
+  std::uint32_t exit_loss_months = 12;    ///< consecutive loss months that force exit
+  double expand_above = 0.95;             ///< utilisation above which a profitable firm hires
+  double shrink_below = 0.6;              ///< utilisation below which a firm sheds workers
+  double adjustment_rate = 0.02;          ///< monthly hiring or shedding share
+  double growth_noise_sd = 0.01;          ///< Gibrat noise on log employees per month
 };
 
 /** @brief All model parameters. */

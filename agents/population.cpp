@@ -84,16 +84,20 @@ void populate(ModelContext& c) {
                                       (1.0 + p.endowment_productivity * (w.regions[r].endowment[ind] - 0.5)));
     f.digital_maturity[k] = rng.uniform() * 0.2;
     const auto& reg = w.regions[r];
-    f.cash[k] = sim::Money{p.initial_cash_months * (reg.labour_cost.yuan + reg.land_cost.yuan) * f.employees[k]};
+    f.cash[k] =
+        sim::Money{p.initial_cash_months * (reg.labour_cost.yuan + reg.land_cost.yuan) * f.employees[k]};
   }
 
   // Chain-masters: the largest final-stage firms of each industry.
   for (std::size_t ind = 0; ind < w.industries.size(); ++ind) {
     std::vector<sim::FirmIndex> finals;
     for (sim::FirmIndex k = 0; k < p.count; ++k)
-      if (sim::idx(f.industry[k]) == ind && f.stage[k] + 1u == w.industries[ind].stages.size()) finals.push_back(k);
-    std::stable_sort(finals.begin(), finals.end(), [&](auto a, auto b) { return f.employees[a] > f.employees[b]; });
-    const auto n = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround(p.chain_master_share * static_cast<double>(finals.size()))));
+      if (sim::idx(f.industry[k]) == ind && f.stage[k] + 1u == w.industries[ind].stages.size())
+        finals.push_back(k);
+    std::stable_sort(finals.begin(), finals.end(),
+                     [&](auto a, auto b) { return f.employees[a] > f.employees[b]; });
+    const auto n = std::max<std::size_t>(
+        1, static_cast<std::size_t>(std::lround(p.chain_master_share * static_cast<double>(finals.size()))));
     for (std::size_t k = 0; k < std::min(n, finals.size()); ++k) {
       f.chain_master[finals[k]] = 1;
       f.reputation[finals[k]] = 0.8;
@@ -105,8 +109,10 @@ void populate(ModelContext& c) {
   c.type_margin.assign(c.directory.n_types(), 0.0);
   for (auto it = c.customers_first.rbegin(); it != c.customers_first.rend(); ++it) {
     double input = 0.0;
-    for (const auto& n : c.needs[*it]) input += n.per_unit * c.mean_price[c.directory.type_key(n.industry, n.stage)];
-    for (auto k : c.directory.of_type(c.type_of[*it].first, c.type_of[*it].second)) f.input_unit_cost[k] = input;
+    for (const auto& n : c.needs[*it])
+      input += n.per_unit * c.mean_price[c.directory.type_key(n.industry, n.stage)];
+    for (auto k : c.directory.of_type(c.type_of[*it].first, c.type_of[*it].second))
+      f.input_unit_cost[k] = input;
     set_prices(c);  // recomputes all types; cheap at set-up, and later types see earlier means
   }
 

@@ -2,9 +2,9 @@
 
 namespace vicsim::agents {
 
-std::vector<sim::TickMetrics> run_simulation(ClusterModel& model, std::int32_t ticks,
-                                             const std::vector<RunObserver*>& observers,
-                                             const std::function<void(std::int32_t, std::int32_t)>& progress) {
+std::vector<sim::TickMetrics> run_simulation(
+    ClusterModel& model, std::int32_t ticks, const std::vector<RunObserver*>& observers,
+    const std::function<void(std::int32_t, std::int32_t)>& progress) {
   std::vector<sim::TickMetrics> series;
   series.reserve(static_cast<std::size_t>(ticks));
   sim::TraditionalStageDetector detector(model.params().stages);

@@ -14,12 +14,13 @@ class RunObserver {
  public:
   virtual ~RunObserver() = default;
   /** @brief Called once per tick after metrics are computed; `snapshot` is the undirected network. */
-  virtual void on_tick(const sim::World& w, const sim::TickMetrics& m, const sim::UndirectedSnapshot& snapshot) = 0;
+  virtual void on_tick(const sim::World& w, const sim::TickMetrics& m,
+                       const sim::UndirectedSnapshot& snapshot) = 0;
 };
 
 /** @brief Steps `model` for `ticks` months, notifying observers; returns the time series. */
-std::vector<sim::TickMetrics> run_simulation(ClusterModel& model, std::int32_t ticks,
-                                             const std::vector<RunObserver*>& observers,
-                                             const std::function<void(std::int32_t, std::int32_t)>& progress = {});
+std::vector<sim::TickMetrics> run_simulation(
+    ClusterModel& model, std::int32_t ticks, const std::vector<RunObserver*>& observers,
+    const std::function<void(std::int32_t, std::int32_t)>& progress = {});
 
 }  // namespace vicsim::agents

@@ -34,14 +34,17 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   // Firms known by reputation anywhere in the country (trade fairs, directories).
   const auto& everywhere = c.directory.of_type(need.industry, need.stage);
   if (!everywhere.empty())
-    for (std::uint32_t k = 0; k < tp.remote_candidates; ++k) cand.push_back(everywhere[rng.below(everywhere.size())]);
+    for (std::uint32_t k = 0; k < tp.remote_candidates; ++k)
+      cand.push_back(everywhere[rng.below(everywhere.size())]);
 
   // Referrals: suppliers of the needed type used by the firm's partners (its reputation network).
   std::uint32_t referred = 0;
   auto consider_partner_suppliers = [&](sim::FirmIndex partner) {
-    for (auto [e, end] = boost::in_edges(partner, w.network); e != end && referred < tp.referral_candidates; ++e) {
+    for (auto [e, end] = boost::in_edges(partner, w.network); e != end && referred < tp.referral_candidates;
+         ++e) {
       const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
-      if (w.network[*e].is_supply() && sim::idx(fs.industry[s]) == need.industry && fs.stage[s] == need.stage) {
+      if (w.network[*e].is_supply() && sim::idx(fs.industry[s]) == need.industry &&
+          fs.stage[s] == need.stage) {
         cand.push_back(s);
         ++referred;
       }
@@ -54,13 +57,15 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
 
   std::sort(cand.begin(), cand.end());
   cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
-  std::erase_if(cand, [&](sim::FirmIndex s) { return s == f || !fs.alive[s] || is_supplier_of(w.network, s, f); });
+  std::erase_if(cand,
+                [&](sim::FirmIndex s) { return s == f || !fs.alive[s] || is_supplier_of(w.network, s, f); });
   if (cand.empty()) return std::nullopt;
 
   const double ref_price = c.mean_price[c.directory.type_key(need.industry, need.stage)];
   auto landed_of = [&](sim::FirmIndex s) {
     const double d = w.firm_distance(s, f);
-    return landed_cost(tp, fs.price[s], d, initial_trust(c.params.ties, fs.region[s] == fs.region[f], fs.reputation[s]));
+    return landed_cost(tp, fs.price[s], d,
+                       initial_trust(c.params.ties, fs.region[s] == fs.region[f], fs.reputation[s]));
   };
   if (rule == ChoiceRule::Uniform) {
     const auto s = cand[rng.below(cand.size())];
@@ -84,7 +89,8 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
 
 bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, std::size_t slot) {
   sim::World& w = c.world;
-  if (supplier == customer || !w.firms.alive[supplier] || is_supplier_of(w.network, supplier, customer)) return false;
+  if (supplier == customer || !w.firms.alive[supplier] || is_supplier_of(w.network, supplier, customer))
+    return false;
   sim::Tie t;
   const bool local = w.firms.region[supplier] == w.firms.region[customer];
   t.trust = initial_trust(c.params.ties, local, w.firms.reputation[supplier]);

@@ -17,8 +17,10 @@ void update_and_decay_ties(ModelContext& c) {
     sim::Rng rng(w.seed, sim::Stream::TieDecay, i, static_cast<std::uint64_t>(w.tick));
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& t = w.network[*e];
-      if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
-      else if (t.units > 0.0) t.trust += tp.trust_gain * (t.delivered / t.units - t.trust);
+      if (!t.is_supply())
+        t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
+      else if (t.units > 0.0)
+        t.trust += tp.trust_gain * (t.delivered / t.units - t.trust);
       if (tp.decay_enabled && sim::bernoulli(rng, tie_hazard(tp, t.trust))) doomed.push_back(*e);
     }
   }
@@ -36,20 +38,24 @@ struct Proposal {
 };
 
 /** @brief The slot's tie with the highest landed cost, or none. */
-std::optional<std::pair<sim::TieEdge, double>> worst_tie(const ModelContext& c, sim::FirmIndex f, std::size_t slot) {
+std::optional<std::pair<sim::TieEdge, double>> worst_tie(const ModelContext& c, sim::FirmIndex f,
+                                                         std::size_t slot) {
   const sim::World& w = c.world;
   std::optional<std::pair<sim::TieEdge, double>> worst;
   for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e) {
     const sim::Tie& t = w.network[*e];
     if (!t.is_supply() || t.input_slot != slot) continue;
-    const double lc = landed_cost(c.params.trade, w.firms.price[boost::source(*e, w.network)], t.distance_km, t.trust);
+    const double lc =
+        landed_cost(c.params.trade, w.firms.price[boost::source(*e, w.network)], t.distance_km, t.trust);
     if (!worst || lc > worst->second) worst = std::make_pair(*e, lc);
   }
   return worst;
 }
 
 /** Orders relative to capacity this tick. */
-double f_orders(const ModelContext& c, sim::FirmIndex f) { return c.world.firms.orders[f] / c.world.firms.capacity(f); }
+double f_orders(const ModelContext& c, sim::FirmIndex f) {
+  return c.world.firms.orders[f] / c.world.firms.capacity(f);
+}
 
 }  // namespace
 
@@ -87,11 +93,13 @@ void search_suppliers(ModelContext& c) {
         const auto& fs = c.world.firms;
         const double d = c.world.firm_distance(f, cust);
         const double mine =
-            landed_cost(tp, fs.price[f], d, initial_trust(c.params.ties, fs.region[f] == fs.region[cust], fs.reputation[f]));
+            landed_cost(tp, fs.price[f], d,
+                        initial_trust(c.params.ties, fs.region[f] == fs.region[cust], fs.reputation[f]));
         const auto have = ties_per_slot(c, cust)[slot];
         if (have < tp.suppliers_per_input) {
           proposals[k].push_back({f, cust, slot, false});
-        } else if (auto worst = worst_tie(c, cust, slot); worst && mine < worst->second * (1.0 - tp.switch_margin)) {
+        } else if (auto worst = worst_tie(c, cust, slot);
+                   worst && mine < worst->second * (1.0 - tp.switch_margin)) {
           proposals[k].push_back({f, cust, slot, true});
         }
       }
@@ -106,7 +114,8 @@ void search_suppliers(ModelContext& c) {
         boost::remove_edge(worst->first, c.world.network);
         ++c.stats.ties_dissolved;
       }
-      if (!p.replace_worst && ties_per_slot(c, p.customer)[p.slot] >= c.params.trade.suppliers_per_input) continue;
+      if (!p.replace_worst && ties_per_slot(c, p.customer)[p.slot] >= c.params.trade.suppliers_per_input)
+        continue;
       add_tie(c, p.supplier, p.customer, p.slot);
     }
 }

@@ -93,9 +93,10 @@ void propagate_orders(ModelContext& c) {
           sim::Tie& tie = w.network[*e];
           if (!tie.is_supply() || tie.input_slot != slot) continue;
           const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
-          const double wgt = f.capacity(s) * std::pow(landed_cost(tp, f.price[s], tie.distance_km, tie.trust) /
-                                                          c.mean_price[c.type_key(s)],
-                                                      -c.params.market.price_elasticity);
+          const double wgt =
+              f.capacity(s) *
+              std::pow(landed_cost(tp, f.price[s], tie.distance_km, tie.trust) / c.mean_price[c.type_key(s)],
+                       -c.params.market.price_elasticity);
           share.push_back(wgt);
           total += wgt;
         }

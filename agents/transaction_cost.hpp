@@ -8,8 +8,8 @@ namespace vicsim::agents {
 
 /** @brief Transaction cost as a share of price: tau = tau0 · (1 + d/d0) · (1 − theta·trust) · (1 + iota). */
 inline double transaction_cost_rate(const TradeParams& p, double distance_km, double trust) {
-  return p.transaction_cost_base * (1.0 + distance_km / p.distance_scale_km) * (1.0 - p.trust_discount * trust) *
-         (1.0 + p.information_asymmetry);
+  return p.transaction_cost_base * (1.0 + distance_km / p.distance_scale_km) *
+         (1.0 - p.trust_discount * trust) * (1.0 + p.information_asymmetry);
 }
 
 /** @brief Delivery lead time in days: production + transport + order processing. */

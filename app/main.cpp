@@ -64,8 +64,11 @@ int cmd_run(const RunOptions& o) {
   const fs::path stage = dir->staging();
 
   nlohmann::json resolved = scenarios::to_json(s);
-  resolved["provenance"] = {{"vicsim_version", kVersion}, {"git_hash", kGitHash}, {"seed", s.seed},
-                            {"source_file", o.scenario}, {"overrides", o.sets}};
+  resolved["provenance"] = {{"vicsim_version", kVersion},
+                            {"git_hash", kGitHash},
+                            {"seed", s.seed},
+                            {"source_file", o.scenario},
+                            {"overrides", o.sets}};
   write_file(stage / "scenario.resolved.json", [&](std::ostream& out) { out << resolved.dump(2) << "\n"; });
 
   auto model = scenarios::build_model(s, o.threads);
@@ -82,10 +85,12 @@ int cmd_run(const RunOptions& o) {
     if (g_interrupted) throw Interrupted{};
   });
   const reports::RunLabel label{s.name, s.seed};
-  write_file(stage / "timeseries.csv", [&](std::ostream& out) { reports::write_timeseries_csv(out, label, series); });
+  write_file(stage / "timeseries.csv",
+             [&](std::ostream& out) { reports::write_timeseries_csv(out, label, series); });
   write_file(stage / "firms.csv", [&](std::ostream& out) { reports::write_firms_csv(out, model.world()); });
   write_file(stage / "summary.json", [&](std::ostream& out) {
-    out << reports::run_summary(label, model.world(), series, s.mechanisms.population.sme_threshold).dump(2) << "\n";
+    out << reports::run_summary(label, model.world(), series, s.mechanisms.population.sme_threshold).dump(2)
+        << "\n";
   });
   dir->commit();
   if (!o.quiet) std::cerr << "wrote " << o.out << "\n";
@@ -96,8 +101,10 @@ int cmd_validate(const std::vector<std::string>& files, const std::vector<std::s
   int rc = 0;
   for (const auto& f : files) {
     auto r = scenarios::load_scenario_file(f, sets);
-    if (r.scenario) std::cout << f << ": ok\n";
-    else rc = report_problems(r.problems);
+    if (r.scenario)
+      std::cout << f << ": ok\n";
+    else
+      rc = report_problems(r.problems);
   }
   return rc;
 }
@@ -117,8 +124,10 @@ int main(int argc, char** argv) {
   run->add_option("--out,-o", ro.out, "Output directory (written atomically)")->required();
   run->add_option("--seed", ro.seed, "Master seed (overrides the scenario's)");
   run->add_option("--ticks", ro.ticks, "Months to simulate (overrides the scenario's)");
-  run->add_option("--set", ro.sets, "Override a scenario key: path=value (repeatable), e.g. mechanisms.trade.enabled=false");
-  run->add_option("--threads,-j", ro.threads, "Worker threads; results do not depend on it")->check(CLI::Range(1, 256));
+  run->add_option("--set", ro.sets,
+                  "Override a scenario key: path=value (repeatable), e.g. mechanisms.trade.enabled=false");
+  run->add_option("--threads,-j", ro.threads, "Worker threads; results do not depend on it")
+      ->check(CLI::Range(1, 256));
   run->add_flag("--force", ro.force, "Replace an existing non-empty output directory");
   run->add_flag("--quiet,-q", ro.quiet, "No progress bar or final message");
 

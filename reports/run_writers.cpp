@@ -24,7 +24,8 @@ std::string csv_text(const std::string& s) {
 
 }  // namespace
 
-void write_timeseries_csv(std::ostream& out, const RunLabel& label, const std::vector<sim::TickMetrics>& series) {
+void write_timeseries_csv(std::ostream& out, const RunLabel& label,
+                          const std::vector<sim::TickMetrics>& series) {
   out << "scenario,seed";
   for (const auto& c : sim::columns()) out << ',' << c.name;
   out << ",stage_name\n";
@@ -38,18 +39,22 @@ void write_timeseries_csv(std::ostream& out, const RunLabel& label, const std::v
 void write_firms_csv(std::ostream& out, const sim::World& w) {
   const auto& f = w.firms;
   out << "firm_id,region,industry,stage,alive,entry_tick,exit_tick,chain_master,employees,productivity,"
-         "digital_maturity,reputation,cash_yuan,output_units,price_yuan,profit_yuan,suppliers,customers,collaborators\n";
+         "digital_maturity,reputation,cash_yuan,output_units,price_yuan,profit_yuan,suppliers,customers,"
+         "collaborators\n";
   for (sim::FirmIndex i = 0; i < f.size(); ++i) {
     std::size_t sup = 0, cus = 0, col = 0;
-    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) (w.network[*e].is_supply() ? sup : col) += 1;
-    for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) (w.network[*e].is_supply() ? cus : col) += 1;
+    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e)
+      (w.network[*e].is_supply() ? sup : col) += 1;
+    for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e)
+      (w.network[*e].is_supply() ? cus : col) += 1;
     const auto& ind = w.industries[sim::idx(f.industry[i])];
     out << i << ',' << csv_text(w.regions[sim::idx(f.region[i])].name) << ',' << csv_text(ind.name) << ','
         << csv_text(ind.stages[f.stage[i]]) << ',' << int(f.alive[i]) << ',' << f.entry_tick[i] << ','
-        << (f.exit_tick[i] < 0 ? std::string("NA") : std::to_string(f.exit_tick[i])) << ',' << int(f.chain_master[i])
-        << ',' << format_number(f.employees[i]) << ',' << format_number(f.productivity[i]) << ','
-        << format_number(f.digital_maturity[i]) << ',' << format_number(f.reputation[i]) << ','
-        << format_number(f.cash[i].yuan) << ',' << format_number(f.output[i]) << ',' << format_number(f.price[i]) << ','
+        << (f.exit_tick[i] < 0 ? std::string("NA") : std::to_string(f.exit_tick[i])) << ','
+        << int(f.chain_master[i]) << ',' << format_number(f.employees[i]) << ','
+        << format_number(f.productivity[i]) << ',' << format_number(f.digital_maturity[i]) << ','
+        << format_number(f.reputation[i]) << ',' << format_number(f.cash[i].yuan) << ','
+        << format_number(f.output[i]) << ',' << format_number(f.price[i]) << ','
         << format_number(f.profit[i].yuan) << ',' << sup << ',' << cus << ',' << col << '\n';
   }
 }
@@ -75,10 +80,11 @@ void write_graphml(std::ostream& out, const sim::World& w) {
     const auto& ind = w.industries[sim::idx(f.industry[i])];
     // Place firms around their region's centre on a golden-angle spiral, so Gephi's geo layout is readable.
     const double angle = 2.399963229728653 * i, rad = r.internal_km * std::sqrt((i % 997) / 997.0);
-    compact[i] = static_cast<std::int64_t>(boost::add_vertex(
-        Node{"firm " + std::to_string(i), r.name, ind.name, ind.stages[f.stage[i]], f.employees[i], f.productivity[i],
-             r.x_km + rad * std::cos(angle), r.y_km + rad * std::sin(angle), static_cast<int>(i), f.chain_master[i]},
-        g));
+    compact[i] = static_cast<std::int64_t>(
+        boost::add_vertex(Node{"firm " + std::to_string(i), r.name, ind.name, ind.stages[f.stage[i]],
+                               f.employees[i], f.productivity[i], r.x_km + rad * std::cos(angle),
+                               r.y_km + rad * std::sin(angle), static_cast<int>(i), f.chain_master[i]},
+                          g));
   }
   for (auto [e, end] = boost::edges(w.network); e != end; ++e) {
     const auto s = boost::source(*e, w.network), t = boost::target(*e, w.network);
@@ -109,8 +115,8 @@ void write_graphml(std::ostream& out, const sim::World& w) {
   boost::write_graphml(out, g, dp, true);
 }
 
-nlohmann::json run_summary(const RunLabel& label, const sim::World& w, const std::vector<sim::TickMetrics>& series,
-                           double sme_threshold) {
+nlohmann::json run_summary(const RunLabel& label, const sim::World& w,
+                           const std::vector<sim::TickMetrics>& series, double sme_threshold) {
   nlohmann::json j;
   j["scenario"] = label.scenario;
   j["seed"] = label.seed;
@@ -147,7 +153,8 @@ nlohmann::json run_summary(const RunLabel& label, const sim::World& w, const std
   return j;
 }
 
-void GraphmlRecorder::on_tick(const sim::World& w, const sim::TickMetrics& m, const sim::UndirectedSnapshot&) {
+void GraphmlRecorder::on_tick(const sim::World& w, const sim::TickMetrics& m,
+                              const sim::UndirectedSnapshot&) {
   const auto t = static_cast<std::int32_t>(m.tick);
   if (t % every_ != 0 && t != last_) return;
   std::ostringstream name;

@@ -17,7 +17,8 @@ struct RunLabel {
 };
 
 /** @brief Writes the time series as tidy CSV: scenario, seed, one column per metric, stage_name. */
-void write_timeseries_csv(std::ostream& out, const RunLabel& label, const std::vector<sim::TickMetrics>& series);
+void write_timeseries_csv(std::ostream& out, const RunLabel& label,
+                          const std::vector<sim::TickMetrics>& series);
 
 /** @brief Writes the final state of every firm ever created (exited ones included). */
 void write_firms_csv(std::ostream& out, const sim::World& w);
@@ -26,8 +27,8 @@ void write_firms_csv(std::ostream& out, const sim::World& w);
 void write_graphml(std::ostream& out, const sim::World& w);
 
 /** @brief The run summary: provenance, first and last tick metrics, stage timing and size-tail exponent. */
-nlohmann::json run_summary(const RunLabel& label, const sim::World& w, const std::vector<sim::TickMetrics>& series,
-                           double sme_threshold);
+nlohmann::json run_summary(const RunLabel& label, const sim::World& w,
+                           const std::vector<sim::TickMetrics>& series, double sme_threshold);
 
 /** @brief Observer writing network/tick_NNNN.graphml every `every` ticks and at the last tick. */
 class GraphmlRecorder : public agents::RunObserver {

@@ -60,19 +60,25 @@ class JsonReader {
     known_.push_back(key);
     auto it = node_.find(key);
     if (it == node_.end()) {
-      if (min_items > 0) error(child(key), "is required: expected an array of at least " + std::to_string(min_items) + " objects");
+      if (min_items > 0)
+        error(child(key),
+              "is required: expected an array of at least " + std::to_string(min_items) + " objects");
       return;
     }
     if (!it->is_array()) {
       error(child(key), "expected an array, got " + describe_value(*it));
       return;
     }
-    if (it->size() < min_items) error(child(key), "expected at least " + std::to_string(min_items) + " items, got " + std::to_string(it->size()));
+    if (it->size() < min_items)
+      error(child(key),
+            "expected at least " + std::to_string(min_items) + " items, got " + std::to_string(it->size()));
     ref.assign(it->size(), Spec{});
-    for (std::size_t i = 0; i < it->size(); ++i) read((*it)[i], ref[i], child(key) + "[" + std::to_string(i) + "]", file_, diag_);
+    for (std::size_t i = 0; i < it->size(); ++i)
+      read((*it)[i], ref[i], child(key) + "[" + std::to_string(i) + "]", file_, diag_);
   }
 
-  void map(const char* key, std::map<std::string, double>& ref, const char*, const char*, double lo, double hi) {
+  void map(const char* key, std::map<std::string, double>& ref, const char*, const char*, double lo,
+           double hi) {
     known_.push_back(key);
     auto it = node_.find(key);
     if (it == node_.end()) return;
@@ -126,16 +132,21 @@ class JsonReader {
         out.push_back(v[i].get<std::string>());
       }
     } else if constexpr (std::is_integral_v<T>) {
-      const bool integral = v.is_number_integer() || (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>());
-      if (!integral) return error(path, "expected an integer" + range_text(lo, hi) + ", got " + describe_value(v));
+      const bool integral =
+          v.is_number_integer() || (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>());
+      if (!integral)
+        return error(path, "expected an integer" + range_text(lo, hi) + ", got " + describe_value(v));
       const double x = v.get<double>();
       if (x < lo || x > hi || (std::is_unsigned_v<T> && x < 0))
         return error(path, "expected an integer" + range_text(lo, hi) + ", got " + v.dump());
-      out = v.is_number_unsigned() ? static_cast<T>(v.get<std::uint64_t>()) : static_cast<T>(v.get<std::int64_t>());
+      out = v.is_number_unsigned() ? static_cast<T>(v.get<std::uint64_t>())
+                                   : static_cast<T>(v.get<std::int64_t>());
     } else {
-      if (!v.is_number()) return error(path, "expected a number" + range_text(lo, hi) + ", got " + describe_value(v));
+      if (!v.is_number())
+        return error(path, "expected a number" + range_text(lo, hi) + ", got " + describe_value(v));
       const double x = v.get<double>();
-      if (!(x >= lo && x <= hi)) return error(path, "expected a number" + range_text(lo, hi) + ", got " + v.dump());
+      if (!(x >= lo && x <= hi))
+        return error(path, "expected a number" + range_text(lo, hi) + ", got " + v.dump());
       out = x;
     }
   }
@@ -144,7 +155,8 @@ class JsonReader {
     for (const auto& [k, v] : node_.items()) {
       if (std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
       std::string msg = "unknown key";
-      if (auto m = closest_match(k, known_); !m.empty()) msg += " (did you mean '" + m + "'?)";
+      if (auto m = closest_match(k, known_); !m.empty())
+        msg += " (did you mean '" + m + "'?)";
       else {
         msg += "; expected one of:";
         for (const auto& x : known_) msg += " " + x;

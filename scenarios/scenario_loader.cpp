@@ -29,14 +29,18 @@ std::vector<std::string> split_path(const std::string& path) {
   return parts;
 }
 
-bool is_index(const std::string& s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos; }
+bool is_index(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
 
 }  // namespace
 
-void apply_override(nlohmann::json& doc, const std::string& assignment, const std::string& file, Diagnostics& diag) {
+void apply_override(nlohmann::json& doc, const std::string& assignment, const std::string& file,
+                    Diagnostics& diag) {
   const auto eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0) {
-    diag.push_back({file, "", "--set '" + assignment + "': expected path=value, e.g. mechanisms.trade.enabled=false"});
+    diag.push_back(
+        {file, "", "--set '" + assignment + "': expected path=value, e.g. mechanisms.trade.enabled=false"});
     return;
   }
   const std::string path = assignment.substr(0, eq), text = assignment.substr(eq + 1);
@@ -55,7 +59,8 @@ void apply_override(nlohmann::json& doc, const std::string& assignment, const st
       const auto i = std::stoul(p);
       walked += "[" + p + "]";
       if (i >= node->size()) {
-        diag.push_back({file, walked, "--set: index out of range (array has " + std::to_string(node->size()) + " items)"});
+        diag.push_back({file, walked,
+                        "--set: index out of range (array has " + std::to_string(node->size()) + " items)"});
         return;
       }
       node = &(*node)[i];
@@ -77,7 +82,8 @@ void check_scenario(const Scenario& s, const std::string& file, Diagnostics& dia
     std::set<std::string> seen;
     for (std::size_t i = 0; i < items.size(); ++i)
       if (!seen.insert(items[i].name).second)
-        diag.push_back({file, what + "[" + std::to_string(i) + "].name", "duplicate name '" + items[i].name + "'"});
+        diag.push_back(
+            {file, what + "[" + std::to_string(i) + "].name", "duplicate name '" + items[i].name + "'"});
   };
   unique(s.regions, "regions");
   unique(s.industries, "industries");
@@ -98,9 +104,11 @@ void check_scenario(const Scenario& s, const std::string& file, Diagnostics& dia
     const auto& ind = s.industries[i];
     const std::string base = "industries[" + std::to_string(i) + "]";
     if (ind.stages.empty() || ind.stages.size() > 16)
-      diag.push_back({file, base + ".stages", "expected 1 to 16 stage names, got " + std::to_string(ind.stages.size())});
+      diag.push_back(
+          {file, base + ".stages", "expected 1 to 16 stage names, got " + std::to_string(ind.stages.size())});
     std::set<std::string> st(ind.stages.begin(), ind.stages.end());
-    if (st.size() != ind.stages.size()) diag.push_back({file, base + ".stages", "stage names must be unique"});
+    if (st.size() != ind.stages.size())
+      diag.push_back({file, base + ".stages", "stage names must be unique"});
     double share_by_stage[16] = {};
     for (std::size_t k = 0; k < ind.cross_inputs.size(); ++k) {
       const auto& c = ind.cross_inputs[k];
@@ -108,28 +116,35 @@ void check_scenario(const Scenario& s, const std::string& file, Diagnostics& dia
       auto from = std::find(industry_names.begin(), industry_names.end(), c.from_industry);
       if (from == industry_names.end()) {
         std::string msg = "unknown industry '" + c.from_industry + "'";
-        if (auto m = closest_match(c.from_industry, industry_names); !m.empty()) msg += " (did you mean '" + m + "'?)";
+        if (auto m = closest_match(c.from_industry, industry_names); !m.empty())
+          msg += " (did you mean '" + m + "'?)";
         diag.push_back({file, cp + ".from_industry", msg});
       } else {
         const auto& fs = s.industries[static_cast<std::size_t>(from - industry_names.begin())].stages;
         if (std::find(fs.begin(), fs.end(), c.from_stage) == fs.end())
-          diag.push_back({file, cp + ".from_stage", "'" + c.from_stage + "' is not a stage of industry '" + c.from_industry + "'"});
-        if (c.from_industry == ind.name) diag.push_back({file, cp + ".from_industry", "a cross input must come from another industry"});
+          diag.push_back({file, cp + ".from_stage",
+                          "'" + c.from_stage + "' is not a stage of industry '" + c.from_industry + "'"});
+        if (c.from_industry == ind.name)
+          diag.push_back({file, cp + ".from_industry", "a cross input must come from another industry"});
       }
       auto to = std::find(ind.stages.begin(), ind.stages.end(), c.to_stage);
-      if (to == ind.stages.end()) diag.push_back({file, cp + ".to_stage", "'" + c.to_stage + "' is not a stage of this industry"});
+      if (to == ind.stages.end())
+        diag.push_back({file, cp + ".to_stage", "'" + c.to_stage + "' is not a stage of this industry"});
       else if (auto t = static_cast<std::size_t>(to - ind.stages.begin()); t < 16) {
         share_by_stage[t] += c.share;
         if (share_by_stage[t] >= 1.0)
-          diag.push_back({file, cp + ".share", "cross-input shares into stage '" + c.to_stage + "' must sum to less than 1"});
+          diag.push_back({file, cp + ".share",
+                          "cross-input shares into stage '" + c.to_stage + "' must sum to less than 1"});
       }
     }
   }
   const auto& pop = s.mechanisms.population;
   if (pop.size_max <= pop.size_min)
-    diag.push_back({file, "mechanisms.population.size_max", "must exceed mechanisms.population.size_min (" + std::to_string(pop.size_min) + ")"});
+    diag.push_back({file, "mechanisms.population.size_max",
+                    "must exceed mechanisms.population.size_min (" + std::to_string(pop.size_min) + ")"});
   if (s.mechanisms.demography.entrant_size_max <= pop.size_min)
-    diag.push_back({file, "mechanisms.demography.entrant_size_max", "must exceed mechanisms.population.size_min"});
+    diag.push_back(
+        {file, "mechanisms.demography.entrant_size_max", "must exceed mechanisms.population.size_min"});
 }
 
 nlohmann::json to_json(const Scenario& s) {
@@ -137,7 +152,8 @@ nlohmann::json to_json(const Scenario& s) {
   return JsonWriter::write(copy);
 }
 
-LoadResult load_scenario(const nlohmann::json& input, const std::string& file, const std::vector<std::string>& overrides) {
+LoadResult load_scenario(const nlohmann::json& input, const std::string& file,
+                         const std::vector<std::string>& overrides) {
   LoadResult r;
   nlohmann::json doc = input;
   for (const auto& o : overrides) apply_override(doc, o, file, r.problems);
@@ -171,7 +187,10 @@ LoadResult load_scenario_file(const std::string& path, const std::vector<std::st
     }
     std::string what = e.what();
     if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-    return {std::nullopt, {{path, "", "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what}}};
+    return {
+        std::nullopt,
+        {{path, "",
+          "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what}}};
   }
   return load_scenario(doc, path, overrides);
 }

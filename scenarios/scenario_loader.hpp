@@ -19,10 +19,12 @@ struct LoadResult {
 
 /** @brief Applies one "path=value" override to a JSON document. The value is parsed as JSON when it
  * can be (numbers, true/false, arrays), otherwise taken as a string. Paths use dots and [i]. */
-void apply_override(nlohmann::json& doc, const std::string& assignment, const std::string& file, Diagnostics& diag);
+void apply_override(nlohmann::json& doc, const std::string& assignment, const std::string& file,
+                    Diagnostics& diag);
 
 /** @brief Reads, overrides, validates and checks a scenario document. */
-LoadResult load_scenario(const nlohmann::json& doc, const std::string& file, const std::vector<std::string>& overrides = {});
+LoadResult load_scenario(const nlohmann::json& doc, const std::string& file,
+                         const std::vector<std::string>& overrides = {});
 
 /** @brief Same, from a file on disk; reports unreadable files and JSON syntax errors with line and column. */
 LoadResult load_scenario_file(const std::string& path, const std::vector<std::string>& overrides = {});

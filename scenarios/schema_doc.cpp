@@ -18,7 +18,8 @@ class MarkdownWriter {
   MarkdownWriter(std::ostringstream& out, std::string prefix) : out_(out), prefix_(std::move(prefix)) {}
 
   template <class T>
-  void field(const char* key, T& ref, const char* unit, const char* desc, double lo = -INFINITY, double hi = INFINITY) {
+  void field(const char* key, T& ref, const char* unit, const char* desc, double lo = -INFINITY,
+             double hi = INFINITY) {
     row(key, type_name<T>(), unit, nlohmann::json(ref).dump(), range(lo, hi), desc);
   }
   template <class T>
@@ -33,23 +34,30 @@ class MarkdownWriter {
   }
   template <class Spec>
   void array(const char* key, std::vector<Spec>&, const char* desc, std::size_t min_items) {
-    row(key, "array of objects", "", min_items > 0 ? "*required*" : "[]", min_items > 0 ? ">= " + std::to_string(min_items) + " items" : "", desc);
+    row(key, "array of objects", "", min_items > 0 ? "*required*" : "[]",
+        min_items > 0 ? ">= " + std::to_string(min_items) + " items" : "", desc);
     Spec element{};
     MarkdownWriter w(out_, path(key) + "[].");
     describe(w, element);
   }
-  void map(const char* key, std::map<std::string, double>&, const char* unit, const char* desc, double lo, double hi) {
+  void map(const char* key, std::map<std::string, double>&, const char* unit, const char* desc, double lo,
+           double hi) {
     row(key, "object name → number", unit, "{}", range(lo, hi), desc);
   }
 
  private:
   template <class T>
   static std::string type_name() {
-    if constexpr (std::is_same_v<T, bool>) return "boolean";
-    else if constexpr (std::is_same_v<T, std::string>) return "string";
-    else if constexpr (std::is_same_v<T, std::vector<std::string>>) return "array of strings";
-    else if constexpr (std::is_integral_v<T>) return "integer";
-    else return "number";
+    if constexpr (std::is_same_v<T, bool>)
+      return "boolean";
+    else if constexpr (std::is_same_v<T, std::string>)
+      return "string";
+    else if constexpr (std::is_same_v<T, std::vector<std::string>>)
+      return "array of strings";
+    else if constexpr (std::is_integral_v<T>)
+      return "integer";
+    else
+      return "number";
   }
   static std::string num(double x) { return nlohmann::json(x).dump(); }
   static std::string range(double lo, double hi) {
@@ -57,10 +65,10 @@ class MarkdownWriter {
     return "[" + num(lo) + ", " + num(hi) + "]";
   }
   std::string path(const char* key) const { return prefix_ + key; }
-  void row(const char* key, const std::string& type, const char* unit, const std::string& def, const std::string& range,
-           const char* desc) {
-    out_ << "| `" << path(key) << "` | " << type << " | " << unit << " | " << (def.empty() ? "" : "`" + def + "`")
-         << " | " << range << " | " << desc << " |\n";
+  void row(const char* key, const std::string& type, const char* unit, const std::string& def,
+           const std::string& range, const char* desc) {
+    out_ << "| `" << path(key) << "` | " << type << " | " << unit << " | "
+         << (def.empty() ? "" : "`" + def + "`") << " | " << range << " | " << desc << " |\n";
   }
   std::ostringstream& out_;
   std::string prefix_;

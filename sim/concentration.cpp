@@ -65,7 +65,8 @@ std::vector<std::vector<double>> location_quotients(const World& w) {
   auto lq = e.by_ind_region;
   for (std::size_t i = 0; i < lq.size(); ++i)
     for (std::size_t r = 0; r < lq[i].size(); ++r)
-      lq[i][r] = (e.by_ind[i] > 0 && e.by_region[r] > 0) ? (lq[i][r] / e.by_ind[i]) / (e.by_region[r] / total) : 0.0;
+      lq[i][r] =
+          (e.by_ind[i] > 0 && e.by_region[r] > 0) ? (lq[i][r] / e.by_ind[i]) / (e.by_region[r] / total) : 0.0;
   return lq;
 }
 

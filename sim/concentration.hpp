@@ -9,8 +9,8 @@ namespace vicsim::sim {
 /** @brief Ellison–Glaeser gamma of one industry from employment by region and the plant Herfindahl.
  * gamma = (G/(1 − Σx²) − H) / (1 − H), with G = Σ_r (s_r − x_r)², s_r the industry's regional share,
  * x_r the region's share of all employment, and H the Herfindahl of the industry's plant sizes. */
-double ellison_glaeser(const std::vector<double>& industry_by_region, const std::vector<double>& total_by_region,
-                       double plant_herfindahl);
+double ellison_glaeser(const std::vector<double>& industry_by_region,
+                       const std::vector<double>& total_by_region, double plant_herfindahl);
 
 /** @brief Employment-weighted mean EG gamma over industries of the alive firms. */
 double mean_ellison_glaeser(const World& w);

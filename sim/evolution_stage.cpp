@@ -4,10 +4,14 @@ namespace vicsim::sim {
 
 std::string_view stage_name(TraditionalStage s) {
   switch (s) {
-    case TraditionalStage::Dispersed: return "dispersed";
-    case TraditionalStage::Concentration: return "concentration";
-    case TraditionalStage::ValueChain: return "value_chain";
-    case TraditionalStage::Ecosystem: return "ecosystem";
+    case TraditionalStage::Dispersed:
+      return "dispersed";
+    case TraditionalStage::Concentration:
+      return "concentration";
+    case TraditionalStage::ValueChain:
+      return "value_chain";
+    case TraditionalStage::Ecosystem:
+      return "ecosystem";
   }
   return "unknown";
 }

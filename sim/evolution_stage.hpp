@@ -7,18 +7,24 @@ namespace vicsim::sim {
 
 /** @brief Thresholds that detect the traditional path's stages (docs/ODD.md, "Stage detection"). */
 struct TraditionalStageParams {
-  double concentration_eg = 0.05;     ///< Ellison–Glaeser gamma for "concentration" (EG 1997: "highly concentrated")
-  double chain_completeness = 0.8;    ///< share of input slots sourced through ties for "value chain"
-  double chain_local_share = 0.5;     ///< local-tie share required for a regional value chain
-  double chain_trust = 0.5;           ///< mean trust of supply ties for a tightly linked chain
-  double ecosystem_clustering = 0.15; ///< clustering coefficient for "ecosystem"
-  double ecosystem_innovation = 0.3;  ///< share of firms with a productivity gain in the last 12 months
-  double ecosystem_giant = 0.5;       ///< giant-component share for "ecosystem"
-  std::int32_t persistence = 6;       ///< months the conditions must hold before a stage is declared
+  double concentration_eg =
+      0.05;  ///< Ellison–Glaeser gamma for "concentration" (EG 1997: "highly concentrated")
+  double chain_completeness = 0.8;     ///< share of input slots sourced through ties for "value chain"
+  double chain_local_share = 0.5;      ///< local-tie share required for a regional value chain
+  double chain_trust = 0.5;            ///< mean trust of supply ties for a tightly linked chain
+  double ecosystem_clustering = 0.15;  ///< clustering coefficient for "ecosystem"
+  double ecosystem_innovation = 0.3;   ///< share of firms with a productivity gain in the last 12 months
+  double ecosystem_giant = 0.5;        ///< giant-component share for "ecosystem"
+  std::int32_t persistence = 6;        ///< months the conditions must hold before a stage is declared
 };
 
 /** @brief Stage of the traditional path; 0 means none has been reached. */
-enum class TraditionalStage : std::uint8_t { Dispersed = 0, Concentration = 1, ValueChain = 2, Ecosystem = 3 };
+enum class TraditionalStage : std::uint8_t {
+  Dispersed = 0,
+  Concentration = 1,
+  ValueChain = 2,
+  Ecosystem = 3
+};
 
 std::string_view stage_name(TraditionalStage s);
 

@@ -15,12 +15,15 @@ class FirmDirectory {
   const std::vector<FirmIndex>& of_type(std::size_t industry, std::size_t stage) const {
     return by_type_[type_key(industry, stage)];
   }
-  const std::vector<FirmIndex>& of_type_in(std::size_t region, std::size_t industry, std::size_t stage) const {
+  const std::vector<FirmIndex>& of_type_in(std::size_t region, std::size_t industry,
+                                           std::size_t stage) const {
     return by_region_type_[region * n_types_ + type_key(industry, stage)];
   }
   const std::vector<FirmIndex>& alive() const { return alive_; }
   std::size_t n_types() const { return n_types_; }
-  std::size_t type_key(std::size_t industry, std::size_t stage) const { return type_offset_[industry] + stage; }
+  std::size_t type_key(std::size_t industry, std::size_t stage) const {
+    return type_offset_[industry] + stage;
+  }
 
  private:
   std::vector<std::size_t> type_offset_;

@@ -12,34 +12,35 @@ struct Firms {
   // identity and place
   std::vector<RegionId> region;
   std::vector<IndustryId> industry;
-  std::vector<std::uint8_t> stage;          ///< value-chain stage index
-  std::vector<std::uint8_t> alive;          ///< 1 while in the market
-  std::vector<std::uint8_t> chain_master;   ///< 1 for the lead firm(s) of an industry chain
-  std::vector<std::int32_t> entry_tick;     ///< tick of entry (0 for the initial population)
-  std::vector<std::int32_t> exit_tick;      ///< tick of exit, -1 while alive
+  std::vector<std::uint8_t> stage;         ///< value-chain stage index
+  std::vector<std::uint8_t> alive;         ///< 1 while in the market
+  std::vector<std::uint8_t> chain_master;  ///< 1 for the lead firm(s) of an industry chain
+  std::vector<std::int32_t> entry_tick;    ///< tick of entry (0 for the initial population)
+  std::vector<std::int32_t> exit_tick;     ///< tick of exit, -1 while alive
   // size and technology
-  std::vector<double> employees;            ///< workers
-  std::vector<double> productivity;         ///< units of output per worker per month (in the type's units)
-  std::vector<double> digital_maturity;     ///< in [0,1]
-  std::vector<double> reputation;           ///< in [0,1]: smoothed delivery reliability
-  std::vector<Money> cash;                  ///< yuan
-  std::vector<std::int32_t> loss_streak;    ///< consecutive months with a loss
-  std::vector<std::int32_t> last_gain_tick; ///< last tick productivity rose (innovation or imitation), -1 never
+  std::vector<double> employees;          ///< workers
+  std::vector<double> productivity;       ///< units of output per worker per month (in the type's units)
+  std::vector<double> digital_maturity;   ///< in [0,1]
+  std::vector<double> reputation;         ///< in [0,1]: smoothed delivery reliability
+  std::vector<Money> cash;                ///< yuan
+  std::vector<std::int32_t> loss_streak;  ///< consecutive months with a loss
+  std::vector<std::int32_t>
+      last_gain_tick;  ///< last tick productivity rose (innovation or imitation), -1 never
   // per-tick flows (overwritten each tick)
-  std::vector<double> orders;               ///< units ordered from this firm this tick
-  std::vector<double> output;               ///< units produced this tick
-  std::vector<double> unit_cost;            ///< yuan per unit (last tick)
-  std::vector<double> input_unit_cost;      ///< purchased inputs per unit of output, yuan (last tick)
-  std::vector<double> price;                ///< yuan per unit
+  std::vector<double> orders;           ///< units ordered from this firm this tick
+  std::vector<double> output;           ///< units produced this tick
+  std::vector<double> unit_cost;        ///< yuan per unit (last tick)
+  std::vector<double> input_unit_cost;  ///< purchased inputs per unit of output, yuan (last tick)
+  std::vector<double> price;            ///< yuan per unit
   std::vector<Money> revenue;
-  std::vector<Money> input_cost;            ///< purchases incl. transaction costs
+  std::vector<Money> input_cost;  ///< purchases incl. transaction costs
   std::vector<Money> transaction_cost;
   std::vector<Money> profit;
-  std::vector<double> inputs_bought;        ///< units of inputs received
-  std::vector<double> spot_units;           ///< units bought on the spot market (no supplier tie)
-  std::vector<double> lead_time_days;       ///< input-weighted delivery lead time
-  std::vector<std::uint8_t> innovated;      ///< 1 if innovation raised productivity this tick
-  std::vector<std::uint8_t> imitated;       ///< 1 if imitation raised productivity this tick
+  std::vector<double> inputs_bought;    ///< units of inputs received
+  std::vector<double> spot_units;       ///< units bought on the spot market (no supplier tie)
+  std::vector<double> lead_time_days;   ///< input-weighted delivery lead time
+  std::vector<std::uint8_t> innovated;  ///< 1 if innovation raised productivity this tick
+  std::vector<std::uint8_t> imitated;   ///< 1 if imitation raised productivity this tick
 
   std::size_t size() const { return region.size(); }
   /** @brief Appends a zero-initialised firm slot and returns its index. */

@@ -5,7 +5,8 @@
 
 namespace vicsim::sim {
 
-/** @brief A cross-industry input: stage `to_stage` of this industry buys from (`from_industry`, `from_stage`). */
+/** @brief A cross-industry input: stage `to_stage` of this industry buys from (`from_industry`,
+ * `from_stage`). */
 struct CrossInput {
   std::size_t from_industry = 0;
   std::size_t from_stage = 0;
@@ -16,10 +17,10 @@ struct CrossInput {
 /** @brief Static description of one industry. */
 struct Industry {
   std::string name;
-  std::vector<std::string> stages;        ///< value-chain stages, upstream first (e.g. materials → distribution)
-  double input_coefficient = 1.0;         ///< units of input per unit of output for stages > 0
-  std::vector<CrossInput> cross_inputs;   ///< inputs from other industries
-  double demand_weight = 1.0;             ///< relative size of final demand for this industry
+  std::vector<std::string> stages;  ///< value-chain stages, upstream first (e.g. materials → distribution)
+  double input_coefficient = 1.0;   ///< units of input per unit of output for stages > 0
+  std::vector<CrossInput> cross_inputs;  ///< inputs from other industries
+  double demand_weight = 1.0;            ///< relative size of final demand for this industry
 };
 
 /** @brief One kind of input a firm buys: a supplier type and the quantity per unit of output. */

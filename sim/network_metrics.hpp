@@ -25,7 +25,7 @@ struct NetworkStats {
   double nodes = 0, edges = 0;
   double density = 0;
   double mean_degree = 0;
-  double average_clustering = 0;   ///< mean local clustering coefficient (networkx average_clustering)
+  double average_clustering = 0;  ///< mean local clustering coefficient (networkx average_clustering)
   double giant_component_share = 0;
   double components = 0;
 };

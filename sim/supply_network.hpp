@@ -16,10 +16,10 @@ enum class TieChannel : std::uint8_t { Offline = 0, Platform = 1 };
 
 /** @brief Properties of a supplier → customer tie. */
 struct Tie {
-  double trust = 0.1;         ///< in [0,1]; grows with fulfilled deliveries
-  double distance_km = 0.0;   ///< supplier–customer distance
-  double units = 0.0;         ///< units ordered this tick
-  double delivered = 0.0;     ///< units delivered this tick
+  double trust = 0.1;        ///< in [0,1]; grows with fulfilled deliveries
+  double distance_km = 0.0;  ///< supplier–customer distance
+  double units = 0.0;        ///< units ordered this tick
+  double delivered = 0.0;    ///< units delivered this tick
   std::int32_t formed_tick = 0;
   std::uint16_t input_slot = 0;  ///< which of the customer's InputNeeds this tie serves
   TieChannel channel = TieChannel::Offline;
@@ -29,7 +29,8 @@ struct Tie {
 
 /** @brief Directed network without parallel edges: supply edges run supplier → customer; collaboration
  * edges run from the lower to the higher firm index. */
-using SupplyGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, Tie>;
+using SupplyGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, Tie>;
 using TieEdge = boost::graph_traits<SupplyGraph>::edge_descriptor;
 
 }  // namespace vicsim::sim

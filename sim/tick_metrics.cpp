@@ -62,7 +62,8 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.ties_formed = in.stats.ties_formed;
   m.ties_dissolved = in.stats.ties_dissolved;
 
-  double sme = 0, cap = 0, a_sum = 0, a_sq = 0, gained = 0, bought = 0, tc = 0, purchases = 0, lead = 0, spot = 0;
+  double sme = 0, cap = 0, a_sum = 0, a_sq = 0, gained = 0, bought = 0, tc = 0, purchases = 0, lead = 0,
+         spot = 0;
   double slots = 0, filled = 0;
   std::vector<std::vector<std::size_t>> n_slots(w.industries.size());
   for (std::size_t i = 0; i < w.industries.size(); ++i)
@@ -142,8 +143,8 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
 }
 
 StageIndicators stage_indicators(const TickMetrics& m) {
-  return {m.eg_index, m.chain_completeness, m.local_tie_share, m.supply_trust, m.clustering, m.innovation_share,
-          m.giant_component_share};
+  return {m.eg_index,   m.chain_completeness, m.local_tie_share,      m.supply_trust,
+          m.clustering, m.innovation_share,   m.giant_component_share};
 }
 
 }  // namespace vicsim::sim

@@ -15,31 +15,31 @@ namespace vicsim::sim {
 struct TickMetrics {
   double tick = 0;
   double firms = 0, entries = 0, exits = 0, relocations = 0;
-  double sme_share = 0;              ///< share of alive firms below the SME threshold
+  double sme_share = 0;  ///< share of alive firms below the SME threshold
   double employees = 0;
-  double output = 0;                 ///< gross output, yuan per month
-  double value_added = 0;            ///< revenue minus purchased inputs, yuan per month
-  double profit = 0;                 ///< yuan per month
-  double productivity_mean = 0;      ///< mean productivity of alive firms
-  double productivity_sd = 0;        ///< standard deviation of productivity
+  double output = 0;             ///< gross output, yuan per month
+  double value_added = 0;        ///< revenue minus purchased inputs, yuan per month
+  double profit = 0;             ///< yuan per month
+  double productivity_mean = 0;  ///< mean productivity of alive firms
+  double productivity_sd = 0;    ///< standard deviation of productivity
   double innovations = 0, imitations = 0;
-  double innovation_share = 0;       ///< share of alive firms with a productivity gain in the last 12 months
+  double innovation_share = 0;  ///< share of alive firms with a productivity gain in the last 12 months
   double ties = 0;
   double ties_formed = 0, ties_dissolved = 0;
-  double local_tie_share = 0;        ///< ties within one region
-  double cross_region_tie_share = 0; ///< ties across regions
+  double local_tie_share = 0;         ///< ties within one region
+  double cross_region_tie_share = 0;  ///< ties across regions
   double cross_industry_tie_share = 0;
   double density = 0, mean_degree = 0, clustering = 0, giant_component_share = 0, components = 0;
-  double eg_index = 0;               ///< employment-weighted mean Ellison–Glaeser gamma
-  double top_region_share = 0;       ///< employment share of each industry's largest region
-  double transaction_cost_per_unit = 0; ///< transaction cost per unit of purchased input, yuan
-  double transaction_cost_share = 0; ///< transaction cost / purchase value
-  double lead_time_days = 0;         ///< input-weighted mean delivery lead time, days
-  double capacity_utilisation = 0;   ///< output / capacity
-  double spot_share = 0;             ///< share of inputs bought on the anonymous spot market
-  double chain_completeness = 0;     ///< share of firms' input slots with at least one supplier tie
-  double supply_trust = 0;           ///< mean trust of supply ties
-  double stage = 0;                  ///< traditional-path stage 0..3
+  double eg_index = 0;                   ///< employment-weighted mean Ellison–Glaeser gamma
+  double top_region_share = 0;           ///< employment share of each industry's largest region
+  double transaction_cost_per_unit = 0;  ///< transaction cost per unit of purchased input, yuan
+  double transaction_cost_share = 0;     ///< transaction cost / purchase value
+  double lead_time_days = 0;             ///< input-weighted mean delivery lead time, days
+  double capacity_utilisation = 0;       ///< output / capacity
+  double spot_share = 0;                 ///< share of inputs bought on the anonymous spot market
+  double chain_completeness = 0;         ///< share of firms' input slots with at least one supplier tie
+  double supply_trust = 0;               ///< mean trust of supply ties
+  double stage = 0;                      ///< traditional-path stage 0..3
 };
 
 /** @brief A column of the time series: its name, unit and member. */

@@ -8,7 +8,7 @@ namespace vicsim::sim {
 struct TickStats {
   std::uint32_t entries = 0;
   std::uint32_t exits = 0;
-  std::uint32_t relocations = 0;     ///< entrants that paid a relocation barrier
+  std::uint32_t relocations = 0;  ///< entrants that paid a relocation barrier
   std::uint32_t innovations = 0;
   std::uint32_t imitations = 0;
   std::uint32_t ties_formed = 0;

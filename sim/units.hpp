@@ -17,8 +17,14 @@ constexpr std::size_t idx(IndustryId i) { return static_cast<std::size_t>(i); }
 /** @brief An amount of money in yuan. Arithmetic is explicit so unitless numbers do not leak in. */
 struct Money {
   double yuan = 0.0;
-  constexpr Money& operator+=(Money o) { yuan += o.yuan; return *this; }
-  constexpr Money& operator-=(Money o) { yuan -= o.yuan; return *this; }
+  constexpr Money& operator+=(Money o) {
+    yuan += o.yuan;
+    return *this;
+  }
+  constexpr Money& operator-=(Money o) {
+    yuan -= o.yuan;
+    return *this;
+  }
   friend constexpr Money operator+(Money a, Money b) { return {a.yuan + b.yuan}; }
   friend constexpr Money operator-(Money a, Money b) { return {a.yuan - b.yuan}; }
   friend constexpr Money operator*(Money a, double k) { return {a.yuan * k}; }

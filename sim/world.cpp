@@ -15,8 +15,9 @@ void World::compute_distances() {
   distance_km.assign(n, std::vector<double>(n, 0.0));
   for (std::size_t a = 0; a < n; ++a)
     for (std::size_t b = 0; b < n; ++b)
-      distance_km[a][b] = a == b ? regions[a].internal_km
-                                 : std::hypot(regions[a].x_km - regions[b].x_km, regions[a].y_km - regions[b].y_km);
+      distance_km[a][b] =
+          a == b ? regions[a].internal_km
+                 : std::hypot(regions[a].x_km - regions[b].x_km, regions[a].y_km - regions[b].y_km);
 }
 
 }  // namespace vicsim::sim

@@ -16,9 +16,9 @@ struct World {
   std::int32_t tick = 0;
   std::vector<Region> regions;
   std::vector<Industry> industries;
-  std::vector<std::vector<double>> distance_km;    ///< region × region; diagonal = internal distance
-  std::vector<std::vector<double>> unit_scale;     ///< industry × stage: units per worker-productivity unit
-  std::vector<double> final_demand;                ///< units per month, per industry
+  std::vector<std::vector<double>> distance_km;  ///< region × region; diagonal = internal distance
+  std::vector<std::vector<double>> unit_scale;   ///< industry × stage: units per worker-productivity unit
+  std::vector<double> final_demand;              ///< units per month, per industry
   Firms firms;
   SupplyGraph network;
 

@@ -10,7 +10,9 @@
 
 namespace vicsim::test {
 
-inline std::string bundled(const std::string& name) { return std::string(VICSIM_SOURCE_DIR) + "/scenarios/" + name; }
+inline std::string bundled(const std::string& name) {
+  return std::string(VICSIM_SOURCE_DIR) + "/scenarios/" + name;
+}
 
 /** Loads a bundled scenario with overrides; fails the test on any problem. */
 inline scenarios::Scenario load(const std::string& name, const std::vector<std::string>& sets = {}) {

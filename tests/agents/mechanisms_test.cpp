@@ -13,10 +13,13 @@ TEST_CASE("mechanisms: with spillover off, productivity grows by innovation alon
   CHECK(sum(r.series, &sim::TickMetrics::innovations) > 0);
   // Every incumbent whose productivity rose did so in a tick where it innovated; with innovation
   // also off, no incumbent's productivity changes at all.
-  auto frozen = test::run(small({"mechanisms.knowledge.spillover_enabled=false", "mechanisms.knowledge.innovation_enabled=false"}));
-  auto base = test::run(small({"mechanisms.knowledge.spillover_enabled=false", "mechanisms.knowledge.innovation_enabled=false", "ticks=1"}));
+  auto frozen = test::run(small(
+      {"mechanisms.knowledge.spillover_enabled=false", "mechanisms.knowledge.innovation_enabled=false"}));
+  auto base = test::run(small({"mechanisms.knowledge.spillover_enabled=false",
+                               "mechanisms.knowledge.innovation_enabled=false", "ticks=1"}));
   const auto& f = frozen.model->world().firms;
-  for (sim::FirmIndex i = 0; i < 400; ++i) REQUIRE(f.productivity[i] == base.model->world().firms.productivity[i]);
+  for (sim::FirmIndex i = 0; i < 400; ++i)
+    REQUIRE(f.productivity[i] == base.model->world().firms.productivity[i]);
   CHECK(sum(frozen.series, &sim::TickMetrics::innovations) == 0);
   CHECK(r.series.back().productivity_mean > frozen.series.back().productivity_mean);
 }
@@ -51,9 +54,10 @@ TEST_CASE("mechanisms: entry and exit switch off independently", "[agents]") {
 }
 
 TEST_CASE("mechanisms: relocation barriers keep entrants at home", "[agents]") {
-  auto high = test::run(small({"ticks=60", "regions.0.relocation_barrier=1e12", "regions.1.relocation_barrier=1e12",
-                               "regions.2.relocation_barrier=1e12", "regions.3.relocation_barrier=1e12",
-                               "regions.4.relocation_barrier=1e12", "regions.5.relocation_barrier=1e12"}));
+  auto high =
+      test::run(small({"ticks=60", "regions.0.relocation_barrier=1e12", "regions.1.relocation_barrier=1e12",
+                       "regions.2.relocation_barrier=1e12", "regions.3.relocation_barrier=1e12",
+                       "regions.4.relocation_barrier=1e12", "regions.5.relocation_barrier=1e12"}));
   CHECK(sum(high.series, &sim::TickMetrics::relocations) == 0);
   auto none = test::run(small({"ticks=60", "regions.0.relocation_barrier=0", "regions.1.relocation_barrier=0",
                                "regions.2.relocation_barrier=0", "regions.3.relocation_barrier=0",

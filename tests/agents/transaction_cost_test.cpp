@@ -1,8 +1,9 @@
+#include "agents/transaction_cost.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "agents/knowledge.hpp"
-#include "agents/transaction_cost.hpp"
 
 using namespace vicsim::agents;
 

@@ -11,12 +11,7 @@
 # 'vicsim validate' reports every problem of a file with three of them.
 set -uo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: bash $0 <path-to-vicsim> <source-dir>" >&2
-  exit 2
-fi
-VICSIM=$1
-SRC=$2
+source "$(dirname "${BASH_SOURCE[0]}")/cli_args.sh"
 PY=/usr/bin/python3
 [[ -x $PY ]] || PY=python3
 

@@ -7,12 +7,7 @@
 # output verbatim (as one contiguous block), so the doc cannot drift from the code.
 set -uo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: bash $0 <path-to-vicsim> <source-dir>" >&2
-  exit 2
-fi
-VICSIM=$1
-SRC=$2
+source "$(dirname "${BASH_SOURCE[0]}")/cli_args.sh"
 DOC=$SRC/docs/scenario-format.md
 STALE="docs/scenario-format.md is stale: regenerate the key reference with 'build/vicsim schema'"
 

@@ -11,12 +11,7 @@
 # a non-empty output directory is refused without --force and replaced with it.
 set -uo pipefail
 
-if [[ $# -ne 2 ]]; then
-  echo "usage: bash $0 <path-to-vicsim> <source-dir>" >&2
-  exit 2
-fi
-VICSIM=$1
-SRC=$2
+source "$(dirname "${BASH_SOURCE[0]}")/cli_args.sh"
 SCENARIO=$SRC/scenarios/traditional.json
 PY=/usr/bin/python3
 CHECK_GRAPHML=$SRC/tests/cli/check_graphml.py

@@ -1,14 +1,16 @@
+#include "reports/output_directory.hpp"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 
 #include "reports/number_format.hpp"
-#include "reports/output_directory.hpp"
 
 using namespace vicsim::reports;
 namespace fs = std::filesystem;
 
-TEST_CASE("output_directory: nothing appears until commit, and an abandoned run leaves nothing", "[reports]") {
+TEST_CASE("output_directory: nothing appears until commit, and an abandoned run leaves nothing",
+          "[reports]") {
   const fs::path base = fs::temp_directory_path() / ("vicsim_od_" + std::to_string(::getpid()));
   fs::remove_all(base);
   const fs::path target = base / "run";

@@ -1,6 +1,7 @@
+#include "scenarios/scenario_loader.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "scenarios/scenario_loader.hpp"
 #include "test_support.hpp"
 
 using namespace vicsim::scenarios;
@@ -51,7 +52,8 @@ TEST_CASE("scenario_loader: every problem is reported with its path", "[scenario
 TEST_CASE("scenario_loader: cross-references are checked", "[scenarios]") {
   json doc = minimal();
   doc["regions"][0]["endowment"] = {{"aa", 0.5}};
-  doc["industries"][1]["cross_inputs"] = json::array({{{"from_industry", "a"}, {"from_stage", "nope"}, {"to_stage", "y"}}});
+  doc["industries"][1]["cross_inputs"] =
+      json::array({{{"from_industry", "a"}, {"from_stage", "nope"}, {"to_stage", "y"}}});
   doc["regions"][1]["name"] = "r1";
   auto r = load_scenario(doc, "x.json");
   CHECK(mentions(r.problems, "regions[0].endowment.aa", "did you mean 'a'"));
@@ -61,21 +63,25 @@ TEST_CASE("scenario_loader: cross-references are checked", "[scenarios]") {
 
 TEST_CASE("scenario_loader: a cycle among cross inputs is rejected", "[scenarios]") {
   json doc = minimal();
-  doc["industries"][0]["cross_inputs"] = json::array({{{"from_industry", "b"}, {"from_stage", "y"}, {"to_stage", "components"}}});
-  doc["industries"][1]["cross_inputs"] = json::array({{{"from_industry", "a"}, {"from_stage", "assembly"}, {"to_stage", "x"}}});
+  doc["industries"][0]["cross_inputs"] =
+      json::array({{{"from_industry", "b"}, {"from_stage", "y"}, {"to_stage", "components"}}});
+  doc["industries"][1]["cross_inputs"] =
+      json::array({{{"from_industry", "a"}, {"from_stage", "assembly"}, {"to_stage", "x"}}});
   auto r = load_scenario(doc, "cyc.json");
   CHECK(mentions(r.problems, "industries", "cycle"));
 }
 
 TEST_CASE("scenario_loader: --set overrides nested keys and array items", "[scenarios]") {
-  auto r = load_scenario(minimal(), "m.json",
-                         {"mechanisms.trade.enabled=false", "regions[1].infrastructure=0.9", "regions.0.name=home", "ticks=7"});
+  auto r = load_scenario(
+      minimal(), "m.json",
+      {"mechanisms.trade.enabled=false", "regions[1].infrastructure=0.9", "regions.0.name=home", "ticks=7"});
   REQUIRE(r.problems.empty());
   CHECK_FALSE(r.scenario->mechanisms.trade.enabled);
   CHECK(r.scenario->regions[1].infrastructure == 0.9);
   CHECK(r.scenario->regions[0].name == "home");
   CHECK(r.scenario->ticks == 7);
-  auto bad = load_scenario(minimal(), "m.json", {"regions[5].x_km=1", "noequals", "mechanisms.trade.enabeld=true"});
+  auto bad =
+      load_scenario(minimal(), "m.json", {"regions[5].x_km=1", "noequals", "mechanisms.trade.enabeld=true"});
   CHECK(mentions(bad.problems, "regions[5]", "out of range"));
   CHECK(bad.problems.size() >= 2);
 }

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "sim/concentration.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace vicsim::sim;
 
@@ -23,7 +23,8 @@ TEST_CASE("concentration: mean EG rises when firms of an industry move together"
     w.firms.employees[f] = 10;
   }
   const double spread = mean_ellison_glaeser(w);
-  for (FirmIndex f = 0; f < 40; ++f) w.firms.region[f] = RegionId{static_cast<std::uint16_t>(f % 2 == 0 ? 0 : (f % 4 == 1 ? 1 : 2))};
+  for (FirmIndex f = 0; f < 40; ++f)
+    w.firms.region[f] = RegionId{static_cast<std::uint16_t>(f % 2 == 0 ? 0 : (f % 4 == 1 ? 1 : 2))};
   CHECK(mean_ellison_glaeser(w) > spread + 0.2);
   const auto lq = location_quotients(w);
   CHECK(lq[0][0] == Approx(2.0));  // industry a holds region 0 entirely, and is half of all employment

@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "sim/network_metrics.hpp"
+
+#include <catch2/catch.hpp>
 
 using namespace vicsim::sim;
 

@@ -1,8 +1,9 @@
+#include "sim/rng.hpp"
+
 #include <catch2/catch.hpp>
 #include <cmath>
 
 #include "sim/distributions.hpp"
-#include "sim/rng.hpp"
 #include "sim/tail_exponent.hpp"
 
 using namespace vicsim::sim;
@@ -10,7 +11,8 @@ using namespace vicsim::sim;
 TEST_CASE("rng: same key gives the same stream, other keys differ", "[sim]") {
   Rng a(7, Stream::Search, 12, 3), b(7, Stream::Search, 12, 3);
   for (int i = 0; i < 100; ++i) REQUIRE(a.next_u64() == b.next_u64());
-  Rng c(7, Stream::Search, 13, 3), d(7, Stream::Search, 12, 4), e(7, Stream::Imitation, 12, 3), f(8, Stream::Search, 12, 3);
+  Rng c(7, Stream::Search, 13, 3), d(7, Stream::Search, 12, 4), e(7, Stream::Imitation, 12, 3),
+      f(8, Stream::Search, 12, 3);
   const auto x = Rng(7, Stream::Search, 12, 3).next_u64();
   CHECK(c.next_u64() != x);
   CHECK(d.next_u64() != x);
