@@ -1,0 +1,28 @@
+#include "app/cli_support.hpp"
+
+#include <fstream>
+#include <iostream>
+#include <stdexcept>
+
+namespace vicsim::app {
+
+std::atomic<bool> g_interrupted{false};
+
+void check_interrupted() {
+  if (g_interrupted) throw Interrupted{};
+}
+
+int report_problems(const scenarios::Diagnostics& problems) {
+  for (const auto& p : problems) std::cerr << "error: " << p.format() << "\n";
+  std::cerr << problems.size() << " problem" << (problems.size() == 1 ? "" : "s") << " found\n";
+  return 2;
+}
+
+void write_file(const std::filesystem::path& p, const std::function<void(std::ostream&)>& fn) {
+  std::ofstream out(p, std::ios::binary);
+  fn(out);
+  out.flush();
+  if (!out) throw std::runtime_error(p.string() + ": write failed");
+}
+
+}  // namespace vicsim::app

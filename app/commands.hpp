@@ -1,0 +1,19 @@
+#pragma once
+/** @file The subcommand registry: each subcommand lives in its own <name>_command.cpp and is added here. */
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace vicsim::app {
+
+/** @brief A registered subcommand: its CLI11 node and the action run when it is chosen (returns the exit
+ * code). */
+struct Command {
+  CLI::App* cli = nullptr;
+  std::function<int()> run;
+};
+
+Command add_run_command(CLI::App& app);
+Command add_validate_command(CLI::App& app);
+Command add_schema_command(CLI::App& app);
+
+}  // namespace vicsim::app
