@@ -32,6 +32,19 @@ FirmIndex Firms::add() {
   lead_time_days.push_back(0.0);
   innovated.push_back(0);
   imitated.push_back(0);
+  on_cloud.push_back(0);
+  cloud_tick.push_back(-1);
+  platforms.push_back(0u);
+  first_join_tick.push_back(-1);
+  adoption_threshold.push_back(0.5);
+  defect_rate.push_back(0.0);
+  overhead_factor.push_back(1.0);
+  forecast_error.push_back(0.0);
+  inventory_cost.push_back(Money{});
+  dispatched_out.push_back(0.0);
+  credit_line.push_back(Money{});
+  subsidy.push_back(Money{});
+  disruption.push_back(0.0);
   return f;
 }
 

@@ -41,12 +41,28 @@ struct Firms {
   std::vector<double> lead_time_days;   ///< input-weighted delivery lead time
   std::vector<std::uint8_t> innovated;  ///< 1 if innovation raised productivity this tick
   std::vector<std::uint8_t> imitated;   ///< 1 if imitation raised productivity this tick
+  // digital state
+  std::vector<std::uint8_t> on_cloud;         ///< 1 once the firm has gone on the cloud
+  std::vector<std::int32_t> cloud_tick;       ///< tick of cloud adoption, -1 never
+  std::vector<std::uint32_t> platforms;       ///< set of platform memberships (bit p = platform p)
+  std::vector<std::int32_t> first_join_tick;  ///< tick of the first platform membership, -1 never
+  std::vector<double> adoption_threshold;     ///< Watts threshold phi on adopted partners' share
+  std::vector<double> defect_rate;            ///< share of output reworked (quality = 1 − defect_rate)
+  std::vector<double> overhead_factor;        ///< management overhead relative to the offline norm
+  std::vector<double> forecast_error;         ///< this tick's relative forecast error (final stage)
+  std::vector<Money> inventory_cost;          ///< this tick's cost of forecast errors (yuan)
+  std::vector<double> dispatched_out;         ///< units of own orders dispatched to idle members
+  std::vector<Money> credit_line;             ///< platform credit available (yuan)
+  std::vector<Money> subsidy;                 ///< cumulative policy subsidies received (yuan)
+  std::vector<double> disruption;             ///< share of capacity lost to a regional disruption
 
   std::size_t size() const { return region.size(); }
   /** @brief Appends a zero-initialised firm slot and returns its index. */
   FirmIndex add();
   /** @brief Capacity in units per month. */
-  double capacity(FirmIndex f) const { return employees[f] * productivity[f]; }
+  double capacity(FirmIndex f) const { return employees[f] * productivity[f] * (1.0 - disruption[f]); }
+  /** @brief True if firm f is a member of platform p. */
+  bool member_of(FirmIndex f, std::size_t p) const { return (platforms[f] >> p) & 1u; }
 };
 
 }  // namespace vicsim::sim

@@ -1,0 +1,69 @@
+#pragma once
+/** @file A digital platform: an industrial-internet platform at enterprise ("point"), industry ("line")
+ * or regional ("surface") level, or the shared "1" middle platform of a 1+N system. */
+#include <cstdint>
+#include <string>
+
+#include "sim/units.hpp"
+
+namespace vicsim::sim {
+
+/** @brief At most this many platforms per world: memberships are a 32-bit set per firm. */
+inline constexpr std::size_t kMaxPlatforms = 32;
+
+/** @brief Index of a platform in World::platforms. */
+using PlatformIndex = std::uint8_t;
+
+/** @brief Platform level (source text 2: the surface empowers the lines, the lines serve the points). */
+enum class PlatformLevel : std::uint8_t { Enterprise = 0, Industry = 1, Regional = 2, Middle = 3 };
+
+/** @brief Switchable platform services. */
+struct PlatformServices {
+  bool matchmaking = true;  ///< members search the whole reachable member pool across regions and industries
+  bool dispatch = false;    ///< excess orders go to idle member capacity (the carbon-guitar case)
+  bool forecasting = false;  ///< C2M demand forecasting: smaller forecast errors for final-stage members
+  bool knowledge = false;    ///< knowledge and app sharing: imitation without distance decay, lean apps
+  bool finance = false;      ///< data-driven credit lines
+  bool logistics = false;    ///< shared warehouses: faster, cheaper transport between members
+};
+
+/** @brief One platform: static rules plus its evolving state. */
+struct Platform {
+  std::string name;
+  PlatformLevel level = PlatformLevel::Industry;
+  std::int64_t owner_firm = -1;  ///< chain-master owner's firm slot, or -1 for an independent provider
+  RegionId host_region{0};       ///< region of its data centre
+  std::int32_t industry = -1;    ///< industry served (industry level), -1 for any
+  std::int32_t home_region = -1;  ///< region served (regional level), -1 for any
+  bool open_regions = true;      ///< firms of any region may join (else only home/host region)
+  bool open_industries = true;   ///< firms of any industry may join (else only `industry`)
+  double min_digital_maturity = 0.0;  ///< entry rule: digital maturity a firm needs to join
+  std::int32_t launch_tick = 0;
+  PlatformServices services;
+  // economics
+  Money entry_fee{0.0};          ///< one-off fee a firm pays to join (yuan)
+  double transaction_fee = 0.0;  ///< share of the value of platform-mediated trade
+  double compute_gflops = 0.0;   ///< data-centre compute capacity (Gflop/s)
+  // state
+  bool alive = false;  ///< launched and not failed
+  bool interconnected = false;  ///< connected to the 1+N middle platform
+  std::int32_t failed_tick = -1;
+  Money cash{0.0};
+  std::int32_t loss_streak = 0;
+  std::uint32_t members = 0;
+  double gmv = 0.0;               ///< platform-mediated trade this tick (yuan)
+  double dispatched_units = 0.0;  ///< units dispatched to idle members this tick
+  double cross_platform_gmv = 0.0;  ///< trade with members reached only through interconnection (yuan)
+  Money revenue{0.0};             ///< fees this tick
+  Money cost{0.0};                ///< operating cost this tick
+  // infrastructure feedback (from the SimGrid layer)
+  double service_latency_s = 0.0;  ///< time to serve one window of members' traffic and compute (s)
+  double congestion = 1.0;         ///< service time / window, at least 1; >1 means overloaded
+  double compute_load = 0.0;       ///< compute demand / capacity in the window
+  // fee learning (Heinrich & Gräbner 2019: reinforcement over fee moves)
+  double fee_propensity[3] = {1.0, 1.0, 1.0};  ///< lower, keep, raise
+  std::int32_t last_fee_action = 1;
+  double last_quarter_profit = 0.0;
+};
+
+}  // namespace vicsim::sim
