@@ -3,10 +3,16 @@
 #include <boost/graph/topological_sort.hpp>
 #include <cmath>
 
+#include "agents/adoption.hpp"
 #include "agents/collaboration.hpp"
 #include "agents/demography.hpp"
+#include "agents/infrastructure_feedback.hpp"
 #include "agents/knowledge.hpp"
+#include "agents/platform_services.hpp"
+#include "agents/platform_strategy.hpp"
+#include "agents/policies.hpp"
 #include "agents/population.hpp"
+#include "agents/shocks.hpp"
 #include "agents/tie_dynamics.hpp"
 #include "agents/trade.hpp"
 
@@ -29,9 +35,12 @@ std::vector<std::size_t> customers_first_order(const sim::World& w, const sim::F
   return order;
 }
 
-ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned threads) {
+ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned threads,
+                           std::vector<Policy> policies, std::vector<Shock> shocks) {
   c_.world = std::move(world);
   c_.params = params;
+  c_.policies = std::move(policies);
+  c_.shocks = std::move(shocks);
   c_.threads = threads == 0 ? 1 : threads;
   c_.world.compute_distances();
   c_.directory.rebuild(c_.world);
@@ -53,6 +62,28 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
   c_.mean_price.assign(n, 0.0);
   c_.mean_productivity.assign(n, 1.0);
   populate(c_);
+  // A chain-master-led platform is owned by its industry's largest chain-master firm.
+  for (auto& pl : c_.world.platforms) {
+    if (pl.owner_industry < 0) continue;
+    double best = -1.0;
+    for (sim::FirmIndex i = 0; i < c_.world.firms.size(); ++i)
+      if (c_.world.firms.chain_master[i] &&
+          static_cast<std::int32_t>(sim::idx(c_.world.firms.industry[i])) == pl.owner_industry &&
+          c_.world.firms.employees[i] > best) {
+        best = c_.world.firms.employees[i];
+        pl.owner_firm = i;
+      }
+  }
+  c_.demand_multiplier.assign(c_.world.industries.size(), 1.0);
+  c_.voucher_share.assign(c_.world.firms.size(), 0.0);
+  c_.treated.assign(c_.world.regions.size(), 0);
+  c_.reach.assign(c_.world.platforms.size(), 0u);
+  c_.members_of_type.assign(n, {});
+  if (c_.params.infrastructure.enabled && !c_.world.platforms.empty()) {
+    c_.infrastructure =
+        std::make_unique<sim::InfrastructureLayer>(c_.world.regions.size(), c_.world.platforms.size());
+    c_.pushed_infrastructure.assign(c_.world.regions.size(), -1.0);
+  }
 }
 
 void ClusterModel::step() {
@@ -61,6 +92,20 @@ void ClusterModel::step() {
   c_.stats = {};
   const double monthly_growth = std::pow(1.0 + c_.params.market.demand_growth_per_year, 1.0 / 12.0);
   for (auto& d : w.final_demand) d *= monthly_growth;
+
+  // Government, shocks and platforms set the conditions of this month.
+  apply_shocks(c_);
+  begin_policies(c_);
+  for (auto& pl : w.platforms) {
+    pl.revenue = pl.cost = sim::Money{0.0};
+    pl.gmv = pl.dispatched_units = pl.cross_platform_gmv = 0.0;
+  }
+  update_platform_roster(c_);
+  push_infrastructure(c_);
+  resolve_service_times(c_);
+  for (auto i : c_.directory.alive())
+    w.firms.credit_line[i] = sim::Money{service_access(c_, i).finance * c_.params.services.credit_months *
+                                        w.firms.revenue[i].yuan};
 
   set_prices(c_);
   propagate_orders(c_);
@@ -75,6 +120,13 @@ void ClusterModel::step() {
   c_.type_margin.assign(c_.directory.n_types(), 0.0);
   for (std::size_t t = 0; t < profit.size(); ++t)
     c_.type_margin[t] = revenue[t] > 0.0 ? profit[t] / revenue[t] : 0.0;
+
+  adopt_and_join(c_);
+  update_platform_roster(c_);
+  for (auto& pl : w.platforms)
+    if (pl.alive) pl.cost = platform_operating_cost(c_, pl);
+  account_policies(c_);
+  settle_platforms(c_);
 
   learn(c_);
   update_and_decay_ties(c_);

@@ -13,8 +13,10 @@ struct CyclicValueChain : std::runtime_error {
 /** @brief Owns the model state and runs ticks. */
 class ClusterModel {
  public:
-  /** @brief Takes a world with regions and industries set, creates the firms and the initial network. */
-  ClusterModel(sim::World world, ModelParams params, unsigned threads = 1);
+  /** @brief Takes a world with regions, industries and (not yet launched) platforms set, creates the
+   * firms and the initial network, and claims SimGrid slots when the infrastructure layer is on. */
+  ClusterModel(sim::World world, ModelParams params, unsigned threads = 1, std::vector<Policy> policies = {},
+               std::vector<Shock> shocks = {});
 
   /** @brief Advances one tick (one month): demand, prices, orders, accounts, learning, ties, demography. */
   void step();
@@ -22,6 +24,12 @@ class ClusterModel {
   const sim::World& world() const { return c_.world; }
   const ModelParams& params() const { return c_.params; }
   const ModelContext& context() const { return c_; }
+  /** @brief Policies with their spending so far. */
+  const std::vector<Policy>& policies() const { return c_.policies; }
+  /** @brief Changes a parameter mid-run (the visualizer's classroom sliders). */
+  ModelParams& mutable_params() { return c_.params; }
+  /** @brief Mutable regions, for live infrastructure changes (pushed to SimGrid next tick). */
+  std::vector<sim::Region>& mutable_regions() { return c_.world.regions; }
   /** @brief Events of the last completed tick. */
   const sim::TickStats& last_stats() const { return c_.stats; }
   /** @brief Worker threads for the parallel phases (results do not depend on it). */

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "agents/knowledge.hpp"
+#include "agents/platform_services.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
 
@@ -54,6 +55,14 @@ void form_collaborations(ModelContext& c) {
           cand.push_back(static_cast<sim::FirmIndex>(boost::source(*e2, w.network)));
     }
     std::erase(cand, f);
+    // Community operation: platform members also meet co-members of any industry and region, and
+    // the platform removes the distance penalty for them.
+    if (w.firms.platforms[f] && !c.alive_members.empty() && sim::bernoulli(rng, 0.5)) {
+      const auto g = c.alive_members[rng.below(c.alive_members.size())];
+      if (g != f && w.firms.alive[g] && (c.reach_of(f) & w.firms.platforms[g]) && !collaborating(w, f, g))
+        partner[k] = g;
+      return;
+    }
     if (cand.empty()) return;
     const auto g = cand[rng.below(cand.size())];
     if (!w.firms.alive[g] || collaborating(w, f, g)) return;
@@ -69,6 +78,10 @@ void form_collaborations(ModelContext& c) {
     t.kind = sim::TieKind::Collaboration;
     t.trust = c.params.ties.initial_trust_local;
     t.distance_km = w.firm_distance(f, g);
+    const TieTerms terms = tie_terms(c, f, g);
+    t.channel = terms.channel;
+    t.platform = terms.platform;
+    t.cross_platform = terms.cross_platform;
     t.formed_tick = w.tick;
     boost::add_edge(std::min(f, g), std::max(f, g), t, w.network);
     ++c.stats.ties_formed;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "agents/adoption.hpp"
 #include "agents/knowledge.hpp"
 #include "agents/supplier_search.hpp"
 #include "agents/tie_dynamics.hpp"
@@ -20,8 +21,9 @@ void exit_failing_firms(ModelContext& c) {
   };
   std::vector<Orphan> orphans;
   for (auto i : c.directory.alive()) {
+    // Platform credit (finance service) carries a firm through a cash shortfall.
     if (f.loss_streak[i] < static_cast<std::int32_t>(c.params.demography.exit_loss_months) &&
-        f.cash[i].yuan >= 0.0)
+        (f.cash[i] + f.credit_line[i]).yuan >= 0.0)
       continue;
     f.alive[i] = 0;
     f.exit_tick[i] = w.tick;
@@ -129,6 +131,7 @@ void enter_firms(ModelContext& c) {
         }
       }
       const sim::FirmIndex i = w.add_firm();
+      init_digital_state(c, i);
       f.region[i] = sim::RegionId{static_cast<std::uint16_t>(best)};
       f.industry[i] = sim::IndustryId{static_cast<std::uint8_t>(ind)};
       f.stage[i] = static_cast<std::uint8_t>(stage);

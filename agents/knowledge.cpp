@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "agents/platform_services.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
 
@@ -57,6 +58,21 @@ void learn(ModelContext& c) {
           const auto j = peers[rng.below(peers.size())];
           if (j != i) meet(j);
         }
+      // Knowledge and app sharing: members meet reachable members of their type anywhere; the
+      // platform carries the knowledge, so it does not decay with distance.
+      if (f.platforms[i] && !c.members_of_type.empty()) {
+        const double know = service_access(c, i).knowledge;
+        const auto& pool = c.members_of_type[c.type_key(i)];
+        const std::uint32_t reach = c.reach_of(i);
+        const auto n = static_cast<std::uint32_t>(c.params.services.knowledge_contacts * know + 0.5);
+        if (!pool.empty())
+          for (std::uint32_t m = 0; m < n; ++m) {
+            const auto j = pool[rng.below(pool.size())];
+            if (j != i && f.alive[j] && (reach & f.platforms[j]) && f.productivity[j] > best &&
+                sim::bernoulli(rng, kp.imitation_rate))
+              best = f.productivity[j];
+          }
+      }
       const double imitated_a = f.productivity[i] + kp.imitation_gap_closed * (best - f.productivity[i]);
       if (imitated_a > a) {
         a = imitated_a;

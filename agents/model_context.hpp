@@ -1,10 +1,14 @@
 #pragma once
 /** @file State shared by the model's phases during a run: the world, parameters and per-tick
  * derived data (directories, mean prices, the order-processing sequence). */
+#include <memory>
 #include <vector>
 
 #include "agents/model_params.hpp"
+#include "agents/policy.hpp"
+#include "agents/shock.hpp"
 #include "sim/firm_directory.hpp"
+#include "sim/infrastructure_layer.hpp"
 #include "sim/tick_stats.hpp"
 #include "sim/world.hpp"
 
@@ -32,8 +36,38 @@ struct ModelContext {
   std::vector<double> type_margin;
   sim::TickStats stats;
 
+  // --- digital platforms, government and shocks ---
+  std::vector<Policy> policies;
+  std::vector<Shock> shocks;
+  /** @brief The SimGrid layer (null when mechanisms.infrastructure.enabled is false). */
+  std::unique_ptr<sim::InfrastructureLayer> infrastructure;
+  /** @brief Infrastructure levels last pushed to SimGrid, to detect upgrades. */
+  std::vector<double> pushed_infrastructure;
+  /** @brief Per platform: the set of platforms whose members it reaches (itself, plus the
+   * interconnected ones when it is connected to the 1+N middle platform). */
+  std::vector<std::uint32_t> reach;
+  /** @brief Alive platform members per type key (any platform), for matchmaking and dispatch. */
+  std::vector<std::vector<sim::FirmIndex>> members_of_type;
+  /** @brief All alive platform members (any platform), in firm order. */
+  std::vector<sim::FirmIndex> alive_members;
+  /** @brief Share of cloud cost paid by vouchers for each firm this tick. */
+  std::vector<double> voucher_share;
+  /** @brief Final-demand multiplier per industry from demand shocks (1 = none). */
+  std::vector<double> demand_multiplier;
+  /** @brief Supervision: the highest transaction fee platforms may charge. */
+  double fee_cap = 1.0;
+  /** @brief Regions treated by a pilot program (1) and controls (0). */
+  std::vector<std::uint8_t> treated;
+
   std::size_t type_key(sim::FirmIndex f) const {
     return directory.type_key(sim::idx(world.firms.industry[f]), world.firms.stage[f]);
+  }
+  /** @brief Platforms a firm reaches through its memberships and their interconnection. */
+  std::uint32_t reach_of(sim::FirmIndex f) const {
+    std::uint32_t m = 0, p = world.firms.platforms[f];
+    for (std::size_t k = 0; p; ++k, p >>= 1)
+      if (p & 1u) m |= reach[k];
+    return m;
   }
   bool is_final_stage(sim::FirmIndex f) const {
     return world.firms.stage[f] + 1u == world.industries[sim::idx(world.firms.industry[f])].stages.size();

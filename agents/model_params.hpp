@@ -3,6 +3,7 @@
  * Plain data: the scenario layer fills them, the model reads them. */
 #include <cstdint>
 
+#include "agents/digital_params.hpp"
 #include "sim/evolution_stage.hpp"
 
 namespace vicsim::agents {
@@ -116,6 +117,12 @@ struct ModelParams {
   KnowledgeParams knowledge;
   DemographyParams demography;
   sim::TraditionalStageParams stages;
+  AdoptionParams adoption;
+  PlatformServiceParams services;
+  PlatformEconomyParams platform_economy;
+  InfrastructureParams infrastructure;
+  InterconnectionParams interconnection;
+  PlatformStageParams platform_stages;
 };
 
 }  // namespace vicsim::agents

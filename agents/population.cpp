@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "agents/adoption.hpp"
 #include "agents/tie_dynamics.hpp"
 #include "agents/trade.hpp"
 #include "sim/distributions.hpp"
@@ -63,6 +64,7 @@ void populate(ModelContext& c) {
     employees[k] = sim::bounded_pareto(rng, p.size_exponent, p.size_min, p.size_max);
     w.add_firm();
     f.employees[k] = employees[k];
+    init_digital_state(c, k);
   }
   assign_types(c, employees);
 

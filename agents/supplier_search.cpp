@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/platform_services.hpp"
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
 
@@ -55,6 +56,22 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e)
     consider_partner_suppliers(static_cast<sim::FirmIndex>(boost::source(*e, w.network)));
 
+  // Platform matchmaking: members search the whole reachable member pool, across regions.
+  if (fs.platforms[f]) {
+    const double mm = service_access(c, f).matchmaking;
+    const auto& pool = c.members_of_type[c.directory.type_key(need.industry, need.stage)];
+    const std::uint32_t reach = c.reach_of(f);
+    const auto want = static_cast<std::uint32_t>(c.params.services.platform_candidates * mm + 0.5);
+    if (!pool.empty())
+      for (std::uint32_t k = 0, tries = 0; k < want && tries < 4 * want; ++tries) {
+        const auto s = pool[rng.below(pool.size())];
+        if (reach & fs.platforms[s]) {
+          cand.push_back(s);
+          ++k;
+        }
+      }
+  }
+
   std::sort(cand.begin(), cand.end());
   cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
   std::erase_if(cand,
@@ -62,11 +79,7 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   if (cand.empty()) return std::nullopt;
 
   const double ref_price = c.mean_price[c.directory.type_key(need.industry, need.stage)];
-  auto landed_of = [&](sim::FirmIndex s) {
-    const double d = w.firm_distance(s, f);
-    return landed_cost(tp, fs.price[s], d,
-                       initial_trust(c.params.ties, fs.region[s] == fs.region[f], fs.reputation[s]));
-  };
+  auto landed_of = [&](sim::FirmIndex s) { return expected_landed_cost(c, s, f); };
   if (rule == ChoiceRule::Uniform) {
     const auto s = cand[rng.below(cand.size())];
     return SupplierChoice{s, landed_of(s)};
@@ -87,13 +100,26 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   return best;
 }
 
+double expected_landed_cost(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
+  const TieTerms terms = tie_terms(c, s, b);
+  sim::Tie t;
+  t.trust = terms.trust0;
+  t.distance_km = c.world.firm_distance(s, b);
+  t.channel = terms.channel;
+  t.platform = terms.platform;
+  return landed_cost_on(c, t, c.world.firms.price[s]);
+}
+
 bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, std::size_t slot) {
   sim::World& w = c.world;
   if (supplier == customer || !w.firms.alive[supplier] || is_supplier_of(w.network, supplier, customer))
     return false;
   sim::Tie t;
-  const bool local = w.firms.region[supplier] == w.firms.region[customer];
-  t.trust = initial_trust(c.params.ties, local, w.firms.reputation[supplier]);
+  const TieTerms terms = tie_terms(c, supplier, customer);
+  t.trust = terms.trust0;
+  t.channel = terms.channel;
+  t.platform = terms.platform;
+  t.cross_platform = terms.cross_platform;
   t.distance_km = w.firm_distance(supplier, customer);
   t.formed_tick = w.tick;
   t.input_slot = static_cast<std::uint16_t>(slot);

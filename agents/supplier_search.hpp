@@ -21,6 +21,9 @@ enum class ChoiceRule { Logit, Uniform };
 std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIndex f, std::size_t slot,
                                               sim::Rng& rng, ChoiceRule rule);
 
+/** @brief Landed cost per unit buyer b expects from supplier s on a new tie (platform terms if shared). */
+double expected_landed_cost(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
+
 /** @brief Adds a tie supplier → customer for the given slot unless one exists; returns true if added. */
 bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, std::size_t slot);
 

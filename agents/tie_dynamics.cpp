@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "agents/platform_services.hpp"
 #include "agents/supplier_search.hpp"
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
@@ -45,8 +46,7 @@ std::optional<std::pair<sim::TieEdge, double>> worst_tie(const ModelContext& c, 
   for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e) {
     const sim::Tie& t = w.network[*e];
     if (!t.is_supply() || t.input_slot != slot) continue;
-    const double lc =
-        landed_cost(c.params.trade, w.firms.price[boost::source(*e, w.network)], t.distance_km, t.trust);
+    const double lc = landed_cost_on(c, t, w.firms.price[boost::source(*e, w.network)]);
     if (!worst || lc > worst->second) worst = std::make_pair(*e, lc);
   }
   return worst;
@@ -86,15 +86,15 @@ void search_suppliers(ModelContext& c) {
     if (util < c.params.demography.shrink_below && !buyers.empty() &&
         sim::bernoulli(rng, tp.sales_search_probability)) {
       const auto [bt, slot] = buyers[rng.below(buyers.size())];
+      // Offline a firm canvasses its own region; a platform member canvasses the reachable members.
       const auto& local = c.directory.of_type_in(sim::idx(c.world.firms.region[f]), c.type_of[bt].first,
                                                  c.type_of[bt].second);
-      if (!local.empty()) {
-        const sim::FirmIndex cust = local[rng.below(local.size())];
-        const auto& fs = c.world.firms;
-        const double d = c.world.firm_distance(f, cust);
-        const double mine =
-            landed_cost(tp, fs.price[f], d,
-                        initial_trust(c.params.ties, fs.region[f] == fs.region[cust], fs.reputation[f]));
+      const auto& members = c.members_of_type[bt];
+      const bool online = c.world.firms.platforms[f] && !members.empty() && sim::bernoulli(rng, 0.5);
+      const auto& pool = online ? members : local;
+      const sim::FirmIndex cust = pool.empty() ? f : pool[rng.below(pool.size())];
+      if (cust != f && (!online || (c.reach_of(f) & c.world.firms.platforms[cust]))) {
+        const double mine = expected_landed_cost(c, f, cust);
         const auto have = ties_per_slot(c, cust)[slot];
         if (have < tp.suppliers_per_input) {
           proposals[k].push_back({f, cust, slot, false});

@@ -17,9 +17,7 @@ void propagate_orders(ModelContext& c);
 void settle_accounts(ModelContext& c);
 
 /** @brief Share of a firm's own orders it could fill this tick (1 with no orders). */
-inline double fill_rate(const sim::Firms& f, sim::FirmIndex i) {
-  return f.orders[i] > 0.0 ? std::min(f.orders[i], f.capacity(i)) / f.orders[i] : 1.0;
-}
+inline double fill_rate(const sim::Firms& f, sim::FirmIndex i) { return f.fill[i]; }
 
 /** @brief Spreads `units` of demand over the firms of one type by capacity, relative price and reputation. */
 void allocate_demand(ModelContext& c, std::size_t type_key, double units);

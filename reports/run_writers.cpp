@@ -28,11 +28,13 @@ void write_timeseries_csv(std::ostream& out, const RunLabel& label,
                           const std::vector<sim::TickMetrics>& series) {
   out << "scenario,seed";
   for (const auto& c : sim::columns()) out << ',' << c.name;
-  out << ",stage_name\n";
+  out << ",stage_name,platform_path_stage_name,ecosystem_stage_name\n";
   for (const auto& m : series) {
     out << csv_text(label.scenario) << ',' << label.seed;
     for (const auto& c : sim::columns()) out << ',' << format_number(m.*(c.member));
-    out << ',' << sim::stage_name(static_cast<sim::TraditionalStage>(m.stage)) << '\n';
+    out << ',' << sim::stage_name(static_cast<sim::TraditionalStage>(m.stage)) << ','
+        << sim::stage_name(static_cast<sim::PlatformPathStage>(m.platform_path_stage)) << ','
+        << sim::stage_name(static_cast<sim::EcosystemStage>(m.ecosystem_stage)) << '\n';
   }
 }
 
@@ -127,6 +129,9 @@ nlohmann::json run_summary(const RunLabel& label, const sim::World& w,
     nlohmann::json r;
     for (const auto& c : sim::columns()) r[std::string(c.name)] = m.*(c.member);
     r["stage_name"] = sim::stage_name(static_cast<sim::TraditionalStage>(m.stage));
+    r["platform_path_stage_name"] =
+        sim::stage_name(static_cast<sim::PlatformPathStage>(m.platform_path_stage));
+    r["ecosystem_stage_name"] = sim::stage_name(static_cast<sim::EcosystemStage>(m.ecosystem_stage));
     return r;
   };
   if (!series.empty()) {

@@ -40,6 +40,63 @@ struct IndustrySpec {
   std::vector<CrossInputSpec> cross_inputs;
 };
 
+/** @brief Switchable platform services as written in a scenario. */
+struct ServicesSpec {
+  bool matchmaking = true, dispatch = false, forecasting = false, knowledge = false, finance = false,
+       logistics = false;
+};
+
+/** @brief A platform as written in a scenario. */
+struct PlatformSpec {
+  std::string name;
+  std::string level = "industry";     ///< enterprise | industry | regional | middle
+  std::string owner = "independent";  ///< independent | chain_master
+  std::string owner_industry;         ///< chain_master: the owner is this industry's largest chain-master
+  std::string host_region;            ///< data-centre region (default: the first region)
+  std::string industry;               ///< industry level: the industry served
+  std::string region;                 ///< regional level: the region served
+  bool open_regions = true;
+  bool open_industries = true;
+  double min_digital_maturity = 0.0;
+  std::int32_t launch_tick = 0;  ///< -1: launched only by a policy (cultivation, 1+N mandate)
+  double entry_fee = 5000.0;
+  double transaction_fee = 0.02;
+  double compute_gflops = 500.0;
+  bool interconnected = false;
+  ServicesSpec services;
+};
+
+/** @brief A policy as written in a scenario. */
+struct PolicySpec {
+  std::string name;
+  std::string instrument;  ///< infrastructure | cloud_voucher | platform_cultivation | pilot |
+                           ///< interconnection | supervision
+  std::int32_t start = 12;
+  std::int32_t end = 120;
+  double budget = 1e8;
+  std::vector<std::string> regions;  ///< target regions (empty: all); pilot: treatment regions
+  std::string industry;              ///< target industry (empty: all)
+  std::string size_class = "all";    ///< all | sme | large
+  std::string platform;  ///< cultivation: platform launched; interconnection: one platform (empty: all)
+  double infrastructure_gain = 0.4;
+  std::int32_t rollout_months = 12;
+  double cost_per_level = 2e8;
+  double subsidy_share = 0.5;
+  double platform_subsidy_share = 0.5;
+  double fee_cap = 0.03;
+};
+
+/** @brief A shock as written in a scenario. */
+struct ShockSpec {
+  std::string name;
+  std::string kind = "demand";  ///< demand | regional_disruption
+  std::int32_t start = 60;
+  std::int32_t duration = 6;
+  double magnitude = 0.3;
+  std::string industry;  ///< demand: industry hit (empty: all)
+  std::string region;    ///< disruption: region hit
+};
+
 /** @brief What a run writes besides the time series. */
 struct OutputSpec {
   std::int32_t network_every = 12;  ///< GraphML snapshot interval in ticks (the last tick is always written)
@@ -54,6 +111,9 @@ struct Scenario {
   std::int32_t ticks = 120;
   std::vector<RegionSpec> regions;
   std::vector<IndustrySpec> industries;
+  std::vector<PlatformSpec> platforms;
+  std::vector<PolicySpec> policies;
+  std::vector<ShockSpec> shocks;
   agents::ModelParams mechanisms;
   OutputSpec output;
 };

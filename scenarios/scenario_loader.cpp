@@ -160,6 +160,7 @@ LoadResult load_scenario(const nlohmann::json& input, const std::string& file,
   Scenario s;
   JsonReader::read(doc, s, "", file, r.problems);
   if (r.problems.empty()) check_scenario(s, file, r.problems);
+  if (r.problems.empty()) check_digital_specs(s, file, r.problems);
   if (r.problems.empty()) check_value_chain_acyclic(s, file, r.problems);
   if (r.problems.empty()) r.scenario = std::move(s);
   return r;

@@ -172,6 +172,127 @@ void describe(V& v, sim::TraditionalStageParams& p) {
 }
 
 template <class V>
+void describe(V& v, agents::AdoptionParams& p) {
+  v.field("enabled", p.enabled, "", "Firms go on the cloud and join platforms");
+  v.field("threshold_rule", p.threshold_rule, "", "Watts threshold rule instead of the Bass hazard");
+  v.field("bass_p", p.bass_p, "1/year", "Bass innovation coefficient p (mean ≈ 0.03)", 0, 10);
+  v.field("bass_q", p.bass_q, "1/year", "Bass imitation coefficient q (mean ≈ 0.38)", 0, 50);
+  v.field("partner_weight", p.partner_weight, "share", "Weight of partners vs same-region peers in q", 0, 1);
+  v.field("threshold_min", p.threshold_min, "share", "Watts thresholds phi ~ U[min, max]", 0, 1);
+  v.field("threshold_max", p.threshold_max, "share", "Upper bound of Watts thresholds", 0, 1);
+  v.field("threshold_rate", p.threshold_rate, "1/month", "Adoption chance once the threshold is met", 0, 1);
+  v.field("infrastructure_floor", p.infrastructure_floor, "0-1", "Readiness at infrastructure level 0", 0, 1);
+  v.field("size_reference", p.size_reference, "employees", "Size at which the size factor reaches 1", 1, 1e7);
+  v.field("size_elasticity", p.size_elasticity, "", "Size factor exponent (SME digital divide)", 0, 5);
+  v.field("cloud_cost_fixed", p.cloud_cost_fixed, "yuan/month", "Cloud cost per firm", 0, 1e9);
+  v.field("cloud_cost_per_employee", p.cloud_cost_per_employee, "yuan/employee/month",
+          "Extra cloud cost per employee", 0, 1e7);
+  v.field("cost_sensitivity", p.cost_sensitivity, "",
+          "Readiness ∝ exp(−sensitivity · net cost / value added)", 0, 1e4);
+  v.field("maturity_gain", p.maturity_gain, "1/month", "Digital maturity step toward 1 on the cloud", 0, 1);
+  v.field("join_p", p.join_p, "1/year", "Platform-join innovation coefficient", 0, 50);
+  v.field("join_q", p.join_q, "1/year", "Platform-join imitation coefficient (partners on the platform)", 0,
+          100);
+  v.field("owner_pull", p.owner_pull, "", "Join multiplier for partners of the chain-master owner", 0, 1000);
+  v.field("leave_rate", p.leave_rate, "1/month", "Monthly member churn", 0, 1);
+  v.field("multihoming_discount", p.multihoming_discount, "", "Value of the k-th extra platform ∝ discount^k",
+          0, 1);
+}
+
+template <class V>
+void describe(V& v, agents::PlatformServiceParams& p) {
+  v.field("platform_candidates", p.platform_candidates, "firms", "Matchmaking candidates per search", 0,
+          1000);
+  v.field("information_asymmetry_cut", p.information_asymmetry_cut, "share",
+          "Information asymmetry removed on platform ties", 0, 1);
+  v.field("processing_days", p.processing_days, "days", "Order handling on an uncongested platform", 0, 365);
+  v.field("initial_trust", p.initial_trust, "0-1", "Trust of a new platform tie (ratings, contracts)", 0, 1);
+  v.field("logistics_speedup", p.logistics_speedup, "share", "Shared warehouses: transport time cut", 0,
+          0.99);
+  v.field("logistics_distance_cut", p.logistics_distance_cut, "share", "Shared warehouses: distance cost cut",
+          0, 0.99);
+  v.field("forecast_error_sd", p.forecast_error_sd, "share", "Forecast error sd on standard demand", 0, 5);
+  v.field("c2m_share", p.c2m_share, "share", "Personalised (C2M) share of final demand", 0, 1);
+  v.field("c2m_error_sd", p.c2m_error_sd, "share", "Extra forecast error sd on personalised demand", 0, 5);
+  v.field("forecast_error_cut", p.forecast_error_cut, "share", "Forecasting service: error sd cut", 0, 1);
+  v.field("markdown_cost", p.markdown_cost, "share", "Cost of unsold output as a share of unit cost", 0, 10);
+  v.field("defect_rate", p.defect_rate, "share", "Offline rework share (quality = 1 − rate)", 0, 0.9);
+  v.field("defect_cut", p.defect_cut, "share", "App sharing: defect rate cut", 0, 1);
+  v.field("overhead_cut", p.overhead_cut, "share", "App sharing: management overhead cut", 0, 0.99);
+  v.field("app_adoption_rate", p.app_adoption_rate, "1/month", "Speed of reaching the app-sharing targets", 0,
+          1);
+  v.field("knowledge_contacts", p.knowledge_contacts, "firms/month", "Members met through the platform", 0,
+          1000);
+  v.field("credit_months", p.credit_months, "months", "Finance: credit line in months of revenue", 0, 120);
+  v.field("dispatch_share", p.dispatch_share, "share", "Dispatch: share of overflow offered to idle members",
+          0, 1);
+}
+
+template <class V>
+void describe(V& v, agents::PlatformEconomyParams& p) {
+  v.field("fee_learning", p.fee_learning, "", "Platforms learn fees by reinforcement (quarterly)");
+  v.field("fee_step", p.fee_step, "share", "Relative fee change per move", 0, 1);
+  v.field("fee_learning_rate", p.fee_learning_rate, "", "Roth–Erev learning rate", 0, 1);
+  v.field("fixed_cost", p.fixed_cost, "yuan/month", "Platform operating cost", 0, 1e12);
+  v.field("cost_per_member", p.cost_per_member, "yuan/member/month", "Operating cost per member", 0, 1e9);
+  v.field("cost_per_gflops", p.cost_per_gflops, "yuan/(Gflop/s)/month", "Data-centre cost per unit capacity",
+          0, 1e9);
+  v.field("invest_above_load", p.invest_above_load, "ratio", "Compute load that triggers investment", 0, 100);
+  v.field("invest_step", p.invest_step, "share", "Capacity added per investment", 0, 10);
+  v.field("initial_cash", p.initial_cash, "yuan", "Launch capital", 0, 1e13);
+  v.field("fail_loss_months", p.fail_loss_months, "months", "Loss months with negative cash before failure",
+          1, 10000);
+}
+
+template <class V>
+void describe(V& v, agents::InfrastructureParams& p) {
+  v.field("enabled", p.enabled, "", "SimGrid infrastructure layer (off: platforms never congest)");
+  v.field("bandwidth_min_mbps", p.bandwidth_min_mbps, "Mbit/s", "Access bandwidth at level 0", 0.001, 1e7);
+  v.field("bandwidth_max_mbps", p.bandwidth_max_mbps, "Mbit/s",
+          "Access bandwidth at level 1 (geometric between)", 0.001, 1e7);
+  v.field("latency_max_ms", p.latency_max_ms, "ms", "Access latency at level 0", 0, 1e5);
+  v.field("latency_min_ms", p.latency_min_ms, "ms", "Access latency at level 1 (linear between)", 0, 1e5);
+  v.field("fibre_km_per_ms", p.fibre_km_per_ms, "km/ms", "Signal speed on the backbone", 1, 1e6);
+  v.field("uplink_gbps", p.uplink_gbps, "Gbit/s", "Data-centre uplink", 0.001, 1e6);
+  v.field("window_s", p.window_s, "s", "Busy-period window simulated each tick", 0.001, 3600);
+  v.field("bytes_per_member", p.bytes_per_member, "B/s", "Orders and design data per member", 0, 1e12);
+  v.field("bytes_per_employee", p.bytes_per_employee, "B/s", "Device telemetry per member employee", 0, 1e12);
+  v.field("gflop_per_member", p.gflop_per_member, "Gflop/s", "Matching and dispatch compute per member", 0,
+          1e6);
+  v.field("gflop_forecast", p.gflop_forecast, "Gflop/s", "Forecasting compute per final-stage member", 0,
+          1e6);
+}
+
+template <class V>
+void describe(V& v, agents::InterconnectionParams& p) {
+  v.field("connect_rate", p.connect_rate, "1/month", "Voluntary connection to the middle platform", 0, 1);
+  v.field("sync_gflop", p.sync_gflop, "Gflop/s", "Middle-platform compute per connected member", 0, 1e6);
+}
+
+template <class V>
+void describe(V& v, sim::PlatformStageParams& p) {
+  v.field("dominance_members", p.dominance_members, "share", "Member share of firms for 'platform dominance'",
+          0, 1);
+  v.field("dominance_chain", p.dominance_chain, "share", "Firm types with a member, for 'platform dominance'",
+          0, 1);
+  v.field("community_ties", p.community_ties, "share", "Platform share of ties for 'community operation'", 0,
+          1);
+  v.field("community_collaboration", p.community_collaboration, "share",
+          "Members with a platform collaboration tie", 0, 1);
+  v.field("global_cross_region", p.global_cross_region, "share", "Cross-region tie share for 'globalization'",
+          0, 1);
+  v.field("global_platform_reach", p.global_platform_reach, "share", "Cross-region share of platform ties", 0,
+          1);
+  v.field("ecosystem2_connected", p.ecosystem2_connected, "share", "Interconnected platforms for 2.0", 0, 1);
+  v.field("ecosystem2_cross", p.ecosystem2_cross, "share", "Cross-platform trade share for 2.0", 0, 1);
+  v.field("ecosystem3_connected", p.ecosystem3_connected, "share", "Interconnected platforms for 3.0", 0, 1);
+  v.field("ecosystem3_cross", p.ecosystem3_cross, "share", "Cross-platform trade share for 3.0", 0, 1);
+  v.field("ecosystem3_mutual", p.ecosystem3_mutual, "share",
+          "Connected platforms with ≥5% cross-platform trade", 0, 1);
+  v.field("persistence", p.persistence, "months", "Months the conditions must hold", 1, 1000);
+}
+
+template <class V>
 void describe(V& v, agents::ModelParams& p) {
   v.object("population", p.population, "Initial firm population");
   v.object("market", p.market, "Final demand and pricing");
@@ -180,6 +301,12 @@ void describe(V& v, agents::ModelParams& p) {
   v.object("knowledge", p.knowledge, "Innovation, imitation, spillovers and collaboration");
   v.object("demography", p.demography, "Entry, exit and capacity adjustment");
   v.object("stages", p.stages, "Thresholds of the traditional path's stage detection");
+  v.object("adoption", p.adoption, "Cloud adoption and platform joining (Bass / Watts)");
+  v.object("services", p.services, "Effects of platform services on members");
+  v.object("platform_economy", p.platform_economy, "Platform fees, costs, investment and failure");
+  v.object("infrastructure", p.infrastructure, "SimGrid infrastructure layer: links, traffic, compute");
+  v.object("interconnection", p.interconnection, "1+N middle platform");
+  v.object("platform_stages", p.platform_stages, "Thresholds of the platform path and ecosystem stages");
 }
 
 template <class V>
@@ -217,6 +344,69 @@ void describe(V& v, IndustrySpec& i) {
 }
 
 template <class V>
+void describe(V& v, ServicesSpec& s) {
+  v.field("matchmaking", s.matchmaking, "",
+          "Search of the reachable member pool across regions and industries");
+  v.field("dispatch", s.dispatch, "", "Excess orders go to idle member capacity");
+  v.field("forecasting", s.forecasting, "", "C2M demand forecasting");
+  v.field("knowledge", s.knowledge, "", "Knowledge and app sharing");
+  v.field("finance", s.finance, "", "Data-driven credit");
+  v.field("logistics", s.logistics, "", "Shared warehouses");
+}
+
+template <class V>
+void describe(V& v, PlatformSpec& p) {
+  v.required("name", p.name, "", "Unique platform name");
+  v.field("level", p.level, "", "enterprise | industry | regional | middle (the 1 of 1+N)");
+  v.field("owner", p.owner, "", "independent | chain_master");
+  v.field("owner_industry", p.owner_industry, "",
+          "chain_master: owner is this industry's largest chain-master");
+  v.field("host_region", p.host_region, "", "Data-centre region (default: first region)");
+  v.field("industry", p.industry, "", "Industry served (industry level)");
+  v.field("region", p.region, "", "Region served (regional level)");
+  v.field("open_regions", p.open_regions, "", "Firms of any region may join");
+  v.field("open_industries", p.open_industries, "", "Firms of any industry may join");
+  v.field("min_digital_maturity", p.min_digital_maturity, "0-1", "Digital maturity needed to join", 0, 1);
+  v.field("launch_tick", p.launch_tick, "tick", "Launch month (-1: launched by a policy)", -1, 100000);
+  v.field("entry_fee", p.entry_fee, "yuan", "One-off joining fee", 0, 1e10);
+  v.field("transaction_fee", p.transaction_fee, "share", "Fee on platform-mediated trade", 0, 0.5);
+  v.field("compute_gflops", p.compute_gflops, "Gflop/s", "Data-centre compute capacity", 0.001, 1e9);
+  v.field("interconnected", p.interconnected, "", "Connected to the middle platform from launch");
+  v.object("services", p.services, "Switchable services");
+}
+
+template <class V>
+void describe(V& v, PolicySpec& p) {
+  v.required("name", p.name, "", "Policy name");
+  v.required("instrument", p.instrument, "",
+             "infrastructure | cloud_voucher | platform_cultivation | pilot | interconnection | supervision");
+  v.field("start", p.start, "tick", "First month in force", 1, 100000);
+  v.field("end", p.end, "tick", "Last month in force", 1, 100000);
+  v.field("budget", p.budget, "yuan", "Total budget", 0, 1e14);
+  v.field("regions", p.regions, "", "Target regions (empty: all); pilot: treatment regions");
+  v.field("industry", p.industry, "", "Target industry (empty: all)");
+  v.field("size_class", p.size_class, "", "all | sme | large");
+  v.field("platform", p.platform, "", "Cultivation: platform launched; interconnection: one platform");
+  v.field("infrastructure_gain", p.infrastructure_gain, "0-1", "Infrastructure level added", 0, 1);
+  v.field("rollout_months", p.rollout_months, "months", "Months to build the gain", 1, 1000);
+  v.field("cost_per_level", p.cost_per_level, "yuan", "Cost of one unit of level per region", 0, 1e14);
+  v.field("subsidy_share", p.subsidy_share, "share", "Vouchers: share of cloud cost paid", 0, 1);
+  v.field("platform_subsidy_share", p.platform_subsidy_share, "share", "Share of platform costs paid", 0, 1);
+  v.field("fee_cap", p.fee_cap, "share", "Supervision: transaction-fee cap", 0, 1);
+}
+
+template <class V>
+void describe(V& v, ShockSpec& s) {
+  v.required("name", s.name, "", "Shock name");
+  v.field("kind", s.kind, "", "demand | regional_disruption");
+  v.field("start", s.start, "tick", "First month of the shock", 1, 100000);
+  v.field("duration", s.duration, "months", "Months it lasts", 1, 100000);
+  v.field("magnitude", s.magnitude, "share", "Demand lost, or capacity lost in the region", 0, 1);
+  v.field("industry", s.industry, "", "Demand shock: industry hit (empty: all)");
+  v.field("region", s.region, "", "Disruption: region hit");
+}
+
+template <class V>
 void describe(V& v, OutputSpec& o) {
   v.field("network_every", o.network_every, "ticks",
           "GraphML snapshot interval (the last tick is always written)", 1, 100000);
@@ -231,6 +421,9 @@ void describe(V& v, Scenario& s) {
   v.field("ticks", s.ticks, "months", "Simulated months (overridden by --ticks)", 1, 100000);
   v.array("regions", s.regions, "Regions (at least one)", 1);
   v.array("industries", s.industries, "Industries (at least one)", 1);
+  v.array("platforms", s.platforms, "Digital platforms (at most 32)", 0);
+  v.array("policies", s.policies, "Government policies", 0);
+  v.array("shocks", s.shocks, "Demand shocks and regional disruptions", 0);
   v.object("mechanisms", s.mechanisms, "Mechanism parameters and switches");
   v.object("output", s.output, "Run outputs");
 }

@@ -1,6 +1,9 @@
 #include "scenarios/world_builder.hpp"
 
 #include <algorithm>
+#include <set>
+
+#include "scenarios/scenario_loader.hpp"
 
 namespace vicsim::scenarios {
 
@@ -45,11 +48,175 @@ sim::World build_world(const Scenario& s) {
     w.regions.push_back(std::move(r));
   }
   w.compute_distances();
+  std::vector<std::string> region_names;
+  for (const auto& r : s.regions) region_names.push_back(r.name);
+  auto region_or = [&](const std::string& name, std::int32_t dflt) {
+    return name.empty() ? dflt : static_cast<std::int32_t>(index_of(region_names, name));
+  };
+  auto industry_or = [&](const std::string& name) {
+    return name.empty() ? -1 : static_cast<std::int32_t>(index_of(industry_names, name));
+  };
+  for (const auto& ps : s.platforms) {
+    sim::Platform p;
+    p.name = ps.name;
+    p.level = ps.level == "enterprise" ? sim::PlatformLevel::Enterprise
+              : ps.level == "regional" ? sim::PlatformLevel::Regional
+              : ps.level == "middle"   ? sim::PlatformLevel::Middle
+                                       : sim::PlatformLevel::Industry;
+    p.owner_industry = ps.owner == "chain_master" ? industry_or(ps.owner_industry) : -1;
+    p.host_region = sim::RegionId{static_cast<std::uint16_t>(region_or(ps.host_region, 0))};
+    p.industry = industry_or(ps.industry);
+    p.home_region = region_or(ps.region, -1);
+    p.open_regions = ps.open_regions;
+    p.open_industries = ps.open_industries;
+    p.min_digital_maturity = ps.min_digital_maturity;
+    p.launch_tick = ps.launch_tick;
+    p.entry_fee = sim::Money{ps.entry_fee};
+    p.transaction_fee = ps.transaction_fee;
+    p.compute_gflops = ps.compute_gflops;
+    p.interconnected = ps.interconnected;
+    p.services = {ps.services.matchmaking, ps.services.dispatch, ps.services.forecasting,
+                  ps.services.knowledge,   ps.services.finance,  ps.services.logistics};
+    w.platforms.push_back(std::move(p));
+  }
   return w;
 }
 
+std::vector<agents::Policy> build_policies(const Scenario& s) {
+  std::vector<std::string> regions, industries, platforms;
+  for (const auto& r : s.regions) regions.push_back(r.name);
+  for (const auto& i : s.industries) industries.push_back(i.name);
+  for (const auto& p : s.platforms) platforms.push_back(p.name);
+  std::vector<agents::Policy> out;
+  for (const auto& ps : s.policies) {
+    agents::Policy p;
+    p.name = ps.name;
+    using agents::Instrument;
+    p.instrument = ps.instrument == "infrastructure"         ? Instrument::Infrastructure
+                   : ps.instrument == "platform_cultivation" ? Instrument::PlatformCultivation
+                   : ps.instrument == "pilot"                ? Instrument::Pilot
+                   : ps.instrument == "interconnection"      ? Instrument::Interconnection
+                   : ps.instrument == "supervision"          ? Instrument::Supervision
+                                                             : Instrument::CloudVoucher;
+    p.start = ps.start;
+    p.end = ps.end;
+    p.budget = sim::Money{ps.budget};
+    for (const auto& r : ps.regions)
+      p.target.regions.push_back(sim::RegionId{static_cast<std::uint16_t>(index_of(regions, r))});
+    p.target.industry =
+        ps.industry.empty() ? -1 : static_cast<std::int32_t>(index_of(industries, ps.industry));
+    p.target.size_class = ps.size_class == "sme" ? 1 : ps.size_class == "large" ? 2 : 0;
+    const std::int32_t platform =
+        ps.platform.empty() ? -1 : static_cast<std::int32_t>(index_of(platforms, ps.platform));
+    p.target.platform = platform;
+    p.platform = platform;
+    p.infrastructure_gain = ps.infrastructure_gain;
+    p.rollout_months = ps.rollout_months;
+    p.cost_per_level = ps.cost_per_level;
+    p.subsidy_share = ps.subsidy_share;
+    p.platform_subsidy_share = ps.platform_subsidy_share;
+    p.fee_cap = ps.fee_cap;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::vector<agents::Shock> build_shocks(const Scenario& s) {
+  std::vector<std::string> regions, industries;
+  for (const auto& r : s.regions) regions.push_back(r.name);
+  for (const auto& i : s.industries) industries.push_back(i.name);
+  std::vector<agents::Shock> out;
+  for (const auto& ss : s.shocks) {
+    agents::Shock k;
+    k.name = ss.name;
+    k.kind = ss.kind == "regional_disruption" ? agents::Shock::Kind::RegionalDisruption
+                                              : agents::Shock::Kind::Demand;
+    k.start = ss.start;
+    k.duration = ss.duration;
+    k.magnitude = ss.magnitude;
+    k.industry = ss.industry.empty() ? -1 : static_cast<std::int32_t>(index_of(industries, ss.industry));
+    k.region = ss.region.empty() ? 0 : static_cast<std::int32_t>(index_of(regions, ss.region));
+    out.push_back(k);
+  }
+  return out;
+}
+
+void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics& diag) {
+  std::vector<std::string> regions, industries, platforms;
+  for (const auto& r : s.regions) regions.push_back(r.name);
+  for (const auto& i : s.industries) industries.push_back(i.name);
+  for (const auto& p : s.platforms) platforms.push_back(p.name);
+  auto one_of = [&](const std::string& path, const std::string& value,
+                    const std::vector<std::string>& allowed, const char* what, bool allow_empty) {
+    if (allow_empty && value.empty()) return;
+    if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
+    std::string msg = "unknown " + std::string(what) + " '" + value + "'";
+    if (auto m = closest_match(value, allowed); !m.empty()) msg += " (did you mean '" + m + "'?)";
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    if (allowed.size() <= 8) msg += "; expected one of: " + list;
+    diag.push_back({file, path, msg});
+  };
+  if (s.platforms.size() > sim::kMaxPlatforms)
+    diag.push_back(
+        {file, "platforms", "expected at most 32 platforms, got " + std::to_string(s.platforms.size())});
+  if (s.mechanisms.infrastructure.enabled && !s.platforms.empty() && s.regions.size() > sim::kRegionSlots / 2)
+    diag.push_back({file, "regions",
+                    "the SimGrid infrastructure layer supports at most 32 regions; set "
+                    "mechanisms.infrastructure.enabled=false for more"});
+  std::set<std::string> seen;
+  int middles = 0;
+  for (std::size_t k = 0; k < s.platforms.size(); ++k) {
+    const auto& p = s.platforms[k];
+    const std::string b = "platforms[" + std::to_string(k) + "]";
+    if (!seen.insert(p.name).second) diag.push_back({file, b + ".name", "duplicate name '" + p.name + "'"});
+    one_of(b + ".level", p.level, {"enterprise", "industry", "regional", "middle"}, "level", false);
+    one_of(b + ".owner", p.owner, {"independent", "chain_master"}, "owner", false);
+    if (p.owner == "chain_master") {
+      if (p.owner_industry.empty())
+        diag.push_back({file, b + ".owner_industry", "is required when owner is 'chain_master'"});
+      else
+        one_of(b + ".owner_industry", p.owner_industry, industries, "industry", false);
+    }
+    one_of(b + ".host_region", p.host_region, regions, "region", true);
+    one_of(b + ".region", p.region, regions, "region", true);
+    one_of(b + ".industry", p.industry, industries, "industry", true);
+    middles += p.level == "middle";
+  }
+  if (middles > 1) diag.push_back({file, "platforms", "expected at most one 'middle' platform"});
+  for (std::size_t k = 0; k < s.policies.size(); ++k) {
+    const auto& p = s.policies[k];
+    const std::string b = "policies[" + std::to_string(k) + "]";
+    one_of(b + ".instrument", p.instrument,
+           {"infrastructure", "cloud_voucher", "platform_cultivation", "pilot", "interconnection",
+            "supervision"},
+           "instrument", false);
+    for (std::size_t r = 0; r < p.regions.size(); ++r)
+      one_of(b + ".regions[" + std::to_string(r) + "]", p.regions[r], regions, "region", false);
+    one_of(b + ".industry", p.industry, industries, "industry", true);
+    one_of(b + ".size_class", p.size_class, {"all", "sme", "large"}, "size class", false);
+    one_of(b + ".platform", p.platform, platforms, "platform", true);
+    if (p.instrument == "platform_cultivation" && p.platform.empty())
+      diag.push_back(
+          {file, b + ".platform", "is required for platform_cultivation (the platform it launches)"});
+    if (p.instrument == "pilot" && p.regions.empty())
+      diag.push_back({file, b + ".regions", "a pilot needs at least one treatment region"});
+    if (p.end < p.start)
+      diag.push_back({file, b + ".end", "must not be before start (" + std::to_string(p.start) + ")"});
+  }
+  for (std::size_t k = 0; k < s.shocks.size(); ++k) {
+    const auto& x = s.shocks[k];
+    const std::string b = "shocks[" + std::to_string(k) + "]";
+    one_of(b + ".kind", x.kind, {"demand", "regional_disruption"}, "kind", false);
+    one_of(b + ".industry", x.industry, industries, "industry", true);
+    if (x.kind == "regional_disruption" && x.region.empty())
+      diag.push_back({file, b + ".region", "is required for a regional_disruption"});
+    one_of(b + ".region", x.region, regions, "region", true);
+  }
+}
+
 agents::ClusterModel build_model(const Scenario& s, unsigned threads) {
-  return agents::ClusterModel(build_world(s), s.mechanisms, threads);
+  return agents::ClusterModel(build_world(s), s.mechanisms, threads, build_policies(s), build_shocks(s));
 }
 
 void check_value_chain_acyclic(const Scenario& s, const std::string& file, Diagnostics& diag) {

@@ -9,6 +9,15 @@ namespace vicsim::scenarios {
 /** @brief Regions and industries as the model's static data (names resolved to indices). */
 sim::World build_world(const Scenario& s);
 
+/** @brief Policies with names resolved to indices. */
+std::vector<agents::Policy> build_policies(const Scenario& s);
+
+/** @brief Shocks with names resolved to indices. */
+std::vector<agents::Shock> build_shocks(const Scenario& s);
+
+/** @brief Reports unknown names and choices in platforms, policies and shocks (with did-you-mean). */
+void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics& diag);
+
 /** @brief Builds the world and the model: firms, initial ties and prices. */
 agents::ClusterModel build_model(const Scenario& s, unsigned threads = 1);
 

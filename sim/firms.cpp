@@ -45,6 +45,9 @@ FirmIndex Firms::add() {
   credit_line.push_back(Money{});
   subsidy.push_back(Money{});
   disruption.push_back(0.0);
+  fill.push_back(1.0);
+  unsold.push_back(0.0);
+  total_cost.push_back(Money{});
   return f;
 }
 

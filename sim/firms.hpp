@@ -55,6 +55,9 @@ struct Firms {
   std::vector<Money> credit_line;             ///< platform credit available (yuan)
   std::vector<Money> subsidy;                 ///< cumulative policy subsidies received (yuan)
   std::vector<double> disruption;             ///< share of capacity lost to a regional disruption
+  std::vector<double> fill;                   ///< share of this tick's orders delivered (incl. dispatched)
+  std::vector<double> unsold;                 ///< units produced beyond orders (forecast over-shoot)
+  std::vector<Money> total_cost;              ///< inputs, labour, overhead, rework, inventory, fees (yuan)
 
   std::size_t size() const { return region.size(); }
   /** @brief Appends a zero-initialised firm slot and returns its index. */

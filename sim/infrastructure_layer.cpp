@@ -1,8 +1,8 @@
 #include "sim/infrastructure_layer.hpp"
 
-#include <simgrid/s4u.hpp>
 #include <algorithm>
 #include <mutex>
+#include <simgrid/s4u.hpp>
 #include <string>
 
 namespace vicsim::sim {
@@ -21,9 +21,11 @@ struct Pool {
   std::mutex mutex;
 
   Pool() {
-    int argc = 1;
+    // Only warnings from SimGrid: its info lines would clutter vicsim's stderr.
+    int argc = 2;
     char name[] = "vicsim";
-    char* argv[] = {name, nullptr};
+    char log[] = "--log=root.thres:warning";
+    char* argv[] = {name, log, nullptr};
     engine = std::make_unique<sg4::Engine>(&argc, argv);
     // CM02: time = latency + size / bandwidth, with max-min fair sharing and no TCP corrections
     // (LV08 would multiply latency by ~13). TCP-gamma 0 removes the window bound on throughput.
@@ -60,7 +62,8 @@ struct Pool {
         backbone[i].push_back(l);
         root->add_route(rz[i]->get_netpoint(), dz[j]->get_netpoint(), region_host[i]->get_netpoint(),
                         dc_host[j]->get_netpoint(),
-                        {sg4::LinkInRoute(access[i]), sg4::LinkInRoute(l), sg4::LinkInRoute(uplink[j])}, true);
+                        {sg4::LinkInRoute(access[i]), sg4::LinkInRoute(l), sg4::LinkInRoute(uplink[j])},
+                        true);
       }
     root->seal();
     region_used.assign(kRegionSlots, false);
@@ -165,8 +168,9 @@ InfrastructureTimes InfrastructureLayer::resolve(const InfrastructureDemand& d) 
         e->start();
         acts.push_back(e);
       } else {
-        sg4::CommPtr c = sg4::Comm::sendto_init(pool.region_host[region_slot_[w.a]], pool.dc_host[dc_slot_[w.b]])
-                             ->set_payload_size(static_cast<std::uint64_t>(d.bytes[w.a][w.b]));
+        sg4::CommPtr c =
+            sg4::Comm::sendto_init(pool.region_host[region_slot_[w.a]], pool.dc_host[dc_slot_[w.b]])
+                ->set_payload_size(static_cast<std::uint64_t>(d.bytes[w.a][w.b]));
         c->start();
         acts.push_back(c);
       }

@@ -19,8 +19,8 @@ enum class PlatformLevel : std::uint8_t { Enterprise = 0, Industry = 1, Regional
 
 /** @brief Switchable platform services. */
 struct PlatformServices {
-  bool matchmaking = true;  ///< members search the whole reachable member pool across regions and industries
-  bool dispatch = false;    ///< excess orders go to idle member capacity (the carbon-guitar case)
+  bool matchmaking = true;   ///< members search the whole reachable member pool across regions and industries
+  bool dispatch = false;     ///< excess orders go to idle member capacity (the carbon-guitar case)
   bool forecasting = false;  ///< C2M demand forecasting: smaller forecast errors for final-stage members
   bool knowledge = false;    ///< knowledge and app sharing: imitation without distance decay, lean apps
   bool finance = false;      ///< data-driven credit lines
@@ -31,12 +31,13 @@ struct PlatformServices {
 struct Platform {
   std::string name;
   PlatformLevel level = PlatformLevel::Industry;
-  std::int64_t owner_firm = -1;  ///< chain-master owner's firm slot, or -1 for an independent provider
-  RegionId host_region{0};       ///< region of its data centre
-  std::int32_t industry = -1;    ///< industry served (industry level), -1 for any
-  std::int32_t home_region = -1;  ///< region served (regional level), -1 for any
-  bool open_regions = true;      ///< firms of any region may join (else only home/host region)
-  bool open_industries = true;   ///< firms of any industry may join (else only `industry`)
+  std::int64_t owner_firm = -1;      ///< chain-master owner's firm slot, or -1 for an independent provider
+  std::int32_t owner_industry = -1;  ///< chain-master owner: resolved to that industry's largest chain-master
+  RegionId host_region{0};           ///< region of its data centre
+  std::int32_t industry = -1;        ///< industry served (industry level), -1 for any
+  std::int32_t home_region = -1;     ///< region served (regional level), -1 for any
+  bool open_regions = true;          ///< firms of any region may join (else only home/host region)
+  bool open_industries = true;       ///< firms of any industry may join (else only `industry`)
   double min_digital_maturity = 0.0;  ///< entry rule: digital maturity a firm needs to join
   std::int32_t launch_tick = 0;
   PlatformServices services;
@@ -45,17 +46,17 @@ struct Platform {
   double transaction_fee = 0.0;  ///< share of the value of platform-mediated trade
   double compute_gflops = 0.0;   ///< data-centre compute capacity (Gflop/s)
   // state
-  bool alive = false;  ///< launched and not failed
+  bool alive = false;           ///< launched and not failed
   bool interconnected = false;  ///< connected to the 1+N middle platform
   std::int32_t failed_tick = -1;
   Money cash{0.0};
   std::int32_t loss_streak = 0;
   std::uint32_t members = 0;
-  double gmv = 0.0;               ///< platform-mediated trade this tick (yuan)
-  double dispatched_units = 0.0;  ///< units dispatched to idle members this tick
+  double gmv = 0.0;                 ///< platform-mediated trade this tick (yuan)
+  double dispatched_units = 0.0;    ///< units dispatched to idle members this tick
   double cross_platform_gmv = 0.0;  ///< trade with members reached only through interconnection (yuan)
-  Money revenue{0.0};             ///< fees this tick
-  Money cost{0.0};                ///< operating cost this tick
+  Money revenue{0.0};               ///< fees this tick
+  Money cost{0.0};                  ///< operating cost this tick
   // infrastructure feedback (from the SimGrid layer)
   double service_latency_s = 0.0;  ///< time to serve one window of members' traffic and compute (s)
   double congestion = 1.0;         ///< service time / window, at least 1; >1 means overloaded

@@ -24,6 +24,12 @@ enum class Stream : std::uint32_t {
   Capacity,
   Rewire,
   Collaboration,
+  Adoption,
+  PlatformJoin,
+  Forecast,
+  PlatformStrategy,
+  Interconnection,
+  AdoptionThreshold,
 };
 
 /** @brief A generator for one (seed, stream, agent, tick) key; successive calls advance a draw counter. */

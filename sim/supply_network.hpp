@@ -23,6 +23,8 @@ struct Tie {
   std::int32_t formed_tick = 0;
   std::uint16_t input_slot = 0;  ///< which of the customer's InputNeeds this tie serves
   TieChannel channel = TieChannel::Offline;
+  std::uint8_t platform = 0xFF;  ///< platform the tie trades on (channel Platform), else 0xFF
+  bool cross_platform = false;   ///< the partners share no platform; they meet through 1+N interconnection
   TieKind kind = TieKind::Supply;
   bool is_supply() const { return kind == TieKind::Supply; }
 };

@@ -1,5 +1,7 @@
 #include "sim/tick_metrics.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 
 #include "sim/concentration.hpp"
@@ -7,8 +9,8 @@
 
 namespace vicsim::sim {
 
-const std::array<Column, 36>& columns() {
-  static const std::array<Column, 36> cols{{
+const std::vector<Column>& columns() {
+  static const std::vector<Column> cols{{
       {"tick", "month", &TickMetrics::tick},
       {"firms", "count", &TickMetrics::firms},
       {"entries", "count", &TickMetrics::entries},
@@ -45,9 +47,137 @@ const std::array<Column, 36>& columns() {
       {"chain_completeness", "share", &TickMetrics::chain_completeness},
       {"supply_trust", "0-1", &TickMetrics::supply_trust},
       {"stage", "0-3", &TickMetrics::stage},
+      {"cloud_adoption_share", "share", &TickMetrics::cloud_adoption_share},
+      {"sme_adoption_share", "share", &TickMetrics::sme_adoption_share},
+      {"large_adoption_share", "share", &TickMetrics::large_adoption_share},
+      {"digital_divide_gap", "share", &TickMetrics::digital_divide_gap},
+      {"platform_member_share", "share", &TickMetrics::platform_member_share},
+      {"sme_participation", "share", &TickMetrics::sme_participation},
+      {"multihoming_share", "share", &TickMetrics::multihoming_share},
+      {"platforms_alive", "count", &TickMetrics::platforms_alive},
+      {"platform_hhi", "0-1", &TickMetrics::platform_hhi},
+      {"platform_tie_share", "share", &TickMetrics::platform_tie_share},
+      {"platform_cross_region", "share", &TickMetrics::platform_cross_region},
+      {"member_collaboration", "share", &TickMetrics::member_collaboration},
+      {"chain_coverage", "share", &TickMetrics::chain_coverage},
+      {"platform_gmv", "yuan/month", &TickMetrics::platform_gmv},
+      {"cross_platform_share", "share", &TickMetrics::cross_platform_share},
+      {"dispatched_units", "units/month", &TickMetrics::dispatched_units},
+      {"interconnected_share", "share", &TickMetrics::interconnected_share},
+      {"mutual_share", "share", &TickMetrics::mutual_share},
+      {"service_latency_ms", "ms", &TickMetrics::service_latency_ms},
+      {"max_congestion", "ratio", &TickMetrics::max_congestion},
+      {"quality", "share", &TickMetrics::quality},
+      {"management_efficiency", "yuan/yuan", &TickMetrics::management_efficiency},
+      {"unit_total_cost", "yuan/yuan", &TickMetrics::unit_total_cost},
+      {"policy_spend", "yuan/month", &TickMetrics::policy_spend},
+      {"policy_spend_cumulative", "yuan", &TickMetrics::policy_spend_cumulative},
+      {"platform_path_stage", "0-3", &TickMetrics::platform_path_stage},
+      {"ecosystem_stage", "0-3", &TickMetrics::ecosystem_stage},
   }};
   return cols;
 }
+
+namespace {
+
+void compute_platform_metrics(const MetricsInput& in, TickMetrics& m) {
+  const World& w = *in.world;
+  const Firms& f = w.firms;
+  const std::size_t P = w.platforms.size();
+  double n = 0, sme = 0, large = 0, cloud = 0, sme_cloud = 0, large_cloud = 0, members = 0, sme_members = 0,
+         multi = 0, out_w = 0, quality = 0, overhead = 0, revenue = 0, total_cost = 0;
+  std::vector<double> per_platform(P, 0.0);
+  std::vector<std::vector<std::uint8_t>> type_has(w.industries.size());
+  for (std::size_t i = 0; i < w.industries.size(); ++i) type_has[i].assign(w.industries[i].stages.size(), 0);
+  for (FirmIndex i = 0; i < f.size(); ++i) {
+    if (!f.alive[i]) continue;
+    const bool is_sme = f.employees[i] < in.sme_threshold;
+    n += 1;
+    (is_sme ? sme : large) += 1;
+    cloud += f.on_cloud[i];
+    (is_sme ? sme_cloud : large_cloud) += f.on_cloud[i];
+    const int k = std::popcount(f.platforms[i]);
+    if (k > 0) {
+      members += 1;
+      sme_members += is_sme;
+      type_has[idx(f.industry[i])][f.stage[i]] = 1;
+    }
+    multi += k >= 2;
+    for (std::size_t p = 0; p < P; ++p) per_platform[p] += f.member_of(i, p);
+    const double value = f.revenue[i].yuan;
+    out_w += value;
+    quality += value * (1.0 - f.defect_rate[i]);
+    overhead += w.regions[idx(f.region[i])].land_cost.yuan * f.overhead_factor[i] * f.employees[i];
+    revenue += value;
+    total_cost += f.total_cost[i].yuan;
+  }
+  if (n > 0) {
+    m.cloud_adoption_share = cloud / n;
+    m.platform_member_share = members / n;
+  }
+  m.sme_adoption_share = sme > 0 ? sme_cloud / sme : 0.0;
+  m.large_adoption_share = large > 0 ? large_cloud / large : 0.0;
+  m.digital_divide_gap = m.large_adoption_share - m.sme_adoption_share;
+  m.sme_participation = sme > 0 ? sme_members / sme : 0.0;
+  m.multihoming_share = members > 0 ? multi / members : 0.0;
+  m.quality = out_w > 0 ? quality / out_w : 0.0;
+  m.management_efficiency = overhead > 0 ? revenue / overhead : 0.0;
+  m.unit_total_cost = revenue > 0 ? total_cost / revenue : 0.0;
+  double types = 0, covered = 0;
+  for (const auto& v : type_has)
+    for (auto b : v) {
+      types += 1;
+      covered += b;
+    }
+  m.chain_coverage = types > 0 ? covered / types : 0.0;
+
+  double memberships = 0, alive = 0, connected = 0, n_platforms = 0, mutual = 0, lat = 0, lat_w = 0;
+  for (double x : per_platform) memberships += x;
+  for (std::size_t p = 0; p < P; ++p) {
+    const Platform& pl = w.platforms[p];
+    if (!pl.alive) continue;
+    alive += 1;
+    if (memberships > 0) m.platform_hhi += (per_platform[p] / memberships) * (per_platform[p] / memberships);
+    m.max_congestion = std::max(m.max_congestion, pl.congestion);
+    lat += pl.service_latency_s * pl.members;
+    lat_w += pl.members;
+    if (pl.level == PlatformLevel::Middle) continue;
+    n_platforms += 1;
+    if (pl.interconnected) {
+      connected += 1;
+      if (pl.gmv > 0 && pl.cross_platform_gmv >= 0.05 * pl.gmv) mutual += 1;
+    }
+  }
+  m.platforms_alive = alive;
+  m.interconnected_share = n_platforms > 0 ? connected / n_platforms : 0.0;
+  m.mutual_share = connected > 0 ? mutual / connected : 0.0;
+  m.service_latency_ms = lat_w > 0 ? 1000.0 * lat / lat_w : 0.0;
+  m.platform_gmv = in.stats.platform_gmv;
+  m.cross_platform_share =
+      in.stats.platform_gmv > 0 ? in.stats.cross_platform_gmv / in.stats.platform_gmv : 0.0;
+  m.dispatched_units = in.stats.dispatched_units;
+  m.policy_spend = in.stats.policy_spend;
+
+  double ties = 0, pties = 0, pcross = 0;
+  std::vector<std::uint8_t> collab(f.size(), 0);
+  for (auto [e, end] = boost::edges(w.network); e != end; ++e) {
+    const auto s = boost::source(*e, w.network), t = boost::target(*e, w.network);
+    if (!f.alive[s] || !f.alive[t]) continue;
+    ties += 1;
+    const Tie& tie = w.network[*e];
+    if (tie.channel != TieChannel::Platform) continue;
+    pties += 1;
+    pcross += f.region[s] != f.region[t];
+    if (!tie.is_supply()) collab[s] = collab[t] = 1;
+  }
+  m.platform_tie_share = ties > 0 ? pties / ties : 0.0;
+  m.platform_cross_region = pties > 0 ? pcross / pties : 0.0;
+  double mc = 0;
+  for (FirmIndex i = 0; i < f.size(); ++i) mc += f.alive[i] && f.platforms[i] && collab[i];
+  m.member_collaboration = members > 0 ? mc / members : 0.0;
+}
+
+}  // namespace
 
 TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   const World& w = *in.world;
@@ -137,6 +267,7 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.clustering = net.average_clustering;
   m.giant_component_share = net.giant_component_share;
   m.components = net.components;
+  compute_platform_metrics(in, m);
   m.eg_index = mean_ellison_glaeser(w);
   m.top_region_share = top_region_share(w);
   return m;
@@ -145,6 +276,20 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
 StageIndicators stage_indicators(const TickMetrics& m) {
   return {m.eg_index,   m.chain_completeness, m.local_tie_share,      m.supply_trust,
           m.clustering, m.innovation_share,   m.giant_component_share};
+}
+
+PlatformIndicators platform_indicators(const TickMetrics& m) {
+  PlatformIndicators x;
+  x.member_share = m.platform_member_share;
+  x.chain_coverage = m.chain_coverage;
+  x.platform_tie_share = m.platform_tie_share;
+  x.member_collaboration = m.member_collaboration;
+  x.cross_region_tie_share = m.cross_region_tie_share;
+  x.platform_cross_region = m.platform_cross_region;
+  x.interconnected_share = m.interconnected_share;
+  x.cross_platform_share = m.cross_platform_share;
+  x.mutual_share = m.mutual_share;
+  return x;
 }
 
 }  // namespace vicsim::sim

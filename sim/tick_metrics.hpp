@@ -1,11 +1,12 @@
 #pragma once
 /** @file The metrics recorded every tick: one row of timeseries.csv. */
-#include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "sim/evolution_stage.hpp"
 #include "sim/network_metrics.hpp"
+#include "sim/platform_stage.hpp"
 #include "sim/tick_stats.hpp"
 #include "sim/world.hpp"
 
@@ -40,6 +41,34 @@ struct TickMetrics {
   double chain_completeness = 0;         ///< share of firms' input slots with at least one supplier tie
   double supply_trust = 0;               ///< mean trust of supply ties
   double stage = 0;                      ///< traditional-path stage 0..3
+  // digital adoption and platforms
+  double cloud_adoption_share = 0;   ///< alive firms on the cloud
+  double sme_adoption_share = 0;     ///< SMEs on the cloud
+  double large_adoption_share = 0;   ///< large firms on the cloud
+  double digital_divide_gap = 0;     ///< large minus SME adoption share
+  double platform_member_share = 0;  ///< alive firms on at least one platform
+  double sme_participation = 0;      ///< SMEs on at least one platform
+  double multihoming_share = 0;      ///< members on two or more platforms
+  double platforms_alive = 0;
+  double platform_hhi = 0;             ///< Herfindahl index of memberships across platforms
+  double platform_tie_share = 0;       ///< ties formed on a platform
+  double platform_cross_region = 0;    ///< cross-region share of platform ties
+  double member_collaboration = 0;     ///< members with a collaboration tie formed on a platform
+  double chain_coverage = 0;           ///< share of firm types (industry × stage) with a member
+  double platform_gmv = 0;             ///< platform-mediated trade, yuan/month
+  double cross_platform_share = 0;     ///< share of platform trade between platforms (via 1+N)
+  double dispatched_units = 0;         ///< units dispatched to idle member capacity
+  double interconnected_share = 0;     ///< alive N-platforms connected to the middle platform
+  double mutual_share = 0;             ///< connected platforms with ≥5% of trade across platforms
+  double service_latency_ms = 0;       ///< members-weighted platform service time from SimGrid, ms
+  double max_congestion = 0;           ///< worst platform's service time / window (1 = not overloaded)
+  double quality = 0;                  ///< output-weighted 1 − defect rate
+  double management_efficiency = 0;    ///< output value per yuan of management overhead
+  double unit_total_cost = 0;          ///< total cost / revenue
+  double policy_spend = 0;             ///< government spending this tick, yuan
+  double policy_spend_cumulative = 0;  ///< yuan since tick 1
+  double platform_path_stage = 0;      ///< 0..3: none, dominance, community, globalization
+  double ecosystem_stage = 0;          ///< 0 no platforms, 1..3 = 1.0 / 2.0 / 3.0
 };
 
 /** @brief A column of the time series: its name, unit and member. */
@@ -49,8 +78,8 @@ struct Column {
   double TickMetrics::*member;
 };
 
-/** @brief All columns in output order (stage_name is appended by the writer). */
-const std::array<Column, 36>& columns();
+/** @brief All columns in output order (the stage names are appended by the writer). */
+const std::vector<Column>& columns();
 
 /** @brief Inputs the metrics need besides the world. */
 struct MetricsInput {
@@ -64,5 +93,8 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net);
 
 /** @brief Stage indicators extracted from a metrics row. */
 StageIndicators stage_indicators(const TickMetrics& m);
+
+/** @brief Platform-stage indicators extracted from a metrics row. */
+PlatformIndicators platform_indicators(const TickMetrics& m);
 
 }  // namespace vicsim::sim

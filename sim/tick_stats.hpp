@@ -14,6 +14,14 @@ struct TickStats {
   std::uint32_t ties_formed = 0;
   std::uint32_t ties_dissolved = 0;  ///< by decay or replacement (not by exit)
   std::uint32_t ties_orphaned = 0;   ///< lost because the partner exited
+  std::uint32_t cloud_adoptions = 0;
+  std::uint32_t platform_joins = 0;
+  std::uint32_t platform_leaves = 0;
+  std::uint32_t platform_failures = 0;
+  double dispatched_units = 0.0;    ///< units moved to idle member capacity
+  double platform_gmv = 0.0;        ///< value of platform-mediated trade (yuan)
+  double cross_platform_gmv = 0.0;  ///< of which between platforms through interconnection (yuan)
+  double policy_spend = 0.0;        ///< government spending this tick (yuan)
 };
 
 }  // namespace vicsim::sim

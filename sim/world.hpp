@@ -5,6 +5,7 @@
 
 #include "sim/firms.hpp"
 #include "sim/industry.hpp"
+#include "sim/platform.hpp"
 #include "sim/region.hpp"
 #include "sim/supply_network.hpp"
 
@@ -21,6 +22,7 @@ struct World {
   std::vector<double> final_demand;              ///< units per month, per industry
   Firms firms;
   SupplyGraph network;
+  std::vector<Platform> platforms;  ///< at most kMaxPlatforms; launched ones have alive = true
 
   /** @brief Distance between two firms (km): the inter-region distance, or the internal one. */
   double firm_distance(FirmIndex a, FirmIndex b) const {

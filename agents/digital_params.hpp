@@ -1,0 +1,95 @@
+#pragma once
+/** @file Parameters of the digital mechanisms: adoption, platform services and economics, the SimGrid
+ * infrastructure mapping, 1+N interconnection, and the platform-path stage thresholds (docs/ODD.md). */
+#include <cstdint>
+
+#include "sim/platform_stage.hpp"
+
+namespace vicsim::agents {
+
+/** @brief Going on the cloud (Bass 1969; Watts 2002) and joining platforms. */
+struct AdoptionParams {
+  bool enabled = true;
+  bool threshold_rule = false;  ///< false: Bass hazard; true: Watts threshold on partners' adoption
+  double bass_p = 0.03;         ///< innovation coefficient p (1/year; Bass mean ≈ 0.03)
+  double bass_q = 0.38;         ///< imitation coefficient q (1/year; Bass mean ≈ 0.38)
+  double partner_weight = 0.6;  ///< weight of partners (vs same-region peers) in the adopted share
+  double threshold_min = 0.1;   ///< Watts thresholds phi ~ U[min, max]
+  double threshold_max = 0.5;
+  double threshold_rate = 0.5;            ///< monthly chance a firm whose threshold is met adopts (1/month)
+  double infrastructure_floor = 0.4;      ///< readiness factor at infrastructure 0 (1 at level 1)
+  double size_reference = 250.0;          ///< employees at which the size factor reaches 1
+  double size_elasticity = 0.25;          ///< size factor = min(1, (employees/reference)^elasticity)
+  double cloud_cost_fixed = 2000.0;       ///< cloud cost per firm per month (yuan)
+  double cloud_cost_per_employee = 40.0;  ///< extra cloud cost per employee per month (yuan)
+  double cost_sensitivity = 5.0;          ///< cost factor = exp(−sensitivity · net cost / value added)
+  double maturity_gain = 0.05;            ///< monthly step of digital maturity toward 1 once on the cloud
+  double join_p = 0.08;                   ///< platform-join innovation coefficient (1/year)
+  double join_q = 1.2;                    ///< platform-join imitation coefficient (1/year)
+  double owner_pull = 3.0;            ///< join hazard multiplier for partners of the platform's chain-master
+  double leave_rate = 0.003;          ///< monthly churn of members (1/month)
+  double multihoming_discount = 0.5;  ///< value of a k-th extra platform ∝ discount^k
+};
+
+/** @brief Effects of platform services on members (calibrated to the source texts' case figures). */
+struct PlatformServiceParams {
+  double platform_candidates = 8;          ///< matchmaking: candidates drawn from the reachable member pool
+  double information_asymmetry_cut = 0.9;  ///< share of information asymmetry removed on platform ties
+  double processing_days = 0.5;            ///< order handling on the platform at no congestion (days)
+  double initial_trust = 0.4;              ///< trust of a new platform tie (ratings, contracts)
+  double logistics_speedup = 0.5;          ///< shared warehouses: transport faster by this share
+  double logistics_distance_cut = 0.5;     ///< shared warehouses: distance effect on cost cut by this share
+  double forecast_error_sd = 0.10;         ///< forecast error sd of final-stage firms, standard demand
+  double c2m_share = 0.3;                  ///< share of final demand that is personalised (C2M)
+  double c2m_error_sd = 0.30;              ///< extra forecast error sd on personalised demand
+  double forecast_error_cut = 0.6;         ///< forecasting service: error sd cut by this share
+  double markdown_cost = 0.5;              ///< cost of unsold output as a share of unit cost
+  double defect_rate = 0.08;               ///< offline rework share (quality = 1 − defect rate)
+  double defect_cut = 0.6;                 ///< knowledge/app sharing: defect rate cut by this share
+  double overhead_cut = 0.25;              ///< knowledge/app sharing: management overhead cut by this share
+  double app_adoption_rate = 0.15;         ///< monthly step toward the app-sharing targets
+  double knowledge_contacts = 2;           ///< members met through the platform per month (no distance decay)
+  double credit_months = 3.0;              ///< finance: credit line in months of revenue
+  double dispatch_share = 1.0;             ///< dispatch: share of overflow offered to idle members
+};
+
+/** @brief Platform economics (Heinrich & Gräbner 2019): fees learned by reinforcement, capacity, failure. */
+struct PlatformEconomyParams {
+  bool fee_learning = true;
+  double fee_step = 0.1;                ///< relative fee change per quarterly move
+  double fee_learning_rate = 0.2;       ///< Roth–Erev recency/learning rate
+  double fixed_cost = 2.0e5;            ///< operating cost per month (yuan)
+  double cost_per_member = 50.0;        ///< operating cost per member per month (yuan)
+  double cost_per_gflops = 200.0;       ///< data-centre cost per Gflop/s of capacity per month (yuan)
+  double invest_above_load = 0.8;       ///< compute load above which the platform adds capacity
+  double invest_step = 0.25;            ///< capacity added per investment (share)
+  double initial_cash = 5.0e7;          ///< launch capital (yuan)
+  std::uint32_t fail_loss_months = 24;  ///< months of losses with negative cash before failure
+};
+
+/** @brief How infrastructure levels map to links, and how much traffic and compute members create. */
+struct InfrastructureParams {
+  bool enabled = true;                  ///< off: no SimGrid layer; platforms never congest
+  double bandwidth_min_mbps = 50.0;     ///< access bandwidth at level 0 (Mbit/s)
+  double bandwidth_max_mbps = 10000.0;  ///< at level 1; geometric in between
+  double latency_max_ms = 60.0;         ///< access latency at level 0 (ms)
+  double latency_min_ms = 5.0;          ///< at level 1; linear in between
+  double fibre_km_per_ms = 200.0;       ///< signal speed in fibre (km per ms)
+  double uplink_gbps = 10.0;            ///< data-centre uplink (Gbit/s)
+  double window_s = 1.0;                ///< length of the busy-period window simulated each tick (s)
+  double bytes_per_member = 20000.0;    ///< orders and design data per member per second (B/s)
+  double bytes_per_employee = 2000.0;   ///< device telemetry per member employee per second (B/s)
+  double gflop_per_member = 0.05;       ///< matching and dispatch compute per member per second
+  double gflop_forecast = 0.2;          ///< extra forecasting compute per final-stage member per second
+};
+
+/** @brief The 1+N middle platform: interconnection of platforms. */
+struct InterconnectionParams {
+  double connect_rate = 0.01;  ///< monthly chance an unconnected platform joins voluntarily
+  double sync_gflop = 0.02;    ///< middle-platform compute per interconnected member per second
+};
+
+/** @brief Platform-path and ecosystem stage thresholds live with their detector in sim/. */
+using PlatformStageParams = sim::PlatformStageParams;
+
+}  // namespace vicsim::agents

@@ -1,0 +1,98 @@
+#include "agents/platform_services.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "agents/transaction_cost.hpp"
+
+namespace vicsim::agents {
+
+ServiceAccess service_access(const ModelContext& c, sim::FirmIndex f) {
+  ServiceAccess a;
+  std::uint32_t m = c.world.firms.platforms[f];
+  for (std::size_t p = 0; m; ++p, m >>= 1) {
+    if (!(m & 1u)) continue;
+    const sim::Platform& pl = c.world.platforms[p];
+    if (!pl.alive) continue;
+    const double avail = 1.0 / std::max(1.0, pl.congestion);
+    const auto& s = pl.services;
+    if (s.matchmaking) a.matchmaking = std::max(a.matchmaking, avail);
+    if (s.dispatch && avail > a.dispatch) {
+      a.dispatch = avail;
+      a.dispatch_platform = static_cast<std::int32_t>(p);
+    }
+    if (s.forecasting) a.forecasting = std::max(a.forecasting, avail);
+    if (s.knowledge) a.knowledge = std::max(a.knowledge, avail);
+    if (s.finance) a.finance = std::max(a.finance, avail);
+    if (s.logistics) a.logistics = std::max(a.logistics, avail);
+  }
+  return a;
+}
+
+TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
+  const sim::Firms& f = c.world.firms;
+  TieTerms t;
+  const bool local = f.region[s] == f.region[b];
+  t.trust0 = initial_trust(c.params.ties, local, f.reputation[s]);
+  const std::uint32_t shared = f.platforms[s] & f.platforms[b];
+  std::int32_t p = -1;
+  if (shared) {
+    p = std::countr_zero(shared);
+  } else if (f.platforms[s] && (c.reach_of(b) & f.platforms[s])) {
+    // Reached through 1+N interconnection: trade on the buyer's lowest connected platform.
+    const std::uint32_t mine = f.platforms[b];
+    for (std::size_t k = 0; k < c.world.platforms.size(); ++k)
+      if (((mine >> k) & 1u) && (c.reach[k] & f.platforms[s])) {
+        p = static_cast<std::int32_t>(k);
+        break;
+      }
+    t.cross_platform = p >= 0;
+  }
+  if (p < 0 || !c.world.platforms[static_cast<std::size_t>(p)].alive) {
+    t.cross_platform = false;
+    return t;
+  }
+  t.channel = sim::TieChannel::Platform;
+  t.platform = static_cast<std::uint8_t>(p);
+  // Ratings, contracts and transparent transaction records (Table 1: "transparent information").
+  t.trust0 = std::max(t.trust0, c.params.services.initial_trust);
+  return t;
+}
+
+namespace {
+bool logistics_on(const ModelContext& c, const sim::Tie& t) {
+  return t.channel == sim::TieChannel::Platform && t.platform < c.world.platforms.size() &&
+         c.world.platforms[t.platform].services.logistics;
+}
+}  // namespace
+
+double tie_cost_rate(const ModelContext& c, const sim::Tie& t) {
+  const auto& tp = c.params.trade;
+  if (t.channel != sim::TieChannel::Platform || t.platform >= c.world.platforms.size())
+    return transaction_cost_rate(tp, t.distance_km, t.trust);
+  const auto& sp = c.params.services;
+  const sim::Platform& pl = c.world.platforms[t.platform];
+  const double dist_scale =
+      logistics_on(c, t) ? tp.distance_scale_km / (1.0 - sp.logistics_distance_cut) : tp.distance_scale_km;
+  return tp.transaction_cost_base * (1.0 + t.distance_km / dist_scale) * (1.0 - tp.trust_discount * t.trust) *
+             (1.0 + tp.information_asymmetry * (1.0 - sp.information_asymmetry_cut)) +
+         std::min(pl.transaction_fee, c.fee_cap);
+}
+
+double tie_lead_days(const ModelContext& c, const sim::Tie& t) {
+  const auto& tp = c.params.trade;
+  if (t.channel != sim::TieChannel::Platform || t.platform >= c.world.platforms.size())
+    return lead_time_days(tp, t.distance_km);
+  const auto& sp = c.params.services;
+  const sim::Platform& pl = c.world.platforms[t.platform];
+  const double transport =
+      t.distance_km / tp.transport_km_per_day * (logistics_on(c, t) ? 1.0 - sp.logistics_speedup : 1.0);
+  // An overloaded platform handles orders more slowly: congestion comes from the SimGrid layer.
+  return tp.production_days + transport + sp.processing_days * std::max(1.0, pl.congestion);
+}
+
+double landed_cost_on(const ModelContext& c, const sim::Tie& t, double price) {
+  return price * (1.0 + tie_cost_rate(c, t) + c.params.trade.lead_time_cost_per_day * tie_lead_days(c, t));
+}
+
+}  // namespace vicsim::agents

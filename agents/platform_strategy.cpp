@@ -1,0 +1,105 @@
+#include "agents/platform_strategy.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "agents/adoption.hpp"
+#include "sim/distributions.hpp"
+
+namespace vicsim::agents {
+
+void update_platform_roster(ModelContext& c) {
+  sim::World& w = c.world;
+  sim::Firms& fs = w.firms;
+  const std::size_t P = w.platforms.size();
+  bool middle_alive = false;
+  for (std::size_t p = 0; p < P; ++p) {
+    sim::Platform& pl = w.platforms[p];
+    if (!pl.alive && pl.failed_tick < 0 && w.tick >= pl.launch_tick && pl.launch_tick >= 0) {
+      pl.alive = true;
+      pl.cash = sim::Money{c.params.platform_economy.initial_cash};
+      // A chain-master owner goes on its own platform first and pulls its partners (source text 1).
+      if (pl.owner_firm >= 0 && fs.alive[static_cast<std::size_t>(pl.owner_firm)])
+        join_platform(c, static_cast<sim::FirmIndex>(pl.owner_firm), p);
+    }
+    if (pl.alive && pl.level == sim::PlatformLevel::Middle) {
+      middle_alive = true;
+      pl.interconnected = true;
+    }
+  }
+  // Voluntary interconnection with the 1+N middle platform.
+  for (std::size_t p = 0; p < P && middle_alive; ++p) {
+    sim::Platform& pl = w.platforms[p];
+    sim::Rng rng(w.seed, sim::Stream::Interconnection, p, static_cast<std::uint64_t>(w.tick));
+    if (pl.alive && !pl.interconnected && sim::bernoulli(rng, c.params.interconnection.connect_rate))
+      pl.interconnected = true;
+  }
+  std::uint32_t connected = 0;
+  for (std::size_t p = 0; p < P; ++p)
+    if (w.platforms[p].alive && w.platforms[p].interconnected && middle_alive) connected |= 1u << p;
+  c.reach.assign(P, 0u);
+  for (std::size_t p = 0; p < P; ++p) c.reach[p] = (1u << p) | (((connected >> p) & 1u) ? connected : 0u);
+
+  for (auto& pl : w.platforms) pl.members = 0;
+  c.members_of_type.assign(c.directory.n_types(), {});
+  c.alive_members.clear();
+  for (auto i : c.directory.alive()) {
+    // Failed platforms lose their members.
+    for (std::size_t p = 0; p < P; ++p)
+      if (fs.member_of(i, p) && !w.platforms[p].alive) fs.platforms[i] &= ~(1u << p);
+    if (!fs.platforms[i]) continue;
+    c.members_of_type[c.type_key(i)].push_back(i);
+    c.alive_members.push_back(i);
+    for (std::size_t p = 0; p < P; ++p) w.platforms[p].members += fs.member_of(i, p);
+  }
+}
+
+sim::Money platform_operating_cost(const ModelContext& c, const sim::Platform& p) {
+  const auto& e = c.params.platform_economy;
+  return sim::Money{e.fixed_cost + e.cost_per_member * p.members + e.cost_per_gflops * p.compute_gflops};
+}
+
+void settle_platforms(ModelContext& c) {
+  sim::World& w = c.world;
+  const auto& e = c.params.platform_economy;
+  for (std::size_t p = 0; p < w.platforms.size(); ++p) {
+    sim::Platform& pl = w.platforms[p];
+    if (!pl.alive) continue;
+    pl.cash += pl.revenue - pl.cost;
+    const double profit = (pl.revenue - pl.cost).yuan;
+    pl.loss_streak = profit < 0.0 && pl.cash.yuan < 0.0 ? pl.loss_streak + 1 : 0;
+    pl.last_quarter_profit += profit;
+
+    // Capacity: add compute when the data centre runs hot (the SimGrid layer reports the load).
+    if (pl.compute_load > e.invest_above_load && pl.cash.yuan > 0.0) {
+      const double added = pl.compute_gflops * e.invest_step;
+      pl.compute_gflops += added;
+      pl.cash -= sim::Money{added * e.cost_per_gflops * 12.0};  // a year of capacity cost up front
+    }
+
+    // Fees by Roth–Erev reinforcement over {lower, keep, raise}, every quarter.
+    if (e.fee_learning && w.tick % 3 == 0 && pl.level != sim::PlatformLevel::Middle) {
+      const double reward = pl.last_quarter_profit / std::max(1.0, e.fixed_cost * 3.0);
+      auto& q = pl.fee_propensity;
+      q[pl.last_fee_action] = (1.0 - e.fee_learning_rate) * q[pl.last_fee_action] +
+                              e.fee_learning_rate * std::max(0.01, q[pl.last_fee_action] + reward);
+      sim::Rng rng(w.seed, sim::Stream::PlatformStrategy, p, static_cast<std::uint64_t>(w.tick));
+      const double total = q[0] + q[1] + q[2];
+      const double u = rng.uniform() * total;
+      const int a = u < q[0] ? 0 : (u < q[0] + q[1] ? 1 : 2);
+      const double factor = a == 0 ? 1.0 - e.fee_step : (a == 2 ? 1.0 + e.fee_step : 1.0);
+      pl.transaction_fee = std::clamp(pl.transaction_fee * factor, 0.0, std::min(0.2, c.fee_cap));
+      pl.last_fee_action = a;
+      pl.last_quarter_profit = 0.0;
+    }
+
+    if (pl.loss_streak >= static_cast<std::int32_t>(e.fail_loss_months)) {
+      pl.alive = false;
+      pl.interconnected = false;
+      pl.failed_tick = w.tick;
+      ++c.stats.platform_failures;
+    }
+  }
+}
+
+}  // namespace vicsim::agents

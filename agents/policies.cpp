@@ -1,0 +1,138 @@
+#include "agents/policies.hpp"
+
+#include <algorithm>
+
+#include "agents/platform_strategy.hpp"
+
+namespace vicsim::agents {
+
+const char* instrument_name(Instrument i) {
+  switch (i) {
+    case Instrument::Infrastructure:
+      return "infrastructure";
+    case Instrument::CloudVoucher:
+      return "cloud_voucher";
+    case Instrument::PlatformCultivation:
+      return "platform_cultivation";
+    case Instrument::Pilot:
+      return "pilot";
+    case Instrument::Interconnection:
+      return "interconnection";
+    case Instrument::Supervision:
+      return "supervision";
+  }
+  return "?";
+}
+
+double cloud_cost(const ModelContext& c, sim::FirmIndex f) {
+  const auto& ap = c.params.adoption;
+  return ap.cloud_cost_fixed + ap.cloud_cost_per_employee * c.world.firms.employees[f];
+}
+
+namespace {
+bool in_regions(const PolicyTarget& t, sim::RegionId r) {
+  return t.regions.empty() || std::find(t.regions.begin(), t.regions.end(), r) != t.regions.end();
+}
+
+/** Spends up to `want` yuan from the policy's budget and returns what was granted. */
+double spend(ModelContext& c, Policy& p, double want) {
+  const double got = std::clamp(p.remaining().yuan, 0.0, want);
+  p.spent += sim::Money{got};
+  p.spent_tick += sim::Money{got};
+  c.stats.policy_spend += got;
+  return got;
+}
+}  // namespace
+
+bool targets(const ModelContext& c, const Policy& p, sim::FirmIndex f) {
+  const sim::Firms& fs = c.world.firms;
+  if (!in_regions(p.target, fs.region[f])) return false;
+  if (p.target.industry >= 0 && static_cast<std::int32_t>(sim::idx(fs.industry[f])) != p.target.industry)
+    return false;
+  const bool sme = fs.employees[f] < c.params.population.sme_threshold;
+  if (p.target.size_class == 1 && !sme) return false;
+  if (p.target.size_class == 2 && sme) return false;
+  return true;
+}
+
+void begin_policies(ModelContext& c) {
+  sim::World& w = c.world;
+  c.voucher_share.assign(w.firms.size(), 0.0);
+  c.fee_cap = 1.0;
+  c.treated.assign(w.regions.size(), 0);
+  for (auto& p : c.policies) {
+    p.spent_tick = sim::Money{0.0};
+    if (p.instrument == Instrument::Pilot)
+      for (auto r : p.target.regions) c.treated[sim::idx(r)] = 1;
+    if (!p.active(w.tick)) continue;
+    const bool upgrades = p.instrument == Instrument::Infrastructure ||
+                          (p.instrument == Instrument::Pilot && p.infrastructure_gain > 0.0);
+    if (upgrades && w.tick < p.start + p.rollout_months) {
+      for (std::size_t r = 0; r < w.regions.size(); ++r) {
+        if (!in_regions(p.target, sim::RegionId{static_cast<std::uint16_t>(r)})) continue;
+        auto& level = w.regions[r].infrastructure;
+        const double step = std::min(1.0 - level, p.infrastructure_gain / p.rollout_months);
+        if (step <= 0.0) continue;
+        const double want = step * p.cost_per_level;
+        const double got = spend(c, p, want);
+        level += step * (got / want);  // a budget that runs out builds less
+      }
+    }
+    if ((p.instrument == Instrument::CloudVoucher || p.instrument == Instrument::Pilot) &&
+        p.remaining().yuan > 0.0) {
+      for (auto i : c.directory.alive())
+        if (targets(c, p, i)) c.voucher_share[i] = std::max(c.voucher_share[i], p.subsidy_share);
+    }
+    if (p.instrument == Instrument::PlatformCultivation && p.platform >= 0 && w.tick == p.start) {
+      auto& pl = w.platforms[static_cast<std::size_t>(p.platform)];
+      if (!pl.alive && pl.failed_tick < 0) pl.launch_tick = w.tick;
+    }
+    if (p.instrument == Instrument::Interconnection) {
+      for (std::size_t k = 0; k < w.platforms.size(); ++k) {
+        auto& pl = w.platforms[k];
+        if (pl.level == sim::PlatformLevel::Middle && !pl.alive && pl.failed_tick < 0 && pl.launch_tick < 0)
+          pl.launch_tick = w.tick;  // the mandate creates the shared middle platform if needed
+        if (pl.alive && (p.target.platform < 0 || p.target.platform == static_cast<std::int32_t>(k)))
+          pl.interconnected = true;
+      }
+    }
+    if (p.instrument == Instrument::Supervision) c.fee_cap = std::min(c.fee_cap, p.fee_cap);
+  }
+}
+
+void account_policies(ModelContext& c) {
+  sim::World& w = c.world;
+  for (auto& p : c.policies) {
+    if (!p.active(w.tick)) continue;
+    switch (p.instrument) {
+      case Instrument::CloudVoucher:
+      case Instrument::Pilot:
+        // Vouchers pay their share of the cloud cost of targeted firms on the cloud.
+        for (auto i : c.directory.alive()) {
+          if (!w.firms.on_cloud[i] || !targets(c, p, i) || p.subsidy_share <= 0.0) continue;
+          const double got = spend(c, p, p.subsidy_share * cloud_cost(c, i));
+          w.firms.cash[i] += sim::Money{got};
+          w.firms.subsidy[i] += sim::Money{got};
+        }
+        break;
+      case Instrument::PlatformCultivation:
+        if (p.platform >= 0 && w.platforms[static_cast<std::size_t>(p.platform)].alive) {
+          auto& pl = w.platforms[static_cast<std::size_t>(p.platform)];
+          pl.cash += sim::Money{spend(c, p, p.platform_subsidy_share * pl.cost.yuan)};
+        }
+        break;
+      case Instrument::Interconnection:
+        for (auto& pl : w.platforms)
+          if (pl.alive && pl.level == sim::PlatformLevel::Middle)
+            pl.cash += sim::Money{spend(c, p, p.platform_subsidy_share * pl.cost.yuan)};
+        break;
+      case Instrument::Supervision:
+        spend(c, p, p.budget.yuan / std::max(1, p.end - p.start + 1));
+        break;
+      case Instrument::Infrastructure:
+        break;  // paid while building, in begin_policies
+    }
+  }
+}
+
+}  // namespace vicsim::agents

@@ -1,0 +1,21 @@
+#pragma once
+/** @file The government: applies the policies in force each tick and accounts their spending
+ * (docs/ODD.md, "Policies"). */
+#include "agents/model_context.hpp"
+
+namespace vicsim::agents {
+
+/** @brief True if firm f is in the policy's target group. */
+bool targets(const ModelContext& c, const Policy& p, sim::FirmIndex f);
+
+/** @brief Start of a tick: infrastructure roll-outs, voucher shares, platform launches, the 1+N
+ * mandate and supervision rules. */
+void begin_policies(ModelContext& c);
+
+/** @brief After firms and platforms have acted: pays vouchers and platform subsidies within budget. */
+void account_policies(ModelContext& c);
+
+/** @brief Monthly cloud cost of firm f before subsidies (yuan). */
+double cloud_cost(const ModelContext& c, sim::FirmIndex f);
+
+}  // namespace vicsim::agents
