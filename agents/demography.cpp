@@ -80,8 +80,17 @@ double location_utility(const ModelContext& c, std::size_t r, std::size_t indust
   for (const auto& x : c.world.regions) mean_wage += x.labour_cost.yuan;
   mean_wage /= static_cast<double>(c.world.regions.size());
   const double barrier = r == origin ? 0.0 : reg.relocation_barrier.yuan / entrant_capital;
-  return d.endowment_weight * std::log(1e-3 + reg.endowment[industry]) +
-         d.agglomeration_weight * std::log1p(same_industry) -
+  // Where platforms reach the industry, customers and knowledge come through the platform, so
+  // endowment and co-location pull less (Table 1: driver "platform enterprise", space "global").
+  double members = 0.0, firms = 0.0;
+  for (std::size_t s = 0; s < c.world.industries[industry].stages.size() && !c.members_of_type.empty(); ++s) {
+    const auto t = c.directory.type_key(industry, s);
+    members += static_cast<double>(c.members_of_type[t].size());
+    firms += static_cast<double>(c.directory.of_type(industry, s).size());
+  }
+  const double place = 1.0 - (firms > 0.0 ? members / firms : 0.0);
+  return place * (d.endowment_weight * std::log(1e-3 + reg.endowment[industry]) +
+                  d.agglomeration_weight * std::log1p(same_industry)) -
          d.cost_weight * reg.labour_cost.yuan / mean_wage - d.barrier_weight * barrier;
 }
 

@@ -20,7 +20,9 @@ void set_prices(ModelContext& c) {
     // Fixed labour and land spread over the output expected at normal utilisation.
     const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i];
     // Reworking defective output costs the same again for that share.
-    f.unit_cost[i] = (fixed / (f.capacity(i) * u) + f.input_unit_cost[i]) * (1.0 + f.defect_rate[i]);
+    // Normal (undisrupted) capacity: a temporary disruption does not reprice the firm's output.
+    f.unit_cost[i] =
+        (fixed / (f.employees[i] * f.productivity[i] * u) + f.input_unit_cost[i]) * (1.0 + f.defect_rate[i]);
     f.price[i] = (1.0 + c.params.market.markup) * f.unit_cost[i];
   });
   const std::size_t n = c.directory.n_types();

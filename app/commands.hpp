@@ -15,5 +15,6 @@ struct Command {
 Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_schema_command(CLI::App& app);
+Command add_compare_command(CLI::App& app);
 
 }  // namespace vicsim::app

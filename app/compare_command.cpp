@@ -1,0 +1,282 @@
+// `vicsim compare A.json B.json`: paired runs with common random numbers (replication r of both arms
+// uses the same seed, so the initial firms and every random stream agree), then per-KPI differences.
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "app/cli_support.hpp"
+#include "app/commands.hpp"
+#include "app/progress_bar.hpp"
+#include "app/scenario_run.hpp"
+#include "reports/number_format.hpp"
+#include "reports/output_directory.hpp"
+#include "reports/paired_comparison.hpp"
+#include "scenarios/scenario_loader.hpp"
+#include "vicsim_version.hpp"
+
+namespace vicsim::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CompareOptions {
+  std::string a, b, out;
+  int replications = 10;
+  int jobs = 1;
+  std::vector<int> at;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::int32_t> ticks;
+  std::vector<std::string> sets;
+  bool force = false, quiet = false;
+};
+
+struct Job {
+  const scenarios::Scenario* scenario;
+  std::string source;
+  fs::path dir;
+};
+
+/** Runs each job in a forked child (SimGrid keeps one Engine per process), at most `jobs` at once.
+ * Outputs do not depend on `jobs`: every run writes only its own directory. */
+void run_jobs(const std::vector<Job>& jobs_list, int jobs, const std::vector<std::string>& sets, bool quiet) {
+  ProgressBar bar("compare");
+  std::map<pid_t, std::size_t> running;
+  std::size_t next = 0, done = 0;
+  std::string failure;
+  while (done < jobs_list.size()) {
+    while (next < jobs_list.size() && static_cast<int>(running.size()) < jobs && failure.empty()) {
+      const Job& j = jobs_list[next];
+      fs::create_directories(j.dir);
+      std::cout.flush();
+      std::cerr.flush();
+      const pid_t pid = fork();
+      if (pid < 0) throw std::runtime_error("fork failed");
+      if (pid == 0) {
+        int rc = 0;
+        try {
+          run_scenario_into(*j.scenario, j.dir, {j.source, sets}, 1, [](std::int32_t, std::int32_t) {});
+        } catch (const std::exception& e) {
+          std::cerr << "error: " << j.dir.string() << ": " << e.what() << "\n";
+          rc = 1;
+        }
+        std::_Exit(rc);
+      }
+      running[pid] = next++;
+    }
+    if (running.empty()) break;
+    int status = 0;
+    const pid_t pid = waitpid(-1, &status, 0);
+    if (pid < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error("waitpid failed");
+    }
+    const auto it = running.find(pid);
+    if (it == running.end()) continue;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+      failure = "run " + jobs_list[it->second].dir.string() + " failed";
+    running.erase(it);
+    ++done;
+    if (!quiet) bar.update(static_cast<long>(done), static_cast<long>(jobs_list.size()));
+    if (g_interrupted) {
+      for (auto& [p, k] : running) kill(p, SIGTERM);
+      while (!running.empty()) {
+        const pid_t q = waitpid(-1, &status, 0);
+        if (q > 0)
+          running.erase(q);
+        else if (errno != EINTR)
+          break;
+      }
+      throw Interrupted{};
+    }
+    if (!failure.empty() && running.empty()) throw std::runtime_error(failure);
+  }
+  if (!failure.empty()) throw std::runtime_error(failure);
+}
+
+std::string csv_cell(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return q + "\"";
+}
+
+nlohmann::json number_or_null(double x) {
+  return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr);
+}
+
+int compare(const CompareOptions& o) {
+  auto sets = o.sets;
+  if (o.seed) sets.push_back("seed=" + std::to_string(*o.seed));
+  if (o.ticks) sets.push_back("ticks=" + std::to_string(*o.ticks));
+  auto la = scenarios::load_scenario_file(o.a, sets);
+  auto lb = scenarios::load_scenario_file(o.b, sets);
+  if (!la.scenario || !lb.scenario) {
+    scenarios::Diagnostics all = la.problems;
+    all.insert(all.end(), lb.problems.begin(), lb.problems.end());
+    return report_problems(all);
+  }
+  if (la.scenario->ticks != lb.scenario->ticks) {
+    std::cerr << "error: " << o.b << ": ticks is " << lb.scenario->ticks << " but " << o.a << " has "
+              << la.scenario->ticks << "; paired runs need the same horizon (use --ticks)\n";
+    return 2;
+  }
+  const std::int32_t ticks = la.scenario->ticks;
+  std::vector<int> at = o.at;
+  if (at.empty()) {
+    for (int t = 12; t <= ticks; t += 12) at.push_back(t);
+    if (at.empty() || at.back() != ticks) at.push_back(ticks);
+  }
+  for (int t : at)
+    if (t < 1 || t > ticks) {
+      std::cerr << "error: --at " << t << ": expected ticks between 1 and " << ticks << "\n";
+      return 2;
+    }
+  std::unique_ptr<reports::OutputDirectory> dir;
+  try {
+    dir = std::make_unique<reports::OutputDirectory>(o.out, o.force);
+  } catch (const reports::OutputDirectoryError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  }
+  const fs::path stage = dir->staging();
+
+  // Common random numbers: replication r of both arms uses seed (A's seed + r).
+  const std::uint64_t base = la.scenario->seed;
+  std::vector<scenarios::Scenario> arms_a, arms_b;
+  std::vector<std::uint64_t> seeds;
+  for (int r = 0; r < o.replications; ++r) {
+    seeds.push_back(base + static_cast<std::uint64_t>(r));
+    arms_a.push_back(*la.scenario);
+    arms_b.push_back(*lb.scenario);
+    arms_a.back().seed = arms_b.back().seed = seeds.back();
+    arms_a.back().output.graphml = arms_b.back().output.graphml = false;
+  }
+  auto rep_dir = [&](const char* arm, int r) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "rep_%03d", r);
+    return stage / "runs" / arm / buf;
+  };
+  std::vector<Job> jobs;
+  for (int r = 0; r < o.replications; ++r) {
+    jobs.push_back({&arms_a[static_cast<std::size_t>(r)], o.a, rep_dir("a", r)});
+    jobs.push_back({&arms_b[static_cast<std::size_t>(r)], o.b, rep_dir("b", r)});
+  }
+  run_jobs(jobs, o.jobs, o.sets, o.quiet);
+
+  // Gather per-replication series and combine them into one tidy file.
+  std::vector<reports::NumericTable> ta, tb;
+  for (int r = 0; r < o.replications; ++r) {
+    ta.push_back(reports::read_numeric_csv((rep_dir("a", r) / "timeseries.csv").string()));
+    tb.push_back(reports::read_numeric_csv((rep_dir("b", r) / "timeseries.csv").string()));
+  }
+  write_file(stage / "timeseries.csv", [&](std::ostream& out) {
+    out << "arm,replication";
+    for (const auto& n : ta[0].names) out << ',' << n;
+    out << '\n';
+    auto dump = [&](const char* arm, const std::vector<reports::NumericTable>& tables) {
+      for (std::size_t r = 0; r < tables.size(); ++r)
+        for (const auto& row : tables[r].text) {
+          out << arm << ',' << r;
+          for (const auto& cell : row) out << ',' << cell;
+          out << '\n';
+        }
+    };
+    dump("a", ta);
+    dump("b", tb);
+  });
+
+  const std::set<std::string> skip = {"scenario", "seed", "tick"};
+  std::vector<reports::PairedRow> rows;
+  for (std::size_t k = 0; k < ta[0].names.size(); ++k) {
+    const std::string& name = ta[0].names[k];
+    if (skip.count(name) || std::isnan(ta[0].columns[k].empty() ? NAN : ta[0].columns[k][0])) continue;
+    const long kb = tb[0].find(name);
+    if (kb < 0) continue;
+    for (int t : at) {
+      std::vector<double> va, vb;
+      for (int r = 0; r < o.replications; ++r) {
+        va.push_back(ta[static_cast<std::size_t>(r)].columns[k][static_cast<std::size_t>(t - 1)]);
+        vb.push_back(tb[static_cast<std::size_t>(r)]
+                         .columns[static_cast<std::size_t>(kb)][static_cast<std::size_t>(t - 1)]);
+      }
+      auto row = reports::paired_statistics(va, vb);
+      row.kpi = name;
+      row.tick = t;
+      rows.push_back(row);
+    }
+  }
+  const std::string name_a = la.scenario->name, name_b = lb.scenario->name;
+  write_file(stage / "comparison.csv", [&](std::ostream& out) {
+    out << "kpi,tick,arm_a,arm_b,n,mean_a,mean_b,diff,ci_low,ci_high,sd_diff,effect_size,p_value\n";
+    for (const auto& r : rows)
+      out << r.kpi << ',' << r.tick << ',' << csv_cell(name_a) << ',' << csv_cell(name_b) << ',' << r.n << ','
+          << reports::format_number(r.mean_a) << ',' << reports::format_number(r.mean_b) << ','
+          << reports::format_number(r.diff) << ',' << reports::format_number(r.ci_low) << ','
+          << reports::format_number(r.ci_high) << ',' << reports::format_number(r.sd_diff) << ','
+          << reports::format_number(r.effect_size) << ',' << reports::format_number(r.p_value) << '\n';
+  });
+  std::ostringstream cmd;
+  cmd << "vicsim compare " << o.a << ' ' << o.b << " --replications " << o.replications << " --out " << o.out;
+  for (const auto& s : o.sets) cmd << " --set " << s;
+  if (o.seed) cmd << " --seed " << *o.seed;
+  if (o.ticks) cmd << " --ticks " << *o.ticks;
+  nlohmann::json j;
+  j["arms"] = {{"a", {{"name", name_a}, {"scenario", o.a}}}, {"b", {{"name", name_b}, {"scenario", o.b}}}};
+  j["replications"] = o.replications;
+  j["seeds"] = seeds;
+  j["ticks"] = at;
+  j["command"] = cmd.str();
+  j["vicsim_version"] = kVersion;
+  j["git_hash"] = kGitHash;
+  j["method"] =
+      "paired t over replications with common random numbers; diff = b - a; effect_size = Cohen's d_z";
+  j["rows"] = nlohmann::json::array();
+  for (const auto& r : rows)
+    j["rows"].push_back({{"kpi", r.kpi},
+                         {"tick", r.tick},
+                         {"n", r.n},
+                         {"mean_a", number_or_null(r.mean_a)},
+                         {"mean_b", number_or_null(r.mean_b)},
+                         {"diff", number_or_null(r.diff)},
+                         {"ci_low", number_or_null(r.ci_low)},
+                         {"ci_high", number_or_null(r.ci_high)},
+                         {"sd_diff", number_or_null(r.sd_diff)},
+                         {"effect_size", number_or_null(r.effect_size)},
+                         {"p_value", number_or_null(r.p_value)}});
+  write_file(stage / "comparison.json", [&](std::ostream& out) { out << j.dump(2) << "\n"; });
+  dir->commit();
+  if (!o.quiet) std::cerr << "wrote " << o.out << " (" << rows.size() << " KPI × tick rows)\n";
+  return 0;
+}
+
+}  // namespace
+
+Command add_compare_command(CLI::App& app) {
+  auto o = std::make_shared<CompareOptions>();
+  auto* cmd = app.add_subcommand("compare", "Paired runs of two scenarios with common random numbers");
+  cmd->add_option("a", o->a, "Scenario A (the reference arm, e.g. scenarios/traditional.json)")->required();
+  cmd->add_option("b", o->b, "Scenario B (e.g. scenarios/platform_led.json)")->required();
+  cmd->add_option("--replications,-n", o->replications, "Paired replications")->check(CLI::Range(2, 100000));
+  cmd->add_option("--out,-o", o->out, "Output directory (written atomically)")->required();
+  cmd->add_option("--jobs,-j", o->jobs, "Runs in parallel (results do not depend on it)")
+      ->check(CLI::Range(1, 256));
+  cmd->add_option("--at", o->at, "Ticks to compare (default: every 12th and the last)")->delimiter(',');
+  cmd->add_option("--seed", o->seed,
+                  "Seed of replication 0 (default: A's seed); replication r uses seed + r");
+  cmd->add_option("--ticks", o->ticks, "Months to simulate in both arms");
+  cmd->add_option("--set", o->sets, "Override a key in both arms: path=value (repeatable)");
+  cmd->add_flag("--force", o->force, "Replace an existing non-empty output directory");
+  cmd->add_flag("--quiet,-q", o->quiet, "No progress bar or final message");
+  return {cmd, [o] { return compare(*o); }};
+}
+
+}  // namespace vicsim::app
