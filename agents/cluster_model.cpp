@@ -86,6 +86,11 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
   }
 }
 
+void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {
+  if (p < c_.world.platforms.size() && c_.world.firms.alive[f] && !c_.world.firms.member_of(f, p))
+    join_platform(c_, f, p);
+}
+
 void ClusterModel::step() {
   sim::World& w = c_.world;
   ++w.tick;

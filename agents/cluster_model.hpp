@@ -26,6 +26,9 @@ class ClusterModel {
   const ModelContext& context() const { return c_; }
   /** @brief Policies with their spending so far. */
   const std::vector<Policy>& policies() const { return c_.policies; }
+  /** @brief Puts firm f on platform p now: for controlled experiments (matched joiners in tests,
+   * what-if analyses). */
+  void force_join(sim::FirmIndex f, std::size_t p);
   /** @brief Changes a parameter mid-run (the visualizer's classroom sliders). */
   ModelParams& mutable_params() { return c_.params; }
   /** @brief Mutable regions, for live infrastructure changes (pushed to SimGrid next tick). */

@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# README command 1: set up, build, and run the flagship scenario.
+# README command 1: set up, build, and run the flagship comparison (traditional vs platform-led,
+# paired replications with common random numbers) plus one platform-led run with network snapshots.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 out=${1:-runs/flagship}
-build/vicsim run scenarios/traditional.json --out "$out" --force
-echo "demo: outputs in $out (timeseries.csv, summary.json, firms.csv, network/)"
+reps=${REPLICATIONS:-10}
+build/vicsim compare scenarios/traditional.json scenarios/platform_led.json \
+  --replications "$reps" --jobs "$(nproc)" --out "$out/compare" --force
+build/vicsim run scenarios/platform_led.json --out "$out/platform_led" --force
+echo "demo: comparison in $out/compare (comparison.csv, comparison.json, timeseries.csv);"
+echo "      one platform-led run in $out/platform_led (timeseries.csv, summary.json, firms.csv, network/)"
