@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/platform_services.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
 
@@ -141,8 +142,7 @@ void adopt_and_join(ModelContext& c) {
     peers[k] += 1;
     adopted[k] += fs.on_cloud[i];
   }
-  enum : std::uint8_t { kNone = 0, kCloud = 1 };
-  std::vector<std::uint8_t> go_cloud(alive.size(), kNone);
+  std::vector<std::uint8_t> go_cloud(alive.size(), 0);
   std::vector<std::uint32_t> joins(alive.size(), 0u), leaves(alive.size(), 0u);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = alive[k];
@@ -154,11 +154,11 @@ void adopt_and_join(ModelContext& c) {
         // Watts (2002): adopt once the adopted share of partners reaches the firm's threshold.
         if (adopted_partner_share(c, i) >= fs.adoption_threshold[i] &&
             sim::bernoulli(rng, ap.threshold_rate * adoption_readiness(c, i)))
-          go_cloud[k] = kCloud;
+          go_cloud[k] = 1;
         else if (sim::bernoulli(rng, 1.0 - std::exp(-ap.bass_p / 12.0 * adoption_readiness(c, i))))
-          go_cloud[k] = kCloud;  // spontaneous innovators seed the cascade
+          go_cloud[k] = 1;  // spontaneous innovators seed the cascade
       } else if (sim::bernoulli(rng, cloud_hazard(c, i, peers[pk] > 0 ? adopted[pk] / peers[pk] : 0.0))) {
-        go_cloud[k] = kCloud;
+        go_cloud[k] = 1;
       }
     }
     // Platforms also pull firms that are not yet on the cloud, at their digital readiness.
@@ -186,7 +186,7 @@ void adopt_and_join(ModelContext& c) {
   // Apply in firm order so the outcome does not depend on the thread count.
   for (std::size_t k = 0; k < alive.size(); ++k) {
     const sim::FirmIndex i = alive[k];
-    if (go_cloud[k] == kCloud) {
+    if (go_cloud[k]) {
       fs.on_cloud[i] = 1;
       fs.cloud_tick[i] = w.tick;
       ++c.stats.cloud_adoptions;
@@ -203,11 +203,7 @@ void adopt_and_join(ModelContext& c) {
   const auto& sp = c.params.services;
   for (auto i : alive) {
     if (fs.on_cloud[i]) fs.digital_maturity[i] += ap.maturity_gain * (1.0 - fs.digital_maturity[i]);
-    double know = 0.0;
-    std::uint32_t m = fs.platforms[i];
-    for (std::size_t p = 0; m; ++p, m >>= 1)
-      if ((m & 1u) && w.platforms[p].alive && w.platforms[p].services.knowledge)
-        know = std::max(know, 1.0 / std::max(1.0, w.platforms[p].congestion));
+    const double know = fs.platforms[i] ? service_access(c, i).knowledge : 0.0;  // memberships just changed
     const double defect_target = sp.defect_rate * (1.0 - sp.defect_cut * know);
     const double overhead_target = 1.0 - sp.overhead_cut * know;
     fs.defect_rate[i] += sp.app_adoption_rate * (defect_target - fs.defect_rate[i]);

@@ -9,14 +9,14 @@ namespace vicsim::agents {
 /** @brief Readiness factor in (0,1]: infrastructure × size (the SME digital divide) × net cost. */
 double adoption_readiness(const ModelContext& c, sim::FirmIndex f);
 
-/** @brief Share of f's partners (ties of any kind) that are on the cloud, and on platform p. */
+/** @brief Share of f's partners (ties of any kind) that are on the cloud. */
 double adopted_partner_share(const ModelContext& c, sim::FirmIndex f);
 
 /** @brief Monthly cloud-adoption hazard of a firm not yet on the cloud (Bass: (p + q·A)·readiness). */
 double cloud_hazard(const ModelContext& c, sim::FirmIndex f, double peer_share);
 
-/** @brief Cloud adoption, platform joins and leaves, digital maturity and app effects for one tick.
- * Returns the voucher money paid out this tick (yuan), charged to the policies by the caller. */
+/** @brief Cloud adoption, platform joins and leaves, digital maturity and app effects for one tick
+ * (vouchers are paid afterwards, by account_policies). */
 void adopt_and_join(ModelContext& c);
 
 /** @brief Initial digital state of a new firm: its Watts threshold, offline defect rate and overhead. */

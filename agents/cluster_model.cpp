@@ -83,6 +83,7 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
     c_.infrastructure =
         std::make_unique<sim::InfrastructureLayer>(c_.world.regions.size(), c_.world.platforms.size());
     c_.pushed_infrastructure.assign(c_.world.regions.size(), -1.0);
+    c_.pushed_gflops.assign(c_.world.platforms.size(), -1.0);
   }
 }
 
@@ -108,9 +109,10 @@ void ClusterModel::step() {
   update_platform_roster(c_);
   push_infrastructure(c_);
   resolve_service_times(c_);
+  refresh_service_access(c_);
   for (auto i : c_.directory.alive())
-    w.firms.credit_line[i] = sim::Money{service_access(c_, i).finance * c_.params.services.credit_months *
-                                        w.firms.revenue[i].yuan};
+    w.firms.credit_line[i] =
+        sim::Money{c_.services_of(i).finance * c_.params.services.credit_months * w.firms.revenue[i].yuan};
 
   set_prices(c_);
   propagate_orders(c_);
@@ -128,6 +130,7 @@ void ClusterModel::step() {
 
   adopt_and_join(c_);
   update_platform_roster(c_);
+  refresh_service_access(c_);
   for (auto& pl : w.platforms)
     if (pl.alive) pl.cost = platform_operating_cost(c_, pl);
   account_policies(c_);

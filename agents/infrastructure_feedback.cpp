@@ -26,11 +26,14 @@ void push_infrastructure(ModelContext& c) {
   }
   for (std::size_t p = 0; p < w.platforms.size(); ++p) {
     const auto& pl = w.platforms[p];
+    if (c.pushed_gflops[p] == pl.compute_gflops) continue;
+    if (c.pushed_gflops[p] < 0.0)  // first push: the distance latencies never change afterwards
+      for (std::size_t r = 0; r < w.regions.size(); ++r)
+        c.infrastructure->set_backbone_latency(
+            r, p, w.distance_km[r][sim::idx(pl.host_region)] / ip.fibre_km_per_ms / 1000.0);
     c.infrastructure->set_datacentre(p, ip.uplink_gbps * 1e9 / 8.0, 0.0005,
                                      std::max(1e6, pl.compute_gflops * 1e9));
-    for (std::size_t r = 0; r < w.regions.size(); ++r)
-      c.infrastructure->set_backbone_latency(
-          r, p, w.distance_km[r][sim::idx(pl.host_region)] / ip.fibre_km_per_ms / 1000.0);
+    c.pushed_gflops[p] = pl.compute_gflops;
   }
 }
 

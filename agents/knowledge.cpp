@@ -61,7 +61,7 @@ void learn(ModelContext& c) {
       // Knowledge and app sharing: members meet reachable members of their type anywhere; the
       // platform carries the knowledge, so it does not decay with distance.
       if (f.platforms[i] && !c.members_of_type.empty()) {
-        const double know = service_access(c, i).knowledge;
+        const double know = c.services_of(i).knowledge;
         const auto& pool = c.members_of_type[c.type_key(i)];
         const std::uint32_t reach = c.reach_of(i);
         const auto n = static_cast<std::uint32_t>(c.params.services.knowledge_contacts * know + 0.5);

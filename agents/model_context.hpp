@@ -6,6 +6,7 @@
 
 #include "agents/model_params.hpp"
 #include "agents/policy.hpp"
+#include "agents/service_access.hpp"
 #include "agents/shock.hpp"
 #include "sim/firm_directory.hpp"
 #include "sim/infrastructure_layer.hpp"
@@ -43,11 +44,15 @@ struct ModelContext {
   std::unique_ptr<sim::InfrastructureLayer> infrastructure;
   /** @brief Infrastructure levels last pushed to SimGrid, to detect upgrades. */
   std::vector<double> pushed_infrastructure;
+  /** @brief Platform compute capacities last pushed to SimGrid (Gflop/s; -1 before the first push). */
+  std::vector<double> pushed_gflops;
   /** @brief Per platform: the set of platforms whose members it reaches (itself, plus the
    * interconnected ones when it is connected to the 1+N middle platform). */
   std::vector<std::uint32_t> reach;
   /** @brief Alive platform members per type key (any platform), for matchmaking and dispatch. */
   std::vector<std::vector<sim::FirmIndex>> members_of_type;
+  /** @brief Services each firm can use (refresh_service_access; firms created since read as none). */
+  std::vector<ServiceAccess> access;
   /** @brief All alive platform members (any platform), in firm order. */
   std::vector<sim::FirmIndex> alive_members;
   /** @brief Share of cloud cost paid by vouchers for each firm this tick. */
@@ -61,6 +66,11 @@ struct ModelContext {
 
   std::size_t type_key(sim::FirmIndex f) const {
     return directory.type_key(sim::idx(world.firms.industry[f]), world.firms.stage[f]);
+  }
+  /** @brief Cached services of firm f this tick. */
+  const ServiceAccess& services_of(sim::FirmIndex f) const {
+    static const ServiceAccess none{};
+    return f < access.size() ? access[f] : none;
   }
   /** @brief Platforms a firm reaches through its memberships and their interconnection. */
   std::uint32_t reach_of(sim::FirmIndex f) const {

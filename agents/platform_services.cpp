@@ -29,6 +29,13 @@ ServiceAccess service_access(const ModelContext& c, sim::FirmIndex f) {
   return a;
 }
 
+void refresh_service_access(ModelContext& c) {
+  c.access.assign(c.world.firms.size(), ServiceAccess{});
+  if (c.world.platforms.empty()) return;
+  for (auto i : c.directory.alive())
+    if (c.world.firms.platforms[i]) c.access[i] = service_access(c, i);
+}
+
 TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
   const sim::Firms& f = c.world.firms;
   TieTerms t;

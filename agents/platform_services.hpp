@@ -8,15 +8,12 @@
 
 namespace vicsim::agents {
 
-/** @brief Availability in [0,1] of each service to one firm: the best over its platforms, scaled down
- * when a platform is overloaded (1 / congestion). */
-struct ServiceAccess {
-  double matchmaking = 0, dispatch = 0, forecasting = 0, knowledge = 0, finance = 0, logistics = 0;
-  std::int32_t dispatch_platform = -1;  ///< platform that dispatches this firm's overflow
-};
-
-/** @brief The services firm f can use this tick. */
+/** @brief The services firm f can use, computed from its current memberships and congestion. */
 ServiceAccess service_access(const ModelContext& c, sim::FirmIndex f);
+
+/** @brief Recomputes ModelContext::access for every firm; call whenever memberships or congestion
+ * change (the phases then read the cached value instead of recomputing it per use). */
+void refresh_service_access(ModelContext& c);
 
 /** @brief How a tie between supplier s and customer b would trade. */
 struct TieTerms {

@@ -83,8 +83,8 @@ void begin_policies(ModelContext& c) {
       for (auto i : c.directory.alive())
         if (targets(c, p, i)) c.voucher_share[i] = std::max(c.voucher_share[i], p.subsidy_share);
     }
-    if (p.instrument == Instrument::PlatformCultivation && p.platform >= 0 && w.tick == p.start) {
-      auto& pl = w.platforms[static_cast<std::size_t>(p.platform)];
+    if (p.instrument == Instrument::PlatformCultivation && p.target.platform >= 0 && w.tick == p.start) {
+      auto& pl = w.platforms[static_cast<std::size_t>(p.target.platform)];
       if (!pl.alive && pl.failed_tick < 0) pl.launch_tick = w.tick;
     }
     if (p.instrument == Instrument::Interconnection) {
@@ -116,8 +116,8 @@ void account_policies(ModelContext& c) {
         }
         break;
       case Instrument::PlatformCultivation:
-        if (p.platform >= 0 && w.platforms[static_cast<std::size_t>(p.platform)].alive) {
-          auto& pl = w.platforms[static_cast<std::size_t>(p.platform)];
+        if (p.target.platform >= 0 && w.platforms[static_cast<std::size_t>(p.target.platform)].alive) {
+          auto& pl = w.platforms[static_cast<std::size_t>(p.target.platform)];
           pl.cash += sim::Money{spend(c, p, p.platform_subsidy_share * pl.cost.yuan)};
         }
         break;

@@ -25,7 +25,8 @@ struct PolicyTarget {
   std::vector<sim::RegionId> regions;
   std::int32_t industry = -1;   ///< -1: all industries
   std::int32_t size_class = 0;  ///< 0 all, 1 SMEs only, 2 large firms only
-  std::int32_t platform = -1;   ///< platform index for platform-targeted instruments, -1: all
+  std::int32_t platform =
+      -1;  ///< cultivation: the platform launched; interconnection: one platform (-1: all)
 };
 
 /** @brief One policy and its running account. */

@@ -58,7 +58,7 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
 
   // Platform matchmaking: members search the whole reachable member pool, across regions.
   if (fs.platforms[f]) {
-    const double mm = service_access(c, f).matchmaking;
+    const double mm = c.services_of(f).matchmaking;
     const auto& pool = c.members_of_type[c.directory.type_key(need.industry, need.stage)];
     const std::uint32_t reach = c.reach_of(f);
     const auto want = static_cast<std::uint32_t>(c.params.services.platform_candidates * mm + 0.5);

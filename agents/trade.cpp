@@ -69,7 +69,7 @@ void produce_to_forecast(ModelContext& c, const std::vector<sim::FirmIndex>& fir
   const double sd_offline = sp.forecast_error_sd + sp.c2m_share * sp.c2m_error_sd;
   for (auto i : firms) {
     sim::Rng rng(c.world.seed, sim::Stream::Forecast, i, static_cast<std::uint64_t>(c.world.tick));
-    const double cut = sp.forecast_error_cut * service_access(c, i).forecasting;
+    const double cut = sp.forecast_error_cut * c.services_of(i).forecasting;
     const double eps = std::max(-0.9, sim::normal(rng, 0.0, sd_offline * (1.0 - cut)));
     f.forecast_error[i] = eps;
     const double planned = f.orders[i] * (1.0 + eps);
@@ -93,7 +93,7 @@ void dispatch_overflow(ModelContext& c, std::size_t t, const std::vector<sim::Fi
     for (auto i : firms) {
       const double over = f.orders[i] - std::fmin(f.orders[i], f.capacity(i)) - f.dispatched_out[i];
       if (over <= 0.0 || !f.platforms[i]) continue;
-      const auto a = service_access(c, i);
+      const auto& a = c.services_of(i);
       if (a.dispatch_platform != static_cast<std::int32_t>(p)) continue;
       const double offer = over * c.params.services.dispatch_share * a.dispatch;
       senders.emplace_back(i, offer);

@@ -18,6 +18,15 @@ int report_problems(const scenarios::Diagnostics& problems) {
   return 2;
 }
 
+std::unique_ptr<reports::OutputDirectory> open_output_directory(const std::string& out, bool force) {
+  try {
+    return std::make_unique<reports::OutputDirectory>(out, force);
+  } catch (const reports::OutputDirectoryError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return nullptr;
+  }
+}
+
 void write_file(const std::filesystem::path& p, const std::function<void(std::ostream&)>& fn) {
   std::ofstream out(p, std::ios::binary);
   fn(out);

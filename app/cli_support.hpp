@@ -3,8 +3,11 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <ostream>
+#include <string>
 
+#include "reports/output_directory.hpp"
 #include "scenarios/diagnostics.hpp"
 
 namespace vicsim::app {
@@ -20,6 +23,9 @@ void check_interrupted();
 
 /** @brief Prints every problem to stderr and returns exit code 2. */
 int report_problems(const scenarios::Diagnostics& problems);
+
+/** @brief Opens an output directory for atomic writing; on refusal prints why and returns null (exit 2). */
+std::unique_ptr<reports::OutputDirectory> open_output_directory(const std::string& out, bool force);
 
 /** @brief Writes a file through fn and throws if the stream failed (disk full, permissions). */
 void write_file(const std::filesystem::path& p, const std::function<void(std::ostream&)>& fn);

@@ -17,7 +17,6 @@
 #include "app/progress_bar.hpp"
 #include "app/scenario_run.hpp"
 #include "reports/number_format.hpp"
-#include "reports/output_directory.hpp"
 #include "reports/paired_comparison.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "vicsim_version.hpp"
@@ -140,13 +139,8 @@ int compare(const CompareOptions& o) {
       std::cerr << "error: --at " << t << ": expected ticks between 1 and " << ticks << "\n";
       return 2;
     }
-  std::unique_ptr<reports::OutputDirectory> dir;
-  try {
-    dir = std::make_unique<reports::OutputDirectory>(o.out, o.force);
-  } catch (const reports::OutputDirectoryError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 2;
-  }
+  auto dir = open_output_directory(o.out, o.force);
+  if (!dir) return 2;
   const fs::path stage = dir->staging();
 
   // Common random numbers: replication r of both arms uses seed (A's seed + r).

@@ -7,7 +7,6 @@
 #include "app/commands.hpp"
 #include "app/progress_bar.hpp"
 #include "app/scenario_run.hpp"
-#include "reports/output_directory.hpp"
 #include "scenarios/scenario_loader.hpp"
 
 namespace vicsim::app {
@@ -32,13 +31,8 @@ int run(const RunOptions& o) {
   if (!loaded.scenario) return report_problems(loaded.problems);
   const scenarios::Scenario s = *loaded.scenario;
 
-  std::unique_ptr<reports::OutputDirectory> dir;
-  try {
-    dir = std::make_unique<reports::OutputDirectory>(o.out, o.force);
-  } catch (const reports::OutputDirectoryError& e) {
-    std::cerr << "error: " << e.what() << "\n";
-    return 2;
-  }
+  auto dir = open_output_directory(o.out, o.force);
+  if (!dir) return 2;
   ProgressBar bar("run " + s.name);
   run_scenario_into(s, dir->staging(), {o.scenario, o.sets}, o.threads, [&](std::int32_t t, std::int32_t n) {
     if (!o.quiet) bar.update(t, n);

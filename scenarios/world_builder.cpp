@@ -13,13 +13,30 @@ std::size_t index_of(const std::vector<std::string>& names, const std::string& n
   return static_cast<std::size_t>(std::find(names.begin(), names.end(), name) - names.begin());
 }
 
+/** The scenario's region, industry and platform names, for resolving references to indices. */
+struct Names {
+  std::vector<std::string> regions, industries, platforms;
+  explicit Names(const Scenario& s) {
+    for (const auto& r : s.regions) regions.push_back(r.name);
+    for (const auto& i : s.industries) industries.push_back(i.name);
+    for (const auto& p : s.platforms) platforms.push_back(p.name);
+  }
+  /** Index of a named item, or `none` for an empty name (validation has rejected unknown names). */
+  static std::int32_t find(const std::vector<std::string>& list, const std::string& name, std::int32_t none) {
+    return name.empty() ? none : static_cast<std::int32_t>(index_of(list, name));
+  }
+  std::int32_t region(const std::string& n, std::int32_t none = -1) const { return find(regions, n, none); }
+  std::int32_t industry(const std::string& n) const { return find(industries, n, -1); }
+  std::int32_t platform(const std::string& n) const { return find(platforms, n, -1); }
+};
+
 }  // namespace
 
 sim::World build_world(const Scenario& s) {
   sim::World w;
   w.seed = s.seed;
-  std::vector<std::string> industry_names;
-  for (const auto& i : s.industries) industry_names.push_back(i.name);
+  const Names names(s);
+  const auto& industry_names = names.industries;
   for (const auto& is : s.industries) {
     sim::Industry ind;
     ind.name = is.name;
@@ -48,14 +65,6 @@ sim::World build_world(const Scenario& s) {
     w.regions.push_back(std::move(r));
   }
   w.compute_distances();
-  std::vector<std::string> region_names;
-  for (const auto& r : s.regions) region_names.push_back(r.name);
-  auto region_or = [&](const std::string& name, std::int32_t dflt) {
-    return name.empty() ? dflt : static_cast<std::int32_t>(index_of(region_names, name));
-  };
-  auto industry_or = [&](const std::string& name) {
-    return name.empty() ? -1 : static_cast<std::int32_t>(index_of(industry_names, name));
-  };
   for (const auto& ps : s.platforms) {
     sim::Platform p;
     p.name = ps.name;
@@ -63,10 +72,10 @@ sim::World build_world(const Scenario& s) {
               : ps.level == "regional" ? sim::PlatformLevel::Regional
               : ps.level == "middle"   ? sim::PlatformLevel::Middle
                                        : sim::PlatformLevel::Industry;
-    p.owner_industry = ps.owner == "chain_master" ? industry_or(ps.owner_industry) : -1;
-    p.host_region = sim::RegionId{static_cast<std::uint16_t>(region_or(ps.host_region, 0))};
-    p.industry = industry_or(ps.industry);
-    p.home_region = region_or(ps.region, -1);
+    p.owner_industry = ps.owner == "chain_master" ? names.industry(ps.owner_industry) : -1;
+    p.host_region = sim::RegionId{static_cast<std::uint16_t>(names.region(ps.host_region, 0))};
+    p.industry = names.industry(ps.industry);
+    p.home_region = names.region(ps.region);
     p.open_regions = ps.open_regions;
     p.open_industries = ps.open_industries;
     p.min_digital_maturity = ps.min_digital_maturity;
@@ -83,10 +92,7 @@ sim::World build_world(const Scenario& s) {
 }
 
 std::vector<agents::Policy> build_policies(const Scenario& s) {
-  std::vector<std::string> regions, industries, platforms;
-  for (const auto& r : s.regions) regions.push_back(r.name);
-  for (const auto& i : s.industries) industries.push_back(i.name);
-  for (const auto& p : s.platforms) platforms.push_back(p.name);
+  const Names names(s);
   std::vector<agents::Policy> out;
   for (const auto& ps : s.policies) {
     agents::Policy p;
@@ -102,14 +108,10 @@ std::vector<agents::Policy> build_policies(const Scenario& s) {
     p.end = ps.end;
     p.budget = sim::Money{ps.budget};
     for (const auto& r : ps.regions)
-      p.target.regions.push_back(sim::RegionId{static_cast<std::uint16_t>(index_of(regions, r))});
-    p.target.industry =
-        ps.industry.empty() ? -1 : static_cast<std::int32_t>(index_of(industries, ps.industry));
+      p.target.regions.push_back(sim::RegionId{static_cast<std::uint16_t>(names.region(r))});
+    p.target.industry = names.industry(ps.industry);
     p.target.size_class = ps.size_class == "sme" ? 1 : ps.size_class == "large" ? 2 : 0;
-    const std::int32_t platform =
-        ps.platform.empty() ? -1 : static_cast<std::int32_t>(index_of(platforms, ps.platform));
-    p.target.platform = platform;
-    p.platform = platform;
+    p.target.platform = names.platform(ps.platform);
     p.infrastructure_gain = ps.infrastructure_gain;
     p.rollout_months = ps.rollout_months;
     p.cost_per_level = ps.cost_per_level;
@@ -122,9 +124,7 @@ std::vector<agents::Policy> build_policies(const Scenario& s) {
 }
 
 std::vector<agents::Shock> build_shocks(const Scenario& s) {
-  std::vector<std::string> regions, industries;
-  for (const auto& r : s.regions) regions.push_back(r.name);
-  for (const auto& i : s.industries) industries.push_back(i.name);
+  const Names names(s);
   std::vector<agents::Shock> out;
   for (const auto& ss : s.shocks) {
     agents::Shock k;
@@ -134,18 +134,16 @@ std::vector<agents::Shock> build_shocks(const Scenario& s) {
     k.start = ss.start;
     k.duration = ss.duration;
     k.magnitude = ss.magnitude;
-    k.industry = ss.industry.empty() ? -1 : static_cast<std::int32_t>(index_of(industries, ss.industry));
-    k.region = ss.region.empty() ? 0 : static_cast<std::int32_t>(index_of(regions, ss.region));
+    k.industry = names.industry(ss.industry);
+    k.region = names.region(ss.region, 0);
     out.push_back(k);
   }
   return out;
 }
 
 void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics& diag) {
-  std::vector<std::string> regions, industries, platforms;
-  for (const auto& r : s.regions) regions.push_back(r.name);
-  for (const auto& i : s.industries) industries.push_back(i.name);
-  for (const auto& p : s.platforms) platforms.push_back(p.name);
+  const Names names(s);
+  const auto &regions = names.regions, &industries = names.industries, &platforms = names.platforms;
   auto one_of = [&](const std::string& path, const std::string& value,
                     const std::vector<std::string>& allowed, const char* what, bool allow_empty) {
     if (allow_empty && value.empty()) return;

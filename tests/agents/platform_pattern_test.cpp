@@ -39,6 +39,20 @@ double logistic_r2(const std::vector<double>& y) {
   return best;
 }
 
+/** Final-tick metrics of kReps paired (traditional, platform-led) runs, computed once for all tests. */
+const std::vector<std::pair<sim::TickMetrics, sim::TickMetrics>>& paired_finals() {
+  static const auto finals = [] {
+    std::vector<std::pair<sim::TickMetrics, sim::TickMetrics>> v;
+    for (int r = 0; r < kReps; ++r) {
+      const std::string seed = "seed=" + std::to_string(1000 + r);
+      v.emplace_back(test::run(test::load("traditional.json", {seed})).series.back(),
+                     test::run(test::load("platform_led.json", {seed})).series.back());
+    }
+    return v;
+  }();
+  return finals;
+}
+
 }  // namespace
 
 TEST_CASE("platform_pattern: platform-led beats traditional on cross-region, cross-industry, SME and cost",
@@ -46,10 +60,7 @@ TEST_CASE("platform_pattern: platform-led beats traditional on cross-region, cro
   std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> kpi;
   const char* names[] = {"cross_region_tie_share", "cross_industry_tie_share", "sme_participation",
                          "transaction_cost_per_unit"};
-  for (int r = 0; r < kReps; ++r) {
-    const std::string seed = "seed=" + std::to_string(1000 + r);
-    const auto trad = test::run(test::load("traditional.json", {seed})).series.back();
-    const auto plat = test::run(test::load("platform_led.json", {seed})).series.back();
+  for (const auto& [trad, plat] : paired_finals()) {
     auto put = [&](const char* name, double a, double b) {
       kpi[name].first.push_back(a);
       kpi[name].second.push_back(b);
@@ -75,10 +86,9 @@ TEST_CASE("platform_pattern: platform-led beats traditional on cross-region, cro
 TEST_CASE("platform_pattern: traditional is more concentrated (Ellison–Glaeser) than platform-led",
           "[agents][!mayfail]") {
   std::vector<double> trad, plat;
-  for (int r = 0; r < kReps; ++r) {
-    const std::string seed = "seed=" + std::to_string(1000 + r);
-    trad.push_back(test::run(test::load("traditional.json", {seed})).series.back().eg_index);
-    plat.push_back(test::run(test::load("platform_led.json", {seed})).series.back().eg_index);
+  for (const auto& [t, p] : paired_finals()) {
+    trad.push_back(t.eg_index);
+    plat.push_back(p.eg_index);
   }
   const auto s = reports::paired_statistics(trad, plat);
   INFO("EG diff (platform − traditional) " << s.diff << " CI [" << s.ci_low << ", " << s.ci_high << "]");
