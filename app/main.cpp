@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
       app::add_validate_command(cli),
       app::add_schema_command(cli),
       app::add_compare_command(cli),
+      app::add_sweep_command(cli),
+      app::add_discover_command(cli),
   };
 
   try {
