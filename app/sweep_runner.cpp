@@ -9,6 +9,7 @@
 #include <iomanip>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <thread>
 
@@ -317,12 +318,14 @@ void write_analyses(const ex::Experiment& e, const ex::UnitPoints& design,
 }  // namespace
 
 int run_sweep(const SweepOptions& o) {
-  if (MpiSession::launched_by_mpi() && !MpiSession::built_with_mpi()) {
-    std::cerr << "error: started by an MPI launcher, but this vicsim was built without MPI (install "
-                 "libopenmpi-dev and rebuild); every rank would run the whole sweep\n";
+  std::unique_ptr<MpiSession> session;
+  try {
+    session = std::make_unique<MpiSession>();
+  } catch (const MpiUnavailable& e) {
+    std::cerr << "error: " << e.what() << "\n";
     return 2;
   }
-  MpiSession mpi;
+  const MpiSession& mpi = *session;
   const bool root = mpi.rank() == 0;
   auto load = ex::load_experiment_file(o.experiment, timeseries_columns());
   if (!load.experiment) return root ? report_problems(load.problems) : 2;
