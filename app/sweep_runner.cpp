@@ -59,12 +59,14 @@ std::string read_text(const fs::path& p) {
   return s.str();
 }
 
-/** The last non-empty line of a child's log, for the error column. */
-std::string last_line(const fs::path& log) {
+/** What went wrong, from a child's log: its first "error:" line, else its last non-empty line. */
+std::string log_summary(const fs::path& log) {
   std::ifstream in(log);
   std::string line, last;
-  while (std::getline(in, line))
+  while (std::getline(in, line)) {
+    if (line.rfind("error: ", 0) == 0 || line.rfind("internal error: ", 0) == 0) return line;
     if (line.find_first_not_of(" \t\r") != std::string::npos) last = line;
+  }
   return last;
 }
 
@@ -248,7 +250,7 @@ class Sweep {
     ex::RunRecord record;
     if (!exit.ok()) {
       std::string why = "vicsim run: " + exit.describe();
-      if (const auto line = last_line(log_file(r)); !line.empty()) why += ": " + line;
+      if (const auto line = log_summary(log_file(r)); !line.empty()) why += ": " + line;
       record = ex::failed_record(r, e_.outputs.size(), why);
     } else {
       try {

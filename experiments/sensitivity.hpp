@@ -1,7 +1,8 @@
 #pragma once
 /** @file Global sensitivity estimators: Morris elementary effects and Sobol indices (Saltelli 2010
- * first order, Jansen 1999 total), with percentile-bootstrap confidence intervals. Inputs are the
- * design (design.hpp) and one output value per design point; NaN outputs are left out. */
+ * first order, on outputs centred on their mean; Jansen 1999 total), with percentile-bootstrap confidence
+ * intervals. Inputs are the design (design.hpp) and one output value per design point; NaN outputs are left
+ * out. */
 #include <cstddef>
 #include <cstdint>
 #include <vector>
