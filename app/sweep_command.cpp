@@ -93,7 +93,7 @@ Command add_sweep_command(CLI::App& app) {
       ->check(CLI::Range(1, 1024));
   cmd->add_flag("--keep-runs", o->keep_runs, "Keep every run directory in DIR/runs/run_NNNNNN/");
   cmd->add_flag("--retry-failed", o->retry_failed, "On resume, run the failed runs again");
-  cmd->add_flag("--force", o->force, "Discard whatever the directory holds and start over");
+  cmd->add_flag("--force", o->force, "Discard the sweep in the directory and start over");
   cmd->add_flag("--quiet,-q", o->quiet, "No progress bar or final message");
   return {cmd, [o] { return run_sweep(*o); }};
 }

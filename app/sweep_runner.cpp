@@ -97,13 +97,13 @@ int prepare_directory(const fs::path& dir, const SweepOptions& o, const nlohmann
   const fs::path manifest_file = dir / "sweep.json";
   bool resume = false;
   if (fs::exists(dir) && !fs::is_empty(dir)) {
+    if (!fs::exists(manifest_file)) {  // never deleted, not even with --force: it is not a sweep
+      std::cerr << "error: " << dir.string()
+                << ": directory exists, is not empty and holds no sweep.json; use another --out\n";
+      return 2;
+    }
     if (o.force) {
       fs::remove_all(dir);
-    } else if (!fs::exists(manifest_file)) {
-      std::cerr << "error: " << dir.string()
-                << ": directory exists, is not empty and holds no sweep.json (use another --out, or --force "
-                   "to replace it)\n";
-      return 2;
     } else {
       nlohmann::json old;
       try {

@@ -12,7 +12,7 @@ struct SweepOptions {
   std::string out;               ///< sweep directory
   std::optional<unsigned> jobs;  ///< concurrent runs per process (default: cores, or 1 per MPI rank)
   bool keep_runs = false;        ///< keep each run directory in DIR/runs/run_NNNNNN/
-  bool force = false;            ///< discard whatever DIR holds and start over
+  bool force = false;            ///< discard the sweep in DIR (one with a sweep.json) and start over
   bool retry_failed = false;     ///< on resume, run failed runs again
   bool quiet = false;
 };

@@ -12,11 +12,7 @@
 set -uo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/cli_args.sh"
-failures=0
-pass() { echo "  ok: $*"; }
-fail() { echo "  FAIL: $*" >&2; failures=$((failures + 1)); }
-die() { echo "FATAL: $*" >&2; exit 1; }
-section() { echo; echo "== $*"; }
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 [[ -x $VICSIM ]] || die "vicsim executable '$VICSIM' not found or not executable"
 T=$(mktemp -d "${TMPDIR:-/tmp}/vicsim-sweep.XXXXXX") || die "mktemp -d failed"
@@ -167,8 +163,9 @@ mkdir -p "$T/other" && echo x >"$T/other/file"
 sweep force "$T/morris2.json" --out "$T/k" --force
 [[ $? -eq 0 ]] && ! cmp -s "$T/j1/results.csv" "$T/k/results.csv" && [[ $(records "$T/k") -eq 48 ]] &&
   pass "--force discards the old sweep and runs the new one" || fail "--force: $(cat "$T/force.log")"
-sweep other "$T/morris.json" --out "$T/other"
-[[ $? -eq 2 && -f $T/other/file ]] && pass "a non-sweep directory is refused and kept" || fail "non-sweep directory"
+sweep other "$T/morris.json" --out "$T/other" --force
+[[ $? -eq 2 && -f $T/other/file ]] && pass "a non-sweep directory is refused and kept, even with --force" ||
+  fail "non-sweep directory"
 
 # ---------------------------------------------------------------------------
 section "a failing run is recorded and the sweep goes on"
@@ -223,5 +220,4 @@ done
 [[ -s $T/ex_platform_vs_traditional_lhs/prim.json && -s $T/ex_traditional_morris/sensitivity.csv &&
   -s $T/ex_traditional_sobol/sensitivity.json ]] && pass "analyses written" || fail "example analyses missing"
 
-echo
-if [[ $failures -eq 0 ]]; then echo "sweep: all checks passed"; else echo "sweep: $failures check(s) FAILED"; exit 1; fi
+finish sweep

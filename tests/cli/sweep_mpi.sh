@@ -1,15 +1,12 @@
 #!/usr/bin/env bash
 # `vicsim sweep` under MPI: `mpirun -np 2` spreads the runs over two ranks and writes byte-identical
-# results.csv, sensitivity.json and prim.json to `--jobs 1`; a rank-0 kill resumes under MPI too.
+# results.csv, sensitivity.json and prim.json to `--jobs 1`; resumed under MPI, it runs only the missing runs.
 #
 # Usage: bash tests/cli/sweep_mpi.sh <path-to-vicsim> <source-dir>
 set -uo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/cli_args.sh"
-failures=0
-pass() { echo "  ok: $*"; }
-fail() { echo "  FAIL: $*" >&2; failures=$((failures + 1)); }
-die() { echo "FATAL: $*" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 command -v mpirun >/dev/null || die "mpirun not found: install openmpi-bin (scripts/setup.sh does)"
 [[ -f $(dirname "$VICSIM")/libvicsim_mpi.so ]] || die "libvicsim_mpi.so missing beside $VICSIM: build with libopenmpi-dev installed"
@@ -51,5 +48,4 @@ rm -f "$T/mpi/runs/run_00000"[3-9].json "$T/mpi/results.csv"
 grep -q "(7 this time" "$T/mpi2.log" && pass "resume ran only the 7 missing runs" || fail "resume: $(cat "$T/mpi2.log")"
 cmp -s "$T/serial/results.csv" "$T/mpi/results.csv" && pass "resumed results.csv identical" || fail "resumed results.csv differs"
 
-echo
-if [[ $failures -eq 0 ]]; then echo "sweep_mpi: all checks passed"; else echo "sweep_mpi: $failures check(s) FAILED"; exit 1; fi
+finish sweep_mpi
