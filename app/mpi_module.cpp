@@ -13,12 +13,12 @@
 namespace {
 
 // Open MPI's entry points, resolved in libmpi (the names shadow the SMPI ones inside this file only).
-#define VICSIM_MPI_FUNCTIONS(X)                                                                      \
-  X(MPI_Init)                                                                                        \
-  X(MPI_Comm_rank)                                                                                   \
-  X(MPI_Comm_size)                                                                                   \
-  X(MPI_Finalize) X(MPI_Bcast) X(MPI_Send) X(MPI_Iprobe) X(MPI_Get_count) X(MPI_Recv) X(MPI_Barrier) \
-      X(MPI_Abort)
+#define VICSIM_MPI_FUNCTIONS(X) \
+  X(MPI_Init)                   \
+  X(MPI_Comm_rank)              \
+  X(MPI_Comm_size)              \
+  X(MPI_Finalize)               \
+  X(MPI_Bcast) X(MPI_Send) X(MPI_Iprobe) X(MPI_Get_count) X(MPI_Recv) X(MPI_Barrier) X(MPI_Abort)
 #define VICSIM_DECLARE(f) decltype(&::f) f = nullptr;
 struct Functions {
   VICSIM_MPI_FUNCTIONS(VICSIM_DECLARE)
