@@ -131,6 +131,16 @@ class JsonReader {
         }
         out.push_back(v[i].get<std::string>());
       }
+    } else if constexpr (std::is_same_v<T, std::vector<double>>) {
+      if (!v.is_array()) return error(path, "expected an array of numbers, got " + describe_value(v));
+      out.clear();
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        double x = 0;
+        convert(v[i], x, path + "[" + std::to_string(i) + "]", lo, hi);
+        out.push_back(x);
+      }
+    } else if constexpr (std::is_same_v<T, nlohmann::json>) {
+      out = v;  // checked by the caller
     } else if constexpr (std::is_integral_v<T>) {
       const bool integral =
           v.is_number_integer() || (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>());

@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "scenarios/json_file.hpp"
 #include "scenarios/json_reader.hpp"
 #include "scenarios/json_writer.hpp"
 #include "scenarios/scenario_schema.hpp"
@@ -167,33 +168,10 @@ LoadResult load_scenario(const nlohmann::json& input, const std::string& file,
 }
 
 LoadResult load_scenario_file(const std::string& path, const std::vector<std::string>& overrides) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {std::nullopt, {{path, "", "cannot open file for reading"}}};
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const std::string text = buf.str();
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // Turn the byte offset into line:column for the message.
-    std::size_t line = 1, col = 1;
-    for (std::size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    std::string what = e.what();
-    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-    return {
-        std::nullopt,
-        {{path, "",
-          "invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what}}};
-  }
-  return load_scenario(doc, path, overrides);
+  LoadResult r;
+  auto doc = read_json_file(path, r.problems);
+  if (!doc) return r;
+  return load_scenario(*doc, path, overrides);
 }
 
 }  // namespace vicsim::scenarios

@@ -14,6 +14,7 @@ PACKAGES=(
   libcli11-dev                # command line
   librandom123-dev            # counter-based RNG (Philox)
   libtbb-dev                  # parallel loops
+  libopenmpi-dev openmpi-bin  # vicsim sweep under mpirun
   python3 python3-networkx    # reference values in validation tests
   xvfb xauth                  # headless visualizer tests
 )

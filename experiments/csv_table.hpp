@@ -1,0 +1,34 @@
+#pragma once
+/** @file A CSV table read by column name (RFC 4180 quoting), so readers never depend on column
+ * positions. */
+#include <istream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace vicsim::experiments {
+
+/** @brief Thrown for malformed CSV text. */
+struct CsvError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/** @brief A whole CSV file: the header and the rows as text. */
+struct CsvTable {
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  /** @brief The index of the column named `name`, if any. */
+  std::optional<std::size_t> column(const std::string& name) const;
+};
+
+/** @brief Reads a CSV table; every row must have as many fields as the header. */
+CsvTable read_csv(std::istream& in);
+
+/** @brief Parses a CSV number ("NA", "NaN" and "" give NaN); nothing if it is not a number. */
+std::optional<double> parse_number(const std::string& text);
+
+/** @brief Quotes a CSV field when it holds a comma, quote or line break. */
+std::string csv_field(const std::string& s);
+
+}  // namespace vicsim::experiments

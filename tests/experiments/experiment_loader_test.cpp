@@ -1,0 +1,151 @@
+#include "experiments/experiment_loader.hpp"
+
+#include <catch2/catch.hpp>
+#include <sstream>
+
+#include "experiments/condition.hpp"
+#include "experiments/kpi.hpp"
+
+using namespace vicsim::experiments;
+using nlohmann::json;
+
+namespace {
+const std::string kFile = std::string(VICSIM_SOURCE_DIR) + "/experiments/test.json";
+const std::vector<std::string> kColumns = {"scenario", "seed", "tick", "firms", "output", "stage_name"};
+
+json valid() {
+  return json::parse(R"({
+    "scenario": "../scenarios/traditional.json",
+    "set": ["ticks=12"],
+    "factors": [{"name": "markup", "path": "mechanisms.trade.transaction_cost_base", "range": [0.01, 0.1]},
+                {"path": "mechanisms.trade.enabled", "levels": [true, false]}],
+    "design": {"type": "latin_hypercube", "points": 4},
+    "replications": 2,
+    "outputs": [{"name": "out", "column": "output", "aggregate": "mean"},
+                {"name": "firms12", "column": "firms", "tick": 12}],
+    "discovery": {"condition": {"kpi": "out", "op": ">", "value": 1e8}}
+  })");
+}
+
+bool mentions(const vicsim::scenarios::Diagnostics& d, const std::string& path, const std::string& words) {
+  for (const auto& p : d)
+    if (p.path == path && p.message.find(words) != std::string::npos) return true;
+  return false;
+}
+std::string all(const vicsim::scenarios::Diagnostics& d) {
+  std::string s;
+  for (const auto& p : d) s += p.format() + "\n";
+  return s;
+}
+}  // namespace
+
+TEST_CASE("experiment_loader: a valid experiment loads with defaults", "[experiments]") {
+  auto r = load_experiment(valid(), kFile, kColumns);
+  INFO(all(r.problems));
+  REQUIRE(r.experiment);
+  const auto& e = *r.experiment;
+  CHECK(e.factors[1].name == "mechanisms.trade.enabled");  // the path when no name is given
+  CHECK(e.factors[1].kind == FactorKind::Levels);
+  CHECK(e.design.kind == DesignType::LatinHypercube);
+  CHECK(e.outputs[1].kind == Aggregate::AtTick);
+  CHECK(e.discovery.enabled);
+  CHECK(*e.discovery.condition.value == 1e8);
+  CHECK(e.scenario_file.find("scenarios/traditional.json") != std::string::npos);
+}
+
+TEST_CASE("experiment_loader: every problem is reported with its JSON path", "[experiments]") {
+  json doc = valid();
+  doc["replicatons"] = 3;
+  doc["design"]["type"] = "latin_hypercub";
+  doc["factors"][0]["levels"] = {1, 2};
+  doc["factors"].push_back({{"path", "mechanisms.trade.transaction_cost_base"}, {"range", {0.0, 9.0}}});
+  doc["outputs"][0]["column"] = "outptu";
+  doc["outputs"][1]["aggregate"] = "mean";
+  doc["discovery"]["condition"]["kpi"] = "nope";
+  auto r = load_experiment(doc, kFile, kColumns);
+  INFO(all(r.problems));
+  CHECK_FALSE(r.experiment);
+  CHECK(mentions(r.problems, "replicatons", "did you mean 'replications'"));
+  CHECK(mentions(r.problems, "design.type", "did you mean 'latin_hypercube'"));
+  CHECK(mentions(r.problems, "factors[0]", "exactly one of range, levels or distribution"));
+  CHECK(mentions(r.problems, "outputs[0].column", "did you mean 'output'"));
+  CHECK(mentions(r.problems, "outputs[1]", "either tick or aggregate"));
+  CHECK(mentions(r.problems, "discovery.condition.kpi", "unknown value 'nope'"));
+  for (const auto& p : r.problems) CHECK(p.file == kFile);
+}
+
+TEST_CASE("experiment_loader: factor values are checked against the scenario's schema", "[experiments]") {
+  json doc = valid();
+  doc["factors"][0]["range"] = {0.01, 9.0};  // transaction_cost_base allows [0, 5]
+  doc["factors"][1]["path"] = "mechanisms.trade.enabeld";
+  auto r = load_experiment(doc, kFile, kColumns);
+  INFO(all(r.problems));
+  CHECK(mentions(r.problems, "factors[0]", "value 9 for 'mechanisms.trade.transaction_cost_base'"));
+  CHECK(mentions(r.problems, "factors[0]", "[0, 5]"));
+  CHECK(mentions(r.problems, "factors[1]", "did you mean 'enabled'"));
+
+  json missing = valid();
+  missing["scenario"] = "no/such/file.json";
+  auto m = load_experiment(missing, kFile, kColumns);
+  CHECK(mentions(m.problems, "scenario", "cannot open"));
+}
+
+TEST_CASE("experiment_loader: design-specific requirements", "[experiments]") {
+  json doc = valid();
+  doc["design"] = {{"type", "full_factorial"}};
+  auto r = load_experiment(doc, kFile, kColumns);
+  CHECK(mentions(r.problems, "factors[0]", "needs levels, or a range with steps"));
+  doc["factors"][0]["steps"] = 3;
+  CHECK(load_experiment(doc, kFile, kColumns).experiment);
+  doc["design"] = {{"type", "morris"}, {"levels", 5}};
+  CHECK(mentions(load_experiment(doc, kFile, kColumns).problems, "design.levels", "even"));
+  doc["design"] = {{"type", "latin_hypercube"}};
+  CHECK(mentions(load_experiment(doc, kFile, kColumns).problems, "design.points", "is required"));
+  doc = valid();
+  doc["outputs"][0]["name"] = "seed";
+  CHECK(mentions(load_experiment(doc, kFile, kColumns).problems, "outputs[0].name", "column of its own"));
+}
+
+TEST_CASE("kpi: columns are found by name, whatever their order", "[experiments]") {
+  std::istringstream a("tick,output,firms\n1,10,5\n2,20,6\n3,30,7\n");
+  std::istringstream b("firms,scenario,output,tick\n5,\"x,y\",10,1\n6,z,20,2\n7,z,30,3\n");
+  const auto ta = read_csv(a), tb = read_csv(b);
+  OutputSpec o;
+  o.column = "output";
+  for (const auto* t : {&ta, &tb}) {
+    o.kind = Aggregate::Final;
+    CHECK(compute_kpi(o, *t, {}) == 30);
+    o.kind = Aggregate::Mean;
+    o.from_tick = 2;
+    CHECK(compute_kpi(o, *t, {}) == 25);
+    o.from_tick = 0;
+    o.kind = Aggregate::Max;
+    CHECK(compute_kpi(o, *t, {}) == 30);
+    o.kind = Aggregate::AtTick;
+    o.tick = 2;
+    CHECK(compute_kpi(o, *t, {}) == 20);
+  }
+  o.column = "nope";
+  o.kind = Aggregate::Final;
+  CHECK_THROWS_WITH(compute_kpi(o, ta, {}), Catch::Contains("no column 'nope'"));
+  OutputSpec s;
+  s.summary = "stage_first_reached_tick.ecosystem";
+  CHECK(std::isnan(compute_kpi(s, ta, json::parse(R"({"stage_first_reached_tick": {}})"))));
+  CHECK(compute_kpi(s, ta, json::parse(R"({"stage_first_reached_tick": {"ecosystem": 17}})")) == 17);
+}
+
+TEST_CASE("condition: parsing and evaluation", "[experiments]") {
+  std::string why;
+  auto c = parse_condition("output_final > 1.5e8", why);
+  REQUIRE(c);
+  CHECK(*c->value == 1.5e8);
+  CHECK(*evaluate(*c, {"output_final"}, {2e8}));
+  auto d = parse_condition("a >= 1.05 * b", why);
+  REQUIRE(d);
+  CHECK(d->other_kpi == "b");
+  CHECK(d->scale == 1.05);
+  CHECK_FALSE(*evaluate(*d, {"a", "b"}, {100, 100}));
+  CHECK_FALSE(evaluate(*d, {"a", "b"}, {std::nan(""), 1}).has_value());
+  CHECK_FALSE(parse_condition("a >> 3", why));
+  CHECK(why.find("expected") != std::string::npos);
+}
