@@ -1,6 +1,8 @@
 #pragma once
 /** @file The cluster model: builds the initial state and advances it one month at a time through an
  * ordered list of phases. It never reads files, prints or draws. */
+#include <functional>
+
 #include "agents/model_context.hpp"
 
 namespace vicsim::agents {
@@ -35,6 +37,9 @@ class ClusterModel {
   std::vector<sim::Region>& mutable_regions() { return c_.world.regions; }
   /** @brief Events of the last completed tick. */
   const sim::TickStats& last_stats() const { return c_.stats; }
+  /** @brief Changes parameters and static data between ticks (the visualizer's classroom sliders).
+   * `edit` may change the parameters and the regions' static data, never firm state or the network. */
+  void retune(const std::function<void(ModelParams&, sim::World&)>& edit) { edit(c_.params, c_.world); }
   /** @brief Worker threads for the parallel phases (results do not depend on it). */
   void set_threads(unsigned n) { c_.threads = n == 0 ? 1 : n; }
 
