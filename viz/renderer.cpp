@@ -151,9 +151,6 @@ void Renderer::draw_pane(sf::RenderTarget& t, const PaneView& pane, std::size_t 
       t.draw(disc);
       const float fs = 13.0f * sc;
       text(t, name, p.x - text_width(name, fs) / 2, p.y - rad - fs * 1.45f, fs, with_alpha(c, 235), true);
-    } else {
-      const float fs = 12.0f * sc;
-      text(t, name, p.x - text_width(name, fs) / 2, p.y - fs / 2, fs, theme::kMutedText);
     }
   }
 
@@ -228,6 +225,25 @@ void Renderer::draw_pane(sf::RenderTarget& t, const PaneView& pane, std::size_t 
     text(t, label, h.x + rad + 4 * sc, h.y - 8 * sc, 12.0f * sc, theme::kText, true);
   }
 
+  // Region labels of the layouts without discs, over the nodes on a dark backdrop.
+  for (const auto& a : pane.layout->areas()) {
+    if (a.radius > 0 || static_cast<std::size_t>(a.region) >= info.regions.size()) continue;
+    const std::string& name = info.regions[static_cast<std::size_t>(a.region)].name;
+    const float fs = 13.0f * sc, tw = text_width(name, fs);
+    const Vec2 p = to_px(a.centre);
+    fill_rect(t, {p.x - tw / 2 - 4 * sc, p.y - fs / 2 - 2 * sc, tw + 8 * sc, fs * 1.5f},
+              sf::Color(10, 12, 16, 190));
+    text(t, name, p.x - tw / 2, p.y - fs / 2, fs, region_colour(static_cast<std::size_t>(a.region)), true);
+  }
+  if (s.layout == LayoutKind::Platform && f.platforms.empty()) {
+    const std::string msg = "no platforms in this run: all firms on the outer ring, by region";
+    const float fs = 13.0f * sc;
+    const Vec2 c = to_px({0.0f, 0.0f});
+    fill_rect(t, {c.x - text_width(msg, fs) / 2 - 6 * sc, c.y - fs, text_width(msg, fs) + 12 * sc, fs * 2},
+              sf::Color(10, 12, 16, 200));
+    text(t, msg, c.x - text_width(msg, fs) / 2, c.y - fs * 0.6f, fs, theme::kMutedText);
+  }
+
   // Title block.
   const float fs = 14.0f * sc, x0 = r.x + 12 * sc;
   float y = r.y + 8 * sc;
@@ -265,8 +281,8 @@ void Renderer::draw_timeline(sf::RenderTarget& t, const Scene& scene, const View
   fill_rect(t, r, theme::kPanel);
   std::string label = "month " + std::to_string(s.tick) + "/" + std::to_string(s.horizon);
   label += s.playing ? "  > " + fmt("%g", kSpeeds[s.speed_index]) + "/s" : "  paused";
-  const float pad = 10 * sc, label_w = text_width(label, 13.0f * sc) + 2 * pad;
-  const Rect track{r.x + pad, r.y + r.h / 2 - 2 * sc, std::max(10.0f, r.w - 2 * pad - label_w), 4 * sc};
+  const Rect& track = screen.timeline_track;
+  const float pad = 10 * sc;
   fill_rect(t, track, theme::kGrid);
   const float span = static_cast<float>(std::max(1, s.horizon - s.first_tick));
   const auto x_of = [&](std::int32_t tick) {

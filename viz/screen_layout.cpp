@@ -15,6 +15,9 @@ ScreenLayout compute_screen_layout(float width, float height, std::size_t panes,
   const float timeline_h = 26.0f * s.scale;
   const float graph_w = width - panel_w;
   s.timeline = {0, height - timeline_h, graph_w, timeline_h};
+  const float track_pad = 10.0f * s.scale, label_w = 175.0f * s.scale;
+  s.timeline_track = {track_pad, s.timeline.y + timeline_h / 2 - 2.0f * s.scale,
+                      std::max(10.0f, graph_w - 2 * track_pad - label_w), 4.0f * s.scale};
   const std::size_t n = std::max<std::size_t>(panes, 1);
   const float pane_w = graph_w / static_cast<float>(n);
   for (std::size_t i = 0; i < n; ++i)

@@ -19,6 +19,7 @@ struct ScreenLayout {
   std::vector<Rect> panes;    ///< graph areas, left to right
   Rect panel;                 ///< side panel (legend, charts, stages, sliders)
   Rect timeline;              ///< tick bar under the panes
+  Rect timeline_track;        ///< the scrubbable track inside it (the rest holds the month label)
   std::vector<Rect> sliders;  ///< classroom slider tracks, top to bottom
   std::vector<Rect> presets;  ///< presets menu rows (when the menu is open)
 };

@@ -162,7 +162,7 @@ Vec2 layout_to_screen(const Camera& c, const Rect& pane, Vec2 p) {
 }
 
 std::int32_t timeline_tick(const ScreenLayout& screen, const ViewState& s, float x) {
-  const auto& r = screen.timeline;
+  const auto& r = screen.timeline_track;
   const float u = std::clamp((x - r.x) / std::max(r.w, 1.0f), 0.0f, 1.0f);
   const auto t =
       s.first_tick + static_cast<std::int32_t>(std::lround(u * static_cast<float>(s.horizon - s.first_tick)));
