@@ -8,6 +8,7 @@
 #include <memory>
 #include <regex>
 
+#include "app/cli_support.hpp"
 #include "app/commands.hpp"
 #include "viz/display.hpp"
 #include "viz/viewer.hpp"
@@ -110,11 +111,14 @@ int run(ViewCliOptions& o) {
     return 2;
   }
   if (o.bench) return viz::run_render_bench(o.bench_nodes, o.bench_edges, o.bench_frames, v.width, v.height);
+  v.interrupted = [] { return g_interrupted.load(); };
   try {
     return viz::run_viewer(v);
   } catch (const viz::ViewerInputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 2;
+  } catch (const viz::ViewerInterrupted&) {
+    throw Interrupted{};
   }
 }
 

@@ -16,6 +16,7 @@ PACKAGES=(
   libtbb-dev                  # parallel loops
   python3 python3-networkx    # reference values in validation tests
   xvfb xauth                  # headless visualizer tests
+  ffmpeg                      # vicsim view --video (optional for users; tested in CI)
 )
 
 missing=()

@@ -44,6 +44,7 @@ double id_hash01(std::int64_t id, std::uint64_t salt) {
 }
 
 void LayoutEngine::update(const ViewFrame& f, const RunInfo& info) {
+  ++version_;
   if (discs_.empty()) freeze_region_discs(f, info);
   switch (kind_) {
     case LayoutKind::Geographic:
@@ -175,6 +176,49 @@ struct AttractionWithGravity {
   }
 };
 
+/** Repulsion pairs from a grid over the points' actual bounding box. Boost's grid_force_pairs assumes
+ * the points stay inside [-s/2, s/2]² and piles every point beyond it into the border cells, which turns
+ * a drifting layout quadratic; this grid follows the points. Vertex `skip` (the centre) repels nothing. */
+struct BoundingGridForcePairs {
+  const std::vector<boost::square_topology<>::point_type>* pos = nullptr;
+  double cell = 0.1;
+  std::size_t skip = 0;
+  template <typename Graph, typename ApplyForce>
+  void operator()(const Graph& g, ApplyForce apply_force) const {
+    const std::size_t n = boost::num_vertices(g);
+    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    for (std::size_t v = 0; v < n; ++v) {
+      if (v == skip) continue;
+      x0 = std::min(x0, (*pos)[v][0]), x1 = std::max(x1, (*pos)[v][0]);
+      y0 = std::min(y0, (*pos)[v][1]), y1 = std::max(y1, (*pos)[v][1]);
+    }
+    const auto cols = static_cast<std::size_t>(std::clamp((x1 - x0) / cell + 1.0, 1.0, 1024.0));
+    const auto rows = static_cast<std::size_t>(std::clamp((y1 - y0) / cell + 1.0, 1.0, 1024.0));
+    const double cw = std::max((x1 - x0) / static_cast<double>(cols), 1e-12);
+    const double ch = std::max((y1 - y0) / static_cast<double>(rows), 1e-12);
+    std::vector<std::vector<std::size_t>> bucket(cols * rows);
+    std::vector<std::size_t> where(n, 0);
+    for (std::size_t v = 0; v < n; ++v) {
+      if (v == skip) continue;
+      const auto c = std::min(cols - 1, static_cast<std::size_t>(((*pos)[v][0] - x0) / cw));
+      const auto r = std::min(rows - 1, static_cast<std::size_t>(((*pos)[v][1] - y0) / ch));
+      where[v] = r * cols + c;
+      bucket[where[v]].push_back(v);
+    }
+    for (std::size_t u = 0; u < n; ++u) {
+      if (u == skip) continue;
+      const std::size_t r = where[u] / cols, c = where[u] % cols;
+      for (std::size_t rr = r ? r - 1 : 0; rr <= std::min(rows - 1, r + 1); ++rr)
+        for (std::size_t cc = c ? c - 1 : 0; cc <= std::min(cols - 1, c + 1); ++cc)
+          for (const auto v : bucket[rr * cols + cc]) {
+            if (v == u) continue;
+            const double dx = (*pos)[v][0] - (*pos)[u][0], dy = (*pos)[v][1] - (*pos)[u][1];
+            if (dx * dx + dy * dy < cell * cell) apply_force(u, v);
+          }
+    }
+  }
+};
+
 }  // namespace
 
 void LayoutEngine::place_force(const ViewFrame& f, const RunInfo& info) {
@@ -198,7 +242,7 @@ void LayoutEngine::place_force(const ViewFrame& f, const RunInfo& info) {
     nbr[e.target].push_back(e.source);
   }
   for (std::size_t i = 0; i < n; ++i) boost::add_edge(i, n, g);
-  // Warm start: remembered positions; new firms beside their remembered partners, else at their
+  // Warm start: remembered positions; new firms beside their remembered partners, else near their
   // geographic place (which is also the whole first frame's start, so the first layout keeps the map's
   // rough arrangement).
   std::vector<Point> pos(n + 1);
@@ -216,13 +260,16 @@ void LayoutEngine::place_force(const ViewFrame& f, const RunInfo& info) {
     if (k > 0) {
       pos[i][0] = sx / k + 0.03 * jitter.x, pos[i][1] = sy / k + 0.03 * jitter.y;
     } else {
+      // Halfway between its geographic place and a spread-out place: regions stay recognisable, and
+      // the start is not so crowded that the repulsion grid degenerates.
       const Vec2 gp = geographic_position(f.nodes[i], info.industries.size());
-      pos[i][0] = gp.x, pos[i][1] = gp.y;
+      const Vec2 spread = disc_point(f.nodes[i].id, 29, 0.0, kTwoPi, 0.0);
+      pos[i][0] = 0.5 * gp.x + 0.45 * spread.x, pos[i][1] = 0.5 * gp.y + 0.45 * spread.y;
     }
   }
   pos[n][0] = pos[n][1] = 0.0;
-  // Boost's grid of repulsion cells covers [-s/2, s/2]² for a square topology of scaling s; positions are
-  // bounded to [-s, s]². The default-seeded generator makes its rare jitter deterministic.
+  // Boost bounds positions to [-s, s]² for a square topology of scaling s, and k = s / sqrt(n); repulsion
+  // acts within 2k (the grid cell). The default-seeded generator makes its rare jitter deterministic.
   Topology topology(2.0);
   const std::size_t iterations = first ? schedule_.first_iterations : schedule_.warm_iterations;
   const double temperature = first ? schedule_.first_temperature : schedule_.warm_temperature;
@@ -231,6 +278,7 @@ void LayoutEngine::place_force(const ViewFrame& f, const RunInfo& info) {
     boost::fruchterman_reingold_force_directed_layout(
         g, pmap, topology,
         boost::attractive_force(AttractionWithGravity{n, 0.05})
+            .force_pairs(BoundingGridForcePairs{&pos, 2.0 * 2.0 / std::sqrt(static_cast<double>(n + 1)), n})
             .cooling(boost::linear_cooling<double>(iterations, temperature)));
   // Remember the raw positions (the next tick continues from them) and show them scaled into the box.
   // The display scale changes only when the extent leaves a band around it, so the picture does not

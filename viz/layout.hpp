@@ -57,6 +57,8 @@ class LayoutEngine {
   void update(const ViewFrame& f, const RunInfo& info);
 
   const std::vector<Vec2>& positions() const { return positions_; }
+  /** @brief Counts update() calls, so drawings of the positions can tell when they are stale. */
+  std::uint64_t version() const { return version_; }
   /** @brief Platform glyph positions, parallel to the frame's platforms. */
   const std::vector<Vec2>& hubs() const { return hubs_; }
   /** @brief Region discs (geographic) or region label anchors (other layouts). */
@@ -75,6 +77,7 @@ class LayoutEngine {
   std::vector<RegionArea> discs_;  ///< geographic region discs, fixed on the first frame
   std::unordered_map<std::int64_t, Vec2> force_memory_;  ///< raw force-layout positions by firm id
   double force_extent_ = 1.0;                            ///< display scale of the force layout
+  std::uint64_t version_ = 0;
   std::vector<Vec2> positions_, hubs_;
   std::vector<RegionArea> areas_;
 };

@@ -122,10 +122,9 @@ void Renderer::draw(sf::RenderTarget& t, const Scene& scene, const ViewState& s,
   if (s.presets_open) draw_presets(t, scene, screen);
 }
 
-void Renderer::draw_pane(sf::RenderTarget& t, const PaneView& pane, std::size_t index, const ViewState& s,
-                         const ScreenLayout& screen, bool split) {
+void Renderer::draw_graph(sf::RenderTarget& t, const PaneView& pane, std::size_t index, const ViewState& s,
+                          const ScreenLayout& screen) {
   const Rect& r = screen.panes[index];
-  t.setView(clip_view(t, r));
   fill_rect(t, {r.x + 1, r.y, r.w - 2, r.h}, theme::kPaneBackground);
   const auto& f = pane.source->frame();
   const auto& info = pane.source->info();
@@ -243,6 +242,56 @@ void Renderer::draw_pane(sf::RenderTarget& t, const PaneView& pane, std::size_t 
               sf::Color(10, 12, 16, 200));
     text(t, msg, c.x - text_width(msg, fs) / 2, c.y - fs * 0.6f, fs, theme::kMutedText);
   }
+}
+
+void Renderer::draw_pane(sf::RenderTarget& t, const PaneView& pane, std::size_t index, const ViewState& s,
+                         const ScreenLayout& screen, bool split) {
+  const Rect& r = screen.panes[index];
+  const auto& f = pane.source->frame();
+  const auto& info = pane.source->info();
+  const float sc = screen.scale;
+  // The graph layer is redrawn only when something it shows changed; otherwise the cached picture is
+  // reused (hover, panel, timeline and playback between network changes cost no graph redraw).
+  if (cache_.size() <= index) cache_.resize(index + 1);
+  auto& c = cache_[index];
+  const GraphKey key{pane.source,
+                     pane.layout,
+                     pane.layout->version(),
+                     f.network_tick,
+                     f.nodes.size(),
+                     f.edges.size(),
+                     s.camera.zoom,
+                     s.camera.centre.x,
+                     s.camera.centre.y,
+                     s.colour,
+                     s.layout,
+                     s.filter_region,
+                     s.filter_industry,
+                     s.filter_platform,
+                     s.selected_pane == static_cast<std::int32_t>(index) ? s.selected.value_or(-1) : -1,
+                     r.w,
+                     r.h,
+                     sc};
+  const auto w = static_cast<unsigned>(std::lround(r.w)), h = static_cast<unsigned>(std::lround(r.h));
+  if (!c.texture || !(c.key == key)) {
+    if (!c.texture || c.texture->getSize() != sf::Vector2u(w, h)) {
+      c.texture = std::make_unique<sf::RenderTexture>();
+      sf::ContextSettings cs;
+      cs.antialiasingLevel = antialiasing_;
+      if (!c.texture->create(w, h, cs)) throw std::runtime_error("could not create the graph layer texture");
+    }
+    c.texture->setView(sf::View(sf::FloatRect(r.x, r.y, r.w, r.h)));
+    c.texture->clear(theme::kPaneBackground);
+    draw_graph(*c.texture, pane, index, s, screen);
+    c.texture->display();
+    c.key = key;
+    ++graph_redraws_;
+  }
+  t.setView(t.getDefaultView());
+  sf::Sprite layer(c.texture->getTexture());
+  layer.setPosition(r.x, r.y);
+  t.draw(layer, sf::BlendNone);
+  t.setView(clip_view(t, r));
 
   // Title block.
   const float fs = 14.0f * sc, x0 = r.x + 12 * sc;

@@ -4,6 +4,7 @@
  * vertex arrays: one draw call per layer, not per shape. Nothing depends on the clock, so the same
  * state gives the same pixels. */
 #include <SFML/Graphics.hpp>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -43,12 +44,24 @@ class Renderer {
   /** @brief `font` must outlive the renderer. */
   explicit Renderer(const sf::Font& font);
 
+  /** @brief Multisampling level of the graph layers: 0 (default) for interactive speed in software
+   * OpenGL, 4 for exported frames. The target itself needs none (text and panels are axis-aligned). */
+  void set_antialiasing(unsigned level) { antialiasing_ = level; }
+  /** @brief How many times a graph layer has been redrawn (the rest of the frames reused it). */
+  std::size_t graph_redraws() const { return graph_redraws_; }
+  /** @brief Forgets the cached graph layers, so the next frame redraws them (for benchmarks). */
+  void invalidate() {
+    for (auto& c : cache_) c.key = {};
+  }
+
   /** @brief Draws the whole scene into `target` (which is cleared first). */
   void draw(sf::RenderTarget& target, const Scene& scene, const ViewState& s, const ScreenLayout& screen);
 
  private:
   void draw_pane(sf::RenderTarget& t, const PaneView& pane, std::size_t index, const ViewState& s,
                  const ScreenLayout& screen, bool split);
+  void draw_graph(sf::RenderTarget& t, const PaneView& pane, std::size_t index, const ViewState& s,
+                  const ScreenLayout& screen);
   void draw_panel(sf::RenderTarget& t, const Scene& scene, const ViewState& s, const ScreenLayout& screen);
   void draw_timeline(sf::RenderTarget& t, const Scene& scene, const ViewState& s, const ScreenLayout& screen);
   void draw_tooltip(sf::RenderTarget& t, const PaneView& pane, const ViewState& s,
@@ -59,7 +72,30 @@ class Renderer {
              bool bold = false);
   float text_width(const std::string& s, float size);
 
+  /** What a graph layer shows: when any of it changes, the layer is redrawn. */
+  struct GraphKey {
+    const FrameSource* source = nullptr;
+    const LayoutEngine* layout = nullptr;
+    std::uint64_t layout_version = 0;
+    std::int32_t network_tick = 0;
+    std::size_t nodes = 0, edges = 0;
+    float zoom = 0, cx = 0, cy = 0;
+    ColourMode colour{};
+    LayoutKind layout_kind{};
+    std::int32_t filter_region = 0, filter_industry = 0, filter_platform = 0;
+    std::int64_t selected = -1;
+    float w = 0, h = 0, scale = 0;
+    bool operator==(const GraphKey&) const = default;
+  };
+  struct GraphCache {
+    GraphKey key;
+    std::unique_ptr<sf::RenderTexture> texture;
+  };
+
   const sf::Font& font_;
+  std::vector<GraphCache> cache_;
+  unsigned antialiasing_ = 0;
+  std::size_t graph_redraws_ = 0;
   sf::Texture glyphs_;
   sf::VertexArray edges_{sf::Lines}, nodes_{sf::Quads}, shapes_{sf::Triangles};
 };

@@ -355,18 +355,20 @@ int run_headless(Session& session, const ViewerOptions& o) {
   const sf::Font font = load_font();
   sf::RenderTexture rt;
   sf::ContextSettings cs;
-  cs.antialiasingLevel = 4;
+  cs.antialiasingLevel = 0;  // the graph layers are multisampled; text and panels need none
   if (!rt.create(o.width, o.height, cs))
     throw std::runtime_error("could not create a " + std::to_string(o.width) + "x" +
                              std::to_string(o.height) +
                              " render texture (is the X server's OpenGL working?)");
   rt.setSmooth(false);
   Renderer renderer(font);
+  renderer.set_antialiasing(4);  // exported frames: smooth ties; speed matters less
   auto& st = session.state();
   std::size_t frame_no = 0;
   const auto end_tick = [&] { return st.replay ? st.last_tick : st.horizon; };
   const std::int32_t start = st.tick;
   for (;;) {
+    if (o.interrupted && o.interrupted()) throw ViewerInterrupted{};
     const bool force_layout = session.state().layout == LayoutKind::Force;
     const bool due = (st.tick - start) % std::max(1, o.every) == 0 || st.tick >= end_tick();
     if (due || force_layout) session.relayout();  // the force layout warms up every tick, drawn or not
@@ -404,7 +406,7 @@ fs::path screenshot_path(const std::string& dir, std::int32_t tick) {
 int run_window(Session& session, const ViewerOptions& o) {
   const sf::Font font = load_font();
   sf::ContextSettings cs;
-  cs.antialiasingLevel = 4;
+  cs.antialiasingLevel = 0;  // the graph layers are multisampled; text and panels need none
   sf::RenderWindow win(sf::VideoMode(o.width, o.height), "vicsim view", sf::Style::Default, cs);
   win.setFramerateLimit(60);
   Renderer renderer(font);
@@ -413,6 +415,7 @@ int run_window(Session& session, const ViewerOptions& o) {
   float due = 0;
   sf::Clock status_clock;
   while (win.isOpen()) {
+    if (o.interrupted && o.interrupted()) return 130;
     auto screen = session.screen(static_cast<float>(win.getSize().x), static_cast<float>(win.getSize().y));
     bool shot = false;
     for (sf::Event ev{}; win.pollEvent(ev);) {

@@ -2,6 +2,7 @@
 /** @file The viewer: opens one or two frame sources (scenario files run live, or run directories
  * replayed), lays them out, and either shows them in a window or writes PNG frames headless. */
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -16,6 +17,9 @@ namespace vicsim::viz {
 struct ViewerInputError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+
+/** @brief Thrown when `ViewerOptions::interrupted` reports a signal (headless output is then discarded). */
+struct ViewerInterrupted {};
 
 /** @brief Everything `vicsim view` was asked to do. */
 struct ViewerOptions {
@@ -36,6 +40,7 @@ struct ViewerOptions {
   std::string video;       ///< optional .mp4 made from the frames with ffmpeg
   bool force = false;      ///< allow a non-empty frames directory (its frame_*.png are replaced)
   std::string screenshot_dir = ".";
+  std::function<bool()> interrupted;  ///< polled every month and frame; true stops the viewer
 };
 
 /** @brief Runs the viewer; returns the exit code. Throws ViewerInputError for bad input. */

@@ -5,7 +5,7 @@
 #
 # Checks: a replay and a live split screen write PNG frames; frames are the requested size, not blank,
 # and show the side panel with the legend's swatches (tests/cli/check_frame.py); the same seed gives
-# byte-identical frames; --every picks the months; bad input exits 2 with a message (missing path, not a
+# byte-identical frames; --every picks the months; --video (when ffmpeg is installed); bad input exits 2 with a message (missing path, not a
 # run directory, no display without --headless, bad --size, a non-empty frames directory).
 set -uo pipefail
 
@@ -58,6 +58,14 @@ echo "== other layouts and colourings render"
 "$VICSIM" view "$T/run" --headless --frames "$T/plat" --every 100 --layout platform --colour adoption --large-font \
   2>/dev/null && python3 "$CHECK" "$T/plat/frame_00001.png" 1280 720 450 90,220,120 &&
   pass "platform layout, adoption colours, large font" || fail "platform layout frame"
+
+echo "== video"
+if command -v ffmpeg >/dev/null; then
+  "$VICSIM" view "$T/run" --headless --frames "$T/vidframes" --every 6 --video "$T/run.mp4" 2>/dev/null &&
+    [[ -s $T/run.mp4 && ! -e $T/run.mp4.partial ]] && pass "--video writes an mp4" || fail "--video"
+else
+  echo "  skip: ffmpeg not installed"
+fi
 
 echo "== bad input"
 expect2() {
