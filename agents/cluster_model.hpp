@@ -37,9 +37,12 @@ class ClusterModel {
   std::vector<sim::Region>& mutable_regions() { return c_.world.regions; }
   /** @brief Events of the last completed tick. */
   const sim::TickStats& last_stats() const { return c_.stats; }
-  /** @brief Changes parameters and static data between ticks (the visualizer's classroom sliders).
-   * `edit` may change the parameters and the regions' static data, never firm state or the network. */
-  void retune(const std::function<void(ModelParams&, sim::World&)>& edit) { edit(c_.params, c_.world); }
+  /** @brief Changes parameters between ticks (the visualizer's classroom sliders). `edit` may change the
+   * parameters, regions' infrastructure, platforms' fees and policies' settings, never firm state, the
+   * network or what policies have spent. */
+  void retune(const std::function<void(ModelParams&, sim::World&, std::vector<Policy>&)>& edit) {
+    edit(c_.params, c_.world, c_.policies);
+  }
   /** @brief Worker threads for the parallel phases (results do not depend on it). */
   void set_threads(unsigned n) { c_.threads = n == 0 ? 1 : n; }
 

@@ -31,7 +31,8 @@ std::vector<std::string> split_path(const std::string& path) {
   return parts;
 }
 
-/** Expands "[*]" into concrete paths over `doc`; paths that do not resolve are dropped. */
+/** Expands "[*]" and "[key=value]" into concrete paths over `doc`; a path that does not resolve marks
+ * the result incomplete. */
 void expand(const nlohmann::json& node, const std::vector<std::string>& parts, std::size_t k,
             const std::string& prefix, std::vector<std::string>& out, bool& complete) {
   if (k == parts.size()) {
@@ -43,13 +44,22 @@ void expand(const nlohmann::json& node, const std::vector<std::string>& parts, s
     return;
   }
   const auto& p = parts[k];
-  if (p == "[*]") {
+  if (p == "[*]" || (p.front() == '[' && p.find('=') != std::string::npos)) {
+    // Every element, or the elements whose member `key` equals `value` in "[key=value]".
     if (!node.is_array() || node.empty()) {
       complete = false;
       return;
     }
-    for (std::size_t i = 0; i < node.size(); ++i)
+    const auto eq = p.find('=');
+    const std::string key = eq == std::string::npos ? "" : p.substr(1, eq - 1);
+    const std::string value = eq == std::string::npos ? "" : p.substr(eq + 1, p.size() - eq - 2);
+    std::size_t matched = 0;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      if (!key.empty() && !(node[i].is_object() && node[i].contains(key) && node[i][key] == value)) continue;
+      ++matched;
       expand(node[i], parts, k + 1, prefix + "[" + std::to_string(i) + "]", out, complete);
+    }
+    if (matched == 0) complete = false;
   } else if (p.front() == '[') {
     const auto i = std::stoul(p.substr(1, p.size() - 2));
     if (!node.is_array() || i >= node.size()) {
@@ -83,21 +93,16 @@ double value_at(const nlohmann::json& doc, const std::string& concrete) {
 }  // namespace
 
 const std::vector<SliderSpec>& classroom_slider_table() {
-  // Candidate keys per slider, most specific first. Keys the schema lacks are skipped at run time, so
-  // sliders appear as the model gains the mechanisms (vouchers and platform fees come with platforms).
+  // Candidate keys per slider, most specific first. A slider whose key a scenario lacks is not offered
+  // (no voucher policy: no voucher slider; no platforms: no fee slider).
   static const std::vector<SliderSpec> table = {
       {"Cloud voucher subsidy (share of cost)",
-       {"policies.cloud_voucher.subsidy_share", "mechanisms.adoption.voucher_subsidy",
-        "mechanisms.adoption.subsidy_share"},
+       {"policies[instrument=cloud_voucher].subsidy_share"},
        0.0,
        1.0,
        "%.2f"},
       {"Infrastructure level (all regions)", {"regions[*].infrastructure"}, 0.0, 1.0, "%.2f"},
-      {"Platform transaction fee",
-       {"platforms[*].transaction_fee", "mechanisms.platforms.transaction_fee"},
-       0.0,
-       0.2,
-       "%.3f"},
+      {"Platform fee (all platforms)", {"platforms[*].transaction_fee"}, 0.0, 0.2, "%.3f"},
       {"Spillover strength (imitation rate)", {"mechanisms.knowledge.imitation_rate"}, 0.0, 0.2, "%.3f"},
   };
   return table;

@@ -10,7 +10,7 @@
 namespace vicsim::viz {
 
 /** @brief A slider as designed: label, candidate scenario paths (the first present wins; "[*]" means
- * every element of an array), range and display format. */
+ * every element of an array, "[key=value]" the elements whose `key` is `value`), range and format. */
 struct SliderSpec {
   std::string label;
   std::vector<std::string> paths;
@@ -28,7 +28,8 @@ struct ActiveSlider {
   double initial = 0.0;
 };
 
-/** @brief True if `path` (dots, [i] and [*]) names a number in `doc`; for [*], in every element. */
+/** @brief True if `path` (dots, [i], [*], [key=value]) names a number in `doc` (in every selected element).
+ */
 bool json_path_has_number(const nlohmann::json& doc, const std::string& path);
 
 /** @brief The sliders whose keys exist in `resolved` (a scenario with every default filled in). */

@@ -140,7 +140,7 @@ void LayoutEngine::place_geographic(const ViewFrame& f, const RunInfo& info) {
     if (host >= 0 && static_cast<std::size_t>(host) < discs_.size()) {
       const auto& d = discs_[static_cast<std::size_t>(host)];
       // On the rim of the host region, spread by platform index so co-hosted platforms stay apart.
-      const double a = -kTwoPi / 4 + 0.5 * static_cast<double>(p);
+      const double a = -kTwoPi / 4 + 1.2 * static_cast<double>(p);
       hubs_[p] = {d.centre.x + d.radius * static_cast<float>(std::cos(a)),
                   d.centre.y + d.radius * static_cast<float>(std::sin(a))};
     }

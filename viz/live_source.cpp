@@ -12,7 +12,9 @@ LiveSource::LiveSource(const scenarios::Scenario& s, std::string source)
       model_(std::make_unique<agents::ClusterModel>(scenarios::build_model(s))),
       runner_(std::make_unique<agents::TickRunner>(*model_)),
       info_(run_info_of_json(scenarios::to_json(s), std::move(source))),
-      frame_(view_of_world(model_->world())) {}
+      frame_(view_of_world(model_->world())) {
+  info_.has_adoption = true;
+}
 
 bool LiveSource::seek(std::int32_t tick) {
   if (tick <= frame_.tick || frame_.tick >= info_.ticks) return false;

@@ -56,7 +56,7 @@ sf::Color node_colour(ColourMode mode, const ViewNode& n) {
       if (std::popcount(n.platforms) > 1) return kMultiHoming;
       return platform_colour(static_cast<std::size_t>(std::countr_zero(n.platforms)));
     case ColourMode::Adoption:
-      return n.adopted || n.platforms != 0 ? kAdopted : kNotAdopted;
+      return n.adopted ? kAdopted : kNotAdopted;
   }
   return sf::Color::White;
 }
@@ -74,13 +74,13 @@ std::vector<LegendEntry> legend_entries(ColourMode mode, const RunInfo& info, co
       break;
     case ColourMode::Platform:
       for (std::size_t i = 0; i < frame.platforms.size(); ++i)
-        out.push_back({platform_colour(i), frame.platforms[i].name});
+        if (frame.platforms[i].alive) out.push_back({platform_colour(i), frame.platforms[i].name});
       out.push_back({kMultiHoming, "several platforms"});
       out.push_back(
           {kNoPlatform, frame.platforms.empty() ? "no platform (none in this run)" : "no platform"});
       break;
     case ColourMode::Adoption:
-      out.push_back({kAdopted, "on cloud / platform"});
+      out.push_back({kAdopted, "on the cloud"});
       out.push_back({kNotAdopted, info.has_adoption ? "offline" : "offline (no adoption data)"});
       break;
   }

@@ -58,6 +58,13 @@ const KpiRow* kpi_at(const FrameSource& src, std::int32_t tick) {
 
 std::string stage_label(const std::string& s) { return s.empty() ? "-" : s; }
 
+/** The evolution stage to show: the platform-led path's once it has begun, else the traditional path's. */
+std::string evolution_label(const KpiRow* k) {
+  if (!k) return "-";
+  if (!k->platform_path_stage.empty()) return "platform path: " + k->platform_path_stage;
+  return "traditional: " + stage_label(k->stage);
+}
+
 }  // namespace
 
 sf::Image make_glyph_atlas(unsigned cell) {
@@ -102,8 +109,9 @@ float Renderer::text(sf::RenderTarget& t, const std::string& s, float x, float y
   return tx.getLocalBounds().width;
 }
 
-float Renderer::text_width(const std::string& s, float size) {
+float Renderer::text_width(const std::string& s, float size, bool bold) {
   sf::Text tx(sf::String::fromUtf8(s.begin(), s.end()), font_, static_cast<unsigned>(std::lround(size)));
+  if (bold) tx.setStyle(sf::Text::Bold);
   return tx.getLocalBounds().width;
 }
 
@@ -207,9 +215,11 @@ void Renderer::draw_graph(sf::RenderTarget& t, const PaneView& pane, std::size_t
   // Platforms: hexagon hubs sized by membership.
   const auto& hubs = pane.layout->hubs();
   for (std::size_t p = 0; p < f.platforms.size() && p < hubs.size(); ++p) {
-    if (s.filter_platform >= 0 && s.filter_platform != static_cast<std::int32_t>(p)) continue;
+    if (!f.platforms[p].alive ||
+        (s.filter_platform >= 0 && s.filter_platform != static_cast<std::int32_t>(p)))
+      continue;
     const Vec2 h = to_px(hubs[p]);
-    const float rad = (9.0f + 2.2f * std::log2(1.0f + static_cast<float>(f.platforms[p].members))) * sc;
+    const float rad = (7.0f + 1.2f * std::log2(1.0f + static_cast<float>(f.platforms[p].members))) * sc;
     add_quad(nodes_, h.x, h.y, rad + 2.5f * sc, Glyph::Hexagon, sf::Color::White);
     add_quad(nodes_, h.x, h.y, rad, Glyph::Hexagon, platform_colour(p));
   }
@@ -217,11 +227,17 @@ void Renderer::draw_graph(sf::RenderTarget& t, const PaneView& pane, std::size_t
   states.texture = &glyphs_;
   t.draw(nodes_, states);
   for (std::size_t p = 0; p < f.platforms.size() && p < hubs.size(); ++p) {
-    if (s.filter_platform >= 0 && s.filter_platform != static_cast<std::int32_t>(p)) continue;
+    if (!f.platforms[p].alive ||
+        (s.filter_platform >= 0 && s.filter_platform != static_cast<std::int32_t>(p)))
+      continue;
     const Vec2 h = to_px(hubs[p]);
-    const float rad = (9.0f + 2.2f * std::log2(1.0f + static_cast<float>(f.platforms[p].members))) * sc;
+    const float rad = (7.0f + 1.2f * std::log2(1.0f + static_cast<float>(f.platforms[p].members))) * sc;
+    // The name and member count under the hub, on a backdrop, kept inside the pane.
     const std::string label = f.platforms[p].name + " (" + std::to_string(f.platforms[p].members) + ")";
-    text(t, label, h.x + rad + 4 * sc, h.y - 8 * sc, 12.0f * sc, theme::kText, true);
+    const float fs = 12.0f * sc, tw = text_width(label, fs, true);
+    const float lx = std::clamp(h.x - tw / 2, r.x + 4 * sc, r.x + r.w - tw - 4 * sc), ly = h.y + rad + 3 * sc;
+    fill_rect(t, {lx - 3 * sc, ly, tw + 6 * sc, fs * 1.4f}, sf::Color(10, 12, 16, 200));
+    text(t, label, lx, ly, fs, platform_colour(p), true);
   }
 
   // Region labels of the layouts without discs, over the nodes on a dark backdrop.
@@ -304,11 +320,12 @@ void Renderer::draw_pane(sf::RenderTarget& t, const PaneView& pane, std::size_t 
                      std::to_string(f.nodes.size()) + " firms, " + std::to_string(f.edges.size()) + " ties";
   text(t, line, x0, y, fs, theme::kText);
   y += fs * 1.35f;
-  text(t,
-       "stage: " + (k ? stage_label(k->stage) : std::string("-")) +
-           (k && !k->platform_stage.empty() ? "   platforms: " + k->platform_stage : ""),
-       x0, y, fs, theme::kText);
+  text(t, "stage: " + evolution_label(k), x0, y, fs, theme::kText);
   y += fs * 1.35f;
+  if (k && !k->platform_stage.empty()) {
+    text(t, "platform ecosystem: " + k->platform_stage, x0, y, fs, theme::kText);
+    y += fs * 1.35f;
+  }
   if (f.network_tick != f.tick)
     text(t,
          f.network_tick < 0 ? "no network snapshot in this run"
@@ -384,7 +401,15 @@ void Renderer::draw_panel(sf::RenderTarget& t, const Scene& scene, const ViewSta
   // Legend: node colours, tie classes, glyphs.
   text(t, "Colour = " + std::string(colour_mode_name(s.colour)) + "  (C)", x0, y, h2, theme::kText, true);
   y += 18 * sc;
-  const auto entries = legend_entries(s.colour, first.info(), first.frame());
+  // The legend describes the pane with the most platforms (in a split screen the other may have none).
+  const FrameSource* legend_src = &first;
+  std::size_t most = 0;
+  for (const auto& p : scene.panes) {
+    std::size_t alive = 0;
+    for (const auto& pl : p.source->frame().platforms) alive += pl.alive;
+    if (alive > most) most = alive, legend_src = p.source;
+  }
+  const auto entries = legend_entries(s.colour, legend_src->info(), legend_src->frame());
   nodes_.clear();
   const float col_w = w / 2;
   for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -416,7 +441,9 @@ void Renderer::draw_panel(sf::RenderTarget& t, const Scene& scene, const ViewSta
   t.draw(nodes_, st);
 
   // Charts: adoption S-curve, cross-regional tie share, output; one line per pane.
-  const float chart_h = std::clamp((P.h - 520 * sc) / 3.0f, 36 * sc, 90 * sc);
+  // Charts take what the legend, stages and sliders leave.
+  const float chart_h = std::clamp(
+      (P.h - (440.0f + 34.0f * static_cast<float>(scene.sliders.size())) * sc) / 3.0f, 30 * sc, 90 * sc);
   const auto chart = [&](const std::string& title, auto value, bool share, const char* vfmt) {
     std::vector<Series> series;
     float vmax = share ? 1.0f : 0.0f;
@@ -476,25 +503,28 @@ void Renderer::draw_panel(sf::RenderTarget& t, const Scene& scene, const ViewSta
     y += chart_h + 8 * sc;
   };
   chart(
-      "Adoption share (S-curve)", [](const KpiRow& k) { return k.adoption_share; }, true, "%.2f");
+      "Cloud adoption (S-curve)", [](const KpiRow& k) { return k.adoption_share; }, true, "%.2f");
   chart(
       "Cross-regional tie share", [](const KpiRow& k) { return k.cross_region_tie_share; }, true, "%.2f");
   chart(
       "Output (bn yuan / month)", [](const KpiRow& k) { return k.output / 1e9; }, false, "%.2f");
 
-  // Stages.
-  text(t, "Evolution stage", x0, y, h3, theme::kText, true);
-  text(t, "Platform ecosystem", x0 + col_w, y, h3, theme::kText, true);
-  y += 16 * sc;
-  for (std::size_t i = 0; i < scene.panes.size(); ++i) {
-    const auto* src = scene.panes[i].source;
-    const KpiRow* k = kpi_at(*src, src->tick());
-    const std::string tag = split ? (i == 0 ? "A: " : "B: ") : "";
-    const sf::Color c = split ? pane_accent(i) : theme::kText;
-    text(t, tag + (k ? stage_label(k->stage) : "-"), x0, y, h3, c);
-    text(t, tag + (k && !k->platform_stage.empty() ? k->platform_stage : "-"), x0 + col_w, y, h3, c);
+  // Stages: the evolution path's stage, then the platform ecosystem's, one line per pane each.
+  const auto stage_block = [&](const std::string& title, const auto& label) {
+    text(t, title, x0, y, h3, theme::kText, true);
     y += 16 * sc;
-  }
+    for (std::size_t i = 0; i < scene.panes.size(); ++i) {
+      const auto* src = scene.panes[i].source;
+      const std::string tag = split ? (i == 0 ? "A: " : "B: ") : "";
+      text(t, tag + label(kpi_at(*src, src->tick())), x0, y, h3, split ? pane_accent(i) : theme::kText);
+      y += 15 * sc;
+    }
+    y += 4 * sc;
+  };
+  stage_block("Evolution stage", [](const KpiRow* k) { return evolution_label(k); });
+  stage_block("Platform ecosystem", [](const KpiRow* k) {
+    return k && !k->platform_stage.empty() ? k->platform_stage : std::string("no platforms");
+  });
 
   // Classroom sliders.
   for (std::size_t i = 0; i < scene.sliders.size() && i < screen.sliders.size() && i < s.slider_values.size();

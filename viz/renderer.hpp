@@ -70,7 +70,7 @@ class Renderer {
   void draw_presets(sf::RenderTarget& t, const Scene& scene, const ScreenLayout& screen);
   float text(sf::RenderTarget& t, const std::string& s, float x, float y, float size, sf::Color c,
              bool bold = false);
-  float text_width(const std::string& s, float size);
+  float text_width(const std::string& s, float size, bool bold = false);
 
   /** What a graph layer shows: when any of it changes, the layer is redrawn. */
   struct GraphKey {

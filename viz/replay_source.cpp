@@ -83,7 +83,9 @@ ReplaySource::ReplaySource(const fs::path& dir) : dir_(dir) {
     throw NotARunDirectory((dir / "timeseries.csv").string() + ": no 'tick' column or no rows");
   const auto col = [&](const char* name) { return ts.column(name); };
   const auto firms = col("firms"), output = col("output"), cross = col("cross_region_tie_share"),
-             adoption = col("adoption_share"), stage = col("stage_name"), pstage = col("platform_stage");
+             stage = col("stage_name"), path = col("platform_path_stage_name"),
+             eco = col("ecosystem_stage_name");
+  const auto adoption = col("adoption_share") ? col("adoption_share") : col("cloud_adoption_share");
   info_.has_adoption = adoption.has_value();
   for (std::size_t r = 0; r < ts.rows(); ++r) {
     KpiRow k;
@@ -92,8 +94,9 @@ ReplaySource::ReplaySource(const fs::path& dir) : dir_(dir) {
     k.output = output ? ts.number(r, *output) : NAN;
     k.cross_region_tie_share = cross ? ts.number(r, *cross) : NAN;
     k.adoption_share = adoption ? ts.number(r, *adoption) : NAN;
-    k.stage = stage ? ts.cell(r, *stage) : "";
-    k.platform_stage = pstage ? ts.cell(r, *pstage) : "";
+    k.stage = stage ? stage_display_name(ts.cell(r, *stage)) : "";
+    k.platform_path_stage = path ? stage_display_name(ts.cell(r, *path)) : "";
+    k.platform_stage = eco ? stage_display_name(ts.cell(r, *eco)) : "";
     kpis_.push_back(std::move(k));
   }
   first_ = kpis_.front().tick;

@@ -57,9 +57,10 @@ struct KpiRow {
   double firms = 0.0;
   double output = 0.0;                  ///< gross output, yuan per month
   double cross_region_tie_share = 0.0;  ///< share of ties across regions
-  double adoption_share = 0.0;          ///< share of alive firms on the cloud or a platform; NaN if absent
-  std::string stage;                    ///< evolution stage name
-  std::string platform_stage;           ///< platform-ecosystem stage ("" if absent)
+  double adoption_share = 0.0;          ///< share of alive firms on the cloud; NaN if absent
+  std::string stage;                    ///< traditional-path stage name
+  std::string platform_path_stage;      ///< platform-led path stage name ("" if absent or none)
+  std::string platform_stage;           ///< platform-ecosystem stage 1.0/2.0/3.0 ("" if absent or none)
 };
 
 /** @brief Static facts about a run shown in the panel and used by the layouts. */

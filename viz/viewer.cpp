@@ -141,17 +141,24 @@ class Session {
         break;
       }
     if (!first_live) return;
-    for (const auto& s : available_sliders(scenarios::to_json(*first_live->base))) {
-      // Only sliders every live pane can take.
-      bool everywhere = true;
-      for (const auto& p : panes_)
-        if (p->live && !json_path_has_number(scenarios::to_json(*p->base), s.path)) everywhere = false;
-      if (!everywhere) continue;
-      sliders_.push_back(s);
-      state_.slider_values.push_back(s.initial);
-      state_.slider_min.push_back(s.spec.min);
-      state_.slider_max.push_back(s.spec.max);
-    }
+    // A slider is offered when any live pane's scenario has its key; it changes the panes that have it.
+    std::vector<ActiveSlider> offered;
+    for (const auto& p : panes_)
+      if (p->live)
+        for (const auto& s : available_sliders(scenarios::to_json(*p->base))) {
+          bool seen = false;
+          for (const auto& o : offered) seen |= o.spec.label == s.spec.label;
+          if (!seen) offered.push_back(s);
+        }
+    // Keep the table's order.
+    for (const auto& spec : classroom_slider_table())
+      for (const auto& s : offered) {
+        if (s.spec.label != spec.label) continue;
+        sliders_.push_back(s);
+        state_.slider_values.push_back(s.initial);
+        state_.slider_min.push_back(s.spec.min);
+        state_.slider_max.push_back(s.spec.max);
+      }
   }
 
   /** Refreshes the counts and tick bounds the input logic reads. */

@@ -1,9 +1,37 @@
 #include "viz/world_view.hpp"
 
 #include <cmath>
-#include <limits>
 
 namespace vicsim::viz {
+
+namespace {
+
+std::string_view level_name(sim::PlatformLevel l) {
+  switch (l) {
+    case sim::PlatformLevel::Enterprise:
+      return "enterprise";
+    case sim::PlatformLevel::Industry:
+      return "industry";
+    case sim::PlatformLevel::Regional:
+      return "regional";
+    case sim::PlatformLevel::Middle:
+      return "middle";
+  }
+  return "?";
+}
+
+/** A stage name for display: "" for the "nothing yet" stages, underscores as spaces. */
+std::string display_stage(std::string_view name) {
+  if (name == "none" || name == "no_platforms") return "";
+  std::string s(name);
+  for (auto& c : s)
+    if (c == '_') c = ' ';
+  return s;
+}
+
+}  // namespace
+
+std::string stage_display_name(const std::string& raw) { return display_stage(raw); }
 
 ViewFrame view_of_world(const sim::World& w) {
   ViewFrame v;
@@ -22,8 +50,14 @@ ViewFrame view_of_world(const sim::World& w) {
     n.employees = f.employees[i];
     n.productivity = f.productivity[i];
     n.chain_master = f.chain_master[i] != 0;
+    n.platforms = f.platforms[i];
+    n.adopted = f.on_cloud[i] != 0;
     v.nodes.push_back(std::move(n));
   }
+  for (const auto& p : w.platforms)
+    v.platforms.push_back({p.name, std::string(level_name(p.level)),
+                           static_cast<std::int32_t>(sim::idx(p.host_region)), p.owner_firm, p.members,
+                           p.alive});
   for (auto [e, end] = boost::edges(w.network); e != end; ++e) {
     const auto s = boost::source(*e, w.network), t = boost::target(*e, w.network);
     if (compact[s] < 0 || compact[t] < 0) continue;
@@ -43,8 +77,11 @@ KpiRow kpi_of_metrics(const sim::TickMetrics& m) {
   k.firms = m.firms;
   k.output = m.output;
   k.cross_region_tie_share = m.cross_region_tie_share;
-  k.adoption_share = std::numeric_limits<double>::quiet_NaN();
-  k.stage = std::string(sim::stage_name(static_cast<sim::TraditionalStage>(m.stage)));
+  k.adoption_share = m.cloud_adoption_share;
+  k.stage = display_stage(sim::stage_name(static_cast<sim::TraditionalStage>(m.stage)));
+  k.platform_path_stage =
+      display_stage(sim::stage_name(static_cast<sim::PlatformPathStage>(m.platform_path_stage)));
+  k.platform_stage = display_stage(sim::stage_name(static_cast<sim::EcosystemStage>(m.ecosystem_stage)));
   return k;
 }
 

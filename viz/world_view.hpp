@@ -3,6 +3,7 @@
  * document become ViewFrame, KpiRow and RunInfo. The only viz file that reads the model's fields. */
 #include <nlohmann/json.hpp>
 
+#include "sim/platform_stage.hpp"
 #include "sim/tick_metrics.hpp"
 #include "sim/world.hpp"
 #include "viz/view_model.hpp"
@@ -11,6 +12,9 @@ namespace vicsim::viz {
 
 /** @brief The alive firms and their ties (and platforms, once the world has them) at the world's tick. */
 ViewFrame view_of_world(const sim::World& w);
+
+/** @brief A stage name as shown: "" for "none" and "no_platforms", underscores as spaces. */
+std::string stage_display_name(const std::string& raw);
 
 /** @brief One KPI row from a tick's metrics. */
 KpiRow kpi_of_metrics(const sim::TickMetrics& m);

@@ -59,6 +59,16 @@ echo "== other layouts and colourings render"
   2>/dev/null && python3 "$CHECK" "$T/plat/frame_00001.png" 1280 720 450 90,220,120 &&
   pass "platform layout, adoption colours, large font" || fail "platform layout frame"
 
+echo "== a platform-led replay shows its platforms"
+"$VICSIM" run "$SRC/scenarios/platform_led.json" --out "$T/prun" --ticks 24 --quiet \
+  --set mechanisms.population.count=600 || die "vicsim run platform_led failed"
+grep -q 'attr.name="platforms"' "$T/prun/network/tick_0024.graphml" && pass "GraphML has platform memberships" ||
+  fail "GraphML lacks the platforms attribute"
+# Legend swatches of the first two platforms' colours, in the platform colouring.
+"$VICSIM" view "$T/prun" --headless --frames "$T/pframes" --every 100 --colour platform --layout platform 2>/dev/null &&
+  python3 "$CHECK" "$T/pframes/frame_00001.png" 1280 720 300 0,200,255 255,90,200 &&
+  pass "platform replay: platform legend and hubs" || fail "platform replay frame"
+
 echo "== video"
 if command -v ffmpeg >/dev/null; then
   "$VICSIM" view "$T/run" --headless --frames "$T/vidframes" --every 6 --video "$T/run.mp4" 2>/dev/null &&

@@ -74,3 +74,16 @@ TEST_CASE("classroom: presets list classroom*.json first, then the other scenari
   fs::remove_all(dir);
   CHECK(list_presets(dir).empty());
 }
+
+TEST_CASE("classroom: the voucher slider picks only cloud-voucher policies", "[viz]") {
+  const json doc = {{"policies", json::array({{{"instrument", "infrastructure"}, {"subsidy_share", 0.5}},
+                                              {{"instrument", "cloud_voucher"}, {"subsidy_share", 0.6}}})}};
+  const auto sliders = available_sliders(doc);
+  REQUIRE(sliders.size() == 1);
+  CHECK(sliders[0].initial == Approx(0.6));
+  const auto sets = slider_overrides(sliders[0], 0.25, doc);
+  REQUIRE(sets.size() == 1);
+  CHECK(sets[0] == "policies[1].subsidy_share=0.25");
+  const json none = {{"policies", json::array({{{"instrument", "infrastructure"}, {"subsidy_share", 0.5}}})}};
+  CHECK(available_sliders(none).empty());
+}

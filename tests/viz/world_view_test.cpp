@@ -78,3 +78,30 @@ TEST_CASE("picking: the nearest visible firm within the radius; filters hide fir
   CHECK(neighbours(f, 0) == std::vector<std::size_t>{1});
   CHECK(node_radius_px(5000, 1, 1) > node_radius_px(5, 1, 1));
 }
+
+TEST_CASE("world_view: platforms, memberships, adoption and platform-mediated ties reach the view", "[viz]") {
+  auto s = test::load("platform_led.json", {"mechanisms.population.count=400", "ticks=24"});
+  auto r = test::run(s);
+  const auto& w = r.model->world();
+  const auto v = view_of_world(w);
+  REQUIRE(v.platforms.size() == w.platforms.size());
+  std::size_t members = 0, adopted = 0;
+  for (const auto& n : v.nodes) {
+    REQUIRE(n.platforms == w.firms.platforms[static_cast<std::size_t>(n.id)]);
+    REQUIRE(n.adopted == (w.firms.on_cloud[static_cast<std::size_t>(n.id)] != 0));
+    members += n.platforms != 0;
+    adopted += n.adopted;
+  }
+  CHECK(members > 0);
+  CHECK(adopted > 0);
+  std::size_t via_platform = 0;
+  for (const auto& e : v.edges) via_platform += e.cls == EdgeClass::Platform;
+  CHECK(via_platform > 0);
+  const auto k = kpi_of_metrics(r.series.back());
+  CHECK(k.adoption_share == r.series.back().cloud_adoption_share);
+  // Stage names are shown without underscores, and "none" / "no_platforms" as nothing.
+  CHECK(k.platform_path_stage.find('_') == std::string::npos);
+  CHECK(k.platform_path_stage != "none");
+  CHECK(stage_display_name("community_operation") == "community operation");
+  CHECK(stage_display_name("no_platforms").empty());
+}
