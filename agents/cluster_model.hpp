@@ -1,6 +1,8 @@
 #pragma once
 /** @file The cluster model: builds the initial state and advances it one month at a time through an
  * ordered list of phases. It never reads files, prints or draws. */
+#include <functional>
+
 #include "agents/model_context.hpp"
 
 namespace vicsim::agents {
@@ -35,6 +37,12 @@ class ClusterModel {
   std::vector<sim::Region>& mutable_regions() { return c_.world.regions; }
   /** @brief Events of the last completed tick. */
   const sim::TickStats& last_stats() const { return c_.stats; }
+  /** @brief Changes parameters between ticks (the visualizer's classroom sliders). `edit` may change the
+   * parameters, regions' infrastructure, platforms' fees and policies' settings, never firm state, the
+   * network or what policies have spent. */
+  void retune(const std::function<void(ModelParams&, sim::World&, std::vector<Policy>&)>& edit) {
+    edit(c_.params, c_.world, c_.policies);
+  }
   /** @brief Worker threads for the parallel phases (results do not depend on it). */
   void set_threads(unsigned n) { c_.threads = n == 0 ? 1 : n; }
 

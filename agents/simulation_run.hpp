@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "agents/cluster_model.hpp"
+#include "sim/platform_stage.hpp"
 #include "sim/tick_metrics.hpp"
 
 namespace vicsim::agents {
@@ -16,6 +17,22 @@ class RunObserver {
   /** @brief Called once per tick after metrics are computed; `snapshot` is the undirected network. */
   virtual void on_tick(const sim::World& w, const sim::TickMetrics& m,
                        const sim::UndirectedSnapshot& snapshot) = 0;
+};
+
+/** @brief Steps a model one tick at a time, computing each tick's metrics and stage and notifying
+ * observers: the loop body of run_simulation, for callers that drive ticks themselves (the visualizer). */
+class TickRunner {
+ public:
+  /** @brief Drives `model`, which must outlive the runner. */
+  explicit TickRunner(ClusterModel& model);
+  /** @brief Advances one tick (one month), notifies observers and returns the tick's metrics. */
+  sim::TickMetrics step(const std::vector<RunObserver*>& observers = {});
+
+ private:
+  ClusterModel& model_;
+  sim::TraditionalStageDetector detector_;
+  sim::PlatformStageDetector platform_detector_;
+  double spent_ = 0.0;  ///< cumulative policy spending (yuan)
 };
 
 /** @brief Steps `model` for `ticks` months, notifying observers; returns the time series. */

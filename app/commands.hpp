@@ -18,5 +18,6 @@ Command add_schema_command(CLI::App& app);
 Command add_compare_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_discover_command(CLI::App& app);
+Command add_view_command(CLI::App& app);
 
 }  // namespace vicsim::app

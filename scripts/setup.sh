@@ -17,6 +17,7 @@ PACKAGES=(
   libopenmpi-dev openmpi-bin  # vicsim sweep under mpirun
   python3 python3-networkx    # reference values in validation tests
   xvfb xauth                  # headless visualizer tests
+  ffmpeg                      # vicsim view --video (optional for users; tested in CI)
 )
 
 missing=()

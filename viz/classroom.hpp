@@ -1,0 +1,45 @@
+#pragma once
+/** @file Classroom mode: the presets list and the live policy sliders. The slider → scenario-key table
+ * lives here and only here; a slider whose key the scenario schema lacks is left out. Slider values are
+ * applied as ordinary `--set path=value` overrides through scenarios::load_scenario. */
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace vicsim::viz {
+
+/** @brief A slider as designed: label, candidate scenario paths (the first present wins; "[*]" means
+ * every element of an array, "[key=value]" the elements whose `key` is `value`), range and format. */
+struct SliderSpec {
+  std::string label;
+  std::vector<std::string> paths;
+  double min = 0.0, max = 1.0;
+  const char* format = "%.2f";
+};
+
+/** @brief The designed sliders: voucher subsidy, infrastructure level, platform fee, spillover strength. */
+const std::vector<SliderSpec>& classroom_slider_table();
+
+/** @brief A slider available for a scenario: its spec, the path chosen and the scenario's value. */
+struct ActiveSlider {
+  SliderSpec spec;
+  std::string path;
+  double initial = 0.0;
+};
+
+/** @brief True if `path` (dots, [i], [*], [key=value]) names a number in `doc` (in every selected element).
+ */
+bool json_path_has_number(const nlohmann::json& doc, const std::string& path);
+
+/** @brief The sliders whose keys exist in `resolved` (a scenario with every default filled in). */
+std::vector<ActiveSlider> available_sliders(const nlohmann::json& resolved,
+                                            const std::vector<SliderSpec>& table = classroom_slider_table());
+
+/** @brief The `path=value` overrides for a slider value, with "[*]" expanded over `doc`'s arrays. */
+std::vector<std::string> slider_overrides(const ActiveSlider& s, double value, const nlohmann::json& doc);
+
+/** @brief Scenario files in `dir`: classroom*.json first, then the rest, each group sorted by name. */
+std::vector<std::filesystem::path> list_presets(const std::filesystem::path& dir);
+
+}  // namespace vicsim::viz
