@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
       app::add_validate_command(cli),
       app::add_schema_command(cli),
       app::add_compare_command(cli),
+      app::add_report_command(cli),
   };
 
   try {
