@@ -41,6 +41,8 @@ json faceted(json rows, const std::vector<std::string>& order, int columns, json
   s["facet"] = facet_header(order);
   s["columns"] = columns;
   s["spec"] = std::move(spec);
+  // Every panel gets its own x axis, so a short last row leaves no orphaned axes below empty cells.
+  s["resolve"] = {{"axis", {{"x", "independent"}}}};
   return s;
 }
 
@@ -50,6 +52,14 @@ json y_value(const std::string& field) {
           {"title", nullptr},
           {"scale", {{"zero", false}}},
           {"axis", {{"labelExpr", kNumberLabelExpr}, {"tickCount", 4}}}};
+}
+
+/** Adds a dotted vertical rule at `tick` to a faceted layered chart (nothing if NaN). */
+json with_marker(json s, double tick) {
+  if (std::isfinite(tick))
+    s["spec"]["layer"].push_back({{"mark", {{"type", "rule"}, {"color", "#102a43"}, {"strokeDash", {2, 3}}}},
+                                  {"encoding", {{"x", {{"datum", tick}, {"type", "quantitative"}}}}}});
+  return s;
 }
 
 const std::vector<std::string> kArmColours = {"#e8590c", "#1f77b4", "#2f9e44", "#7048e8"};
@@ -68,7 +78,7 @@ json kpi_small_multiples(json rows, const std::vector<std::string>& order, int c
                        {{{"field", "kpi"}, {"type", "nominal"}},
                         {{"field", "tick"}, {"type", "quantitative"}, {"title", "month"}},
                         {{"field", "value"}, {"type", "quantitative"}, {"format", ",.4~g"}}}}}}});
-  s["resolve"] = {{"scale", {{"y", "independent"}}}};
+  s["resolve"]["scale"] = {{"y", "independent"}};
   return s;
 }
 
@@ -198,7 +208,8 @@ json network_map(json nodes, json edges, json regions, const std::vector<double>
 }
 
 json band_small_multiples(json rows, const std::vector<std::string>& order,
-                          const std::vector<std::string>& arms, int columns, const std::string& x_title) {
+                          const std::vector<std::string>& arms, int columns, const std::string& x_title,
+                          double marker_tick) {
   std::vector<std::string> colours;
   for (std::size_t i = 0; i < arms.size(); ++i) colours.push_back(kArmColours[i % kArmColours.size()]);
   const json colour = {{"field", "arm"},
@@ -227,12 +238,12 @@ json band_small_multiples(json rows, const std::vector<std::string>& order,
                {"type", "quantitative"},
                {"format", ",.4~g"},
                {"title", "95% CI high"}}}}}}}}}});
-  s["resolve"] = {{"scale", {{"y", "independent"}}}};
-  return s;
+  s["resolve"]["scale"] = {{"y", "independent"}};
+  return with_marker(std::move(s), marker_tick);
 }
 
 json difference_small_multiples(json rows, const std::vector<std::string>& order, int columns,
-                                const std::string& x_title) {
+                                const std::string& x_title, double marker_tick) {
   const json x = {{"field", "tick"}, {"type", "quantitative"}, {"title", x_title}};
   json s = faceted(std::move(rows), order, columns,
                    {{"width", 250},
@@ -251,8 +262,8 @@ json difference_small_multiples(json rows, const std::vector<std::string>& order
                            {{"field", "high"}, {"type", "quantitative"}, {"format", ",.4~g"}}}}}}},
                       {{"mark", {{"type", "rule"}, {"color", "#52606d"}, {"strokeDash", {4, 3}}}},
                        {"encoding", {{"y", {{"datum", 0}, {"type", "quantitative"}}}}}}}}});
-  s["resolve"] = {{"scale", {{"y", "independent"}}}};
-  return s;
+  s["resolve"]["scale"] = {{"y", "independent"}};
+  return with_marker(std::move(s), marker_tick);
 }
 
 json effect_size_chart(json rows, const std::string& x_title) {
@@ -319,7 +330,7 @@ json morris_chart(json rows, const std::vector<std::string>& kpis, int columns) 
   const json y = {{"field", "sigma"}, {"type", "quantitative"}, {"title", "σ (interaction / non-linearity)"}};
   json s = faceted(
       std::move(rows), kpis, columns,
-      {{"width", 300},
+      {{"width", 270},
        {"height", 220},
        {"layer",
         {{{"mark", {{"type", "point"}, {"filled", true}, {"size", 80}, {"color", "#1f77b4"}}},
@@ -332,7 +343,7 @@ json morris_chart(json rows, const std::vector<std::string>& kpis, int columns) 
               {{"field", "sigma"}, {"type", "quantitative"}, {"format", ".3~g"}}}}}}},
          {{"mark", {{"type", "text"}, {"align", "left"}, {"dx", 6}, {"fontSize", 11}, {"color", "#243b53"}}},
           {"encoding", {{"x", x}, {"y", y}, {"text", {{"field", "factor"}, {"type", "nominal"}}}}}}}}});
-  s["resolve"] = {{"scale", {{"x", "independent"}, {"y", "independent"}}}};
+  s["resolve"]["scale"] = {{"x", "independent"}, {"y", "independent"}};
   return s;
 }
 
@@ -393,19 +404,21 @@ json prim_chart(json rows) {
                  {{"mark", {{"type", "bar"}, {"color", "#1f77b4"}, {"cornerRadius", 2}}},
                   {"encoding",
                    {{"y", {{"field", "factor"}, {"type", "nominal"}}},
-                    {"x", {{"field", "low"}, {"type", "quantitative"}}},
+                    {"x",
+                     {{"field", "low"},
+                      {"type", "quantitative"},
+                      {"title", "position in the factor's sampled range"}}},
                     {"x2", {{"field", "high"}}},
                     {"tooltip",
                      {{{"field", "factor"}, {"type", "nominal"}},
                       {{"field", "range"}, {"type", "nominal"}, {"title", "restricted to"}}}}}}}}}};
-  s["resolve"] = {{"scale", {{"y", "independent"}}}};
   return s;
 }
 
 json parallel_coordinates(json rows, const std::vector<std::string>& axes, const std::string& colour_by) {
   json s = base();
   s["data"] = {{"values", std::move(rows)}};
-  s["width"] = 1100;
+  s["width"] = 940;
   s["height"] = 320;
   json transform = json::array();
   transform.push_back({{"window", {{{"op", "count"}, {"as", "line_id"}}}}});

@@ -1,6 +1,7 @@
 #pragma once
 /** @file Vega-Lite chart specifications for reports. Each builder takes tidy rows (JSON arrays of
  * objects, field names given below) and returns a complete spec with the house look. */
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -24,13 +25,15 @@ json stage_timeline(json segments, const std::vector<std::string>& stage_order, 
 json network_map(json nodes, json edges, json regions, const std::vector<double>& domain,
                  const std::vector<std::string>& industries, const std::string& title);
 
-/** @brief Rows {kpi, tick, arm, mean, low, high}: arms overlaid with shaded 95% bands, one facet per KPI. */
+/** @brief Rows {kpi, tick, arm, mean, low, high}: arms overlaid with shaded 95% bands, one facet per KPI;
+ * a dotted vertical line marks `marker_tick` unless it is NaN. */
 json band_small_multiples(json rows, const std::vector<std::string>& order,
-                          const std::vector<std::string>& arms, int columns, const std::string& x_title);
+                          const std::vector<std::string>& arms, int columns, const std::string& x_title,
+                          double marker_tick = std::nan(""));
 
 /** @brief Rows {kpi, tick, diff, low, high}: a difference over time with its CI band and a zero line. */
 json difference_small_multiples(json rows, const std::vector<std::string>& order, int columns,
-                                const std::string& x_title);
+                                const std::string& x_title, double marker_tick = std::nan(""));
 
 /** @brief Rows {kpi, d, low, high, direction}: standardised effects as a dot-and-whisker chart. */
 json effect_size_chart(json rows, const std::string& x_title);

@@ -88,6 +88,12 @@ report run "$T/run" && check_report run "$T/run.html" 6
 "$PY" "$FIXTURES" comparison "$T/cmp" || die "comparison fixture failed"
 report comparison "$T/cmp" && check_report comparison "$T/comparison.html" 3
 
+"$PY" "$FIXTURES" pilot "$T/run" "$T/pilot" >/dev/null || die "pilot fixture failed"
+report pilot "$T/pilot" && check_report pilot "$T/pilot.html" 9
+
+"$PY" "$FIXTURES" sweep "$T/sweep" || die "sweep fixture failed"
+report sweep "$T/sweep" && check_report sweep "$T/sweep.html" 5
+
 echo
 if [[ $failures -ne 0 ]]; then
   echo "report_browser: $failures check(s) FAILED" >&2
