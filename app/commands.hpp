@@ -17,5 +17,6 @@ Command add_validate_command(CLI::App& app);
 Command add_schema_command(CLI::App& app);
 Command add_compare_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
 
 }  // namespace vicsim::app

@@ -21,11 +21,8 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
 
   const std::vector<app::Command> commands = {
-      app::add_run_command(cli),
-      app::add_validate_command(cli),
-      app::add_schema_command(cli),
-      app::add_compare_command(cli),
-      app::add_report_command(cli),
+      app::add_run_command(cli),     app::add_validate_command(cli), app::add_schema_command(cli),
+      app::add_compare_command(cli), app::add_report_command(cli),   app::add_export_command(cli),
   };
 
   try {

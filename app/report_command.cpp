@@ -31,6 +31,10 @@ int report(const ReportOptions& o) {
     std::cerr << "error: " << o.out << ": is a directory (expected an HTML file name)\n";
     return 2;
   }
+  if (const fs::path parent = ctx.out.parent_path(); !parent.empty() && !fs::is_directory(parent, ec)) {
+    std::cerr << "error: " << o.out << ": directory " << parent.string() << " does not exist\n";
+    return 2;
+  }
   if (fs::exists(ctx.out, ec) && !o.force) {
     std::cerr << "error: " << o.out << ": file exists (use --force to replace it)\n";
     return 2;

@@ -1,9 +1,6 @@
 #include "reports/report_generator.hpp"
 
-#include <unistd.h>
-
-#include <fstream>
-
+#include "reports/atomic_file.hpp"
 #include "reports/comparison_report.hpp"
 #include "reports/report_input_error.hpp"
 #include "reports/run_report.hpp"
@@ -65,26 +62,7 @@ ReportResult write_report(const ReportContext& ctx) {
   result.charts = doc.charts();
   result.bytes = html.size();
 
-  fs::path out = ctx.out;
-  const fs::path parent = out.has_parent_path() ? out.parent_path() : fs::path(".");
-  const fs::path tmp = parent / ("." + out.filename().string() + ".tmp-" + std::to_string(::getpid()));
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    if (!f) throw std::runtime_error(tmp.string() + ": cannot create (does the directory exist?)");
-    f << html;
-    f.flush();
-    if (!f) {
-      f.close();
-      fs::remove(tmp);
-      throw std::runtime_error(tmp.string() + ": write failed");
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, out, ec);
-  if (ec) {
-    fs::remove(tmp);
-    throw std::runtime_error(out.string() + ": cannot move the report into place: " + ec.message());
-  }
+  write_file_atomically(ctx.out, [&](std::ostream& f) { f << html; });
   return result;
 }
 
