@@ -149,6 +149,26 @@ expect_rc 2 "nothing to export" export "$T/run"
 "$VICSIM" export "$T/cmp" --tidy-csv "$T/cmp_long.csv" 2>/dev/null && head -1 "$T/cmp_long.csv" | grep -q '^arm,replication,scenario,seed,tick,stage_name,metric,value$' &&
   pass "comparison tidy CSV keeps arm and replication as id columns" || fail "comparison tidy CSV header: $(head -1 "$T/cmp_long.csv")"
 
+section "docs/outputs.md documents every column the run writes"
+if "$PY" - "$SRC/docs/outputs.md" "$T/run" <<'PYEOF'; then
+import csv, json, re, sys
+doc = open(sys.argv[1], encoding="utf-8").read()
+documented = set(re.findall(r"^\| `([^`]+)` \|", doc, re.M))
+missing = []
+for f in ("timeseries.csv", "firms.csv"):
+    header = next(csv.reader(open(sys.argv[2] + "/" + f)))
+    missing += ["%s: %s" % (f, c) for c in header if c not in documented]
+summary = json.load(open(sys.argv[2] + "/summary.json"))
+missing += ["summary.json: %s" % k for k in summary if k not in doc]
+if missing:
+    sys.exit("  FAIL: not in docs/outputs.md: " + ", ".join(missing))
+print("  ok: every timeseries.csv and firms.csv column and summary.json key is documented")
+PYEOF
+  :
+else
+  fail "docs/outputs.md is out of date (see above)"
+fi
+
 echo
 if [[ $failures -ne 0 ]]; then
   echo "report_cli: $failures check(s) FAILED" >&2
