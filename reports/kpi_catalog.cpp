@@ -12,7 +12,7 @@ struct Entry {
 };
 
 constexpr std::array kCatalogue = {
-    Entry{"firms", "firms", "alive firms", KpiKind::Count},
+    Entry{"firms", "firms", "count", KpiKind::Count},
     Entry{"entries", "firm entries", "firms per month", KpiKind::Count},
     Entry{"exits", "firm exits", "firms per month", KpiKind::Count},
     Entry{"relocations", "relocations", "firms per month", KpiKind::Count},

@@ -380,9 +380,10 @@ HtmlDocument run_report(const RunDirectory& run, const ReportContext& ctx) {
     if (!ts.has(col) || !ts.is_numeric(ts.require(col))) return;
     const KpiInfo k = kpi_info(col);
     const auto v = ts.numbers(col);
-    cards.push_back({title, kpi_value_text(k, last_finite(v)),
-                     "month 1: " + kpi_value_text(k, first_finite(v)) +
-                         (k.unit.empty() || k.kind == KpiKind::Index ? "" : " · " + k.unit)});
+    cards.push_back(
+        {title, kpi_value_text(k, last_finite(v)),
+         "month 1: " + kpi_value_text(k, first_finite(v)) +
+             (k.unit.empty() || k.unit == "count" || k.kind == KpiKind::Index ? "" : " · " + k.unit)});
   };
   card("firms", "firms at the end");
   card("output", "gross output");

@@ -12,20 +12,22 @@ namespace {
 const char* const kSchema = "https://vega.github.io/schema/vega-lite/v6.json";
 
 json config() {
-  return {{"font", "DejaVu Sans, system-ui, sans-serif"},
-          {"view", {{"stroke", "#d9e2ec"}}},
-          {"axis",
-           {{"labelColor", "#52606d"},
-            {"titleColor", "#334e68"},
-            {"gridColor", "#edf1f5"},
-            {"domainColor", "#9fb3c8"},
-            {"tickColor", "#9fb3c8"},
-            {"labelFontSize", 11},
-            {"titleFontSize", 12},
-            {"titleFontWeight", "normal"}}},
-          {"header", {{"labelFontSize", 13}, {"labelFontWeight", "bold"}, {"labelColor", "#1f2933"}}},
-          {"legend", {{"labelFontSize", 12}, {"titleFontSize", 12}, {"orient", "top"}}},
-          {"title", {{"fontSize", 14}, {"color", "#1f2933"}, {"anchor", "start"}}}};
+  return {
+      {"font", "DejaVu Sans, system-ui, sans-serif"},
+      {"view", {{"stroke", "#d9e2ec"}}},
+      {"axis",
+       {{"labelColor", "#52606d"},
+        {"titleColor", "#334e68"},
+        {"gridColor", "#edf1f5"},
+        {"domainColor", "#9fb3c8"},
+        {"tickColor", "#9fb3c8"},
+        {"labelFontSize", 11},
+        {"titleFontSize", 12},
+        {"titleFontWeight", "normal"}}},
+      {"header",
+       {{"labelFontSize", 13}, {"labelFontWeight", "bold"}, {"labelColor", "#1f2933"}, {"labelLimit", 250}}},
+      {"legend", {{"labelFontSize", 12}, {"titleFontSize", 12}, {"orient", "top"}}},
+      {"title", {{"fontSize", 14}, {"color", "#1f2933"}, {"anchor", "start"}}}};
 }
 
 json base() { return {{"$schema", kSchema}, {"config", config()}}; }
@@ -68,7 +70,7 @@ const std::vector<std::string> kArmColours = {"#e8590c", "#1f77b4", "#2f9e44", "
 
 json kpi_small_multiples(json rows, const std::vector<std::string>& order, int columns) {
   json s = faceted(std::move(rows), order, columns,
-                   {{"width", 250},
+                   {{"width", 215},
                     {"height", 120},
                     {"mark", {{"type", "line"}, {"strokeWidth", 2}, {"color", "#1f77b4"}}},
                     {"encoding",
@@ -87,38 +89,46 @@ json stage_timeline(json segments, const std::vector<std::string>& stage_order, 
                                                    "#fdd0a2", "#fd8d3c", "#d94801", "#74c476"};
   std::vector<std::string> range;
   for (std::size_t i = 0; i < stage_order.size(); ++i) range.push_back(palette[i % palette.size()]);
+  // Labels on the darker palette entries are white.
+  std::string dark_test = "indexof([";
+  for (std::size_t i = 0; i < stage_order.size(); ++i)
+    if (i % palette.size() == 2 || i % palette.size() == 3 || i % palette.size() == 6)
+      dark_test += (dark_test.back() == '[' ? "'" : ",'") + stage_order[i] + "'";
+  dark_test += "], datum.stage) >= 0";
   json s = base();
   s["data"] = {{"values", std::move(segments)}};
-  s["width"] = 1100;
+  s["width"] = 1000;
   s["height"] = {{"step", 42}};
   const json x = {{"field", "start"},
                   {"type", "quantitative"},
                   {"title", "month"},
                   {"scale", {{"domain", {0, last_tick}}, {"nice", false}}}};
   const json y = {{"field", "track"}, {"type", "nominal"}, {"title", nullptr}, {"sort", nullptr}};
-  s["layer"] = {{{"mark", {{"type", "bar"}, {"cornerRadius", 3}, {"height", {{"band", 0.72}}}}},
-                 {"encoding",
-                  {{"x", x},
-                   {"x2", {{"field", "end"}}},
-                   {"y", y},
-                   {"color",
-                    {{"field", "stage"},
-                     {"type", "nominal"},
-                     {"title", "stage"},
-                     {"scale", {{"domain", stage_order}, {"range", range}}}}},
-                   {"tooltip",
-                    {{{"field", "track"}, {"type", "nominal"}},
-                     {{"field", "stage"}, {"type", "nominal"}},
-                     {{"field", "from"}, {"type", "quantitative"}, {"title", "from month"}},
-                     {{"field", "to"}, {"type", "quantitative"}, {"title", "to month"}}}}}}},
-                {{"transform",
-                  {{{"filter", "datum.end - datum.start >= " + std::to_string(last_tick / 14.0)}},
-                   {{"calculate", "(datum.start + datum.end) / 2"}, {"as", "mid"}}}},
-                 {"mark", {{"type", "text"}, {"fontSize", 11}, {"color", "#102a43"}}},
-                 {"encoding",
-                  {{"x", {{"field", "mid"}, {"type", "quantitative"}}},
-                   {"y", y},
-                   {"text", {{"field", "stage"}, {"type", "nominal"}}}}}}};
+  s["layer"] = {
+      {{"mark", {{"type", "bar"}, {"cornerRadius", 3}, {"height", {{"band", 0.72}}}}},
+       {"encoding",
+        {{"x", x},
+         {"x2", {{"field", "end"}}},
+         {"y", y},
+         {"color",
+          {{"field", "stage"},
+           {"type", "nominal"},
+           {"title", "stage"},
+           {"scale", {{"domain", stage_order}, {"range", range}}}}},
+         {"tooltip",
+          {{{"field", "track"}, {"type", "nominal"}},
+           {{"field", "stage"}, {"type", "nominal"}},
+           {{"field", "from"}, {"type", "quantitative"}, {"title", "from month"}},
+           {{"field", "to"}, {"type", "quantitative"}, {"title", "to month"}}}}}}},
+      {{"transform",
+        {{{"filter", "datum.end - datum.start >= " + std::to_string(last_tick / 14.0)}},
+         {{"calculate", "(datum.start + datum.end) / 2"}, {"as", "mid"}}}},
+       {"mark", {{"type", "text"}, {"fontSize", 11}}},
+       {"encoding",
+        {{"x", {{"field", "mid"}, {"type", "quantitative"}}},
+         {"y", y},
+         {"text", {{"field", "stage"}, {"type", "nominal"}}},
+         {"color", {{"condition", {{"test", dark_test}, {"value", "white"}}}, {"value", "#102a43"}}}}}}};
   return s;
 }
 
@@ -170,6 +180,7 @@ json network_map(json nodes, json edges, json regions, const std::vector<double>
           {{"field", "tie"},
            {"type", "nominal"},
            {"title", "ties"},
+           {"legend", {{"symbolStrokeWidth", 3}, {"symbolOpacity", 1}}},
            {"scale", {{"domain", {"within region", "across regions"}}, {"range", {"#829ab1", "#e8590c"}}}}}},
          {"opacity", {{"condition", {{"test", "datum.c"}, {"value", 0.3}}}, {"value", 0.14}}}}}},
       {{"data", {{"name", "nodes"}}},
@@ -219,7 +230,7 @@ json band_small_multiples(json rows, const std::vector<std::string>& order,
   const json x = {{"field", "tick"}, {"type", "quantitative"}, {"title", x_title}};
   json s = faceted(
       std::move(rows), order, columns,
-      {{"width", 250},
+      {{"width", 215},
        {"height", 130},
        {"layer",
         {{{"mark", {{"type", "area"}, {"opacity", 0.22}}},
@@ -246,7 +257,7 @@ json difference_small_multiples(json rows, const std::vector<std::string>& order
                                 const std::string& x_title, double marker_tick) {
   const json x = {{"field", "tick"}, {"type", "quantitative"}, {"title", x_title}};
   json s = faceted(std::move(rows), order, columns,
-                   {{"width", 250},
+                   {{"width", 215},
                     {"height", 120},
                     {"layer",
                      {{{"mark", {{"type", "area"}, {"opacity", 0.25}, {"color", "#1f77b4"}}},
