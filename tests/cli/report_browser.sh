@@ -94,6 +94,20 @@ report pilot "$T/pilot" && check_report pilot "$T/pilot.html" 9
 "$PY" "$FIXTURES" sweep "$T/sweep" || die "sweep fixture failed"
 report sweep "$T/sweep" && check_report sweep "$T/sweep.html" 5
 
+# Negative control: the same check must notice a chart that fails to render.
+echo "== control: a report with one broken chart must fail the check"
+sed 's/"mark":{"color":"#1f77b4","strokeWidth":2,"type":"line"}/"mark":{"type":"no-such-mark"}/' "$T/run.html" >"$T/broken.html"
+if cmp -s "$T/run.html" "$T/broken.html"; then
+  fail "control: could not break a chart spec in the run report (the spec format changed?)"
+else
+  chrome broken --dump-dom "file://$T/broken.html" >"$T/broken.dom"
+  if grep -q 'data-status="error"' "$T/broken.dom" && grep -q 'data-rendered="5"' "$T/broken.dom"; then
+    pass "control: the broken chart is reported (status error, 5 of 6 rendered)"
+  else
+    fail "control: the broken chart went unnoticed: $(grep -o '<div id="report-status"[^>]*>' "$T/broken.dom" | head -c 400)"
+  fi
+fi
+
 echo
 if [[ $failures -ne 0 ]]; then
   echo "report_browser: $failures check(s) FAILED" >&2
