@@ -100,10 +100,16 @@ HtmlDocument comparison_report(const fs::path& dir, const ReportContext& ctx) {
     bullets += "<li>" + html_escape(describe_difference(clear[i], name_a, name_b)) + "</li>";
   if (clear.empty()) bullets += "<li>No KPI differs clearly between the two arms at the final month.</li>";
   if (!unclear.empty()) {
+    // Name the headline KPIs without a clear difference; count the rest.
+    std::vector<std::string> named;
+    for (const auto& d : unclear)
+      if (rank(d) < headline_kpis().size()) named.push_back("the " + kpi_info(d.kpi).label);
+    const std::size_t more = unclear.size() - named.size();
+    if (more > 0) named.push_back(std::to_string(more) + (named.empty() ? " KPIs" : " other KPIs"));
     std::string names;
-    for (std::size_t i = 0; i < unclear.size(); ++i)
-      names += (i == 0 ? "" : i + 1 == unclear.size() ? " and " : ", ") + kpi_info(unclear[i].kpi).label;
-    bullets += "<li>No clear difference " + html_escape(time_phrase(final_tick)) + " in the " +
+    for (std::size_t i = 0; i < named.size(); ++i)
+      names += (i == 0 ? "" : i + 1 == named.size() ? " and " : ", ") + named[i];
+    bullets += "<li>No clear difference " + html_escape(time_phrase(final_tick)) + " in " +
                html_escape(names) + " (95% CIs include zero).</li>";
   }
   doc.html("<ul class=\"summary\">" + bullets + "</ul>");
@@ -167,19 +173,22 @@ HtmlDocument comparison_report(const fs::path& dir, const ReportContext& ctx) {
   std::vector<KpiDifference> sorted = last;
   std::stable_sort(sorted.begin(), sorted.end(),
                    [&](const auto& x, const auto& y) { return rank(x) < rank(y); });
-  std::vector<std::vector<Cell>> rows;
+  // Headline KPIs in the main table and the charts; every other KPI in a folded table.
+  const std::size_t n_headline = headline_kpis().size();
+  std::vector<std::vector<Cell>> rows, other_rows;
   json effects = json::array();
   for (const auto& d : sorted) {
     const KpiInfo k = kpi_info(d.kpi);
     const bool share = k.kind == KpiKind::Share;
     auto fmt = [&](double v) { return share ? display_fixed(v * 100, 2) : display_number(v); };
     const std::string cls = !clear_difference(d) ? "num flat" : d.diff > 0 ? "num up" : "num down";
-    rows.push_back({Cell(k.label + (share ? " (%)" : "")), Cell(fmt(d.mean_a), "num"),
+    (rank(d) < n_headline ? rows : other_rows)
+        .push_back({Cell(k.label + (share ? " (%)" : "")), Cell(fmt(d.mean_a), "num"),
                     Cell(fmt(d.mean_b), "num"), Cell((d.diff > 0 ? "+" : "") + fmt(d.diff), cls),
                     Cell("[" + fmt(d.ci_low) + ", " + fmt(d.ci_high) + "]", "num"),
                     Cell(display_fixed(d.effect_size, 2), "num"), Cell(p_text(d.p_value), "num"),
                     Cell(display_number(d.n), "num")});
-    if (std::isfinite(d.effect_size) && std::isfinite(d.sd_diff) && d.sd_diff > 0)
+    if (rank(d) < n_headline && std::isfinite(d.effect_size) && std::isfinite(d.sd_diff) && d.sd_diff > 0)
       effects.push_back({{"kpi", k.label},
                          {"d", d.effect_size},
                          {"low", d.ci_low / d.sd_diff},
@@ -188,13 +197,19 @@ HtmlDocument comparison_report(const fs::path& dir, const ReportContext& ctx) {
                                        : d.diff > 0         ? "higher in B"
                                                             : "lower in B"}});
   }
-  doc.html(html_table({"KPI", "mean A", "mean B", "B − A", "95% CI", "effect size d_z", "p", "n"}, rows));
+  const std::vector<std::string> header = {"KPI",    "mean A",          "mean B", "B − A",
+                                           "95% CI", "effect size d_z", "p",      "n"};
+  if (!rows.empty()) doc.html(html_table(header, rows));
+  if (!other_rows.empty())
+    doc.html("<details" + std::string(rows.empty() ? " open" : "") + "><summary>All other KPIs (" +
+             std::to_string(other_rows.size()) + ")</summary><div class=\"scroll\">" +
+             html_table(header, other_rows) + "</div></details>");
   if (!effects.empty())
-    doc.chart(
-        vega::effect_size_chart(std::move(effects),
-                                "standardised difference (B − A) / sd of paired differences"),
-        "Effect sizes d_z with the 95% CI of the mean paired difference on the same scale; the dashed line "
-        "is no difference.");
+    doc.chart(vega::effect_size_chart(std::move(effects),
+                                      "standardised difference (B − A) / sd of paired differences"),
+              "Effect sizes d_z of the headline KPIs, with the 95% CI of the mean paired difference on the "
+              "same scale "
+              "(symmetric log axis); the dashed line is no difference.");
 
   // --- differences over time, when comparison.csv has several ticks per KPI
   std::map<std::string, std::size_t> ticks_per_kpi;
@@ -202,7 +217,7 @@ HtmlDocument comparison_report(const fs::path& dir, const ReportContext& ctx) {
   json over_time = json::array();
   std::vector<std::string> order;
   for (const auto& d : sorted) {
-    if (ticks_per_kpi[d.kpi] < 2) continue;
+    if (ticks_per_kpi[d.kpi] < 2 || rank(d) >= n_headline) continue;
     const KpiInfo k = kpi_info(d.kpi);
     const double scale = k.kind == KpiKind::Share ? 100.0 : 1.0;
     order.push_back(facet_label(k));

@@ -12,7 +12,7 @@ struct Entry {
 };
 
 constexpr std::array kCatalogue = {
-    Entry{"firms", "firms", "count", KpiKind::Count},
+    Entry{"firms", "number of firms", "count", KpiKind::Count},
     Entry{"entries", "firm entries", "firms per month", KpiKind::Count},
     Entry{"exits", "firm exits", "firms per month", KpiKind::Count},
     Entry{"relocations", "relocations", "firms per month", KpiKind::Count},
@@ -50,6 +50,28 @@ constexpr std::array kCatalogue = {
     Entry{"chain_completeness", "value-chain completeness", "", KpiKind::Share},
     Entry{"supply_trust", "supply-tie trust", "index", KpiKind::Index},
     Entry{"adoption_share", "platform adoption share", "", KpiKind::Share},
+    Entry{"cloud_adoption_share", "cloud adoption share", "", KpiKind::Share},
+    Entry{"large_adoption_share", "large-firm cloud adoption share", "", KpiKind::Share},
+    Entry{"platform_member_share", "platform membership share", "", KpiKind::Share},
+    Entry{"sme_participation", "SME platform participation", "", KpiKind::Share},
+    Entry{"platforms_alive", "platforms", "count", KpiKind::Count},
+    Entry{"platform_tie_share", "share of ties formed on platforms", "", KpiKind::Share},
+    Entry{"platform_cross_region", "cross-regional share of platform ties", "", KpiKind::Share},
+    Entry{"member_collaboration", "members with platform collaboration", "", KpiKind::Share},
+    Entry{"chain_coverage", "value-chain coverage of platforms", "", KpiKind::Share},
+    Entry{"platform_gmv", "platform trade (GMV)", "yuan per month", KpiKind::Money},
+    Entry{"cross_platform_share", "cross-platform trade share", "", KpiKind::Share},
+    Entry{"dispatched_units", "units dispatched to idle capacity", "units per month", KpiKind::Count},
+    Entry{"interconnected_share", "platforms connected to the middle platform", "", KpiKind::Share},
+    Entry{"mutual_share", "mutually dependent platforms", "", KpiKind::Share},
+    Entry{"service_latency_ms", "platform service latency", "ms", KpiKind::Other},
+    Entry{"max_congestion", "worst platform congestion", "ratio", KpiKind::Index},
+    Entry{"quality", "quality (1 − defect rate)", "", KpiKind::Share},
+    Entry{"management_efficiency", "management efficiency", "yuan of output per yuan", KpiKind::Index},
+    Entry{"unit_total_cost", "total cost per yuan of revenue", "", KpiKind::Index},
+    Entry{"policy_spend_cumulative", "cumulative policy spending", "yuan", KpiKind::Money},
+    Entry{"platform_path_stage", "platform-led path stage", "0–3", KpiKind::Index},
+    Entry{"ecosystem_stage", "platform ecosystem stage", "0–3", KpiKind::Index},
     Entry{"sme_adoption_share", "SME adoption share", "", KpiKind::Share},
     Entry{"multihoming_share", "multi-homing share", "", KpiKind::Share},
     Entry{"memberships", "platform memberships", "count", KpiKind::Count},
@@ -58,7 +80,7 @@ constexpr std::array kCatalogue = {
     Entry{"policy_spend", "policy spending", "yuan per month", KpiKind::Money},
     Entry{"cumulative_spend", "cumulative policy spending", "yuan", KpiKind::Money},
     Entry{"platform_stage", "platform ecosystem stage", "1.0–3.0", KpiKind::Index},
-    Entry{"stage", "evolution stage", "0–3", KpiKind::Index},
+    Entry{"stage", "traditional path stage", "0–3", KpiKind::Index},
 };
 
 std::string humanise(std::string_view column) {
@@ -89,6 +111,9 @@ const std::vector<std::string>& headline_kpis() {
                                              "output",
                                              "productivity_mean",
                                              "adoption_share",
+                                             "cloud_adoption_share",
+                                             "platform_member_share",
+                                             "sme_participation",
                                              "sme_share",
                                              "local_tie_share",
                                              "cross_region_tie_share",
@@ -100,7 +125,9 @@ const std::vector<std::string>& headline_kpis() {
                                              "capacity_utilisation",
                                              "giant_component_share",
                                              "platform_hhi",
-                                             "innovation_share"};
+                                             "digital_divide_gap",
+                                             "innovation_share",
+                                             "policy_spend_cumulative"};
   return k;
 }
 

@@ -103,7 +103,6 @@ void add_stage_timeline(HtmlDocument& doc, const RunDirectory& run) {
   const CsvTable& ts = run.timeseries;
   const auto ticks = ts.numbers("tick");
   json segments = json::array();
-  std::vector<std::string> stage_order;
   std::vector<std::vector<std::string>> reached_rows;
   for (const auto& col : ts.header()) {
     const bool named = col.size() >= 10 && col.compare(col.size() - 10, 10, "stage_name") == 0;
@@ -111,7 +110,7 @@ void add_stage_timeline(HtmlDocument& doc, const RunDirectory& run) {
                               !ts.has(col + "_name") && ts.is_numeric(ts.require(col));
     if (!named && !numeric_only) continue;
     const std::string base = named ? (col.size() > 11 ? col.substr(0, col.size() - 5) : "stage") : col;
-    const std::string track = base == "stage" ? "cluster evolution stage" : kpi_info(base).label;
+    const std::string track = kpi_info(base).label;
     std::vector<std::string> names;
     std::vector<double> level(ts.rows(), std::nan(""));
     if (named) {
@@ -128,13 +127,14 @@ void add_stage_timeline(HtmlDocument& doc, const RunDirectory& run) {
         seen.emplace_back(std::isfinite(level[r]) ? level[r] : static_cast<double>(seen.size()), names[r]);
     std::stable_sort(seen.begin(), seen.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [lv, n] : seen)
-      if (std::find(stage_order.begin(), stage_order.end(), n) == stage_order.end()) stage_order.push_back(n);
     std::size_t start = 0;
     for (std::size_t r = 1; r <= names.size(); ++r) {
       if (r < names.size() && names[r] == names[start]) continue;
+      const auto lv =
+          std::find_if(seen.begin(), seen.end(), [&](const auto& p) { return p.second == names[start]; });
       segments.push_back({{"track", track},
                           {"stage", names[start]},
+                          {"level", std::clamp(lv->first, 0.0, 3.0)},
                           {"start", ticks[start] - 1},
                           {"end", ticks[r - 1]},
                           {"from", ticks[start]},
@@ -154,7 +154,7 @@ void add_stage_timeline(HtmlDocument& doc, const RunDirectory& run) {
     return;
   }
   doc.chart(
-      vega::stage_timeline(std::move(segments), stage_order, last_finite(ticks)),
+      vega::stage_timeline(std::move(segments), last_finite(ticks)),
       "Each bar spans the months the cluster spent in a stage (detected every month from the time series; "
       "see docs/ODD.md for the indicators).");
   std::vector<std::vector<Cell>> rows;
@@ -399,7 +399,19 @@ HtmlDocument run_report(const RunDirectory& run, const ReportContext& ctx) {
   }
   doc.html(html_cards(cards));
 
-  if (pilot) add_pilot_sections(doc, run);
+  if (pilot) {
+    add_pilot_sections(doc, run);
+  } else {
+    for (const auto& p : run.resolved.value("policies", json::array()))
+      if (p.is_object() && p.value("instrument", std::string()) == "pilot") {
+        doc.html(
+            "<p class=\"warn\">This scenario runs a pilot program (" +
+            html_escape(p.value("name", std::string("pilot"))) +
+            "), but the run directory has no regions.csv with a <code>treated</code> column, so treated and "
+            "control regions cannot be compared here. The KPIs below are cluster-wide.</p>");
+        break;
+      }
+  }
 
   const auto plottable = plottable_columns(ts);
   std::vector<std::string> headline, rest;
@@ -420,9 +432,11 @@ HtmlDocument run_report(const RunDirectory& run, const ReportContext& ctx) {
     doc.html("</details>");
   }
 
-  doc.section("stages", "Evolution stages",
-              "Which stage of its evolution path the cluster was in, month by month (concentration → value "
-              "chain → ecosystem for the traditional path).");
+  doc.section(
+      "stages", "Evolution stages",
+      "Which stage of each evolution path the cluster was in, month by month: traditional (concentration "
+      "→ value chain → ecosystem), platform-led (dominance → community → globalization) and the platform "
+      "ecosystem (1.0 islands → 2.0 interconnection → 3.0 ecosystem). Darker is further along.");
   add_stage_timeline(doc, run);
 
   doc.section("network", "Network snapshots",

@@ -84,20 +84,10 @@ json kpi_small_multiples(json rows, const std::vector<std::string>& order, int c
   return s;
 }
 
-json stage_timeline(json segments, const std::vector<std::string>& stage_order, double last_tick) {
-  static const std::vector<std::string> palette = {"#d9e2ec", "#9ecae1", "#4292c6", "#08519c",
-                                                   "#fdd0a2", "#fd8d3c", "#d94801", "#74c476"};
-  std::vector<std::string> range;
-  for (std::size_t i = 0; i < stage_order.size(); ++i) range.push_back(palette[i % palette.size()]);
-  // Labels on the darker palette entries are white.
-  std::string dark_test = "indexof([";
-  for (std::size_t i = 0; i < stage_order.size(); ++i)
-    if (i % palette.size() == 2 || i % palette.size() == 3 || i % palette.size() == 6)
-      dark_test += (dark_test.back() == '[' ? "'" : ",'") + stage_order[i] + "'";
-  dark_test += "], datum.stage) >= 0";
+json stage_timeline(json segments, double last_tick) {
   json s = base();
   s["data"] = {{"values", std::move(segments)}};
-  s["width"] = 1000;
+  s["width"] = 940;
   s["height"] = {{"step", 42}};
   const json x = {{"field", "start"},
                   {"type", "quantitative"},
@@ -111,10 +101,10 @@ json stage_timeline(json segments, const std::vector<std::string>& stage_order, 
          {"x2", {{"field", "end"}}},
          {"y", y},
          {"color",
-          {{"field", "stage"},
-           {"type", "nominal"},
-           {"title", "stage"},
-           {"scale", {{"domain", stage_order}, {"range", range}}}}},
+          {{"field", "level"},
+           {"type", "ordinal"},
+           {"legend", nullptr},
+           {"scale", {{"domain", {0, 1, 2, 3}}, {"range", {"#d9e2ec", "#9ecae1", "#4292c6", "#08519c"}}}}}},
          {"tooltip",
           {{{"field", "track"}, {"type", "nominal"}},
            {{"field", "stage"}, {"type", "nominal"}},
@@ -128,7 +118,8 @@ json stage_timeline(json segments, const std::vector<std::string>& stage_order, 
         {{"x", {{"field", "mid"}, {"type", "quantitative"}}},
          {"y", y},
          {"text", {{"field", "stage"}, {"type", "nominal"}}},
-         {"color", {{"condition", {{"test", dark_test}, {"value", "white"}}}, {"value", "#102a43"}}}}}}};
+         {"color",
+          {{"condition", {{"test", "datum.level >= 2"}, {"value", "white"}}}, {"value", "#102a43"}}}}}}};
   return s;
 }
 

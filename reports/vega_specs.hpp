@@ -16,8 +16,9 @@ extern const char* const kNumberLabelExpr;
 /** @brief Rows {kpi, tick, value}: one line per facet, facets in `order`, independent y scales. */
 json kpi_small_multiples(json rows, const std::vector<std::string>& order, int columns);
 
-/** @brief Rows {track, stage, start, end}: a Gantt-style timeline of stages (colours in `stage_order`). */
-json stage_timeline(json segments, const std::vector<std::string>& stage_order, double last_tick);
+/** @brief Rows {track, stage, level (0–3), start, end, from, to}: a Gantt-style timeline of stages, one row
+ * per evolution path; darker means further along the path. */
+json stage_timeline(json segments, double last_tick);
 
 /** @brief A firm network drawn on a region map. nodes {id, x, y, industry, region, stage, employees,
  * chain_master}, edges {s, t, c} with c = 1 for a tie across regions, regions {name, x, y, r}

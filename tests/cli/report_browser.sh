@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Browser test of `vicsim report`: headless Chromium loads a report of each kind (run, comparison,
-# pilot program, sweep); every chart must render (the page's #report-status marker says how many
+# Browser test of `vicsim report`: headless Chromium loads a report of each kind (traditional and
+# platform-led runs, a real `vicsim compare` and a fabricated comparison, pilot program, sweep); every chart must render (the page's #report-status marker says how many
 # charts drew marks) with no JavaScript error and no Vega warning; a screenshot must not be blank.
 #
 # Usage: bash tests/cli/report_browser.sh <path-to-vicsim> <source-dir>
@@ -87,6 +87,15 @@ report run "$T/run" && check_report run "$T/run.html" 6
 
 "$PY" "$FIXTURES" comparison "$T/cmp" || die "comparison fixture failed"
 report comparison "$T/cmp" && check_report comparison "$T/comparison.html" 3
+
+# The real thing: vicsim compare of the two bundled paths, and a platform-led run (three stage tracks).
+"$VICSIM" compare "$SRC/scenarios/traditional.json" "$SRC/scenarios/platform_led.json" --replications 3 \
+  --ticks 36 --set mechanisms.population.count=400 --out "$T/compare" --quiet >"$T/compare.log" 2>&1 ||
+  { cat "$T/compare.log" >&2; die "vicsim compare failed"; }
+report compare "$T/compare" && check_report compare "$T/compare.html" 3
+"$VICSIM" run "$SRC/scenarios/platform_led.json" --out "$T/platform" --ticks 36 --quiet \
+  --set mechanisms.population.count=400 >"$T/platform.log" 2>&1 || { cat "$T/platform.log" >&2; die "vicsim run platform_led failed"; }
+report platform "$T/platform" && check_report platform "$T/platform.html" 6
 
 "$PY" "$FIXTURES" pilot "$T/run" "$T/pilot" >/dev/null || die "pilot fixture failed"
 report pilot "$T/pilot" && check_report pilot "$T/pilot.html" 9

@@ -83,7 +83,10 @@ section "numbers in the reports agree with the CSVs"
 "$PY" "$FIXTURES" comparison "$T/cmp" || die "comparison fixture failed"
 "$PY" "$FIXTURES" pilot "$T/run" "$T/pilot" >"$T/pilot_truth.json" || die "pilot fixture failed"
 "$PY" "$FIXTURES" sweep "$T/sweep" || die "sweep fixture failed"
-for k in cmp pilot sweep; do
+"$VICSIM" compare "$SRC/scenarios/traditional.json" "$SRC/scenarios/platform_led.json" --replications 3 \
+  --ticks 36 --set mechanisms.population.count=400 --out "$T/realcmp" --quiet >"$T/compare.log" 2>&1 ||
+  { cat "$T/compare.log" >&2; die "vicsim compare failed"; }
+for k in cmp realcmp pilot sweep; do
   "$VICSIM" report "$T/$k" --out "$T/$k.html" -q || fail "vicsim report $T/$k failed"
 done
 if "$PY" - "$T" <<'PYEOF'; then
@@ -103,13 +106,19 @@ t = text(T + "/r1.html")
 check(re.search(r"firms at the end\s+%s\b" % format(firms, ","), t) is not None,
       "run card 'firms at the end' shows %s (timeseries.csv last row)" % format(firms, ","))
 check("Provenance" in t and "--seed" in t and "vicsim report" in t, "run report has provenance with both commands")
-# Comparison: the cross-regional tie share row at the last tick.
+# Comparison (fixture and real): share KPIs' rows at the last tick, in points.
+for d, kpis in (("cmp", ["cross_region_tie_share"]), ("realcmp", ["cloud_adoption_share", "cross_region_tie_share"])):
+    rows_c = list(csv.DictReader(open(T + "/" + d + "/comparison.csv")))
+    t = text(T + "/" + d + ".html")
+    for k in kpis:
+        c = [r for r in rows_c if r["kpi"] == k]
+        last = max(c, key=lambda r: int(r["tick"]))
+        diff = ("+" if float(last["diff"]) > 0 else "") + "%.2f" % (100 * float(last["diff"]))
+        ci = "[%.2f, %.2f]" % (100 * float(last["ci_low"]), 100 * float(last["ci_high"]))
+        check(diff in t and ci in t, "%s: table shows %s B - A = %s points with CI %s" % (d, k, diff, ci))
 c = [r for r in csv.DictReader(open(T + "/cmp/comparison.csv")) if r["kpi"] == "cross_region_tie_share"]
 last = max(c, key=lambda r: int(r["tick"]))
 t = text(T + "/cmp.html")
-diff = "+%.2f" % (100 * float(last["diff"]))
-ci = "[%.2f, %.2f]" % (100 * float(last["ci_low"]), 100 * float(last["ci_high"]))
-check(diff in t and ci in t, "comparison table shows B - A = %s points with CI %s" % (diff, ci))
 half = (float(last["ci_high"]) - float(last["ci_low"])) / 2 * 100
 sentence = re.search(r"raised the cross-regional tie share by (\d+) ± (\d+) points by year 4", t)
 check(sentence is not None and int(sentence.group(1)) == round(100 * float(last["diff"])) and

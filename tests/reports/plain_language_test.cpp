@@ -25,7 +25,8 @@ TEST_CASE("plain_language: the issue's example sentence", "[reports]") {
 TEST_CASE("plain_language: lowered amounts, large units and unclear differences", "[reports]") {
   KpiDifference d{"transaction_cost_per_unit", 30, 10, 900, 780, -120, -140, -100, 20, -6, 0.001};
   CHECK(describe_difference(d, "A", "B") ==
-        "Compared with A, B lowered the transaction cost per unit by 120 ± 20 yuan per unit (13%) by month 30, from "
+        "Compared with A, B lowered the transaction cost per unit by 120 ± 20 yuan per unit (13%) by month "
+        "30, from "
         "900 to "
         "780 (d_z = -6.0).");
   KpiDifference o{"output", 24, 10, 2.39e8, 2.58e8, 1.91e7, 1.89e7, 1.93e7, 1e5, 200, 0};
