@@ -38,8 +38,9 @@ std::vector<Index> read_sensitivity(const CsvTable& t) {
     if (n == "mu*") return std::string("mu_star");
     return n;
   };
-  if (t.has("index") && t.has("value")) {
-    const std::size_t idx = t.require("index"), val = t.require("value");
+  if (t.has("index") && (t.has("value") || t.has("estimate"))) {
+    const std::size_t idx = t.require("index"),
+                      val = t.has("value") ? t.require("value") : t.require("estimate");
     const auto lo = t.index("low") ? t.index("low") : t.index("ci_low");
     const auto hi = t.index("high") ? t.index("high") : t.index("ci_high");
     const auto method = t.index("method");
@@ -77,6 +78,15 @@ std::vector<std::string> names_from(const json& j, const char* key) {
     }
   }
   return out;
+}
+
+/** A key's value as text: strings as they are, objects by their "type" (a design), else JSON. */
+std::string text_of(const json& j, const char* key, const std::string& fallback) {
+  if (!j.is_object() || !j.contains(key) || j[key].is_null()) return fallback;
+  const json& v = j[key];
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_object() && v.contains("type") && v["type"].is_string()) return v["type"].get<std::string>();
+  return v.dump();
 }
 
 std::string short_name(const std::string& path) {
@@ -128,17 +138,26 @@ HtmlDocument sweep_report(const fs::path& dir, const ReportContext& ctx) {
   std::set<std::string> points;
   if (results.has("point"))
     for (const auto& p : results.texts("point")) points.insert(p);
-  const std::string name = experiment.value("name", dir.filename().string());
+  const std::string experiment_file = text_of(experiment, "experiment_file", "");
+  const std::string name =
+      text_of(experiment, "name",
+              experiment_file.empty() ? dir.filename().string() : fs::path(experiment_file).stem().string());
+  std::size_t failed = 0;
+  const auto status_col = results.index("status");
+  auto run_ok = [&](std::size_t r) { return !status_col || results.text(r, *status_col) == "ok"; };
+  for (std::size_t r = 0; r < results.rows(); ++r) failed += run_ok(r) ? 0 : 1;
   HtmlDocument doc("Sweep report: " + name,
                    display_number(double(results.rows())) + " runs · " + std::to_string(factors.size()) +
                        " factors · " + std::to_string(kpis.size()) + " KPIs · generated " + ctx.generated_at);
 
   doc.section("overview", "Overview",
               "What was varied and what mattered most (results.csv, sensitivity.csv).");
-  doc.html(html_cards({{"runs", display_number(double(results.rows())), "rows of results.csv"},
-                       {"design points", points.empty() ? "–" : display_number(double(points.size())), ""},
-                       {"factors", std::to_string(factors.size()), ""},
-                       {"KPIs", std::to_string(kpis.size()), ""}}));
+  doc.html(html_cards(
+      {{"runs", display_number(double(results.rows())),
+        failed ? std::to_string(failed) + " failed (left out of the plots)" : "rows of results.csv"},
+       {"design points", points.empty() ? "–" : display_number(double(points.size())), ""},
+       {"factors", std::to_string(factors.size()), ""},
+       {"KPIs", std::to_string(kpis.size()), ""}}));
   // Most influential factor per KPI: total-order Sobol if present, else Morris mu*.
   std::string bullets;
   for (const auto& k : kpis) {
@@ -228,30 +247,46 @@ HtmlDocument sweep_report(const fs::path& dir, const ReportContext& ctx) {
     for (const auto& box : prim["boxes"]) {
       ++b;
       const std::string label = "box " + std::to_string(b);
+      // A box's limits: [{factor, low, high, restricted}] (vicsim sweep), {factor: [low, high]}, or
+      // parallel low/high/restricted arrays over the factors.
+      struct Limit {
+        std::string factor;
+        double low, high;
+        int restricted;  // -1: not stated
+      };
+      std::vector<Limit> limits;
+      const json lim = box.value("limits", json());
+      if (lim.is_array()) {
+        for (const auto& l : lim)
+          if (l.is_object() && l.contains("factor") && l["low"].is_number() && l["high"].is_number())
+            limits.push_back({l["factor"].get<std::string>(), l["low"].get<double>(), l["high"].get<double>(),
+                              l.contains("restricted") ? int(l["restricted"].get<bool>()) : -1});
+      } else if (lim.is_object()) {
+        for (const auto& [f, v] : lim.items())
+          if (v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number())
+            limits.push_back({f, v[0].get<double>(), v[1].get<double>(), -1});
+      } else if (box.contains("low") && box.contains("high")) {
+        for (std::size_t k = 0; k < prim_factors.size() && k < box["low"].size() && k < box["high"].size();
+             ++k)
+          limits.push_back({prim_factors[k], box["low"][k].get<double>(), box["high"][k].get<double>(),
+                            box.contains("restricted") && k < box["restricted"].size()
+                                ? int(box["restricted"][k].get<bool>())
+                                : -1});
+      }
       std::string restricted;
-      for (std::size_t j = 0; j < prim_factors.size(); ++j) {
-        double lo = std::nan(""), hi = std::nan("");
-        if (box.contains("limits") && box["limits"].contains(prim_factors[j])) {
-          lo = box["limits"][prim_factors[j]][0].get<double>(),
-          hi = box["limits"][prim_factors[j]][1].get<double>();
-        } else if (box.contains("low") && j < box["low"].size()) {
-          lo = box["low"][j].get<double>(), hi = box["high"][j].get<double>();
-        }
-        if (!std::isfinite(lo) || !results.has(prim_factors[j])) continue;
-        const auto v = results.numbers(prim_factors[j]);
+      for (const auto& l : limits) {
+        if (!results.has(l.factor) || !results.is_numeric(results.require(l.factor))) continue;
+        const auto v = results.numbers(l.factor);
         const auto [mn, mx] = std::minmax_element(v.begin(), v.end());
         const double span = *mx - *mn;
-        const bool cut = box.contains("restricted") && j < box["restricted"].size()
-                             ? box["restricted"][j].get<bool>()
-                             : (lo > *mn || hi < *mx);
-        const std::string range = display_number(lo) + " – " + display_number(hi);
+        const bool cut = l.restricted >= 0 ? l.restricted == 1 : (l.low > *mn || l.high < *mx);
+        const std::string range = display_number(l.low) + " – " + display_number(l.high);
         if (cut)
-          restricted +=
-              (restricted.empty() ? "" : "; ") + short_name(prim_factors[j]) + " in [" + range + "]";
+          restricted += (restricted.empty() ? "" : "; ") + short_name(l.factor) + " in [" + range + "]";
         rows.push_back({{"box", label},
-                        {"factor", short_name(prim_factors[j])},
-                        {"low", span > 0 ? std::clamp((lo - *mn) / span, 0.0, 1.0) : 0.0},
-                        {"high", span > 0 ? std::clamp((hi - *mn) / span, 0.0, 1.0) : 1.0},
+                        {"factor", short_name(l.factor)},
+                        {"low", span > 0 ? std::clamp((l.low - *mn) / span, 0.0, 1.0) : 0.0},
+                        {"high", span > 0 ? std::clamp((l.high - *mn) / span, 0.0, 1.0) : 1.0},
                         {"range", range}});
       }
       table.push_back({Cell(label), Cell(display_percent(box.value("coverage", std::nan(""))), "num"),
@@ -279,7 +314,7 @@ HtmlDocument sweep_report(const fs::path& dir, const ReportContext& ctx) {
     for (const auto& k : kpis) axes.push_back(kpi_info(k).label);
     for (std::size_t r = 0; r < results.rows(); ++r) {
       json row;
-      bool ok = true;
+      bool ok = run_ok(r);
       for (const auto& f : factors) {
         const double v = results.number(r, results.require(f));
         ok = ok && std::isfinite(v);
@@ -317,13 +352,19 @@ HtmlDocument sweep_report(const fs::path& dir, const ReportContext& ctx) {
         std::to_string(s.size()) + " runs, seeds " + display_fixed(*lo, 0) + " … " + display_fixed(*hi, 0);
   }
   doc.section("provenance", "Provenance");
-  const std::string command = experiment.value("command", std::string());
+  std::string command = text_of(experiment, "command", "");
+  if (command.empty() && !experiment_file.empty())
+    command = "vicsim sweep " + shell_quote(experiment_file) + " --out " + shell_quote(ctx.source.string());
   doc.html(provenance_html(
       {{"experiment", name},
-       {"scenario", experiment.value("scenario", std::string("see the experiment file")), false},
+       {"experiment file", experiment_file.empty() ? std::string("unknown") : experiment_file, true},
+       {"scenario",
+        text_of(experiment, "scenario_file", text_of(experiment, "scenario", "see the experiment file")),
+        true},
+       {"design", text_of(experiment, "design", "unknown")},
        {"seeds", seeds},
-       {"sweep by", "vicsim " + experiment.value("vicsim_version", std::string("?")) + " (git " +
-                        experiment.value("git_hash", std::string("?")) + ")"},
+       {"sweep by", "vicsim " + text_of(experiment, "vicsim_version", "?") + " (git " +
+                        text_of(experiment, "git_hash", "?") + ")"},
        {"report by", std::string("vicsim ") + kVersion + " (git " + kGitHash + ")"},
        {"sweep directory", ctx.source.string(), true},
        {"report date", ctx.generated_at}},

@@ -133,8 +133,10 @@ check(re.search(r"platform adoption share\s+[^\n]*?%s" % re.escape(want), t) is 
 check("starts in month %d" % truth["start"] in t, "pilot start month %d read from scenario.resolved.json" % truth["start"])
 # Sweep: the most influential factor sentence follows sensitivity.csv.
 t = text(T + "/sweep.html")
-check("platform adoption share depends most on fee (total Sobol index 0.85)" in t,
+check("platform adoption share depends most on platform_fee (total Sobol index 0.85)" in t,
       "sweep summary names the factor with the largest ST")
+check("1 failed (left out of the plots)" in t, "sweep report counts the failed run")
+check("vicsim sweep experiments/fixture_morris.json --out" in t, "sweep provenance has the sweep command")
 sys.exit(0 if ok else 1)
 PYEOF
   :

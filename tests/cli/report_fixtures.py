@@ -12,7 +12,7 @@ and a lower transaction cost; clustering is unchanged.
 pilot: regions.csv (tick,region,treated,...) with a +0.15 adoption effect in treated regions from the
 pilot's start, policies.csv, and a pilot policy in scenario.resolved.json. Prints the exact
 collapsed difference-in-differences of adoption_share as JSON on stdout.
-sweep: results.csv, sensitivity.csv and prim.json of a Morris-style sweep over three factors.
+sweep: sweep.json, results.csv (one failed run), sensitivity.csv and prim.json as `vicsim sweep`\nwrites them, over three factors.
 Everything is deterministic (fixed seeds).
 """
 import csv
@@ -162,10 +162,11 @@ def pilot(run_dir, out):
 
 
 def sweep(out):
+    """The layout of `vicsim sweep` (branch sweep): sweep.json, results.csv with status/error,
+    sensitivity.csv (kpi,factor,index,estimate,ci_low,ci_high) and prim.json with limits[]."""
     os.makedirs(out, exist_ok=True)
     rng = random.Random(3)
-    factors = ["mechanisms.trade.transaction_cost_base", "mechanisms.knowledge.half_distance_km",
-               "platform.fee"]
+    factors = ["transaction_cost_base", "half_distance_km", "platform_fee"]
     kpis = ["cross_region_tie_share", "output", "adoption_share"]
     rows = []
     for p in range(40):
@@ -174,30 +175,43 @@ def sweep(out):
             y = [0.1 + 0.2 / x[0] + 0.00002 * x[1] + rng.gauss(0, 0.01),
                  1e8 * (1 + 0.3 * (2 - x[0]) - 2 * x[2]) + rng.gauss(0, 2e6),
                  max(0.0, 0.6 - 4 * x[2] + 0.05 * x[0] * (x[2] < 0.05) + rng.gauss(0, 0.02))]
-            rows.append([len(rows), p, rep, 500 + len(rows)] + x + y)
+            status, error = "ok", ""
+            if len(rows) == 17:  # one failed run: NA KPIs, left out of the plots
+                y, status, error = ["NA"] * 3, "failed", "vicsim run exited 1"
+            rows.append([len(rows), p, rep, 500 + len(rows)] + x + y + [status, error])
     with open(os.path.join(out, "results.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["run_id", "point", "replication", "seed"] + factors + kpis)
+        w.writerow(["run_id", "point", "replication", "seed"] + factors + kpis + ["status", "error"])
         w.writerows(rows)
     with open(os.path.join(out, "sensitivity.csv"), "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["method", "kpi", "factor", "index", "value", "low", "high"])
+        w.writerow(["kpi", "factor", "index", "estimate", "ci_low", "ci_high"])
         imp = {"cross_region_tie_share": [0.6, 0.3, 0.02], "output": [0.4, 0.01, 0.5],
                "adoption_share": [0.05, 0.0, 0.85]}
         for k in kpis:
             for j, fac in enumerate(factors):
                 s = imp[k][j]
-                w.writerow(["morris", k, fac, "mu_star", s * 10, s * 8, s * 12])
-                w.writerow(["morris", k, fac, "sigma", s * 4 + 0.2, s * 3, s * 5 + 0.4])
-                w.writerow(["sobol", k, fac, "S1", s * 0.9, max(0, s * 0.9 - 0.05), s * 0.9 + 0.05])
-                w.writerow(["sobol", k, fac, "ST", s, max(0, s - 0.04), s + 0.06])
-    prim = {"condition": "adoption_share >= 0.4", "factors": factors, "points": 80, "true_points": 38,
-            "boxes": [{"low": [0.5, 300, 0.0], "high": [2.0, 2400, 0.048],
-                       "restricted": [False, False, True], "coverage": 0.82, "density": 0.93, "mass": 0.42},
-                      {"low": [1.2, 300, 0.048], "high": [2.0, 1500, 0.06],
-                       "restricted": [True, True, True], "coverage": 0.1, "density": 0.7, "mass": 0.06}]}
+                w.writerow([k, fac, "mu", s * 9, s * 7, s * 11])
+                w.writerow([k, fac, "mu_star", s * 10, s * 8, s * 12])
+                w.writerow([k, fac, "sigma", s * 4 + 0.2, s * 3, s * 5 + 0.4])
+                w.writerow([k, fac, "S1", s * 0.9, max(0, s * 0.9 - 0.05), s * 0.9 + 0.05])
+                w.writerow([k, fac, "ST", s, max(0, s - 0.04), s + 0.06])
+    def limits(low, high, restricted):
+        return [{"factor": f, "low": lo, "high": hi, "restricted": r}
+                for f, lo, hi, r in zip(factors, low, high, restricted)]
+    prim = {"condition": "adoption_share >= 0.4", "method": "PRIM (Friedman & Fisher 1999)",
+            "points": 79, "true_points": 38,
+            "boxes": [{"box": 1, "coverage": 0.82, "density": 0.93, "mass": 0.42, "points": 33, "true_points": 31,
+                       "limits": limits([0.5, 300, 0.0], [2.0, 2400, 0.048], [False, False, True])},
+                      {"box": 2, "coverage": 0.1, "density": 0.7, "mass": 0.06, "points": 5, "true_points": 4,
+                       "limits": limits([1.2, 300, 0.048], [2.0, 1500, 0.06], [True, True, True])}]}
     with open(os.path.join(out, "prim.json"), "w") as f:
         json.dump(prim, f, indent=2)
+    manifest = {"fingerprint": "fixture", "experiment_file": "experiments/fixture_morris.json",
+                "scenario_file": "scenarios/platform_led.json", "runs": len(rows), "design": "morris",
+                "factors": [{"name": f} for f in factors], "kpis": kpis, "vicsim_version": "0.1.0"}
+    with open(os.path.join(out, "sweep.json"), "w") as f:
+        json.dump(manifest, f, indent=2)
 
 
 if __name__ == "__main__":
