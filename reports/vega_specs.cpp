@@ -328,11 +328,15 @@ json spending_chart(json rows) {
 }
 
 json morris_chart(json rows, const std::vector<std::string>& kpis, int columns) {
-  const json x = {{"field", "mu_star"}, {"type", "quantitative"}, {"title", "μ* (mean |elementary effect|)"}};
+  // Padding keeps the factor labels of the largest effects inside the panel.
+  const json x = {{"field", "mu_star"},
+                  {"type", "quantitative"},
+                  {"title", "μ* (mean |elementary effect|)"},
+                  {"scale", {{"padding", 30}, {"domainMin", 0}}}};
   const json y = {{"field", "sigma"}, {"type", "quantitative"}, {"title", "σ (interaction / non-linearity)"}};
   json s = faceted(
       std::move(rows), kpis, columns,
-      {{"width", 270},
+      {{"width", 230},
        {"height", 220},
        {"layer",
         {{{"mark", {{"type", "point"}, {"filled", true}, {"size", 80}, {"color", "#1f77b4"}}},
@@ -343,7 +347,8 @@ json morris_chart(json rows, const std::vector<std::string>& kpis, int columns) 
              {{{"field", "factor"}, {"type", "nominal"}},
               {{"field", "mu_star"}, {"type", "quantitative"}, {"format", ".3~g"}},
               {{"field", "sigma"}, {"type", "quantitative"}, {"format", ".3~g"}}}}}}},
-         {{"mark", {{"type", "text"}, {"align", "left"}, {"dx", 6}, {"fontSize", 11}, {"color", "#243b53"}}},
+         {{"mark",
+           {{"type", "text"}, {"align", "center"}, {"dy", -10}, {"fontSize", 11}, {"color", "#243b53"}}},
           {"encoding", {{"x", x}, {"y", y}, {"text", {{"field", "factor"}, {"type", "nominal"}}}}}}}}});
   s["resolve"]["scale"] = {{"x", "independent"}, {"y", "independent"}};
   return s;
