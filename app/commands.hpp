@@ -19,5 +19,7 @@ Command add_compare_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_discover_command(CLI::App& app);
 Command add_view_command(CLI::App& app);
+Command add_report_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
 
 }  // namespace vicsim::app

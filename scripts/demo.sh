@@ -10,5 +10,8 @@ reps=${REPLICATIONS:-10}
 build/vicsim compare scenarios/traditional.json scenarios/platform_led.json \
   --replications "$reps" --jobs "$(nproc)" --out "$out/compare" --force
 build/vicsim run scenarios/platform_led.json --out "$out/platform_led" --force
+build/vicsim report "$out/compare" --out "$out/compare.html" --force
+build/vicsim report "$out/platform_led" --out "$out/platform_led.html" --force
 echo "demo: comparison in $out/compare (comparison.csv, comparison.json, timeseries.csv);"
 echo "      one platform-led run in $out/platform_led (timeseries.csv, summary.json, firms.csv, network/)"
+echo "      HTML reports (open in any browser, offline): $out/compare.html, $out/platform_led.html"

@@ -18,6 +18,7 @@ PACKAGES=(
   python3 python3-networkx    # reference values in validation tests
   xvfb xauth                  # headless visualizer tests
   ffmpeg                      # vicsim view --video (optional for users; tested in CI)
+  chromium python3-pil        # browser tests of the HTML reports (render, screenshot, pixel check)
 )
 
 missing=()
@@ -25,13 +26,32 @@ for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
-if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup: all ${#PACKAGES[@]} packages present"
-  exit 0
-fi
-
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-echo "setup: installing ${missing[*]}"
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#PACKAGES[@]} packages present"
+else
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Chart libraries for `vicsim report`: the browser builds of vega, vega-lite and vega-embed, pinned in
+# third_party/vega/package.json and package-lock.json, installed with npm into third_party/vega/node_modules
+# (not committed; the report inlines them). Node.js and npm come with the machine or from Debian.
+cd "$(dirname "$0")/.."
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing nodejs npm"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+vega=third_party/vega/node_modules
+if [ -f $vega/vega/build/vega.min.js ] && [ -f $vega/vega-lite/build/vega-lite.min.js ] &&
+  [ -f $vega/vega-embed/build/vega-embed.min.js ] &&
+  cmp -s third_party/vega/package-lock.json $vega/.vicsim-installed-lock 2>/dev/null; then
+  echo "setup: chart libraries present in $vega"
+else
+  echo "setup: npm ci in third_party/vega (vega, vega-lite, vega-embed)"
+  (cd third_party/vega && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error &&
+    cp package-lock.json node_modules/.vicsim-installed-lock)
+fi

@@ -1,0 +1,69 @@
+#include "reports/report_generator.hpp"
+
+#include "reports/atomic_file.hpp"
+#include "reports/comparison_report.hpp"
+#include "reports/report_input_error.hpp"
+#include "reports/run_report.hpp"
+#include "reports/sweep_report.hpp"
+#include "reports/vega_assets.hpp"
+
+namespace vicsim::reports {
+
+namespace fs = std::filesystem;
+
+SourceKind detect_source(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::exists(dir, ec)) throw ReportInputError(dir.string() + ": no such directory");
+  if (!fs::is_directory(dir, ec)) throw ReportInputError(dir.string() + ": not a directory");
+  if (fs::is_regular_file(dir / "comparison.csv")) return SourceKind::Comparison;
+  if (fs::is_regular_file(dir / "results.csv")) return SourceKind::Sweep;
+  if (fs::is_regular_file(dir / "timeseries.csv")) {
+    if (fs::is_regular_file(dir / "regions.csv") && CsvTable::read(dir / "regions.csv").has("treated"))
+      return SourceKind::Pilot;
+    return SourceKind::Run;
+  }
+  throw ReportInputError(
+      dir.string() +
+      ": not a run, comparison or sweep directory (expected timeseries.csv, comparison.csv or "
+      "results.csv)");
+}
+
+const char* source_kind_name(SourceKind k) {
+  switch (k) {
+    case SourceKind::Run:
+      return "run";
+    case SourceKind::Pilot:
+      return "pilot program";
+    case SourceKind::Comparison:
+      return "comparison";
+    case SourceKind::Sweep:
+      return "sweep";
+  }
+  return "unknown";
+}
+
+ReportResult write_report(const ReportContext& ctx) {
+  ReportResult result;
+  result.kind = detect_source(ctx.source);
+  const VegaAssets assets = load_vega_assets();  // fail before any work if the libraries are missing
+  HtmlDocument doc = [&] {
+    switch (result.kind) {
+      case SourceKind::Comparison:
+        return comparison_report(ctx.source, ctx);
+      case SourceKind::Sweep:
+        return sweep_report(ctx.source, ctx);
+      case SourceKind::Run:
+      case SourceKind::Pilot:
+        break;
+    }
+    return run_report(read_run_directory(ctx.source), ctx);
+  }();
+  const std::string html = doc.render(assets);
+  result.charts = doc.charts();
+  result.bytes = html.size();
+
+  write_file_atomically(ctx.out, [&](std::ostream& f) { f << html; });
+  return result;
+}
+
+}  // namespace vicsim::reports

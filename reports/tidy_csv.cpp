@@ -1,0 +1,36 @@
+#include "reports/tidy_csv.hpp"
+
+#include <vector>
+
+#include "reports/kpi_catalog.hpp"
+
+namespace vicsim::reports {
+
+namespace {
+
+std::string quoted(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+}  // namespace
+
+void write_tidy_csv(std::ostream& out, const CsvTable& t) {
+  std::vector<std::size_t> ids, metrics;
+  for (std::size_t c = 0; c < t.header().size(); ++c) {
+    const std::string& name = t.header()[c];
+    const bool id = is_identifier_column(name) || !t.is_numeric(c) || name.find('.') != std::string::npos;
+    (id ? ids : metrics).push_back(c);
+  }
+  for (std::size_t c : ids) out << quoted(t.header()[c]) << ',';
+  out << "metric,value\n";
+  for (std::size_t r = 0; r < t.rows(); ++r)
+    for (std::size_t m : metrics) {
+      for (std::size_t c : ids) out << quoted(t.text(r, c)) << ',';
+      out << quoted(t.header()[m]) << ',' << (t.text(r, m).empty() ? "NA" : quoted(t.text(r, m))) << '\n';
+    }
+}
+
+}  // namespace vicsim::reports

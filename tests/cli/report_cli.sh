@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# End-to-end checks of `vicsim report` and `vicsim export` (no browser: see report_browser.sh).
+#
+# Usage: bash tests/cli/report_cli.sh <path-to-vicsim> <source-dir>
+#
+# Checks: bad input exits 2 with a message and writes nothing; an existing report is kept without
+# --force; missing chart libraries exit 1 naming scripts/setup.sh; no temporary file is left; the
+# same directory and SOURCE_DATE_EPOCH give byte-identical reports; the report is self-contained
+# (no http(s) resources); its numbers agree with the CSVs (run cards, comparison table, pilot DiD);
+# the exported GEXF/GraphML/tidy CSV agree with the run (tests/cli/check_exports.py, networkx).
+set -uo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/cli_args.sh"
+PY=/usr/bin/python3
+FIXTURES=$SRC/tests/cli/report_fixtures.py
+
+failures=0
+pass() { echo "  ok: $*"; }
+fail() { echo "  FAIL: $*" >&2; failures=$((failures + 1)); }
+die() { echo "FATAL: $*" >&2; exit 1; }
+section() { echo; echo "== $*"; }
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/vicsim-report.XXXXXX") || die "mktemp -d failed"
+trap 'rm -rf "$T"' EXIT
+
+# expect_rc RC PATTERN ARGS...: vicsim ARGS exits RC and its stderr matches PATTERN.
+expect_rc() {
+  local want=$1 pattern=$2
+  shift 2
+  "$VICSIM" "$@" >"$T/out.txt" 2>"$T/err.txt"
+  local rc=$?
+  if [[ $rc -ne $want ]]; then
+    fail "'vicsim $*' exited $rc, expected $want: $(cat "$T/err.txt")"
+  elif ! grep -qE -- "$pattern" "$T/err.txt"; then
+    fail "'vicsim $*' message does not match /$pattern/: $(cat "$T/err.txt")"
+  else
+    pass "'vicsim $*' -> $rc: $(head -c 160 "$T/err.txt" | head -1)"
+  fi
+}
+
+"$VICSIM" run "$SRC/scenarios/traditional.json" --out "$T/run" --ticks 36 --quiet \
+  --set mechanisms.population.count=400 >"$T/run.log" 2>&1 || { cat "$T/run.log" >&2; die "vicsim run failed"; }
+
+section "bad input: exit 2, a message, nothing written"
+mkdir -p "$T/empty"
+expect_rc 2 "not a run, comparison or sweep directory" report "$T/empty" --out "$T/x.html"
+expect_rc 2 "no such directory" report "$T/nope" --out "$T/x.html"
+expect_rc 2 "does not exist" report "$T/run" --out "$T/no/such/dir/x.html"
+expect_rc 2 "is a directory" report "$T/run" --out "$T/empty"
+printf 'tick,firms\n1,2,3\n' >"$T/empty/timeseries.csv"
+expect_rc 2 "timeseries.csv: data row 1 has 3 fields" report "$T/empty" --out "$T/x.html"
+expect_rc 2 "required|Required" report "$T/run"
+[[ ! -e $T/x.html ]] && pass "no report written for bad input" || fail "$T/x.html written for bad input"
+
+section "existing report: kept without --force, replaced with it"
+echo precious >"$T/old.html"
+expect_rc 2 "use --force" report "$T/run" --out "$T/old.html"
+[[ $(cat "$T/old.html") == precious ]] && pass "old file intact" || fail "old file changed"
+"$VICSIM" report "$T/run" --out "$T/old.html" --force -q && grep -q "report-status" "$T/old.html" &&
+  pass "--force replaced it" || fail "--force did not replace the report"
+
+section "missing chart libraries: exit 1, says how to install them"
+VICSIM_VEGA_DIR=$T/nowhere expect_rc 1 "scripts/setup.sh" report "$T/run" --out "$T/novega.html"
+[[ ! -e $T/novega.html ]] && pass "no report written" || fail "report written without the libraries"
+
+section "determinism and self-containment"
+# (The same --out too: the reproducing command in the report names it.)
+SOURCE_DATE_EPOCH=1700000000 "$VICSIM" report "$T/run" --out "$T/r1.html" -q || fail "report r1 failed"
+mv "$T/r1.html" "$T/r2.html"
+SOURCE_DATE_EPOCH=1700000000 "$VICSIM" report "$T/run" --out "$T/r1.html" -q || fail "report r1 (again) failed"
+cmp -s "$T/r1.html" "$T/r2.html" && pass "same directory + SOURCE_DATE_EPOCH: byte-identical reports" ||
+  fail "two reports of the same run differ"
+grep -q "2023-11-14 22:13 UTC" "$T/r1.html" && pass "SOURCE_DATE_EPOCH sets the report date" ||
+  fail "report date does not follow SOURCE_DATE_EPOCH"
+if grep -Eo '<(script|link|img)[^>]+(src|href)="https?:' "$T/r1.html" | head -3 | grep -q .; then
+  fail "report loads resources from the network"
+else
+  pass "no <script src>, <link href> or <img src> pointing at http(s)"
+fi
+if ls -a "$T" | grep -q '\.tmp-'; then fail "temporary file left: $(ls -a "$T" | grep tmp)"; else pass "no temporary file left"; fi
+
+section "numbers in the reports agree with the CSVs"
+"$PY" "$FIXTURES" comparison "$T/cmp" || die "comparison fixture failed"
+"$PY" "$FIXTURES" pilot "$T/run" "$T/pilot" >"$T/pilot_truth.json" || die "pilot fixture failed"
+"$PY" "$FIXTURES" sweep "$T/sweep" || die "sweep fixture failed"
+"$VICSIM" compare "$SRC/scenarios/traditional.json" "$SRC/scenarios/platform_led.json" --replications 3 \
+  --ticks 36 --set mechanisms.population.count=400 --out "$T/realcmp" --quiet >"$T/compare.log" 2>&1 ||
+  { cat "$T/compare.log" >&2; die "vicsim compare failed"; }
+for k in cmp realcmp pilot sweep; do
+  "$VICSIM" report "$T/$k" --out "$T/$k.html" -q || fail "vicsim report $T/$k failed"
+done
+if "$PY" - "$T" <<'PYEOF'; then
+import csv, html, json, re, sys
+T = sys.argv[1]
+ok = True
+def check(cond, msg):
+    global ok
+    print(("  ok: " if cond else "  FAIL: ") + msg, file=sys.stdout if cond else sys.stderr)
+    ok = ok and cond
+def text(path):
+    return html.unescape(re.sub(r"<[^>]+>", " ", open(path, encoding="utf-8").read()))
+# Run: the 'firms at the end' card is the last row of timeseries.csv.
+rows = list(csv.DictReader(open(T + "/run/timeseries.csv")))
+firms = int(float(rows[-1]["firms"]))
+t = text(T + "/r1.html")
+check(re.search(r"firms at the end\s+%s\b" % format(firms, ","), t) is not None,
+      "run card 'firms at the end' shows %s (timeseries.csv last row)" % format(firms, ","))
+check("Provenance" in t and "--seed" in t and "vicsim report" in t, "run report has provenance with both commands")
+# Comparison (fixture and real): share KPIs' rows at the last tick, in points.
+for d, kpis in (("cmp", ["cross_region_tie_share"]), ("realcmp", ["cloud_adoption_share", "cross_region_tie_share"])):
+    rows_c = list(csv.DictReader(open(T + "/" + d + "/comparison.csv")))
+    t = text(T + "/" + d + ".html")
+    for k in kpis:
+        c = [r for r in rows_c if r["kpi"] == k]
+        last = max(c, key=lambda r: int(r["tick"]))
+        diff = ("+" if float(last["diff"]) > 0 else "") + "%.2f" % (100 * float(last["diff"]))
+        ci = "[%.2f, %.2f]" % (100 * float(last["ci_low"]), 100 * float(last["ci_high"]))
+        check(diff in t and ci in t, "%s: table shows %s B - A = %s points with CI %s" % (d, k, diff, ci))
+c = [r for r in csv.DictReader(open(T + "/cmp/comparison.csv")) if r["kpi"] == "cross_region_tie_share"]
+last = max(c, key=lambda r: int(r["tick"]))
+t = text(T + "/cmp.html")
+half = (float(last["ci_high"]) - float(last["ci_low"])) / 2 * 100
+sentence = re.search(r"raised the cross-regional tie share by (\d+) ± (\d+) points by year 4", t)
+check(sentence is not None and int(sentence.group(1)) == round(100 * float(last["diff"])) and
+      int(sentence.group(2)) == round(half),
+      "summary sentence: '%s'" % (sentence.group(0) if sentence else "missing"))
+# Pilot: the DiD of adoption share equals the fixture's exact value.
+truth = json.load(open(T + "/pilot_truth.json"))
+t = text(T + "/pilot.html")
+want = "+%.2f pts" % (100 * truth["did_adoption_share"])
+check(re.search(r"platform adoption share\s+[^\n]*?%s" % re.escape(want), t) is not None,
+      "pilot DiD of adoption share shows %s (fixture: %.6f)" % (want, truth["did_adoption_share"]))
+check("starts in month %d" % truth["start"] in t, "pilot start month %d read from scenario.resolved.json" % truth["start"])
+# Sweep: the most influential factor sentence follows sensitivity.csv.
+t = text(T + "/sweep.html")
+check("platform adoption share depends most on platform_fee (total Sobol index 0.85)" in t,
+      "sweep summary names the factor with the largest ST")
+check("1 failed (left out of the plots)" in t, "sweep report counts the failed run")
+check("vicsim sweep experiments/fixture_morris.json --out" in t, "sweep provenance has the sweep command")
+sys.exit(0 if ok else 1)
+PYEOF
+  :
+else
+  fail "report numbers (see above)"
+fi
+
+section "exports: GEXF (dynamic), GraphML and tidy CSV against networkx and the run"
+if "$VICSIM" export "$T/run" --gexf "$T/run.gexf" --graphml "$T/last.graphml" --tidy-csv "$T/long.csv" 2>"$T/export.err"; then
+  pass "vicsim export wrote $(ls "$T/run.gexf" "$T/last.graphml" "$T/long.csv" | wc -l) files"
+  "$PY" "$SRC/tests/cli/check_exports.py" "$T/run" "$T/run.gexf" "$T/last.graphml" "$T/long.csv" &&
+    pass "networkx reads the GEXF and GraphML; every snapshot and the tidy CSV agree" || fail "export cross-check"
+else
+  fail "vicsim export failed: $(cat "$T/export.err")"
+fi
+"$VICSIM" export "$T/run" --gexf "$T/run2.gexf" 2>/dev/null && cmp -s "$T/run.gexf" "$T/run2.gexf" &&
+  pass "GEXF export is deterministic" || fail "two GEXF exports differ"
+expect_rc 2 "use --force" export "$T/run" --gexf "$T/run.gexf"
+expect_rc 2 "no network/tick_NNNN.graphml" export "$T/cmp" --gexf "$T/cmp.gexf"
+expect_rc 2 "nothing to export" export "$T/run"
+"$VICSIM" export "$T/cmp" --tidy-csv "$T/cmp_long.csv" 2>/dev/null && head -1 "$T/cmp_long.csv" | grep -q '^arm,replication,scenario,seed,tick,stage_name,metric,value$' &&
+  pass "comparison tidy CSV keeps arm and replication as id columns" || fail "comparison tidy CSV header: $(head -1 "$T/cmp_long.csv")"
+
+section "docs/outputs.md documents every column the run writes"
+if "$PY" - "$SRC/docs/outputs.md" "$T/run" <<'PYEOF'; then
+import csv, json, re, sys
+doc = open(sys.argv[1], encoding="utf-8").read()
+documented = set(re.findall(r"^\| `([^`]+)` \|", doc, re.M))
+missing = []
+for f in ("timeseries.csv", "firms.csv"):
+    header = next(csv.reader(open(sys.argv[2] + "/" + f)))
+    missing += ["%s: %s" % (f, c) for c in header if c not in documented]
+summary = json.load(open(sys.argv[2] + "/summary.json"))
+missing += ["summary.json: %s" % k for k in summary if k not in doc]
+if missing:
+    sys.exit("  FAIL: not in docs/outputs.md: " + ", ".join(missing))
+print("  ok: every timeseries.csv and firms.csv column and summary.json key is documented")
+PYEOF
+  :
+else
+  fail "docs/outputs.md is out of date (see above)"
+fi
+
+echo
+if [[ $failures -ne 0 ]]; then
+  echo "report_cli: $failures check(s) FAILED" >&2
+  exit 1
+fi
+echo "report_cli: all checks passed"
