@@ -43,7 +43,6 @@ struct Policy {
   double subsidy_share = 0.5;           ///< vouchers: share of cloud cost paid
   double platform_subsidy_share = 0.5;  ///< cultivation / interconnection: share of platform costs paid
   double fee_cap = 0.03;                ///< supervision: maximum transaction fee
-  std::int32_t platform = -1;           ///< cultivation: index of the platform it launches
   // running account
   sim::Money spent{0.0};       ///< cumulative spending (yuan)
   sim::Money spent_tick{0.0};  ///< spending this tick (yuan)

@@ -16,6 +16,7 @@
 #include "app/commands.hpp"
 #include "app/progress_bar.hpp"
 #include "app/scenario_run.hpp"
+#include "reports/csv_field.hpp"
 #include "reports/number_format.hpp"
 #include "reports/paired_comparison.hpp"
 #include "scenarios/scenario_loader.hpp"
@@ -26,6 +27,7 @@ namespace vicsim::app {
 namespace {
 
 namespace fs = std::filesystem;
+using reports::csv_field;
 
 struct CompareOptions {
   std::string a, b, out;
@@ -99,13 +101,6 @@ void run_jobs(const std::vector<Job>& jobs_list, int jobs, const std::vector<std
     if (!failure.empty() && running.empty()) throw std::runtime_error(failure);
   }
   if (!failure.empty()) throw std::runtime_error(failure);
-}
-
-std::string csv_cell(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char ch : s) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-  return q + "\"";
 }
 
 nlohmann::json number_or_null(double x) {
@@ -208,15 +203,27 @@ int compare(const CompareOptions& o) {
       rows.push_back(row);
     }
   }
+  // Cost-effectiveness: extra policy spending of B over A per unit of KPI gained (paired means).
+  std::map<int, double> extra_spend;
+  for (const auto& r : rows)
+    if (r.kpi == "policy_spend_cumulative") extra_spend[static_cast<int>(r.tick)] = r.diff;
+  auto cost_per_unit = [&](const reports::PairedRow& r) {
+    const auto it = extra_spend.find(static_cast<int>(r.tick));
+    if (it == extra_spend.end() || it->second == 0.0 || r.diff == 0.0 || r.kpi.rfind("policy_spend", 0) == 0)
+      return std::nan("");
+    return it->second / r.diff;
+  };
   const std::string name_a = la.scenario->name, name_b = lb.scenario->name;
   write_file(stage / "comparison.csv", [&](std::ostream& out) {
-    out << "kpi,tick,arm_a,arm_b,n,mean_a,mean_b,diff,ci_low,ci_high,sd_diff,effect_size,p_value\n";
+    out << "kpi,tick,arm_a,arm_b,n,mean_a,mean_b,diff,ci_low,ci_high,sd_diff,effect_size,p_value,cost_per_"
+           "unit\n";
     for (const auto& r : rows)
-      out << r.kpi << ',' << r.tick << ',' << csv_cell(name_a) << ',' << csv_cell(name_b) << ',' << r.n << ','
-          << reports::format_number(r.mean_a) << ',' << reports::format_number(r.mean_b) << ','
+      out << r.kpi << ',' << r.tick << ',' << csv_field(name_a) << ',' << csv_field(name_b) << ',' << r.n
+          << ',' << reports::format_number(r.mean_a) << ',' << reports::format_number(r.mean_b) << ','
           << reports::format_number(r.diff) << ',' << reports::format_number(r.ci_low) << ','
           << reports::format_number(r.ci_high) << ',' << reports::format_number(r.sd_diff) << ','
-          << reports::format_number(r.effect_size) << ',' << reports::format_number(r.p_value) << '\n';
+          << reports::format_number(r.effect_size) << ',' << reports::format_number(r.p_value) << ','
+          << reports::format_number(cost_per_unit(r)) << '\n';
   });
   std::ostringstream cmd;
   cmd << "vicsim compare " << o.a << ' ' << o.b << " --replications " << o.replications << " --out " << o.out;
@@ -232,7 +239,8 @@ int compare(const CompareOptions& o) {
   j["vicsim_version"] = kVersion;
   j["git_hash"] = kGitHash;
   j["method"] =
-      "paired t over replications with common random numbers; diff = b - a; effect_size = Cohen's d_z";
+      "paired t over replications with common random numbers; diff = b - a; effect_size = Cohen's d_z; "
+      "cost_per_unit = diff of policy_spend_cumulative / diff of the KPI (yuan per unit of the KPI)";
   j["rows"] = nlohmann::json::array();
   for (const auto& r : rows)
     j["rows"].push_back({{"kpi", r.kpi},
@@ -245,7 +253,8 @@ int compare(const CompareOptions& o) {
                          {"ci_high", number_or_null(r.ci_high)},
                          {"sd_diff", number_or_null(r.sd_diff)},
                          {"effect_size", number_or_null(r.effect_size)},
-                         {"p_value", number_or_null(r.p_value)}});
+                         {"p_value", number_or_null(r.p_value)},
+                         {"cost_per_unit", number_or_null(cost_per_unit(r))}});
   write_file(stage / "comparison.json", [&](std::ostream& out) { out << j.dump(2) << "\n"; });
   dir->commit();
   if (!o.quiet) std::cerr << "wrote " << o.out << " (" << rows.size() << " KPI × tick rows)\n";

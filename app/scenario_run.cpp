@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli_support.hpp"
+#include "reports/policy_ledger.hpp"
+#include "reports/region_panel.hpp"
 #include "reports/run_writers.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "scenarios/world_builder.hpp"
@@ -24,7 +26,10 @@ std::vector<sim::TickMetrics> run_scenario_into(
   write_file(dir / "scenario.resolved.json", [&](std::ostream& out) { out << resolved.dump(2) << "\n"; });
 
   auto model = scenarios::build_model(s, threads);
-  std::vector<agents::RunObserver*> observers;
+  reports::RegionPanelRecorder regions(model);
+  reports::PolicyLedgerRecorder policies(model);
+  std::vector<agents::RunObserver*> observers{&regions};
+  if (!model.policies().empty()) observers.push_back(&policies);
   std::unique_ptr<reports::GraphmlRecorder> graphml;
   if (s.output.graphml) {
     fs::create_directories(dir / "network");
@@ -36,9 +41,19 @@ std::vector<sim::TickMetrics> run_scenario_into(
   write_file(dir / "timeseries.csv",
              [&](std::ostream& out) { reports::write_timeseries_csv(out, label, series); });
   write_file(dir / "firms.csv", [&](std::ostream& out) { reports::write_firms_csv(out, model.world()); });
+  write_file(dir / "regions.csv", [&](std::ostream& out) { regions.write_csv(out, label); });
+  if (!model.policies().empty())
+    write_file(dir / "policies.csv", [&](std::ostream& out) { policies.write_csv(out, label); });
+  // With shocks, the same scenario and seed without them is the counterfactual for the resilience measures.
+  std::vector<sim::TickMetrics> no_shock;
+  if (!s.shocks.empty()) {
+    scenarios::Scenario calm = s;
+    calm.shocks.clear();
+    auto twin = scenarios::build_model(calm, threads);
+    no_shock = agents::run_simulation(twin, calm.ticks, {});
+  }
   write_file(dir / "summary.json", [&](std::ostream& out) {
-    out << reports::run_summary(label, model.world(), series, s.mechanisms.population.sme_threshold).dump(2)
-        << "\n";
+    out << reports::run_summary(label, model, series, s.shocks.empty() ? nullptr : &no_shock).dump(2) << "\n";
   });
   return series;
 }

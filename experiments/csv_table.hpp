@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "reports/csv_field.hpp"
+
 namespace vicsim::experiments {
 
 /** @brief Thrown for malformed CSV text. */
@@ -28,7 +30,6 @@ CsvTable read_csv(std::istream& in);
 /** @brief Parses a CSV number ("NA", "NaN" and "" give NaN); nothing if it is not a number. */
 std::optional<double> parse_number(const std::string& text);
 
-/** @brief Quotes a CSV field when it holds a comma, quote or line break. */
-std::string csv_field(const std::string& s);
+using reports::csv_field;  ///< RFC 4180 quoting, shared with the run writers
 
 }  // namespace vicsim::experiments

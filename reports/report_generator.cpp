@@ -18,7 +18,7 @@ SourceKind detect_source(const fs::path& dir) {
   if (fs::is_regular_file(dir / "comparison.csv")) return SourceKind::Comparison;
   if (fs::is_regular_file(dir / "results.csv")) return SourceKind::Sweep;
   if (fs::is_regular_file(dir / "timeseries.csv")) {
-    if (fs::is_regular_file(dir / "regions.csv") && CsvTable::read(dir / "regions.csv").has("treated"))
+    if (fs::is_regular_file(dir / "regions.csv") && has_treated_region(CsvTable::read(dir / "regions.csv")))
       return SourceKind::Pilot;
     return SourceKind::Run;
   }

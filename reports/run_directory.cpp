@@ -42,6 +42,13 @@ RunDirectory read_run_directory(const fs::path& dir) {
   return r;
 }
 
-bool is_pilot(const RunDirectory& run) { return run.regions && run.regions->has("treated"); }
+bool has_treated_region(const CsvTable& regions) {
+  if (!regions.has("treated")) return false;
+  for (double t : regions.numbers("treated"))
+    if (t > 0.5) return true;
+  return false;
+}
+
+bool is_pilot(const RunDirectory& run) { return run.regions && has_treated_region(*run.regions); }
 
 }  // namespace vicsim::reports

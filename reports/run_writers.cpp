@@ -1,28 +1,20 @@
 #include "reports/run_writers.hpp"
 
+#include <bit>
 #include <boost/graph/graphml.hpp>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
 #include <sstream>
 
+#include "reports/csv_field.hpp"
 #include "reports/number_format.hpp"
+#include "reports/policy_ledger.hpp"
+#include "sim/resilience.hpp"
 #include "sim/tail_exponent.hpp"
 #include "vicsim_version.hpp"
 
 namespace vicsim::reports {
-
-namespace {
-
-/** CSV field quoting (RFC 4180) for names that may contain commas or quotes. */
-std::string csv_text(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-}  // namespace
 
 void write_timeseries_csv(std::ostream& out, const RunLabel& label,
                           const std::vector<sim::TickMetrics>& series) {
@@ -30,7 +22,7 @@ void write_timeseries_csv(std::ostream& out, const RunLabel& label,
   for (const auto& c : sim::columns()) out << ',' << c.name;
   out << ",stage_name,platform_path_stage_name,ecosystem_stage_name\n";
   for (const auto& m : series) {
-    out << csv_text(label.scenario) << ',' << label.seed;
+    out << csv_field(label.scenario) << ',' << label.seed;
     for (const auto& c : sim::columns()) out << ',' << format_number(m.*(c.member));
     out << ',' << sim::stage_name(static_cast<sim::TraditionalStage>(m.stage)) << ','
         << sim::stage_name(static_cast<sim::PlatformPathStage>(m.platform_path_stage)) << ','
@@ -42,7 +34,7 @@ void write_firms_csv(std::ostream& out, const sim::World& w) {
   const auto& f = w.firms;
   out << "firm_id,region,industry,stage,alive,entry_tick,exit_tick,chain_master,employees,productivity,"
          "digital_maturity,reputation,cash_yuan,output_units,price_yuan,profit_yuan,suppliers,customers,"
-         "collaborators\n";
+         "collaborators,on_cloud,cloud_tick,platforms,first_join_tick\n";
   for (sim::FirmIndex i = 0; i < f.size(); ++i) {
     std::size_t sup = 0, cus = 0, col = 0;
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e)
@@ -50,14 +42,18 @@ void write_firms_csv(std::ostream& out, const sim::World& w) {
     for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e)
       (w.network[*e].is_supply() ? cus : col) += 1;
     const auto& ind = w.industries[sim::idx(f.industry[i])];
-    out << i << ',' << csv_text(w.regions[sim::idx(f.region[i])].name) << ',' << csv_text(ind.name) << ','
-        << csv_text(ind.stages[f.stage[i]]) << ',' << int(f.alive[i]) << ',' << f.entry_tick[i] << ','
+    out << i << ',' << csv_field(w.regions[sim::idx(f.region[i])].name) << ',' << csv_field(ind.name) << ','
+        << csv_field(ind.stages[f.stage[i]]) << ',' << int(f.alive[i]) << ',' << f.entry_tick[i] << ','
         << (f.exit_tick[i] < 0 ? std::string("NA") : std::to_string(f.exit_tick[i])) << ','
         << int(f.chain_master[i]) << ',' << format_number(f.employees[i]) << ','
         << format_number(f.productivity[i]) << ',' << format_number(f.digital_maturity[i]) << ','
         << format_number(f.reputation[i]) << ',' << format_number(f.cash[i].yuan) << ','
         << format_number(f.output[i]) << ',' << format_number(f.price[i]) << ','
-        << format_number(f.profit[i].yuan) << ',' << sup << ',' << cus << ',' << col << '\n';
+        << format_number(f.profit[i].yuan) << ',' << sup << ',' << cus << ',' << col << ','
+        << int(f.on_cloud[i]) << ','
+        << (f.cloud_tick[i] < 0 ? std::string("NA") : std::to_string(f.cloud_tick[i])) << ','
+        << std::popcount(f.platforms[i]) << ','
+        << (f.first_join_tick[i] < 0 ? std::string("NA") : std::to_string(f.first_join_tick[i])) << '\n';
   }
 }
 
@@ -127,8 +123,43 @@ void write_graphml(std::ostream& out, const sim::World& w) {
   boost::write_graphml(out, g, dp, true);
 }
 
-nlohmann::json run_summary(const RunLabel& label, const sim::World& w,
-                           const std::vector<sim::TickMetrics>& series, double sme_threshold) {
+namespace {
+
+/** First tick at which `stage_of(m)` reached each rung 1..3 of a stage ladder (null if never). */
+template <typename Stage>
+nlohmann::json first_reached(const std::vector<sim::TickMetrics>& series, double sim::TickMetrics::*stage) {
+  nlohmann::json reached = nlohmann::json::object();
+  for (int k = 1; k <= 3; ++k) {
+    const auto name = std::string(sim::stage_name(static_cast<Stage>(k)));
+    reached[name] = nullptr;
+    for (const auto& m : series)
+      if (m.*stage >= k) {
+        reached[name] = m.tick;
+        break;
+      }
+  }
+  return reached;
+}
+
+nlohmann::json number_or_null(double x) {
+  return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr);
+}
+
+nlohmann::json resilience_json(const sim::ResilienceMeasures& r) {
+  return {{"baseline", number_or_null(r.baseline)},
+          {"trough_change", number_or_null(r.trough_change)},
+          {"trough_tick", r.trough_tick < 0 ? nlohmann::json(nullptr) : nlohmann::json(r.trough_tick)},
+          {"loss_months", number_or_null(r.loss_months)},
+          {"recovered", r.recovered},
+          {"recovery_months", number_or_null(r.recovery_months)}};
+}
+
+}  // namespace
+
+nlohmann::json run_summary(const RunLabel& label, const agents::ClusterModel& model,
+                           const std::vector<sim::TickMetrics>& series,
+                           const std::vector<sim::TickMetrics>* no_shock) {
+  const sim::World& w = model.world();
   nlohmann::json j;
   j["scenario"] = label.scenario;
   j["seed"] = label.seed;
@@ -148,23 +179,52 @@ nlohmann::json run_summary(const RunLabel& label, const sim::World& w,
     j["first_tick"] = row(series.front());
     j["final"] = row(series.back());
   }
-  nlohmann::json reached = nlohmann::json::object();
-  for (int k = 1; k <= 3; ++k) {
-    const auto name = std::string(sim::stage_name(static_cast<sim::TraditionalStage>(k)));
-    reached[name] = nullptr;
-    for (const auto& m : series)
-      if (m.stage >= k) {
-        reached[name] = m.tick;
-        break;
-      }
-  }
-  j["stage_first_reached_tick"] = reached;
+  j["stage_first_reached_tick"] = first_reached<sim::TraditionalStage>(series, &sim::TickMetrics::stage);
+  j["platform_path_stage_first_reached_tick"] =
+      first_reached<sim::PlatformPathStage>(series, &sim::TickMetrics::platform_path_stage);
+  j["ecosystem_stage_first_reached_tick"] =
+      first_reached<sim::EcosystemStage>(series, &sim::TickMetrics::ecosystem_stage);
   std::vector<double> sizes;
   for (sim::FirmIndex i = 0; i < w.firms.size(); ++i)
     if (w.firms.alive[i]) sizes.push_back(w.firms.employees[i]);
   const double alpha = sim::hill_tail_exponent(sizes, 0.1);
   j["firm_size_tail_exponent"] = std::isnan(alpha) ? nlohmann::json(nullptr) : nlohmann::json(alpha);
-  j["sme_threshold"] = sme_threshold;
+  j["sme_threshold"] = model.params().population.sme_threshold;
+
+  nlohmann::json policies = nlohmann::json::array();
+  for (const auto& p : model.policies())
+    policies.push_back({{"name", p.name},
+                        {"instrument", agents::instrument_name(p.instrument)},
+                        {"target", policy_target_text(p, w)},
+                        {"start", p.start},
+                        {"end", p.end},
+                        {"budget", p.budget.yuan},
+                        {"spent", p.spent.yuan}});
+  j["policies"] = policies;
+
+  auto column = [](const std::vector<sim::TickMetrics>& ms, double sim::TickMetrics::*member) {
+    std::vector<double> v;
+    for (const auto& m : ms) v.push_back(m.*member);
+    return v;
+  };
+  nlohmann::json shocks = nlohmann::json::array();
+  for (const auto& s : model.context().shocks) {
+    nlohmann::json k = {{"name", s.name},
+                        {"kind", s.kind == agents::Shock::Kind::Demand ? "demand" : "regional_disruption"},
+                        {"start", s.start},
+                        {"duration", s.duration},
+                        {"magnitude", s.magnitude}};
+    for (auto [name, member] :
+         {std::pair{"output", &sim::TickMetrics::output}, std::pair{"firms", &sim::TickMetrics::firms}}) {
+      const auto x = column(series, member);
+      k[name] = resilience_json(sim::resilience_measures(x, s.start, s.duration));
+      if (no_shock)
+        k[std::string(name) + "_vs_no_shock"] =
+            resilience_json(sim::resilience_against(x, column(*no_shock, member), s.start, s.duration));
+    }
+    shocks.push_back(k);
+  }
+  j["shocks"] = shocks;
   return j;
 }
 

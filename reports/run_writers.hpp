@@ -26,9 +26,13 @@ void write_firms_csv(std::ostream& out, const sim::World& w);
 /** @brief Writes the alive firms and their ties as GraphML (Gephi, networkx, igraph read it). */
 void write_graphml(std::ostream& out, const sim::World& w);
 
-/** @brief The run summary: provenance, first and last tick metrics, stage timing and size-tail exponent. */
-nlohmann::json run_summary(const RunLabel& label, const sim::World& w,
-                           const std::vector<sim::TickMetrics>& series, double sme_threshold);
+/** @brief The run summary: provenance, first and last tick metrics, when each stage of the three stage
+ * ladders was first reached, the size-tail exponent, each policy's spending and each shock's resilience
+ * measures (output and firms) against the pre-shock level and, when `no_shock` is given (the same
+ * scenario and seed run without its shocks), against that counterfactual. */
+nlohmann::json run_summary(const RunLabel& label, const agents::ClusterModel& model,
+                           const std::vector<sim::TickMetrics>& series,
+                           const std::vector<sim::TickMetrics>* no_shock = nullptr);
 
 /** @brief Observer writing network/tick_NNNN.graphml every `every` ticks and at the last tick. */
 class GraphmlRecorder : public agents::RunObserver {

@@ -2,20 +2,10 @@
 
 #include <vector>
 
+#include "reports/csv_field.hpp"
 #include "reports/kpi_catalog.hpp"
 
 namespace vicsim::reports {
-
-namespace {
-
-std::string quoted(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-}  // namespace
 
 void write_tidy_csv(std::ostream& out, const CsvTable& t) {
   std::vector<std::size_t> ids, metrics;
@@ -24,12 +14,13 @@ void write_tidy_csv(std::ostream& out, const CsvTable& t) {
     const bool id = is_identifier_column(name) || !t.is_numeric(c) || name.find('.') != std::string::npos;
     (id ? ids : metrics).push_back(c);
   }
-  for (std::size_t c : ids) out << quoted(t.header()[c]) << ',';
+  for (std::size_t c : ids) out << csv_field(t.header()[c]) << ',';
   out << "metric,value\n";
   for (std::size_t r = 0; r < t.rows(); ++r)
     for (std::size_t m : metrics) {
-      for (std::size_t c : ids) out << quoted(t.text(r, c)) << ',';
-      out << quoted(t.header()[m]) << ',' << (t.text(r, m).empty() ? "NA" : quoted(t.text(r, m))) << '\n';
+      for (std::size_t c : ids) out << csv_field(t.text(r, c)) << ',';
+      out << csv_field(t.header()[m]) << ',' << (t.text(r, m).empty() ? "NA" : csv_field(t.text(r, m)))
+          << '\n';
     }
 }
 

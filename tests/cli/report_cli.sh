@@ -160,20 +160,35 @@ expect_rc 2 "nothing to export" export "$T/run"
 "$VICSIM" export "$T/cmp" --tidy-csv "$T/cmp_long.csv" 2>/dev/null && head -1 "$T/cmp_long.csv" | grep -q '^arm,replication,scenario,seed,tick,stage_name,metric,value$' &&
   pass "comparison tidy CSV keeps arm and replication as id columns" || fail "comparison tidy CSV header: $(head -1 "$T/cmp_long.csv")"
 
+section "a real pilot-program run is reported as a pilot program"
+"$VICSIM" run "$SRC/scenarios/pilot_program.json" --out "$T/realpilot" --ticks 36 --quiet \
+  --set mechanisms.population.count=400 >"$T/realpilot.log" 2>&1 || { cat "$T/realpilot.log" >&2; die "pilot run failed"; }
+"$VICSIM" report "$T/realpilot" --out "$T/realpilot.html" >"$T/realpilot_report.log" 2>&1 &&
+  grep -q "pilot program report" "$T/realpilot_report.log" && grep -q "Difference-in-differences" "$T/realpilot.html" &&
+  pass "pilot_program.json run -> pilot program report with a DiD table" ||
+  fail "pilot run not reported as a pilot program: $(cat "$T/realpilot_report.log")"
+"$VICSIM" report "$T/run" --out "$T/notpilot.html" 2>&1 | grep -q "wrote .*: run report" &&
+  pass "a run without a pilot (regions.csv, no treated region) stays a run report" ||
+  fail "a run without a pilot was not reported as a run"
+
 section "docs/outputs.md documents every column the run writes"
-if "$PY" - "$SRC/docs/outputs.md" "$T/run" <<'PYEOF'; then
+if "$PY" - "$SRC/docs/outputs.md" "$T/run" "$T/realpilot" <<'PYEOF'; then
 import csv, json, re, sys
 doc = open(sys.argv[1], encoding="utf-8").read()
 documented = set(re.findall(r"^\| `([^`]+)` \|", doc, re.M))
 missing = []
-for f in ("timeseries.csv", "firms.csv"):
-    header = next(csv.reader(open(sys.argv[2] + "/" + f)))
+for d, f in ((sys.argv[2], "timeseries.csv"), (sys.argv[2], "firms.csv"), (sys.argv[3], "regions.csv"),
+             (sys.argv[3], "policies.csv")):
+    header = next(csv.reader(open(d + "/" + f)))
     missing += ["%s: %s" % (f, c) for c in header if c not in documented]
-summary = json.load(open(sys.argv[2] + "/summary.json"))
-missing += ["summary.json: %s" % k for k in summary if k not in doc]
+for d in sys.argv[2:4]:
+    summary = json.load(open(d + "/summary.json"))
+    missing += ["summary.json: %s" % k for k in summary if k not in doc]
+    for s in summary["shocks"]:
+        missing += ["summary.json shocks[].output: %s" % k for k in s["output"] if "`%s`" % k not in doc]
 if missing:
     sys.exit("  FAIL: not in docs/outputs.md: " + ", ".join(missing))
-print("  ok: every timeseries.csv and firms.csv column and summary.json key is documented")
+print("  ok: every timeseries.csv, firms.csv, regions.csv and policies.csv column and summary.json key is documented")
 PYEOF
   :
 else

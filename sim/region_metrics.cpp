@@ -1,0 +1,58 @@
+#include "sim/region_metrics.hpp"
+
+namespace vicsim::sim {
+
+std::vector<RegionMetrics> region_metrics(const World& w, double sme_threshold) {
+  const Firms& f = w.firms;
+  const std::size_t R = w.regions.size();
+  std::vector<RegionMetrics> out(R);
+  std::vector<double> sme(R, 0), sme_members(R, 0), bought(R, 0), lead(R, 0), tc(R, 0), ties(R, 0),
+      cross(R, 0);
+  for (FirmIndex i = 0; i < f.size(); ++i) {
+    const bool traded = f.alive[i] || f.exit_tick[i] == w.tick;
+    if (!traded) continue;
+    const std::size_t r = idx(f.region[i]);
+    RegionMetrics& m = out[r];
+    m.output += f.revenue[i].yuan;
+    bought[r] += f.inputs_bought[i];
+    lead[r] += f.lead_time_days[i] * f.inputs_bought[i];
+    tc[r] += f.transaction_cost[i].yuan;
+    if (!f.alive[i]) continue;
+    m.firms += 1;
+    m.employees += f.employees[i];
+    m.productivity_mean += f.productivity[i];
+    m.adoption_share += f.platforms[i] != 0;
+    m.cloud_adoption_share += f.on_cloud[i];
+    if (f.employees[i] < sme_threshold) {
+      sme[r] += 1;
+      sme_members[r] += f.platforms[i] != 0;
+    }
+  }
+  // A cross-region tie counts once for each of its two regions.
+  for (auto [e, end] = boost::edges(w.network); e != end; ++e) {
+    const auto s = boost::source(*e, w.network), t = boost::target(*e, w.network);
+    if (!f.alive[s] || !f.alive[t]) continue;
+    const std::size_t rs = idx(f.region[s]), rt = idx(f.region[t]);
+    ties[rs] += 1;
+    if (rs == rt) continue;
+    ties[rt] += 1;
+    cross[rs] += 1;
+    cross[rt] += 1;
+  }
+  for (std::size_t r = 0; r < R; ++r) {
+    RegionMetrics& m = out[r];
+    m.infrastructure = w.regions[r].infrastructure;
+    m.lead_time_days = bought[r] > 0 ? lead[r] / bought[r] : 0.0;
+    m.transaction_cost_per_unit = bought[r] > 0 ? tc[r] / bought[r] : 0.0;
+    m.cross_region_tie_share = ties[r] > 0 ? cross[r] / ties[r] : 0.0;
+    m.sme_adoption_share = sme[r] > 0 ? sme_members[r] / sme[r] : 0.0;
+    if (m.firms > 0) {
+      m.productivity_mean /= m.firms;
+      m.adoption_share /= m.firms;
+      m.cloud_adoption_share /= m.firms;
+    }
+  }
+  return out;
+}
+
+}  // namespace vicsim::sim
