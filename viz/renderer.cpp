@@ -289,7 +289,20 @@ void Renderer::draw_pane(sf::RenderTarget& t, const PaneView& pane, std::size_t 
                      r.h,
                      sc};
   const auto w = static_cast<unsigned>(std::lround(r.w)), h = static_cast<unsigned>(std::lround(r.h));
-  if (!c.texture || !(c.key == key)) {
+  const bool transform_cached = camera_moving_ && c.texture && !(c.key == key) && c.key.same_but_camera(key);
+  if (transform_cached) {
+    // The layer was drawn with camera c0; under c1 a layout point moves by a uniform scale and a shift
+    // (layout_to_screen is affine), so the pane centre's layout point c0 tells where the picture goes.
+    const Camera c0{c.key.zoom, {c.key.cx, c.key.cy}};
+    const float ratio = pixels_per_unit(s.camera, r) / pixels_per_unit(c0, r);
+    const Vec2 centre_now = layout_to_screen(s.camera, r, c0.centre);
+    t.setView(clip_view(t, r));
+    fill_rect(t, {r.x, r.y, r.w, r.h}, theme::kPaneBackground);
+    sf::Sprite moved(c.texture->getTexture());
+    moved.setScale(ratio, ratio);
+    moved.setPosition(centre_now.x - r.w / 2 * ratio, centre_now.y - r.h / 2 * ratio);
+    t.draw(moved);
+  } else if (!c.texture || !(c.key == key)) {
     if (!c.texture || c.texture->getSize() != sf::Vector2u(w, h)) {
       c.texture = std::make_unique<sf::RenderTexture>();
       sf::ContextSettings cs;
@@ -303,10 +316,12 @@ void Renderer::draw_pane(sf::RenderTarget& t, const PaneView& pane, std::size_t 
     c.key = key;
     ++graph_redraws_;
   }
-  t.setView(t.getDefaultView());
-  sf::Sprite layer(c.texture->getTexture());
-  layer.setPosition(r.x, r.y);
-  t.draw(layer, sf::BlendNone);
+  if (!transform_cached) {
+    t.setView(t.getDefaultView());
+    sf::Sprite layer(c.texture->getTexture());
+    layer.setPosition(r.x, r.y);
+    t.draw(layer, sf::BlendNone);
+  }
   t.setView(clip_view(t, r));
 
   // Title block.

@@ -49,6 +49,11 @@ class Renderer {
   void set_antialiasing(unsigned level) { antialiasing_ = level; }
   /** @brief How many times a graph layer has been redrawn (the rest of the frames reused it). */
   std::size_t graph_redraws() const { return graph_redraws_; }
+  /** @brief While the camera is moving (a drag or wheel in progress, as the window loop decides), a camera
+   * change alone does not redraw a graph layer: the cached picture is scaled and shifted instead, and
+   * the layer is redrawn sharp once motion stops. Headless export never sets it, so frames do not depend
+   * on timing. */
+  void set_camera_moving(bool moving) { camera_moving_ = moving; }
   /** @brief Forgets the cached graph layers, so the next frame redraws them (for benchmarks). */
   void invalidate() {
     for (auto& c : cache_) c.key = {};
@@ -86,6 +91,11 @@ class Renderer {
     std::int64_t selected = -1;
     float w = 0, h = 0, scale = 0;
     bool operator==(const GraphKey&) const = default;
+    /** Equal in everything but the camera (zoom, centre). */
+    bool same_but_camera(GraphKey o) const {
+      o.zoom = zoom, o.cx = cx, o.cy = cy;
+      return o == *this;
+    }
   };
   struct GraphCache {
     GraphKey key;
@@ -95,6 +105,7 @@ class Renderer {
   const sf::Font& font_;
   std::vector<GraphCache> cache_;
   unsigned antialiasing_ = 0;
+  bool camera_moving_ = false;
   std::size_t graph_redraws_ = 0;
   sf::Texture glyphs_;
   sf::VertexArray edges_{sf::Lines}, nodes_{sf::Quads}, shapes_{sf::Triangles};

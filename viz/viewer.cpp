@@ -421,6 +421,8 @@ int run_window(Session& session, const ViewerOptions& o) {
   sf::Clock clock;
   float due = 0;
   sf::Clock status_clock;
+  sf::Clock wheel_clock;  // time since the last wheel zoom
+  bool wheeled = false;
   while (win.isOpen()) {
     if (o.interrupted && o.interrupted()) return 130;
     auto screen = session.screen(static_cast<float>(win.getSize().x), static_cast<float>(win.getSize().y));
@@ -429,6 +431,7 @@ int run_window(Session& session, const ViewerOptions& o) {
       if (ev.type == sf::Event::Resized)
         win.setView(sf::View(
             sf::FloatRect(0, 0, static_cast<float>(ev.size.width), static_cast<float>(ev.size.height))));
+      if (ev.type == sf::Event::MouseWheelScrolled) wheeled = true, wheel_clock.restart();
       const auto in = translate_event(ev);
       if (!in) continue;
       for (const auto& a : handle(st, *in, screen)) {
@@ -457,6 +460,10 @@ int run_window(Session& session, const ViewerOptions& o) {
     }
     if (status_clock.getElapsedTime().asSeconds() > 6) session.set_status("");
     session.relayout();
+    // Pan and zoom move the cached graph picture; it is redrawn sharp 0.2 s after the last wheel step or
+    // when the drag ends (a full redraw of 50,000 ties is too slow for every frame in software OpenGL).
+    renderer.set_camera_moving((st.dragging && st.drag_moved) ||
+                               (wheeled && wheel_clock.getElapsedTime().asSeconds() < 0.2f));
     renderer.draw(win, session.scene(screen, true), st, screen);
     win.display();
     if (shot) {
