@@ -1,8 +1,10 @@
 #include "app/scenario_run.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/cli_support.hpp"
+#include "reports/pilot_effect.hpp"
 #include "reports/policy_ledger.hpp"
 #include "reports/region_panel.hpp"
 #include "reports/run_writers.hpp"
@@ -52,9 +54,25 @@ std::vector<sim::TickMetrics> run_scenario_into(
     auto twin = scenarios::build_model(calm, threads);
     no_shock = agents::run_simulation(twin, calm.ticks, {});
   }
-  write_file(dir / "summary.json", [&](std::ostream& out) {
-    out << reports::run_summary(label, model, series, s.shocks.empty() ? nullptr : &no_shock).dump(2) << "\n";
-  });
+  auto summary = reports::run_summary(label, model, series, s.shocks.empty() ? nullptr : &no_shock);
+  // With a pilot, the same scenario and seed without it gives the pilot's true effect per region.
+  const auto pilot = std::find_if(s.policies.begin(), s.policies.end(),
+                                  [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
+  if (pilot != s.policies.end()) {
+    scenarios::Scenario untreated = s;
+    std::erase_if(untreated.policies, [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
+    auto twin = scenarios::build_model(untreated, threads);
+    reports::RegionPanelRecorder twin_regions(twin);
+    agents::run_simulation(twin, untreated.ticks, {&twin_regions});
+    const auto effects = reports::pilot_effects(regions.rows(), twin_regions.rows(), pilot->start);
+    write_file(dir / "pilot_effect.csv", [&](std::ostream& out) {
+      reports::write_pilot_effect_csv(out, label, pilot->start, effects);
+    });
+    nlohmann::json e = nlohmann::json::object();
+    for (const auto& x : effects) e[x.outcome] = {{"treated", x.treated}, {"control", x.control}};
+    summary["pilot_effect_vs_no_pilot"] = e;
+  }
+  write_file(dir / "summary.json", [&](std::ostream& out) { out << summary.dump(2) << "\n"; });
   return series;
 }
 

@@ -135,6 +135,14 @@ void add_pilot_sections(HtmlDocument& doc, const RunDirectory& run) {
     spend_note = "the pilot's budget (no spending recorded: an upper bound)";
   }
 
+  // The simulation's own counterfactual (same seed without the pilot), when the run wrote it.
+  std::map<std::string, double> true_effect;
+  if (run.pilot_effect && run.pilot_effect->has("outcome") && run.pilot_effect->has("treated_effect")) {
+    const auto names = run.pilot_effect->texts("outcome");
+    const auto values = run.pilot_effect->numbers("treated_effect");
+    for (std::size_t r = 0; r < names.size(); ++r) true_effect[names[r]] = values[r];
+  }
+
   // DiD per outcome; the table and the charts.
   std::vector<std::vector<Cell>> rows;
   json paths = json::array(), events = json::array();
@@ -176,7 +184,8 @@ void add_pilot_sections(HtmlDocument& doc, const RunDirectory& run) {
          Cell(ci ? "[" + amount_text(k, d.low, true) + ", " + amount_text(k, d.high, true) + "]"
                  : "n/a (fewer than 2 regions in a group)",
               "num"),
-         Cell(cost, "num")});
+         Cell(cost, "num"),
+         Cell(true_effect.count(name) ? amount_text(k, true_effect[name], true) : "–", "num")});
     if (name == outcomes.front()) {
       cards.push_back({"DiD: " + k.label,
                        k.kind == KpiKind::Share
@@ -221,7 +230,7 @@ void add_pilot_sections(HtmlDocument& doc, const RunDirectory& run) {
   doc.html(html_cards(cards));
   doc.html("<h3>Difference-in-differences</h3>" +
            html_table({"outcome", "treated: before → after", "control: before → after", "DiD estimate",
-                       "95% CI", "cost per unit gained"},
+                       "95% CI", "cost per unit gained", "true effect (run without the pilot)"},
                       rows));
   doc.html(
       "<p class=\"note\">Method: collapsed difference-in-differences (Bertrand, Duflo &amp; Mullainathan "
@@ -229,7 +238,11 @@ void add_pilot_sections(HtmlDocument& doc, const RunDirectory& run) {
       "from the start on; the estimate is the mean change in treated regions minus the mean change in "
       "control regions (regions unweighted). The 95% CI is Welch's t-interval over regions, so regions are "
       "the clusters. Cost per unit gained is the pilot's spending divided by the estimate (shares per "
-      "percentage point), shown only when the CI excludes zero.</p>");
+      "percentage point), shown only when the CI excludes zero. The last column is what an evaluator "
+      "never sees: the same scenario and seed run again without the pilot (pilot_effect.csv), and the "
+      "treated regions' mean difference from the pilot's start on. Where the two disagree, the "
+      "difference-in-differences assumption of parallel trends does not hold (e.g. the pilot chose "
+      "regions that were adopting more slowly anyway).</p>");
   doc.chart(
       vega::band_small_multiples(std::move(paths), order, {"treated regions", "control regions"}, 4, "month",
                                  start),

@@ -15,18 +15,14 @@ void RegionPanelRecorder::on_tick(const sim::World& w, const sim::TickMetrics& m
 }
 
 void RegionPanelRecorder::write_csv(std::ostream& out, const RunLabel& label) const {
-  out << "scenario,seed,tick,region,treated,firms,employees,output,adoption_share,sme_adoption_share,"
-         "cloud_adoption_share,cross_region_tie_share,productivity_mean,lead_time_days,"
-         "transaction_cost_per_unit,infrastructure\n";
+  out << "scenario,seed,tick,region,treated";
+  for (const auto& c : sim::region_columns()) out << ',' << c.name;
+  out << '\n';
   const auto& regions = model_.world().regions;
-  for (const Row& row : rows_) {
-    const sim::RegionMetrics& m = row.metrics;
+  for (const RegionPanelRow& row : rows_) {
     out << csv_field(label.scenario) << ',' << label.seed << ',' << row.tick << ','
         << csv_field(regions[row.region].name) << ',' << int(row.treated);
-    for (double v : {m.firms, m.employees, m.output, m.adoption_share, m.sme_adoption_share,
-                     m.cloud_adoption_share, m.cross_region_tie_share, m.productivity_mean, m.lead_time_days,
-                     m.transaction_cost_per_unit, m.infrastructure})
-      out << ',' << format_number(v);
+    for (const auto& c : sim::region_columns()) out << ',' << format_number(row.metrics.*(c.member));
     out << '\n';
   }
 }

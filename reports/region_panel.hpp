@@ -10,6 +10,14 @@
 
 namespace vicsim::reports {
 
+/** @brief One region in one month. */
+struct RegionPanelRow {
+  std::int32_t tick;
+  std::size_t region;
+  bool treated;
+  sim::RegionMetrics metrics;
+};
+
 /** @brief Observer collecting every region's metrics each tick; writes them as tidy CSV at the end. */
 class RegionPanelRecorder : public agents::RunObserver {
  public:
@@ -18,16 +26,12 @@ class RegionPanelRecorder : public agents::RunObserver {
   void on_tick(const sim::World& w, const sim::TickMetrics& m, const sim::UndirectedSnapshot& s) override;
   /** @brief Writes scenario, seed, tick, region, treated and the metrics, one row per tick × region. */
   void write_csv(std::ostream& out, const RunLabel& label) const;
+  /** @brief The rows recorded so far, tick by tick in region order. */
+  const std::vector<RegionPanelRow>& rows() const { return rows_; }
 
  private:
-  struct Row {
-    std::int32_t tick;
-    std::size_t region;
-    bool treated;
-    sim::RegionMetrics metrics;
-  };
   const agents::ClusterModel& model_;
-  std::vector<Row> rows_;
+  std::vector<RegionPanelRow> rows_;
 };
 
 }  // namespace vicsim::reports

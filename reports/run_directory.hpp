@@ -18,6 +18,7 @@ struct RunDirectory {
   CsvTable timeseries;                        ///< timeseries.csv
   std::optional<CsvTable> regions;            ///< regions.csv, written by pilot-program runs
   std::optional<CsvTable> policies;           ///< policies.csv, written when policies spend
+  std::optional<CsvTable> pilot_effect;       ///< pilot_effect.csv: the pilot against a no-pilot twin run
   std::vector<std::filesystem::path> frames;  ///< frames/*.png from the headless visualizer, sorted
 };
 

@@ -2,6 +2,23 @@
 
 namespace vicsim::sim {
 
+const std::vector<RegionColumn>& region_columns() {
+  static const std::vector<RegionColumn> cols = {
+      {"firms", &RegionMetrics::firms},
+      {"employees", &RegionMetrics::employees},
+      {"output", &RegionMetrics::output},
+      {"adoption_share", &RegionMetrics::adoption_share},
+      {"sme_adoption_share", &RegionMetrics::sme_adoption_share},
+      {"cloud_adoption_share", &RegionMetrics::cloud_adoption_share},
+      {"cross_region_tie_share", &RegionMetrics::cross_region_tie_share},
+      {"productivity_mean", &RegionMetrics::productivity_mean},
+      {"lead_time_days", &RegionMetrics::lead_time_days},
+      {"transaction_cost_per_unit", &RegionMetrics::transaction_cost_per_unit},
+      {"infrastructure", &RegionMetrics::infrastructure},
+  };
+  return cols;
+}
+
 std::vector<RegionMetrics> region_metrics(const World& w, double sme_threshold) {
   const Firms& f = w.firms;
   const std::size_t R = w.regions.size();

@@ -1,6 +1,7 @@
 #pragma once
 /** @file Per-region metrics each tick: the region × month panel behind regions.csv, which a pilot
  * program's difference-in-differences compares treated regions against controls on. */
+#include <string_view>
 #include <vector>
 
 #include "sim/world.hpp"
@@ -21,6 +22,15 @@ struct RegionMetrics {
   double transaction_cost_per_unit = 0;  ///< its buyers' transaction cost per unit of input, yuan
   double infrastructure = 0;             ///< the region's digital infrastructure level (0–1)
 };
+
+/** @brief A column of regions.csv: name and member. */
+struct RegionColumn {
+  std::string_view name;
+  double RegionMetrics::*member;
+};
+
+/** @brief The metrics' columns in output order. */
+const std::vector<RegionColumn>& region_columns();
 
 /** @brief Metrics of every region of `w`, in region order. */
 std::vector<RegionMetrics> region_metrics(const World& w, double sme_threshold);

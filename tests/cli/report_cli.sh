@@ -165,7 +165,8 @@ section "a real pilot-program run is reported as a pilot program"
   --set mechanisms.population.count=400 >"$T/realpilot.log" 2>&1 || { cat "$T/realpilot.log" >&2; die "pilot run failed"; }
 "$VICSIM" report "$T/realpilot" --out "$T/realpilot.html" >"$T/realpilot_report.log" 2>&1 &&
   grep -q "pilot program report" "$T/realpilot_report.log" && grep -q "Difference-in-differences" "$T/realpilot.html" &&
-  pass "pilot_program.json run -> pilot program report with a DiD table" ||
+  grep -q "true effect (run without the pilot)" "$T/realpilot.html" &&
+  pass "pilot_program.json run -> pilot program report with a DiD table and the no-pilot twin's effect" ||
   fail "pilot run not reported as a pilot program: $(cat "$T/realpilot_report.log")"
 "$VICSIM" report "$T/run" --out "$T/notpilot.html" 2>&1 | grep -q "wrote .*: run report" &&
   pass "a run without a pilot (regions.csv, no treated region) stays a run report" ||
@@ -178,7 +179,7 @@ doc = open(sys.argv[1], encoding="utf-8").read()
 documented = set(re.findall(r"^\| `([^`]+)` \|", doc, re.M))
 missing = []
 for d, f in ((sys.argv[2], "timeseries.csv"), (sys.argv[2], "firms.csv"), (sys.argv[3], "regions.csv"),
-             (sys.argv[3], "policies.csv")):
+             (sys.argv[3], "policies.csv"), (sys.argv[3], "pilot_effect.csv")):
     header = next(csv.reader(open(d + "/" + f)))
     missing += ["%s: %s" % (f, c) for c in header if c not in documented]
 for d in sys.argv[2:4]:
