@@ -148,8 +148,10 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
       cost_c += f.total_cost[control].yuan / f.output[control] / f.price[control];
       q_t += 1.0 - f.defect_rate[treated];
       q_c += 1.0 - f.defect_rate[control];
-      m_t += f.output[treated] / (reg_t.land_cost.yuan * f.overhead_factor[treated] * f.employees[treated]);
-      m_c += f.output[control] / (reg_t.land_cost.yuan * f.overhead_factor[control] * f.employees[control]);
+      // Production-management efficiency (DMEGC: 生产管理效能): capacity managed per yuan of
+      // management overhead. Output would mix in demand won from the controls (docs/ODD.md §8).
+      m_t += f.capacity(treated) / (reg_t.land_cost.yuan * f.overhead_factor[treated] * f.employees[treated]);
+      m_c += f.capacity(control) / (reg_t.land_cost.yuan * f.overhead_factor[control] * f.employees[control]);
     }
   }
   const double delivery = lead_t / lead_c - 1, cost = cost_t / cost_c - 1, quality = q_t / q_c - 1,
