@@ -74,6 +74,9 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
         pl.owner_firm = i;
       }
   }
+  // Every data centre starts with the scenario's uplink; platforms may add to it (7.21).
+  for (auto& pl : c_.world.platforms)
+    if (pl.uplink_gbps <= 0.0) pl.uplink_gbps = c_.params.infrastructure.uplink_gbps;
   c_.demand_multiplier.assign(c_.world.industries.size(), 1.0);
   c_.voucher_share.assign(c_.world.firms.size(), 0.0);
   c_.treated.assign(c_.world.regions.size(), 0);
@@ -84,6 +87,7 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
         std::make_unique<sim::InfrastructureLayer>(c_.world.regions.size(), c_.world.platforms.size());
     c_.pushed_infrastructure.assign(c_.world.regions.size(), -1.0);
     c_.pushed_gflops.assign(c_.world.platforms.size(), -1.0);
+    c_.pushed_uplink.assign(c_.world.platforms.size(), -1.0);
   }
 }
 
@@ -130,6 +134,7 @@ void ClusterModel::step() {
 
   adopt_and_join(c_);
   update_platform_roster(c_);
+  move_ties_onto_platforms(c_);
   refresh_service_access(c_);
   for (auto& pl : w.platforms)
     if (pl.alive) pl.cost = platform_operating_cost(c_, pl);

@@ -69,6 +69,16 @@ void adjust_capacity(ModelContext& c) {
   });
 }
 
+double platform_share(const ModelContext& c, std::size_t industry) {
+  double members = 0.0, firms = 0.0;
+  for (std::size_t s = 0; s < c.world.industries[industry].stages.size() && !c.members_of_type.empty(); ++s) {
+    const auto t = c.directory.type_key(industry, s);
+    members += static_cast<double>(c.members_of_type[t].size());
+    firms += static_cast<double>(c.directory.of_type(industry, s).size());
+  }
+  return firms > 0.0 ? members / firms : 0.0;
+}
+
 double location_utility(const ModelContext& c, std::size_t r, std::size_t industry, std::size_t origin,
                         double entrant_capital) {
   const auto& d = c.params.demography;
@@ -82,13 +92,7 @@ double location_utility(const ModelContext& c, std::size_t r, std::size_t indust
   const double barrier = r == origin ? 0.0 : reg.relocation_barrier.yuan / entrant_capital;
   // Where platforms reach the industry, customers and knowledge come through the platform, so
   // endowment and co-location pull less (Table 1: driver "platform enterprise", space "global").
-  double members = 0.0, firms = 0.0;
-  for (std::size_t s = 0; s < c.world.industries[industry].stages.size() && !c.members_of_type.empty(); ++s) {
-    const auto t = c.directory.type_key(industry, s);
-    members += static_cast<double>(c.members_of_type[t].size());
-    firms += static_cast<double>(c.directory.of_type(industry, s).size());
-  }
-  const double place = 1.0 - (firms > 0.0 ? members / firms : 0.0);
+  const double place = 1.0 - platform_share(c, industry);
   return place * (d.endowment_weight * std::log(1e-3 + reg.endowment[industry]) +
                   d.agglomeration_weight * std::log1p(same_industry)) -
          d.cost_weight * reg.labour_cost.yuan / mean_wage - d.barrier_weight * barrier;
@@ -113,12 +117,16 @@ void enter_firms(ModelContext& c) {
                    static_cast<std::uint64_t>(w.tick));
       const double employees = sim::bounded_pareto(rng, pop.size_exponent, pop.size_min, d.entrant_size_max);
       // Entrants are mostly spin-offs: the home region is drawn ∝ (1 + same-industry firms there).
+      // Where platforms reach the industry, a share m of entrants are founded for the platform's
+      // market from any region (Table 1: space "global"; "platforms admit entrants from any region").
+      const double m = platform_share(c, ind);
+      const bool platform_born = m > 0.0 && rng.uniform() < m;  // no draw without platforms
       std::size_t origin = 0;
       {
         double total = 0.0;
         std::vector<double> wgt(w.regions.size());
         for (std::size_t r = 0; r < w.regions.size(); ++r) {
-          for (std::size_t s = 0; s < w.industries[ind].stages.size(); ++s)
+          for (std::size_t s = 0; s < w.industries[ind].stages.size() && !platform_born; ++s)
             wgt[r] += static_cast<double>(c.directory.of_type_in(r, ind, s).size());
           wgt[r] += 1.0;
           total += wgt[r];

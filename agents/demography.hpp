@@ -16,6 +16,9 @@ void adjust_capacity(ModelContext& c);
  * it is not their home region, then bring one tie per input slot. */
 void enter_firms(ModelContext& c);
 
+/** @brief Share of the industry's alive firms that are platform members (0 without platforms). */
+double platform_share(const ModelContext& c, std::size_t industry);
+
 /** @brief Entrant location utility for one region (docs/ODD.md, "Entry"). */
 double location_utility(const ModelContext& c, std::size_t region, std::size_t industry, std::size_t origin,
                         double entrant_capital);

@@ -63,6 +63,10 @@ struct PlatformEconomyParams {
   double cost_per_gflops = 200.0;       ///< data-centre cost per Gflop/s of capacity per month (yuan)
   double invest_above_load = 0.8;       ///< compute load above which the platform adds capacity
   double invest_step = 0.25;            ///< capacity added per investment (share)
+  bool network_investment = true;       ///< platforms also invest in uplink and edge gateways
+  double cost_per_gbps = 2000.0;        ///< data-centre uplink cost per Gbit/s per month (yuan)
+  double edge_cost_per_member = 100.0;  ///< edge-gateway cost per member per month at full edge share (yuan)
+  double edge_max = 0.9;                ///< largest share of device telemetry edge gateways can filter
   double initial_cash = 5.0e7;          ///< launch capital (yuan)
   std::uint32_t fail_loss_months = 24;  ///< months of losses with negative cash before failure
 };

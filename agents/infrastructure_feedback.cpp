@@ -26,14 +26,15 @@ void push_infrastructure(ModelContext& c) {
   }
   for (std::size_t p = 0; p < w.platforms.size(); ++p) {
     const auto& pl = w.platforms[p];
-    if (c.pushed_gflops[p] == pl.compute_gflops) continue;
+    if (c.pushed_gflops[p] == pl.compute_gflops && c.pushed_uplink[p] == pl.uplink_gbps) continue;
     if (c.pushed_gflops[p] < 0.0)  // first push: the distance latencies never change afterwards
       for (std::size_t r = 0; r < w.regions.size(); ++r)
         c.infrastructure->set_backbone_latency(
             r, p, w.distance_km[r][sim::idx(pl.host_region)] / ip.fibre_km_per_ms / 1000.0);
-    c.infrastructure->set_datacentre(p, ip.uplink_gbps * 1e9 / 8.0, 0.0005,
+    c.infrastructure->set_datacentre(p, pl.uplink_gbps * 1e9 / 8.0, 0.0005,
                                      std::max(1e6, pl.compute_gflops * 1e9));
     c.pushed_gflops[p] = pl.compute_gflops;
+    c.pushed_uplink[p] = pl.uplink_gbps;
   }
 }
 
@@ -44,6 +45,8 @@ void resolve_service_times(ModelContext& c) {
     pl.congestion = 1.0;
     pl.service_latency_s = 0.0;
     pl.compute_load = 0.0;
+    pl.uplink_load = 0.0;
+    pl.network_load = 0.0;
   }
   if (!c.infrastructure || P == 0) return;
   const auto& ip = c.params.infrastructure;
@@ -62,7 +65,9 @@ void resolve_service_times(ModelContext& c) {
       if (!(m & 1u)) continue;
       const auto& pl = w.platforms[p];
       members[r][p] += 1;
-      d.bytes[r][p] += ip.window_s * (ip.bytes_per_member + ip.bytes_per_employee * fs.employees[i]);
+      // Edge gateways clean and aggregate device telemetry before upload (source text 1, DMEGC case).
+      d.bytes[r][p] += ip.window_s * (ip.bytes_per_member +
+                                      ip.bytes_per_employee * (1.0 - pl.edge_share) * fs.employees[i]);
       double gflop = ip.gflop_per_member;
       if (pl.services.forecasting && c.is_final_stage(i)) gflop += ip.gflop_forecast;
       d.flops[p] += ip.window_s * gflop * 1e9;
@@ -74,12 +79,16 @@ void resolve_service_times(ModelContext& c) {
   for (std::size_t p = 0; p < P; ++p) {
     auto& pl = w.platforms[p];
     if (!pl.alive) continue;
-    double n = 0, lat = 0;
+    double n = 0, lat = 0, transfer = 0, bytes = 0;
     for (std::size_t r = 0; r < R; ++r) {
       n += members[r][p];
       lat += members[r][p] * (t.transfer_s[r][p] + t.compute_s[p]);
+      transfer += members[r][p] * t.transfer_s[r][p];
+      bytes += d.bytes[r][p];
     }
     pl.compute_load = t.compute_s[p] / ip.window_s;
+    pl.uplink_load = bytes / (pl.uplink_gbps * 1e9 / 8.0 * ip.window_s);
+    pl.network_load = n > 0 ? transfer / n / ip.window_s : 0.0;
     pl.service_latency_s = n > 0 ? lat / n : t.compute_s[p];
     // Serving one window's traffic and compute takes longer than the window: the platform is
     // overloaded and its services slow down in proportion.

@@ -46,6 +46,8 @@ struct ModelContext {
   std::vector<double> pushed_infrastructure;
   /** @brief Platform compute capacities last pushed to SimGrid (Gflop/s; -1 before the first push). */
   std::vector<double> pushed_gflops;
+  /** @brief Platform uplink capacities last pushed to SimGrid (Gbit/s). */
+  std::vector<double> pushed_uplink;
   /** @brief Per platform: the set of platforms whose members it reaches (itself, plus the
    * interconnected ones when it is connected to the 1+N middle platform). */
   std::vector<std::uint32_t> reach;

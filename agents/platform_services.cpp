@@ -66,6 +66,27 @@ TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
   return t;
 }
 
+void move_ties_onto_platforms(ModelContext& c) {
+  auto& g = c.world.network;
+  const auto& f = c.world.firms;
+  if (c.world.platforms.empty()) return;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    sim::Tie& tie = g[*e];
+    if (tie.channel == sim::TieChannel::Platform) continue;
+    const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
+    const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+    if (!f.platforms[s] || !f.platforms[b] || !f.alive[s] || !f.alive[b]) continue;
+    const TieTerms t = tie_terms(c, s, b);
+    if (t.channel != sim::TieChannel::Platform) continue;
+    // Source text 1: the platform pulls the chain onto the cloud and connects its data; existing
+    // partners keep the trust they built and gain the platform's transparent records.
+    tie.channel = t.channel;
+    tie.platform = t.platform;
+    tie.cross_platform = t.cross_platform;
+    tie.trust = std::max(tie.trust, t.trust0);
+  }
+}
+
 namespace {
 bool logistics_on(const ModelContext& c, const sim::Tie& t) {
   return t.channel == sim::TieChannel::Platform && t.platform < c.world.platforms.size() &&

@@ -27,6 +27,10 @@ struct TieTerms {
  * interconnection), else offline. */
 TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
 
+/** @brief Moves offline ties whose partners now share a platform (or reach each other through 1+N) onto
+ * that platform: once both are on the cloud, the platform carries their orders and data. */
+void move_ties_onto_platforms(ModelContext& c);
+
 /** @brief Transaction cost share of price on an existing tie, including the platform fee. */
 double tie_cost_rate(const ModelContext& c, const sim::Tie& t);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "agents/adoption.hpp"
+#include "agents/platform_investment.hpp"
 #include "sim/distributions.hpp"
 
 namespace vicsim::agents {
@@ -56,7 +57,8 @@ void update_platform_roster(ModelContext& c) {
 
 sim::Money platform_operating_cost(const ModelContext& c, const sim::Platform& p) {
   const auto& e = c.params.platform_economy;
-  return sim::Money{e.fixed_cost + e.cost_per_member * p.members + e.cost_per_gflops * p.compute_gflops};
+  return sim::Money{e.fixed_cost + e.cost_per_member * p.members + e.cost_per_gflops * p.compute_gflops +
+                    e.cost_per_gbps * p.uplink_gbps + e.edge_cost_per_member * p.members * p.edge_share};
 }
 
 void settle_platforms(ModelContext& c) {
@@ -70,12 +72,7 @@ void settle_platforms(ModelContext& c) {
     pl.loss_streak = profit < 0.0 && pl.cash.yuan < 0.0 ? pl.loss_streak + 1 : 0;
     pl.last_quarter_profit += profit;
 
-    // Capacity: add compute when the data centre runs hot (the SimGrid layer reports the load).
-    if (pl.compute_load > e.invest_above_load && pl.cash.yuan > 0.0) {
-      const double added = pl.compute_gflops * e.invest_step;
-      pl.compute_gflops += added;
-      pl.cash -= sim::Money{added * e.cost_per_gflops * 12.0};  // a year of capacity cost up front
-    }
+    invest_in_capacity(c, pl);
 
     // Fees by Roth–Erev reinforcement over {lower, keep, raise}, every quarter.
     if (e.fee_learning && w.tick % 3 == 0 && pl.level != sim::PlatformLevel::Middle) {

@@ -237,8 +237,16 @@ void describe(V& v, agents::PlatformEconomyParams& p) {
   v.field("cost_per_member", p.cost_per_member, "yuan/member/month", "Operating cost per member", 0, 1e9);
   v.field("cost_per_gflops", p.cost_per_gflops, "yuan/(Gflop/s)/month", "Data-centre cost per unit capacity",
           0, 1e9);
-  v.field("invest_above_load", p.invest_above_load, "ratio", "Compute load that triggers investment", 0, 100);
+  v.field("invest_above_load", p.invest_above_load, "ratio",
+          "Compute load, or service time per window, that triggers investment", 0, 100);
   v.field("invest_step", p.invest_step, "share", "Capacity added per investment", 0, 10);
+  v.field("network_investment", p.network_investment, "",
+          "Platforms also invest in the binding network resource: uplink or edge gateways");
+  v.field("cost_per_gbps", p.cost_per_gbps, "yuan/(Gbit/s)/month",
+          "Data-centre uplink cost per unit capacity", 0, 1e12);
+  v.field("edge_cost_per_member", p.edge_cost_per_member, "yuan/member/month",
+          "Edge-gateway cost per member at full edge share", 0, 1e9);
+  v.field("edge_max", p.edge_max, "share", "Largest share of device telemetry edge gateways filter", 0, 1);
   v.field("initial_cash", p.initial_cash, "yuan", "Launch capital", 0, 1e13);
   v.field("fail_loss_months", p.fail_loss_months, "months", "Loss months with negative cash before failure",
           1, 10000);

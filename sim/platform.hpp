@@ -45,6 +45,8 @@ struct Platform {
   Money entry_fee{0.0};          ///< one-off fee a firm pays to join (yuan)
   double transaction_fee = 0.0;  ///< share of the value of platform-mediated trade
   double compute_gflops = 0.0;   ///< data-centre compute capacity (Gflop/s)
+  double uplink_gbps = 0.0;      ///< data-centre uplink capacity (Gbit/s)
+  double edge_share = 0.0;       ///< share of members' device telemetry filtered by edge gateways (0–1)
   // state
   bool alive = false;           ///< launched and not failed
   bool interconnected = false;  ///< connected to the 1+N middle platform
@@ -61,6 +63,8 @@ struct Platform {
   double service_latency_s = 0.0;  ///< time to serve one window of members' traffic and compute (s)
   double congestion = 1.0;         ///< service time / window, at least 1; >1 means overloaded
   double compute_load = 0.0;       ///< compute demand / capacity in the window
+  double uplink_load = 0.0;        ///< bytes to move / (uplink bandwidth · window)
+  double network_load = 0.0;       ///< member-weighted mean transfer time / window
   // fee learning (Heinrich & Gräbner 2019: reinforcement over fee moves)
   double fee_propensity[3] = {1.0, 1.0, 1.0};  ///< lower, keep, raise
   std::int32_t last_fee_action = 1;
