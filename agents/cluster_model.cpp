@@ -96,6 +96,33 @@ void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {
     join_platform(c_, f, p);
 }
 
+namespace {
+
+/** Output at month-1 prices: revenue deflated by each type's price change since month 1, so lower prices
+ * from lower costs (transaction costs, dispatch) do not read as lost production. */
+void record_real_output(ModelContext& c) {
+  const sim::Firms& f = c.world.firms;
+  const auto& alive = c.directory.alive();
+  if (c.base_price.empty()) {
+    std::vector<double> value(c.directory.n_types(), 0.0), units(c.directory.n_types(), 0.0);
+    for (auto i : alive)
+      if (f.price[i] > 0.0) {
+        value[c.type_key(i)] += f.revenue[i].yuan;
+        units[c.type_key(i)] += f.revenue[i].yuan / f.price[i];
+      }
+    c.base_price.assign(value.size(), 0.0);
+    for (std::size_t t = 0; t < value.size(); ++t) c.base_price[t] = units[t] > 0.0 ? value[t] / units[t] : 0.0;
+  }
+  double real = 0.0;
+  for (auto i : alive) {
+    const double base = c.base_price[c.type_key(i)];
+    real += f.price[i] > 0.0 && base > 0.0 ? f.revenue[i].yuan / f.price[i] * base : f.revenue[i].yuan;
+  }
+  c.stats.real_output = real;
+}
+
+}  // namespace
+
 void ClusterModel::step() {
   sim::World& w = c_.world;
   ++w.tick;
@@ -121,6 +148,8 @@ void ClusterModel::step() {
   set_prices(c_);
   propagate_orders(c_);
   settle_accounts(c_);
+
+  record_real_output(c_);
 
   // Margins by type drive entry.
   std::vector<double> profit(c_.directory.n_types(), 0.0), revenue(c_.directory.n_types(), 0.0);

@@ -65,6 +65,8 @@ struct ModelContext {
   double fee_cap = 1.0;
   /** @brief Regions treated by a pilot program (1) and controls (0). */
   std::vector<std::uint8_t> treated;
+  /** @brief Units-weighted mean price of each firm type in month 1: the base of `real_output`. */
+  std::vector<double> base_price;
 
   std::size_t type_key(sim::FirmIndex f) const {
     return directory.type_key(sim::idx(world.firms.industry[f]), world.firms.stage[f]);

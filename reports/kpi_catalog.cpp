@@ -19,6 +19,7 @@ constexpr std::array kCatalogue = {
     Entry{"sme_share", "SME share", "", KpiKind::Share},
     Entry{"employees", "employment", "workers", KpiKind::Count},
     Entry{"output", "gross output", "yuan per month", KpiKind::Money},
+    Entry{"real_output", "real output (month-1 prices)", "yuan per month", KpiKind::Money},
     Entry{"value_added", "value added", "yuan per month", KpiKind::Money},
     Entry{"profit", "profit", "yuan per month", KpiKind::Money},
     Entry{"productivity_mean", "mean productivity", "units per worker per month", KpiKind::Index},

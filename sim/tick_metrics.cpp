@@ -19,6 +19,7 @@ const std::vector<Column>& columns() {
       {"sme_share", "share", &TickMetrics::sme_share},
       {"employees", "workers", &TickMetrics::employees},
       {"output", "yuan/month", &TickMetrics::output},
+      {"real_output", "yuan/month", &TickMetrics::real_output},
       {"value_added", "yuan/month", &TickMetrics::value_added},
       {"profit", "yuan/month", &TickMetrics::profit},
       {"productivity_mean", "units/worker/month", &TickMetrics::productivity_mean},
@@ -157,6 +158,7 @@ void compute_platform_metrics(const MetricsInput& in, TickMetrics& m) {
       in.stats.platform_gmv > 0 ? in.stats.cross_platform_gmv / in.stats.platform_gmv : 0.0;
   m.dispatched_units = in.stats.dispatched_units;
   m.policy_spend = in.stats.policy_spend;
+  m.real_output = in.stats.real_output;
 
   double ties = 0, pties = 0, pcross = 0;
   std::vector<std::uint8_t> collab(f.size(), 0);

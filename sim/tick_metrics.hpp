@@ -19,6 +19,7 @@ struct TickMetrics {
   double sme_share = 0;  ///< share of alive firms below the SME threshold
   double employees = 0;
   double output = 0;             ///< gross output, yuan per month
+  double real_output = 0;        ///< gross output at month-1 prices of each firm type, yuan per month
   double value_added = 0;        ///< revenue minus purchased inputs, yuan per month
   double profit = 0;             ///< yuan per month
   double productivity_mean = 0;  ///< mean productivity of alive firms

@@ -22,6 +22,7 @@ struct TickStats {
   double platform_gmv = 0.0;        ///< value of platform-mediated trade (yuan)
   double cross_platform_gmv = 0.0;  ///< of which between platforms through interconnection (yuan)
   double policy_spend = 0.0;        ///< government spending this tick (yuan)
+  double real_output = 0.0;         ///< output at month-1 prices of each firm type (yuan)
 };
 
 }  // namespace vicsim::sim
