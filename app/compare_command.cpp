@@ -17,6 +17,7 @@
 #include "app/progress_bar.hpp"
 #include "app/scenario_run.hpp"
 #include "reports/csv_field.hpp"
+#include "reports/csv_table.hpp"
 #include "reports/number_format.hpp"
 #include "reports/paired_comparison.hpp"
 #include "scenarios/scenario_loader.hpp"
@@ -162,20 +163,21 @@ int compare(const CompareOptions& o) {
   run_jobs(jobs, o.jobs, o.sets, o.quiet);
 
   // Gather per-replication series and combine them into one tidy file.
-  std::vector<reports::NumericTable> ta, tb;
+  std::vector<reports::CsvTable> ta, tb;
   for (int r = 0; r < o.replications; ++r) {
-    ta.push_back(reports::read_numeric_csv((rep_dir("a", r) / "timeseries.csv").string()));
-    tb.push_back(reports::read_numeric_csv((rep_dir("b", r) / "timeseries.csv").string()));
+    ta.push_back(reports::CsvTable::read(rep_dir("a", r) / "timeseries.csv"));
+    tb.push_back(reports::CsvTable::read(rep_dir("b", r) / "timeseries.csv"));
   }
   write_file(stage / "timeseries.csv", [&](std::ostream& out) {
     out << "arm,replication";
-    for (const auto& n : ta[0].names) out << ',' << n;
+    for (const auto& n : ta[0].header()) out << ',' << csv_field(n);
     out << '\n';
-    auto dump = [&](const char* arm, const std::vector<reports::NumericTable>& tables) {
+    auto dump = [&](const char* arm, const std::vector<reports::CsvTable>& tables) {
       for (std::size_t r = 0; r < tables.size(); ++r)
-        for (const auto& row : tables[r].text) {
+        for (std::size_t row = 0; row < tables[r].rows(); ++row) {
           out << arm << ',' << r;
-          for (const auto& cell : row) out << ',' << cell;
+          for (std::size_t c = 0; c < tables[r].header().size(); ++c)
+            out << ',' << csv_field(tables[r].text(row, c));
           out << '\n';
         }
     };
@@ -185,17 +187,17 @@ int compare(const CompareOptions& o) {
 
   const std::set<std::string> skip = {"scenario", "seed", "tick"};
   std::vector<reports::PairedRow> rows;
-  for (std::size_t k = 0; k < ta[0].names.size(); ++k) {
-    const std::string& name = ta[0].names[k];
-    if (skip.count(name) || std::isnan(ta[0].columns[k].empty() ? NAN : ta[0].columns[k][0])) continue;
-    const long kb = tb[0].find(name);
-    if (kb < 0) continue;
+  for (std::size_t k = 0; k < ta[0].header().size(); ++k) {
+    const std::string& name = ta[0].header()[k];
+    if (skip.count(name) || ta[0].rows() == 0 || std::isnan(ta[0].number(0, k))) continue;
+    const auto kb = tb[0].index(name);
+    if (!kb) continue;
     for (int t : at) {
       std::vector<double> va, vb;
+      const auto tick_row = static_cast<std::size_t>(t - 1);
       for (int r = 0; r < o.replications; ++r) {
-        va.push_back(ta[static_cast<std::size_t>(r)].columns[k][static_cast<std::size_t>(t - 1)]);
-        vb.push_back(tb[static_cast<std::size_t>(r)]
-                         .columns[static_cast<std::size_t>(kb)][static_cast<std::size_t>(t - 1)]);
+        va.push_back(ta[static_cast<std::size_t>(r)].number(tick_row, k));
+        vb.push_back(tb[static_cast<std::size_t>(r)].number(tick_row, *kb));
       }
       auto row = reports::paired_statistics(va, vb);
       row.kpi = name;

@@ -11,6 +11,8 @@
 #include "app/sweep_runner.hpp"
 #include "experiments/analysis.hpp"
 #include "experiments/condition.hpp"
+#include "reports/csv_table.hpp"
+#include "reports/report_input_error.hpp"
 
 namespace vicsim::app {
 
@@ -26,8 +28,8 @@ struct DiscoverOptions {
 
 int discover(DiscoverOptions o) {
   const fs::path dir = o.dir, manifest_file = dir / "sweep.json", results_file = dir / "results.csv";
-  std::ifstream mf(manifest_file), rf(results_file, std::ios::binary);
-  if (!mf || !rf) {
+  std::ifstream mf(manifest_file);
+  if (!mf || !fs::is_regular_file(results_file)) {
     std::cerr << "error: " << o.dir
               << ": expected a finished sweep directory with sweep.json and results.csv\n";
     return 2;
@@ -39,10 +41,13 @@ int discover(DiscoverOptions o) {
     return 2;
   }
   nlohmann::json man;
-  ex::CsvTable results;
+  reports::CsvTable results;
   try {
     man = nlohmann::json::parse(mf);
-    results = ex::read_csv(rf);
+    results = reports::CsvTable::read(results_file);
+  } catch (const reports::ReportInputError& e) {  // names the file itself
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "error: " << o.dir << ": " << e.what() << "\n";
     return 2;

@@ -21,6 +21,7 @@
 #include "experiments/experiment_loader.hpp"
 #include "experiments/fingerprint.hpp"
 #include "experiments/kpi.hpp"
+#include "reports/csv_table.hpp"
 #include "reports/run_writers.hpp"
 #include "vicsim_version.hpp"
 
@@ -35,8 +36,7 @@ namespace ex = vicsim::experiments;
 std::vector<std::string> timeseries_columns() {
   std::ostringstream out;
   reports::write_timeseries_csv(out, {}, {});
-  std::istringstream in(out.str());
-  return ex::read_csv(in).header;
+  return reports::CsvTable::parse(out.str(), "timeseries.csv").header();
 }
 
 std::string run_name(std::int64_t run_id) {
@@ -254,9 +254,10 @@ class Sweep {
       record = ex::failed_record(r, e_.outputs.size(), why);
     } else {
       try {
-        std::ifstream ts(work_dir(r) / "timeseries.csv", std::ios::binary);
-        if (!ts) throw ex::KpiError("timeseries.csv is missing");
-        const auto table = ex::read_csv(ts);
+        const fs::path ts = work_dir(r) / "timeseries.csv";
+        if (!fs::exists(ts)) throw ex::KpiError("timeseries.csv is missing");
+        // Named without the work directory: the message lands in results.csv, which must not vary by path.
+        const auto table = reports::CsvTable::parse(read_text(ts), "timeseries.csv");
         const auto summary = nlohmann::json::parse(read_text(work_dir(r) / "summary.json"));
         record = ex::make_record(r, ex::compute_kpis(e_.outputs, table, summary));
       } catch (const std::exception& err) {
@@ -309,8 +310,8 @@ void write_analyses(const ex::Experiment& e, const ex::UnitPoints& design,
     write_atomically(dir / "sensitivity.csv", ex::sensitivity_csv(s));
   }
   if (e.discovery.enabled) {
-    std::istringstream in(results);
-    const auto p = ex::prim_json(ex::read_csv(in), ex::factor_columns(e), e.discovery.condition, e.discovery);
+    const auto p = ex::prim_json(reports::CsvTable::parse(results, "results.csv"), ex::factor_columns(e),
+                                 e.discovery.condition, e.discovery);
     write_atomically(dir / "prim.json", p.dump(2) + "\n");
     write_atomically(dir / "prim.csv", ex::prim_csv(p));
   }

@@ -4,13 +4,15 @@
 #include <cmath>
 
 #include "experiments/condition.hpp"
-#include "experiments/csv_table.hpp"
 #include "experiments/design_random.hpp"
 #include "experiments/prim.hpp"
 #include "experiments/sensitivity.hpp"
+#include "reports/csv_field.hpp"
 #include "reports/number_format.hpp"
 
 namespace vicsim::experiments {
+
+using reports::csv_field;
 
 namespace {
 
@@ -119,10 +121,10 @@ std::vector<FactorColumn> factor_columns(const Experiment& e) {
   return cols;
 }
 
-nlohmann::json prim_json(const CsvTable& t, const std::vector<FactorColumn>& factors,
+nlohmann::json prim_json(const reports::CsvTable& t, const std::vector<FactorColumn>& factors,
                          const ConditionSpec& condition, const DiscoverySpec& o) {
   auto column = [&](const std::string& name) {
-    if (auto c = t.column(name)) return *c;
+    if (auto c = t.index(name)) return *c;
     throw DiscoveryError("results.csv has no column '" + name + "'");
   };
   std::vector<std::size_t> fcol;
@@ -131,20 +133,19 @@ nlohmann::json prim_json(const CsvTable& t, const std::vector<FactorColumn>& fac
   if (!condition.other_kpi.empty()) kpis.push_back(condition.other_kpi);
   std::vector<std::size_t> kcol;
   for (const auto& k : kpis) kcol.push_back(column(k));
-  const auto status = t.column("status");
+  const auto status = t.index("status");
 
   std::vector<std::vector<double>> x;
   std::vector<bool> y;
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    const auto& row = t.rows[r];
-    if (status && row[*status] != "ok") continue;
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    if (status && t.text(r, *status) != "ok") continue;
     std::vector<double> kv;
-    for (auto c : kcol) kv.push_back(parse_number(row[c]).value_or(std::nan("")));
+    for (auto c : kcol) kv.push_back(t.number(r, c));
     const auto holds = evaluate(condition, kpis, kv);
     if (!holds) continue;
     std::vector<double> p;
     for (std::size_t j = 0; j < factors.size(); ++j) {
-      const auto& text = row[fcol[j]];
+      const auto& text = t.text(r, fcol[j]);
       const auto& levels = factors[j].levels;
       if (!levels.empty()) {
         const auto it = std::find(levels.begin(), levels.end(), text);
@@ -153,11 +154,11 @@ nlohmann::json prim_json(const CsvTable& t, const std::vector<FactorColumn>& fac
                                "' is not a level of factor '" + factors[j].name + "'");
         p.push_back(static_cast<double>(it - levels.begin()));
       } else {
-        const auto v = parse_number(text);
-        if (!v || std::isnan(*v))
+        const double v = reports::parse_number(text);
+        if (std::isnan(v))
           throw DiscoveryError("results.csv row " + std::to_string(r + 1) + ": factor '" + factors[j].name +
                                "' is '" + text + "', expected a number");
-        p.push_back(*v);
+        p.push_back(v);
       }
     }
     x.push_back(std::move(p));

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "experiments/csv_table.hpp"
 #include "experiments/design.hpp"
 #include "experiments/experiment.hpp"
 #include "experiments/run_plan.hpp"
 #include "experiments/run_record.hpp"
+#include "reports/csv_table.hpp"
 
 namespace vicsim::experiments {
 
@@ -54,7 +54,7 @@ struct DiscoveryError : std::runtime_error {
  * @brief prim.json: PRIM boxes where `condition` holds, over the successful runs of a results.csv
  * table (columns found by name; rows whose condition is NA are left out).
  */
-nlohmann::json prim_json(const CsvTable& results, const std::vector<FactorColumn>& factors,
+nlohmann::json prim_json(const reports::CsvTable& results, const std::vector<FactorColumn>& factors,
                          const ConditionSpec& condition, const DiscoverySpec& options);
 
 /** @brief prim.csv, tidy: box, factor, low, high, restricted, coverage, density, mass. */

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <regex>
 
-#include "experiments/csv_table.hpp"
+#include "reports/csv_table.hpp"
 #include "reports/number_format.hpp"
 
 namespace vicsim::experiments {
@@ -22,17 +22,17 @@ std::optional<ConditionSpec> parse_condition(const std::string& text, std::strin
   c.kpi = m[1];
   c.op = m[2];
   const std::string rhs = m[4];
-  const auto num = parse_number(rhs);
+  const double num = reports::parse_number(rhs);
   if (m[3].matched) {
-    const auto scale = parse_number(m[3]);
-    if (!scale || std::isnan(*scale)) {
+    const double scale = reports::parse_number(m[3].str());
+    if (std::isnan(scale)) {
       error = "'" + std::string(m[3]) + "' is not a number";
       return std::nullopt;
     }
-    c.scale = *scale;
+    c.scale = scale;
     c.other_kpi = rhs;
-  } else if (num && !std::isnan(*num) && !rhs.empty()) {
-    c.value = *num;
+  } else if (!std::isnan(num) && !rhs.empty()) {
+    c.value = num;
   } else {
     c.other_kpi = rhs;
   }

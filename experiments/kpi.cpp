@@ -8,18 +8,20 @@ namespace vicsim::experiments {
 
 namespace {
 
+using reports::CsvTable;
+
 std::size_t require_column(const CsvTable& t, const std::string& name) {
-  if (auto c = t.column(name)) return *c;
+  if (auto c = t.index(name)) return *c;
   std::string have;
-  for (const auto& h : t.header) have += (have.empty() ? "" : ", ") + h;
+  for (const auto& h : t.header()) have += (have.empty() ? "" : ", ") + h;
   throw KpiError("timeseries.csv has no column '" + name + "' (columns: " + have + ")");
 }
 
 double cell(const CsvTable& t, std::size_t row, std::size_t col) {
-  const auto& text = t.rows[row][col];
-  const auto x = parse_number(text);
+  const auto& text = t.text(row, col);
+  const auto x = reports::parse_number_strict(text);
   if (!x)
-    throw KpiError("timeseries.csv column '" + t.header[col] + "' row " + std::to_string(row + 1) +
+    throw KpiError("timeseries.csv column '" + t.header()[col] + "' row " + std::to_string(row + 1) +
                    ": expected a number, got '" + text + "'");
   return *x;
 }
@@ -50,7 +52,7 @@ double compute_kpi(const OutputSpec& o, const CsvTable& t, const nlohmann::json&
   const std::size_t col = require_column(t, o.column);
   const std::size_t tick_col = require_column(t, "tick");
   std::vector<double> xs;
-  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+  for (std::size_t r = 0; r < t.rows(); ++r) {
     const double tick = cell(t, r, tick_col);
     if (o.kind == Aggregate::AtTick) {
       if (tick == o.tick) return cell(t, r, col);

@@ -4,8 +4,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "experiments/csv_table.hpp"
 #include "experiments/experiment.hpp"
+#include "reports/csv_table.hpp"
 
 namespace vicsim::experiments {
 
@@ -16,10 +16,10 @@ struct KpiError : std::runtime_error {
 };
 
 /** @brief One KPI's value; NaN when a summary key is absent (e.g. a stage never reached). */
-double compute_kpi(const OutputSpec& o, const CsvTable& timeseries, const nlohmann::json& summary);
+double compute_kpi(const OutputSpec& o, const reports::CsvTable& timeseries, const nlohmann::json& summary);
 
 /** @brief Every KPI of the experiment, in order. */
-std::vector<double> compute_kpis(const std::vector<OutputSpec>& outputs, const CsvTable& timeseries,
+std::vector<double> compute_kpis(const std::vector<OutputSpec>& outputs, const reports::CsvTable& timeseries,
                                  const nlohmann::json& summary);
 
 }  // namespace vicsim::experiments

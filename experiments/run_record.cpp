@@ -2,10 +2,13 @@
 
 #include <cmath>
 
-#include "experiments/csv_table.hpp"
+#include "reports/csv_field.hpp"
+#include "reports/csv_table.hpp"
 #include "reports/number_format.hpp"
 
 namespace vicsim::experiments {
+
+using reports::csv_field;
 
 namespace {
 RunRecord base_record(const PlannedRun& run) {
@@ -68,7 +71,7 @@ std::string results_row(const RunRecord& r) {
 
 std::vector<double> kpi_values(const RunRecord& r) {
   std::vector<double> v;
-  for (const auto& k : r.kpis) v.push_back(parse_number(k).value_or(std::nan("")));
+  for (const auto& k : r.kpis) v.push_back(reports::parse_number(k));
   return v;
 }
 

@@ -10,15 +10,28 @@
 
 namespace vicsim::reports {
 
-double parse_number(std::string_view f) {
+namespace {
+
+std::string_view trim(std::string_view f) {
   while (!f.empty() && (f.front() == ' ' || f.front() == '\t')) f.remove_prefix(1);
   while (!f.empty() && (f.back() == ' ' || f.back() == '\t' || f.back() == '\r')) f.remove_suffix(1);
-  if (!f.empty() && f.front() == '+') f.remove_prefix(1);
-  double x = std::numeric_limits<double>::quiet_NaN();
-  if (f.empty()) return x;
+  return f;
+}
+
+}  // namespace
+
+std::optional<double> parse_number_strict(std::string_view f) {
+  f = trim(f);
+  if (f.empty() || f == "NA") return std::numeric_limits<double>::quiet_NaN();
+  if (f.front() == '+') f.remove_prefix(1);
+  double x = 0;
   const auto [end, ec] = std::from_chars(f.data(), f.data() + f.size(), x);
-  if (ec != std::errc() || end != f.data() + f.size()) return std::numeric_limits<double>::quiet_NaN();
+  if (ec != std::errc() || end != f.data() + f.size()) return std::nullopt;
   return x;
+}
+
+double parse_number(std::string_view f) {
+  return parse_number_strict(f).value_or(std::numeric_limits<double>::quiet_NaN());
 }
 
 CsvTable CsvTable::read(const std::filesystem::path& path) {

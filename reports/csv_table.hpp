@@ -50,4 +50,8 @@ class CsvTable {
 /** @brief Parses a decimal number as written by vicsim, R or pandas; NaN for NA, empty or junk. */
 double parse_number(std::string_view field);
 
+/** @brief Like parse_number, but tells a missing value (NaN for empty, NA or NaN) from text that is not a
+ * number (nullopt), for readers that must reject junk rather than read it as missing. */
+std::optional<double> parse_number_strict(std::string_view field);
+
 }  // namespace vicsim::reports

@@ -1,11 +1,9 @@
 #include "reports/paired_comparison.hpp"
 
+#include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
-#include <fstream>
 #include <limits>
-#include <sstream>
-#include <stdexcept>
 
 namespace vicsim::reports {
 
@@ -43,42 +41,6 @@ PairedRow paired_statistics(const std::vector<double>& a, const std::vector<doub
     r.p_value = r.diff == 0 ? 1.0 : 0.0;
   }
   return r;
-}
-
-long NumericTable::find(const std::string& name) const {
-  for (std::size_t i = 0; i < names.size(); ++i)
-    if (names[i] == name) return static_cast<long>(i);
-  return -1;
-}
-
-NumericTable read_numeric_csv(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  NumericTable t;
-  std::string line;
-  auto split = [](const std::string& s) {
-    std::vector<std::string> out;
-    std::stringstream ss(s);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) out.push_back(cell);
-    if (!s.empty() && s.back() == ',') out.emplace_back();
-    return out;
-  };
-  if (!std::getline(in, line)) throw std::runtime_error(path + ": empty file");
-  t.names = split(line);
-  t.columns.assign(t.names.size(), {});
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    auto cells = split(line);
-    cells.resize(t.names.size());
-    for (std::size_t k = 0; k < cells.size(); ++k) {
-      char* end = nullptr;
-      const double v = std::strtod(cells[k].c_str(), &end);
-      t.columns[k].push_back(end != cells[k].c_str() && *end == '\0' ? v : std::nan(""));
-    }
-    t.text.push_back(std::move(cells));
-  }
-  return t;
 }
 
 }  // namespace vicsim::reports

@@ -18,16 +18,4 @@ struct PairedRow {
  * interval, effect size ±inf (0 if the difference is 0) and p-value 0 (1 if the difference is 0). */
 PairedRow paired_statistics(const std::vector<double>& a, const std::vector<double>& b);
 
-/** @brief A table read from a CSV file with a header: column name → values (numbers; NA/text → NaN). */
-struct NumericTable {
-  std::vector<std::string> names;
-  std::vector<std::vector<double>> columns;
-  std::vector<std::vector<std::string>> text;  ///< raw cells, row-major
-  /** @brief Index of a column by name, or -1. */
-  long find(const std::string& name) const;
-};
-
-/** @brief Reads a CSV written by vicsim (no quoted commas in numeric files). Throws on I/O errors. */
-NumericTable read_numeric_csv(const std::string& path);
-
 }  // namespace vicsim::reports

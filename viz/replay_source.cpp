@@ -7,7 +7,8 @@
 #include <regex>
 #include <sstream>
 
-#include "viz/csv_table.hpp"
+#include "reports/csv_table.hpp"
+#include "reports/report_input_error.hpp"
 #include "viz/world_view.hpp"
 
 namespace vicsim::viz {
@@ -77,11 +78,16 @@ ReplaySource::ReplaySource(const fs::path& dir) : dir_(dir) {
       platforms_.push_back(vp);
     }
 
-  const auto ts = CsvTable::parse(read_text(dir / "timeseries.csv"));
-  const auto tick_col = ts.column("tick");
+  reports::CsvTable ts;
+  try {
+    ts = reports::CsvTable::parse(read_text(dir / "timeseries.csv"), (dir / "timeseries.csv").string());
+  } catch (const reports::ReportInputError& e) {  // the viewer reports bad run directories, exit code 2
+    throw NotARunDirectory(e.what());
+  }
+  const auto tick_col = ts.index("tick");
   if (!tick_col || ts.rows() == 0)
     throw NotARunDirectory((dir / "timeseries.csv").string() + ": no 'tick' column or no rows");
-  const auto col = [&](const char* name) { return ts.column(name); };
+  const auto col = [&](const char* name) { return ts.index(name); };
   const auto firms = col("firms"), output = col("output"), cross = col("cross_region_tie_share"),
              stage = col("stage_name"), path = col("platform_path_stage_name"),
              eco = col("ecosystem_stage_name");
@@ -94,9 +100,9 @@ ReplaySource::ReplaySource(const fs::path& dir) : dir_(dir) {
     k.output = output ? ts.number(r, *output) : NAN;
     k.cross_region_tie_share = cross ? ts.number(r, *cross) : NAN;
     k.adoption_share = adoption ? ts.number(r, *adoption) : NAN;
-    k.stage = stage ? stage_display_name(ts.cell(r, *stage)) : "";
-    k.platform_path_stage = path ? stage_display_name(ts.cell(r, *path)) : "";
-    k.platform_stage = eco ? stage_display_name(ts.cell(r, *eco)) : "";
+    k.stage = stage ? stage_display_name(ts.text(r, *stage)) : "";
+    k.platform_path_stage = path ? stage_display_name(ts.text(r, *path)) : "";
+    k.platform_stage = eco ? stage_display_name(ts.text(r, *eco)) : "";
     kpis_.push_back(std::move(k));
   }
   first_ = kpis_.front().tick;

@@ -210,6 +210,10 @@ section "discover"
   fail "bad --where: $(cat "$T/disc2.log")"
 "$VICSIM" discover "$T/j1" --where "output_final >> 3" >"$T/disc3.log" 2>&1
 [[ $? -eq 2 ]] && pass "malformed condition: exit 2" || fail "malformed condition accepted"
+mkdir -p "$T/badcsv" && cp "$T/j1/sweep.json" "$T/badcsv/" && printf 'run_id,output_final\n0,1,2\n' >"$T/badcsv/results.csv"
+"$VICSIM" discover "$T/badcsv" --where "output_final > 3" >"$T/disc4.log" 2>&1
+[[ $? -eq 2 ]] && grep -q "badcsv/results.csv: data row 1 has 3 fields" "$T/disc4.log" &&
+  pass "malformed results.csv: exit 2 naming the file and row" || fail "malformed results.csv: $(cat "$T/disc4.log")"
 
 # ---------------------------------------------------------------------------
 section "bundled example experiments"

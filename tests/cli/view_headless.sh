@@ -91,11 +91,14 @@ expect2() {
 expect2 "missing input" "no such file" "$VICSIM" view "$T/nope.json" --headless --frames "$T/x1"
 mkdir -p "$T/empty"
 expect2 "not a run directory" "not a run directory" "$VICSIM" view "$T/empty" --headless --frames "$T/x2"
+mkdir -p "$T/badts" && cp "$T/run/scenario.resolved.json" "$T/badts/" && printf 'tick,firms\n1,2,3\n' >"$T/badts/timeseries.csv"
+expect2 "malformed timeseries.csv" "badts/timeseries.csv: data row 1" \
+  "$VICSIM" view "$T/badts" --headless --frames "$T/x5"
 expect2 "no display without --headless" "xvfb-run" env -u DISPLAY "$VICSIM" view "$SCENARIO"
 expect2 "bad --size" "size" "$VICSIM" view "$SCENARIO" --headless --frames "$T/x3" --size 12by4
 expect2 "non-empty frames directory" "force" "$VICSIM" view "$T/run" --headless --frames "$T/replay"
 expect2 "--frames without --headless" "headless" "$VICSIM" view "$SCENARIO" --frames "$T/x4"
-[[ ! -e $T/x1 && ! -e $T/x2 && ! -e $T/x3 ]] && pass "failed views leave no frames directory" || fail "a frames directory was left behind"
+[[ ! -e $T/x1 && ! -e $T/x2 && ! -e $T/x3 && ! -e $T/x5 ]] && pass "failed views leave no frames directory" || fail "a frames directory was left behind"
 
 echo
 [[ $failures -eq 0 ]] && echo "view_headless: all checks passed" || echo "view_headless: $failures check(s) failed" >&2

@@ -1,7 +1,7 @@
 #include "experiments/experiment_loader.hpp"
 
 #include <catch2/catch.hpp>
-#include <sstream>
+#include <cmath>
 
 #include "experiments/condition.hpp"
 #include "experiments/kpi.hpp"
@@ -107,9 +107,10 @@ TEST_CASE("experiment_loader: design-specific requirements", "[experiments]") {
 }
 
 TEST_CASE("kpi: columns are found by name, whatever their order", "[experiments]") {
-  std::istringstream a("tick,output,firms\n1,10,5\n2,20,6\n3,30,7\n");
-  std::istringstream b("firms,scenario,output,tick\n5,\"x,y\",10,1\n6,z,20,2\n7,z,30,3\n");
-  const auto ta = read_csv(a), tb = read_csv(b);
+  using vicsim::reports::CsvTable;
+  const auto ta = CsvTable::parse("tick,output,firms\n1,10,5\n2,20,6\n3,30,7\n", "a.csv");
+  const auto tb =
+      CsvTable::parse("firms,scenario,output,tick\n5,\"x,y\",10,1\n6,z,20,2\n7,z,30,3\n", "b.csv");
   OutputSpec o;
   o.column = "output";
   for (const auto* t : {&ta, &tb}) {
@@ -128,6 +129,11 @@ TEST_CASE("kpi: columns are found by name, whatever their order", "[experiments]
   o.column = "nope";
   o.kind = Aggregate::Final;
   CHECK_THROWS_WITH(compute_kpi(o, ta, {}), Catch::Contains("no column 'nope'"));
+  // A missing value is NaN, but text that is not a number fails the run instead of passing as missing.
+  o.column = "output";
+  CHECK(std::isnan(compute_kpi(o, CsvTable::parse("tick,output\n1,NA\n", "na.csv"), {})));
+  CHECK_THROWS_WITH(compute_kpi(o, CsvTable::parse("tick,output\n1,12abc\n", "junk.csv"), {}),
+                    Catch::Contains("expected a number, got '12abc'"));
   OutputSpec s;
   s.summary = "stage_first_reached_tick.ecosystem";
   CHECK(std::isnan(compute_kpi(s, ta, json::parse(R"({"stage_first_reached_tick": {}})"))));

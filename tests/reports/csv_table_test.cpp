@@ -34,6 +34,19 @@ TEST_CASE("csv_table: malformed tables name the file and row", "[reports]") {
   CHECK(parse_number(" 2e3 ") == 2000);
 }
 
+TEST_CASE("csv_table: strict numbers tell missing values from text that is not a number", "[reports]") {
+  for (const char* missing : {"", "NA", " NA ", "NaN", "nan"}) {
+    const auto x = parse_number_strict(missing);
+    REQUIRE(x);
+    CHECK(std::isnan(*x));
+  }
+  CHECK(parse_number_strict("+2.5\r") == 2.5);
+  CHECK(parse_number_strict("-1e-3") == -0.001);
+  CHECK_FALSE(parse_number_strict("1.5x"));
+  CHECK_FALSE(parse_number_strict("dispersed"));
+  CHECK_FALSE(parse_number_strict("+"));
+}
+
 TEST_CASE("tidy_csv: identifiers kept, numeric metrics melted, values copied verbatim", "[reports]") {
   const auto t = CsvTable::parse(
       "arm,replication,tick,mechanisms.trade.x,firms,stage_name,share\na,0,1,0.5,10,dispersed,0.1000\n",

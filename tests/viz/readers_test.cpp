@@ -1,23 +1,9 @@
-// Run-directory readers: CSV cells and GraphML attributes as written by reports/.
+// Run-directory readers: GraphML attributes as written by reports/.
 #include <catch2/catch.hpp>
-#include <cmath>
 
-#include "viz/csv_table.hpp"
 #include "viz/graphml_reader.hpp"
 
 using namespace vicsim::viz;
-
-TEST_CASE("csv_table: quoted fields, missing cells and NA", "[viz]") {
-  const auto t = CsvTable::parse("a,b,c\n1,\"x, \"\"y\"\"\",NA\r\n2,3\n");
-  REQUIRE(t.rows() == 2);
-  CHECK(t.column("b") == 1u);
-  CHECK_FALSE(t.column("d"));
-  CHECK(t.cell(0, 1) == "x, \"y\"");
-  CHECK(t.number(0, 0) == 1.0);
-  CHECK(std::isnan(t.number(0, 2)));
-  CHECK(t.cell(1, 2).empty());
-  CHECK(std::isnan(t.number(1, 2)));
-}
 
 TEST_CASE("graphml_reader: attributes by name, edges by node index, bad input named", "[viz]") {
   const std::string doc = R"(<?xml version="1.0" encoding="UTF-8"?>
