@@ -84,6 +84,7 @@ void move_ties_onto_platforms(ModelContext& c) {
     tie.platform = t.platform;
     tie.cross_platform = t.cross_platform;
     tie.trust = std::max(tie.trust, t.trust0);
+    tie.moved_on = true;
   }
 }
 

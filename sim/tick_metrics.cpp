@@ -160,7 +160,7 @@ void compute_platform_metrics(const MetricsInput& in, TickMetrics& m) {
   m.policy_spend = in.stats.policy_spend;
   m.real_output = in.stats.real_output;
 
-  double ties = 0, pties = 0, pcross = 0;
+  double ties = 0, pties = 0, pcross = 0, brokered = 0;
   std::vector<std::uint8_t> collab(f.size(), 0);
   for (auto [e, end] = boost::edges(w.network); e != end; ++e) {
     const auto s = boost::source(*e, w.network), t = boost::target(*e, w.network);
@@ -169,11 +169,15 @@ void compute_platform_metrics(const MetricsInput& in, TickMetrics& m) {
     const Tie& tie = w.network[*e];
     if (tie.channel != TieChannel::Platform) continue;
     pties += 1;
-    pcross += f.region[s] != f.region[t];
+    // Reach counts ties the platform brokered, not local ties it took over when both partners joined.
+    if (!tie.moved_on) {
+      brokered += 1;
+      pcross += f.region[s] != f.region[t];
+    }
     if (!tie.is_supply()) collab[s] = collab[t] = 1;
   }
   m.platform_tie_share = ties > 0 ? pties / ties : 0.0;
-  m.platform_cross_region = pties > 0 ? pcross / pties : 0.0;
+  m.platform_cross_region = brokered > 0 ? pcross / brokered : 0.0;
   double mc = 0;
   for (FirmIndex i = 0; i < f.size(); ++i) mc += f.alive[i] && f.platforms[i] && collab[i];
   m.member_collaboration = members > 0 ? mc / members : 0.0;

@@ -53,7 +53,7 @@ struct TickMetrics {
   double platforms_alive = 0;
   double platform_hhi = 0;             ///< Herfindahl index of memberships across platforms
   double platform_tie_share = 0;       ///< ties formed on a platform
-  double platform_cross_region = 0;    ///< cross-region share of platform ties
+  double platform_cross_region = 0;    ///< cross-region share of platform-brokered ties
   double member_collaboration = 0;     ///< members with a collaboration tie formed on a platform
   double chain_coverage = 0;           ///< share of firm types (industry × stage) with a member
   double platform_gmv = 0;             ///< platform-mediated trade, yuan/month
