@@ -111,7 +111,8 @@ void record_real_output(ModelContext& c) {
         units[c.type_key(i)] += f.revenue[i].yuan / f.price[i];
       }
     c.base_price.assign(value.size(), 0.0);
-    for (std::size_t t = 0; t < value.size(); ++t) c.base_price[t] = units[t] > 0.0 ? value[t] / units[t] : 0.0;
+    for (std::size_t t = 0; t < value.size(); ++t)
+      c.base_price[t] = units[t] > 0.0 ? value[t] / units[t] : 0.0;
   }
   double real = 0.0;
   for (auto i : alive) {
