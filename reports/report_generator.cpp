@@ -17,11 +17,8 @@ SourceKind detect_source(const fs::path& dir) {
   if (!fs::is_directory(dir, ec)) throw ReportInputError(dir.string() + ": not a directory");
   if (fs::is_regular_file(dir / "comparison.csv")) return SourceKind::Comparison;
   if (fs::is_regular_file(dir / "results.csv")) return SourceKind::Sweep;
-  if (fs::is_regular_file(dir / "timeseries.csv")) {
-    if (fs::is_regular_file(dir / "regions.csv") && has_treated_region(CsvTable::read(dir / "regions.csv")))
-      return SourceKind::Pilot;
-    return SourceKind::Run;
-  }
+  // A pilot program is a run whose regions.csv treats a region; write_report tells once it has read it.
+  if (fs::is_regular_file(dir / "timeseries.csv")) return SourceKind::Run;
   throw ReportInputError(
       dir.string() +
       ": not a run, comparison or sweep directory (expected timeseries.csv, comparison.csv or "
@@ -56,7 +53,9 @@ ReportResult write_report(const ReportContext& ctx) {
       case SourceKind::Pilot:
         break;
     }
-    return run_report(read_run_directory(ctx.source), ctx);
+    const RunDirectory run = read_run_directory(ctx.source);
+    if (is_pilot(run)) result.kind = SourceKind::Pilot;
+    return run_report(run, ctx);
   }();
   const std::string html = doc.render(assets);
   result.charts = doc.charts();

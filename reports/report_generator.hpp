@@ -10,8 +10,8 @@ namespace vicsim::reports {
 /** @brief The kinds of directory a report can be made from. */
 enum class SourceKind { Run, Pilot, Comparison, Sweep };
 
-/** @brief Recognises a directory by its files (comparison.csv, results.csv, timeseries.csv + regions.csv
- * with `treated`, timeseries.csv); throws ReportInputError otherwise. */
+/** @brief Recognises a directory by its files (comparison.csv, results.csv, timeseries.csv); a run
+ * directory is reported as a pilot program once read (is_pilot). Throws ReportInputError otherwise. */
 SourceKind detect_source(const std::filesystem::path& dir);
 
 /** @brief "run", "pilot program", "comparison" or "sweep". */

@@ -44,13 +44,11 @@ RunDirectory read_run_directory(const fs::path& dir) {
   return r;
 }
 
-bool has_treated_region(const CsvTable& regions) {
-  if (!regions.has("treated")) return false;
-  for (double t : regions.numbers("treated"))
+bool is_pilot(const RunDirectory& run) {
+  if (!run.regions || !run.regions->has("treated")) return false;
+  for (double t : run.regions->numbers("treated"))
     if (t > 0.5) return true;
   return false;
 }
-
-bool is_pilot(const RunDirectory& run) { return run.regions && has_treated_region(*run.regions); }
 
 }  // namespace vicsim::reports

@@ -29,11 +29,8 @@ RunDirectory read_run_directory(const std::filesystem::path& dir);
 /** @brief Reads a JSON file; throws ReportInputError naming the file on a parse error. */
 nlohmann::json read_json_file(const std::filesystem::path& file);
 
-/** @brief True if a regions.csv table marks at least one region as treated (every run writes the panel;
- * only a pilot program treats regions). */
-bool has_treated_region(const CsvTable& regions);
-
-/** @brief True if the run's regions.csv marks a treated region (a pilot program). */
+/** @brief True if the run's regions.csv marks a treated region: a pilot program (every run writes the
+ * panel; only a pilot treats regions). */
 bool is_pilot(const RunDirectory& run);
 
 }  // namespace vicsim::reports

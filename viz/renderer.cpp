@@ -212,26 +212,27 @@ void Renderer::draw_graph(sf::RenderTarget& t, const PaneView& pane, std::size_t
       }
       if (sel && i == *sel) add_quad(nodes_, p.x, p.y, rad * 0.45f, Glyph::Disc, sf::Color::White);
     }
-  // Platforms: hexagon hubs sized by membership.
+  // Platforms: hexagon hubs sized by membership (glyphs first, then labels on top of every glyph).
   const auto& hubs = pane.layout->hubs();
-  for (std::size_t p = 0; p < f.platforms.size() && p < hubs.size(); ++p) {
-    if (!f.platforms[p].alive ||
-        (s.filter_platform >= 0 && s.filter_platform != static_cast<std::int32_t>(p)))
-      continue;
+  std::vector<std::size_t> shown_hubs;
+  for (std::size_t p = 0; p < f.platforms.size() && p < hubs.size(); ++p)
+    if (f.platforms[p].alive && (s.filter_platform < 0 || s.filter_platform == static_cast<std::int32_t>(p)))
+      shown_hubs.push_back(p);
+  const auto hub_radius = [&](std::size_t p) {
+    return (7.0f + 1.2f * std::log2(1.0f + static_cast<float>(f.platforms[p].members))) * sc;
+  };
+  for (const std::size_t p : shown_hubs) {
     const Vec2 h = to_px(hubs[p]);
-    const float rad = (7.0f + 1.2f * std::log2(1.0f + static_cast<float>(f.platforms[p].members))) * sc;
+    const float rad = hub_radius(p);
     add_quad(nodes_, h.x, h.y, rad + 2.5f * sc, Glyph::Hexagon, sf::Color::White);
     add_quad(nodes_, h.x, h.y, rad, Glyph::Hexagon, platform_colour(p));
   }
   sf::RenderStates states;
   states.texture = &glyphs_;
   t.draw(nodes_, states);
-  for (std::size_t p = 0; p < f.platforms.size() && p < hubs.size(); ++p) {
-    if (!f.platforms[p].alive ||
-        (s.filter_platform >= 0 && s.filter_platform != static_cast<std::int32_t>(p)))
-      continue;
+  for (const std::size_t p : shown_hubs) {
     const Vec2 h = to_px(hubs[p]);
-    const float rad = (7.0f + 1.2f * std::log2(1.0f + static_cast<float>(f.platforms[p].members))) * sc;
+    const float rad = hub_radius(p);
     // The name and member count under the hub, on a backdrop, kept inside the pane.
     const std::string label = f.platforms[p].name + " (" + std::to_string(f.platforms[p].members) + ")";
     const float fs = 12.0f * sc, tw = text_width(label, fs, true);
