@@ -172,8 +172,12 @@ section "a real pilot-program run is reported as a pilot program"
   pass "a run without a pilot (regions.csv, no treated region) stays a run report" ||
   fail "a run without a pilot was not reported as a run"
 
+# A run with shocks, so the resilience keys are checked too (shock_resilience.json: ticks 60 and 84).
+"$VICSIM" run "$SRC/scenarios/shock_resilience.json" --out "$T/shock" --ticks 96 --quiet \
+  --set mechanisms.population.count=300 >"$T/shock.log" 2>&1 || { cat "$T/shock.log" >&2; die "shock run failed"; }
+
 section "docs/outputs.md documents every column the run writes"
-if "$PY" - "$SRC/docs/outputs.md" "$T/run" "$T/realpilot" <<'PYEOF'; then
+if "$PY" - "$SRC/docs/outputs.md" "$T/run" "$T/realpilot" "$T/shock" <<'PYEOF'; then
 import csv, json, re, sys
 doc = open(sys.argv[1], encoding="utf-8").read()
 documented = set(re.findall(r"^\| `([^`]+)` \|", doc, re.M))
@@ -182,11 +186,17 @@ for d, f in ((sys.argv[2], "timeseries.csv"), (sys.argv[2], "firms.csv"), (sys.a
              (sys.argv[3], "policies.csv"), (sys.argv[3], "pilot_effect.csv")):
     header = next(csv.reader(open(d + "/" + f)))
     missing += ["%s: %s" % (f, c) for c in header if c not in documented]
-for d in sys.argv[2:4]:
+shocks = 0
+for d in sys.argv[2:5]:
     summary = json.load(open(d + "/summary.json"))
     missing += ["summary.json: %s" % k for k in summary if k not in doc]
     for s in summary["shocks"]:
-        missing += ["summary.json shocks[].output: %s" % k for k in s["output"] if "`%s`" % k not in doc]
+        shocks += 1
+        missing += ["summary.json shocks[]: %s" % k for k in s if "`%s`" % k not in doc]
+        for part in ("output", "firms", "output_vs_no_shock", "firms_vs_no_shock"):
+            missing += ["summary.json shocks[].%s: %s" % (part, k) for k in s[part] if "`%s`" % k not in doc]
+if shocks != 2:
+    missing.append("expected 2 shocks in the shock_resilience run's summary.json, found %d" % shocks)
 if missing:
     sys.exit("  FAIL: not in docs/outputs.md: " + ", ".join(missing))
 print("  ok: every timeseries.csv, firms.csv, regions.csv and policies.csv column and summary.json key is documented")
