@@ -164,7 +164,7 @@ void ClusterModel::step() {
 
   adopt_and_join(c_);
   update_platform_roster(c_);
-  move_ties_onto_platforms(c_);
+  choose_tie_channels(c_);
   refresh_service_access(c_);
   for (auto& pl : w.platforms)
     if (pl.alive) pl.cost = platform_operating_cost(c_, pl);

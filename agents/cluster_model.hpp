@@ -33,6 +33,8 @@ class ClusterModel {
   void force_join(sim::FirmIndex f, std::size_t p);
   /** @brief Changes a parameter mid-run (the visualizer's classroom sliders). */
   ModelParams& mutable_params() { return c_.params; }
+  /** @brief The whole state between ticks, for controlled experiments on one mechanism (unit tests). */
+  ModelContext& mutable_context() { return c_; }
   /** @brief Mutable regions, for live infrastructure changes (pushed to SimGrid next tick). */
   std::vector<sim::Region>& mutable_regions() { return c_.world.regions; }
   /** @brief Events of the last completed tick. */

@@ -82,6 +82,7 @@ void form_collaborations(ModelContext& c) {
     t.channel = terms.channel;
     t.platform = terms.platform;
     t.cross_platform = terms.cross_platform;
+    t.brokered = terms.channel == sim::TieChannel::Platform;
     t.formed_tick = w.tick;
     boost::add_edge(std::min(f, g), std::max(f, g), t, w.network);
     ++c.stats.ties_formed;

@@ -50,14 +50,16 @@ struct PlatformServiceParams {
   double app_adoption_rate = 0.15;         ///< monthly step toward the app-sharing targets
   double knowledge_contacts = 2;           ///< members met through the platform per month (no distance decay)
   double credit_months = 3.0;              ///< finance: credit line in months of revenue
-  double dispatch_share = 1.0;             ///< dispatch: share of overflow offered to idle members
+  double dispatch_share = 0.5;             ///< dispatch: share of overflow offered to idle members
+  double marketplace_premium_cut = 0.5;  ///< matchmaking: spot premium cut when a member buys on the platform
 };
 
 /** @brief Platform economics (Heinrich & Gräbner 2019): fees learned by reinforcement, capacity, failure. */
 struct PlatformEconomyParams {
   bool fee_learning = true;
   double fee_step = 0.1;                ///< relative fee change per quarterly move
-  double fee_learning_rate = 0.2;       ///< Roth–Erev recency/learning rate
+  double fee_learning_rate = 0.2;       ///< Roth–Erev recency ("forgetting") rate
+  double aspiration_rate = 0.25;        ///< weight of the latest quarter in the profit aspiration
   double fixed_cost = 2.0e5;            ///< operating cost per month (yuan)
   double cost_per_member = 50.0;        ///< operating cost per member per month (yuan)
   double cost_per_gflops = 200.0;       ///< data-centre cost per Gflop/s of capacity per month (yuan)

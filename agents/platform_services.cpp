@@ -16,7 +16,10 @@ ServiceAccess service_access(const ModelContext& c, sim::FirmIndex f) {
     if (!pl.alive) continue;
     const double avail = 1.0 / std::max(1.0, pl.congestion);
     const auto& s = pl.services;
-    if (s.matchmaking) a.matchmaking = std::max(a.matchmaking, avail);
+    if (s.matchmaking && avail > a.matchmaking) {
+      a.matchmaking = avail;
+      a.marketplace_platform = static_cast<std::int32_t>(p);
+    }
     if (s.dispatch && avail > a.dispatch) {
       a.dispatch = avail;
       a.dispatch_platform = static_cast<std::int32_t>(p);
@@ -66,25 +69,67 @@ TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
   return t;
 }
 
-void move_ties_onto_platforms(ModelContext& c) {
+namespace {
+/** The tie with platform terms t: partners keep the trust they built and gain the platform's records. */
+sim::Tie on_platform(sim::Tie tie, const TieTerms& t) {
+  tie.channel = t.channel;
+  tie.platform = t.platform;
+  tie.cross_platform = t.cross_platform;
+  tie.trust = std::max(tie.trust, t.trust0);
+  return tie;
+}
+
+sim::Tie offline(sim::Tie tie) {
+  tie.channel = sim::TieChannel::Offline;
+  tie.platform = 0xFF;
+  tie.cross_platform = false;
+  return tie;
+}
+
+/** True if the partners trade on the platform: the chain trades where its platform is (source text 1)
+ * unless offline is cheaper by more than the switching margin. Landed cost is per yuan of price, which
+ * cancels out of the comparison. */
+bool stays_on_platform(const ModelContext& c, const sim::Tie& on, const sim::Tie& off) {
+  return landed_cost_on(c, off, 1.0) >= (1.0 - c.params.trade.switch_margin) * landed_cost_on(c, on, 1.0);
+}
+}  // namespace
+
+TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
+  TieTerms t = tie_terms(c, s, b);
+  if (t.channel != sim::TieChannel::Platform) return t;
+  sim::Tie off;
+  off.distance_km = c.world.firm_distance(s, b);
+  off.trust = initial_trust(c.params.ties, c.world.firms.region[s] == c.world.firms.region[b],
+                            c.world.firms.reputation[s]);
+  sim::Tie on = off;
+  on.trust = t.trust0;
+  if (stays_on_platform(c, on_platform(on, t), off)) return t;
+  return TieTerms{sim::TieChannel::Offline, 0xFF, false, off.trust};
+}
+
+void choose_tie_channels(ModelContext& c) {
   auto& g = c.world.network;
   const auto& f = c.world.firms;
   if (c.world.platforms.empty()) return;
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
     sim::Tie& tie = g[*e];
-    if (tie.channel == sim::TieChannel::Platform) continue;
     const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
     const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
-    if (!f.platforms[s] || !f.platforms[b] || !f.alive[s] || !f.alive[b]) continue;
+    if (!f.alive[s] || !f.alive[b]) continue;
     const TieTerms t = tie_terms(c, s, b);
-    if (t.channel != sim::TieChannel::Platform) continue;
-    // Source text 1: the platform pulls the chain onto the cloud and connects its data; existing
-    // partners keep the trust they built and gain the platform's transparent records.
-    tie.channel = t.channel;
-    tie.platform = t.platform;
-    tie.cross_platform = t.cross_platform;
-    tie.trust = std::max(tie.trust, t.trust0);
-    tie.moved_on = true;
+    if (!tie.is_supply()) {
+      // Source text 1: the platform pulls the chain onto the cloud and connects its data.
+      if (tie.channel != sim::TieChannel::Platform && t.channel == sim::TieChannel::Platform)
+        tie = on_platform(tie, t);
+      continue;
+    }
+    const sim::Tie off = offline(tie);
+    if (t.channel != sim::TieChannel::Platform) {
+      tie = off;
+      continue;
+    }
+    const sim::Tie on = on_platform(tie, t);
+    tie = stays_on_platform(c, on, off) ? on : off;
   }
 }
 
@@ -118,6 +163,19 @@ double tie_lead_days(const ModelContext& c, const sim::Tie& t) {
       t.distance_km / tp.transport_km_per_day * (logistics_on(c, t) ? 1.0 - sp.logistics_speedup : 1.0);
   // An overloaded platform handles orders more slowly: congestion comes from the SimGrid layer.
   return tp.production_days + transport + sp.processing_days * std::max(1.0, pl.congestion);
+}
+
+SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b) {
+  const double offline = c.params.trade.spot_premium;
+  const ServiceAccess& a = c.services_of(b);
+  if (a.marketplace_platform < 0) return {offline, -1};
+  const sim::Platform& pl = c.world.platforms[static_cast<std::size_t>(a.marketplace_platform)];
+  // Listed sellers, prices and ratings remove search and information cost from emergency buying
+  // (Bakos 1997); an overloaded platform (a < 1) removes less.
+  const double on_platform = offline * (1.0 - c.params.services.marketplace_premium_cut * a.matchmaking) +
+                             std::min(pl.transaction_fee, c.fee_cap);
+  if (on_platform >= offline) return {offline, -1};
+  return {on_platform, a.marketplace_platform};
 }
 
 double landed_cost_on(const ModelContext& c, const sim::Tie& t, double price) {

@@ -27,15 +27,30 @@ struct TieTerms {
  * interconnection), else offline. */
 TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
 
-/** @brief Moves offline ties whose partners now share a platform (or reach each other through 1+N) onto
- * that platform: once both are on the cloud, the platform carries their orders and data. */
-void move_ties_onto_platforms(ModelContext& c);
+/** @brief Terms of a new supply tie s → b: on the platform only if that lowers the buyer's landed cost
+ * (transaction cost, fee and lead time), else offline. */
+TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
+
+/** @brief Puts each tie on the channel its partners would choose this month. Collaboration ties move onto
+ * a platform the partners share. A supply tie trades on the platform while that lowers the buyer's
+ * landed cost, and offline otherwise: when a fee rises, a partner leaves or the platform fails. */
+void choose_tie_channels(ModelContext& c);
 
 /** @brief Transaction cost share of price on an existing tie, including the platform fee. */
 double tie_cost_rate(const ModelContext& c, const sim::Tie& t);
 
 /** @brief Delivery lead time of an existing tie in days. */
 double tie_lead_days(const ModelContext& c, const sim::Tie& t);
+
+/** @brief Where firm b buys inputs no supplier tie delivers, and the premium it pays there. */
+struct SpotTerms {
+  double rate = 0.0;           ///< premium over the type's mean price, including any platform fee
+  std::int32_t platform = -1;  ///< marketplace used, or -1 for the anonymous spot market
+};
+
+/** @brief Spot terms of firm b: a member with matchmaking buys on its platform's marketplace when the
+ * premium cut there outweighs the fee, else on the anonymous spot market. */
+SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b);
 
 /** @brief Landed cost per unit of buying from s over a tie with these terms. */
 double landed_cost_on(const ModelContext& c, const sim::Tie& t, double price);

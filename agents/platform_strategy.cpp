@@ -74,12 +74,22 @@ void settle_platforms(ModelContext& c) {
 
     invest_in_capacity(c, pl);
 
-    // Fees by Roth–Erev reinforcement over {lower, keep, raise}, every quarter.
+    // Fees by Roth–Erev reinforcement over {lower, keep, raise}, every quarter. The last move is
+    // judged by how far the quarter's profit beat an aspiration that follows past profits (Börgers &
+    // Sarin 2000): judged by profit alone, every move of a profitable platform would be reinforced and
+    // fees would lock in at random toward 0 or the cap.
     if (e.fee_learning && w.tick % 3 == 0 && pl.level != sim::PlatformLevel::Middle) {
-      const double reward = pl.last_quarter_profit / std::max(1.0, e.fixed_cost * 3.0);
+      const double profit_q = pl.last_quarter_profit;
+      if (!pl.has_aspiration) {
+        pl.fee_aspiration = profit_q;
+        pl.has_aspiration = true;
+      }
+      const double reward =
+          (profit_q - pl.fee_aspiration) / std::max({1.0, std::fabs(pl.fee_aspiration), e.fixed_cost * 3.0});
+      pl.fee_aspiration += e.aspiration_rate * (profit_q - pl.fee_aspiration);
       auto& q = pl.fee_propensity;
-      q[pl.last_fee_action] = (1.0 - e.fee_learning_rate) * q[pl.last_fee_action] +
-                              e.fee_learning_rate * std::max(0.01, q[pl.last_fee_action] + reward);
+      for (int k = 0; k < 3; ++k)
+        q[k] = std::max(0.01, (1.0 - e.fee_learning_rate) * q[k] + (k == pl.last_fee_action ? reward : 0.0));
       sim::Rng rng(w.seed, sim::Stream::PlatformStrategy, p, static_cast<std::uint64_t>(w.tick));
       const double total = q[0] + q[1] + q[2];
       const double u = rng.uniform() * total;

@@ -8,7 +8,8 @@ namespace vicsim::agents {
  * when a platform is overloaded (1 / congestion). */
 struct ServiceAccess {
   double matchmaking = 0, dispatch = 0, forecasting = 0, knowledge = 0, finance = 0, logistics = 0;
-  std::int32_t dispatch_platform = -1;  ///< platform that dispatches this firm's overflow
+  std::int32_t dispatch_platform = -1;     ///< platform that dispatches this firm's overflow
+  std::int32_t marketplace_platform = -1;  ///< platform whose marketplace sources this firm's shortfalls
 };
 
 }  // namespace vicsim::agents

@@ -101,7 +101,7 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
 }
 
 double expected_landed_cost(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
-  const TieTerms terms = tie_terms(c, s, b);
+  const TieTerms terms = supply_tie_terms(c, s, b);
   sim::Tie t;
   t.trust = terms.trust0;
   t.distance_km = c.world.firm_distance(s, b);
@@ -115,11 +115,12 @@ bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, 
   if (supplier == customer || !w.firms.alive[supplier] || is_supplier_of(w.network, supplier, customer))
     return false;
   sim::Tie t;
-  const TieTerms terms = tie_terms(c, supplier, customer);
+  const TieTerms terms = supply_tie_terms(c, supplier, customer);
   t.trust = terms.trust0;
   t.channel = terms.channel;
   t.platform = terms.platform;
   t.cross_platform = terms.cross_platform;
+  t.brokered = terms.channel == sim::TieChannel::Platform;
   t.distance_km = w.firm_distance(supplier, customer);
   t.formed_tick = w.tick;
   t.input_slot = static_cast<std::uint16_t>(slot);

@@ -236,15 +236,19 @@ void settle_accounts(ModelContext& c) {
     }
     // Untied inputs and supplier shortfalls are bought anonymously at a premium, with a delay.
     const double spot_days = tp.production_days + tp.order_processing_days + tp.spot_extra_days;
+    const SpotTerms spot = spot_terms(c, i);
+    double on_platform = 0.0;
     for (std::size_t slot = 0; slot < needs.size(); ++slot) {
       const double q = shortfall[slot] + (tied[slot] ? 0.0 : f.output[i] * needs[slot].per_unit);
       if (q <= 0.0) continue;
       const double pbar = c.mean_price[c.directory.type_key(needs[slot].industry, needs[slot].stage)];
-      cost += q * pbar * (1.0 + tp.spot_premium);
-      tc += q * pbar * tp.spot_premium;
+      cost += q * pbar * (1.0 + spot.rate);
+      tc += q * pbar * spot.rate;
       lead += q * spot_days;
       units += q;
+      if (spot.platform >= 0) on_platform += q * pbar;
     }
+    f.marketplace_value[i] = sim::Money{on_platform};
     const auto& r = w.regions[sim::idx(f.region[i])];
     const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i] +
                          (f.on_cloud[i] ? cloud_cost(c, i) : 0.0);
@@ -266,7 +270,14 @@ void settle_accounts(ModelContext& c) {
   // Platform trade and fees, summed serially in firm order so totals do not depend on threads.
   // (The fee is part of the buyer's transaction cost above.)
   if (w.platforms.empty()) return;
-  for (auto i : alive)
+  for (auto i : alive) {
+    if (const auto p = c.services_of(i).marketplace_platform; p >= 0 && f.marketplace_value[i].yuan > 0.0) {
+      sim::Platform& pl = w.platforms[static_cast<std::size_t>(p)];
+      const double value = f.marketplace_value[i].yuan;
+      pl.revenue += sim::Money{value * std::fmin(pl.transaction_fee, c.fee_cap)};
+      pl.gmv += value;
+      c.stats.platform_gmv += value;
+    }
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       const sim::Tie& tie = w.network[*e];
       if (!tie.is_supply() || tie.channel != sim::TieChannel::Platform || tie.platform >= w.platforms.size())
@@ -281,6 +292,7 @@ void settle_accounts(ModelContext& c) {
         c.stats.cross_platform_gmv += value;
       }
     }
+  }
 }
 
 }  // namespace vicsim::agents

@@ -226,13 +226,17 @@ void describe(V& v, agents::PlatformServiceParams& p) {
   v.field("credit_months", p.credit_months, "months", "Finance: credit line in months of revenue", 0, 120);
   v.field("dispatch_share", p.dispatch_share, "share", "Dispatch: share of overflow offered to idle members",
           0, 1);
+  v.field("marketplace_premium_cut", p.marketplace_premium_cut, "share",
+          "Matchmaking: spot premium cut when a member buys a shortfall on the platform", 0, 1);
 }
 
 template <class V>
 void describe(V& v, agents::PlatformEconomyParams& p) {
   v.field("fee_learning", p.fee_learning, "", "Platforms learn fees by reinforcement (quarterly)");
   v.field("fee_step", p.fee_step, "share", "Relative fee change per move", 0, 1);
-  v.field("fee_learning_rate", p.fee_learning_rate, "", "Roth–Erev learning rate", 0, 1);
+  v.field("fee_learning_rate", p.fee_learning_rate, "", "Roth–Erev recency (forgetting) rate", 0, 1);
+  v.field("aspiration_rate", p.aspiration_rate, "", "Weight of the latest quarter in the profit aspiration",
+          0, 1);
   v.field("fixed_cost", p.fixed_cost, "yuan/month", "Platform operating cost", 0, 1e12);
   v.field("cost_per_member", p.cost_per_member, "yuan/member/month", "Operating cost per member", 0, 1e9);
   v.field("cost_per_gflops", p.cost_per_gflops, "yuan/(Gflop/s)/month", "Data-centre cost per unit capacity",

@@ -29,6 +29,7 @@ FirmIndex Firms::add() {
   profit.push_back(Money{});
   inputs_bought.push_back(0.0);
   spot_units.push_back(0.0);
+  marketplace_value.push_back(Money{});
   lead_time_days.push_back(0.0);
   innovated.push_back(0);
   imitated.push_back(0);

@@ -36,11 +36,12 @@ struct Firms {
   std::vector<Money> input_cost;  ///< purchases incl. transaction costs
   std::vector<Money> transaction_cost;
   std::vector<Money> profit;
-  std::vector<double> inputs_bought;    ///< units of inputs received
-  std::vector<double> spot_units;       ///< units bought on the spot market (no supplier tie)
-  std::vector<double> lead_time_days;   ///< input-weighted delivery lead time
-  std::vector<std::uint8_t> innovated;  ///< 1 if innovation raised productivity this tick
-  std::vector<std::uint8_t> imitated;   ///< 1 if imitation raised productivity this tick
+  std::vector<double> inputs_bought;     ///< units of inputs received
+  std::vector<double> spot_units;        ///< units bought on the spot market (no supplier tie)
+  std::vector<Money> marketplace_value;  ///< spot purchases made through a platform's marketplace (yuan)
+  std::vector<double> lead_time_days;    ///< input-weighted delivery lead time
+  std::vector<std::uint8_t> innovated;   ///< 1 if innovation raised productivity this tick
+  std::vector<std::uint8_t> imitated;    ///< 1 if imitation raised productivity this tick
   // digital state
   std::vector<std::uint8_t> on_cloud;         ///< 1 once the firm has gone on the cloud
   std::vector<std::int32_t> cloud_tick;       ///< tick of cloud adoption, -1 never

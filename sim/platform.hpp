@@ -69,6 +69,8 @@ struct Platform {
   double fee_propensity[3] = {1.0, 1.0, 1.0};  ///< lower, keep, raise
   std::int32_t last_fee_action = 1;
   double last_quarter_profit = 0.0;
+  double fee_aspiration = 0.0;  ///< smoothed quarterly profit the last fee move is judged against (yuan)
+  bool has_aspiration = false;  ///< false until the first quarter has been judged
 };
 
 }  // namespace vicsim::sim

@@ -25,7 +25,7 @@ struct Tie {
   TieChannel channel = TieChannel::Offline;
   std::uint8_t platform = 0xFF;  ///< platform the tie trades on (channel Platform), else 0xFF
   bool cross_platform = false;   ///< the partners share no platform; they meet through 1+N interconnection
-  bool moved_on = false;         ///< formed offline, moved onto a platform when both partners joined it
+  bool brokered = false;         ///< formed through a platform (not an offline tie it took over later)
   TieKind kind = TieKind::Supply;
   bool is_supply() const { return kind == TieKind::Supply; }
 };

@@ -170,7 +170,7 @@ void compute_platform_metrics(const MetricsInput& in, TickMetrics& m) {
     if (tie.channel != TieChannel::Platform) continue;
     pties += 1;
     // Reach counts ties the platform brokered, not local ties it took over when both partners joined.
-    if (!tie.moved_on) {
+    if (tie.brokered) {
       brokered += 1;
       pcross += f.region[s] != f.region[t];
     }

@@ -1,0 +1,135 @@
+// Platform services a member can use: the marketplace for shortfalls and the choice of a tie's channel
+// (docs/ODD.md 7.18–7.19).
+#include "agents/platform_services.hpp"
+
+#include <algorithm>
+#include <optional>
+
+#include "agents/cluster_model.hpp"
+#include "scenarios/world_builder.hpp"
+#include "test_support.hpp"
+
+using namespace vicsim;
+
+namespace {
+
+/** The platform-led model after `months`. */
+agents::ClusterModel platform_model(int months) {
+  agents::ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=48"}));
+  for (int t = 0; t < months; ++t) model.step();
+  return model;
+}
+
+/** First supply tie whose partners are both members of platform `p`, or none. */
+std::optional<sim::TieEdge> tie_on(const agents::ModelContext& c, std::size_t p) {
+  const auto& g = c.world.network;
+  for (auto [e, end] = boost::edges(g); e != end; ++e)
+    if (g[*e].is_supply() && g[*e].channel == sim::TieChannel::Platform && g[*e].platform == p &&
+        c.world.firms.alive[boost::source(*e, g)] && c.world.firms.alive[boost::target(*e, g)])
+      return *e;
+  return std::nullopt;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "platform_services: a member buys shortfalls on its marketplace, cheaper by the premium cut net of "
+    "the fee",
+    "[agents]") {
+  agents::ClusterModel model = platform_model(24);
+  agents::ModelContext& c = model.mutable_context();
+  const double spot = c.params.trade.spot_premium, cut = c.params.services.marketplace_premium_cut;
+  const auto& alive = c.directory.alive();
+  const auto member = std::find_if(alive.begin(), alive.end(),
+                                   [&](auto i) { return c.services_of(i).marketplace_platform >= 0; });
+  const auto outsider =
+      std::find_if(alive.begin(), alive.end(), [&](auto i) { return c.world.firms.platforms[i] == 0; });
+  REQUIRE(member != alive.end());
+  REQUIRE(outsider != alive.end());
+
+  const agents::SpotTerms off = agents::spot_terms(c, *outsider);
+  CHECK(off.platform == -1);
+  CHECK(off.rate == spot);
+
+  const auto& a = c.services_of(*member);
+  sim::Platform& pl = c.world.platforms[static_cast<std::size_t>(a.marketplace_platform)];
+  pl.transaction_fee = 0.02;
+  const agents::SpotTerms on = agents::spot_terms(c, *member);
+  CHECK(on.platform == a.marketplace_platform);
+  CHECK(on.rate == Approx(spot * (1.0 - cut * a.matchmaking) + 0.02));
+  CHECK(on.rate < spot);
+
+  // A fee above the premium it removes sends the member back to the anonymous spot market, and a
+  // supervision cap below it brings the member back.
+  pl.transaction_fee = 0.2;
+  CHECK(agents::spot_terms(c, *member).platform == -1);
+  c.fee_cap = 0.01;
+  CHECK(agents::spot_terms(c, *member).rate == Approx(spot * (1.0 - cut * a.matchmaking) + 0.01));
+}
+
+TEST_CASE(
+    "platform_services: a supply tie trades on the shared platform unless offline is cheaper by the "
+    "switching margin",
+    "[agents]") {
+  agents::ClusterModel model = platform_model(36);
+  agents::ModelContext& c = model.mutable_context();
+  std::size_t p = 0;
+  std::optional<sim::TieEdge> e;
+  for (; p < c.world.platforms.size() && !e; ++p) e = tie_on(c, p);
+  REQUIRE(e);
+  --p;
+  auto& g = c.world.network;
+  const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
+  const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+  const double trust = g[*e].trust;
+
+  // A fee far above what the platform saves: the partners take the tie offline and keep their trust.
+  c.world.platforms[p].transaction_fee = 0.5;
+  agents::choose_tie_channels(c);
+  CHECK(g[*e].channel == sim::TieChannel::Offline);
+  CHECK(g[*e].platform == 0xFF);
+  CHECK(g[*e].trust == trust);
+  // New ties between the same pair would be formed offline too.
+  CHECK(agents::supply_tie_terms(c, s, b).channel == sim::TieChannel::Offline);
+
+  // The fee falls back: the tie returns to the platform.
+  c.world.platforms[p].transaction_fee = 0.0;
+  agents::choose_tie_channels(c);
+  CHECK(g[*e].channel == sim::TieChannel::Platform);
+  CHECK(agents::supply_tie_terms(c, s, b).channel == sim::TieChannel::Platform);
+
+  // Within the switching margin the tie stays: a fee that makes the platform slightly dearer than offline.
+  sim::Tie off = g[*e];
+  off.channel = sim::TieChannel::Offline;
+  off.platform = 0xFF;
+  const double gap = agents::landed_cost_on(c, off, 1.0) - agents::landed_cost_on(c, g[*e], 1.0);
+  c.world.platforms[p].transaction_fee = gap + 0.01;  // the platform now costs 0.01 per yuan more
+  REQUIRE(0.01 < c.params.trade.switch_margin * agents::landed_cost_on(c, off, 1.0));
+  agents::choose_tie_channels(c);
+  CHECK(g[*e].channel == sim::TieChannel::Platform);
+
+  // A partner leaves every platform: the tie goes offline whatever the fee.
+  c.world.platforms[p].transaction_fee = 0.0;
+  c.world.firms.platforms[s] = 0;
+  agents::choose_tie_channels(c);
+  CHECK(g[*e].channel == sim::TieChannel::Offline);
+}
+
+TEST_CASE("platform_services: only ties a platform formed count as brokered", "[agents]") {
+  agents::ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=48"}));
+  for (int t = 0; t < 48; ++t) model.step();
+  const auto& g = model.world().network;
+  std::size_t brokered = 0, taken_over = 0;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    const auto& tie = g[*e];
+    if (tie.brokered) {
+      ++brokered;
+      CHECK(tie.formed_tick > 0);  // the initial network is offline
+    } else if (tie.channel == sim::TieChannel::Platform) {
+      ++taken_over;
+    }
+  }
+  INFO("brokered " << brokered << ", offline ties taken over " << taken_over);
+  CHECK(brokered > 0);
+  CHECK(taken_over > 0);
+}
