@@ -44,28 +44,35 @@ TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
   TieTerms t;
   const bool local = f.region[s] == f.region[b];
   t.trust0 = initial_trust(c.params.ties, local, f.reputation[s]);
-  const std::uint32_t shared = f.platforms[s] & f.platforms[b];
-  std::int32_t p = -1;
-  if (shared) {
-    p = std::countr_zero(shared);
-  } else if (f.platforms[s] && (c.reach_of(b) & f.platforms[s])) {
-    // Reached through 1+N interconnection: trade on the buyer's lowest connected platform.
-    const std::uint32_t mine = f.platforms[b];
+  // Platforms the pair can trade on: those both use, else the buyer's platforms that reach one of the
+  // supplier's through 1+N interconnection.
+  std::uint32_t candidates = f.platforms[s] & f.platforms[b];
+  const bool cross = !candidates && f.platforms[s];
+  if (cross)
     for (std::size_t k = 0; k < c.world.platforms.size(); ++k)
-      if (((mine >> k) & 1u) && (c.reach[k] & f.platforms[s])) {
-        p = static_cast<std::int32_t>(k);
-        break;
-      }
-    t.cross_platform = p >= 0;
-  }
-  if (p < 0 || !c.world.platforms[static_cast<std::size_t>(p)].alive) {
-    t.cross_platform = false;
-    return t;
-  }
-  t.channel = sim::TieChannel::Platform;
-  t.platform = static_cast<std::uint8_t>(p);
+      if (((f.platforms[b] >> k) & 1u) && (c.reach[k] & f.platforms[s])) candidates |= 1u << k;
   // Ratings, contracts and transparent transaction records (Table 1: "transparent information").
-  t.trust0 = std::max(t.trust0, c.params.services.initial_trust);
+  const double trust_on = std::max(t.trust0, c.params.services.initial_trust);
+  // Platforms compete for the pair's trade: it goes to the one with the lowest landed cost (fee,
+  // logistics, congestion), the lowest index on ties.
+  sim::Tie probe;
+  probe.channel = sim::TieChannel::Platform;
+  probe.distance_km = c.world.firm_distance(s, b);
+  probe.trust = trust_on;
+  probe.brokered = true;  // rank platforms by the commission a new tie would pay
+  double best = 0.0;
+  for (std::size_t k = 0; candidates >> k; ++k) {
+    if (!((candidates >> k) & 1u) || !c.world.platforms[k].alive) continue;
+    probe.platform = static_cast<std::uint8_t>(k);
+    const double lc = landed_cost_on(c, probe, 1.0);
+    if (t.channel == sim::TieChannel::Platform && lc >= best) continue;
+    best = lc;
+    t.channel = sim::TieChannel::Platform;
+    t.platform = probe.platform;
+  }
+  if (t.channel != sim::TieChannel::Platform) return t;
+  t.cross_platform = cross;
+  t.trust0 = trust_on;
   return t;
 }
 
@@ -103,6 +110,7 @@ TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmInde
                             c.world.firms.reputation[s]);
   sim::Tie on = off;
   on.trust = t.trust0;
+  on.brokered = true;  // a tie formed on the platform pays its commission
   if (stays_on_platform(c, on_platform(on, t), off)) return t;
   return TieTerms{sim::TieChannel::Offline, 0xFF, false, off.trust};
 }
@@ -145,12 +153,17 @@ double tie_cost_rate(const ModelContext& c, const sim::Tie& t) {
   if (t.channel != sim::TieChannel::Platform || t.platform >= c.world.platforms.size())
     return transaction_cost_rate(tp, t.distance_km, t.trust);
   const auto& sp = c.params.services;
-  const sim::Platform& pl = c.world.platforms[t.platform];
   const double dist_scale =
       logistics_on(c, t) ? tp.distance_scale_km / (1.0 - sp.logistics_distance_cut) : tp.distance_scale_km;
   return tp.transaction_cost_base * (1.0 + t.distance_km / dist_scale) * (1.0 - tp.trust_discount * t.trust) *
              (1.0 + tp.information_asymmetry * (1.0 - sp.information_asymmetry_cut)) +
-         std::min(pl.transaction_fee, c.fee_cap);
+         commission_rate(c, t);
+}
+
+double commission_rate(const ModelContext& c, const sim::Tie& t) {
+  if (!t.brokered || t.channel != sim::TieChannel::Platform || t.platform >= c.world.platforms.size())
+    return 0.0;
+  return std::min(c.world.platforms[t.platform].transaction_fee, c.fee_cap);
 }
 
 double tie_lead_days(const ModelContext& c, const sim::Tie& t) {

@@ -36,8 +36,12 @@ TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmInde
  * landed cost, and offline otherwise: when a fee rises, a partner leaves or the platform fails. */
 void choose_tie_channels(ModelContext& c);
 
-/** @brief Transaction cost share of price on an existing tie, including the platform fee. */
+/** @brief Transaction cost share of price on an existing tie, including any platform commission. */
 double tie_cost_rate(const ModelContext& c, const sim::Tie& t);
+
+/** @brief Commission the buyer pays the platform per yuan of a tie's trade: the platform's fee (capped by
+ * supervision) on trade it brokered; none on existing relationships that moved onto it. */
+double commission_rate(const ModelContext& c, const sim::Tie& t);
 
 /** @brief Delivery lead time of an existing tie in days. */
 double tie_lead_days(const ModelContext& c, const sim::Tie& t);

@@ -284,7 +284,7 @@ void settle_accounts(ModelContext& c) {
         continue;
       sim::Platform& pl = w.platforms[tie.platform];
       const double value = tie.delivered * f.price[boost::source(*e, w.network)];
-      pl.revenue += sim::Money{value * std::fmin(pl.transaction_fee, c.fee_cap)};
+      pl.revenue += sim::Money{value * commission_rate(c, tie)};
       pl.gmv += value;
       c.stats.platform_gmv += value;
       if (tie.cross_platform) {

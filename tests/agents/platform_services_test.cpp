@@ -20,12 +20,13 @@ agents::ClusterModel platform_model(int months) {
   return model;
 }
 
-/** First supply tie whose partners are both members of platform `p`, or none. */
-std::optional<sim::TieEdge> tie_on(const agents::ModelContext& c, std::size_t p) {
+/** First supply tie on platform `p` between alive partners, brokered by it or taken over, or none. */
+std::optional<sim::TieEdge> tie_on(const agents::ModelContext& c, std::size_t p, bool brokered) {
   const auto& g = c.world.network;
   for (auto [e, end] = boost::edges(g); e != end; ++e)
     if (g[*e].is_supply() && g[*e].channel == sim::TieChannel::Platform && g[*e].platform == p &&
-        c.world.firms.alive[boost::source(*e, g)] && c.world.firms.alive[boost::target(*e, g)])
+        g[*e].brokered == brokered && c.world.firms.alive[boost::source(*e, g)] &&
+        c.world.firms.alive[boost::target(*e, g)])
       return *e;
   return std::nullopt;
 }
@@ -75,17 +76,23 @@ TEST_CASE(
   agents::ModelContext& c = model.mutable_context();
   std::size_t p = 0;
   std::optional<sim::TieEdge> e;
-  for (; p < c.world.platforms.size() && !e; ++p) e = tie_on(c, p);
+  for (; p < c.world.platforms.size() && !e; ++p) e = tie_on(c, p, true);
   REQUIRE(e);
   --p;
+  // An existing relationship the platform took over pays no commission, so no fee sends it offline.
+  std::optional<sim::TieEdge> kept;
+  for (std::size_t k = 0; k < c.world.platforms.size() && !kept; ++k) kept = tie_on(c, k, false);
+  REQUIRE(kept);
   auto& g = c.world.network;
   const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
   const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
   const double trust = g[*e].trust;
 
   // A fee far above what the platform saves: the partners take the tie offline and keep their trust.
-  c.world.platforms[p].transaction_fee = 0.5;
+  for (auto& pl : c.world.platforms) pl.transaction_fee = 0.5;
   agents::choose_tie_channels(c);
+  CHECK(g[*kept].channel == sim::TieChannel::Platform);
+  CHECK(agents::commission_rate(c, g[*kept]) == 0.0);
   CHECK(g[*e].channel == sim::TieChannel::Offline);
   CHECK(g[*e].platform == 0xFF);
   CHECK(g[*e].trust == trust);
