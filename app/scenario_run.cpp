@@ -5,6 +5,7 @@
 
 #include "app/cli_support.hpp"
 #include "reports/pilot_effect.hpp"
+#include "reports/platform_panel.hpp"
 #include "reports/policy_ledger.hpp"
 #include "reports/region_panel.hpp"
 #include "reports/run_writers.hpp"
@@ -30,8 +31,11 @@ std::vector<sim::TickMetrics> run_scenario_into(
   auto model = scenarios::build_model(s, threads);
   reports::RegionPanelRecorder regions(model);
   reports::PolicyLedgerRecorder policies(model);
+  reports::PlatformPanelRecorder platforms(model);
+  const bool has_platforms = !model.world().platforms.empty();
   std::vector<agents::RunObserver*> observers{&regions};
   if (!model.policies().empty()) observers.push_back(&policies);
+  if (has_platforms) observers.push_back(&platforms);
   std::unique_ptr<reports::GraphmlRecorder> graphml;
   if (s.output.graphml) {
     fs::create_directories(dir / "network");
@@ -46,6 +50,8 @@ std::vector<sim::TickMetrics> run_scenario_into(
   write_file(dir / "regions.csv", [&](std::ostream& out) { regions.write_csv(out, label); });
   if (!model.policies().empty())
     write_file(dir / "policies.csv", [&](std::ostream& out) { policies.write_csv(out, label); });
+  if (has_platforms)
+    write_file(dir / "platforms.csv", [&](std::ostream& out) { platforms.write_csv(out, label); });
   // With shocks, the same scenario and seed without them is the counterfactual for the resilience measures.
   std::vector<sim::TickMetrics> no_shock;
   if (!s.shocks.empty()) {

@@ -27,6 +27,7 @@ RunDirectory read_run_directory(const fs::path& dir) {
                  std::nullopt,
                  std::nullopt,
                  std::nullopt,
+                 std::nullopt,
                  {}};
   if (!r.timeseries.has("tick"))
     throw ReportInputError((dir / "timeseries.csv").string() +
@@ -35,6 +36,7 @@ RunDirectory read_run_directory(const fs::path& dir) {
   if (fs::exists(dir / "summary.json")) r.summary = read_json_file(dir / "summary.json");
   if (fs::exists(dir / "regions.csv")) r.regions = CsvTable::read(dir / "regions.csv");
   if (fs::exists(dir / "policies.csv")) r.policies = CsvTable::read(dir / "policies.csv");
+  if (fs::exists(dir / "platforms.csv")) r.platforms = CsvTable::read(dir / "platforms.csv");
   if (fs::exists(dir / "pilot_effect.csv")) r.pilot_effect = CsvTable::read(dir / "pilot_effect.csv");
   std::error_code ec;
   if (fs::is_directory(dir / "frames", ec))

@@ -1,6 +1,6 @@
 #pragma once
 /** @file A run directory read back for reporting: resolved scenario, summary, time series and the optional
- * pilot-program tables (regions.csv, policies.csv), snapshots and frames. */
+ * panels (regions.csv, policies.csv, platforms.csv), snapshots and frames. */
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -18,6 +18,7 @@ struct RunDirectory {
   CsvTable timeseries;                        ///< timeseries.csv
   std::optional<CsvTable> regions;            ///< regions.csv, written by pilot-program runs
   std::optional<CsvTable> policies;           ///< policies.csv, written when policies spend
+  std::optional<CsvTable> platforms;          ///< platforms.csv, written when the scenario has platforms
   std::optional<CsvTable> pilot_effect;       ///< pilot_effect.csv: the pilot against a no-pilot twin run
   std::vector<std::filesystem::path> frames;  ///< frames/*.png from the headless visualizer, sorted
 };

@@ -12,6 +12,7 @@
 #include "reports/kpi_catalog.hpp"
 #include "reports/network_layout.hpp"
 #include "reports/pilot_report.hpp"
+#include "reports/platform_report.hpp"
 #include "reports/provenance.hpp"
 #include "reports/vega_specs.hpp"
 #include "vicsim_version.hpp"
@@ -431,6 +432,8 @@ HtmlDocument run_report(const RunDirectory& run, const ReportContext& ctx) {
     add_small_multiples(doc, ts, rest, "Every other numeric column of timeseries.csv (see docs/outputs.md).");
     doc.html("</details>");
   }
+
+  add_platform_sections(doc, run);
 
   doc.section(
       "stages", "Evolution stages",

@@ -84,6 +84,30 @@ json kpi_small_multiples(json rows, const std::vector<std::string>& order, int c
   return s;
 }
 
+json series_small_multiples(json rows, const std::vector<std::string>& order,
+                            const std::vector<std::string>& series, const std::string& series_title,
+                            int columns) {
+  json s = faceted(std::move(rows), order, columns,
+                   {{"width", 300},
+                    {"height", 150},
+                    {"mark", {{"type", "line"}, {"strokeWidth", 2}}},
+                    {"encoding",
+                     {{"x", {{"field", "tick"}, {"type", "quantitative"}, {"title", "month"}}},
+                      {"y", y_value("value")},
+                      {"color",
+                       {{"field", "series"},
+                        {"type", "nominal"},
+                        {"title", series_title},
+                        {"scale", {{"domain", series}, {"scheme", "tableau10"}}}}},
+                      {"tooltip",
+                       {{{"field", "series"}, {"type", "nominal"}, {"title", series_title}},
+                        {{"field", "kpi"}, {"type", "nominal"}},
+                        {{"field", "tick"}, {"type", "quantitative"}, {"title", "month"}},
+                        {{"field", "value"}, {"type", "quantitative"}, {"format", ",.4~g"}}}}}}});
+  s["resolve"]["scale"] = {{"y", "independent"}};
+  return s;
+}
+
 json stage_timeline(json segments, double last_tick) {
   json s = base();
   s["data"] = {{"values", std::move(segments)}};

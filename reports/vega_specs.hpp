@@ -26,6 +26,12 @@ json stage_timeline(json segments, double last_tick);
 json network_map(json nodes, json edges, json regions, const std::vector<double>& domain,
                  const std::vector<std::string>& industries, const std::string& title);
 
+/** @brief Rows {kpi, tick, series, value}: one line per series in every facet, coloured by series (colours
+ * in `series` order, legend titled `series_title`), facets in `order`, independent y scales. */
+json series_small_multiples(json rows, const std::vector<std::string>& order,
+                            const std::vector<std::string>& series, const std::string& series_title,
+                            int columns);
+
 /** @brief Rows {kpi, tick, arm, mean, low, high}: arms overlaid with shaded 95% bands, one facet per KPI;
  * a dotted vertical line marks `marker_tick` unless it is NaN. */
 json band_small_multiples(json rows, const std::vector<std::string>& order,

@@ -3,6 +3,7 @@
  * or regional ("surface") level, or the shared "1" middle platform of a 1+N system. */
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "sim/units.hpp"
 
@@ -16,6 +17,21 @@ using PlatformIndex = std::uint8_t;
 
 /** @brief Platform level (source text 2: the surface empowers the lines, the lines serve the points). */
 enum class PlatformLevel : std::uint8_t { Enterprise = 0, Industry = 1, Regional = 2, Middle = 3 };
+
+/** @brief The level as the scenario format spells it: enterprise, industry, regional or middle. */
+constexpr std::string_view platform_level_name(PlatformLevel l) {
+  switch (l) {
+    case PlatformLevel::Enterprise:
+      return "enterprise";
+    case PlatformLevel::Industry:
+      return "industry";
+    case PlatformLevel::Regional:
+      return "regional";
+    case PlatformLevel::Middle:
+      return "middle";
+  }
+  return "?";
+}
 
 /** @brief Switchable platform services. */
 struct PlatformServices {

@@ -6,20 +6,6 @@ namespace vicsim::viz {
 
 namespace {
 
-std::string_view level_name(sim::PlatformLevel l) {
-  switch (l) {
-    case sim::PlatformLevel::Enterprise:
-      return "enterprise";
-    case sim::PlatformLevel::Industry:
-      return "industry";
-    case sim::PlatformLevel::Regional:
-      return "regional";
-    case sim::PlatformLevel::Middle:
-      return "middle";
-  }
-  return "?";
-}
-
 /** A stage name for display: "" for the "nothing yet" stages, underscores as spaces. */
 std::string display_stage(std::string_view name) {
   if (name == "none" || name == "no_platforms") return "";
@@ -55,7 +41,7 @@ ViewFrame view_of_world(const sim::World& w) {
     v.nodes.push_back(std::move(n));
   }
   for (const auto& p : w.platforms)
-    v.platforms.push_back({p.name, std::string(level_name(p.level)),
+    v.platforms.push_back({p.name, std::string(sim::platform_level_name(p.level)),
                            static_cast<std::int32_t>(sim::idx(p.host_region)), p.owner_firm, p.members,
                            p.alive});
   for (auto [e, end] = boost::edges(w.network); e != end; ++e) {

@@ -6,6 +6,7 @@
 # Checks: same seed -> byte-identical run directories; --threads 2 == --threads 1;
 # another seed changes the time series; the run directory layout, timeseries.csv
 # header and row count, scenario.resolved.json provenance and fully-resolved keys;
+# platforms.csv of a platform-led run the same across runs and --threads, one row per tick x platform;
 # --set switching spillovers off; GraphML snapshot against networkx
 # (tests/cli/check_graphml.py); SIGINT leaves no output and no staging directory;
 # a non-empty output directory is refused without --force and replaced with it.
@@ -78,6 +79,22 @@ else
   fail "--threads 1 output differs from a run without --threads"
 fi
 
+section "platforms.csv: one row per tick x platform, byte-identical across runs and --threads"
+PLATFORM_ARGS=(run "$SRC/scenarios/platform_led.json" --ticks "$SHORT" --seed "$SEED" --quiet
+  --set mechanisms.population.count=400)
+for k in 1 2; do
+  "$VICSIM" "${PLATFORM_ARGS[@]}" --out "$T/p$k" --threads "$k" >"$T/p$k.log" 2>&1 ||
+    { cat "$T/p$k.log" >&2; die "platform_led run (--threads $k) failed"; }
+done
+"$VICSIM" "${PLATFORM_ARGS[@]}" --out "$T/p3" --threads 1 >"$T/p3.log" 2>&1 || die "platform_led run failed"
+cmp -s "$T/p1/platforms.csv" "$T/p3/platforms.csv" && pass "two same-seed runs: identical platforms.csv" ||
+  fail "two same-seed runs wrote different platforms.csv"
+cmp -s "$T/p1/platforms.csv" "$T/p2/platforms.csv" && pass "--threads 2: identical platforms.csv" ||
+  fail "--threads 2 wrote a different platforms.csv"
+rows=$(($(wc -l <"$T/p1/platforms.csv") - 1))
+[[ $rows -eq $((SHORT * 4)) ]] && pass "platforms.csv: $rows rows ($SHORT months x 4 platforms)" ||
+  fail "platforms.csv has $rows rows, expected $((SHORT * 4))"
+
 section "seed: --seed $OTHER_SEED changes the time series"
 run_ok "$T/s1" --seed "$SEED" --ticks "$SHORT"
 run_ok "$T/s2" --seed "$OTHER_SEED" --ticks "$SHORT"
@@ -100,6 +117,8 @@ section "layout: run directory files"
 for f in scenario.resolved.json timeseries.csv summary.json firms.csv; do
   if [[ -s $T/a/$f ]]; then pass "$f exists and is non-empty"; else fail "$T/a/$f missing or empty"; fi
 done
+if [[ -e $T/a/platforms.csv ]]; then fail "platforms.csv written for a scenario without platforms"; else
+  pass "no platforms.csv for a scenario without platforms"; fi
 shopt -s nullglob
 snaps=("$T"/a/network/tick_*.graphml)
 shopt -u nullglob

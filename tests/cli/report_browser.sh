@@ -95,7 +95,29 @@ report comparison "$T/cmp" && check_report comparison "$T/comparison.html" 3
 report compare "$T/compare" && check_report compare "$T/compare.html" 3
 "$VICSIM" run "$SRC/scenarios/platform_led.json" --out "$T/platform" --ticks 36 --quiet \
   --set mechanisms.population.count=400 >"$T/platform.log" 2>&1 || { cat "$T/platform.log" >&2; die "vicsim run platform_led failed"; }
-report platform "$T/platform" && check_report platform "$T/platform.html" 6
+report platform "$T/platform" && check_report platform "$T/platform.html" 7
+# The platform chart (platforms.csv): in each of its two panels (members, fee) a line per platform that was
+# ever alive, named in the legend.
+if "$PY" - "$T/platform.dom" "$T/platform/platforms.csv" <<'PYEOF'; then
+import csv, re, sys
+dom = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+alive = sorted({r["platform"] for r in csv.DictReader(open(sys.argv[2])) if r["alive"] == "1"})
+m = re.search(r'<section id="platforms">(.*?)</section>', dom, re.S)
+if not m:
+    sys.exit("  FAIL: no platforms section in the platform-led run report")
+groups = re.findall(r'<g class="mark-line role-mark[^"]*"[^>]*>(.*?)</g>', m.group(1), re.S)
+lines = sum(len(re.findall("<path", g)) for g in groups)
+texts = set(re.findall(r"<text[^>]*>([^<]*)</text>", m.group(1)))
+print("  platforms section: %d lines for %d platforms ever alive" % (lines, len(alive)))
+bad = [] if lines == 2 * len(alive) else ["%d lines drawn, expected %d" % (lines, 2 * len(alive))]
+bad += ["not in the chart: %s" % t for t in alive + ["members (firms)", "transaction fee (%)"] if t not in texts]
+if len(alive) < 2 or bad:
+    sys.exit("  FAIL: " + ("; ".join(bad) or "fewer than 2 platforms alive"))
+PYEOF
+  pass "platform: the platforms.csv chart draws members and fee of every platform, named in the legend"
+else
+  fail "platform: the platforms.csv chart (see above)"
+fi
 
 "$PY" "$FIXTURES" pilot "$T/run" "$T/pilot" >/dev/null || die "pilot fixture failed"
 report pilot "$T/pilot" && check_report pilot "$T/pilot.html" 9

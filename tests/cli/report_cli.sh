@@ -195,11 +195,18 @@ for d in sys.argv[2:5]:
         missing += ["summary.json shocks[]: %s" % k for k in s if "`%s`" % k not in doc]
         for part in ("output", "firms", "output_vs_no_shock", "firms_vs_no_shock"):
             missing += ["summary.json shocks[].%s: %s" % (part, k) for k in s[part] if "`%s`" % k not in doc]
+# platforms.csv is checked against its own table, both ways: every written column documented there, and
+# every column documented there written (the pilot_program run has platforms).
+section = re.search(r"^### platforms\.csv\n(.*?)^#", doc, re.M | re.S)
+platform_doc = re.findall(r"^\| `([^`]+)` \|", section.group(1), re.M) if section else []
+platform_header = next(csv.reader(open(sys.argv[3] + "/platforms.csv")))
+missing += ["platforms.csv: %s" % c for c in platform_header if c not in platform_doc]
+missing += ["platforms.csv (documented, not written): %s" % c for c in platform_doc if c not in platform_header]
 if shocks != 2:
     missing.append("expected 2 shocks in the shock_resilience run's summary.json, found %d" % shocks)
 if missing:
     sys.exit("  FAIL: not in docs/outputs.md: " + ", ".join(missing))
-print("  ok: every timeseries.csv, firms.csv, regions.csv and policies.csv column and summary.json key is documented")
+print("  ok: every timeseries.csv, firms.csv, regions.csv, policies.csv, pilot_effect.csv and platforms.csv column and summary.json key is documented")
 PYEOF
   :
 else

@@ -1,0 +1,31 @@
+#include "reports/platform_panel.hpp"
+
+#include "reports/csv_field.hpp"
+#include "reports/number_format.hpp"
+
+namespace vicsim::reports {
+
+void PlatformPanelRecorder::on_tick(const sim::World& w, const sim::TickMetrics& m,
+                                    const sim::UndirectedSnapshot&) {
+  const auto metrics = sim::platform_metrics(w, model_.context().fee_cap);
+  for (std::size_t p = 0; p < metrics.size(); ++p)
+    rows_.push_back({static_cast<std::int32_t>(m.tick), p, metrics[p]});
+}
+
+void PlatformPanelRecorder::write_csv(std::ostream& out, const RunLabel& label) const {
+  out << "scenario,seed,tick,platform,level,owner,host_region";
+  for (const auto& c : sim::platform_columns()) out << ',' << c.name;
+  out << '\n';
+  const auto& w = model_.world();
+  for (const PlatformPanelRow& row : rows_) {
+    const sim::Platform& pl = w.platforms[row.platform];
+    out << csv_field(label.scenario) << ',' << label.seed << ',' << row.tick << ',' << csv_field(pl.name)
+        << ',' << sim::platform_level_name(pl.level) << ','
+        << (pl.owner_industry >= 0 ? "chain_master" : "independent") << ','
+        << csv_field(w.regions[sim::idx(pl.host_region)].name);
+    for (const auto& c : sim::platform_columns()) out << ',' << format_number(row.metrics.*(c.member));
+    out << '\n';
+  }
+}
+
+}  // namespace vicsim::reports

@@ -1,0 +1,67 @@
+#include "sim/platform_metrics.hpp"
+
+#include <algorithm>
+
+namespace vicsim::sim {
+
+const std::vector<PlatformColumn>& platform_columns() {
+  static const std::vector<PlatformColumn> cols = {
+      {"alive", "0/1", &PlatformMetrics::alive},
+      {"interconnected", "0/1", &PlatformMetrics::interconnected},
+      {"members", "count", &PlatformMetrics::members},
+      {"entry_fee_yuan", "yuan", &PlatformMetrics::entry_fee_yuan},
+      {"transaction_fee", "share", &PlatformMetrics::transaction_fee},
+      {"posted_transaction_fee", "share", &PlatformMetrics::posted_transaction_fee},
+      {"gmv_yuan", "yuan/month", &PlatformMetrics::gmv_yuan},
+      {"cross_platform_gmv_yuan", "yuan/month", &PlatformMetrics::cross_platform_gmv_yuan},
+      {"dispatched_units", "units/month", &PlatformMetrics::dispatched_units},
+      {"revenue_yuan", "yuan/month", &PlatformMetrics::revenue_yuan},
+      {"cost_yuan", "yuan/month", &PlatformMetrics::cost_yuan},
+      {"cash_yuan", "yuan", &PlatformMetrics::cash_yuan},
+      {"compute_gflops", "Gflop/s", &PlatformMetrics::compute_gflops},
+      {"uplink_gbps", "Gbit/s", &PlatformMetrics::uplink_gbps},
+      {"edge_share", "share", &PlatformMetrics::edge_share},
+      {"compute_load", "ratio", &PlatformMetrics::compute_load},
+      {"uplink_load", "ratio", &PlatformMetrics::uplink_load},
+      {"congestion", "ratio", &PlatformMetrics::congestion},
+      {"service_latency_ms", "ms", &PlatformMetrics::service_latency_ms},
+  };
+  return cols;
+}
+
+std::vector<PlatformMetrics> platform_metrics(const World& w, double fee_cap) {
+  const std::size_t P = w.platforms.size();
+  std::vector<PlatformMetrics> out(P);
+  // Members are counted from the firms' membership bits at the end of the tick, as timeseries.csv counts
+  // them; Platform::members was counted before the month's exits and entries.
+  const Firms& f = w.firms;
+  for (FirmIndex i = 0; i < f.size(); ++i) {
+    if (!f.alive[i] || !f.platforms[i]) continue;
+    for (std::size_t p = 0; p < P; ++p) out[p].members += f.member_of(i, p);
+  }
+  for (std::size_t p = 0; p < P; ++p) {
+    const Platform& pl = w.platforms[p];
+    PlatformMetrics& m = out[p];
+    m.alive = pl.alive;
+    m.interconnected = pl.interconnected;
+    m.entry_fee_yuan = pl.entry_fee.yuan;
+    m.transaction_fee = std::min(pl.transaction_fee, fee_cap);
+    m.posted_transaction_fee = pl.transaction_fee;
+    m.gmv_yuan = pl.gmv;
+    m.cross_platform_gmv_yuan = pl.cross_platform_gmv;
+    m.dispatched_units = pl.dispatched_units;
+    m.revenue_yuan = pl.revenue.yuan;
+    m.cost_yuan = pl.cost.yuan;
+    m.cash_yuan = pl.cash.yuan;
+    m.compute_gflops = pl.compute_gflops;
+    m.uplink_gbps = pl.uplink_gbps;
+    m.edge_share = pl.edge_share;
+    m.compute_load = pl.compute_load;
+    m.uplink_load = pl.uplink_load;
+    m.congestion = pl.congestion;
+    m.service_latency_ms = 1000.0 * pl.service_latency_s;
+  }
+  return out;
+}
+
+}  // namespace vicsim::sim

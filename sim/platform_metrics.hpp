@@ -1,0 +1,48 @@
+#pragma once
+/** @file Per-platform metrics each tick: the platform × month panel behind platforms.csv (fee, members,
+ * trade, accounts and infrastructure load of every platform). */
+#include <string_view>
+#include <vector>
+
+#include "sim/world.hpp"
+
+namespace vicsim::sim {
+
+/** @brief One platform at the end of one tick. Flows are this tick's (as in TickMetrics). */
+struct PlatformMetrics {
+  double alive = 0;                    ///< 1 if launched and not failed, else 0
+  double interconnected = 0;           ///< 1 if connected to the 1+N middle platform, else 0
+  double members = 0;                  ///< alive firms whose membership bit for this platform is set
+  double entry_fee_yuan = 0;           ///< one-off fee to join, yuan
+  double transaction_fee = 0;          ///< fee members pay: min(posted fee, supervision cap), share of trade
+  double posted_transaction_fee = 0;   ///< the platform's own fee before any supervision cap, share of trade
+  double gmv_yuan = 0;                 ///< platform-mediated trade, yuan per month
+  double cross_platform_gmv_yuan = 0;  ///< trade with members reached through interconnection, yuan per month
+  double dispatched_units = 0;         ///< units dispatched to idle members, units per month
+  double revenue_yuan = 0;             ///< fees collected, yuan per month
+  double cost_yuan = 0;                ///< operating cost, yuan per month
+  double cash_yuan = 0;                ///< cash at the end of the tick, yuan
+  double compute_gflops = 0;           ///< data-centre compute capacity, Gflop/s
+  double uplink_gbps = 0;              ///< data-centre uplink capacity, Gbit/s
+  double edge_share = 0;               ///< share of telemetry filtered at the edge (0–1)
+  double compute_load = 0;             ///< compute demand / capacity in the service window
+  double uplink_load = 0;              ///< bytes to move / (uplink bandwidth · window)
+  double congestion = 0;               ///< service time / window, at least 1; above 1 is overloaded
+  double service_latency_ms = 0;       ///< time to serve one window of members' traffic and compute, ms
+};
+
+/** @brief A column of platforms.csv: name, unit (as in docs/outputs.md) and member. */
+struct PlatformColumn {
+  std::string_view name;
+  std::string_view unit;
+  double PlatformMetrics::*member;
+};
+
+/** @brief The metrics' columns in output order. */
+const std::vector<PlatformColumn>& platform_columns();
+
+/** @brief Metrics of every platform of `w`, in platform order; `fee_cap` is the supervision cap on
+ * transaction fees this tick (1 when none). */
+std::vector<PlatformMetrics> platform_metrics(const World& w, double fee_cap);
+
+}  // namespace vicsim::sim
