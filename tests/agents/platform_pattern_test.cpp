@@ -167,3 +167,42 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
   CHECK(efficiency > 0.15);
   CHECK(efficiency < 0.50);
 }
+
+TEST_CASE("platform_pattern: the 1+N mandate moves platforms from 1.0 islands through 2.0 to 3.0",
+          "[agents]") {
+  // one_plus_n.json launches the middle platform and its mandate at month 36 (scenarios/README.md).
+  for (int r = 0; r < 3; ++r) {
+    const auto series = test::run(test::load("one_plus_n.json", {"seed=" + std::to_string(4000 + r)})).series;
+    int first2 = -1, first3 = -1, before = 0;
+    for (const auto& m : series) {
+      const int stage = static_cast<int>(m.ecosystem_stage), tick = static_cast<int>(m.tick);
+      if (tick < 36) before = std::max(before, stage);
+      if (stage >= 2 && first2 < 0) first2 = tick;
+      if (stage >= 3 && first3 < 0) first3 = tick;
+    }
+    INFO("replication " << r << ": highest stage before the mandate " << before << ", 2.0 at " << first2
+                        << ", 3.0 at " << first3);
+    CHECK(before == 1);
+    CHECK(first2 >= 36);
+    CHECK(first3 > first2);
+  }
+}
+
+TEST_CASE(
+    "platform_pattern: the platform-led path passes dominance, community operation, globalization in order",
+    "[agents]") {
+  for (int r = 0; r < 3; ++r) {
+    const auto series =
+        test::run(test::load("platform_led.json", {"seed=" + std::to_string(4100 + r)})).series;
+    std::map<int, int> first;  // stage → first month
+    for (const auto& m : series)
+      first.try_emplace(static_cast<int>(m.platform_path_stage), static_cast<int>(m.tick));
+    INFO("replication " << r << ": dominance " << first[1] << ", community " << first[2] << ", globalization "
+                        << first[3]);
+    REQUIRE(first.count(1));
+    REQUIRE(first.count(2));
+    REQUIRE(first.count(3));
+    CHECK(first[1] < first[2]);
+    CHECK(first[2] < first[3]);
+  }
+}
