@@ -1,0 +1,53 @@
+// Government policies: spending per month within start, end and budget; infrastructure roll-outs
+// (docs/ODD.md 7.24).
+#include "agents/policies.hpp"
+
+#include "agents/cluster_model.hpp"
+#include "test_support.hpp"
+
+using namespace vicsim;
+
+TEST_CASE("policies: vouchers pay only while in force and stop when the budget is used up", "[agents]") {
+  // classroom_vouchers: 60% of SMEs' cloud cost from month 12 to 60; a budget small enough to bind.
+  const double budget = 1.0e6;
+  auto r = test::run(test::load("classroom_vouchers.json", {"policies[0].budget=" + std::to_string(budget)}));
+  double cumulative = 0.0;
+  int paying = 0, last_paid = -1;
+  for (const auto& m : r.series) {
+    const int tick = static_cast<int>(m.tick);
+    if (tick < 12 || tick > 60) CHECK(m.policy_spend == 0.0);
+    CHECK(m.policy_spend >= 0.0);
+    cumulative += m.policy_spend;
+    CHECK(m.policy_spend_cumulative == Approx(cumulative));
+    if (m.policy_spend > 0.0) {
+      ++paying;
+      last_paid = tick;
+    }
+  }
+  INFO("paid in " << paying << " months, last at " << last_paid << ", in all " << cumulative);
+  CHECK(cumulative <= budget * (1.0 + 1e-12));
+  CHECK(cumulative > 0.99 * budget);  // the budget binds
+  CHECK(last_paid < 60);              // ... before the policy's end
+  REQUIRE(r.model->policies().size() == 1);
+  CHECK(r.model->policies()[0].spent.yuan == Approx(cumulative));
+
+  // With the bundled budget the same policy pays in every month it is in force.
+  auto full = test::run(test::load("classroom_vouchers.json"));
+  for (const auto& m : full.series)
+    if (m.tick >= 13 && m.tick <= 60) CHECK(m.policy_spend > 0.0);
+}
+
+TEST_CASE("policies: an infrastructure roll-out raises only its regions, by its gain, at its cost",
+          "[agents]") {
+  // infrastructure_5g: Qingdao, Wuhan and Chengdu +0.4 over 6 months from month 36, 2e8 yuan per level.
+  const auto before = test::run(test::load("infrastructure_5g.json", {"ticks=35"}));
+  const auto after = test::run(test::load("infrastructure_5g.json", {"ticks=48"}));
+  const auto& r0 = before.model->world().regions;
+  const auto& r1 = after.model->world().regions;
+  for (std::size_t k = 0; k < r1.size(); ++k) {
+    const bool targeted = r1[k].name == "Qingdao" || r1[k].name == "Wuhan" || r1[k].name == "Chengdu";
+    INFO(r1[k].name << ": " << r0[k].infrastructure << " → " << r1[k].infrastructure);
+    CHECK(r1[k].infrastructure == Approx(r0[k].infrastructure + (targeted ? 0.4 : 0.0)));
+  }
+  CHECK(after.series.back().policy_spend_cumulative == Approx(3 * 0.4 * 2.0e8));
+}
