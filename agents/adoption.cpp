@@ -120,8 +120,7 @@ double join_value(const ModelContext& c, sim::FirmIndex f, std::size_t p) {
   // Network effect: a platform is worth more the more members it reaches (Heinrich & Gräbner 2019).
   gain *= 0.3 + 0.7 * std::min(1.0, std::log1p(reach_members) / std::log1p(1000.0));
   gain /= 1.0 + std::max(0.0, pl.congestion - 1.0);
-  const double fees = std::min(pl.transaction_fee, c.fee_cap) * 0.5 * fs.input_cost[f].yuan / va +
-                      pl.entry_fee.yuan / 24.0 / va;
+  const double fees = charged_fee(c, pl) * 0.5 * fs.input_cost[f].yuan / va + pl.entry_fee.yuan / 24.0 / va;
   const int k = std::popcount(fs.platforms[f] & ~(1u << p));
   return gain * std::pow(c.params.adoption.multihoming_discount, k) - fees;
 }

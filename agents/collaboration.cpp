@@ -74,15 +74,9 @@ void form_collaborations(ModelContext& c) {
     if (collaborating(w, f, g) || collaborators(w, f) >= kp.max_collaborators ||
         collaborators(w, g) >= kp.max_collaborators)
       continue;
-    sim::Tie t;
+    sim::Tie t = new_tie(c, f, g, tie_terms(c, f, g));
     t.kind = sim::TieKind::Collaboration;
     t.trust = c.params.ties.initial_trust_local;
-    t.distance_km = w.firm_distance(f, g);
-    const TieTerms terms = tie_terms(c, f, g);
-    t.channel = terms.channel;
-    t.platform = terms.platform;
-    t.cross_platform = terms.cross_platform;
-    t.brokered = terms.channel == sim::TieChannel::Platform;
     t.formed_tick = w.tick;
     boost::add_edge(std::min(f, g), std::max(f, g), t, w.network);
     ++c.stats.ties_formed;

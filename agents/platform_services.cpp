@@ -53,13 +53,9 @@ TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
       if (((f.platforms[b] >> k) & 1u) && (c.reach[k] & f.platforms[s])) candidates |= 1u << k;
   // Ratings, contracts and transparent transaction records (Table 1: "transparent information").
   const double trust_on = std::max(t.trust0, c.params.services.initial_trust);
-  // Platforms compete for the pair's trade: it goes to the one with the lowest landed cost (fee,
-  // logistics, congestion), the lowest index on ties.
-  sim::Tie probe;
-  probe.channel = sim::TieChannel::Platform;
-  probe.distance_km = c.world.firm_distance(s, b);
-  probe.trust = trust_on;
-  probe.brokered = true;  // rank platforms by the commission a new tie would pay
+  // Platforms compete for the pair's trade: it goes to the one with the lowest landed cost of a new tie
+  // (commission, logistics, congestion), the lowest index on ties.
+  sim::Tie probe = new_tie(c, s, b, TieTerms{sim::TieChannel::Platform, 0, cross, trust_on});
   double best = 0.0;
   for (std::size_t k = 0; candidates >> k; ++k) {
     if (!((candidates >> k) & 1u) || !c.world.platforms[k].alive) continue;
@@ -101,18 +97,24 @@ bool stays_on_platform(const ModelContext& c, const sim::Tie& on, const sim::Tie
 }
 }  // namespace
 
+sim::Tie new_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, const TieTerms& t) {
+  sim::Tie tie;
+  tie.trust = t.trust0;
+  tie.distance_km = c.world.firm_distance(s, b);
+  tie.channel = t.channel;
+  tie.platform = t.platform;
+  tie.cross_platform = t.cross_platform;
+  tie.brokered = t.channel == sim::TieChannel::Platform;  // formed on a platform: it pays the commission
+  return tie;
+}
+
 TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
-  TieTerms t = tie_terms(c, s, b);
+  const TieTerms t = tie_terms(c, s, b);
   if (t.channel != sim::TieChannel::Platform) return t;
-  sim::Tie off;
-  off.distance_km = c.world.firm_distance(s, b);
-  off.trust = initial_trust(c.params.ties, c.world.firms.region[s] == c.world.firms.region[b],
-                            c.world.firms.reputation[s]);
-  sim::Tie on = off;
-  on.trust = t.trust0;
-  on.brokered = true;  // a tie formed on the platform pays its commission
-  if (stays_on_platform(c, on_platform(on, t), off)) return t;
-  return TieTerms{sim::TieChannel::Offline, 0xFF, false, off.trust};
+  const auto& f = c.world.firms;
+  const TieTerms off{sim::TieChannel::Offline, 0xFF, false,
+                     initial_trust(c.params.ties, f.region[s] == f.region[b], f.reputation[s])};
+  return stays_on_platform(c, new_tie(c, s, b, t), new_tie(c, s, b, off)) ? t : off;
 }
 
 void choose_tie_channels(ModelContext& c) {
@@ -160,10 +162,14 @@ double tie_cost_rate(const ModelContext& c, const sim::Tie& t) {
          commission_rate(c, t);
 }
 
+double charged_fee(const ModelContext& c, const sim::Platform& pl) {
+  return std::min(pl.transaction_fee, c.fee_cap);
+}
+
 double commission_rate(const ModelContext& c, const sim::Tie& t) {
   if (!t.brokered || t.channel != sim::TieChannel::Platform || t.platform >= c.world.platforms.size())
     return 0.0;
-  return std::min(c.world.platforms[t.platform].transaction_fee, c.fee_cap);
+  return charged_fee(c, c.world.platforms[t.platform]);
 }
 
 double tie_lead_days(const ModelContext& c, const sim::Tie& t) {
@@ -185,8 +191,8 @@ SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b) {
   const sim::Platform& pl = c.world.platforms[static_cast<std::size_t>(a.marketplace_platform)];
   // Listed sellers, prices and ratings remove search and information cost from emergency buying
   // (Bakos 1997); an overloaded platform (a < 1) removes less.
-  const double on_platform = offline * (1.0 - c.params.services.marketplace_premium_cut * a.matchmaking) +
-                             std::min(pl.transaction_fee, c.fee_cap);
+  const double on_platform =
+      offline * (1.0 - c.params.services.marketplace_premium_cut * a.matchmaking) + charged_fee(c, pl);
   if (on_platform >= offline) return {offline, -1};
   return {on_platform, a.marketplace_platform};
 }

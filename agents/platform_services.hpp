@@ -27,6 +27,9 @@ struct TieTerms {
  * interconnection), else offline. */
 TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
 
+/** @brief A new tie s → b on terms t (trust, distance, channel); one formed on a platform is brokered. */
+sim::Tie new_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, const TieTerms& t);
+
 /** @brief Terms of a new supply tie s → b: on the platform only if that lowers the buyer's landed cost
  * (transaction cost, fee and lead time), else offline. */
 TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
@@ -38,6 +41,9 @@ void choose_tie_channels(ModelContext& c);
 
 /** @brief Transaction cost share of price on an existing tie, including any platform commission. */
 double tie_cost_rate(const ModelContext& c, const sim::Tie& t);
+
+/** @brief The fee platform pl charges this month: its own, capped by any supervision policy. */
+double charged_fee(const ModelContext& c, const sim::Platform& pl);
 
 /** @brief Commission the buyer pays the platform per yuan of a tie's trade: the platform's fee (capped by
  * supervision) on trade it brokered; none on existing relationships that moved onto it. */

@@ -101,27 +101,14 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
 }
 
 double expected_landed_cost(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
-  const TieTerms terms = supply_tie_terms(c, s, b);
-  sim::Tie t;
-  t.trust = terms.trust0;
-  t.distance_km = c.world.firm_distance(s, b);
-  t.channel = terms.channel;
-  t.platform = terms.platform;
-  return landed_cost_on(c, t, c.world.firms.price[s]);
+  return landed_cost_on(c, new_tie(c, s, b, supply_tie_terms(c, s, b)), c.world.firms.price[s]);
 }
 
 bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, std::size_t slot) {
   sim::World& w = c.world;
   if (supplier == customer || !w.firms.alive[supplier] || is_supplier_of(w.network, supplier, customer))
     return false;
-  sim::Tie t;
-  const TieTerms terms = supply_tie_terms(c, supplier, customer);
-  t.trust = terms.trust0;
-  t.channel = terms.channel;
-  t.platform = terms.platform;
-  t.cross_platform = terms.cross_platform;
-  t.brokered = terms.channel == sim::TieChannel::Platform;
-  t.distance_km = w.firm_distance(supplier, customer);
+  sim::Tie t = new_tie(c, supplier, customer, supply_tie_terms(c, supplier, customer));
   t.formed_tick = w.tick;
   t.input_slot = static_cast<std::uint16_t>(slot);
   boost::add_edge(supplier, customer, t, w.network);

@@ -274,7 +274,7 @@ void settle_accounts(ModelContext& c) {
     if (const auto p = c.services_of(i).marketplace_platform; p >= 0 && f.marketplace_value[i].yuan > 0.0) {
       sim::Platform& pl = w.platforms[static_cast<std::size_t>(p)];
       const double value = f.marketplace_value[i].yuan;
-      pl.revenue += sim::Money{value * std::fmin(pl.transaction_fee, c.fee_cap)};
+      pl.revenue += sim::Money{value * charged_fee(c, pl)};
       pl.gmv += value;
       c.stats.platform_gmv += value;
     }
