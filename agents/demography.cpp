@@ -153,6 +153,8 @@ void enter_firms(ModelContext& c) {
       f.industry[i] = sim::IndustryId{static_cast<std::uint8_t>(ind)};
       f.stage[i] = static_cast<std::uint8_t>(stage);
       f.entry_tick[i] = w.tick;
+      // An entrant in a disrupted region shares the disruption from its first month.
+      if (best < c.region_disruption.size()) f.disruption[i] = c.region_disruption[best];
       f.employees[i] = employees;
       f.productivity[i] = std::fmin(latent_frontier(c.params.knowledge, w.tick),
                                     c.params.knowledge.entrant_productivity * c.mean_productivity[t] *

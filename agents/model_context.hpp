@@ -61,6 +61,8 @@ struct ModelContext {
   std::vector<double> voucher_share;
   /** @brief Final-demand multiplier per industry from demand shocks (1 = none). */
   std::vector<double> demand_multiplier;
+  /** @brief Share of capacity each region loses to regional disruptions this tick (0 = none). */
+  std::vector<double> region_disruption;
   /** @brief Supervision: the highest transaction fee platforms may charge. */
   double fee_cap = 1.0;
   /** @brief Regions treated by a pilot program (1) and controls (0). */

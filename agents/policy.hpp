@@ -17,7 +17,7 @@ enum class Instrument : std::uint8_t {
   PlatformCultivation,  ///< seeds a chain-master-led platform in a cluster, subsidising its costs
   Pilot,                ///< vouchers + infrastructure in treatment regions; the rest are controls
   Interconnection,      ///< 1+N mandate: platforms connect to the middle platform
-  Supervision,          ///< platform rules: a transaction-fee cap and open (multi-homing) access
+  Supervision,          ///< platform rules: a cap on the transaction fees platforms charge
 };
 
 /** @brief Which firms a policy reaches. Empty lists mean "all". */

@@ -5,7 +5,8 @@ namespace vicsim::agents {
 void apply_shocks(ModelContext& c) {
   sim::World& w = c.world;
   c.demand_multiplier.assign(w.industries.size(), 1.0);
-  std::vector<double> region_loss(w.regions.size(), 0.0);
+  auto& region_loss = c.region_disruption;
+  region_loss.assign(w.regions.size(), 0.0);
   for (const auto& s : c.shocks) {
     if (!s.active(w.tick)) continue;
     if (s.kind == Shock::Kind::Demand) {

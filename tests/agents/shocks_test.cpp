@@ -15,9 +15,7 @@ TEST_CASE("shocks: each shock acts only in its months and only where it is aimed
   auto disruption_in = [&](bool dongguan) {
     double lo = 1.0, hi = 0.0;
     for (sim::FirmIndex i = 0; i < w.firms.size(); ++i)
-      // Firms that entered this month were created after the shock was applied; they meet it next month.
-      if (w.firms.alive[i] && w.firms.entry_tick[i] < w.tick &&
-          (w.regions[sim::idx(w.firms.region[i])].name == "Dongguan") == dongguan) {
+      if (w.firms.alive[i] && (w.regions[sim::idx(w.firms.region[i])].name == "Dongguan") == dongguan) {
         lo = std::min(lo, w.firms.disruption[i]);
         hi = std::max(hi, w.firms.disruption[i]);
       }
