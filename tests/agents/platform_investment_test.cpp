@@ -42,9 +42,8 @@ TEST_CASE("platform_investment: growing platforms stay uncongested only with net
       test::run(test::load("platform_led.json", {"mechanisms.platform_economy.network_investment=false"}))
           .series;
   INFO("late congestion with " << late_congestion(with, 24) << ", without " << late_congestion(without, 24));
-  // Overloaded: service takes at least 10% longer than the window (1.14 measured 2026-11-22; 1.50 before
-  // ties could leave platforms whose fees outgrow their savings, which lowered platform traffic).
-  CHECK(late_congestion(without, 24) > 1.1);
+  // Overloaded: service takes at least 20% longer than the window (1.31 measured 2026-11-22).
+  CHECK(late_congestion(without, 24) > 1.2);
   CHECK(late_congestion(with, 24) < 1.05);
 
   // A thin uplink: the data centre's own bandwidth binds, and the platform buys more of it.
