@@ -19,6 +19,7 @@ struct RunOptions {
   std::optional<std::int32_t> ticks;
   std::vector<std::string> sets;
   unsigned threads = 1;
+  int pilot_replications = 10;
   bool force = false, quiet = false;
 };
 
@@ -34,10 +35,13 @@ int run(const RunOptions& o) {
   auto dir = open_output_directory(o.out, o.force);
   if (!dir) return 2;
   ProgressBar bar("run " + s.name);
-  run_scenario_into(s, dir->staging(), {o.scenario, o.sets}, o.threads, [&](std::int32_t t, std::int32_t n) {
-    if (!o.quiet) bar.update(t, n);
-    check_interrupted();
-  });
+  run_scenario_into(
+      s, dir->staging(), {o.scenario, o.sets}, o.threads,
+      [&](std::int32_t t, std::int32_t n) {
+        if (!o.quiet) bar.update(t, n);
+        check_interrupted();
+      },
+      o.pilot_replications);
   dir->commit();
   if (!o.quiet) std::cerr << "wrote " << o.out << "\n";
   return 0;
@@ -56,6 +60,10 @@ Command add_run_command(CLI::App& app) {
                   "Override a scenario key: path=value (repeatable), e.g. mechanisms.trade.enabled=false");
   cmd->add_option("--threads,-j", o->threads, "Worker threads; results do not depend on it")
       ->check(CLI::Range(1, 256));
+  cmd->add_option("--pilot-replications", o->pilot_replications,
+                  "With a pilot policy: with/without-pilot pairs (seeds seed, seed+1, ...) for the pilot's "
+                  "true effect and its 95% CI")
+      ->check(CLI::Range(1, 1000));
   cmd->add_flag("--force", o->force, "Replace an existing non-empty output directory");
   cmd->add_flag("--quiet,-q", o->quiet, "No progress bar or final message");
   return {cmd, [o] { return run(*o); }};

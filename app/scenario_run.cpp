@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 std::vector<sim::TickMetrics> run_scenario_into(
     const scenarios::Scenario& s, const fs::path& dir, const RunProvenance& provenance, unsigned threads,
-    const std::function<void(std::int32_t, std::int32_t)>& progress) {
+    const std::function<void(std::int32_t, std::int32_t)>& progress, int pilot_replications) {
   nlohmann::json resolved = scenarios::to_json(s);
   resolved["provenance"] = {{"vicsim_version", kVersion},
                             {"git_hash", kGitHash},
@@ -61,22 +61,43 @@ std::vector<sim::TickMetrics> run_scenario_into(
     no_shock = agents::run_simulation(twin, calm.ticks, {});
   }
   auto summary = reports::run_summary(label, model, series, s.shocks.empty() ? nullptr : &no_shock);
-  // With a pilot, the same scenario and seed without it gives the pilot's true effect per region.
+  // With a pilot, the same scenario and seed without it gives the pilot's true effect per region; further
+  // with/without pairs (seed + r, as `vicsim compare`) give its spread.
   const auto pilot = std::find_if(s.policies.begin(), s.policies.end(),
                                   [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
   if (pilot != s.policies.end()) {
-    scenarios::Scenario untreated = s;
-    std::erase_if(untreated.policies, [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
-    auto twin = scenarios::build_model(untreated, threads);
-    reports::RegionPanelRecorder twin_regions(twin);
-    agents::run_simulation(twin, untreated.ticks, {&twin_regions});
-    const auto effects = reports::pilot_effects(regions.rows(), twin_regions.rows(), pilot->start);
-    write_file(dir / "pilot_effect.csv", [&](std::ostream& out) {
-      reports::write_pilot_effect_csv(out, label, pilot->start, effects);
-    });
+    std::vector<reports::PilotReplication> reps;
+    for (int r = 0; r < std::max(1, pilot_replications); ++r) {
+      scenarios::Scenario treated = s;
+      treated.seed = s.seed + static_cast<std::uint64_t>(r);
+      scenarios::Scenario untreated = treated;
+      std::erase_if(untreated.policies,
+                    [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
+      auto twin = scenarios::build_model(untreated, threads);
+      reports::RegionPanelRecorder twin_regions(twin);
+      const auto twin_series = agents::run_simulation(twin, untreated.ticks, {&twin_regions});
+      std::vector<sim::TickMetrics> with_series = series;
+      std::vector<reports::RegionPanelRow> with_rows = regions.rows();
+      if (r > 0) {
+        auto again = scenarios::build_model(treated, threads);
+        reports::RegionPanelRecorder again_regions(again);
+        with_series = agents::run_simulation(again, treated.ticks, {&again_regions});
+        with_rows = again_regions.rows();
+      }
+      const double extra =
+          with_series.empty() || twin_series.empty()
+              ? 0.0
+              : with_series.back().policy_spend_cumulative - twin_series.back().policy_spend_cumulative;
+      reps.push_back(
+          {treated.seed, extra, reports::pilot_effects(with_rows, twin_regions.rows(), pilot->start)});
+    }
+    write_file(dir / "pilot_effect.csv",
+               [&](std::ostream& out) { reports::write_pilot_effect_csv(out, s.name, pilot->start, reps); });
     nlohmann::json e = nlohmann::json::object();
-    for (const auto& x : effects) e[x.outcome] = {{"treated", x.treated}, {"control", x.control}};
+    for (const auto& x : reports::summarise_pilot_effects(reps))
+      e[x.outcome] = {{"treated", x.treated.mean}, {"control", x.control.mean}};
     summary["pilot_effect_vs_no_pilot"] = e;
+    summary["pilot_replications"] = reps.size();
   }
   write_file(dir / "summary.json", [&](std::ostream& out) { out << summary.dump(2) << "\n"; });
   return series;

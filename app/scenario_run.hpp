@@ -20,9 +20,12 @@ struct RunProvenance {
  * @brief Runs s and writes scenario.resolved.json, timeseries.csv, firms.csv, summary.json (and GraphML
  * snapshots if the scenario asks) into dir, which must exist. Returns the per-tick metrics.
  * @param progress called after each tick with (tick, ticks); may throw to abort.
+ * @param pilot_replications with a pilot policy: with/without-pilot pairs (seeds seed, seed + 1, ...) behind
+ * pilot_effect.csv; the first pair reuses this run.
  */
 std::vector<sim::TickMetrics> run_scenario_into(
     const scenarios::Scenario& s, const std::filesystem::path& dir, const RunProvenance& provenance,
-    unsigned threads, const std::function<void(std::int32_t, std::int32_t)>& progress);
+    unsigned threads, const std::function<void(std::int32_t, std::int32_t)>& progress,
+    int pilot_replications = 1);
 
 }  // namespace vicsim::app

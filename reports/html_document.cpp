@@ -64,6 +64,9 @@ table.data td.num{text-align:right;font-variant-numeric:tabular-nums;white-space
 table.data td.up{color:var(--good);font-weight:600}
 table.data td.down{color:var(--bad);font-weight:600}
 table.data td.flat{color:var(--muted)}
+table.data td.better{color:var(--good);font-weight:600}
+table.data td.worse{color:var(--bad);font-weight:600}
+table.data td.changed{color:var(--accent);font-weight:600}
 table.data td.code,code{font-family:"DejaVu Sans Mono",monospace;font-size:12px}
 .scroll{max-height:460px;overflow:auto;border:1px solid var(--line);border-radius:6px}
 ul.summary{font-size:16px;padding-left:20px}

@@ -9,13 +9,26 @@ namespace vicsim::reports {
 /** @brief How a KPI's values read: shares are reported in percentage points. */
 enum class KpiKind { Share, Count, Money, Days, Index, Other };
 
+/** @brief Which way is better for a KPI; Neutral when the model's brief does not rank its values (e.g. the
+ * cross-regional tie share describes the network, it is not a goal in itself). */
+enum class Direction { HigherIsBetter, LowerIsBetter, Neutral };
+
 /** @brief A KPI as a report presents it. */
 struct KpiInfo {
   std::string name;   ///< the column name
   std::string label;  ///< e.g. "cross-regional tie share"
   std::string unit;   ///< e.g. "yuan per month", empty for shares and indices
   KpiKind kind = KpiKind::Other;
+  Direction direction = Direction::Neutral;
+  bool input = false;  ///< a policy lever (e.g. infrastructure), never an outcome
 };
+
+/** @brief +1 if a change of `diff` is an improvement, −1 if it is a deterioration, 0 if the KPI has no
+ * better direction or diff is 0. */
+int improvement_sign(const KpiInfo& k, double diff);
+
+/** @brief The CSS class of a changed value: "better", "worse" or "changed" (no better direction). */
+const char* change_class(const KpiInfo& k, double diff);
 
 /** @brief The catalogue entry for a column, or a generic one derived from its name. */
 KpiInfo kpi_info(std::string_view column);

@@ -78,4 +78,25 @@ WelchInterval welch_interval(const std::vector<double>& a, const std::vector<dou
   return w;
 }
 
+WelchInterval pooled_interval(const std::vector<double>& a, const std::vector<double>& b, double confidence) {
+  const MeanInterval ma = mean_interval(a), mb = mean_interval(b);
+  WelchInterval w;
+  w.diff = mb.mean - ma.mean;
+  if (ma.n < 1 || mb.n < 1 || ma.n + mb.n < 3) {
+    w.low = w.high = w.se = w.df = kNaN;
+    return w;
+  }
+  double ss = 0;
+  for (double v : a)
+    if (std::isfinite(v)) ss += (v - ma.mean) * (v - ma.mean);
+  for (double v : b)
+    if (std::isfinite(v)) ss += (v - mb.mean) * (v - mb.mean);
+  w.df = static_cast<double>(ma.n + mb.n - 2);
+  w.se = std::sqrt(ss / w.df * (1.0 / static_cast<double>(ma.n) + 1.0 / static_cast<double>(mb.n)));
+  const double half = t_quantile(confidence, w.df) * w.se;
+  w.low = w.diff - half;
+  w.high = w.diff + half;
+  return w;
+}
+
 }  // namespace vicsim::reports

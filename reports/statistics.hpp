@@ -28,4 +28,10 @@ struct WelchInterval {
 WelchInterval welch_interval(const std::vector<double>& a, const std::vector<double>& b,
                              double confidence = 0.95);
 
+/** @brief mean(b) − mean(a) with the pooled-variance (Student) two-sample interval, df = n_a + n_b − 2: the
+ * OLS interval of a regression on a group dummy. Unlike Welch's it exists with a single unit in one group,
+ * by assuming that unit varies like the others (NaN bounds if n_a + n_b < 3 or a group is empty). */
+WelchInterval pooled_interval(const std::vector<double>& a, const std::vector<double>& b,
+                              double confidence = 0.95);
+
 }  // namespace vicsim::reports

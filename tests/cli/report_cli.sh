@@ -161,13 +161,57 @@ expect_rc 2 "nothing to export" export "$T/run"
   pass "comparison tidy CSV keeps arm and replication as id columns" || fail "comparison tidy CSV header: $(head -1 "$T/cmp_long.csv")"
 
 section "a real pilot-program run is reported as a pilot program"
-"$VICSIM" run "$SRC/scenarios/pilot_program.json" --out "$T/realpilot" --ticks 36 --quiet \
+"$VICSIM" run "$SRC/scenarios/pilot_program.json" --out "$T/realpilot" --ticks 36 --quiet --pilot-replications 3 \
   --set mechanisms.population.count=400 >"$T/realpilot.log" 2>&1 || { cat "$T/realpilot.log" >&2; die "pilot run failed"; }
 "$VICSIM" report "$T/realpilot" --out "$T/realpilot.html" >"$T/realpilot_report.log" 2>&1 &&
-  grep -q "pilot program report" "$T/realpilot_report.log" && grep -q "Difference-in-differences" "$T/realpilot.html" &&
-  grep -q "true effect (run without the pilot)" "$T/realpilot.html" &&
-  pass "pilot_program.json run -> pilot program report with a DiD table and the no-pilot twin's effect" ||
+  grep -q "pilot program report" "$T/realpilot_report.log" && grep -q "<h3>Verdict</h3>" "$T/realpilot.html" &&
+  grep -q "over 3 paired replications" "$T/realpilot.html" &&
+  grep -q "What a field evaluation would have found" "$T/realpilot.html" &&
+  pass "pilot_program.json run -> pilot report with a verdict over 3 replications and the field estimators" ||
   fail "pilot run not reported as a pilot program: $(cat "$T/realpilot_report.log")"
+"$PY" - "$T/realpilot" "$T/realpilot.html" <<'PYEOF' && pass "pilot_effect.csv has 3 replications; the report's headline and cost per unit follow it; infrastructure is no outcome" || fail "pilot headline (see above)"
+import csv, re, statistics, sys
+T975_DF2 = 4.302652729911275  # Student's t, 97.5% quantile, 2 degrees of freedom (3 replications)
+rows = list(csv.DictReader(open(sys.argv[1] + "/pilot_effect.csv")))
+html = open(sys.argv[2]).read()
+bad = []
+if sorted({r["replication"] for r in rows}) != ["0", "1", "2"]: bad.append("replications %s" % {r["replication"] for r in rows})
+if any(r["outcome"] == "infrastructure" for r in rows): bad.append("infrastructure listed as an outcome in pilot_effect.csv")
+if re.search(r"<td>digital infrastructure level", html): bad.append("infrastructure listed as an outcome in the report")
+# The headline mean and paired t interval of the adoption share, recomputed here.
+x = [float(r["treated_effect"]) * 100 for r in rows if r["outcome"] == "adoption_share"]
+m, h = statistics.mean(x), T975_DF2 * statistics.stdev(x) / len(x) ** 0.5
+cell = re.search(r"<td>platform adoption share</td><td[^>]*>([^<]*)</td><td[^>]*>([^<]*)</td>", html)
+want = ("%+.2f pts" % m, "[%+.2f pts, %+.2f pts]" % (m - h, m + h))
+if not cell or (cell.group(1), cell.group(2)) != want: bad.append("adoption headline %s, want %s" % (cell and cell.groups(), want))
+# A cost per unit appears only next to an effect whose CI excludes zero.
+for row in re.findall(r"<tr>(<td>[^\n]*?)</tr>", html):
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", row)
+    if len(cells) == 6 and "yuan per" in cells[5]:
+        lo, hi = [float(v.replace(" pts", "").replace(",", "")) for v in cells[2].strip("[]").split(", ")]
+        if lo <= 0 <= hi: bad.append("cost shown for %s whose CI %s includes zero" % (cells[0], cells[2]))
+if bad: sys.exit("  FAIL: " + "; ".join(bad))
+PYEOF
+
+section "a planner's own 3-region design with one pilot region gets estimates, not n/a"
+"$PY" - "$SRC/scenarios/pilot_program.json" "$T/three.json" <<'PYEOF' || die "could not write the 3-region scenario"
+import json, sys
+d = json.load(open(sys.argv[1]))
+keep = ["Dongguan", "Foshan", "Wuhan"]
+d["regions"] = [r for r in d["regions"] if r["name"] in keep]
+for p in d["platforms"]:
+    if p.get("host_region") not in keep: p["host_region"] = "Dongguan"
+    if "region" in p and p["region"] not in keep: p["region"] = "Foshan"
+d["policies"][0]["regions"] = ["Wuhan"]
+json.dump(d, open(sys.argv[2], "w"))
+PYEOF
+"$VICSIM" run "$T/three.json" --out "$T/three" --ticks 36 --quiet --pilot-replications 2 \
+  --set mechanisms.population.count=300 >"$T/three.log" 2>&1 || { cat "$T/three.log" >&2; die "3-region pilot run failed"; }
+"$VICSIM" report "$T/three" --out "$T/three.html" >/dev/null 2>&1 &&
+  ! grep -q "n/a (needs a treated and a control region)" "$T/three.html" && grep -q "pooled-variance t-interval" "$T/three.html" &&
+  grep -q "2 placebos" "$T/three.html" &&
+  pass "one pilot region and two controls: TWFE DiD with the pooled interval and a synthetic control" ||
+  fail "3-region pilot design not estimated"
 "$VICSIM" report "$T/run" --out "$T/notpilot.html" 2>&1 | grep -q "wrote .*: run report" &&
   pass "a run without a pilot (regions.csv, no treated region) stays a run report" ||
   fail "a run without a pilot was not reported as a run"

@@ -1,6 +1,7 @@
 #include "reports/pilot_effect.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <stdexcept>
 
 using namespace vicsim;
@@ -34,6 +35,16 @@ TEST_CASE("pilot effect: post-start differences averaged per region, then per gr
   CHECK(find(e, "output").control == Approx(-10.0));
   CHECK(find(e, "output").treated_regions == 1);
   CHECK(find(e, "output").control_regions == 1);
+  CHECK(find(e, "adoption_share").treated_total == Approx(0.3));
+  // Inputs are not outcomes; adopting firms are derived (adoption share × firms: firms are 0 here).
+  for (const auto& x : e) CHECK(x.outcome != "infrastructure");
+  CHECK(find(e, "adopters").treated == Approx(0.0));
+  // Over replications: the mean and a paired t interval; one replication has no interval.
+  const std::vector<reports::PilotReplication> reps = {{1, 100.0, e}, {2, 300.0, e}};
+  const auto s = reports::summarise_pilot_effects(reps);
+  CHECK(s.front().replications == 2);
+  CHECK(s.front().extra_spend.mean == Approx(200.0));
+  CHECK(std::isnan(reports::summarise_pilot_effects({reps.front()}).front().treated.low));
 
   without.pop_back();
   CHECK_THROWS_AS(reports::pilot_effects(with, without, 3), std::invalid_argument);

@@ -44,7 +44,7 @@ TEST_CASE("difference_in_differences: collapsed estimate, Welch CI over units, e
   CHECK(d.df == Approx(6.0));
   // Pre/post group means: treated pre mean over units of (10u + 1.5 - 0.1(u%4)).
   CHECK(d.treated_post - d.treated_pre - (d.control_post - d.control_pre) == Approx(d.estimate));
-  const auto es = event_study(panel, 3);
+  const auto es = event_study(panel, 3, 1);
   REQUIRE(es.size() == 6);
   CHECK(es[0].estimate == Approx(0.0).margin(1e-12));
   CHECK(es[5].estimate == Approx(2.0));
