@@ -205,13 +205,16 @@ int compare(const CompareOptions& o) {
       rows.push_back(row);
     }
   }
-  // Cost-effectiveness: extra policy spending of B over A per unit of KPI gained (paired means).
+  // Cost-effectiveness: extra policy spending of B over A per unit of KPI gained (paired means), only where
+  // the KPI's difference is clear (its 95% CI excludes zero): dividing by a difference that may be zero
+  // gives numbers of any size and sign.
   std::map<int, double> extra_spend;
   for (const auto& r : rows)
     if (r.kpi == "policy_spend_cumulative") extra_spend[static_cast<int>(r.tick)] = r.diff;
   auto cost_per_unit = [&](const reports::PairedRow& r) {
     const auto it = extra_spend.find(static_cast<int>(r.tick));
-    if (it == extra_spend.end() || it->second == 0.0 || r.diff == 0.0 || r.kpi.rfind("policy_spend", 0) == 0)
+    const bool clear = r.ci_low > 0 || r.ci_high < 0;
+    if (it == extra_spend.end() || it->second == 0.0 || !clear || r.kpi.rfind("policy_spend", 0) == 0)
       return std::nan("");
     return it->second / r.diff;
   };
@@ -242,7 +245,10 @@ int compare(const CompareOptions& o) {
   j["git_hash"] = kGitHash;
   j["method"] =
       "paired t over replications with common random numbers; diff = b - a; effect_size = Cohen's d_z; "
-      "cost_per_unit = diff of policy_spend_cumulative / diff of the KPI (yuan per unit of the KPI)";
+      "cost_per_unit = diff of policy_spend_cumulative / diff of the KPI (yuan per unit of the KPI), only "
+      "where "
+      "the KPI's 95% CI excludes zero; NA where a statistic is undefined (e.g. p-value of a zero-variance "
+      "difference)";
   j["rows"] = nlohmann::json::array();
   for (const auto& r : rows)
     j["rows"].push_back({{"kpi", r.kpi},

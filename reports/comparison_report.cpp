@@ -22,6 +22,17 @@ using nlohmann::json;
 
 namespace {
 
+/** comparison.csv's cost_per_unit by (kpi, tick), when the column exists. */
+std::map<std::pair<std::string, double>, double> read_costs(const CsvTable& t) {
+  std::map<std::pair<std::string, double>, double> out;
+  if (!t.has("cost_per_unit")) return out;
+  const auto kpi = t.texts("kpi");
+  const auto tick = t.numbers("tick");
+  const auto cost = t.numbers("cost_per_unit");
+  for (std::size_t r = 0; r < t.rows(); ++r) out[{kpi[r], tick[r]}] = cost[r];
+  return out;
+}
+
 std::vector<KpiDifference> read_differences(const CsvTable& t) {
   const std::size_t kpi = t.require("kpi"), tick = t.require("tick");
   auto col = [&](const char* name) { return t.index(name); };
@@ -43,7 +54,7 @@ std::string facet_label(const KpiInfo& k) {
 }
 
 std::string p_text(double p) {
-  if (!std::isfinite(p)) return "–";
+  if (!std::isfinite(p)) return "NA";
   if (p < 0.001) return "< 0.001";
   return display_fixed(p, 3);
 }
@@ -75,50 +86,91 @@ HtmlDocument comparison_report(const fs::path& dir, const ReportContext& ctx) {
                    display_number(reps) + " paired replications (common random numbers) · final month " +
                        display_number(final_tick) + " · generated " + ctx.generated_at);
 
-  // --- plain-language summary, headline KPIs first, then by effect size
-  std::vector<KpiDifference> last;
-  for (const auto& d : diffs)
-    if (d.tick == final_tick) last.push_back(d);
+  // --- plain-language summary at every compared month, headline KPIs first, then by effect size
+  const auto costs = read_costs(cmp);
+  auto cost_of = [&](const KpiDifference& d) {
+    const auto it = costs.find({d.kpi, d.tick});
+    const KpiInfo k = kpi_info(d.kpi);
+    // Shown only for a clear improvement: comparison.csv leaves unclear differences NA.
+    if (it == costs.end() || !std::isfinite(it->second) || !clear_difference(d) ||
+        improvement_sign(k, d.diff) <= 0)
+      return std::nan("");
+    return k.kind == KpiKind::Share ? std::fabs(it->second) / 100 : std::fabs(it->second);  // per point
+  };
+  auto cost_text = [&](const KpiDifference& d) {
+    const double c = cost_of(d);
+    return std::isfinite(c) ? display_number(c) + " yuan per extra " + cost_unit(kpi_info(d.kpi))
+                            : std::string();
+  };
   auto rank = [&](const KpiDifference& d) {
     const auto& h = headline_kpis();
     const auto it = std::find(h.begin(), h.end(), d.kpi);
     return it == h.end() ? h.size() : static_cast<std::size_t>(it - h.begin());
   };
-  std::vector<KpiDifference> clear, unclear;
-  for (const auto& d : last) (clear_difference(d) ? clear : unclear).push_back(d);
-  std::stable_sort(clear.begin(), clear.end(), [&](const auto& x, const auto& y) {
-    const bool hx = rank(x) < headline_kpis().size(), hy = rank(y) < headline_kpis().size();
-    if (hx != hy) return hx;
-    return std::fabs(x.effect_size) > std::fabs(y.effect_size);
-  });
+  std::vector<double> compared_ticks;
+  for (const auto& d : diffs)
+    if (std::find(compared_ticks.begin(), compared_ticks.end(), d.tick) == compared_ticks.end())
+      compared_ticks.push_back(d.tick);
+  std::sort(compared_ticks.begin(), compared_ticks.end());
+  auto summary_at = [&](double tick, std::size_t* clear_count, std::size_t* total) {
+    std::vector<KpiDifference> clear, unclear;
+    for (const auto& d : diffs)
+      if (d.tick == tick) (clear_difference(d) ? clear : unclear).push_back(d);
+    std::stable_sort(clear.begin(), clear.end(), [&](const auto& x, const auto& y) {
+      const bool hx = rank(x) < headline_kpis().size(), hy = rank(y) < headline_kpis().size();
+      if (hx != hy) return hx;
+      return std::fabs(x.effect_size) > std::fabs(y.effect_size);
+    });
+    if (clear_count) *clear_count = clear.size();
+    if (total) *total = clear.size() + unclear.size();
+    std::string bullets;
+    for (std::size_t i = 0; i < clear.size() && i < 7; ++i) {
+      const std::string c = cost_text(clear[i]);
+      bullets += "<li>" + html_escape(describe_difference(clear[i], name_a, name_b)) +
+                 (c.empty() ? "" : " <span class=\"note\">Cost: " + html_escape(c) + ".</span>") + "</li>";
+    }
+    if (clear.empty())
+      bullets +=
+          "<li>No KPI differs clearly between the two arms " + html_escape(time_phrase(tick)) + ".</li>";
+    if (!unclear.empty()) {
+      // Name the headline KPIs without a clear difference; count the rest.
+      std::vector<std::string> named;
+      for (const auto& d : unclear)
+        if (rank(d) < headline_kpis().size()) named.push_back("the " + kpi_info(d.kpi).label);
+      const std::size_t more = unclear.size() - named.size();
+      if (more > 0) named.push_back(std::to_string(more) + (named.empty() ? " KPIs" : " other KPIs"));
+      std::string names;
+      for (std::size_t i = 0; i < named.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == named.size() ? " and " : ", ") + named[i];
+      bullets += "<li>No clear difference " + html_escape(time_phrase(tick)) + " in " + html_escape(names) +
+                 " (95% CIs include zero).</li>";
+    }
+    return "<ul class=\"summary\">" + bullets + "</ul>";
+  };
   doc.section(
       "summary", "Summary",
-      "What the numbers say, generated from comparison.csv at the final month. ± is the half-width of "
-      "the 95% confidence interval of the paired difference; d_z is the standardised effect size.");
-  std::string bullets;
-  for (std::size_t i = 0; i < clear.size() && i < 7; ++i)
-    bullets += "<li>" + html_escape(describe_difference(clear[i], name_a, name_b)) + "</li>";
-  if (clear.empty()) bullets += "<li>No KPI differs clearly between the two arms at the final month.</li>";
-  if (!unclear.empty()) {
-    // Name the headline KPIs without a clear difference; count the rest.
-    std::vector<std::string> named;
-    for (const auto& d : unclear)
-      if (rank(d) < headline_kpis().size()) named.push_back("the " + kpi_info(d.kpi).label);
-    const std::size_t more = unclear.size() - named.size();
-    if (more > 0) named.push_back(std::to_string(more) + (named.empty() ? " KPIs" : " other KPIs"));
-    std::string names;
-    for (std::size_t i = 0; i < named.size(); ++i)
-      names += (i == 0 ? "" : i + 1 == named.size() ? " and " : ", ") + named[i];
-    bullets += "<li>No clear difference " + html_escape(time_phrase(final_tick)) + " in " +
-               html_escape(names) + " (95% CIs include zero).</li>";
+      "What the numbers say, generated from comparison.csv at the final month and, below it, at every "
+      "other compared month. ± is the half-width of the 95% confidence interval of the paired "
+      "difference; d_z is the standardised effect size. A cost is B's extra policy spending per unit "
+      "gained, given only where the gain is clear.");
+  std::size_t n_clear = 0, n_last = 0;
+  doc.html(summary_at(final_tick, &n_clear, &n_last));
+  for (auto it = compared_ticks.rbegin(); it != compared_ticks.rend(); ++it) {
+    if (*it == final_tick) continue;
+    std::size_t c = 0, n = 0;
+    const std::string body = summary_at(*it, &c, &n);
+    doc.html("<details><summary>" + html_escape(time_phrase(*it)) + " (month " +
+             html_escape(display_number(*it)) + "): " + std::to_string(c) + " of " + std::to_string(n) +
+             " KPIs differ clearly</summary>" + body + "</details>");
   }
-  doc.html("<ul class=\"summary\">" + bullets + "</ul>");
-  std::vector<Card> cards = {
-      {"arm A", name_a, arms.contains("a") ? arms["a"].value("scenario", "") : ""},
-      {"arm B", name_b, arms.contains("b") ? arms["b"].value("scenario", "") : ""},
-      {"replications", display_number(reps), "paired by seed"},
-      {"KPIs that differ", std::to_string(clear.size()) + " of " + std::to_string(last.size()),
-       "95% CI excludes zero"}};
+  std::vector<KpiDifference> last;
+  for (const auto& d : diffs)
+    if (d.tick == final_tick) last.push_back(d);
+  std::vector<Card> cards = {{"arm A", name_a, arms.contains("a") ? arms["a"].value("scenario", "") : ""},
+                             {"arm B", name_b, arms.contains("b") ? arms["b"].value("scenario", "") : ""},
+                             {"replications", display_number(reps), "paired by seed"},
+                             {"KPIs that differ", std::to_string(n_clear) + " of " + std::to_string(n_last),
+                              "95% CI excludes zero"}};
   doc.html(html_cards(cards));
 
   // --- both paths overlaid, with 95% bands across replications
@@ -169,7 +221,10 @@ HtmlDocument comparison_report(const fs::path& dir, const ReportContext& ctx) {
   // --- table and chart of differences at the final month
   doc.section("differences", "Differences at the final month",
               "B − A, paired over common random numbers, " + html_escape(time_phrase(final_tick)) +
-                  " (comparison.csv). Green: B higher, red: B lower, grey: the 95% CI includes zero.");
+                  " (comparison.csv). Green: B better, red: B worse by the KPI's direction (e.g. a lower "
+                  "lead time is "
+                  "better), blue: different where the KPI has no better direction, grey: the 95% CI includes "
+                  "zero. Cost per unit: B's extra policy spending per unit gained, only for a clear gain.");
   std::vector<KpiDifference> sorted = last;
   std::stable_sort(sorted.begin(), sorted.end(),
                    [&](const auto& x, const auto& y) { return rank(x) < rank(y); });
@@ -181,24 +236,28 @@ HtmlDocument comparison_report(const fs::path& dir, const ReportContext& ctx) {
     const KpiInfo k = kpi_info(d.kpi);
     const bool share = k.kind == KpiKind::Share;
     auto fmt = [&](double v) { return share ? display_fixed(v * 100, 2) : display_number(v); };
-    const std::string cls = !clear_difference(d) ? "num flat" : d.diff > 0 ? "num up" : "num down";
+    const std::string cls = !clear_difference(d) ? "num flat" : std::string("num ") + change_class(k, d.diff);
+    const std::string cost = cost_text(d);
     (rank(d) < n_headline ? rows : other_rows)
         .push_back({Cell(k.label + (share ? " (%)" : "")), Cell(fmt(d.mean_a), "num"),
                     Cell(fmt(d.mean_b), "num"), Cell((d.diff > 0 ? "+" : "") + fmt(d.diff), cls),
                     Cell("[" + fmt(d.ci_low) + ", " + fmt(d.ci_high) + "]", "num"),
-                    Cell(display_fixed(d.effect_size, 2), "num"), Cell(p_text(d.p_value), "num"),
-                    Cell(display_number(d.n), "num")});
+                    Cell(std::isfinite(d.effect_size) ? display_fixed(d.effect_size, 2) : "NA", "num"),
+                    Cell(p_text(d.p_value), "num"), Cell(display_number(d.n), "num"),
+                    Cell(cost.empty() ? "–" : cost, "num")});
     if (rank(d) < n_headline && std::isfinite(d.effect_size) && std::isfinite(d.sd_diff) && d.sd_diff > 0)
-      effects.push_back({{"kpi", k.label},
-                         {"d", d.effect_size},
-                         {"low", d.ci_low / d.sd_diff},
-                         {"high", d.ci_high / d.sd_diff},
-                         {"direction", !clear_difference(d) ? "no clear difference"
-                                       : d.diff > 0         ? "higher in B"
-                                                            : "lower in B"}});
+      effects.push_back(
+          {{"kpi", k.label},
+           {"d", d.effect_size},
+           {"low", d.ci_low / d.sd_diff},
+           {"high", d.ci_high / d.sd_diff},
+           {"direction", !clear_difference(d)              ? "no clear difference"
+                         : improvement_sign(k, d.diff) > 0 ? "better in B"
+                         : improvement_sign(k, d.diff) < 0 ? "worse in B"
+                                                           : "different (no better direction)"}});
   }
-  const std::vector<std::string> header = {"KPI",    "mean A",          "mean B", "B − A",
-                                           "95% CI", "effect size d_z", "p",      "n"};
+  const std::vector<std::string> header = {
+      "KPI", "mean A", "mean B", "B − A", "95% CI", "effect size d_z", "p", "n", "cost per unit gained"};
   if (!rows.empty()) doc.html(html_table(header, rows));
   if (!other_rows.empty())
     doc.html("<details" + std::string(rows.empty() ? " open" : "") + "><summary>All other KPIs (" +

@@ -138,6 +138,18 @@ const char* change_class(const KpiInfo& k, double diff) {
   return s > 0 ? "better" : s < 0 ? "worse" : "changed";
 }
 
+std::string cost_unit(const KpiInfo& k) {
+  if (k.kind == KpiKind::Share) return "percentage point";
+  if (k.name == "employees") return "worker";
+  if (k.name == "firms") return "firm";
+  if (k.name == "adopters") return "firm on a platform";
+  if (k.name == "cloud_adopters") return "firm on the cloud";
+  if (k.kind == KpiKind::Days) return "day off the " + k.label;
+  if (k.unit == "yuan per month") return "yuan of monthly " + k.label;
+  if (k.name == "transaction_cost_per_unit") return "yuan off the transaction cost per unit of input";
+  return "unit of " + k.label + (k.unit.empty() ? "" : " (" + k.unit + ")");
+}
+
 const std::vector<std::string>& headline_kpis() {
   static const std::vector<std::string> k = {"firms",
                                              "real_output",

@@ -30,6 +30,10 @@ int improvement_sign(const KpiInfo& k, double diff);
 /** @brief The CSS class of a changed value: "better", "worse" or "changed" (no better direction). */
 const char* change_class(const KpiInfo& k, double diff);
 
+/** @brief The noun a cost is "per" for one unit of a KPI's gain: "worker", "firm", "percentage point"
+ * (shares), "yuan of monthly gross output", ... */
+std::string cost_unit(const KpiInfo& k);
+
 /** @brief The catalogue entry for a column, or a generic one derived from its name. */
 KpiInfo kpi_info(std::string_view column);
 

@@ -24,7 +24,7 @@ PairedRow paired_statistics(const std::vector<double>& a, const std::vector<doub
   double ss = 0;
   for (std::size_t i = 0; i < r.n; ++i) ss += (b[i] - a[i] - r.diff) * (b[i] - a[i] - r.diff);
   if (r.n < 2) {
-    r.ci_low = r.ci_high = r.diff;
+    r.ci_low = r.ci_high = r.sd_diff = r.effect_size = r.p_value = std::numeric_limits<double>::quiet_NaN();
     return r;
   }
   r.sd_diff = std::sqrt(ss / (n - 1));
@@ -37,8 +37,9 @@ PairedRow paired_statistics(const std::vector<double>& a, const std::vector<doub
     r.effect_size = r.diff / r.sd_diff;
     r.p_value = 2.0 * boost::math::cdf(boost::math::complement(t, std::fabs(r.diff / se)));
   } else {
-    r.effect_size = r.diff == 0 ? 0.0 : std::copysign(std::numeric_limits<double>::infinity(), r.diff);
-    r.p_value = r.diff == 0 ? 1.0 : 0.0;
+    // Identical differences in every pair: d_z and the t statistic divide by zero, so they are undefined
+    // (written as NA), not ±inf and p = 0.
+    r.effect_size = r.p_value = std::numeric_limits<double>::quiet_NaN();
   }
   return r;
 }

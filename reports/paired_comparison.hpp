@@ -14,8 +14,8 @@ struct PairedRow {
   double mean_a = 0, mean_b = 0, diff = 0, ci_low = 0, ci_high = 0, sd_diff = 0, effect_size = 0, p_value = 1;
 };
 
-/** @brief Paired statistics of b[i] − a[i]. Needs n ≥ 2; a zero-variance difference gives a zero-width
- * interval, effect size ±inf (0 if the difference is 0) and p-value 0 (1 if the difference is 0). */
+/** @brief Paired statistics of b[i] − a[i]. With n < 2 the interval, sd, effect size and p-value are NaN; a
+ * zero-variance difference gives a zero-width interval and NaN (undefined) effect size and p-value. */
 PairedRow paired_statistics(const std::vector<double>& a, const std::vector<double>& b);
 
 }  // namespace vicsim::reports

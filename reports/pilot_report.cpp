@@ -275,6 +275,8 @@ void add_pilot_sections(HtmlDocument& doc, const RunDirectory& run) {
       switch (f) {
         case FieldFinding::Found:
           return Cell("found it", "num better");
+        case FieldFinding::WrongSize:
+          return Cell("wrong size", "num worse");
         case FieldFinding::Missed:
           return Cell("missed it", "num worse");
         case FieldFinding::WrongSign:

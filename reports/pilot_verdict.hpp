@@ -35,9 +35,6 @@ bool within_factor_two(double estimate, double truth);
 /** @brief A short phrase: "would have found it", "would have missed it", ... */
 std::string finding_phrase(FieldFinding f);
 
-/** @brief The noun a cost is "per" for a KPI: "worker", "firm", "percentage point", ... */
-std::string cost_unit(const KpiInfo& k);
-
 /** @brief True for KPIs whose regional values add up (counts, yuan per month): their effect is priced per
  * unit of the total over the pilot regions. */
 bool additive(const KpiInfo& k);

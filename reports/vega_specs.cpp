@@ -297,12 +297,13 @@ json effect_size_chart(json rows, const std::string& x_title) {
                   {"type", "nominal"},
                   {"title", nullptr},
                   {"sort", {{"field", "d"}, {"order", "descending"}}}};
-  const json colour = {{"field", "direction"},
-                       {"type", "nominal"},
-                       {"title", nullptr},
-                       {"scale",
-                        {{"domain", {"higher in B", "lower in B", "no clear difference"}},
-                         {"range", {"#1f77b4", "#e8590c", "#9fb3c8"}}}}};
+  const json colour = {
+      {"field", "direction"},
+      {"type", "nominal"},
+      {"title", nullptr},
+      {"scale",
+       {{"domain", {"better in B", "worse in B", "different (no better direction)", "no clear difference"}},
+        {"range", {"#2f9e44", "#d9480f", "#1f77b4", "#9fb3c8"}}}}};
   json s = base();
   s["data"] = {{"values", std::move(rows)}};
   s["width"] = 620;

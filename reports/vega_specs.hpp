@@ -42,7 +42,8 @@ json band_small_multiples(json rows, const std::vector<std::string>& order,
 json difference_small_multiples(json rows, const std::vector<std::string>& order, int columns,
                                 const std::string& x_title, double marker_tick = std::nan(""));
 
-/** @brief Rows {kpi, d, low, high, direction}: standardised effects as a dot-and-whisker chart. */
+/** @brief Rows {kpi, d, low, high, direction}: standardised effects as a dot-and-whisker chart; direction is
+ * "better in B", "worse in B", "different (no better direction)" or "no clear difference". */
 json effect_size_chart(json rows, const std::string& x_title);
 
 /** @brief Rows {policy, tick, cumulative_spend}: cumulative spending stacked by policy. */

@@ -125,7 +125,7 @@ report pilot "$T/pilot" && check_report pilot "$T/pilot.html" 9
 # A real pilot-program run (regions.csv and policies.csv written by vicsim run).
 "$VICSIM" run "$SRC/scenarios/pilot_program.json" --out "$T/realpilot" --ticks 36 --quiet --pilot-replications 2 \
   --set mechanisms.population.count=400 >"$T/realpilot.log" 2>&1 || { cat "$T/realpilot.log" >&2; die "vicsim run pilot_program failed"; }
-report realpilot "$T/realpilot" && check_report realpilot "$T/realpilot.html" 12
+report realpilot "$T/realpilot" && check_report realpilot "$T/realpilot.html" 11
 
 "$PY" "$FIXTURES" sweep "$T/sweep" || die "sweep fixture failed"
 report sweep "$T/sweep" && check_report sweep "$T/sweep.html" 5

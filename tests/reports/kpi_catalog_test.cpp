@@ -1,0 +1,24 @@
+#include "reports/kpi_catalog.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+
+using namespace vicsim::reports;
+
+TEST_CASE("kpi_catalog: each KPI's direction decides better or worse; inputs are flagged", "[reports]") {
+  CHECK(std::string(change_class(kpi_info("employees"), 5)) == "better");
+  CHECK(std::string(change_class(kpi_info("employees"), -5)) == "worse");
+  CHECK(std::string(change_class(kpi_info("lead_time_days"), -1)) == "better");  // shorter is better
+  CHECK(std::string(change_class(kpi_info("transaction_cost_per_unit"), 10)) == "worse");
+  CHECK(std::string(change_class(kpi_info("cross_region_tie_share"), 0.1)) == "changed");  // no direction
+  CHECK(improvement_sign(kpi_info("employees"), 0) == 0);
+  CHECK(kpi_info("infrastructure").input);
+  CHECK_FALSE(kpi_info("adoption_share").input);
+  // Real output, not nominal output, is the headline output measure.
+  const auto& h = headline_kpis();
+  CHECK(std::find(h.begin(), h.end(), "real_output") != h.end());
+  CHECK(std::find(h.begin(), h.end(), "output") == h.end());
+  CHECK(cost_unit(kpi_info("employees")) == "worker");
+  CHECK(cost_unit(kpi_info("adoption_share")) == "percentage point");
+}
