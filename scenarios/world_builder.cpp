@@ -179,6 +179,16 @@ void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics
     one_of(b + ".host_region", p.host_region, regions, "region", true);
     one_of(b + ".region", p.region, regions, "region", true);
     one_of(b + ".industry", p.industry, industries, "industry", true);
+    // Level and openness must agree: a regional platform serves one named region, and closing a platform
+    // to other industries needs the industry it stays open to (else the restriction would be ignored).
+    if (p.level == "regional" && p.region.empty())
+      diag.push_back({file, b + ".region",
+                      "a 'regional' platform serves one region: name it in region (expected one of the "
+                      "scenario's regions, found none)"});
+    if (!p.open_industries && p.industry.empty())
+      diag.push_back({file, b + ".industry",
+                      "open_industries is false, so the platform admits one industry: name it in industry "
+                      "(found none)"});
     middles += p.level == "middle";
   }
   if (middles > 1) diag.push_back({file, "platforms", "expected at most one 'middle' platform"});
@@ -199,6 +209,22 @@ void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics
           {file, b + ".platform", "is required for platform_cultivation (the platform it launches)"});
     if (p.instrument == "pilot" && p.regions.empty())
       diag.push_back({file, b + ".regions", "a pilot needs at least one treatment region"});
+    // A pilot is evaluated against regions outside it, from months before its start to months after it.
+    if (p.instrument == "pilot" && !p.regions.empty() &&
+        std::set<std::string>(p.regions.begin(), p.regions.end()).size() >= regions.size())
+      diag.push_back({file, b + ".regions",
+                      "a pilot needs at least one control region outside it to be evaluated; all " +
+                          std::to_string(regions.size()) + " regions are in it"});
+    if (p.instrument == "pilot" && p.start < 2)
+      diag.push_back({file, b + ".start",
+                      "a pilot needs at least one month before its start to compare against: expected "
+                      "start >= 2, found " +
+                          std::to_string(p.start)});
+    if (p.instrument == "pilot" && p.start > s.ticks)
+      diag.push_back({file, b + ".start",
+                      "the pilot starts after the horizon (ticks = " + std::to_string(s.ticks) +
+                          "), so it would never act and cannot be evaluated: expected start <= " +
+                          std::to_string(s.ticks) + ", found " + std::to_string(p.start)});
     if (p.end < p.start)
       diag.push_back({file, b + ".end", "must not be before start (" + std::to_string(p.start) + ")"});
   }

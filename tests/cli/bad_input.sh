@@ -196,6 +196,25 @@ fi
 rm -rf "$T/out/ticks_big_cli"
 
 # ---------------------------------------------------------------------------
+section "designs that cannot mean what they say (docs/scenario-format.md, Design rules)"
+regions_of() { "$PY" -c 'import json,sys; print(json.dumps([r["name"] for r in json.load(open(sys.argv[1]))["regions"]]))' "$BASE"; }
+ALL=$(regions_of)
+FIRST=$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["regions"][0]["name"])' "$BASE")
+mutate pilot_all "d['policies'] = [{'name': 'p', 'instrument': 'pilot', 'start': 6, 'regions': $ALL}]"
+expect_bad pilot_all "$T/pilot_all.json" "policies[0].regions" "control region" -- validate "$T/pilot_all.json"
+mutate pilot_late "d['ticks'] = 24; d['policies'] = [{'name': 'p', 'instrument': 'pilot', 'start': 30, 'end': 40, 'regions': ['$FIRST']}]"
+expect_bad pilot_late "$T/pilot_late.json" "policies[0].start" "after the horizon.*start <= 24" -- run "$T/pilot_late.json" --out @OUT@ --quiet
+mutate pilot_first "d['policies'] = [{'name': 'p', 'instrument': 'pilot', 'start': 1, 'regions': ['$FIRST']}]"
+expect_bad pilot_first "$T/pilot_first.json" "policies[0].start" "start >= 2" -- validate "$T/pilot_first.json"
+mutate pilot_ok "d['policies'] = [{'name': 'p', 'instrument': 'pilot', 'start': 6, 'end': 12, 'regions': ['$FIRST']}]"
+"$VICSIM" validate "$T/pilot_ok.json" >/dev/null 2>&1 && pass "a pilot on one region with a control and a pre-period is valid" ||
+  fail "a sensible pilot design was rejected: $("$VICSIM" validate "$T/pilot_ok.json" 2>&1)"
+mutate regional_nowhere "d['platforms'] = [{'name': 'R', 'level': 'regional'}]"
+expect_bad regional_nowhere "$T/regional_nowhere.json" "platforms[0].region" "regional.*serves one region" -- validate "$T/regional_nowhere.json"
+mutate closed_no_industry "d['platforms'] = [{'name': 'E', 'level': 'enterprise', 'open_industries': False}]"
+expect_bad closed_no_industry "$T/closed_no_industry.json" "platforms[0].industry" "open_industries is false" -- validate "$T/closed_no_industry.json"
+
+# ---------------------------------------------------------------------------
 section "vicsim validate reports every problem, not just the first"
 mutate three '
 d["tiks"] = d.pop("ticks")
