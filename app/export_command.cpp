@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "app/commands.hpp"
 #include "reports/atomic_file.hpp"
@@ -12,6 +13,7 @@
 #include "reports/gexf_writer.hpp"
 #include "reports/graphml_snapshot.hpp"
 #include "reports/report_input_error.hpp"
+#include "reports/run_directory.hpp"
 #include "reports/tidy_csv.hpp"
 
 namespace vicsim::app {
@@ -88,7 +90,16 @@ int run_export(const ExportOptions& o) {
       std::cerr << "wrote " << o.gexf << ": " << snaps.size() << " snapshots\n";
     }
     if (table) {
-      reports::write_file_atomically(o.tidy, [&](std::ostream& f) { reports::write_tidy_csv(f, *table); });
+      // A sweep's factors stay columns of their own: sweep.json names them.
+      std::set<std::string> factors;
+      if (fs::is_regular_file(dir / "sweep.json")) {
+        const auto man = reports::read_json_file(dir / "sweep.json");
+        for (const auto& f : man.value("factors", nlohmann::json::array()))
+          if (f.is_object() && f.contains("name") && f["name"].is_string())
+            factors.insert(f["name"].get<std::string>());
+      }
+      reports::write_file_atomically(o.tidy,
+                                     [&](std::ostream& f) { reports::write_tidy_csv(f, *table, factors); });
       std::cerr << "wrote " << o.tidy << " (long form of " << table->source() << ")\n";
     }
     if (!graphml.empty()) {

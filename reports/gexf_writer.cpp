@@ -40,13 +40,13 @@ void extend(std::vector<Timed>& values, const std::string& v, Spell s) {
 struct NodeHistory {
   SnapshotNode last;
   std::vector<Spell> spells;
-  std::vector<Timed> employees, productivity, stage;
+  std::vector<Timed> employees, productivity, stage, adopted, platforms;
 };
 
 struct EdgeHistory {
   SnapshotEdge last;
   std::vector<Spell> spells;
-  std::vector<Timed> trust;
+  std::vector<Timed> trust, channel;
 };
 
 std::string attr(const std::string& s) { return html_escape(s); }
@@ -86,12 +86,15 @@ void write_dynamic_gexf(std::ostream& o, const std::vector<NetworkSnapshot>& sna
       extend(h.employees, format_number(n.employees), spell);
       extend(h.productivity, format_number(n.productivity), spell);
       extend(h.stage, n.stage, spell);
+      extend(h.adopted, std::to_string(n.adopted), spell);
+      extend(h.platforms, n.platforms, spell);
     }
     for (const auto& e : s.edges) {
       auto& h = edges[{s.nodes[e.source].firm_id, s.nodes[e.target].firm_id, e.kind}];
       h.last = e;
       extend(h.spells, spell);
       extend(h.trust, format_number(e.trust), spell);
+      extend(h.channel, e.channel, spell);
     }
   }
   const std::int32_t t0 = snaps.empty() ? 0 : snaps.front().tick, t1 = snaps.empty() ? 0 : snaps.back().tick;
@@ -111,6 +114,8 @@ void write_dynamic_gexf(std::ostream& o, const std::vector<NetworkSnapshot>& sna
     << "      <attribute id=\"employees\" title=\"employees\" type=\"double\" />\n"
     << "      <attribute id=\"productivity\" title=\"productivity\" type=\"double\" />\n"
     << "      <attribute id=\"stage\" title=\"stage\" type=\"string\" />\n"
+    << "      <attribute id=\"adopted\" title=\"adopted\" type=\"integer\" />\n"
+    << "      <attribute id=\"platforms\" title=\"platforms\" type=\"string\" />\n"
     << "    </attributes>\n"
     << "    <attributes class=\"edge\" mode=\"static\">\n"
     << "      <attribute id=\"kind\" title=\"kind\" type=\"string\" />\n"
@@ -119,6 +124,7 @@ void write_dynamic_gexf(std::ostream& o, const std::vector<NetworkSnapshot>& sna
     << "    </attributes>\n"
     << "    <attributes class=\"edge\" mode=\"dynamic\">\n"
     << "      <attribute id=\"trust\" title=\"trust\" type=\"double\" />\n"
+    << "      <attribute id=\"channel\" title=\"channel\" type=\"string\" />\n"
     << "    </attributes>\n    <nodes>\n";
   for (const auto& [id, h] : nodes) {
     o << "      <node id=\"" << id << "\" label=\""
@@ -132,6 +138,8 @@ void write_dynamic_gexf(std::ostream& o, const std::vector<NetworkSnapshot>& sna
     write_timed(o, "employees", h.employees);
     write_timed(o, "productivity", h.productivity);
     write_timed(o, "stage", h.stage);
+    write_timed(o, "adopted", h.adopted);
+    write_timed(o, "platforms", h.platforms);
     o << "        </attvalues>\n"
       << "        <viz:position x=\"" << format_number(h.last.x) << "\" y=\"" << format_number(h.last.y)
       << "\" z=\"0\" />\n      </node>\n";
@@ -147,6 +155,7 @@ void write_dynamic_gexf(std::ostream& o, const std::vector<NetworkSnapshot>& sna
       << "        <attvalue for=\"local\" value=\"" << h.last.local << "\" />\n"
       << "        <attvalue for=\"cross_industry\" value=\"" << h.last.cross_industry << "\" />\n";
     write_timed(o, "trust", h.trust);
+    write_timed(o, "channel", h.channel);
     o << "        </attvalues>\n      </edge>\n";
   }
   o << "    </edges>\n  </graph>\n</gexf>\n";

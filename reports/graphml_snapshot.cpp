@@ -40,9 +40,12 @@ NetworkSnapshot read_snapshot(const fs::path& file, std::int32_t tick) {
   dp.property("employees", boost::get(&SnapshotNode::employees, g));
   dp.property("productivity", boost::get(&SnapshotNode::productivity, g));
   dp.property("chain_master", boost::get(&SnapshotNode::chain_master, g));
+  dp.property("platforms", boost::get(&SnapshotNode::platforms, g));
+  dp.property("adopted", boost::get(&SnapshotNode::adopted, g));
   dp.property("x", boost::get(&SnapshotNode::x, g));
   dp.property("y", boost::get(&SnapshotNode::y, g));
   dp.property("kind", boost::get(&SnapshotEdge::kind, g));
+  dp.property("channel", boost::get(&SnapshotEdge::channel, g));
   dp.property("local", boost::get(&SnapshotEdge::local, g));
   dp.property("cross_industry", boost::get(&SnapshotEdge::cross_industry, g));
   dp.property("trust", boost::get(&SnapshotEdge::trust, g));

@@ -14,12 +14,15 @@ struct SnapshotNode {
   std::string label, region, industry, stage;
   double employees = 0, productivity = 0, x = 0, y = 0;
   int chain_master = 0;
+  std::string platforms;  ///< semicolon-separated platform indices (platforms.csv order), "" if none
+  int adopted = 0;        ///< 1 if on the cloud
 };
 
 /** @brief A tie between two nodes of the same snapshot (indices into `nodes`). */
 struct SnapshotEdge {
   std::size_t source = 0, target = 0;
-  std::string kind;  ///< "supply" or "collaboration"
+  std::string kind;     ///< "supply" or "collaboration"
+  std::string channel;  ///< "platform" or "offline"
   int local = 0, cross_industry = 0;
   double trust = 0, distance_km = 0;
 };

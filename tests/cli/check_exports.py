@@ -30,6 +30,16 @@ def value_at(values, t):
     return None
 
 
+def raw_at(values, t):
+    """A dynamic GEXF attribute's value at month t, as text (None if it has none then)."""
+    if not isinstance(values, list):
+        return str(values)
+    for v, s, e in values:
+        if int(s) <= t <= int(e):
+            return str(v)
+    return None
+
+
 def main():
     run, gexf, graphml, tidy = sys.argv[1:5]
     problems = []
@@ -47,8 +57,25 @@ def main():
         got_edges = {(u, v, d["kind"]) for u, v, d in g.edges(data=True) if alive(d, t)}
         emp_bad = sum(1 for _, d in s.nodes(data=True)
                       if not math.isclose(value_at(g.nodes[str(d["firm_id"])]["employees"], t) or -1, d["employees"], rel_tol=1e-12))
+        # Adoption, platform memberships and tie channel are dynamic attributes too (Gephi's timeline).
+        for _, d in s.nodes(data=True):
+            node = g.nodes[str(d["firm_id"])]
+            for key in ("adopted", "platforms"):
+                want = str(d.get(key, ""))
+                got = raw_at(node.get(key, []), t)
+                if (got or "") != want:
+                    emp_bad += 1
+                    problems.append("month %d firm %s: %s %r in GEXF, %r in GraphML" % (t, d["firm_id"], key, got, want))
+                    break
+        channels = {(u, v, d["kind"]): raw_at(d.get("channel", []), t) for u, v, d in g.edges(data=True) if alive(d, t)}
+        for u, v, d in s.edges(data=True):
+            k = (str(s.nodes[u]["firm_id"]), str(s.nodes[v]["firm_id"]), d["kind"])
+            if channels.get(k) != d.get("channel"):
+                emp_bad += 1
+                problems.append("month %d tie %s: channel %r in GEXF, %r in GraphML" % (t, k, channels.get(k), d.get("channel")))
+                break
         ok = want_nodes == got_nodes and want_edges == got_edges and emp_bad == 0
-        print("  month %3d: graphml %4d firms %5d ties; gexf alive %4d firms %5d ties; employee mismatches %d %s"
+        print("  month %3d: graphml %4d firms %5d ties; gexf alive %4d firms %5d ties; employee/adoption/channel mismatches %d %s"
               % (t, len(want_nodes), len(want_edges), len(got_nodes), len(got_edges), emp_bad, "ok" if ok else "MISMATCH"))
         if not ok:
             problems.append("month %d differs" % t)
