@@ -21,10 +21,10 @@ struct SnapshotNode {
 /** @brief A tie between two nodes of the same snapshot (indices into `nodes`). */
 struct SnapshotEdge {
   std::size_t source = 0, target = 0;
-  std::string kind;     ///< "supply" or "collaboration"
-  std::string channel;  ///< "platform" or "offline"
+  std::string kind;  ///< "supply" or "collaboration"
   int local = 0, cross_industry = 0;
   double trust = 0, distance_km = 0;
+  std::string channel;  ///< "platform" or "offline"
 };
 
 /** @brief One GraphML snapshot. */
