@@ -69,9 +69,9 @@ TEST_CASE("gexf_writer: spells follow presence across snapshots", "[reports]") {
     n.employees = 5;
     return n;
   };
-  NetworkSnapshot s1{12, {node(1), node(2)}, {{0, 1, "supply", 1, 0, 0.5, 3}}};
+  NetworkSnapshot s1{12, {node(1), node(2)}, {{0, 1, "supply", 1, 0, 0.5, 3, "offline"}}};
   NetworkSnapshot s2{24, {node(1)}, {}};
-  NetworkSnapshot s3{36, {node(1), node(2)}, {{0, 1, "supply", 1, 0, 0.5, 3}}};
+  NetworkSnapshot s3{36, {node(1), node(2)}, {{0, 1, "supply", 1, 0, 0.5, 3, "offline"}}};
   std::ostringstream out;
   write_dynamic_gexf(out, {s1, s2, s3}, "test");
   const std::string g = out.str();
