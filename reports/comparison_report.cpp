@@ -99,8 +99,7 @@ HtmlDocument comparison_report(const fs::path& dir, const ReportContext& ctx) {
   };
   auto cost_text = [&](const KpiDifference& d) {
     const double c = cost_of(d);
-    return std::isfinite(c) ? display_number(c) + " yuan per extra " + cost_unit(kpi_info(d.kpi))
-                            : std::string();
+    return std::isfinite(c) ? display_number(c) + " yuan " + cost_phrase(kpi_info(d.kpi)) : std::string();
   };
   auto rank = [&](const KpiDifference& d) {
     const auto& h = headline_kpis();

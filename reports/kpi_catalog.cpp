@@ -144,10 +144,18 @@ std::string cost_unit(const KpiInfo& k) {
   if (k.name == "firms") return "firm";
   if (k.name == "adopters") return "firm on a platform";
   if (k.name == "cloud_adopters") return "firm on the cloud";
-  if (k.kind == KpiKind::Days) return "day off the " + k.label;
+  if (k.kind == KpiKind::Days) return "day";
   if (k.unit == "yuan per month") return "yuan of monthly " + k.label;
-  if (k.name == "transaction_cost_per_unit") return "yuan off the transaction cost per unit of input";
-  return "unit of " + k.label + (k.unit.empty() ? "" : " (" + k.unit + ")");
+  if (k.unit.rfind("yuan per ", 0) == 0) return "yuan";
+  if (!k.unit.empty() && k.unit.find(' ') == std::string::npos && k.unit != "count" && k.unit != "index")
+    return k.unit;  // e.g. "ms"
+  return "unit of " + k.label;
+}
+
+std::string cost_phrase(const KpiInfo& k) {
+  const std::string noun = cost_unit(k);
+  if (k.direction == Direction::LowerIsBetter) return "per " + noun + " off the " + k.label;
+  return "per extra " + noun + (k.kind == KpiKind::Share ? " of " + k.label : "");
 }
 
 const std::vector<std::string>& headline_kpis() {

@@ -34,6 +34,10 @@ const char* change_class(const KpiInfo& k, double diff);
  * (shares), "yuan of monthly gross output", ... */
 std::string cost_unit(const KpiInfo& k);
 
+/** @brief How a cost per unit of gain reads: "per extra worker", "per extra percentage point of cloud
+ * adoption share", "per day off the delivery lead time" (a gain of a lower-is-better KPI is a fall). */
+std::string cost_phrase(const KpiInfo& k);
+
 /** @brief The catalogue entry for a column, or a generic one derived from its name. */
 KpiInfo kpi_info(std::string_view column);
 

@@ -238,7 +238,7 @@ void add_pilot_sections(HtmlDocument& doc, const RunDirectory& run) {
       if (std::isfinite(vo.cost)) {
         const double lo = cost_denominator(k, t.treated.low, t.treated_total.low),
                      hi = cost_denominator(k, t.treated.high, t.treated_total.high);
-        cost = display_number(vo.cost) + " yuan per " + cost_unit(k);
+        cost = display_number(vo.cost) + " yuan " + cost_phrase(k);
         if (std::isfinite(lo) && std::isfinite(hi) && lo * hi > 0)
           cost += " (" + display_number(extra_spend / std::max(std::fabs(lo), std::fabs(hi))) + "–" +
                   display_number(extra_spend / std::min(std::fabs(lo), std::fabs(hi))) + ")";
@@ -364,7 +364,7 @@ void add_pilot_sections(HtmlDocument& doc, const RunDirectory& run) {
     if (cards.size() >= 4) break;
     if (!std::isfinite(vo.cost)) continue;
     const KpiInfo k = kpi_info(vo.outcome);
-    cards.push_back({"cost per extra " + cost_unit(k), display_number(vo.cost) + " yuan",
+    cards.push_back({"cost " + cost_phrase(k), display_number(vo.cost) + " yuan",
                      k.label + ": " + amount_text(k, vo.truth, true) + " per pilot region"});
   }
   cards.push_back({"replications", replications ? std::to_string(replications) : "–",

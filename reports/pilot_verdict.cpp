@@ -101,8 +101,7 @@ std::vector<std::string> pilot_verdict(const std::string& pilot_name, double ext
     const auto* o = clear[i];
     if (!std::isfinite(o->cost)) continue;
     const KpiInfo k = kpi_info(o->outcome);
-    costs += (costs.empty() ? "" : "; ") + display_number(o->cost) + " yuan per extra " + cost_unit(k) +
-             (k.kind == KpiKind::Share ? " of " + k.label : "");
+    costs += (costs.empty() ? "" : "; ") + display_number(o->cost) + " yuan " + cost_phrase(k);
   }
   if (!(extra_spend > 0))
     out.push_back("What it cost: no extra public spending was recorded, so there is no cost per unit.");

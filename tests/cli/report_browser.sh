@@ -127,6 +127,29 @@ report pilot "$T/pilot" && check_report pilot "$T/pilot.html" 9
   --set mechanisms.population.count=400 >"$T/realpilot.log" 2>&1 || { cat "$T/realpilot.log" >&2; die "vicsim run pilot_program failed"; }
 report realpilot "$T/realpilot" && check_report realpilot "$T/realpilot.html" 11
 
+# The pilot section draws the event study (leads and lags around the start), the treated/control paths
+# and the synthetic control, each with marks and named axes/legends; leads (negative months) are on the axis.
+if "$PY" - "$T/realpilot.dom" <<'PYEOF'; then
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+m = re.search(r'<section id="pilot">(.*?)</section>', dom, re.S)
+if not m:
+    sys.exit("  FAIL: no pilot section in the rendered pilot report")
+sec = m.group(1)
+marks = [int(x) for x in re.findall(r'data-marks="(\d+)"', sec)]
+texts = set(t.strip() for t in re.findall(r"<text[^>]*>([^<]*)</text>", sec))
+bad = [] if len(marks) == 3 and min(marks) > 0 else ["pilot charts with marks: %s (expected 3)" % marks]
+bad += ["not drawn: %r" % t for t in ("months from the pilot start", "synthetic control", "treated regions (mean)",
+                                       "control regions") if t not in texts]
+if not any(re.fullmatch(r"[−-]\d+", t) for t in texts): bad.append("no lead (negative month) on the event-study axis")
+print("  pilot section: %d charts, marks %s" % (len(marks), marks))
+if bad: sys.exit("  FAIL: " + "; ".join(bad))
+PYEOF
+  pass "realpilot: event study with leads, treated/control paths and synthetic control render in the pilot section"
+else
+  fail "realpilot: pilot charts (see above)"
+fi
+
 "$PY" "$FIXTURES" sweep "$T/sweep" || die "sweep fixture failed"
 report sweep "$T/sweep" && check_report sweep "$T/sweep.html" 5
 

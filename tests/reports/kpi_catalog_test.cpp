@@ -21,4 +21,10 @@ TEST_CASE("kpi_catalog: each KPI's direction decides better or worse; inputs are
   CHECK(std::find(h.begin(), h.end(), "output") == h.end());
   CHECK(cost_unit(kpi_info("employees")) == "worker");
   CHECK(cost_unit(kpi_info("adoption_share")) == "percentage point");
+  CHECK(cost_phrase(kpi_info("employees")) == "per extra worker");
+  CHECK(cost_phrase(kpi_info("cloud_adoption_share")) ==
+        "per extra percentage point of cloud adoption share");
+  CHECK(cost_phrase(kpi_info("digital_divide_gap")) == "per percentage point off the digital-divide gap");
+  CHECK(cost_phrase(kpi_info("lead_time_days")) == "per day off the delivery lead time");
+  CHECK(cost_phrase(kpi_info("service_latency_ms")) == "per ms off the platform service latency");
 }
