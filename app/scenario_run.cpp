@@ -67,6 +67,8 @@ std::vector<sim::TickMetrics> run_scenario_into(
                                   [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
   if (pilot != s.policies.end()) {
     std::vector<reports::PilotReplication> reps;
+    // The extra runs leave the progress bar alone but can still be interrupted (Ctrl-C).
+    const auto still = [](std::int32_t, std::int32_t) { check_interrupted(); };
     for (int r = 0; r < std::max(1, pilot_replications); ++r) {
       scenarios::Scenario treated = s;
       treated.seed = s.seed + static_cast<std::uint64_t>(r);
@@ -75,13 +77,13 @@ std::vector<sim::TickMetrics> run_scenario_into(
                     [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
       auto twin = scenarios::build_model(untreated, threads);
       reports::RegionPanelRecorder twin_regions(twin);
-      const auto twin_series = agents::run_simulation(twin, untreated.ticks, {&twin_regions});
+      const auto twin_series = agents::run_simulation(twin, untreated.ticks, {&twin_regions}, still);
       std::vector<sim::TickMetrics> with_series = series;
       std::vector<reports::RegionPanelRow> with_rows = regions.rows();
       if (r > 0) {
         auto again = scenarios::build_model(treated, threads);
         reports::RegionPanelRecorder again_regions(again);
-        with_series = agents::run_simulation(again, treated.ticks, {&again_regions});
+        with_series = agents::run_simulation(again, treated.ticks, {&again_regions}, still);
         with_rows = again_regions.rows();
       }
       const double extra =

@@ -240,6 +240,8 @@ class Sweep {
                                      "--seed",    std::to_string(r.seed),
                                      "--threads", "1",
                                      "--quiet",   "--force"};
+    // One with/without-pilot pair per run: replications are the sweep's own business.
+    args.insert(args.end(), {"--pilot-replications", "1"});
     // Snapshots are wasted work when the run directory is thrown away (an experiment's own set wins).
     if (!o_.keep_runs) args.insert(args.end(), {"--set", "output.graphml=false"});
     for (const auto& s : r.sets) args.insert(args.end(), {"--set", s});

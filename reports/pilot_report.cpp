@@ -10,7 +10,6 @@
 #include "reports/kpi_catalog.hpp"
 #include "reports/pilot_effect.hpp"
 #include "reports/pilot_verdict.hpp"
-#include "reports/plain_language.hpp"
 #include "reports/statistics.hpp"
 #include "reports/synthetic_control.hpp"
 #include "reports/vega_specs.hpp"

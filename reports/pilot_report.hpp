@@ -1,7 +1,7 @@
 #pragma once
-/** @file The pilot-program part of a run report: treated against control regions, a
- * difference-in-differences estimate with its CI for each outcome, and policy spending with the cost per
- * unit of KPI gained. */
+/** @file The pilot-program part of a run report: a plain-language verdict; the pilot's true effect against
+ * the runs without it (pilot_effect.csv) with its cost per unit; beside it the field estimators (TWFE
+ * difference-in-differences, event study, synthetic control) with their bias; policy spending. */
 #include "reports/html_document.hpp"
 #include "reports/run_directory.hpp"
 
