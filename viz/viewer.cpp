@@ -259,7 +259,7 @@ class Session {
         break;
       }
       case T::SliderChanged:
-        apply_sliders();
+        apply_slider(static_cast<std::size_t>(a.index));
         break;
       case T::LoadPreset:
         load_preset(static_cast<std::size_t>(a.index));
@@ -276,23 +276,22 @@ class Session {
   void set_status(std::string s) { status_ = std::move(s); }
 
  private:
-  void apply_sliders() {
+  /** Applies slider i alone, from the next month, to the scenario each live pane runs with now: the other
+   * sliders' keys and every evolved value (learned fees, rolled-out infrastructure) are left as they are. */
+  void apply_slider(std::size_t i) {
+    if (i >= sliders_.size()) return;
     for (auto& p : panes_) {
       if (!p->live) continue;
-      const auto doc = scenarios::to_json(*p->base);
-      std::vector<std::string> sets;
-      for (std::size_t i = 0; i < sliders_.size(); ++i)
-        for (auto& s : slider_overrides(sliders_[i], state_.slider_values[i], doc))
-          sets.push_back(std::move(s));
-      auto r = scenarios::load_scenario(doc, p->input, sets);
-      if (!r.scenario) {
-        status_ =
-            "slider not applied: " + (r.problems.empty() ? std::string("?") : r.problems.front().message);
+      std::string error;
+      auto next =
+          scenario_with_slider(p->live->scenario(), sliders_[i], state_.slider_values[i], p->input, error);
+      if (!next) {
+        status_ = "slider not applied: " + error;
         return;
       }
-      p->live->retune(*r.scenario);
+      p->live->retune(*next);
     }
-    status_ = "sliders applied from month " + std::to_string(state_.tick + 1);
+    status_ = sliders_[i].spec.label + " applied from month " + std::to_string(state_.tick + 1);
   }
 
   void load_preset(std::size_t i) {
