@@ -16,6 +16,7 @@
 #include "scenarios/scenario_loader.hpp"
 #include "viz/classroom.hpp"
 #include "viz/live_source.hpp"
+#include "viz/palette.hpp"
 #include "viz/picking.hpp"
 #include "viz/renderer.hpp"
 #include "viz/replay_source.hpp"
@@ -201,8 +202,11 @@ class Session {
   }
 
   ScreenLayout screen(float w, float h) const {
+    std::size_t legend = 0;  // the panel's legend rows depend on the colour mode and the pane shown
+    for (const auto& p : panes_)
+      legend = std::max(legend, legend_entries(state_.colour, p->source->info(), p->source->frame()).size());
     return compute_screen_layout(w, h, panes_.size(), state_.large_font, sliders_.size(),
-                                 state_.presets_open ? std::min<std::size_t>(presets_.size(), 9) : 0);
+                                 state_.presets_open ? std::min<std::size_t>(presets_.size(), 9) : 0, legend);
   }
 
   Scene scene(const ScreenLayout& screen, bool with_hover) const {
