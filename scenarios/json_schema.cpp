@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "scenarios/scenario_extends.hpp"
 #include "scenarios/scenario_schema.hpp"
 
 namespace vicsim::scenarios {
@@ -109,23 +110,14 @@ json scenario_json_schema() {
   SchemaWriter w(schema, true);
   describe(w, s);
   auto& props = schema["properties"];
-  props["extends"] = {
-      {"type", "string"},
-      {"minLength", 1},
-      {"description",
-       "Base scenario file, relative to this file; this file's keys are merged into it (RFC 7396 "
-       "merge patch: objects merge, arrays replace)"}};
-  props["overrides"] = {{"type", "object"},
-                        {"description",
-                         "Key path -> value, set after the merge in key order, e.g. "
-                         "{\"regions[0].infrastructure\": 0.8}; \"[-]\" appends to an array"}};
-  props["regions_csv"] = {
-      {"type", "string"},
-      {"minLength", 1},
-      {"description", "CSV file of regions (header: region keys, endowment.<industry>), instead of regions"}};
-  props["_notes"] = {{"type", {"string", "array"}},
-                     {"items", {{"type", "string"}}},
-                     {"description", "Free text for the reader; ignored by the loader"}};
+  for (const auto& k : kAuthoringKeys) {
+    const std::string type = k.type;
+    json p = type == "object"   ? json{{"type", "object"}}
+             : type == "string" ? json{{"type", "string"}, {"minLength", 1}}
+                                : json{{"type", {"string", "array"}}, {"items", {{"type", "string"}}}};
+    p["description"] = k.description;
+    props[k.key] = std::move(p);
+  }
   // A file that extends a base needs no other key; any other file needs the world itself.
   json needs = json::array();
   for (const auto& k : w.top_required())

@@ -13,6 +13,29 @@
 
 namespace vicsim::scenarios {
 
+/** @brief A key that is resolved before a scenario is read (not part of the Scenario itself). */
+struct AuthoringKey {
+  const char* key;
+  const char* type;  ///< as in the key reference: string, object, string or array of strings
+  const char* description;
+};
+
+/** @brief The authoring keys, for the key reference and the JSON Schema (one description each). */
+inline constexpr AuthoringKey kAuthoringKeys[] = {
+    {"extends", "string",
+     "Base scenario file, relative to this file. This file's other keys are merged into the base as a JSON "
+     "Merge Patch (RFC 7396): objects merge key by key, arrays replace the base's whole array, null deletes "
+     "a "
+     "key. Chains are allowed, cycles are errors"},
+    {"overrides", "object",
+     "Key path -> value, set after the merge in key order with the same paths as --set, e.g. "
+     "{\"regions[0].infrastructure\": 0.8}; \"[-]\" appends to an array, e.g. \"platforms[-]\": {...}"},
+    {"regions_csv", "string",
+     "CSV file of regions, relative to this file, instead of regions: a header of region keys (endowments as "
+     "endowment.<industry>), one row per region, an empty cell keeps the default"},
+    {"_notes", "string or array of strings", "Free text for the reader; ignored"},
+};
+
 /** @brief The document with extends, overrides, regions_csv and _notes resolved. A document without them is
  * returned unchanged. Problems (unreadable base, cycle, bad override path, bad CSV) name the file that
  * caused them and are appended to `diag`. */
