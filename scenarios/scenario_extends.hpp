@@ -32,7 +32,7 @@ inline constexpr AuthoringKey kAuthoringKeys[] = {
      "{\"regions[0].infrastructure\": 0.8}; \"[-]\" appends to an array, e.g. \"platforms[-]\": {...}"},
     {"regions_csv", "string",
      "CSV file of regions, relative to this file, instead of regions: a header of region keys (endowments as "
-     "endowment.<industry>), one row per region, an empty cell keeps the default"},
+     "endowment.NAME), one row per region, an empty cell keeps the default"},
     {"_notes", "string or array of strings", "Free text for the reader; ignored"},
 };
 
