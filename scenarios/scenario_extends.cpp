@@ -42,7 +42,8 @@ struct Link {
 };
 
 nlohmann::json resolve(const nlohmann::json& doc, const std::string& file, std::vector<Link>& chain,
-                       Diagnostics& diag) {
+                       Diagnostics& diag, std::vector<ChainFile>* sources) {
+  if (sources) sources->push_back({file, doc});
   if (!has_authoring_keys(doc)) return doc;
   const std::size_t problems_before = diag.size();
   nlohmann::json body = doc;
@@ -77,7 +78,7 @@ nlohmann::json resolve(const nlohmann::json& doc, const std::string& file, std::
       return {};
     }
     chain.push_back({id, base.string()});
-    out = resolve(*base_doc, base.string(), chain, diag);
+    out = resolve(*base_doc, base.string(), chain, diag, sources);
     chain.pop_back();
     if (diag.size() != problems_before) return {};
     extended = true;
@@ -124,12 +125,51 @@ nlohmann::json resolve(const nlohmann::json& doc, const std::string& file, std::
   return out;
 }
 
+/** True if `doc` as written sets the value at `path` ("a.b[2].c"), or defines an array on the way to it. */
+bool writes_path(const nlohmann::json& doc, const std::string& path) {
+  if (auto o = doc.find("overrides"); o != doc.end() && o->is_object() && o->contains(path)) return true;
+  std::string dotted = path;
+  std::replace(dotted.begin(), dotted.end(), '[', '.');
+  dotted.erase(std::remove(dotted.begin(), dotted.end(), ']'), dotted.end());
+  const nlohmann::json* node = &doc;
+  std::size_t start = 0;
+  while (start <= dotted.size()) {
+    const auto end = std::min(dotted.find('.', start), dotted.size());
+    const std::string key = dotted.substr(start, end - start);
+    start = end + 1;
+    if (key.empty()) continue;
+    if (node->is_array()) return true;  // the array replaces the base's, so what is inside is this file's
+    if (!node->is_object() || !node->contains(key)) return false;
+    node = &(*node)[key];
+  }
+  return true;
+}
+
 }  // namespace
 
 nlohmann::json resolve_scenario_document(const nlohmann::json& doc, const std::string& file,
-                                         Diagnostics& diag) {
-  std::vector<Link> chain{{identity(file), file}};
-  return resolve(doc, file, chain, diag);
+                                         Diagnostics& diag, std::vector<ChainFile>* chain) {
+  std::vector<Link> links{{identity(file), file}};
+  return resolve(doc, file, links, diag, chain);
+}
+
+void attribute_to_chain(Diagnostics& problems, const std::vector<ChainFile>& chain,
+                        const std::vector<std::string>& set_paths) {
+  if (chain.size() < 2) return;
+  for (auto& p : problems) {
+    if (p.path.empty() || p.file != chain.front().file) continue;
+    if (std::any_of(set_paths.begin(), set_paths.end(),
+                    [&](const std::string& s) { return !s.empty() && p.path.rfind(s, 0) == 0; }))
+      continue;
+    for (const auto& c : chain) {
+      if (!writes_path(c.doc, p.path)) continue;
+      if (&c != &chain.front()) {
+        p.message += " (inherited by " + p.file + ")";
+        p.file = c.file;
+      }
+      break;
+    }
+  }
 }
 
 }  // namespace vicsim::scenarios

@@ -8,6 +8,7 @@
  * - "_notes": free text for the reader, ignored. */
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "scenarios/diagnostics.hpp"
 
@@ -36,10 +37,24 @@ inline constexpr AuthoringKey kAuthoringKeys[] = {
     {"_notes", "string or array of strings", "Free text for the reader; ignored"},
 };
 
+/** @brief A file of an extends chain with its document as written. */
+struct ChainFile {
+  std::string file;
+  nlohmann::json doc;
+};
+
 /** @brief The document with extends, overrides, regions_csv and _notes resolved. A document without them is
  * returned unchanged. Problems (unreadable base, cycle, bad override path, bad CSV) name the file that
- * caused them and are appended to `diag`. */
+ * caused them and are appended to `diag`. If `chain` is given, it receives every file read, outermost
+ * first. */
 nlohmann::json resolve_scenario_document(const nlohmann::json& doc, const std::string& file,
-                                         Diagnostics& diag);
+                                         Diagnostics& diag, std::vector<ChainFile>* chain = nullptr);
+
+/** @brief Points problems found in a resolved document at the file of the chain that wrote the value: the
+ * outermost file whose document (or "overrides") has the problem's path, or that defines an array on the
+ * way (arrays replace whole). A problem whose value comes from the outermost file, from no file, or from a
+ * --set override (a path in `set_paths` or below one) keeps its file. */
+void attribute_to_chain(Diagnostics& problems, const std::vector<ChainFile>& chain,
+                        const std::vector<std::string>& set_paths = {});
 
 }  // namespace vicsim::scenarios

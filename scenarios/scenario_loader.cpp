@@ -169,7 +169,8 @@ nlohmann::json to_json(const Scenario& s) {
 LoadResult load_scenario(const nlohmann::json& input, const std::string& file,
                          const std::vector<std::string>& overrides) {
   LoadResult r;
-  nlohmann::json doc = resolve_scenario_document(input, file, r.problems);
+  std::vector<ChainFile> chain;
+  nlohmann::json doc = resolve_scenario_document(input, file, r.problems, &chain);
   if (!r.problems.empty()) return r;
   for (const auto& o : overrides) apply_override(doc, o, file, r.problems);
   Scenario s;
@@ -177,6 +178,9 @@ LoadResult load_scenario(const nlohmann::json& input, const std::string& file,
   if (r.problems.empty()) check_scenario(s, file, r.problems);
   if (r.problems.empty()) check_digital_specs(s, file, r.problems);
   if (r.problems.empty()) check_value_chain_acyclic(s, file, r.problems);
+  std::vector<std::string> set_paths;  // a value set by --set is the command line's, not a base's
+  for (const auto& o : overrides) set_paths.push_back(o.substr(0, o.find('=')));
+  attribute_to_chain(r.problems, chain, set_paths);  // a bad value inherited from a base names the base
   if (r.problems.empty()) r.scenario = std::move(s);
   return r;
 }
