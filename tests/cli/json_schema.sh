@@ -29,8 +29,12 @@ echo '{"industries":[{"name":"a"}]}' >"$T/bad/no_regions.json"
 echo '{"regions":[{"x_km":1}],"industries":[{"name":"a"}]}' >"$T/bad/region_without_name.json"
 echo "{\"extends\":\"$SRC/scenarios/platform_led.json\",\"mechanisms\":{\"trade\":{\"enabeld\":true}}}" \
   >"$T/bad/extends_unknown_key.json"
-# And one the loader accepts: an extending file needs no other key.
+echo '{"regions":[{"name":"r"}],"industries":[{"name":"a"}],"platforms":null}' >"$T/bad/null_without_base.json"
+echo "{\"extends\":\"$SRC/scenarios/platform_led.json\",\"regions\":[{\"x_km\":1}]}" >"$T/bad/extends_region_without_name.json"
+# And ones the loader accepts: an extending file needs no other key, and null deletes a base's key.
 echo "{\"extends\":\"$SRC/scenarios/platform_led.json\",\"_notes\":\"ok\",\"ticks\":12}" >"$T/extends_ok.json"
+echo "{\"extends\":\"$SRC/scenarios/platform_led.json\",\"platforms\":null,\"mechanisms\":{\"trade\":{\"enabled\":null}}}" \
+  >"$T/extends_null_ok.json"
 
 for f in "$T"/bad/*.json; do
   "$VICSIM" validate "$f" >/dev/null 2>&1
@@ -38,6 +42,7 @@ for f in "$T"/bad/*.json; do
   [[ $rc -eq 2 ]] || die "the loader should reject $(basename "$f") with exit 2, got $rc"
 done
 "$VICSIM" validate "$T/extends_ok.json" >/dev/null || die "the loader rejects extends_ok.json"
+"$VICSIM" validate "$T/extends_null_ok.json" >/dev/null || die "the loader rejects extends_null_ok.json"
 
 "$PY" - "$T/schema.json" "$SRC" "$T" <<'PYEOF'
 import glob, json, os, sys
@@ -47,7 +52,7 @@ jsonschema.Draft202012Validator.check_schema(schema)
 v = jsonschema.Draft202012Validator(schema)
 src, tmp = sys.argv[2], sys.argv[3]
 good = sorted(glob.glob(os.path.join(src, "scenarios", "*.json")) + glob.glob(os.path.join(src, "scenarios", "examples", "*.json")))
-good.append(os.path.join(tmp, "extends_ok.json"))
+good += [os.path.join(tmp, "extends_ok.json"), os.path.join(tmp, "extends_null_ok.json")]
 failed = 0
 for f in good:
     errors = list(v.iter_errors(json.load(open(f, encoding="utf-8"))))

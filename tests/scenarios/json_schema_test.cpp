@@ -8,8 +8,9 @@ using namespace vicsim::scenarios;
 
 TEST_CASE("json_schema: keys, ranges, defaults and required keys come from the describe() declarations",
           "[scenarios]") {
-  const auto s = scenario_json_schema();
-  CHECK(s["$schema"] == "https://json-schema.org/draft/2020-12/schema");
+  const auto schema = scenario_json_schema();
+  CHECK(schema["$schema"] == "https://json-schema.org/draft/2020-12/schema");
+  const auto& s = schema["else"];  // a full scenario; "then" is the merge-patch form of an extending file
   const auto& region = s["properties"]["regions"]["items"];
   CHECK(region["required"] == nlohmann::json::array({"name"}));
   CHECK(region["additionalProperties"] == false);
@@ -26,4 +27,13 @@ TEST_CASE("json_schema: keys, ranges, defaults and required keys come from the d
   }
   for (const char* key : {"extends", "overrides", "regions_csv", "_notes"})
     CHECK(s["properties"].contains(key));
+  // In an extending file a key may be null (a merge-patch deletion) and nothing is required, but the items
+  // of an array, which replaces the base's, are as strict as ever.
+  const auto& patch = schema["then"];
+  CHECK_FALSE(patch.contains("required"));
+  CHECK(patch["properties"]["platforms"]["anyOf"][1]["type"] == "null");
+  CHECK(patch["properties"]["mechanisms"]["anyOf"][0]["properties"]["trade"]["anyOf"][0]["properties"]
+             ["enabled"]["anyOf"][1]["type"] == "null");
+  CHECK(patch["properties"]["regions"]["anyOf"][0]["items"]["required"] == nlohmann::json::array({"name"}));
+  CHECK(patch["properties"]["extends"]["type"] == "string");
 }
