@@ -41,6 +41,7 @@ for f in "$T"/bad/*.json; do
   rc=$?
   [[ $rc -eq 2 ]] || die "the loader should reject $(basename "$f") with exit 2, got $rc"
 done
+"$VICSIM" new --from platform_led --out "$T/starter.json" 2>/dev/null || die "vicsim new failed"
 "$VICSIM" validate "$T/extends_ok.json" >/dev/null || die "the loader rejects extends_ok.json"
 "$VICSIM" validate "$T/extends_null_ok.json" >/dev/null || die "the loader rejects extends_null_ok.json"
 
@@ -52,7 +53,7 @@ jsonschema.Draft202012Validator.check_schema(schema)
 v = jsonschema.Draft202012Validator(schema)
 src, tmp = sys.argv[2], sys.argv[3]
 good = sorted(glob.glob(os.path.join(src, "scenarios", "*.json")) + glob.glob(os.path.join(src, "scenarios", "examples", "*.json")))
-good += [os.path.join(tmp, "extends_ok.json"), os.path.join(tmp, "extends_null_ok.json")]
+good += [os.path.join(tmp, f) for f in ("extends_ok.json", "extends_null_ok.json", "starter.json")]
 failed = 0
 for f in good:
     errors = list(v.iter_errors(json.load(open(f, encoding="utf-8"))))
