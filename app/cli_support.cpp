@@ -27,6 +27,11 @@ std::unique_ptr<reports::OutputDirectory> open_output_directory(const std::strin
   }
 }
 
+std::filesystem::path scenarios_dir() {
+  if (std::filesystem::is_directory("scenarios")) return "scenarios";
+  return std::filesystem::path(VICSIM_SOURCE_DIR) / "scenarios";
+}
+
 void write_file(const std::filesystem::path& p, const std::function<void(std::ostream&)>& fn) {
   std::ofstream out(p, std::ios::binary);
   fn(out);

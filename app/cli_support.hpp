@@ -27,6 +27,9 @@ int report_problems(const scenarios::Diagnostics& problems);
 /** @brief Opens an output directory for atomic writing; on refusal prints why and returns null (exit 2). */
 std::unique_ptr<reports::OutputDirectory> open_output_directory(const std::string& out, bool force);
 
+/** @brief The bundled scenarios folder: ./scenarios if present, else the source tree's. */
+std::filesystem::path scenarios_dir();
+
 /** @brief Writes a file through fn and throws if the stream failed (disk full, permissions). */
 void write_file(const std::filesystem::path& p, const std::function<void(std::ostream&)>& fn);
 

@@ -1,9 +1,11 @@
-// `vicsim validate`: check scenario files and report every problem; `vicsim schema`: the key reference.
+// `vicsim validate`: check scenario files and report every problem; `vicsim schema`: the key reference or a
+// JSON Schema.
 #include <iostream>
 #include <memory>
 
 #include "app/cli_support.hpp"
 #include "app/commands.hpp"
+#include "scenarios/json_schema.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "scenarios/schema_doc.hpp"
 
@@ -38,9 +40,17 @@ Command add_validate_command(CLI::App& app) {
 }
 
 Command add_schema_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("schema", "Print the scenario key reference (Markdown)");
-  return {cmd, [] {
-            std::cout << scenarios::scenario_key_reference();
+  auto format = std::make_shared<std::string>("markdown");
+  auto* cmd = app.add_subcommand(
+      "schema", "Print the scenario key reference (Markdown) or a JSON Schema (draft 2020-12) for editors");
+  cmd->add_option("--format", *format,
+                  "markdown: the key reference of docs/scenario-format.md; json-schema: a JSON Schema")
+      ->check(CLI::IsMember({"markdown", "json-schema"}));
+  return {cmd, [format] {
+            if (*format == "json-schema")
+              std::cout << scenarios::scenario_json_schema().dump(2) << "\n";
+            else
+              std::cout << scenarios::scenario_key_reference();
             return 0;
           }};
 }

@@ -26,12 +26,6 @@ struct ViewCliOptions {
   std::size_t bench_nodes = 10000, bench_edges = 50000, bench_frames = 300;
 };
 
-/** The bundled scenarios folder: ./scenarios if present, else the source tree's. */
-fs::path scenarios_dir() {
-  if (fs::is_directory("scenarios")) return "scenarios";
-  return fs::path(VICSIM_SOURCE_DIR) / "scenarios";
-}
-
 /** With no display, re-runs this command under xvfb-run (headless output needs an X server for OpenGL). */
 int reexec_under_xvfb(unsigned w, unsigned h) {
   const std::string xvfb = viz::find_on_path("xvfb-run");

@@ -5,16 +5,22 @@
 
 namespace vicsim::scenarios {
 
+std::optional<std::string> read_text_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
 std::optional<nlohmann::json> read_json_file(const std::string& path, Diagnostics& diag,
                                              std::string* text_out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const auto read = read_text_file(path);
+  if (!read) {
     diag.push_back({path, "", "cannot open file for reading"});
     return std::nullopt;
   }
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const std::string text = buf.str();
+  const std::string& text = *read;
   if (text_out) *text_out = text;
   try {
     return nlohmann::json::parse(text);

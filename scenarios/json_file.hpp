@@ -9,6 +9,9 @@
 
 namespace vicsim::scenarios {
 
+/** @brief The bytes of the file at `path`, or nothing if it cannot be opened. */
+std::optional<std::string> read_text_file(const std::string& path);
+
 /** @brief Reads and parses `path`; on failure appends a problem to `diag` and returns nothing.
  * @param text if not null, receives the file's bytes (for fingerprints). */
 std::optional<nlohmann::json> read_json_file(const std::string& path, Diagnostics& diag,

@@ -5,11 +5,12 @@
 
 namespace vicsim::scenarios {
 
-/** @brief Copies `s`'s tunable settings into a running model built from a scenario with the same regions,
- * industries, platforms and policies: mechanism parameters, each region's infrastructure level, each
- * platform's entry and transaction fees, and each policy's budget, subsidy shares and fee cap. Firms,
- * ties, platform and policy state (members, spending) and the clock are untouched; the change takes effect
- * from the next tick. Throws std::invalid_argument if the lists differ in length. */
-void retune_model(agents::ClusterModel& model, const Scenario& s);
+/** @brief Applies to a running model only the settings in which `after` differs from `before` (the scenario
+ * the model was last built or retuned with), from the next tick on. Tunable settings: mechanism parameters
+ * (key by key), each region's infrastructure level, each platform's entry and transaction fee, each policy's
+ * budget, subsidy shares and fee cap. Everything else keeps its evolved value: fees the platforms have
+ * learned, infrastructure a policy has rolled out, firms, ties, members, spending and the clock. Both
+ * scenarios must have the same regions, platforms and policies; throws std::invalid_argument otherwise. */
+void retune_model(agents::ClusterModel& model, const Scenario& before, const Scenario& after);
 
 }  // namespace vicsim::scenarios

@@ -7,6 +7,7 @@
 #include "scenarios/json_file.hpp"
 #include "scenarios/json_reader.hpp"
 #include "scenarios/json_writer.hpp"
+#include "scenarios/scenario_extends.hpp"
 #include "scenarios/scenario_schema.hpp"
 #include "scenarios/world_builder.hpp"
 
@@ -36,6 +37,42 @@ bool is_index(const std::string& s) {
 
 }  // namespace
 
+bool set_json_path(nlohmann::json& doc, const std::string& path, const nlohmann::json& value,
+                   const std::string& file, const std::string& what, Diagnostics& diag) {
+  nlohmann::json* node = &doc;
+  const auto parts = split_path(path);
+  std::string walked;
+  for (std::size_t k = 0; k < parts.size(); ++k) {
+    const auto& p = parts[k];
+    if (p == "-" && node->is_array()) {
+      // As in JSON Patch (RFC 6902): "[-]" is the position after the last item, so it appends.
+      walked += "[-]";
+      node->push_back(nullptr);
+      node = &node->back();
+    } else if (is_index(p) && node->is_array()) {
+      const auto i = std::stoul(p);
+      walked += "[" + p + "]";
+      if (i >= node->size()) {
+        diag.push_back(
+            {file, walked,
+             what + ": index out of range (array has " + std::to_string(node->size()) + " items)"});
+        return false;
+      }
+      node = &(*node)[i];
+    } else {
+      walked += (walked.empty() ? "" : ".") + p;
+      if (node->is_null()) *node = nlohmann::json::object();
+      if (!node->is_object()) {
+        diag.push_back({file, walked, what + ": cannot descend into a " + std::string(node->type_name())});
+        return false;
+      }
+      node = &(*node)[p];
+    }
+  }
+  *node = value;
+  return true;
+}
+
 void apply_override(nlohmann::json& doc, const std::string& assignment, const std::string& file,
                     Diagnostics& diag) {
   const auto eq = assignment.find('=');
@@ -51,31 +88,7 @@ void apply_override(nlohmann::json& doc, const std::string& assignment, const st
   } catch (const nlohmann::json::parse_error&) {
     value = text;  // a bare word is a string
   }
-  nlohmann::json* node = &doc;
-  const auto parts = split_path(path);
-  std::string walked;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    const auto& p = parts[k];
-    if (is_index(p) && node->is_array()) {
-      const auto i = std::stoul(p);
-      walked += "[" + p + "]";
-      if (i >= node->size()) {
-        diag.push_back({file, walked,
-                        "--set: index out of range (array has " + std::to_string(node->size()) + " items)"});
-        return;
-      }
-      node = &(*node)[i];
-    } else {
-      walked += (walked.empty() ? "" : ".") + p;
-      if (node->is_null()) *node = nlohmann::json::object();
-      if (!node->is_object()) {
-        diag.push_back({file, walked, "--set: cannot descend into a " + std::string(node->type_name())});
-        return;
-      }
-      node = &(*node)[p];
-    }
-  }
-  *node = value;
+  set_json_path(doc, path, value, file, "--set", diag);
 }
 
 void check_scenario(const Scenario& s, const std::string& file, Diagnostics& diag) {
@@ -156,13 +169,18 @@ nlohmann::json to_json(const Scenario& s) {
 LoadResult load_scenario(const nlohmann::json& input, const std::string& file,
                          const std::vector<std::string>& overrides) {
   LoadResult r;
-  nlohmann::json doc = input;
+  std::vector<ChainFile> chain;
+  nlohmann::json doc = resolve_scenario_document(input, file, r.problems, &chain);
+  if (!r.problems.empty()) return r;
   for (const auto& o : overrides) apply_override(doc, o, file, r.problems);
   Scenario s;
   JsonReader::read(doc, s, "", file, r.problems);
   if (r.problems.empty()) check_scenario(s, file, r.problems);
   if (r.problems.empty()) check_digital_specs(s, file, r.problems);
   if (r.problems.empty()) check_value_chain_acyclic(s, file, r.problems);
+  std::vector<std::string> set_paths;  // a value set by --set is the command line's, not a base's
+  for (const auto& o : overrides) set_paths.push_back(o.substr(0, o.find('=')));
+  attribute_to_chain(r.problems, chain, set_paths);  // a bad value inherited from a base names the base
   if (r.problems.empty()) r.scenario = std::move(s);
   return r;
 }

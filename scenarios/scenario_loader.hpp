@@ -17,12 +17,19 @@ struct LoadResult {
   Diagnostics problems;
 };
 
+/** @brief Sets the value at `path` in `doc`: the one resolver of scenario key paths, used by --set and by a
+ * scenario's "overrides". Paths use dots and [i]; "[-]" appends to an array. Missing objects on the way are
+ * created. On failure appends a problem (prefixed with `what`, e.g. "--set") and returns false. */
+bool set_json_path(nlohmann::json& doc, const std::string& path, const nlohmann::json& value,
+                   const std::string& file, const std::string& what, Diagnostics& diag);
+
 /** @brief Applies one "path=value" override to a JSON document. The value is parsed as JSON when it
  * can be (numbers, true/false, arrays), otherwise taken as a string. Paths use dots and [i]. */
 void apply_override(nlohmann::json& doc, const std::string& assignment, const std::string& file,
                     Diagnostics& diag);
 
-/** @brief Reads, overrides, validates and checks a scenario document. */
+/** @brief Resolves the document's authoring keys (extends, overrides, regions_csv, _notes; see
+ * scenario_extends.hpp), then applies the --set overrides, validates and checks it. */
 LoadResult load_scenario(const nlohmann::json& doc, const std::string& file,
                          const std::vector<std::string>& overrides = {});
 

@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "scenarios/scenario_extends.hpp"
 #include "scenarios/scenario_schema.hpp"
 
 namespace vicsim::scenarios {
@@ -82,6 +83,9 @@ std::string scenario_key_reference() {
   Scenario s;
   MarkdownWriter w(out, "");
   describe(w, s);
+  // Keys resolved before the scenario is read (scenario_extends.hpp).
+  for (const auto& k : kAuthoringKeys)
+    out << "| `" << k.key << "` | " << k.type << " |  |  |  | " << k.description << " |\n";
   return out.str();
 }
 

@@ -19,6 +19,7 @@ PACKAGES=(
   xvfb xauth                  # headless visualizer tests
   ffmpeg                      # vicsim view --video (optional for users; tested in CI)
   chromium python3-pil        # browser tests of the HTML reports (render, screenshot, pixel check)
+  python3-jsonschema          # the generated scenario JSON Schema is checked against every bundled scenario
 )
 
 missing=()

@@ -22,6 +22,13 @@ inline scenarios::Scenario load(const std::string& name, const std::vector<std::
   return *r.scenario;
 }
 
+/** Every problem, one per line, for INFO() messages. */
+inline std::string format_all(const scenarios::Diagnostics& d) {
+  std::string s;
+  for (const auto& p : d) s += p.format() + "\n";
+  return s;
+}
+
 /** Runs a scenario in memory and returns its time series (and the model, for inspection). */
 struct RunResult {
   std::vector<sim::TickMetrics> series;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "scenarios/scenario_loader.hpp"
+
 namespace vicsim::viz {
 
 namespace fs = std::filesystem;
@@ -136,6 +138,20 @@ std::vector<std::string> slider_overrides(const ActiveSlider& s, double value, c
   std::vector<std::string> out;
   for (const auto& p : concrete_paths(doc, s.path, complete)) out.push_back(p + "=" + buf);
   return out;
+}
+
+std::optional<scenarios::Scenario> scenario_with_slider(const scenarios::Scenario& current,
+                                                        const ActiveSlider& s, double value,
+                                                        const std::string& file, std::string& error) {
+  const auto doc = scenarios::to_json(current);
+  const auto sets = slider_overrides(s, value, doc);
+  if (sets.empty()) return current;
+  auto r = scenarios::load_scenario(doc, file, sets);
+  if (!r.scenario) {
+    error = r.problems.empty() ? std::string("?") : r.problems.front().message;
+    return std::nullopt;
+  }
+  return r.scenario;
 }
 
 std::vector<fs::path> list_presets(const fs::path& dir) {

@@ -1,11 +1,15 @@
 #pragma once
 /** @file Classroom mode: the presets list and the live policy sliders. The slider → scenario-key table
- * lives here and only here; a slider whose key the scenario schema lacks is left out. Slider values are
- * applied as ordinary `--set path=value` overrides through scenarios::load_scenario. */
+ * lives here and only here; a slider whose key the scenario schema lacks is left out. A moved slider is
+ * applied as ordinary `--set path=value` overrides through scenarios::load_scenario, to the scenario the
+ * model currently runs with, so only the key it names changes. */
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "scenarios/scenario.hpp"
 
 namespace vicsim::viz {
 
@@ -38,6 +42,13 @@ std::vector<ActiveSlider> available_sliders(const nlohmann::json& resolved,
 
 /** @brief The `path=value` overrides for a slider value, with "[*]" expanded over `doc`'s arrays. */
 std::vector<std::string> slider_overrides(const ActiveSlider& s, double value, const nlohmann::json& doc);
+
+/** @brief `current` with one slider moved to `value` and nothing else changed (the other sliders keep what
+ * the model runs with); a scenario without the slider's key comes back unchanged. On a problem returns
+ * nothing and says why in `error`. Pass the result to LiveSource::retune. */
+std::optional<scenarios::Scenario> scenario_with_slider(const scenarios::Scenario& current,
+                                                        const ActiveSlider& s, double value,
+                                                        const std::string& file, std::string& error);
 
 /** @brief Scenario files in `dir`: classroom*.json first, then the rest, each group sorted by name. */
 std::vector<std::filesystem::path> list_presets(const std::filesystem::path& dir);

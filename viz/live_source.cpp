@@ -25,7 +25,7 @@ bool LiveSource::seek(std::int32_t tick) {
 }
 
 void LiveSource::retune(const scenarios::Scenario& s) {
-  scenarios::retune_model(*model_, s);
+  scenarios::retune_model(*model_, scenario_, s);
   scenario_ = s;
 }
 

@@ -26,8 +26,11 @@ class LiveSource : public FrameSource {
 
   /** @brief The scenario the model currently runs with (after any retune). */
   const scenarios::Scenario& scenario() const { return scenario_; }
-  /** @brief Applies a changed scenario (same regions and industries) from the next tick on. */
+  /** @brief Applies what `s` changes against scenario() (same regions, platforms and policies) from the next
+   * tick on; evolved state that `s` does not change is kept (scenarios::retune_model). */
   void retune(const scenarios::Scenario& s);
+  /** @brief The running model, for inspection. */
+  const agents::ClusterModel& model() const { return *model_; }
 
  private:
   scenarios::Scenario scenario_;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "viz/label_placement.hpp"
 #include "viz/palette.hpp"
 #include "viz/picking.hpp"
 
@@ -109,6 +110,23 @@ float Renderer::text(sf::RenderTarget& t, const std::string& s, float x, float y
   return tx.getLocalBounds().width;
 }
 
+float Renderer::text_in(sf::RenderTarget& t, const std::string& s, const Rect& r, float size, sf::Color c,
+                        bool bold, bool right) {
+  // Never larger than the row, never wider than the rectangle: shorten with an ellipsis instead.
+  size = std::min(size, r.h / 1.2f);
+  std::string shown = s;
+  float w = text_width(shown, size, bold);
+  while (w > r.w && !shown.empty()) {
+    shown.pop_back();
+    while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+    w = text_width(shown + "\u2026", size, bold);
+    if (w <= r.w) shown += "\u2026";
+  }
+  if (shown.empty()) return 0;
+  text(t, shown, right ? r.x + r.w - w : r.x, r.y + (r.h - size * 1.2f) / 2, size, c, bold);
+  return w;
+}
+
 float Renderer::text_width(const std::string& s, float size, bool bold) {
   sf::Text tx(sf::String::fromUtf8(s.begin(), s.end()), font_, static_cast<unsigned>(std::lround(size)));
   if (bold) tx.setStyle(sf::Text::Bold);
@@ -123,6 +141,7 @@ void Renderer::draw(sf::RenderTarget& t, const Scene& scene, const ViewState& s,
     draw_pane(t, scene.panes[i], i, s, screen, split);
   t.setView(t.getDefaultView());
   draw_timeline(t, scene, s, screen);
+  draw_sliders(t, scene, s, screen);
   draw_panel(t, scene, s, screen);
   for (std::size_t i = 0; i < scene.panes.size() && i < screen.panes.size(); ++i)
     if (scene.panes[i].hovered) draw_tooltip(t, scene.panes[i], s, screen);
@@ -156,8 +175,6 @@ void Renderer::draw_graph(sf::RenderTarget& t, const PaneView& pane, std::size_t
       disc.setOutlineColor(with_alpha(c, 110));
       disc.setOutlineThickness(1.5f * sc);
       t.draw(disc);
-      const float fs = 13.0f * sc;
-      text(t, name, p.x - text_width(name, fs) / 2, p.y - rad - fs * 1.45f, fs, with_alpha(c, 235), true);
     }
   }
 
@@ -230,30 +247,44 @@ void Renderer::draw_graph(sf::RenderTarget& t, const PaneView& pane, std::size_t
   sf::RenderStates states;
   states.texture = &glyphs_;
   t.draw(nodes_, states);
+  // Labels: region names (over their disc, or at the region's centre in the other layouts), then platform
+  // hubs; placed so that none covers another label or a hub glyph.
+  const float fs = 13.0f * sc, hub_fs = 12.0f * sc;
+  std::vector<LabelRequest> requests;
+  std::vector<std::string> texts;
+  std::vector<sf::Color> colours;
+  std::vector<char> backdrop;
+  for (const auto& a : pane.layout->areas()) {
+    if (static_cast<std::size_t>(a.region) >= info.regions.size()) continue;
+    const std::string& name = info.regions[static_cast<std::size_t>(a.region)].name;
+    const Vec2 p = to_px(a.centre);
+    const float rad = a.radius > 0 ? a.radius * pixels_per_unit(s.camera, r) : 0.0f;
+    requests.push_back({p.x, p.y, rad, text_width(name, fs, true) + 8 * sc, fs * 1.45f, false});
+    texts.push_back(name);
+    colours.push_back(with_alpha(region_colour(static_cast<std::size_t>(a.region)), 235));
+    backdrop.push_back(a.radius <= 0);
+  }
+  std::vector<Rect> obstacles;
   for (const std::size_t p : shown_hubs) {
     const Vec2 h = to_px(hubs[p]);
-    const float rad = hub_radius(p);
-    // The name and member count under the hub, on a backdrop, kept inside the pane.
+    const float rad = hub_radius(p) + 2.5f * sc;
+    obstacles.push_back({h.x - rad, h.y - rad, 2 * rad, 2 * rad});
     const std::string label = f.platforms[p].name + " (" + std::to_string(f.platforms[p].members) + ")";
-    const float fs = 12.0f * sc, tw = text_width(label, fs, true);
-    const float lx = std::clamp(h.x - tw / 2, r.x + 4 * sc, r.x + r.w - tw - 4 * sc), ly = h.y + rad + 3 * sc;
-    fill_rect(t, {lx - 3 * sc, ly, tw + 6 * sc, fs * 1.4f}, sf::Color(10, 12, 16, 200));
-    text(t, label, lx, ly, fs, platform_colour(p), true);
+    requests.push_back({h.x, h.y, rad, text_width(label, hub_fs, true) + 8 * sc, hub_fs * 1.4f, true});
+    texts.push_back(label);
+    colours.push_back(platform_colour(p));
+    backdrop.push_back(1);
   }
-
-  // Region labels of the layouts without discs, over the nodes on a dark backdrop.
-  for (const auto& a : pane.layout->areas()) {
-    if (a.radius > 0 || static_cast<std::size_t>(a.region) >= info.regions.size()) continue;
-    const std::string& name = info.regions[static_cast<std::size_t>(a.region)].name;
-    const float fs = 13.0f * sc, tw = text_width(name, fs);
-    const Vec2 p = to_px(a.centre);
-    fill_rect(t, {p.x - tw / 2 - 4 * sc, p.y - fs / 2 - 2 * sc, tw + 8 * sc, fs * 1.5f},
-              sf::Color(10, 12, 16, 190));
-    text(t, name, p.x - tw / 2, p.y - fs / 2, fs, region_colour(static_cast<std::size_t>(a.region)), true);
+  const auto placed =
+      place_labels(requests, obstacles, {r.x + 2 * sc, r.y + 2 * sc, r.w - 4 * sc, r.h - 4 * sc});
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    const Rect& b = placed[i];
+    if (backdrop[i]) fill_rect(t, b, sf::Color(10, 12, 16, 200));
+    text_in(t, texts[i], {b.x + 3 * sc, b.y, b.w - 6 * sc, b.h},
+            i < placed.size() - shown_hubs.size() ? fs : hub_fs, colours[i], true);
   }
   if (s.layout == LayoutKind::Platform && f.platforms.empty()) {
     const std::string msg = "no platforms in this run: all firms on the outer ring, by region";
-    const float fs = 13.0f * sc;
     const Vec2 c = to_px({0.0f, 0.0f});
     fill_rect(t, {c.x - text_width(msg, fs) / 2 - 6 * sc, c.y - fs, text_width(msg, fs) + 12 * sc, fs * 2},
               sf::Color(10, 12, 16, 200));
@@ -323,33 +354,46 @@ void Renderer::draw_pane(sf::RenderTarget& t, const PaneView& pane, std::size_t 
     layer.setPosition(r.x, r.y);
     t.draw(layer, sf::BlendNone);
   }
-  t.setView(clip_view(t, r));
-
-  // Title block.
-  const float fs = 14.0f * sc, x0 = r.x + 12 * sc;
-  float y = r.y + 8 * sc;
+  // Header block above the graph: title, counts, stages, and the tie shares by class.
+  const PaneHeader& hd = screen.headers[index];
+  fill_rect(t, hd.block, theme::kPanel);
+  const float fs = 14.0f * sc;
   const sf::Color accent = split ? pane_accent(index) : theme::kText;
-  text(t, pane.title, x0, y, 19.0f * sc, accent, true);
-  y += 26.0f * sc;
+  text_in(t, pane.title, hd.title, 19.0f * sc, accent, true);
   const KpiRow* k = kpi_at(*pane.source, f.tick);
-  std::string line = "month " + std::to_string(f.tick) + " / " + std::to_string(info.ticks) + "   " +
-                     std::to_string(f.nodes.size()) + " firms, " + std::to_string(f.edges.size()) + " ties";
-  text(t, line, x0, y, fs, theme::kText);
-  y += fs * 1.35f;
-  text(t, "stage: " + evolution_label(k), x0, y, fs, theme::kText);
-  y += fs * 1.35f;
-  if (k && !k->platform_stage.empty()) {
-    text(t, "platform ecosystem: " + k->platform_stage, x0, y, fs, theme::kText);
-    y += fs * 1.35f;
-  }
+  text_in(t,
+          "month " + std::to_string(f.tick) + " / " + std::to_string(info.ticks) + "   " +
+              std::to_string(f.nodes.size()) + " firms, " + std::to_string(f.edges.size()) + " ties",
+          hd.lines[0], fs, theme::kText);
+  text_in(t, "stage: " + evolution_label(k), hd.lines[1], fs, theme::kText);
+  if (k && !k->platform_stage.empty())
+    text_in(t, "platform ecosystem: " + k->platform_stage, hd.lines[2], fs, theme::kText);
   if (f.network_tick != f.tick)
-    text(t,
-         f.network_tick < 0 ? "no network snapshot in this run"
-                            : "network as at the snapshot of month " + std::to_string(f.network_tick),
-         x0, y, 12.0f * sc, theme::kMutedText);
+    text_in(t,
+            f.network_tick < 0 ? "no network snapshot in this run"
+                               : "network as at the snapshot of month " + std::to_string(f.network_tick),
+            hd.lines[3], 12.0f * sc, theme::kMutedText);
+  // Local ties mostly lie inside their region's disc, hidden under the firms: the bar shows their share.
+  std::size_t by_class[3] = {0, 0, 0};
+  for (const auto& e : f.edges) ++by_class[static_cast<std::size_t>(e.cls)];
+  const float total = static_cast<float>(std::max<std::size_t>(1, f.edges.size()));
+  float bx = hd.tie_bar.x;
+  std::string shares;
+  for (auto cls : {EdgeClass::Local, EdgeClass::CrossRegion, EdgeClass::Platform}) {
+    const float share = static_cast<float>(by_class[static_cast<std::size_t>(cls)]) / total;
+    fill_rect(t, {bx, hd.tie_bar.y, hd.tie_bar.w * share, hd.tie_bar.h}, with_alpha(edge_colour(cls), 255));
+    bx += hd.tie_bar.w * share;
+    if (cls != EdgeClass::Platform || by_class[2] > 0)
+      shares += (shares.empty() ? "" : ", ") + fmt("%.0f%% ", 100.0 * share) +
+                (cls == EdgeClass::Local         ? "local"
+                 : cls == EdgeClass::CrossRegion ? "cross-reg."
+                                                 : "platform");
+  }
+  if (f.edges.empty()) fill_rect(t, hd.tie_bar, theme::kGrid);
+  text_in(t, "ties " + shares, hd.tie_label, 12.0f * sc, theme::kMutedText);
   if (split && index + 1 < screen.panes.size()) {
     sf::VertexArray div(sf::Lines);
-    div.append({{r.x + r.w - 1, r.y}, theme::kGrid});
+    div.append({{r.x + r.w - 1, hd.block.y}, theme::kGrid});
     div.append({{r.x + r.w - 1, r.y + r.h}, theme::kGrid});
     t.draw(div);
   }
@@ -382,8 +426,9 @@ void Renderer::draw_timeline(sf::RenderTarget& t, const Scene& scene, const View
   sf::RenderStates st;
   st.texture = &glyphs_;
   t.draw(nodes_, st);
-  text(t, label, track.x + track.w + pad, r.y + (r.h - 15 * sc) / 2, 13.0f * sc, theme::kText);
+  text_in(t, label, screen.timeline_label, 13.0f * sc, theme::kText);
   (void)scene;
+  (void)pad;
 }
 
 namespace {
@@ -398,24 +443,29 @@ struct Series {
 void Renderer::draw_panel(sf::RenderTarget& t, const Scene& scene, const ViewState& s,
                           const ScreenLayout& screen) {
   const Rect& P = screen.panel;
-  const float sc = screen.scale, pad = 12 * sc, x0 = P.x + pad, w = P.w - 2 * pad;
+  const float sc = screen.scale;
   fill_rect(t, P, theme::kPanel);
-  float y = P.y + pad;
   const float h2 = 13.0f * sc, h3 = 12.0f * sc;
   const bool split = scene.panes.size() > 1;
   const auto& first = *scene.panes.front().source;
 
-  text(t, split ? "Two paths, same start" : first.info().name, x0, y, 17.0f * sc, theme::kText, true);
-  y += 22 * sc;
-  text(t,
-       std::string(first.live() ? "live model" : "replay") + "  |  seed " + std::to_string(first.info().seed),
-       x0, y, h3, theme::kMutedText);
-  y += 16 * sc;
-  text(t, "layout: " + std::string(layout_name(s.layout)) + "  (L)", x0, y, h3, theme::kMutedText);
-  y += 20 * sc;
+  // Header.
+  const Rect& H = screen.panel_header;
+  text_in(t, split ? "Two paths, same start" : first.info().name, {H.x, H.y, H.w, 22 * sc}, 17.0f * sc,
+          theme::kText, true);
+  text_in(
+      t,
+      std::string(first.live() ? "live model" : "replay") + "  |  seed " + std::to_string(first.info().seed),
+      {H.x, H.y + 22 * sc, H.w, 16 * sc}, h3, theme::kMutedText);
+  text_in(t, "layout: " + std::string(layout_name(s.layout)) + "  (L)", {H.x, H.y + 38 * sc, H.w, 16 * sc},
+          h3, theme::kMutedText);
 
   // Legend: node colours, tie classes, glyphs.
-  text(t, "Colour = " + std::string(colour_mode_name(s.colour)) + "  (C)", x0, y, h2, theme::kText, true);
+  const Rect& L = screen.legend;
+  const float x0 = L.x, w = L.w, col_w = w / 2;
+  float y = L.y;
+  text_in(t, "Colour = " + std::string(colour_mode_name(s.colour)) + "  (C)", {x0, y, w, 18 * sc}, h2,
+          theme::kText, true);
   y += 18 * sc;
   // The legend describes the pane with the most platforms (in a split screen the other may have none).
   const FrameSource* legend_src = &first;
@@ -427,40 +477,42 @@ void Renderer::draw_panel(sf::RenderTarget& t, const Scene& scene, const ViewSta
   }
   const auto entries = legend_entries(s.colour, legend_src->info(), legend_src->frame());
   nodes_.clear();
-  const float col_w = w / 2;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const float ex = x0 + (entries.size() > 4 ? col_w * static_cast<float>(i % 2) : 0.0f);
-    const float ey = y + (entries.size() > 4 ? static_cast<float>(i / 2) : static_cast<float>(i)) * 16 * sc;
-    add_quad(nodes_, ex + 6 * sc, ey + 8 * sc, 5.5f * sc, Glyph::Disc, entries[i].colour);
-    text(t, entries[i].label, ex + 16 * sc, ey, h3, theme::kText);
+  const bool two_cols = entries.size() > 4;
+  const std::size_t shown = std::min(entries.size(), screen.legend_capacity);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const float ex = x0 + (two_cols ? col_w * static_cast<float>(i % 2) : 0.0f);
+    const float ey = y + static_cast<float>(two_cols ? i / 2 : i) * 16 * sc;
+    const bool more = i + 1 == shown && shown < entries.size();
+    if (!more) add_quad(nodes_, ex + 6 * sc, ey + 8 * sc, 5.5f * sc, Glyph::Disc, entries[i].colour);
+    const std::string label =
+        more ? "+" + std::to_string(entries.size() - shown + 1) + " more" : entries[i].label;
+    text_in(t, label, {ex + 16 * sc, ey, (two_cols ? col_w : w) - 18 * sc, 16 * sc}, h3, theme::kText);
   }
-  y += static_cast<float>(entries.size() > 4 ? (entries.size() + 1) / 2 : entries.size()) * 16 * sc + 6 * sc;
+  y += static_cast<float>(screen.legend_rows) * 16 * sc + 6 * sc;
   sf::VertexArray lines(sf::Triangles);
   for (auto cls : {EdgeClass::Local, EdgeClass::CrossRegion, EdgeClass::Platform}) {
     add_rect(lines, {x0, y + 7 * sc, 22 * sc, 2.5f * sc}, with_alpha(edge_colour(cls), 255));
-    text(t, edge_label(cls), x0 + 30 * sc, y, h3, theme::kText);
+    text_in(t, edge_label(cls), {x0 + 30 * sc, y, w - 30 * sc, 16 * sc}, h3, theme::kText);
     y += 16 * sc;
   }
   t.draw(lines);
   add_quad(nodes_, x0 + 6 * sc, y + 8 * sc, 5.5f * sc, Glyph::Disc, theme::kMutedText);
-  text(t, "firm (size = employees)", x0 + 16 * sc, y, h3, theme::kText);
+  text_in(t, "firm (size = employees)", {x0 + 16 * sc, y, w - 16 * sc, 16 * sc}, h3, theme::kText);
   y += 16 * sc;
   add_quad(nodes_, x0 + 6 * sc, y + 8 * sc, 8 * sc, Glyph::Diamond, sf::Color::White);
   add_quad(nodes_, x0 + 6 * sc, y + 8 * sc, 6.5f * sc, Glyph::Diamond, theme::kMutedText);
-  text(t, "chain-master", x0 + 16 * sc, y, h3, theme::kText);
+  text_in(t, "chain-master", {x0 + 16 * sc, y, col_w - 18 * sc, 16 * sc}, h3, theme::kText);
   add_quad(nodes_, x0 + col_w + 6 * sc, y + 8 * sc, 8 * sc, Glyph::Hexagon, sf::Color::White);
   add_quad(nodes_, x0 + col_w + 6 * sc, y + 8 * sc, 6.5f * sc, Glyph::Hexagon, platform_colour(0));
-  text(t, "platform", x0 + col_w + 18 * sc, y, h3, theme::kText);
-  y += 22 * sc;
+  text_in(t, "platform", {x0 + col_w + 18 * sc, y, col_w - 18 * sc, 16 * sc}, h3, theme::kText);
   sf::RenderStates st;
   st.texture = &glyphs_;
   t.draw(nodes_, st);
 
-  // Charts: adoption S-curve, cross-regional tie share, output; one line per pane.
-  // Charts take what the legend, stages and sliders leave.
-  const float chart_h = std::clamp(
-      (P.h - (440.0f + 34.0f * static_cast<float>(scene.sliders.size())) * sc) / 3.0f, 30 * sc, 90 * sc);
-  const auto chart = [&](const std::string& title, auto value, bool share, const char* vfmt) {
+  // Charts, as many as the layout fits: adoption S-curve, cross-regional tie share, real output; one line
+  // per pane, each with a time axis in months.
+  const auto chart = [&](const ChartSlot& slot, const std::string& title, auto value, bool share,
+                         const char* vfmt) {
     std::vector<Series> series;
     float vmax = share ? 1.0f : 0.0f;
     bool any = false;
@@ -482,85 +534,124 @@ void Renderer::draw_panel(sf::RenderTarget& t, const Scene& scene, const ViewSta
       if (!series[i].points.empty())
         last += (last.empty() ? "" : "  ") + std::string(split ? (i == 0 ? "A " : "B ") : "") +
                 fmt(vfmt, series[i].points.back().y);
-    text(t, title, x0, y, h3, theme::kText, true);
-    if (!last.empty()) text(t, last, x0 + w - text_width(last, h3), y, h3, theme::kMutedText);
-    y += 16 * sc;
-    const Rect box{x0, y, w, chart_h};
+    const float last_w = last.empty() ? 0.0f : std::min(slot.title.w * 0.45f, text_width(last, h3) + 2 * sc);
+    text_in(t, title, {slot.title.x, slot.title.y, slot.title.w - last_w - 6 * sc, slot.title.h}, h3,
+            theme::kText, true);
+    if (!last.empty())
+      text_in(t, last, {slot.title.x + slot.title.w - last_w, slot.title.y, last_w, slot.title.h}, h3,
+              theme::kMutedText, false, true);
+    const Rect& box = slot.box;
     fill_rect(t, box, theme::kPaneBackground);
+    // Time axis: the first month, the middle and the horizon.
+    const float span = static_cast<float>(std::max(1, s.horizon - s.first_tick));
+    const float third = slot.axis.w / 3;
+    const float afs = 10.0f * sc;
+    text_in(t, std::to_string(s.first_tick), {slot.axis.x, slot.axis.y, third, slot.axis.h}, afs,
+            theme::kMutedText);
+    const std::string mid = std::to_string(s.first_tick + (s.horizon - s.first_tick) / 2);
+    const float mid_w = text_width(mid, afs);
+    text_in(t, mid, {slot.axis.x + slot.axis.w / 2 - mid_w / 2, slot.axis.y, third, slot.axis.h}, afs,
+            theme::kMutedText);
+    text_in(t, "month " + std::to_string(s.horizon),
+            {slot.axis.x + 2 * third, slot.axis.y, third, slot.axis.h}, afs, theme::kMutedText, false, true);
     if (!any) {
-      text(t, "not recorded by this run", x0 + 8 * sc, y + chart_h / 2 - 8 * sc, h3, theme::kMutedText);
-    } else {
-      if (vmax <= 0) vmax = 1;
-      const float span = static_cast<float>(std::max(1, s.horizon - s.first_tick));
-      sf::VertexArray grid(sf::Lines);
-      for (float g : {0.25f, 0.5f, 0.75f}) {
-        grid.append({{box.x, box.y + box.h * (1 - g)}, with_alpha(theme::kGrid, 120)});
-        grid.append({{box.x + box.w, box.y + box.h * (1 - g)}, with_alpha(theme::kGrid, 120)});
+      text_in(t, "not recorded by this run", {box.x + 8 * sc, box.y, box.w - 16 * sc, box.h}, h3,
+              theme::kMutedText);
+      return;
+    }
+    if (vmax <= 0) vmax = 1;
+    sf::VertexArray grid(sf::Lines);
+    for (float g : {0.25f, 0.5f, 0.75f}) {
+      grid.append({{box.x, box.y + box.h * (1 - g)}, with_alpha(theme::kGrid, 120)});
+      grid.append({{box.x + box.w, box.y + box.h * (1 - g)}, with_alpha(theme::kGrid, 120)});
+    }
+    for (float g : {0.0f, 0.5f, 1.0f}) {  // axis ticks at the labelled months
+      grid.append({{box.x + box.w * g, box.y + box.h}, theme::kMutedText});
+      grid.append({{box.x + box.w * g, box.y + box.h - 4 * sc}, theme::kMutedText});
+    }
+    t.draw(grid);
+    sf::VertexArray tri(sf::Triangles);
+    for (const auto& sr : series)
+      for (std::size_t k = 1; k < sr.points.size(); ++k) {
+        const auto a = sr.points[k - 1], b = sr.points[k];
+        const sf::Vector2f pa{box.x + box.w * (a.x - static_cast<float>(s.first_tick)) / span,
+                              box.y + box.h * (1 - std::clamp(a.y / vmax, 0.0f, 1.0f))};
+        const sf::Vector2f pb{box.x + box.w * (b.x - static_cast<float>(s.first_tick)) / span,
+                              box.y + box.h * (1 - std::clamp(b.y / vmax, 0.0f, 1.0f))};
+        // A 2-pixel polyline as thin quads (sf::Lines is 1 pixel wide).
+        sf::Vector2f d{pb.x - pa.x, pb.y - pa.y};
+        const float len = std::max(std::hypot(d.x, d.y), 1e-3f);
+        const sf::Vector2f nrm{-d.y / len * sc, d.x / len * sc};
+        for (const auto& v : {pa - nrm, pa + nrm, pb + nrm, pa - nrm, pb + nrm, pb - nrm})
+          tri.append({v, sr.colour});
       }
-      t.draw(grid);
-      sf::VertexArray tri(sf::Triangles);
-      for (const auto& sr : series)
-        for (std::size_t k = 1; k < sr.points.size(); ++k) {
-          const auto a = sr.points[k - 1], b = sr.points[k];
-          const sf::Vector2f pa{box.x + box.w * (a.x - static_cast<float>(s.first_tick)) / span,
-                                box.y + box.h * (1 - std::clamp(a.y / vmax, 0.0f, 1.0f))};
-          const sf::Vector2f pb{box.x + box.w * (b.x - static_cast<float>(s.first_tick)) / span,
-                                box.y + box.h * (1 - std::clamp(b.y / vmax, 0.0f, 1.0f))};
-          // A 2-pixel polyline as thin quads (sf::Lines is 1 pixel wide).
-          sf::Vector2f d{pb.x - pa.x, pb.y - pa.y};
-          const float len = std::max(std::hypot(d.x, d.y), 1e-3f);
-          const sf::Vector2f nrm{-d.y / len * sc, d.x / len * sc};
-          for (const auto& v : {pa - nrm, pa + nrm, pb + nrm, pa - nrm, pb + nrm, pb - nrm})
-            tri.append({v, sr.colour});
-        }
-      t.draw(tri);
-      text(t, share ? "1" : fmt(vfmt, vmax), box.x + 3 * sc, box.y + 1 * sc, 10.0f * sc, theme::kMutedText);
-    }
-    y += chart_h + 8 * sc;
+    t.draw(tri);
+    if (box.h >= 22 * sc)
+      text_in(t, share ? "1" : fmt(vfmt, vmax), {box.x + 3 * sc, box.y + 1 * sc, box.w / 3, 12 * sc},
+              10.0f * sc, theme::kMutedText);
   };
-  chart(
-      "Cloud adoption (S-curve)", [](const KpiRow& k) { return k.adoption_share; }, true, "%.2f");
-  chart(
-      "Cross-regional tie share", [](const KpiRow& k) { return k.cross_region_tie_share; }, true, "%.2f");
-  chart(
-      "Output (bn yuan / month)", [](const KpiRow& k) { return k.output / 1e9; }, false, "%.2f");
+  const auto& C = screen.charts;
+  if (C.size() > 0)
+    chart(
+        C[0], "Cloud adoption (S-curve)", [](const KpiRow& k) { return k.adoption_share; }, true, "%.2f");
+  if (C.size() > 1)
+    chart(
+        C[1], "Cross-regional tie share", [](const KpiRow& k) { return k.cross_region_tie_share; }, true,
+        "%.2f");
+  if (C.size() > 2)
+    chart(
+        C[2], "Real output (bn yuan/mo)", [](const KpiRow& k) { return k.real_output / 1e9; }, false, "%.2f");
 
-  // Stages: the evolution path's stage, then the platform ecosystem's, one line per pane each.
-  const auto stage_block = [&](const std::string& title, const auto& label) {
-    text(t, title, x0, y, h3, theme::kText, true);
-    y += 16 * sc;
-    for (std::size_t i = 0; i < scene.panes.size(); ++i) {
-      const auto* src = scene.panes[i].source;
-      const std::string tag = split ? (i == 0 ? "A: " : "B: ") : "";
-      text(t, tag + label(kpi_at(*src, src->tick())), x0, y, h3, split ? pane_accent(i) : theme::kText);
-      y += 15 * sc;
-    }
-    y += 4 * sc;
-  };
-  stage_block("Evolution stage", [](const KpiRow* k) { return evolution_label(k); });
-  stage_block("Platform ecosystem", [](const KpiRow* k) {
-    return k && !k->platform_stage.empty() ? k->platform_stage : std::string("no platforms");
-  });
+  // Stages, when the layout has room (the pane headers show them too).
+  if (screen.stages.h > 0) {
+    y = screen.stages.y;
+    const auto stage_block = [&](const std::string& title, const auto& label) {
+      text_in(t, title, {x0, y, w, 16 * sc}, h3, theme::kText, true);
+      y += 16 * sc;
+      for (std::size_t i = 0; i < scene.panes.size(); ++i) {
+        const auto* src = scene.panes[i].source;
+        const std::string tag = split ? (i == 0 ? "A: " : "B: ") : "";
+        text_in(t, tag + label(kpi_at(*src, src->tick())), {x0, y, w, 15 * sc}, h3,
+                split ? pane_accent(i) : theme::kText);
+        y += 15 * sc;
+      }
+      y += 4 * sc;
+    };
+    stage_block("Evolution stage", [](const KpiRow* k) { return evolution_label(k); });
+    stage_block("Platform ecosystem", [](const KpiRow* k) {
+      return k && !k->platform_stage.empty() ? k->platform_stage : std::string("no platforms");
+    });
+  }
+  const std::string keys =
+      scene.status.empty() ? "H help  M presets  S screenshot  F large font" : scene.status;
+  text_in(t, keys, screen.keys, 11.0f * sc, theme::kMutedText);
+}
 
-  // Classroom sliders.
-  for (std::size_t i = 0; i < scene.sliders.size() && i < screen.sliders.size() && i < s.slider_values.size();
-       ++i) {
-    const Rect& tr = screen.sliders[i];
-    text(t, scene.sliders[i].label, tr.x, tr.y - 17 * sc, h3, theme::kText);
-    text(t, scene.sliders[i].value_text, tr.x + tr.w - text_width(scene.sliders[i].value_text, h3),
-         tr.y - 17 * sc, h3, theme::kMutedText);
+void Renderer::draw_sliders(sf::RenderTarget& t, const Scene& scene, const ViewState& s,
+                            const ScreenLayout& screen) {
+  if (screen.slider_strip.h <= 0) return;
+  const float sc = screen.scale, h3 = 12.0f * sc;
+  fill_rect(t, screen.slider_strip, theme::kPanel);
+  sf::RenderStates st;
+  st.texture = &glyphs_;
+  for (std::size_t i = 0;
+       i < scene.sliders.size() && i < screen.slider_rows.size() && i < s.slider_values.size(); ++i) {
+    const Rect& lr = screen.slider_rows[i].label;
+    const Rect& tr = screen.slider_rows[i].track;
+    const float vw = std::min(lr.w * 0.3f, text_width(scene.sliders[i].value_text, h3) + 2 * sc);
+    text_in(t, scene.sliders[i].label, {lr.x, lr.y, lr.w - vw - 8 * sc, lr.h}, h3, theme::kText);
+    text_in(t, scene.sliders[i].value_text, {lr.x + lr.w - vw, lr.y, vw, lr.h}, h3, theme::kMutedText, false,
+            true);
     fill_rect(t, tr, theme::kGrid);
-    const double u =
-        (s.slider_values[i] - s.slider_min[i]) / std::max(1e-12, s.slider_max[i] - s.slider_min[i]);
+    const double u = std::clamp(
+        (s.slider_values[i] - s.slider_min[i]) / std::max(1e-12, s.slider_max[i] - s.slider_min[i]), 0.0,
+        1.0);
     fill_rect(t, {tr.x, tr.y, tr.w * static_cast<float>(u), tr.h}, sf::Color(120, 180, 255));
     nodes_.clear();
     add_quad(nodes_, tr.x + tr.w * static_cast<float>(u), tr.y + tr.h / 2, 6.5f * sc, Glyph::Disc,
              s.active_slider == static_cast<std::int32_t>(i) ? sf::Color::White : sf::Color(200, 225, 255));
     t.draw(nodes_, st);
   }
-  const std::string keys =
-      scene.status.empty() ? "H help  M presets  S screenshot  F large font" : scene.status;
-  text(t, keys, x0, P.y + P.h - 20 * sc, 11.0f * sc, theme::kMutedText);
 }
 
 void Renderer::draw_tooltip(sf::RenderTarget& t, const PaneView& pane, const ViewState& s,

@@ -1,6 +1,6 @@
 #pragma once
 /** @file Draws a scene (one or two graph panes, the side panel with legend, KPI charts, stages and
- * sliders, the timeline and overlays) into any SFML render target. Nodes and edges are batched into
+ * the slider strip, the timeline and overlays) into any SFML render target. Nodes and edges are batched into
  * vertex arrays: one draw call per layer, not per shape. Nothing depends on the clock, so the same
  * state gives the same pixels. */
 #include <SFML/Graphics.hpp>
@@ -68,6 +68,7 @@ class Renderer {
   void draw_graph(sf::RenderTarget& t, const PaneView& pane, std::size_t index, const ViewState& s,
                   const ScreenLayout& screen);
   void draw_panel(sf::RenderTarget& t, const Scene& scene, const ViewState& s, const ScreenLayout& screen);
+  void draw_sliders(sf::RenderTarget& t, const Scene& scene, const ViewState& s, const ScreenLayout& screen);
   void draw_timeline(sf::RenderTarget& t, const Scene& scene, const ViewState& s, const ScreenLayout& screen);
   void draw_tooltip(sf::RenderTarget& t, const PaneView& pane, const ViewState& s,
                     const ScreenLayout& screen);
@@ -76,6 +77,10 @@ class Renderer {
   float text(sf::RenderTarget& t, const std::string& s, float x, float y, float size, sf::Color c,
              bool bold = false);
   float text_width(const std::string& s, float size, bool bold = false);
+  /** Draws `s` inside `r` (vertically centred, right-aligned if asked), shrunk to the row's height and
+   * shortened with an ellipsis to its width, so a text never leaves the rectangle the layout gave it. */
+  float text_in(sf::RenderTarget& t, const std::string& s, const Rect& r, float size, sf::Color c,
+                bool bold = false, bool right = false);
 
   /** What a graph layer shows: when any of it changes, the layer is redrawn. */
   struct GraphKey {

@@ -88,9 +88,9 @@ ReplaySource::ReplaySource(const fs::path& dir) : dir_(dir) {
   if (!tick_col || ts.rows() == 0)
     throw NotARunDirectory((dir / "timeseries.csv").string() + ": no 'tick' column or no rows");
   const auto col = [&](const char* name) { return ts.index(name); };
-  const auto firms = col("firms"), output = col("output"), cross = col("cross_region_tie_share"),
-             stage = col("stage_name"), path = col("platform_path_stage_name"),
-             eco = col("ecosystem_stage_name");
+  const auto firms = col("firms"), output = col("output"), real_output = col("real_output"),
+             cross = col("cross_region_tie_share"), stage = col("stage_name"),
+             path = col("platform_path_stage_name"), eco = col("ecosystem_stage_name");
   const auto adoption = col("adoption_share") ? col("adoption_share") : col("cloud_adoption_share");
   info_.has_adoption = adoption.has_value();
   for (std::size_t r = 0; r < ts.rows(); ++r) {
@@ -98,6 +98,7 @@ ReplaySource::ReplaySource(const fs::path& dir) : dir_(dir) {
     k.tick = static_cast<std::int32_t>(ts.number(r, *tick_col));
     k.firms = firms ? ts.number(r, *firms) : NAN;
     k.output = output ? ts.number(r, *output) : NAN;
+    k.real_output = real_output ? ts.number(r, *real_output) : NAN;
     k.cross_region_tie_share = cross ? ts.number(r, *cross) : NAN;
     k.adoption_share = adoption ? ts.number(r, *adoption) : NAN;
     k.stage = stage ? stage_display_name(ts.text(r, *stage)) : "";

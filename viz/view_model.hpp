@@ -56,6 +56,7 @@ struct KpiRow {
   std::int32_t tick = 0;
   double firms = 0.0;
   double output = 0.0;                  ///< gross output, yuan per month
+  double real_output = 0.0;             ///< gross output at month-1 prices, yuan per month; NaN if absent
   double cross_region_tie_share = 0.0;  ///< share of ties across regions
   double adoption_share = 0.0;          ///< share of alive firms on the cloud; NaN if absent
   std::string stage;                    ///< traditional-path stage name

@@ -16,6 +16,7 @@
 #include "scenarios/scenario_loader.hpp"
 #include "viz/classroom.hpp"
 #include "viz/live_source.hpp"
+#include "viz/palette.hpp"
 #include "viz/picking.hpp"
 #include "viz/renderer.hpp"
 #include "viz/replay_source.hpp"
@@ -201,8 +202,11 @@ class Session {
   }
 
   ScreenLayout screen(float w, float h) const {
+    std::size_t legend = 0;  // the panel's legend rows depend on the colour mode and the pane shown
+    for (const auto& p : panes_)
+      legend = std::max(legend, legend_entries(state_.colour, p->source->info(), p->source->frame()).size());
     return compute_screen_layout(w, h, panes_.size(), state_.large_font, sliders_.size(),
-                                 state_.presets_open ? std::min<std::size_t>(presets_.size(), 9) : 0);
+                                 state_.presets_open ? std::min<std::size_t>(presets_.size(), 9) : 0, legend);
   }
 
   Scene scene(const ScreenLayout& screen, bool with_hover) const {
@@ -259,7 +263,7 @@ class Session {
         break;
       }
       case T::SliderChanged:
-        apply_sliders();
+        apply_slider(static_cast<std::size_t>(a.index));
         break;
       case T::LoadPreset:
         load_preset(static_cast<std::size_t>(a.index));
@@ -276,23 +280,22 @@ class Session {
   void set_status(std::string s) { status_ = std::move(s); }
 
  private:
-  void apply_sliders() {
+  /** Applies slider i alone, from the next month, to the scenario each live pane runs with now: the other
+   * sliders' keys and every evolved value (learned fees, rolled-out infrastructure) are left as they are. */
+  void apply_slider(std::size_t i) {
+    if (i >= sliders_.size()) return;
     for (auto& p : panes_) {
       if (!p->live) continue;
-      const auto doc = scenarios::to_json(*p->base);
-      std::vector<std::string> sets;
-      for (std::size_t i = 0; i < sliders_.size(); ++i)
-        for (auto& s : slider_overrides(sliders_[i], state_.slider_values[i], doc))
-          sets.push_back(std::move(s));
-      auto r = scenarios::load_scenario(doc, p->input, sets);
-      if (!r.scenario) {
-        status_ =
-            "slider not applied: " + (r.problems.empty() ? std::string("?") : r.problems.front().message);
+      std::string error;
+      auto next =
+          scenario_with_slider(p->live->scenario(), sliders_[i], state_.slider_values[i], p->input, error);
+      if (!next) {
+        status_ = "slider not applied: " + error;
         return;
       }
-      p->live->retune(*r.scenario);
+      p->live->retune(*next);
     }
-    status_ = "sliders applied from month " + std::to_string(state_.tick + 1);
+    status_ = sliders_[i].spec.label + " applied from month " + std::to_string(state_.tick + 1);
   }
 
   void load_preset(std::size_t i) {

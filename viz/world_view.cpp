@@ -62,6 +62,7 @@ KpiRow kpi_of_metrics(const sim::TickMetrics& m) {
   k.tick = static_cast<std::int32_t>(m.tick);
   k.firms = m.firms;
   k.output = m.output;
+  k.real_output = m.real_output;
   k.cross_region_tie_share = m.cross_region_tie_share;
   k.adoption_share = m.cloud_adoption_share;
   k.stage = display_stage(sim::stage_name(static_cast<sim::TraditionalStage>(m.stage)));

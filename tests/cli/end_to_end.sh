@@ -243,8 +243,15 @@ def lookup(node, parts, where):
     for i, el in enumerate(val):
         out += lookup(el, rest, "%s%s[%d]." % (where, name, i))
     return out
+# The authoring keys are resolved before the scenario is read: the resolved file must not have them.
+authoring = {"extends", "overrides", "regions_csv", "_notes"}
+leftover = sorted(authoring & set(r))
+if leftover:
+    bad("scenario.resolved.json still has authoring keys: %s" % ", ".join(leftover))
 missing = []
 for k in keys:
+    if k in authoring:
+        continue
     missing += lookup(r, k.split("."), "")
 if missing:
     bad("%d resolved keys missing, e.g. %s" % (len(missing), ", ".join(missing[:8])))

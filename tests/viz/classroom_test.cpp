@@ -1,4 +1,5 @@
-// Classroom sliders: the key table, keys the schema lacks, "[*]" expansion, and the presets list.
+// Classroom sliders: the key table, keys the schema lacks, "[*]" expansion, the presets list, and a moved
+// slider changing only its own key in a running model.
 #include "viz/classroom.hpp"
 
 #include <catch2/catch.hpp>
@@ -6,6 +7,7 @@
 #include <fstream>
 
 #include "scenarios/scenario_loader.hpp"
+#include "viz/live_source.hpp"
 
 using namespace vicsim::viz;
 using nlohmann::json;
@@ -86,4 +88,81 @@ TEST_CASE("classroom: the voucher slider picks only cloud-voucher policies", "[v
   CHECK(sets[0] == "policies[1].subsidy_share=0.25");
   const json none = {{"policies", json::array({{{"instrument", "infrastructure"}, {"subsidy_share", 0.5}}})}};
   CHECK(available_sliders(none).empty());
+}
+
+namespace {
+
+/** The slider with this path among those the scenario offers. */
+ActiveSlider slider_for(const vicsim::scenarios::Scenario& s, const std::string& path) {
+  for (const auto& a : available_sliders(vicsim::scenarios::to_json(s)))
+    if (a.path == path) return a;
+  FAIL("no slider " << path);
+  return {};
+}
+
+/** The live mechanism parameters as JSON, without one key, to compare everything else. */
+json params_without(const vicsim::agents::ModelParams& p, const std::string& group, const std::string& key) {
+  vicsim::scenarios::Scenario s;
+  s.mechanisms = p;
+  json j = vicsim::scenarios::to_json(s)["mechanisms"];
+  j[group].erase(key);
+  return j;
+}
+
+}  // namespace
+
+TEST_CASE("classroom: a slider moved after 48 months changes only its own key; evolved state is kept",
+          "[viz]") {
+  auto r = vicsim::scenarios::load_scenario_file(
+      std::string(VICSIM_SOURCE_DIR) + "/scenarios/infrastructure_5g.json",
+      {"mechanisms.population.count=300", "ticks=60"});
+  for (const auto& p : r.problems) FAIL(p.format());
+  REQUIRE(r.scenario);
+  const auto base = *r.scenario;
+  LiveSource live(base, "infrastructure_5g.json");
+  REQUIRE(live.seek(48));
+  const auto& w = live.model().world();
+
+  // The state the sliders must not reset has evolved away from the scenario's values by month 48.
+  std::vector<double> fees, infra;
+  std::vector<double> entry_fees;
+  bool fee_learned = false, infra_built = false;
+  for (std::size_t p = 0; p < w.platforms.size(); ++p) {
+    fees.push_back(w.platforms[p].transaction_fee);
+    entry_fees.push_back(w.platforms[p].entry_fee.yuan);
+    fee_learned |= w.platforms[p].transaction_fee != base.platforms[p].transaction_fee;
+  }
+  for (std::size_t g = 0; g < w.regions.size(); ++g) {
+    infra.push_back(w.regions[g].infrastructure);
+    infra_built |= w.regions[g].infrastructure > base.regions[g].infrastructure + 0.1;
+  }
+  REQUIRE(fee_learned);
+  REQUIRE(infra_built);
+  const json others = params_without(live.model().params(), "knowledge", "imitation_rate");
+
+  // Move the spillover slider: only imitation_rate changes.
+  std::string error;
+  auto next = scenario_with_slider(live.scenario(),
+                                   slider_for(live.scenario(), "mechanisms.knowledge.imitation_rate"), 0.15,
+                                   "infrastructure_5g.json", error);
+  INFO(error);
+  REQUIRE(next);
+  live.retune(*next);
+  CHECK(live.model().params().knowledge.imitation_rate == Approx(0.15));
+  CHECK(params_without(live.model().params(), "knowledge", "imitation_rate") == others);
+  for (std::size_t p = 0; p < w.platforms.size(); ++p) {
+    CHECK(w.platforms[p].transaction_fee == fees[p]);
+    CHECK(w.platforms[p].entry_fee.yuan == entry_fees[p]);
+  }
+  for (std::size_t g = 0; g < w.regions.size(); ++g) CHECK(w.regions[g].infrastructure == infra[g]);
+
+  // Then the fee slider: fees change, the rolled-out infrastructure and the new spillover rate stay.
+  next = scenario_with_slider(live.scenario(), slider_for(live.scenario(), "platforms[*].transaction_fee"),
+                              0.05, "infrastructure_5g.json", error);
+  REQUIRE(next);
+  live.retune(*next);
+  for (std::size_t p = 0; p < w.platforms.size(); ++p) CHECK(w.platforms[p].transaction_fee == Approx(0.05));
+  for (std::size_t g = 0; g < w.regions.size(); ++g) CHECK(w.regions[g].infrastructure == infra[g]);
+  CHECK(live.model().params().knowledge.imitation_rate == Approx(0.15));
+  CHECK(live.seek(49));  // and the run goes on from the next month
 }
