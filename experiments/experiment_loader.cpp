@@ -291,6 +291,10 @@ void check_against_scenario(Experiment& e, ExperimentLoad& out, Checker& c) {
   for (const auto& p : base.problems)
     c.error("set", "the base scenario with these overrides is not valid: " + p.format());
   if (!base.scenario) return;
+  // A scenario that extends another or reads a CSV depends on more files than its own bytes: the sweep's
+  // fingerprint (resume check) also covers what they resolve to.
+  if (doc->contains("extends") || doc->contains("regions_csv"))
+    out.scenario_text += "\n" + scenarios::to_json(*base.scenario).dump();
   for (std::size_t i = 0; i < e.factors.size(); ++i) {
     const auto& f = e.factors[i];
     for (const auto& value : probe_values(f)) {

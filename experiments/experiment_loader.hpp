@@ -14,8 +14,9 @@ namespace vicsim::experiments {
 struct ExperimentLoad {
   std::optional<Experiment> experiment;
   scenarios::Diagnostics problems;
-  std::string text;           ///< the experiment file's bytes
-  std::string scenario_text;  ///< the base scenario file's bytes
+  std::string text;  ///< the experiment file's bytes
+  std::string
+      scenario_text;  ///< the base scenario file's bytes (plus its resolved form if it extends others)
 };
 
 /**

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "experiments/condition.hpp"
 #include "experiments/kpi.hpp"
@@ -154,4 +156,26 @@ TEST_CASE("condition: parsing and evaluation", "[experiments]") {
   CHECK_FALSE(evaluate(*d, {"a", "b"}, {std::nan(""), 1}).has_value());
   CHECK_FALSE(parse_condition("a >> 3", why));
   CHECK(why.find("expected") != std::string::npos);
+}
+
+TEST_CASE("experiment_loader: the fingerprint text covers the bases of a scenario that extends others",
+          "[experiments]") {
+  namespace fs = std::filesystem;
+  const auto d = fs::temp_directory_path() / "vicsim_experiment_extends";
+  fs::remove_all(d);
+  fs::create_directories(d);
+  const auto write = [&](const char* name, const std::string& text) { std::ofstream(d / name) << text; };
+  write("child.json", R"({"extends": "base.json", "name": "child"})");
+  write("base.json", R"({"regions": [{"name": "r", "labour_cost": 5000}], "industries": [{"name": "a"}]})");
+  json e = valid();
+  e["scenario"] = "child.json";
+  e.erase("discovery");
+  const auto first = load_experiment(e, (d / "exp.json").string(), kColumns);
+  INFO(all(first.problems));
+  REQUIRE(first.problems.empty());
+  // The child's own bytes do not change, its base does: a resumed sweep must see the difference.
+  write("base.json", R"({"regions": [{"name": "r", "labour_cost": 5100}], "industries": [{"name": "a"}]})");
+  const auto second = load_experiment(e, (d / "exp.json").string(), kColumns);
+  REQUIRE(second.problems.empty());
+  CHECK(first.scenario_text != second.scenario_text);
 }
