@@ -7,7 +7,8 @@ using namespace vicsim;
 using test::small;
 using test::sum;
 
-TEST_CASE("mechanisms: with spillover off, productivity grows by innovation alone", "[agents]") {
+TEST_CASE("mechanisms: with spillover off, productivity grows by innovation alone",
+          "[agents][pattern][pattern_mechanisms]") {
   auto r = test::run(small({"mechanisms.knowledge.spillover_enabled=false"}));
   CHECK(sum(r.series, &sim::TickMetrics::imitations) == 0);
   CHECK(sum(r.series, &sim::TickMetrics::innovations) > 0);

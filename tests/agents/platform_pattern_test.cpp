@@ -58,7 +58,7 @@ const std::vector<std::pair<sim::TickMetrics, sim::TickMetrics>>& paired_finals(
 }  // namespace
 
 TEST_CASE("platform_pattern: platform-led beats traditional on cross-region, cross-industry, SME and cost",
-          "[agents]") {
+          "[agents][pattern][pattern_paired]") {
   std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> kpi;
   const char* names[] = {"cross_region_tie_share", "cross_industry_tie_share", "sme_participation",
                          "transaction_cost_per_unit"};
@@ -84,7 +84,7 @@ TEST_CASE("platform_pattern: platform-led beats traditional on cross-region, cro
 }
 
 TEST_CASE("platform_pattern: traditional is more concentrated (Ellison–Glaeser) than platform-led",
-          "[agents]") {
+          "[agents][pattern][pattern_paired]") {
   std::vector<double> trad, plat;
   for (const auto& [t, p] : paired_finals()) {
     trad.push_back(t.eg_index);
@@ -95,7 +95,8 @@ TEST_CASE("platform_pattern: traditional is more concentrated (Ellison–Glaeser
   CHECK(s.ci_high < 0.0);
 }
 
-TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit R² > 0.9)", "[agents]") {
+TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit R² > 0.9)",
+          "[agents][pattern][pattern_s_curve]") {
   for (int r = 0; r < 3; ++r) {
     const auto series =
         test::run(test::load("platform_led.json", {"seed=" + std::to_string(2000 + r)})).series;
@@ -111,7 +112,7 @@ TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit 
 // Total cost is the figure dispatch_share was calibrated to (docs/ODD.md §8); seeds 3100–3102 give the
 // same signs and sizes (measured there).
 TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves firms like the case figures",
-          "[agents]") {
+          "[agents][validation][case_figures]") {
   // Matched design: at month 24, firms not on any platform are paired by type, region and size
   // decile; one of each pair (chosen by the pair's order) joins COSMO-Appliances; a year later the
   // joiners are compared with their matched non-joiners. Bands are stated in docs/ODD.md §8.
@@ -169,7 +170,7 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
 }
 
 TEST_CASE("platform_pattern: the 1+N mandate moves platforms from 1.0 islands through 2.0 to 3.0",
-          "[agents]") {
+          "[agents][pattern][pattern_one_plus_n]") {
   // one_plus_n.json launches the middle platform and its mandate at month 36 (scenarios/README.md).
   for (int r = 0; r < 3; ++r) {
     const auto series = test::run(test::load("one_plus_n.json", {"seed=" + std::to_string(4000 + r)})).series;
@@ -190,7 +191,7 @@ TEST_CASE("platform_pattern: the 1+N mandate moves platforms from 1.0 islands th
 
 TEST_CASE(
     "platform_pattern: the platform-led path passes dominance, community operation, globalization in order",
-    "[agents]") {
+    "[agents][pattern][pattern_path_stages]") {
   for (int r = 0; r < 3; ++r) {
     const auto series =
         test::run(test::load("platform_led.json", {"seed=" + std::to_string(4100 + r)})).series;

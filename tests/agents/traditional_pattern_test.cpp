@@ -7,7 +7,8 @@
 
 using namespace vicsim;
 
-TEST_CASE("traditional_pattern: concentration rises, ties stay local, sizes stay heavy-tailed", "[agents]") {
+TEST_CASE("traditional_pattern: concentration rises, ties stay local, sizes stay heavy-tailed",
+          "[agents][pattern][pattern_traditional]") {
   const int reps = 10;
   std::vector<double> eg_gain;
   for (int k = 0; k < reps; ++k) {
