@@ -202,7 +202,8 @@ TEST_CASE("adoption: the Watts threshold rule shows the cascade window on Erdős
       }
       global += adopted_share(c) >= 0.1;
     }
-    const double freq = static_cast<double>(global) / kTrials, analytic = std::max(0.0, watts_frequency(z, kPhi));
+    const double freq = static_cast<double>(global) / kTrials,
+                 analytic = std::max(0.0, watts_frequency(z, kPhi));
     const bool inside = z <= 5.0;
     const bool pass = inside ? std::abs(freq - analytic) <= 0.2 : global == 0;
     INFO("z = " << z << ": global cascades in " << global << " of " << kTrials << " trials (analytic "
