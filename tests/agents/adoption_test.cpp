@@ -17,7 +17,8 @@ namespace {
 /** A model of about 10,000 firms whose adoption depends on nothing but the rule under test: one region
  * and industry (the peer share is the whole population: full mixing), readiness 1, no platforms. */
 agents::ClusterModel adoption_only_model() {
-  auto s = test::load("traditional.json", {"mechanisms.population.count=10000", "ticks=1"});
+  auto s = test::load("traditional.json", {"mechanisms.population.count=10000", "ticks=1",
+                                           "mechanisms.population.warmup_months=0"});
   agents::ClusterModel model = scenarios::build_model(s);
   auto& c = model.mutable_context();
   auto& a = c.params.adoption;

@@ -66,3 +66,40 @@ TEST_CASE("traditional_pattern: concentration rises, ties stay local, sizes stay
                 min_alpha > 0.5 && max_alpha < 2.5, cmd});
   CHECK(low > 0.0);
 }
+
+TEST_CASE(
+    "traditional_pattern: the bundled baselines start in balance (no exit cliff in the first two years)",
+    "[agents][pattern][pattern_balance][!mayfail]") {
+  // Issue 18: no month of the first two years has more than 3 × the run's median monthly exits, in the
+  // bundled baselines at their own seeds. Without the warm-up (mechanisms.population.warmup_months = 0) the
+  // traditional run loses 220 firms at month 12. [!mayfail]: with the warm-up the month-12 cliff is gone but
+  // exits stay bursty all run long (docs/ODD.md §10 row 41), so the 3× bound is not met yet.
+  for (const std::string scenario : {"traditional.json", "platform_led.json"}) {
+    auto exits_of = [&](const std::vector<std::string>& sets) {
+      std::vector<double> v;
+      for (const auto& m : test::run(test::load(scenario, sets)).series) v.push_back(m.exits);
+      return v;
+    };
+    const auto exits = exits_of({}), cold = exits_of({"mechanisms.population.warmup_months=0"});
+    auto median = [](std::vector<double> v) {
+      std::sort(v.begin(), v.end());
+      return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+    };
+    auto first_two_years_max = [](const std::vector<double>& v) {
+      return *std::max_element(v.begin(), v.begin() + std::min<std::ptrdiff_t>(24, std::ssize(v)));
+    };
+    const double med = median(exits), peak = first_two_years_max(exits);
+    const double later = *std::max_element(exits.begin() + 24, exits.end());
+    INFO(scenario << ": largest monthly exits in months 1–24 " << peak << " (without warm-up "
+                  << first_two_years_max(cold) << "), median " << med << ", largest in months 25–"
+                  << exits.size() << " " << later);
+    test::record({"pattern 7: balanced start " + scenario, "issue 18 (a baseline that starts in balance)",
+                  "no month of the first two years with more than 3 × the median monthly exits",
+                  "max(months 1–24) ≤ 3 × median",
+                  "max " + test::num(peak) + " = " + test::num(peak / med, 2) + " × median " +
+                      test::num(med) + " (no warm-up: " + test::num(first_two_years_max(cold)) +
+                      "; months 25+: max " + test::num(later) + ")",
+                  peak <= 3 * med, "build/tests/vicsim_tests \"[pattern_balance]\" -s"});
+    CHECK(peak <= 3 * med);
+  }
+}
