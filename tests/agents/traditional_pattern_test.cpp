@@ -93,7 +93,7 @@ TEST_CASE(
     INFO(scenario << ": largest monthly exits in months 1–24 " << peak << " (without warm-up "
                   << first_two_years_max(cold) << "), median " << med << ", largest in months 25–"
                   << exits.size() << " " << later);
-    test::record({"pattern 7: balanced start " + scenario, "issue 18 (a baseline that starts in balance)",
+    test::record({"pattern 8: balanced start " + scenario, "issue 18 (a baseline that starts in balance)",
                   "no month of the first two years with more than 3 × the median monthly exits",
                   "max(months 1–24) ≤ 3 × median",
                   "max " + test::num(peak) + " = " + test::num(peak / med, 2) + " × median " +
