@@ -62,18 +62,6 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
   c_.mean_price.assign(n, 0.0);
   c_.mean_productivity.assign(n, 1.0);
   populate(c_);
-  // A chain-master-led platform is owned by its industry's largest chain-master firm.
-  for (auto& pl : c_.world.platforms) {
-    if (pl.owner_industry < 0) continue;
-    double best = -1.0;
-    for (sim::FirmIndex i = 0; i < c_.world.firms.size(); ++i)
-      if (c_.world.firms.chain_master[i] &&
-          static_cast<std::int32_t>(sim::idx(c_.world.firms.industry[i])) == pl.owner_industry &&
-          c_.world.firms.employees[i] > best) {
-        best = c_.world.firms.employees[i];
-        pl.owner_firm = i;
-      }
-  }
   // Every data centre starts with the scenario's uplink; platforms may add to it (7.21).
   for (auto& pl : c_.world.platforms)
     if (pl.uplink_gbps <= 0.0) pl.uplink_gbps = c_.params.infrastructure.uplink_gbps;
@@ -89,6 +77,34 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
     c_.pushed_gflops.assign(c_.world.platforms.size(), -1.0);
     c_.pushed_uplink.assign(c_.world.platforms.size(), -1.0);
   }
+  warm_up();
+  // A chain-master-led platform is owned by its industry's largest chain-master firm (alive at month 1).
+  for (auto& pl : c_.world.platforms) {
+    if (pl.owner_industry < 0) continue;
+    double best = -1.0;
+    for (sim::FirmIndex i = 0; i < c_.world.firms.size(); ++i)
+      if (c_.world.firms.alive[i] && c_.world.firms.chain_master[i] &&
+          static_cast<std::int32_t>(sim::idx(c_.world.firms.industry[i])) == pl.owner_industry &&
+          c_.world.firms.employees[i] > best) {
+        best = c_.world.firms.employees[i];
+        pl.owner_firm = i;
+      }
+  }
+}
+
+void ClusterModel::warm_up() {
+  const auto months = static_cast<std::int32_t>(c_.params.population.warmup_months);
+  if (months <= 0) return;
+  sim::World& w = c_.world;
+  // Warm-up months are ticks −W+1 … 0, so month 1 is still tick 1 and every start month (policies, shocks,
+  // platform launches) keeps its meaning; draws are keyed by these ticks like any other.
+  w.tick = -months;
+  for (std::int32_t k = 0; k < months; ++k) step();
+  // Month 1 starts here: survivors and warm-up entrants are the initial population, real output is
+  // deflated to month-1 prices, and nothing of the warm-up is counted.
+  for (auto i : c_.directory.alive()) w.firms.entry_tick[i] = 0;
+  c_.base_price.clear();
+  c_.stats = {};
 }
 
 void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {
@@ -128,8 +144,13 @@ void ClusterModel::step() {
   sim::World& w = c_.world;
   ++w.tick;
   c_.stats = {};
+  // The warm-up (ticks ≤ 0, see warm_up) runs the firm economy alone: demand stays at its initial level and
+  // the digital layer (platforms, adoption, SimGrid) waits for month 1. Policies and shocks start at month 1
+  // or later, so they do nothing yet.
+  const bool warming_up = w.tick <= 0;
   const double monthly_growth = std::pow(1.0 + c_.params.market.demand_growth_per_year, 1.0 / 12.0);
-  for (auto& d : w.final_demand) d *= monthly_growth;
+  if (!warming_up)
+    for (auto& d : w.final_demand) d *= monthly_growth;
 
   // Government, shocks and platforms set the conditions of this month.
   apply_shocks(c_);
@@ -138,9 +159,11 @@ void ClusterModel::step() {
     pl.revenue = pl.cost = sim::Money{0.0};
     pl.gmv = pl.dispatched_units = pl.cross_platform_gmv = 0.0;
   }
-  update_platform_roster(c_);
-  push_infrastructure(c_);
-  resolve_service_times(c_);
+  if (!warming_up) {
+    update_platform_roster(c_);
+    push_infrastructure(c_);
+    resolve_service_times(c_);
+  }
   refresh_service_access(c_);
   for (auto i : c_.directory.alive())
     w.firms.credit_line[i] =
@@ -162,14 +185,16 @@ void ClusterModel::step() {
   for (std::size_t t = 0; t < profit.size(); ++t)
     c_.type_margin[t] = revenue[t] > 0.0 ? profit[t] / revenue[t] : 0.0;
 
-  adopt_and_join(c_);
-  update_platform_roster(c_);
-  choose_tie_channels(c_);
-  refresh_service_access(c_);
-  for (auto& pl : w.platforms)
-    if (pl.alive) pl.cost = platform_operating_cost(c_, pl);
-  account_policies(c_);
-  settle_platforms(c_);
+  if (!warming_up) {
+    adopt_and_join(c_);
+    update_platform_roster(c_);
+    choose_tie_channels(c_);
+    refresh_service_access(c_);
+    for (auto& pl : w.platforms)
+      if (pl.alive) pl.cost = platform_operating_cost(c_, pl);
+    account_policies(c_);
+    settle_platforms(c_);
+  }
 
   learn(c_);
   update_and_decay_ties(c_);

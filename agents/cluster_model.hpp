@@ -49,6 +49,10 @@ class ClusterModel {
   void set_threads(unsigned n) { c_.threads = n == 0 ? 1 : n; }
 
  private:
+  /** @brief Runs population.warmup_months unrecorded months (ticks −W+1 … 0) of the firm economy alone, so
+   * month 1 starts near balance (docs/ODD.md 7.1a). */
+  void warm_up();
+
   ModelContext c_;
 };
 

@@ -21,6 +21,9 @@ struct PopulationParams {
   double chain_master_share =
       0.01;  ///< share of each industry's largest final-stage firms flagged chain-master
   double initial_cash_months = 6.0;  ///< initial cash in months of labour and land cost
+  /// months the firm economy runs before month 1, unrecorded, so month 1 starts near balance
+  /// (docs/ODD.md 7.1a)
+  std::uint32_t warmup_months = 24;
 };
 
 /** @brief Final demand and pricing. */

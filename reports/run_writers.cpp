@@ -36,6 +36,7 @@ void write_firms_csv(std::ostream& out, const sim::World& w) {
          "digital_maturity,reputation,cash_yuan,output_units,price_yuan,profit_yuan,suppliers,customers,"
          "collaborators,on_cloud,cloud_tick,platforms,first_join_tick\n";
   for (sim::FirmIndex i = 0; i < f.size(); ++i) {
+    if (!f.alive[i] && f.exit_tick[i] < 1) continue;  // exited during the unrecorded warm-up
     std::size_t sup = 0, cus = 0, col = 0;
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e)
       (w.network[*e].is_supply() ? sup : col) += 1;

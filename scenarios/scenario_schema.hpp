@@ -27,6 +27,10 @@ void describe(V& v, agents::PopulationParams& p) {
           "Share of largest final-stage firms flagged chain-master", 0, 1);
   v.field("initial_cash_months", p.initial_cash_months, "months",
           "Initial cash in months of labour and land cost", 0, 120);
+  v.field("warmup_months", p.warmup_months, "months",
+          "Months the firm economy runs before month 1, unrecorded (no platforms, policies, shocks or "
+          "adoption; demand held at its initial level)",
+          0, 600);
 }
 
 template <class V>

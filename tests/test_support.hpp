@@ -1,6 +1,10 @@
 #pragma once
 // Shared helpers for tests: load bundled scenarios with overrides and run them in memory.
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -51,6 +55,41 @@ inline double sum(const std::vector<sim::TickMetrics>& s, double sim::TickMetric
   double x = 0;
   for (const auto& r : s) x += r.*m;
   return x;
+}
+
+/** One row of docs/VALIDATION.md: a pattern or validation case with what it was compared against. */
+struct Validation {
+  std::string id;         ///< short name of the case ("bass", "watts", ...); rows sort by it
+  std::string source;     ///< where the target comes from (paper, analytic result, networkx)
+  std::string target;     ///< what should hold
+  std::string tolerance;  ///< the stated tolerance or band
+  std::string measured;   ///< what this run measured
+  bool pass = false;      ///< the same condition the test CHECKs
+  std::string command;    ///< the command that measures it
+};
+
+/** Appends `v` as one JSON line to the file named by $VICSIM_VALIDATION_OUT, if set, so
+ * docs/VALIDATION.md is generated from actual test runs (scripts/validation_report.sh). */
+inline void record(const Validation& v) {
+  const char* path = std::getenv("VICSIM_VALIDATION_OUT");
+  if (!path || !*path) return;
+  const nlohmann::json j = {{"id", v.id},
+                            {"source", v.source},
+                            {"target", v.target},
+                            {"tolerance", v.tolerance},
+                            {"measured", v.measured},
+                            {"pass", v.pass},
+                            {"command", v.command}};
+  std::ofstream out(path, std::ios::app);
+  out << j.dump() + "\n" << std::flush;  // one write per line: parallel ctest processes may append
+}
+
+/** Formats a number with `digits` significant digits. */
+inline std::string num(double x, int digits = 3) {
+  std::ostringstream o;
+  o.precision(digits);
+  o << x;
+  return o.str();
 }
 
 }  // namespace vicsim::test

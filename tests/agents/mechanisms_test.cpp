@@ -7,7 +7,8 @@ using namespace vicsim;
 using test::small;
 using test::sum;
 
-TEST_CASE("mechanisms: with spillover off, productivity grows by innovation alone", "[agents]") {
+TEST_CASE("mechanisms: with spillover off, productivity grows by innovation alone",
+          "[agents][pattern][pattern_mechanisms]") {
   auto r = test::run(small({"mechanisms.knowledge.spillover_enabled=false"}));
   CHECK(sum(r.series, &sim::TickMetrics::imitations) == 0);
   CHECK(sum(r.series, &sim::TickMetrics::innovations) > 0);
@@ -22,6 +23,12 @@ TEST_CASE("mechanisms: with spillover off, productivity grows by innovation alon
     REQUIRE(f.productivity[i] == base.model->world().firms.productivity[i]);
   CHECK(sum(frozen.series, &sim::TickMetrics::innovations) == 0);
   CHECK(r.series.back().productivity_mean > frozen.series.back().productivity_mean);
+  const double imit = sum(r.series, &sim::TickMetrics::imitations),
+               innov = sum(r.series, &sim::TickMetrics::innovations);
+  test::record({"pattern 3: innovation only", "docs/ODD.md §8 pattern 3 (mechanism switch)",
+                "spillovers off: no imitations, some innovations; innovation also off: productivities frozen",
+                "exact", "imitations " + test::num(imit) + ", innovations " + test::num(innov),
+                imit == 0 && innov > 0, "build/tests/vicsim_tests \"[pattern_mechanisms]\" -s"});
 }
 
 TEST_CASE("mechanisms: spillovers speed up productivity growth", "[agents]") {

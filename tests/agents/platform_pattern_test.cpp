@@ -58,7 +58,7 @@ const std::vector<std::pair<sim::TickMetrics, sim::TickMetrics>>& paired_finals(
 }  // namespace
 
 TEST_CASE("platform_pattern: platform-led beats traditional on cross-region, cross-industry, SME and cost",
-          "[agents]") {
+          "[agents][pattern][pattern_paired]") {
   std::map<std::string, std::pair<std::vector<double>, std::vector<double>>> kpi;
   const char* names[] = {"cross_region_tie_share", "cross_industry_tie_share", "sme_participation",
                          "transaction_cost_per_unit"};
@@ -75,6 +75,19 @@ TEST_CASE("platform_pattern: platform-led beats traditional on cross-region, cro
   auto stat = [&](const char* name) { return reports::paired_statistics(kpi[name].first, kpi[name].second); };
   INFO("cross-region diff " << stat(names[0]).diff << " CI [" << stat(names[0]).ci_low << ", "
                             << stat(names[0]).ci_high << "]");
+  const std::string paired_cmd = "build/tests/vicsim_tests \"[pattern_paired]\" -s";
+  auto rec = [&](const char* name, bool higher) {
+    const auto st = stat(name);
+    test::record({std::string("pattern 4: ") + name, "docs/ODD.md §8 pattern 4 (brief §1: platform-led path)",
+                  std::string("platform-led − traditional ") + (higher ? "> 0" : "< 0") + " at month 120",
+                  "paired 95% CI excludes 0, 20 pairs (seeds 1000–1019)",
+                  test::num(st.diff) + " [" + test::num(st.ci_low) + ", " + test::num(st.ci_high) + "]",
+                  higher ? st.ci_low > 0.0 : st.ci_high < 0.0, paired_cmd});
+  };
+  rec(names[0], true);
+  rec(names[1], true);
+  rec(names[2], true);
+  rec(names[3], false);
   CHECK(stat(names[0]).ci_low > 0.0);
   INFO("cross-industry diff " << stat(names[1]).diff << " CI low " << stat(names[1]).ci_low);
   CHECK(stat(names[1]).ci_low > 0.0);
@@ -84,7 +97,7 @@ TEST_CASE("platform_pattern: platform-led beats traditional on cross-region, cro
 }
 
 TEST_CASE("platform_pattern: traditional is more concentrated (Ellison–Glaeser) than platform-led",
-          "[agents]") {
+          "[agents][pattern][pattern_paired]") {
   std::vector<double> trad, plat;
   for (const auto& [t, p] : paired_finals()) {
     trad.push_back(t.eg_index);
@@ -92,10 +105,16 @@ TEST_CASE("platform_pattern: traditional is more concentrated (Ellison–Glaeser
   }
   const auto s = reports::paired_statistics(trad, plat);
   INFO("EG diff (platform − traditional) " << s.diff << " CI [" << s.ci_low << ", " << s.ci_high << "]");
+  test::record({"pattern 4: eg_index", "docs/ODD.md §8 pattern 4 (brief §1: traditional path concentrates)",
+                "platform-led − traditional < 0 at month 120",
+                "paired 95% CI excludes 0, 20 pairs (seeds 1000–1019)",
+                test::num(s.diff) + " [" + test::num(s.ci_low) + ", " + test::num(s.ci_high) + "]",
+                s.ci_high < 0.0, "build/tests/vicsim_tests \"[pattern_paired]\" -s"});
   CHECK(s.ci_high < 0.0);
 }
 
-TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit R² > 0.9)", "[agents]") {
+TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit R² > 0.9)",
+          "[agents][pattern][pattern_s_curve]") {
   for (int r = 0; r < 3; ++r) {
     const auto series =
         test::run(test::load("platform_led.json", {"seed=" + std::to_string(2000 + r)})).series;
@@ -105,13 +124,18 @@ TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit 
     INFO("replication " << r << ": R² = " << r2 << ", final share " << y.back());
     CHECK(r2 > 0.9);
     CHECK(y.back() > 5 * y[11]);  // it grows, not just sits on a plateau
+    test::record({"pattern 5: S-curve seed " + std::to_string(2000 + r),
+                  "docs/ODD.md §8 pattern 5 (Bass 1969; Rogers' diffusion S-curve)",
+                  "logistic fit to platform_member_share", "R² > 0.9 and final share > 5 × month-12 share",
+                  "R² " + test::num(r2) + ", final " + test::num(y.back()) + ", month 12 " + test::num(y[11]),
+                  r2 > 0.9 && y.back() > 5 * y[11], "build/tests/vicsim_tests \"[pattern_s_curve]\" -s"});
   }
 }
 
 // Total cost is the figure dispatch_share was calibrated to (docs/ODD.md §8); seeds 3100–3102 give the
 // same signs and sizes (measured there).
 TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves firms like the case figures",
-          "[agents]") {
+          "[agents][validation][case_figures]") {
   // Matched design: at month 24, firms not on any platform are paired by type, region and size
   // decile; one of each pair (chosen by the pair's order) joins COSMO-Appliances; a year later the
   // joiners are compared with their matched non-joiners. Bands are stated in docs/ODD.md §8.
@@ -158,6 +182,19 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
                efficiency = m_t / m_c - 1;
   INFO("delivery " << delivery << ", total cost " << cost << ", quality " << quality
                    << ", management efficiency " << efficiency);
+  const std::string cf_cmd = "build/tests/vicsim_tests \"[case_figures]\" -s";
+  auto rec = [&](const std::string& name, const std::string& figure, double v, double lo, double hi,
+                 const std::string& origin) {
+    test::record({"case figure: " + name, figure + "; " + origin, "joiners vs matched non-joiners, month 36",
+                  "band [" + test::num(lo * 100) + "%, " + test::num(hi * 100) + "%]",
+                  test::num(v * 100) + "%", v > lo && v < hi, cf_cmd});
+  };
+  rec("delivery time", "Ruifang die-casting −20%", delivery, -0.35, -0.08, "emergent (tie terms, dispatch)");
+  rec("total cost", "Ruifang −8%", cost, -0.15, -0.02, "emergent; dispatch_share calibrated to it");
+  rec("quality", "Ruifang +5%", quality, 0.02, 0.10,
+      "set by one parameter: ≈ defect_cut × knowledge access × defect rate / (1 − defect rate)");
+  rec("management efficiency", "DMEGC +30%", efficiency, 0.15, 0.50,
+      "set by one parameter: ≈ 1/(1 − overhead_cut × knowledge access) − 1");
   CHECK(delivery < -0.08);
   CHECK(delivery > -0.35);
   CHECK(cost < -0.02);
@@ -169,7 +206,7 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
 }
 
 TEST_CASE("platform_pattern: the 1+N mandate moves platforms from 1.0 islands through 2.0 to 3.0",
-          "[agents]") {
+          "[agents][pattern][pattern_one_plus_n]") {
   // one_plus_n.json launches the middle platform and its mandate at month 36 (scenarios/README.md).
   for (int r = 0; r < 3; ++r) {
     const auto series = test::run(test::load("one_plus_n.json", {"seed=" + std::to_string(4000 + r)})).series;
@@ -185,12 +222,19 @@ TEST_CASE("platform_pattern: the 1+N mandate moves platforms from 1.0 islands th
     CHECK(before == 1);
     CHECK(first2 >= 36);
     CHECK(first3 > first2);
+    test::record({"pattern 6: 1+N seed " + std::to_string(4000 + r),
+                  "docs/ODD.md §8 pattern 6 (brief: 1+N platforms)",
+                  "stage 1.0 before the month-36 mandate, then 2.0, then 3.0", "order of first months",
+                  "before " + std::to_string(before) + ", 2.0 at " + std::to_string(first2) + ", 3.0 at " +
+                      std::to_string(first3),
+                  before == 1 && first2 >= 36 && first3 > first2,
+                  "build/tests/vicsim_tests \"[pattern_one_plus_n]\" -s"});
   }
 }
 
 TEST_CASE(
     "platform_pattern: the platform-led path passes dominance, community operation, globalization in order",
-    "[agents]") {
+    "[agents][pattern][pattern_path_stages]") {
   for (int r = 0; r < 3; ++r) {
     const auto series =
         test::run(test::load("platform_led.json", {"seed=" + std::to_string(4100 + r)})).series;
@@ -204,5 +248,12 @@ TEST_CASE(
     REQUIRE(first.count(3));
     CHECK(first[1] < first[2]);
     CHECK(first[2] < first[3]);
+    test::record(
+        {"pattern 6b: platform path seed " + std::to_string(4100 + r),
+         "docs/ODD.md §8 pattern 6 (brief: dominance → community → globalization)",
+         "the three stages reached in order", "order of first months",
+         std::to_string(first[1]) + " / " + std::to_string(first[2]) + " / " + std::to_string(first[3]),
+         first[1] < first[2] && first[2] < first[3],
+         "build/tests/vicsim_tests \"[pattern_path_stages]\" -s"});
   }
 }

@@ -1,0 +1,47 @@
+// The model's construction: the unrecorded warm-up before month 1 (docs/ODD.md 7.1a).
+#include <algorithm>
+
+#include "test_support.hpp"
+
+using namespace vicsim;
+
+TEST_CASE("cluster_model: the warm-up runs before month 1 and leaves every start month its meaning",
+          "[agents]") {
+  // classroom_vouchers.json: 300 firms, platforms launching at months 0, 6 and 12, vouchers from month 12.
+  auto s = test::load("classroom_vouchers.json", {"ticks=14"});
+  REQUIRE(s.mechanisms.population.warmup_months == 24);
+  auto r = test::run(s);
+  const auto& w = r.model->world();
+  const auto& f = w.firms;
+  // Firms did exit and enter during the warm-up, and the survivors count as the initial population.
+  std::size_t exited_before = 0, entered_during_run = 0;
+  for (sim::FirmIndex i = 0; i < f.size(); ++i) {
+    if (!f.alive[i] && f.exit_tick[i] < 1) {
+      ++exited_before;  // not written to firms.csv
+      continue;
+    }
+    if (f.entry_tick[i] < 0) FAIL("firm " << i << " has entry tick " << f.entry_tick[i]);
+    if (f.entry_tick[i] > 0) ++entered_during_run;
+  }
+  CHECK(exited_before > 0);
+  CHECK(f.size() > s.mechanisms.population.count + entered_during_run);  // warm-up entrants exist too
+  // Month 1 is tick 1; nothing was adopted, launched or spent before it.
+  REQUIRE(r.series.front().tick == 1);
+  for (sim::FirmIndex i = 0; i < f.size(); ++i) {
+    if (f.cloud_tick[i] >= 0) CHECK(f.cloud_tick[i] >= 1);
+    if (f.first_join_tick[i] >= 0) CHECK(f.first_join_tick[i] >= 1);
+  }
+  for (const auto& m : r.series) {
+    INFO("month " << m.tick);
+    if (m.tick < 12) CHECK(m.policy_spend == 0.0);
+  }
+  CHECK(r.series[11].policy_spend > 0.0);  // the vouchers start at month 12, as in the scenario
+  // The launch-month-6 platform is not alive before month 6.
+  CHECK(r.series[4].platforms_alive < r.series[12].platforms_alive);
+
+  // Without the warm-up the month-1 population is the populated one, none exited.
+  auto cold =
+      test::run(test::load("classroom_vouchers.json", {"ticks=1", "mechanisms.population.warmup_months=0"}));
+  const auto& cf = cold.model->world().firms;
+  for (sim::FirmIndex i = 0; i < cf.size(); ++i) CHECK((cf.alive[i] || cf.exit_tick[i] == 1));
+}
