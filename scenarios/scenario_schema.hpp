@@ -224,6 +224,10 @@ void describe(V& v, agents::PlatformServiceParams& p) {
   v.field("knowledge_contacts", p.knowledge_contacts, "firms/month", "Members met through the platform", 0,
           1000);
   v.field("credit_months", p.credit_months, "months", "Finance: credit line in months of revenue", 0, 120);
+  v.field("interest_per_year", p.interest_per_year, "share/year",
+          "Lender's interest rate on loans (overdrafts of firms and platforms become loans)", 0, 1);
+  v.field("repayment_months", p.repayment_months, "months",
+          "Loans are repaid from cash in monthly instalments of loan / repayment_months", 1, 600);
   v.field("dispatch_share", p.dispatch_share, "share", "Dispatch: share of overflow offered to idle members",
           0, 1);
   v.field("marketplace_premium_cut", p.marketplace_premium_cut, "share",
