@@ -63,6 +63,8 @@ void close_exited_firms(ModelContext& c) {
   }
 }
 
-void close_failed_platform(ModelContext& c, sim::Platform& pl) { close_account(c, Sector::Platforms, pl.cash, pl.loan); }
+void close_failed_platform(ModelContext& c, sim::Platform& pl) {
+  close_account(c, Sector::Platforms, pl.cash, pl.loan);
+}
 
 }  // namespace vicsim::agents

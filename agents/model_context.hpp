@@ -21,7 +21,7 @@ namespace vicsim::agents {
 struct DispatchEvent {
   std::size_t platform = 0;
   std::size_t type = 0;
-  double moved = 0.0;  ///< planned units
+  double moved = 0.0;                                        ///< planned units
   std::vector<std::pair<sim::FirmIndex, double>> receivers;  ///< (receiver, planned units it produces)
   std::vector<std::pair<sim::FirmIndex, double>> senders;    ///< (sender, planned units handed over)
 };
@@ -88,8 +88,10 @@ struct ModelContext {
   std::vector<DispatchEvent> dispatches;
   /** @brief Per type key: spot units wanted by buyers without a tie for that input, this tick. */
   std::vector<double> spot_untied;
-  /** @brief Per type key: share of spot requests served (units sold ÷ units asked), this tick. */
+  /** @brief Per type key: share of spot requests served, this tick (1 with imports on). */
   std::vector<double> spot_ratio;
+  /** @brief Per type key: share of spot requests the cluster's own sellers served (units sold ÷ asked). */
+  std::vector<double> spot_domestic;
   /** @brief Per firm: share of its planned output its inputs allowed (Leontief), this tick. */
   std::vector<double> output_scale;
 

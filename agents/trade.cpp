@@ -140,12 +140,22 @@ void receive_inputs(ModelContext& c, sim::FirmIndex i, std::vector<double>& rece
   }
   for (std::size_t slot = 0; slot < needs.size(); ++slot) {
     const auto u = c.directory.type_key(needs[slot].industry, needs[slot].stage);
-    const double asked =
-        tied[slot] ? shortfall[slot] : std::fmax(0.0, f.output[i] * needs[slot].per_unit - f.input_stock[i][slot]);
+    const double asked = tied[slot]
+                             ? shortfall[slot]
+                             : std::fmax(0.0, f.output[i] * needs[slot].per_unit - f.input_stock[i][slot]);
     const double got = asked * c.spot_ratio[u];
+    // The cluster's spot sellers serve a share of every request; the rest, with imports on, comes from
+    // the rest of the world at a premium.
+    const double domestic = std::fmin(got, asked * c.spot_domestic[u]);
+    const double imported = got - domestic;
+    const double import_value = imported * c.mean_price[u] * (1.0 + c.params.trade.import_premium);
     received[slot] += got;
+    f.input_spot[i][slot] = got;
     f.spot_bought[i] += got;
-    f.spot_value[i] += sim::Money{got * c.mean_price[u]};
+    f.spot_value[i] += sim::Money{domestic * c.mean_price[u] + import_value};
+    f.import_value[i] += sim::Money{import_value};
+    c.ledger.goods().imports += imported;
+    c.ledger.pay(sim::Sector::Firms, sim::Sector::RestOfWorld, sim::FlowKind::Imports, import_value);
     if (!tied[slot]) f.spot_units[i] += got;
   }
 }
@@ -158,6 +168,7 @@ void realise_production(ModelContext& c) {
   sim::GoodsFlows& goods = c.ledger.goods();
   c.output_scale.assign(f.size(), 1.0);
   c.spot_ratio.assign(c.directory.n_types(), 0.0);
+  c.spot_domestic.assign(c.directory.n_types(), 0.0);
   std::vector<double> received;
   for (auto it = c.customers_first.rbegin(); it != c.customers_first.rend(); ++it) {
     const std::size_t t = *it;
@@ -230,17 +241,27 @@ void realise_production(ModelContext& c) {
       f.lost_units[i] = f.orders[i] * (1.0 - f.fill[i]);
       goods.losses += f.unsold[i];
       goods.deliveries += f.fill[i] * f.final_orders[i];
+      // Lost sales as buyers see them: household orders not served here (tie shortfalls are asked
+      // again on the spot market below).
+      c.stats.orders_units += f.final_orders[i];
+      c.stats.lost_units += (1.0 - f.fill[i]) * f.final_orders[i];
       supply += f.spot_sold[i];
       for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
         sim::Tie& tie = w.network[*e];
         if (!tie.is_supply()) continue;
         tie.delivered = tie.units * f.fill[i];
         asked += tie.units - tie.delivered;
+        c.stats.orders_units += tie.units;
       }
     }
-    // 4. The spot market rations buyers pro rata to what its sellers made (lost sales, no backorders).
-    c.spot_ratio[t] = asked > 0.0 ? std::fmin(1.0, supply / asked) : 0.0;
-    if (supply > asked) goods.losses += supply - asked;  // never expected: sellers make at most what was asked
+    // 4. The spot market serves each request pro rata to what its sellers made; the rest is imported, or
+    // with imports off, a lost sale (no backorders).
+    c.spot_domestic[t] = asked > 0.0 ? std::fmin(1.0, supply / asked) : 0.0;
+    c.spot_ratio[t] = c.params.trade.imports ? 1.0 : c.spot_domestic[t];
+    c.stats.orders_units += c.spot_untied[t];
+    c.stats.lost_units += asked * (1.0 - c.spot_ratio[t]);
+    if (supply > asked)
+      goods.losses += supply - asked;  // never expected: sellers make at most what was asked
   }
 }
 
@@ -255,7 +276,7 @@ void propagate_orders(ModelContext& c) {
     f.own_output[i] = 0.0;
     f.spot_units[i] = 0.0;
     f.spot_bought[i] = 0.0;
-    f.spot_value[i] = sim::Money{0.0};
+    f.spot_value[i] = f.import_value[i] = sim::Money{0.0};
     f.spot_sold[i] = 0.0;
     f.dispatched_out[i] = 0.0;
     f.dispatched_in[i] = 0.0;
@@ -264,6 +285,7 @@ void propagate_orders(ModelContext& c) {
     f.forecast_error[i] = 0.0;
     f.final_orders[i] = 0.0;
     f.input_stock[i].resize(c.needs[c.type_key(i)].size(), 0.0);
+    f.input_spot[i].assign(c.needs[c.type_key(i)].size(), 0.0);
   }
   c.dispatches.clear();
   for (std::size_t ind = 0; ind < w.industries.size(); ++ind)
@@ -341,7 +363,12 @@ void settle_accounts(ModelContext& c) {
   std::vector<double> services(f.size(), 0.0), purchases(f.size(), 0.0);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = alive[k];
+    const auto& needs = c.needs[c.type_key(i)];
     double cost = 0.0, tc = 0.0, fees = 0.0, lead = 0.0, bought = 0.0;
+    // Landed cost and units per input slot: the price basis of next month's unit cost.
+    thread_local std::vector<double> slot_cost, slot_units;
+    slot_cost.assign(needs.size(), 0.0);
+    slot_units.assign(needs.size(), 0.0);
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& tie = w.network[*e];
       if (!tie.is_supply()) continue;
@@ -349,6 +376,10 @@ void settle_accounts(ModelContext& c) {
       const double rate = tie_cost_rate(c, tie);
       const double value = tie.delivered * f.price[s];
       bought += value;
+      if (tie.input_slot < needs.size()) {
+        slot_cost[tie.input_slot] += value * (1.0 + rate);
+        slot_units[tie.input_slot] += tie.delivered;
+      }
       cost += value * (1.0 + rate);
       tc += value * rate;
       fees += value * commission_rate(c, tie);
@@ -363,7 +394,8 @@ void settle_accounts(ModelContext& c) {
     cost += spot_value * (1.0 + spot.rate);
     tc += spot_value * spot.rate;
     lead += f.spot_bought[i] * spot_days;
-    if (spot.platform >= 0) fees += spot_value * charged_fee(c, w.platforms[static_cast<std::size_t>(spot.platform)]);
+    if (spot.platform >= 0)
+      fees += spot_value * charged_fee(c, w.platforms[static_cast<std::size_t>(spot.platform)]);
     f.marketplace_value[i] = sim::Money{spot.platform >= 0 ? spot_value : 0.0};
     const auto& r = w.regions[sim::idx(f.region[i])];
     const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i] +
@@ -376,14 +408,33 @@ void settle_accounts(ModelContext& c) {
     f.transaction_cost[i] = sim::Money{tc};
     // Sales to customers (ties and households) at the firm's price, including units others made for it
     // by dispatch; spot sales at the type's mean price; dispatch work paid by the senders.
-    f.revenue[i] = sim::Money{f.price[i] * f.fill[i] * f.orders[i] +
-                              c.mean_price[c.type_key(i)] * f.spot_sold[i]} +
-                   f.transfer_in[i];
+    f.revenue[i] =
+        sim::Money{f.price[i] * f.fill[i] * f.orders[i] + c.mean_price[c.type_key(i)] * f.spot_sold[i]} +
+        f.transfer_in[i];
     f.total_cost[i] = sim::Money{cost + fixed + rework} + f.inventory_cost[i] + f.transfer_out[i];
     f.profit[i] = f.revenue[i] - f.total_cost[i];
     f.cash[i] += f.profit[i];
     f.loss_streak[i] = f.profit[i].yuan < 0.0 ? f.loss_streak[i] + 1 : 0;
-    if (f.output[i] > 0.0) f.input_unit_cost[i] = cost / f.output[i];
+    // Cost-plus on what a unit's inputs cost (landed, per slot), not on purchases per unit made: with
+    // inputs short (Leontief) part of the purchases is carried in stock, and dividing all of them by
+    // a small output would price the firm out of its market.
+    if (f.output[i] > 0.0) {
+      double unit = 0.0;
+      for (std::size_t slot = 0; slot < needs.size(); ++slot) {
+        const auto u = c.directory.type_key(needs[slot].industry, needs[slot].stage);
+        const double spot_units = f.input_spot[i][slot];
+        const double units = slot_units[slot] + spot_units;
+        // Spot units cost the type's mean price, imported ones the import premium on top.
+        const double served = c.spot_ratio[u], d = std::fmin(served, c.spot_domestic[u]);
+        const double spot_price =
+            c.mean_price[u] *
+            (served > 0.0 ? (d + (served - d) * (1.0 + c.params.trade.import_premium)) / served : 1.0) *
+            (1.0 + spot.rate);
+        const double landed = units > 0.0 ? (slot_cost[slot] + spot_units * spot_price) / units : spot_price;
+        unit += needs[slot].per_unit * landed;
+      }
+      f.input_unit_cost[i] = unit;
+    }
     if (f.orders[i] > 0.0) f.reputation[i] += 0.1 * (fill_rate(f, i) - f.reputation[i]);
     services[i] = tc - fees + rework + f.inventory_cost[i].yuan;
     purchases[i] = bought;
@@ -394,13 +445,14 @@ void settle_accounts(ModelContext& c) {
   using sim::Sector;
   for (auto i : alive) {
     const auto& r = w.regions[sim::idx(f.region[i])];
-    L.pay(Sector::Households, Sector::Firms, FlowKind::FinalSales, f.price[i] * f.fill[i] * f.final_orders[i]);
+    L.pay(Sector::Households, Sector::Firms, FlowKind::FinalSales,
+          f.price[i] * f.fill[i] * f.final_orders[i]);
     L.pay(Sector::Firms, Sector::Households, FlowKind::Wages, r.labour_cost.yuan * f.employees[i]);
     L.pay(Sector::Firms, Sector::Households, FlowKind::Rent,
           r.land_cost.yuan * f.overhead_factor[i] * f.employees[i]);
     if (f.on_cloud[i]) L.pay(Sector::Firms, Sector::Households, FlowKind::Cloud, cloud_cost(c, i));
     L.pay(Sector::Firms, Sector::Households, FlowKind::Services, services[i]);
-    L.pay(Sector::Firms, Sector::Firms, FlowKind::SpotPurchases, f.spot_value[i].yuan);
+    L.pay(Sector::Firms, Sector::Firms, FlowKind::SpotPurchases, (f.spot_value[i] - f.import_value[i]).yuan);
     L.pay(Sector::Firms, Sector::Firms, FlowKind::Purchases, purchases[i] - f.spot_value[i].yuan);
   }
   if (w.platforms.empty()) return;

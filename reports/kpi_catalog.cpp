@@ -82,6 +82,21 @@ constexpr std::array kCatalogue = {
     Entry{"cumulative_spend", "cumulative policy spending", "yuan", KpiKind::Money},
     Entry{"platform_stage", "platform ecosystem stage", "1.0–3.0", KpiKind::Index},
     Entry{"stage", "traditional path stage", "0–3", KpiKind::Index},
+    Entry{"wage_bill", "wage bill", "yuan per month", KpiKind::Money},
+    Entry{"household_income", "household income", "yuan per month", KpiKind::Money},
+    Entry{"cpi", "consumer price index (month 1 = 1)", "index", KpiKind::Index},
+    Entry{"real_household_income", "real household income (month-1 prices)", "yuan per month",
+          KpiKind::Money},
+    Entry{"theil_output_per_worker", "regional inequality (Theil, output per worker)", "index",
+          KpiKind::Index},
+    Entry{"sme_survival", "SME survival rate", "", KpiKind::Share},
+    Entry{"platform_fee_revenue", "platform fee revenue", "yuan per month", KpiKind::Money},
+    Entry{"fee_share_of_gmv", "platform fees as a share of GMV", "", KpiKind::Share},
+    Entry{"platform_gmv_hhi", "platform market concentration (HHI of GMV)", "index", KpiKind::Index},
+    Entry{"lost_sales_share", "lost sales (orders not delivered)", "", KpiKind::Share},
+    Entry{"loan_write_offs", "loans written off", "yuan per month", KpiKind::Money},
+    Entry{"voucher_windfall", "vouchers to firms already on the cloud", "yuan per month", KpiKind::Money},
+    Entry{"output_per_worker", "output per worker", "yuan per worker per month", KpiKind::Money},
 };
 
 std::string humanise(std::string_view column) {
@@ -128,7 +143,15 @@ const std::vector<std::string>& headline_kpis() {
                                              "platform_hhi",
                                              "digital_divide_gap",
                                              "innovation_share",
-                                             "policy_spend_cumulative"};
+                                             "policy_spend_cumulative",
+                                             "wage_bill",
+                                             "real_household_income",
+                                             "profit",
+                                             "theil_output_per_worker",
+                                             "sme_survival",
+                                             "fee_share_of_gmv",
+                                             "platform_gmv_hhi",
+                                             "lost_sales_share"};
   return k;
 }
 

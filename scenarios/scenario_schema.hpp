@@ -76,6 +76,13 @@ void describe(V& v, agents::TradeParams& p) {
           "Buyer's valuation of a day of lead time", 0, 1);
   v.field("spot_premium", p.spot_premium, "share", "Extra price on the anonymous spot market", 0, 10);
   v.field("spot_extra_days", p.spot_extra_days, "days", "Extra lead time on the spot market", 0, 365);
+  v.field(
+      "imports", p.imports, "",
+      "Spot demand the cluster's firms cannot make is bought from the rest of the world (off: it is a lost "
+      "sale and buyers produce what their inputs allow)");
+  v.field("import_premium", p.import_premium, "share",
+          "Imported units cost the type's mean price times (1 + import_premium), plus the spot premium", 0,
+          10);
 }
 
 template <class V>

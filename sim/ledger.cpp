@@ -6,17 +6,24 @@
 namespace vicsim::sim {
 
 std::string_view sector_name(Sector s) {
-  static constexpr std::array<std::string_view, kSectors> names{"firms", "platforms", "households",
-                                                                "government", "lender"};
+  static constexpr std::array<std::string_view, kSectors> names{"firms",      "platforms", "households",
+                                                                "government", "lender",    "rest_of_world"};
   return names[static_cast<std::size_t>(s)];
 }
 
 std::string_view flow_name(FlowKind k) {
-  static constexpr std::array<std::string_view, kFlowKinds> names{
-      "wages",          "rent",           "services",      "cloud",          "purchases",  "spot_purchases",
-      "final_sales",    "dispatch_transfer", "commission", "marketplace_fee", "dispatch_fee", "entry_fee",
-      "operating_cost", "investment",     "subsidy",       "public_spending", "equity",     "liquidation",
-      "interest",       "loan",           "repayment",     "write_off"};
+  static constexpr std::array<std::string_view, kFlowKinds> names{"wages",          "rent",
+                                                                  "services",       "cloud",
+                                                                  "purchases",      "spot_purchases",
+                                                                  "final_sales",    "dispatch_transfer",
+                                                                  "commission",     "marketplace_fee",
+                                                                  "dispatch_fee",   "entry_fee",
+                                                                  "operating_cost", "investment",
+                                                                  "subsidy",        "public_spending",
+                                                                  "equity",         "liquidation",
+                                                                  "interest",       "loan",
+                                                                  "repayment",      "write_off",
+                                                                  "imports"};
   return names[static_cast<std::size_t>(k)];
 }
 
@@ -32,12 +39,14 @@ std::string describe(const LedgerViolation& v) {
 constexpr std::size_t at(Sector s) { return static_cast<std::size_t>(s); }
 }  // namespace
 
-StockFlowViolation::StockFlowViolation(const LedgerViolation& v) : std::runtime_error(describe(v)), violation(v) {}
+StockFlowViolation::StockFlowViolation(const LedgerViolation& v)
+    : std::runtime_error(describe(v)), violation(v) {}
 
 void Ledger::open(const std::array<SectorStocks, kSectors>& stocks) {
   stocks_ = stocks;
   household_deposits_ = stocks[at(Sector::Households)].deposits;
   lender_deposits_ = stocks[at(Sector::Lender)].deposits;
+  row_deposits_ = stocks[at(Sector::RestOfWorld)].deposits;
 }
 
 void Ledger::pay(Sector payer, Sector payee, FlowKind kind, double yuan) {
@@ -48,6 +57,8 @@ void Ledger::pay(Sector payer, Sector payee, FlowKind kind, double yuan) {
   if (payee == Sector::Households) household_deposits_ += yuan;
   if (payer == Sector::Lender) lender_deposits_ -= yuan;
   if (payee == Sector::Lender) lender_deposits_ += yuan;
+  if (payer == Sector::RestOfWorld) row_deposits_ -= yuan;
+  if (payee == Sector::RestOfWorld) row_deposits_ += yuan;
 }
 
 double Ledger::net_cash_flow(const Matrix& m, Sector s) {
@@ -79,6 +90,7 @@ std::optional<LedgerViolation> Ledger::close_tick(const std::array<SectorStocks,
   std::array<SectorStocks, kSectors> now = measured;
   now[at(Sector::Households)].deposits = household_deposits_;
   now[at(Sector::Lender)].deposits = lender_deposits_;
+  now[at(Sector::RestOfWorld)].deposits = row_deposits_;
   std::optional<LedgerViolation> found;
   const auto check = [&](std::string_view sector, const char* identity, double gap, double scale) {
     scale = std::fmax(1.0, scale);
@@ -95,11 +107,13 @@ std::optional<LedgerViolation> Ledger::close_tick(const std::array<SectorStocks,
     const auto sec = static_cast<Sector>(s);
     const double change = now[s].deposits - stocks_[s].deposits;
     total_change += change;
-    check(sector_name(sec), "change in deposits minus (inflows - outflows)", change - net_cash_flow(flows_, sec),
+    check(sector_name(sec), "change in deposits minus (inflows - outflows)",
+          change - net_cash_flow(flows_, sec),
           std::fmax(std::fabs(now[s].deposits) + std::fabs(stocks_[s].deposits), gross));
     const double loans = now[s].loans - stocks_[s].loans;
     check(sector_name(sec), "change in loans minus (new loans - repayments - write-offs)",
-          loans - loan_flow(flows_, sec), std::fmax(std::fabs(now[s].loans) + std::fabs(stocks_[s].loans), gross));
+          loans - loan_flow(flows_, sec),
+          std::fmax(std::fabs(now[s].loans) + std::fabs(stocks_[s].loans), gross));
   }
   // (b) Money is only moved between sectors: the changes sum to zero. Government deficits and the
   // lender's credit show as negative deposits, not as money from nowhere.
@@ -107,7 +121,8 @@ std::optional<LedgerViolation> Ledger::close_tick(const std::array<SectorStocks,
   // (c) Goods: production = deliveries + change in inventories + losses, for finished goods and inputs.
   const std::size_t f = at(Sector::Firms);
   const double d_inv = now[f].inventory_units - stocks_[f].inventory_units;
-  check("goods", "production - deliveries - losses", goods_.production - goods_.deliveries - goods_.losses,
+  check("goods", "production + imports - deliveries - losses",
+        goods_.production + goods_.imports - goods_.deliveries - goods_.losses,
         goods_.production + goods_.deliveries);
   check("goods", "inputs received - inputs used - inputs scrapped - change in input stocks",
         goods_.inputs_in - goods_.inputs_used - goods_.inputs_lost - d_inv,

@@ -12,19 +12,20 @@
 namespace vicsim::sim {
 
 /** @brief Institutional sectors. Households also stand for the workers and owners of the services the
- * model does not represent as agents (transport, cloud, construction, public works). */
-enum class Sector : std::uint8_t { Firms = 0, Platforms, Households, Government, Lender };
-inline constexpr std::size_t kSectors = 5;
+ * model does not represent as agents (transport, cloud, construction, public works); the rest of the
+ * world sells the inputs the cluster's firms cannot make (imports). */
+enum class Sector : std::uint8_t { Firms = 0, Platforms, Households, Government, Lender, RestOfWorld };
+inline constexpr std::size_t kSectors = 6;
 
 /** @brief Kinds of flow. All move money except WriteOff, which cancels a loan (a stock revaluation). */
 enum class FlowKind : std::uint8_t {
-  Wages = 0,         ///< firms → households: labour cost
-  Rent,              ///< firms → households: land cost × overhead factor
-  Services,          ///< → households: transport and search cost, spot premium, rework, markdown, relocation
-  Cloud,             ///< firms → households: cloud subscription
-  Purchases,         ///< firms → firms: inputs delivered on supply ties, at the supplier's price
-  SpotPurchases,     ///< firms → firms: inputs bought on the spot market, at the type's mean price
-  FinalSales,        ///< households → firms: final demand served
+  Wages = 0,      ///< firms → households: labour cost
+  Rent,           ///< firms → households: land cost × overhead factor
+  Services,       ///< → households: transport and search cost, spot premium, rework, markdown, relocation
+  Cloud,          ///< firms → households: cloud subscription
+  Purchases,      ///< firms → firms: inputs delivered on supply ties, at the supplier's price
+  SpotPurchases,  ///< firms → firms: inputs bought on the spot market, at the type's mean price
+  FinalSales,     ///< households → firms: final demand served
   DispatchTransfer,  ///< firms → firms: the sender pays the receiver for dispatched units
   Commission,        ///< firms → platforms: commission on brokered supply ties
   MarketplaceFee,    ///< firms → platforms: fee on spot purchases through a marketplace
@@ -40,8 +41,9 @@ enum class FlowKind : std::uint8_t {
   Loan,              ///< lender → firms, platforms: new credit (overdraft turned into a loan)
   Repayment,         ///< firms, platforms → lender
   WriteOff,          ///< lender → firms, platforms: loans cancelled at exit or failure (no cash moves)
+  Imports,           ///< firms → rest of world: spot inputs no firm of the cluster could make
 };
-inline constexpr std::size_t kFlowKinds = 22;
+inline constexpr std::size_t kFlowKinds = 23;
 
 /** @brief Sector name as written in accounts.csv and stocks.csv. */
 std::string_view sector_name(Sector s);
@@ -50,8 +52,8 @@ std::string_view flow_name(FlowKind k);
 
 /** @brief End-of-month stocks of one sector. */
 struct SectorStocks {
-  double deposits = 0.0;         ///< money held, yuan (negative: net debt outside the lender's loans)
-  double loans = 0.0;            ///< lender's loans: a liability of firms and platforms, the lender's asset (yuan)
+  double deposits = 0.0;  ///< money held, yuan (negative: net debt outside the lender's loans)
+  double loans = 0.0;     ///< lender's loans: a liability of firms and platforms, the lender's asset (yuan)
   double inventory_units = 0.0;  ///< input stocks carried to next month (firms, units)
   double inventory_value = 0.0;  ///< the same at the supplier types' mean prices (yuan)
 };
@@ -60,6 +62,7 @@ struct SectorStocks {
  * producers; deliveries by the receivers (customers' ties, spot purchases, households). */
 struct GoodsFlows {
   double production = 0.0;   ///< units produced
+  double imports = 0.0;      ///< units bought from the rest of the world
   double deliveries = 0.0;   ///< units received by buyers
   double losses = 0.0;       ///< units produced and never sold (scrapped forecast overshoot)
   double inputs_in = 0.0;    ///< inputs received by firms (units)
@@ -105,6 +108,8 @@ class Ledger {
   double household_deposits() const { return household_deposits_; }
   /** @brief Lender deposits: interest and repayments in minus loans out (yuan; negative = credit created). */
   double lender_deposits() const { return lender_deposits_; }
+  /** @brief Rest-of-world deposits: what the cluster paid for imports (yuan). */
+  double rest_of_world_deposits() const { return row_deposits_; }
 
   /** @brief Checks this tick's identities against `stocks` (the end-of-month stocks of firms, platforms
    * and government measured from their own state, households and lender from the ledger), then keeps
@@ -130,6 +135,7 @@ class Ledger {
   std::array<SectorStocks, kSectors> stocks_{};
   double household_deposits_ = 0.0;
   double lender_deposits_ = 0.0;
+  double row_deposits_ = 0.0;
 };
 
 }  // namespace vicsim::sim
