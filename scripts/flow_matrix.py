@@ -19,6 +19,7 @@ def main(run_dir, tick):
     cells = defaultdict(lambda: defaultdict(float))
     order = []
     write_offs = defaultdict(float)
+    within = defaultdict(float)
     with open(f"{run_dir}/accounts.csv", newline="") as f:
         for r in csv.DictReader(f):
             if int(r["tick"]) != tick:
@@ -27,6 +28,8 @@ def main(run_dir, tick):
             if r["flow"] == "write_off":
                 write_offs[r["payee"]] += amount
                 continue
+            if r["payer"] == r["payee"]:
+                within[(r["payer"], r["flow"])] += amount
             if r["flow"] not in order:
                 order.append(r["flow"])
             cells[r["flow"]][r["payer"]] -= amount
@@ -47,7 +50,8 @@ def main(run_dir, tick):
         row = [cells[flow][s] for s in SECTORS]
         for s, v in zip(SECTORS, row):
             totals[s] += v
-        print(f"| {flow} | " + " | ".join(m(v) for v in row) + f" | {m(sum(row)) or '0'} |")
+        label = flow + "".join(f" ({s} to {s}: {v / 1e6:,.3f})" for (s, k), v in within.items() if k == flow)
+        print(f"| {label} | " + " | ".join(m(v) for v in row) + f" | {m(sum(row)) or '0'} |")
     print("| **column sum** | " + " | ".join(m(totals[s]) for s in SECTORS) + f" | {m(sum(totals.values())) or '0'} |")
     change = [deposits[s].get(tick, 0.0) - deposits[s].get(tick - 1, 0.0) for s in SECTORS]
     print("| **change in deposits** (stocks.csv) | " + " | ".join(m(v) for v in change) + " | |")
