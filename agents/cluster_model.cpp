@@ -96,11 +96,12 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
 
 void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {
   if (p < c_.world.platforms.size() && c_.world.firms.alive[f] && !c_.world.firms.member_of(f, p)) {
-    join_platform(c_, f, p);
-    // Between ticks the platform's month is closed: its entry fee goes to its cash at once.
+    // Between ticks the platform's month is closed: the entry fee goes to its cash at once.
     auto& pl = c_.world.platforms[p];
-    pl.cash += pl.revenue;
-    pl.revenue = sim::Money{0.0};
+    const sim::Money closed_month = pl.revenue;
+    join_platform(c_, f, p);
+    pl.cash += pl.revenue - closed_month;
+    pl.revenue = closed_month;
   }
 }
 
