@@ -65,6 +65,7 @@ void join_platform(ModelContext& c, sim::FirmIndex f, std::size_t p) {
   if (fs.first_join_tick[f] < 0) fs.first_join_tick[f] = c.world.tick;
   fs.cash[f] -= pl.entry_fee;
   pl.revenue += pl.entry_fee;
+  c.ledger.pay(sim::Sector::Firms, sim::Sector::Platforms, sim::FlowKind::EntryFee, pl.entry_fee.yuan);
   ++c.stats.platform_joins;
 }
 

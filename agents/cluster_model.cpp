@@ -3,8 +3,10 @@
 #include <boost/graph/topological_sort.hpp>
 #include <cmath>
 
+#include "agents/accounts.hpp"
 #include "agents/adoption.hpp"
 #include "agents/collaboration.hpp"
+#include "agents/credit.hpp"
 #include "agents/demography.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/knowledge.hpp"
@@ -77,6 +79,7 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
     c_.pushed_gflops.assign(c_.world.platforms.size(), -1.0);
     c_.pushed_uplink.assign(c_.world.platforms.size(), -1.0);
   }
+  c_.ledger.open(measure_stocks(c_));
   warm_up();
   // A chain-master-led platform is owned by its industry's largest chain-master firm (alive at month 1).
   for (auto& pl : c_.world.platforms) {
@@ -108,23 +111,30 @@ void ClusterModel::warm_up() {
 }
 
 void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {
-  if (p < c_.world.platforms.size() && c_.world.firms.alive[f] && !c_.world.firms.member_of(f, p))
+  if (p < c_.world.platforms.size() && c_.world.firms.alive[f] && !c_.world.firms.member_of(f, p)) {
+    // Between ticks the platform's month is closed: the entry fee goes to its cash at once.
+    auto& pl = c_.world.platforms[p];
+    const sim::Money closed_month = pl.revenue;
     join_platform(c_, f, p);
+    pl.cash += pl.revenue - closed_month;
+    pl.revenue = closed_month;
+  }
 }
 
 namespace {
 
-/** Output at month-1 prices: revenue deflated by each type's price change since month 1, so lower prices
- * from lower costs (transaction costs, dispatch) do not read as lost production. */
+/** Output at month-1 prices: the units each firm made and sold, valued at its type's month-1 mean
+ * price, so lower prices from lower costs (transaction costs, dispatch) do not read as lost production. */
 void record_real_output(ModelContext& c) {
   const sim::Firms& f = c.world.firms;
   const auto& alive = c.directory.alive();
+  const auto sold = [&](sim::FirmIndex i) { return f.output[i] - f.unsold[i]; };
   if (c.base_price.empty()) {
     std::vector<double> value(c.directory.n_types(), 0.0), units(c.directory.n_types(), 0.0);
     for (auto i : alive)
       if (f.price[i] > 0.0) {
-        value[c.type_key(i)] += f.revenue[i].yuan;
-        units[c.type_key(i)] += f.revenue[i].yuan / f.price[i];
+        value[c.type_key(i)] += f.price[i] * sold(i);
+        units[c.type_key(i)] += sold(i);
       }
     c.base_price.assign(value.size(), 0.0);
     for (std::size_t t = 0; t < value.size(); ++t)
@@ -133,7 +143,7 @@ void record_real_output(ModelContext& c) {
   double real = 0.0;
   for (auto i : alive) {
     const double base = c.base_price[c.type_key(i)];
-    real += f.price[i] > 0.0 && base > 0.0 ? f.revenue[i].yuan / f.price[i] * base : f.revenue[i].yuan;
+    real += sold(i) * (base > 0.0 ? base : f.price[i]);
   }
   c.stats.real_output = real;
 }
@@ -148,6 +158,7 @@ void ClusterModel::step() {
   // the digital layer (platforms, adoption, SimGrid) waits for month 1. Policies and shocks start at month 1
   // or later, so they do nothing yet.
   const bool warming_up = w.tick <= 0;
+  c_.ledger.begin_tick(w.tick);
   const double monthly_growth = std::pow(1.0 + c_.params.market.demand_growth_per_year, 1.0 / 12.0);
   if (!warming_up)
     for (auto& d : w.final_demand) d *= monthly_growth;
@@ -201,9 +212,12 @@ void ClusterModel::step() {
   search_suppliers(c_);
   form_collaborations(c_);
   adjust_capacity(c_);
+  settle_credit(c_);
   exit_failing_firms(c_);
+  close_exited_firms(c_);
   enter_firms(c_);
   c_.directory.rebuild(w);
+  close_accounts(c_);
 }
 
 }  // namespace vicsim::agents

@@ -21,9 +21,10 @@ void exit_failing_firms(ModelContext& c) {
   };
   std::vector<Orphan> orphans;
   for (auto i : c.directory.alive()) {
-    // Platform credit (finance service) carries a firm through a cash shortfall.
+    // Platform credit (finance service) carries a firm through a cash shortfall: it may owe the
+    // lender up to its credit line (7.28).
     if (f.loss_streak[i] < static_cast<std::int32_t>(c.params.demography.exit_loss_months) &&
-        (f.cash[i] + f.credit_line[i]).yuan >= 0.0)
+        (f.cash[i] - f.loan[i] + f.credit_line[i]).yuan >= 0.0)
       continue;
     f.alive[i] = 0;
     f.exit_tick[i] = w.tick;
@@ -160,8 +161,11 @@ void enter_firms(ModelContext& c) {
                                     c.params.knowledge.entrant_productivity * c.mean_productivity[t] *
                                         sim::lognormal(rng, 0.0, pop.productivity_sd));
       f.cash[i] = sim::Money{capital};
+      c.ledger.pay(sim::Sector::Households, sim::Sector::Firms, sim::FlowKind::Equity, capital);
       if (best != origin) {
         f.cash[i] -= w.regions[best].relocation_barrier;
+        c.ledger.pay(sim::Sector::Firms, sim::Sector::Households, sim::FlowKind::Services,
+                     w.regions[best].relocation_barrier.yuan);
         ++c.stats.relocations;
       }
       f.reputation[i] = 0.5;

@@ -50,6 +50,8 @@ struct PlatformServiceParams {
   double app_adoption_rate = 0.15;         ///< monthly step toward the app-sharing targets
   double knowledge_contacts = 2;           ///< members met through the platform per month (no distance decay)
   double credit_months = 3.0;              ///< finance: credit line in months of revenue
+  double interest_per_year = 0.0435;       ///< lender's interest rate on loans (share per year)
+  double repayment_months = 12.0;          ///< a loan is repaid in instalments of loan / this, from cash
   double dispatch_share = 0.5;             ///< dispatch: share of overflow offered to idle members
   double marketplace_premium_cut = 0.5;  ///< matchmaking: spot premium cut when a member buys on the platform
 };

@@ -10,10 +10,21 @@
 #include "agents/shock.hpp"
 #include "sim/firm_directory.hpp"
 #include "sim/infrastructure_layer.hpp"
+#include "sim/ledger.hpp"
 #include "sim/tick_stats.hpp"
 #include "sim/world.hpp"
 
 namespace vicsim::agents {
+
+/** @brief One dispatch of members' overflow through a platform this tick (7.20): planned units by
+ * receiver and sender, realised once the receivers' inputs are known (7.28). */
+struct DispatchEvent {
+  std::size_t platform = 0;
+  std::size_t type = 0;
+  double moved = 0.0;                                        ///< planned units
+  std::vector<std::pair<sim::FirmIndex, double>> receivers;  ///< (receiver, planned units it produces)
+  std::vector<std::pair<sim::FirmIndex, double>> senders;    ///< (sender, planned units handed over)
+};
 
 /** @brief Everything a phase may read or write. Owned by ClusterModel. */
 struct ModelContext {
@@ -69,6 +80,20 @@ struct ModelContext {
   std::vector<std::uint8_t> treated;
   /** @brief Units-weighted mean price of each firm type in month 1: the base of `real_output`. */
   std::vector<double> base_price;
+
+  // --- stock-flow accounting (docs/ODD.md 7.28) ---
+  /** @brief Every payment of the tick by payer, payee and kind; the identities are checked each tick. */
+  sim::Ledger ledger;
+  /** @brief This tick's dispatches, in the order they were planned. */
+  std::vector<DispatchEvent> dispatches;
+  /** @brief Per type key: spot units wanted by buyers without a tie for that input, this tick. */
+  std::vector<double> spot_untied;
+  /** @brief Per type key: share of spot requests served, this tick (1 with imports on). */
+  std::vector<double> spot_ratio;
+  /** @brief Per type key: share of spot requests the cluster's own sellers served (units sold ÷ asked). */
+  std::vector<double> spot_domestic;
+  /** @brief Per firm: share of its planned output its inputs allowed (Leontief), this tick. */
+  std::vector<double> output_scale;
 
   std::size_t type_key(sim::FirmIndex f) const {
     return directory.type_key(sim::idx(world.firms.industry[f]), world.firms.stage[f]);

@@ -57,6 +57,8 @@ struct TradeParams {
   double lead_time_cost_per_day = 0.003;  ///< buyer's valuation of a day of lead time (share of price)
   double spot_premium = 0.25;             ///< extra price paid on the anonymous spot market (share)
   double spot_extra_days = 15.0;          ///< extra lead time on the spot market (days)
+  bool imports = true;                    ///< spot demand the cluster cannot make is imported (rest of world)
+  double import_premium = 0.10;           ///< imported units cost the type's mean price × (1 + this)
 };
 
 /** @brief Tie turnover (Reisch et al. 2025; Mizuno et al. 2014) and rewiring (Atalay et al. 2011). */

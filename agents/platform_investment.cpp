@@ -13,18 +13,22 @@ BindingResource binding_resource(const PlatformEconomyParams& e, const sim::Plat
 
 void invest_in_capacity(ModelContext& c, sim::Platform& p) {
   const auto& e = c.params.platform_economy;
-  if (p.cash.yuan <= 0.0) return;
+  if ((p.cash - p.loan).yuan <= 0.0) return;  // invests only from its own money
   switch (binding_resource(e, p)) {
     case BindingResource::Compute: {
       const double added = p.compute_gflops * e.invest_step;
       p.compute_gflops += added;
       p.cash -= sim::Money{added * e.cost_per_gflops * 12.0};  // a year of capacity cost up front
+      c.ledger.pay(sim::Sector::Platforms, sim::Sector::Households, sim::FlowKind::Investment,
+                   added * e.cost_per_gflops * 12.0);
       break;
     }
     case BindingResource::Uplink: {
       const double added = p.uplink_gbps * e.invest_step;
       p.uplink_gbps += added;
       p.cash -= sim::Money{added * e.cost_per_gbps * 12.0};
+      c.ledger.pay(sim::Sector::Platforms, sim::Sector::Households, sim::FlowKind::Investment,
+                   added * e.cost_per_gbps * 12.0);
       break;
     }
     case BindingResource::Access:

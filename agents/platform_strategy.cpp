@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "agents/adoption.hpp"
+#include "agents/credit.hpp"
 #include "agents/platform_investment.hpp"
 #include "sim/distributions.hpp"
 
@@ -19,6 +20,7 @@ void update_platform_roster(ModelContext& c) {
     if (!pl.alive && pl.failed_tick < 0 && w.tick >= pl.launch_tick && pl.launch_tick >= 0) {
       pl.alive = true;
       pl.cash = sim::Money{c.params.platform_economy.initial_cash};
+      c.ledger.pay(sim::Sector::Households, sim::Sector::Platforms, sim::FlowKind::Equity, pl.cash.yuan);
       // A chain-master owner goes on its own platform first and pulls its partners (source text 1).
       if (pl.owner_firm >= 0 && fs.alive[static_cast<std::size_t>(pl.owner_firm)])
         join_platform(c, static_cast<sim::FirmIndex>(pl.owner_firm), p);
@@ -67,9 +69,12 @@ void settle_platforms(ModelContext& c) {
   for (std::size_t p = 0; p < w.platforms.size(); ++p) {
     sim::Platform& pl = w.platforms[p];
     if (!pl.alive) continue;
+    // Fees were paid by firms as they traded (trade.cpp, adoption.cpp); the operating cost goes to
+    // households (staff, data-centre and network providers).
     pl.cash += pl.revenue - pl.cost;
+    c.ledger.pay(sim::Sector::Platforms, sim::Sector::Households, sim::FlowKind::OperatingCost, pl.cost.yuan);
     const double profit = (pl.revenue - pl.cost).yuan;
-    pl.loss_streak = profit < 0.0 && pl.cash.yuan < 0.0 ? pl.loss_streak + 1 : 0;
+    pl.loss_streak = profit < 0.0 && (pl.cash - pl.loan).yuan < 0.0 ? pl.loss_streak + 1 : 0;
     pl.last_quarter_profit += profit;
 
     invest_in_capacity(c, pl);
@@ -105,6 +110,7 @@ void settle_platforms(ModelContext& c) {
       pl.interconnected = false;
       pl.failed_tick = w.tick;
       ++c.stats.platform_failures;
+      close_failed_platform(c, pl);
     }
   }
 }

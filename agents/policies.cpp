@@ -75,6 +75,7 @@ void begin_policies(ModelContext& c) {
         if (step <= 0.0) continue;
         const double want = step * p.cost_per_level;
         const double got = spend(c, p, want);
+        c.ledger.pay(sim::Sector::Government, sim::Sector::Households, sim::FlowKind::PublicSpending, got);
         level += step * (got / want);  // a budget that runs out builds less
       }
     }
@@ -111,6 +112,9 @@ void account_policies(ModelContext& c) {
         for (auto i : c.directory.alive()) {
           if (!w.firms.on_cloud[i] || !targets(c, p, i) || p.subsidy_share <= 0.0) continue;
           const double got = spend(c, p, p.subsidy_share * cloud_cost(c, i));
+          c.ledger.pay(sim::Sector::Government, sim::Sector::Firms, sim::FlowKind::Subsidy, got);
+          // Row 32's windfall: vouchers to firms that were on the cloud before the policy began.
+          if (w.firms.cloud_tick[i] >= 0 && w.firms.cloud_tick[i] < p.start) c.stats.voucher_windfall += got;
           w.firms.cash[i] += sim::Money{got};
           w.firms.subsidy[i] += sim::Money{got};
         }
@@ -118,16 +122,22 @@ void account_policies(ModelContext& c) {
       case Instrument::PlatformCultivation:
         if (p.target.platform >= 0 && w.platforms[static_cast<std::size_t>(p.target.platform)].alive) {
           auto& pl = w.platforms[static_cast<std::size_t>(p.target.platform)];
-          pl.cash += sim::Money{spend(c, p, p.platform_subsidy_share * pl.cost.yuan)};
+          const double got = spend(c, p, p.platform_subsidy_share * pl.cost.yuan);
+          c.ledger.pay(sim::Sector::Government, sim::Sector::Platforms, sim::FlowKind::Subsidy, got);
+          pl.cash += sim::Money{got};
         }
         break;
       case Instrument::Interconnection:
         for (auto& pl : w.platforms)
-          if (pl.alive && pl.level == sim::PlatformLevel::Middle)
-            pl.cash += sim::Money{spend(c, p, p.platform_subsidy_share * pl.cost.yuan)};
+          if (pl.alive && pl.level == sim::PlatformLevel::Middle) {
+            const double got = spend(c, p, p.platform_subsidy_share * pl.cost.yuan);
+            c.ledger.pay(sim::Sector::Government, sim::Sector::Platforms, sim::FlowKind::Subsidy, got);
+            pl.cash += sim::Money{got};
+          }
         break;
       case Instrument::Supervision:
-        spend(c, p, p.budget.yuan / std::max(1, p.end - p.start + 1));
+        c.ledger.pay(sim::Sector::Government, sim::Sector::Households, sim::FlowKind::PublicSpending,
+                     spend(c, p, p.budget.yuan / std::max(1, p.end - p.start + 1)));
         break;
       case Instrument::Infrastructure:
         break;  // paid while building, in begin_policies

@@ -73,14 +73,13 @@ void produce_to_forecast(ModelContext& c, const std::vector<sim::FirmIndex>& fir
     const double eps = std::max(-0.9, sim::normal(rng, 0.0, sd_offline * (1.0 - cut)));
     f.forecast_error[i] = eps;
     const double planned = f.orders[i] * (1.0 + eps);
-    f.output[i] = std::fmin(planned, f.capacity(i));
-    f.unsold[i] = std::fmax(0.0, f.output[i] - f.orders[i]);
-    f.fill[i] = f.orders[i] > 0.0 ? std::fmin(f.output[i], f.orders[i]) / f.orders[i] : 1.0;
+    f.own_output[i] = f.output[i] = std::fmin(planned, f.capacity(i));
   }
 }
 
 /** Order dispatch (the carbon-guitar case): a member's orders beyond its capacity go to idle
- * capacity of members of the same type that its dispatching platform reaches, before the spot market. */
+ * capacity of members of the same type that its dispatching platform reaches, before the spot market.
+ * Planned here; realised, paid and counted in GMV in realise_production once receivers' inputs are known. */
 void dispatch_overflow(ModelContext& c, std::size_t t, const std::vector<sim::FirmIndex>& firms) {
   sim::World& w = c.world;
   sim::Firms& f = w.firms;
@@ -88,15 +87,14 @@ void dispatch_overflow(ModelContext& c, std::size_t t, const std::vector<sim::Fi
     sim::Platform& pl = w.platforms[p];
     if (!pl.alive || !pl.services.dispatch) continue;
     double overflow = 0.0, spare = 0.0;
-    thread_local std::vector<std::pair<sim::FirmIndex, double>> senders;
-    senders.clear();
+    DispatchEvent ev{p, t, 0.0, {}, {}};
     for (auto i : firms) {
       const double over = f.orders[i] - std::fmin(f.orders[i], f.capacity(i)) - f.dispatched_out[i];
       if (over <= 0.0 || !f.platforms[i]) continue;
       const auto& a = c.services_of(i);
       if (a.dispatch_platform != static_cast<std::int32_t>(p)) continue;
       const double offer = over * c.params.services.dispatch_share * a.dispatch;
-      senders.emplace_back(i, offer);
+      ev.senders.emplace_back(i, offer);
       overflow += offer;
     }
     if (overflow <= 0.0) continue;
@@ -108,22 +106,162 @@ void dispatch_overflow(ModelContext& c, std::size_t t, const std::vector<sim::Fi
     for (auto j : pool) {
       if (!(c.reach[p] & f.platforms[j])) continue;
       const double take = moved * std::fmax(0.0, f.capacity(j) - f.output[j]) / spare;
+      if (take <= 0.0) continue;
       f.output[j] += take;
-      const double value = take * f.price[j];
+      f.dispatched_in[j] += take;
+      ev.receivers.emplace_back(j, take);
+    }
+    for (auto& [i, offer] : ev.senders) {
+      offer = moved * offer / overflow;
+      f.dispatched_out[i] += offer;
+    }
+    ev.moved = moved;
+    c.dispatches.push_back(std::move(ev));
+  }
+}
+
+/** Inputs firm i receives this tick per slot: its ties' deliveries plus its rationed spot purchases
+ * (untied requirement or tie shortfalls). Also adds the spot part to `spot_units`/`spot_value`. */
+void receive_inputs(ModelContext& c, sim::FirmIndex i, std::vector<double>& received) {
+  sim::World& w = c.world;
+  sim::Firms& f = w.firms;
+  const auto& needs = c.needs[c.type_key(i)];
+  thread_local std::vector<double> shortfall;
+  thread_local std::vector<std::uint8_t> tied;
+  received.assign(needs.size(), 0.0);
+  shortfall.assign(needs.size(), 0.0);
+  tied.assign(needs.size(), 0);
+  for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+    const sim::Tie& tie = w.network[*e];
+    if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
+    received[tie.input_slot] += tie.delivered;
+    shortfall[tie.input_slot] += tie.units - tie.delivered;
+    if (tie.units > 0.0) tied[tie.input_slot] = 1;  // else the slot's requirement went to the spot market
+  }
+  for (std::size_t slot = 0; slot < needs.size(); ++slot) {
+    const auto u = c.directory.type_key(needs[slot].industry, needs[slot].stage);
+    const double asked = tied[slot]
+                             ? shortfall[slot]
+                             : std::fmax(0.0, f.output[i] * needs[slot].per_unit - f.input_stock[i][slot]);
+    const double got = asked * c.spot_ratio[u];
+    // The cluster's spot sellers serve a share of every request; the rest, with imports on, comes from
+    // the rest of the world at a premium.
+    const double domestic = std::fmin(got, asked * c.spot_domestic[u]);
+    const double imported = got - domestic;
+    const double import_value = imported * c.mean_price[u] * (1.0 + c.params.trade.import_premium);
+    received[slot] += got;
+    f.input_spot[i][slot] = got;
+    f.spot_bought[i] += got;
+    f.spot_value[i] += sim::Money{domestic * c.mean_price[u] + import_value};
+    f.import_value[i] += sim::Money{import_value};
+    c.ledger.goods().imports += imported;
+    c.ledger.pay(sim::Sector::Firms, sim::Sector::RestOfWorld, sim::FlowKind::Imports, import_value);
+    if (!tied[slot]) f.spot_units[i] += got;
+  }
+}
+
+/** Realises the month's production supplier types first (7.28): each firm produces what its inputs
+ * allow (Leontief), dispatches and deliveries follow, and the spot market sells only what was made. */
+void realise_production(ModelContext& c) {
+  sim::World& w = c.world;
+  sim::Firms& f = w.firms;
+  sim::GoodsFlows& goods = c.ledger.goods();
+  c.output_scale.assign(f.size(), 1.0);
+  c.spot_ratio.assign(c.directory.n_types(), 0.0);
+  c.spot_domestic.assign(c.directory.n_types(), 0.0);
+  std::vector<double> received;
+  for (auto it = c.customers_first.rbegin(); it != c.customers_first.rend(); ++it) {
+    const std::size_t t = *it;
+    const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
+    const auto& needs = c.needs[t];
+    // 1. Leontief: output ≤ (stock + received) / coefficient for every input; the rest is carried.
+    for (auto i : firms) {
+      receive_inputs(c, i, received);
+      double lambda = 1.0;
+      for (std::size_t slot = 0; slot < needs.size(); ++slot) {
+        const double need = f.output[i] * needs[slot].per_unit;
+        if (need > 0.0) lambda = std::fmin(lambda, (f.input_stock[i][slot] + received[slot]) / need);
+      }
+      lambda = std::fmax(0.0, lambda);
+      c.output_scale[i] = lambda;
+      f.output[i] *= lambda;
+      f.own_output[i] *= lambda;
+      f.dispatched_in[i] *= lambda;
+      f.spot_sold[i] *= lambda;
+      double in = 0.0, used = 0.0;
+      for (std::size_t slot = 0; slot < needs.size(); ++slot) {
+        const double use = f.output[i] * needs[slot].per_unit;
+        f.input_stock[i][slot] = std::fmax(0.0, f.input_stock[i][slot] + received[slot] - use);
+        in += received[slot];
+        used += use;
+      }
+      f.inputs_bought[i] = in;
+      goods.inputs_in += in;
+      goods.inputs_used += used;
+      goods.deliveries += in;
+      goods.production += f.output[i];
+      f.dispatched_out[i] = 0.0;
+    }
+    // 2. Dispatch as realised: senders hand over what the receivers could make.
+    for (const auto& ev : c.dispatches) {
+      if (ev.type != t) continue;
+      sim::Platform& pl = w.platforms[ev.platform];
+      double units = 0.0, value = 0.0;
+      for (auto [j, take] : ev.receivers) {
+        const double made = take * c.output_scale[j];
+        units += made;
+        value += made * f.price[j];
+        f.transfer_in[j] += sim::Money{made * f.price[j]};
+        if (!f.member_of(j, ev.platform)) {
+          pl.cross_platform_gmv += made * f.price[j];
+          c.stats.cross_platform_gmv += made * f.price[j];
+        }
+      }
+      if (units <= 0.0) continue;
+      const double transfer_price = value / units, fee = charged_fee(c, pl);
+      for (auto [i, planned] : ev.senders) {
+        const double got = planned * units / ev.moved;
+        f.dispatched_out[i] += got;
+        f.transfer_out[i] += sim::Money{got * transfer_price * (1.0 + fee)};
+      }
+      c.ledger.pay(sim::Sector::Firms, sim::Sector::Firms, sim::FlowKind::DispatchTransfer, value);
+      c.ledger.pay(sim::Sector::Firms, sim::Sector::Platforms, sim::FlowKind::DispatchFee, value * fee);
+      pl.revenue += sim::Money{value * fee};
       pl.gmv += value;
       c.stats.platform_gmv += value;
-      if (!f.member_of(j, p)) {
-        pl.cross_platform_gmv += value;
-        c.stats.cross_platform_gmv += value;
+      pl.dispatched_units += units;
+      c.stats.dispatched_units += units;
+    }
+    // 3. Deliveries: own production up to orders plus dispatched units; overshoot is scrapped.
+    double supply = 0.0, asked = c.spot_untied[t];
+    for (auto i : firms) {
+      const double sold = std::fmin(f.own_output[i], f.orders[i]);
+      f.unsold[i] = f.own_output[i] - sold;
+      f.fill[i] = f.orders[i] > 0.0 ? std::fmin(1.0, (sold + f.dispatched_out[i]) / f.orders[i]) : 1.0;
+      f.lost_units[i] = f.orders[i] * (1.0 - f.fill[i]);
+      goods.losses += f.unsold[i];
+      goods.deliveries += f.fill[i] * f.final_orders[i];
+      // Lost sales as buyers see them: household orders not served here (tie shortfalls are asked
+      // again on the spot market below).
+      c.stats.orders_units += f.final_orders[i];
+      c.stats.lost_units += (1.0 - f.fill[i]) * f.final_orders[i];
+      supply += f.spot_sold[i];
+      for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
+        sim::Tie& tie = w.network[*e];
+        if (!tie.is_supply()) continue;
+        tie.delivered = tie.units * f.fill[i];
+        asked += tie.units - tie.delivered;
+        c.stats.orders_units += tie.units;
       }
     }
-    for (auto [i, offer] : senders) {
-      const double units = moved * offer / overflow;
-      f.dispatched_out[i] += units;
-      f.fill[i] = std::fmin(1.0, f.fill[i] + units / f.orders[i]);
-    }
-    pl.dispatched_units += moved;
-    c.stats.dispatched_units += moved;
+    // 4. The spot market serves each request pro rata to what its sellers made; the rest is imported, or
+    // with imports off, a lost sale (no backorders).
+    c.spot_domestic[t] = asked > 0.0 ? std::fmin(1.0, supply / asked) : 0.0;
+    c.spot_ratio[t] = c.params.trade.imports ? 1.0 : c.spot_domestic[t];
+    c.stats.orders_units += c.spot_untied[t];
+    c.stats.lost_units += asked * (1.0 - c.spot_ratio[t]);
+    if (supply > asked)
+      goods.losses += supply - asked;  // never expected: sellers make at most what was asked
   }
 }
 
@@ -135,31 +273,40 @@ void propagate_orders(ModelContext& c) {
   for (auto i : c.directory.alive()) {
     f.orders[i] = 0.0;
     f.output[i] = 0.0;
+    f.own_output[i] = 0.0;
     f.spot_units[i] = 0.0;
+    f.spot_bought[i] = 0.0;
+    f.spot_value[i] = f.import_value[i] = sim::Money{0.0};
+    f.spot_sold[i] = 0.0;
     f.dispatched_out[i] = 0.0;
+    f.dispatched_in[i] = 0.0;
+    f.transfer_in[i] = f.transfer_out[i] = sim::Money{0.0};
     f.unsold[i] = 0.0;
     f.forecast_error[i] = 0.0;
+    f.final_orders[i] = 0.0;
+    f.input_stock[i].resize(c.needs[c.type_key(i)].size(), 0.0);
+    f.input_spot[i].assign(c.needs[c.type_key(i)].size(), 0.0);
   }
+  c.dispatches.clear();
   for (std::size_t ind = 0; ind < w.industries.size(); ++ind)
     allocate_demand(c, c.directory.type_key(ind, w.industries[ind].stages.size() - 1),
                     w.final_demand[ind] * c.demand_multiplier[ind]);
+  for (auto i : c.directory.alive()) f.final_orders[i] = f.orders[i];
 
-  std::vector<double> spot_demand(c.directory.n_types(), 0.0);
+  std::vector<double>& spot_demand = c.spot_untied;
+  spot_demand.assign(c.directory.n_types(), 0.0);
   thread_local std::vector<double> share;
   for (std::size_t t : c.customers_first) {
-    // Every customer of this type has ordered by now. Firms serve their own orders up to capacity
-    // (final-stage firms produce to a forecast); members' overflow is dispatched to idle members;
-    // untied demand and remaining overflow go to the anonymous spot market, which spreads them
-    // over the type's spare capacity.
+    // Every customer of this type has ordered by now. Firms plan to serve their own orders up to
+    // capacity (final-stage firms produce to a forecast); members' overflow is dispatched to idle
+    // members; untied demand and remaining overflow go to the anonymous spot market, which spreads
+    // them over the type's spare capacity. What inputs allow is settled in realise_production.
     const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
     const bool final_stage = c.type_of[t].second + 1 == w.industries[c.type_of[t].first].stages.size();
     if (final_stage) {
       produce_to_forecast(c, firms);
     } else {
-      for (auto i : firms) {
-        f.output[i] = std::fmin(f.orders[i], f.capacity(i));
-        f.fill[i] = f.orders[i] > 0.0 ? f.output[i] / f.orders[i] : 1.0;
-      }
+      for (auto i : firms) f.own_output[i] = f.output[i] = std::fmin(f.orders[i], f.capacity(i));
     }
     if (!w.platforms.empty()) dispatch_overflow(c, t, firms);
     double spot = spot_demand[t], spare = 0.0;
@@ -169,12 +316,17 @@ void propagate_orders(ModelContext& c) {
     }
     if (spare > 0.0 && spot > 0.0) {
       const double served = std::fmin(1.0, spot / spare);
-      for (auto i : firms) f.output[i] += served * std::fmax(0.0, f.capacity(i) - f.output[i]);
+      for (auto i : firms) {
+        const double sold = served * std::fmax(0.0, f.capacity(i) - f.output[i]);
+        f.spot_sold[i] = sold;
+        f.output[i] += sold;
+      }
     }
     const auto& needs = c.needs[t];
     for (auto i : firms) {
       for (std::size_t slot = 0; slot < needs.size(); ++slot) {
-        const double q = f.output[i] * needs[slot].per_unit;
+        // Inputs in stock are used first.
+        const double q = std::fmax(0.0, f.output[i] * needs[slot].per_unit - f.input_stock[i][slot]);
         // Split this input over the slot's suppliers by capacity and landed cost.
         double total = 0.0;
         share.clear();
@@ -188,21 +340,18 @@ void propagate_orders(ModelContext& c) {
           share.push_back(wgt);
           total += wgt;
         }
-        if (total <= 0.0) {
-          spot_demand[c.directory.type_key(needs[slot].industry, needs[slot].stage)] += q;
-          f.spot_units[i] += q;
-          continue;
-        }
         std::size_t k = 0;
         for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
           sim::Tie& tie = w.network[*e];
           if (!tie.is_supply() || tie.input_slot != slot) continue;
-          tie.units = q * share[k++] / total;
+          tie.units = total > 0.0 ? q * share[k++] / total : 0.0;
           f.orders[boost::source(*e, w.network)] += tie.units;
         }
+        if (total <= 0.0) spot_demand[c.directory.type_key(needs[slot].industry, needs[slot].stage)] += q;
       }
     }
   }
+  realise_production(c);
 }
 
 void settle_accounts(ModelContext& c) {
@@ -210,71 +359,109 @@ void settle_accounts(ModelContext& c) {
   sim::Firms& f = w.firms;
   const auto& tp = c.params.trade;
   const auto& alive = c.directory.alive();
+  // Per firm: what goes to households as services and to platforms as fees (serial ledger pass below).
+  std::vector<double> services(f.size(), 0.0), purchases(f.size(), 0.0);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = alive[k];
     const auto& needs = c.needs[c.type_key(i)];
-    double cost = 0.0, tc = 0.0, units = 0.0, lead = 0.0;
-    thread_local std::vector<double> shortfall;
-    thread_local std::vector<std::uint8_t> tied;
-    shortfall.assign(needs.size(), 0.0);
-    tied.assign(needs.size(), 0);
+    double cost = 0.0, tc = 0.0, fees = 0.0, lead = 0.0, bought = 0.0;
+    // Landed cost and units per input slot: the price basis of next month's unit cost.
+    thread_local std::vector<double> slot_cost, slot_units;
+    slot_cost.assign(needs.size(), 0.0);
+    slot_units.assign(needs.size(), 0.0);
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& tie = w.network[*e];
       if (!tie.is_supply()) continue;
       const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
-      const double fill = fill_rate(f, s);
-      tie.delivered = tie.units * fill;
       const double rate = tie_cost_rate(c, tie);
       const double value = tie.delivered * f.price[s];
+      bought += value;
+      if (tie.input_slot < needs.size()) {
+        slot_cost[tie.input_slot] += value * (1.0 + rate);
+        slot_units[tie.input_slot] += tie.delivered;
+      }
       cost += value * (1.0 + rate);
       tc += value * rate;
+      fees += value * commission_rate(c, tie);
       lead += tie.delivered * tie_lead_days(c, tie);
-
-      units += tie.delivered;
-      shortfall[tie.input_slot] += tie.units - tie.delivered;
-      tied[tie.input_slot] = 1;
     }
-    // Untied inputs and supplier shortfalls are bought anonymously at a premium, with a delay.
+    // Spot purchases (untied inputs and supplier shortfalls, rationed in realise_production) are
+    // bought anonymously at the type's mean price, a premium and a delay.
     const double spot_days = tp.production_days + tp.order_processing_days + tp.spot_extra_days;
     const SpotTerms spot = spot_terms(c, i);
-    double on_platform = 0.0;
-    for (std::size_t slot = 0; slot < needs.size(); ++slot) {
-      const double q = shortfall[slot] + (tied[slot] ? 0.0 : f.output[i] * needs[slot].per_unit);
-      if (q <= 0.0) continue;
-      const double pbar = c.mean_price[c.directory.type_key(needs[slot].industry, needs[slot].stage)];
-      cost += q * pbar * (1.0 + spot.rate);
-      tc += q * pbar * spot.rate;
-      lead += q * spot_days;
-      units += q;
-      if (spot.platform >= 0) on_platform += q * pbar;
-    }
-    f.marketplace_value[i] = sim::Money{on_platform};
+    const double spot_value = f.spot_value[i].yuan;
+    bought += spot_value;
+    cost += spot_value * (1.0 + spot.rate);
+    tc += spot_value * spot.rate;
+    lead += f.spot_bought[i] * spot_days;
+    if (spot.platform >= 0)
+      fees += spot_value * charged_fee(c, w.platforms[static_cast<std::size_t>(spot.platform)]);
+    f.marketplace_value[i] = sim::Money{spot.platform >= 0 ? spot_value : 0.0};
     const auto& r = w.regions[sim::idx(f.region[i])];
     const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i] +
                          (f.on_cloud[i] ? cloud_cost(c, i) : 0.0);
     const double rework = f.defect_rate[i] * (cost + fixed);
     const double base_unit = f.output[i] > 0.0 ? (cost + fixed) / f.output[i] : 0.0;
     f.inventory_cost[i] = sim::Money{c.params.services.markdown_cost * base_unit * f.unsold[i]};
-    f.inputs_bought[i] = units;
-    f.lead_time_days[i] = units > 0.0 ? lead / units : 0.0;
+    f.lead_time_days[i] = f.inputs_bought[i] > 0.0 ? lead / f.inputs_bought[i] : 0.0;
     f.input_cost[i] = sim::Money{cost};
     f.transaction_cost[i] = sim::Money{tc};
-    f.revenue[i] = sim::Money{f.price[i] * (f.output[i] - f.unsold[i])};
-    f.total_cost[i] = sim::Money{cost + fixed + rework} + f.inventory_cost[i];
+    // Sales to customers (ties and households) at the firm's price, including units others made for it
+    // by dispatch; spot sales at the type's mean price; dispatch work paid by the senders.
+    f.revenue[i] =
+        sim::Money{f.price[i] * f.fill[i] * f.orders[i] + c.mean_price[c.type_key(i)] * f.spot_sold[i]} +
+        f.transfer_in[i];
+    f.total_cost[i] = sim::Money{cost + fixed + rework} + f.inventory_cost[i] + f.transfer_out[i];
     f.profit[i] = f.revenue[i] - f.total_cost[i];
     f.cash[i] += f.profit[i];
     f.loss_streak[i] = f.profit[i].yuan < 0.0 ? f.loss_streak[i] + 1 : 0;
-    if (f.output[i] > 0.0) f.input_unit_cost[i] = cost / f.output[i];
+    // Cost-plus on what a unit's inputs cost (landed, per slot), not on purchases per unit made: with
+    // inputs short (Leontief) part of the purchases is carried in stock, and dividing all of them by
+    // a small output would price the firm out of its market.
+    if (f.output[i] > 0.0) {
+      double unit = 0.0;
+      for (std::size_t slot = 0; slot < needs.size(); ++slot) {
+        const auto u = c.directory.type_key(needs[slot].industry, needs[slot].stage);
+        const double spot_units = f.input_spot[i][slot];
+        const double units = slot_units[slot] + spot_units;
+        // Spot units cost the type's mean price, imported ones the import premium on top.
+        const double served = c.spot_ratio[u], d = std::fmin(served, c.spot_domestic[u]);
+        const double spot_price =
+            c.mean_price[u] *
+            (served > 0.0 ? (d + (served - d) * (1.0 + c.params.trade.import_premium)) / served : 1.0) *
+            (1.0 + spot.rate);
+        const double landed = units > 0.0 ? (slot_cost[slot] + spot_units * spot_price) / units : spot_price;
+        unit += needs[slot].per_unit * landed;
+      }
+      f.input_unit_cost[i] = unit;
+    }
     if (f.orders[i] > 0.0) f.reputation[i] += 0.1 * (fill_rate(f, i) - f.reputation[i]);
+    services[i] = tc - fees + rework + f.inventory_cost[i].yuan;
+    purchases[i] = bought;
   });
-  // Platform trade and fees, summed serially in firm order so totals do not depend on threads.
-  // (The fee is part of the buyer's transaction cost above.)
+  // The ledger and platform trade, summed serially in firm order so totals do not depend on threads.
+  auto& L = c.ledger;
+  using sim::FlowKind;
+  using sim::Sector;
+  for (auto i : alive) {
+    const auto& r = w.regions[sim::idx(f.region[i])];
+    L.pay(Sector::Households, Sector::Firms, FlowKind::FinalSales,
+          f.price[i] * f.fill[i] * f.final_orders[i]);
+    L.pay(Sector::Firms, Sector::Households, FlowKind::Wages, r.labour_cost.yuan * f.employees[i]);
+    L.pay(Sector::Firms, Sector::Households, FlowKind::Rent,
+          r.land_cost.yuan * f.overhead_factor[i] * f.employees[i]);
+    if (f.on_cloud[i]) L.pay(Sector::Firms, Sector::Households, FlowKind::Cloud, cloud_cost(c, i));
+    L.pay(Sector::Firms, Sector::Households, FlowKind::Services, services[i]);
+    L.pay(Sector::Firms, Sector::Firms, FlowKind::SpotPurchases, (f.spot_value[i] - f.import_value[i]).yuan);
+    L.pay(Sector::Firms, Sector::Firms, FlowKind::Purchases, purchases[i] - f.spot_value[i].yuan);
+  }
   if (w.platforms.empty()) return;
   for (auto i : alive) {
     if (const auto p = c.services_of(i).marketplace_platform; p >= 0 && f.marketplace_value[i].yuan > 0.0) {
       sim::Platform& pl = w.platforms[static_cast<std::size_t>(p)];
       const double value = f.marketplace_value[i].yuan;
       pl.revenue += sim::Money{value * charged_fee(c, pl)};
+      L.pay(Sector::Firms, Sector::Platforms, FlowKind::MarketplaceFee, value * charged_fee(c, pl));
       pl.gmv += value;
       c.stats.platform_gmv += value;
     }
@@ -283,13 +470,19 @@ void settle_accounts(ModelContext& c) {
       if (!tie.is_supply() || tie.channel != sim::TieChannel::Platform || tie.platform >= w.platforms.size())
         continue;
       sim::Platform& pl = w.platforms[tie.platform];
-      const double value = tie.delivered * f.price[boost::source(*e, w.network)];
+      const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
+      const double value = tie.delivered * f.price[s];
+      // The fee goes to the platform that carries the tie (7.19); units the supplier had made by
+      // dispatch are already in that dispatch's GMV, so only its own share counts here.
       pl.revenue += sim::Money{value * commission_rate(c, tie)};
-      pl.gmv += value;
-      c.stats.platform_gmv += value;
+      L.pay(Sector::Firms, Sector::Platforms, FlowKind::Commission, value * commission_rate(c, tie));
+      const double delivered = f.fill[s] * f.orders[s];
+      const double own = delivered > 0.0 ? 1.0 - f.dispatched_out[s] / delivered : 1.0;
+      pl.gmv += value * own;
+      c.stats.platform_gmv += value * own;
       if (tie.cross_platform) {
-        pl.cross_platform_gmv += value;
-        c.stats.cross_platform_gmv += value;
+        pl.cross_platform_gmv += value * own;
+        c.stats.cross_platform_gmv += value * own;
       }
     }
   }

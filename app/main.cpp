@@ -6,6 +6,7 @@
 
 #include "app/cli_support.hpp"
 #include "app/commands.hpp"
+#include "sim/ledger.hpp"
 #include "vicsim_version.hpp"
 
 namespace {
@@ -36,6 +37,10 @@ int main(int argc, char** argv) {
   try {
     for (const auto& c : commands)
       if (*c.cli) return c.run();
+  } catch (const sim::StockFlowViolation& e) {
+    // The model's accounting identities failed (docs/ODD.md 7.28): a model defect, not bad input.
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
   } catch (const app::Interrupted&) {
     std::cerr << "\ninterrupted: no output written\n";
     return 130;

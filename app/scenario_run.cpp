@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/cli_support.hpp"
+#include "reports/accounts_writer.hpp"
 #include "reports/pilot_effect.hpp"
 #include "reports/platform_panel.hpp"
 #include "reports/policy_ledger.hpp"
@@ -33,7 +34,8 @@ std::vector<sim::TickMetrics> run_scenario_into(
   reports::PolicyLedgerRecorder policies(model);
   reports::PlatformPanelRecorder platforms(model);
   const bool has_platforms = !model.world().platforms.empty();
-  std::vector<agents::RunObserver*> observers{&regions};
+  reports::AccountsRecorder accounts(model);
+  std::vector<agents::RunObserver*> observers{&regions, &accounts};
   if (!model.policies().empty()) observers.push_back(&policies);
   if (has_platforms) observers.push_back(&platforms);
   std::unique_ptr<reports::GraphmlRecorder> graphml;
@@ -48,6 +50,8 @@ std::vector<sim::TickMetrics> run_scenario_into(
              [&](std::ostream& out) { reports::write_timeseries_csv(out, label, series); });
   write_file(dir / "firms.csv", [&](std::ostream& out) { reports::write_firms_csv(out, model.world()); });
   write_file(dir / "regions.csv", [&](std::ostream& out) { regions.write_csv(out, label); });
+  write_file(dir / "accounts.csv", [&](std::ostream& out) { accounts.write_accounts_csv(out); });
+  write_file(dir / "stocks.csv", [&](std::ostream& out) { accounts.write_stocks_csv(out); });
   if (!model.policies().empty())
     write_file(dir / "policies.csv", [&](std::ostream& out) { policies.write_csv(out, label); });
   if (has_platforms)

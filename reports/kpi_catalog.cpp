@@ -97,6 +97,24 @@ constexpr std::array kCatalogue = {
     Entry{"cumulative_spend", "cumulative policy spending", "yuan", KpiKind::Money, Direction::LowerIsBetter},
     Entry{"platform_stage", "platform ecosystem stage", "1.0–3.0", KpiKind::Index, Direction::Neutral},
     Entry{"stage", "traditional path stage", "0–3", KpiKind::Index, Direction::Neutral},
+    Entry{"wage_bill", "wage bill", "yuan per month", KpiKind::Money, Direction::Neutral},
+    Entry{"household_income", "household income", "yuan per month", KpiKind::Money, Direction::HigherIsBetter},
+    Entry{"cpi", "consumer price index (month 1 = 1)", "index", KpiKind::Index, Direction::Neutral},
+    Entry{"real_household_income", "real household income (month-1 prices)", "yuan per month", KpiKind::Money,
+          Direction::HigherIsBetter},
+    Entry{"theil_output_per_worker", "regional inequality (Theil, output per worker)", "index", KpiKind::Index,
+          Direction::LowerIsBetter},
+    Entry{"sme_survival", "SME survival rate", "", KpiKind::Share, Direction::HigherIsBetter},
+    Entry{"platform_fee_revenue", "platform fee revenue", "yuan per month", KpiKind::Money, Direction::Neutral},
+    Entry{"fee_share_of_gmv", "platform fees as a share of GMV", "", KpiKind::Share, Direction::LowerIsBetter},
+    Entry{"platform_gmv_hhi", "platform market concentration (HHI of GMV)", "index", KpiKind::Index,
+          Direction::LowerIsBetter},
+    Entry{"lost_sales_share", "lost sales (orders not delivered)", "", KpiKind::Share, Direction::LowerIsBetter},
+    Entry{"loan_write_offs", "loans written off", "yuan per month", KpiKind::Money, Direction::LowerIsBetter},
+    Entry{"voucher_windfall", "vouchers to firms already on the cloud", "yuan per month", KpiKind::Money,
+          Direction::LowerIsBetter},
+    Entry{"output_per_worker", "output per worker", "yuan per worker per month", KpiKind::Money,
+          Direction::HigherIsBetter},
     // Derived by pilot_effect.csv: firms on at least one platform (adoption share × firms) and on the cloud.
     Entry{"adopters", "firms on a platform", "firms", KpiKind::Count, Direction::HigherIsBetter},
     Entry{"cloud_adopters", "firms on the cloud", "firms", KpiKind::Count, Direction::HigherIsBetter},
@@ -179,7 +197,15 @@ const std::vector<std::string>& headline_kpis() {
                                              "platform_hhi",
                                              "digital_divide_gap",
                                              "innovation_share",
-                                             "policy_spend_cumulative"};
+                                             "policy_spend_cumulative",
+                                             "wage_bill",
+                                             "real_household_income",
+                                             "profit",
+                                             "theil_output_per_worker",
+                                             "sme_survival",
+                                             "fee_share_of_gmv",
+                                             "platform_gmv_hhi",
+                                             "lost_sales_share"};
   return k;
 }
 

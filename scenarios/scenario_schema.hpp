@@ -80,6 +80,13 @@ void describe(V& v, agents::TradeParams& p) {
           "Buyer's valuation of a day of lead time", 0, 1);
   v.field("spot_premium", p.spot_premium, "share", "Extra price on the anonymous spot market", 0, 10);
   v.field("spot_extra_days", p.spot_extra_days, "days", "Extra lead time on the spot market", 0, 365);
+  v.field(
+      "imports", p.imports, "",
+      "Spot demand the cluster's firms cannot make is bought from the rest of the world (off: it is a lost "
+      "sale and buyers produce what their inputs allow)");
+  v.field("import_premium", p.import_premium, "share",
+          "Imported units cost the type's mean price times (1 + import_premium), plus the spot premium", 0,
+          10);
 }
 
 template <class V>
@@ -228,6 +235,10 @@ void describe(V& v, agents::PlatformServiceParams& p) {
   v.field("knowledge_contacts", p.knowledge_contacts, "firms/month", "Members met through the platform", 0,
           1000);
   v.field("credit_months", p.credit_months, "months", "Finance: credit line in months of revenue", 0, 120);
+  v.field("interest_per_year", p.interest_per_year, "share/year",
+          "Lender's interest rate on loans (overdrafts of firms and platforms become loans)", 0, 1);
+  v.field("repayment_months", p.repayment_months, "months",
+          "Loans are repaid from cash in monthly instalments of loan / repayment_months", 1, 600);
   v.field("dispatch_share", p.dispatch_share, "share", "Dispatch: share of overflow offered to idle members",
           0, 1);
   v.field("marketplace_premium_cut", p.marketplace_premium_cut, "share",

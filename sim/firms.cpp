@@ -49,6 +49,19 @@ FirmIndex Firms::add() {
   fill.push_back(1.0);
   unsold.push_back(0.0);
   total_cost.push_back(Money{});
+  final_orders.push_back(0.0);
+  own_output.push_back(0.0);
+  dispatched_in.push_back(0.0);
+  spot_sold.push_back(0.0);
+  spot_bought.push_back(0.0);
+  spot_value.push_back(Money{});
+  import_value.push_back(Money{});
+  transfer_in.push_back(Money{});
+  transfer_out.push_back(Money{});
+  lost_units.push_back(0.0);
+  loan.push_back(Money{});
+  input_stock.emplace_back();
+  input_spot.emplace_back();
   return f;
 }
 

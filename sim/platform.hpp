@@ -68,6 +68,7 @@ struct Platform {
   bool interconnected = false;  ///< connected to the 1+N middle platform
   std::int32_t failed_tick = -1;
   Money cash{0.0};
+  Money loan{0.0};  ///< outstanding loan from the lender (yuan): overdrafts turned into credit (7.28)
   std::int32_t loss_streak = 0;
   std::uint32_t members = 0;
   double gmv = 0.0;                 ///< platform-mediated trade this tick (yuan)

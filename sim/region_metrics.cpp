@@ -15,6 +15,9 @@ const std::vector<RegionColumn>& region_columns() {
       {"lead_time_days", &RegionMetrics::lead_time_days},
       {"transaction_cost_per_unit", &RegionMetrics::transaction_cost_per_unit},
       {"infrastructure", &RegionMetrics::infrastructure},
+      {"wage_bill", &RegionMetrics::wage_bill},
+      {"profit", &RegionMetrics::profit},
+      {"output_per_worker", &RegionMetrics::output_per_worker},
   };
   return cols;
 }
@@ -31,6 +34,8 @@ std::vector<RegionMetrics> region_metrics(const World& w, double sme_threshold) 
     const std::size_t r = idx(f.region[i]);
     RegionMetrics& m = out[r];
     m.output += f.revenue[i].yuan;
+    m.profit += f.profit[i].yuan;
+    m.wage_bill += w.regions[r].labour_cost.yuan * f.employees[i];
     bought[r] += f.inputs_bought[i];
     lead[r] += f.lead_time_days[i] * f.inputs_bought[i];
     tc[r] += f.transaction_cost[i].yuan;
@@ -63,6 +68,7 @@ std::vector<RegionMetrics> region_metrics(const World& w, double sme_threshold) 
     m.transaction_cost_per_unit = bought[r] > 0 ? tc[r] / bought[r] : 0.0;
     m.cross_region_tie_share = ties[r] > 0 ? cross[r] / ties[r] : 0.0;
     m.sme_adoption_share = sme[r] > 0 ? sme_members[r] / sme[r] : 0.0;
+    m.output_per_worker = m.employees > 0 ? m.output / m.employees : 0.0;
     if (m.firms > 0) {
       m.productivity_mean /= m.firms;
       m.adoption_share /= m.firms;

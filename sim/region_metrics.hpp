@@ -21,6 +21,9 @@ struct RegionMetrics {
   double lead_time_days = 0;             ///< input-weighted mean delivery lead time of its buyers, days
   double transaction_cost_per_unit = 0;  ///< its buyers' transaction cost per unit of input, yuan
   double infrastructure = 0;             ///< the region's digital infrastructure level (0–1)
+  double wage_bill = 0;                  ///< wages paid by its firms that traded this tick, yuan per month
+  double profit = 0;                     ///< profit of its firms that traded this tick, yuan per month
+  double output_per_worker = 0;          ///< output / employees, yuan per worker per month
 };
 
 /** @brief A column of regions.csv: name and member. */

@@ -6,6 +6,7 @@
 
 #include "sim/concentration.hpp"
 #include "sim/industry.hpp"
+#include "sim/welfare_metrics.hpp"
 
 namespace vicsim::sim {
 
@@ -75,6 +76,18 @@ const std::vector<Column>& columns() {
       {"policy_spend_cumulative", "yuan", &TickMetrics::policy_spend_cumulative},
       {"platform_path_stage", "0-3", &TickMetrics::platform_path_stage},
       {"ecosystem_stage", "0-3", &TickMetrics::ecosystem_stage},
+      {"wage_bill", "yuan/month", &TickMetrics::wage_bill},
+      {"household_income", "yuan/month", &TickMetrics::household_income},
+      {"cpi", "index", &TickMetrics::cpi},
+      {"real_household_income", "yuan/month", &TickMetrics::real_household_income},
+      {"theil_output_per_worker", "index", &TickMetrics::theil_output_per_worker},
+      {"sme_survival", "share", &TickMetrics::sme_survival},
+      {"platform_fee_revenue", "yuan/month", &TickMetrics::platform_fee_revenue},
+      {"fee_share_of_gmv", "share", &TickMetrics::fee_share_of_gmv},
+      {"platform_gmv_hhi", "0-1", &TickMetrics::platform_gmv_hhi},
+      {"lost_sales_share", "share", &TickMetrics::lost_sales_share},
+      {"loan_write_offs", "yuan/month", &TickMetrics::loan_write_offs},
+      {"voucher_windfall", "yuan/month", &TickMetrics::voucher_windfall},
   }};
   return cols;
 }
@@ -274,6 +287,7 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.giant_component_share = net.giant_component_share;
   m.components = net.components;
   compute_platform_metrics(in, m);
+  compute_welfare_metrics(in, m);
   m.eg_index = mean_ellison_glaeser(w);
   m.top_region_share = top_region_share(w);
   return m;

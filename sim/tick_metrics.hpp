@@ -70,6 +70,19 @@ struct TickMetrics {
   double policy_spend_cumulative = 0;  ///< yuan since tick 1
   double platform_path_stage = 0;      ///< 0..3: none, dominance, community, globalization
   double ecosystem_stage = 0;          ///< 0 no platforms, 1..3 = 1.0 / 2.0 / 3.0
+  // welfare and distribution (sim/welfare_metrics.cpp)
+  double wage_bill = 0;                ///< wages paid by firms, yuan/month
+  double household_income = 0;         ///< all payments to households, yuan/month
+  double cpi = 0;                      ///< consumer price index, month 1 = 1
+  double real_household_income = 0;    ///< household_income / cpi, yuan/month at month-1 prices
+  double theil_output_per_worker = 0;  ///< Theil index of output per worker across regions
+  double sme_survival = 0;             ///< alive SMEs / SMEs ever (exited ones sized at exit)
+  double platform_fee_revenue = 0;     ///< platforms' fee and entry-fee revenue, yuan/month
+  double fee_share_of_gmv = 0;         ///< platform_fee_revenue / platform GMV
+  double platform_gmv_hhi = 0;         ///< Herfindahl index of GMV across platforms
+  double lost_sales_share = 0;         ///< units ordered but not delivered / units ordered
+  double loan_write_offs = 0;          ///< loans written off by the lender, yuan/month
+  double voucher_windfall = 0;  ///< voucher spending on firms on the cloud before the policy, yuan/month
 };
 
 /** @brief A column of the time series: its name, unit and member. */

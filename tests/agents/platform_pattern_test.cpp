@@ -163,13 +163,15 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
     for (int t = 0; t < 12; ++t) model.step();
     for (auto [treated, control] : pairs) {
       if (!f.alive[treated] || !f.alive[control] || f.platforms[control] || f.output[treated] <= 0 ||
-          f.output[control] <= 0)
+          f.output[control] <= 0 || f.revenue[treated].yuan <= 0 || f.revenue[control].yuan <= 0)
         continue;
       const auto& reg_t = w.regions[sim::idx(f.region[treated])];
       lead_t += f.lead_time_days[treated];
       lead_c += f.lead_time_days[control];
-      cost_t += f.total_cost[treated].yuan / f.output[treated] / f.price[treated];
-      cost_c += f.total_cost[control].yuan / f.output[control] / f.price[control];
+      // Total cost per yuan of revenue (docs/ODD.md §8). Output × price stood for revenue until a
+      // dispatch sender's revenue came to include the units receivers make for it (issue 12, 7.28).
+      cost_t += f.total_cost[treated].yuan / f.revenue[treated].yuan;
+      cost_c += f.total_cost[control].yuan / f.revenue[control].yuan;
       q_t += 1.0 - f.defect_rate[treated];
       q_c += 1.0 - f.defect_rate[control];
       // Production-management efficiency (DMEGC: 生产管理效能): capacity managed per yuan of

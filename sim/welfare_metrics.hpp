@@ -1,0 +1,16 @@
+#pragma once
+/** @file Welfare and distribution columns of timeseries.csv (docs/ODD.md 7.29): wage bill, household
+ * income in money and in real terms, regional inequality, SME survival and platform market power. */
+#include "sim/tick_metrics.hpp"
+
+namespace vicsim::sim {
+
+/** @brief Theil index of output per worker across regions, employment-weighted:
+ * T = Σ_r (Y_r / Y) · ln((Y_r / Y) / (E_r / E)); 0 when every region has the same output per worker.
+ * `output` and `employees` are per region; regions without employees or output are skipped. */
+double theil_output_per_worker(const std::vector<double>& output, const std::vector<double>& employees);
+
+/** @brief Fills the welfare columns of `m` from the world and the tick's ledger totals in `in.stats`. */
+void compute_welfare_metrics(const MetricsInput& in, TickMetrics& m);
+
+}  // namespace vicsim::sim

@@ -1,0 +1,114 @@
+// Goods conservation in trade (docs/ODD.md 7.3, 7.20, 7.28): Leontief output, a spot market that sells
+// only what was made, and dispatch produced once, paid by the sender and counted once in GMV.
+#include "agents/trade.hpp"
+
+#include "agents/cluster_model.hpp"
+#include "scenarios/world_builder.hpp"
+#include "test_support.hpp"
+
+using namespace vicsim;
+
+TEST_CASE("trade: no firm produces more than its capacity or its inputs allow (Leontief)", "[agents]") {
+  // Demand far above capacity: inputs run short everywhere.
+  agents::ClusterModel model = scenarios::build_model(
+      test::small({"mechanisms.market.demand_growth_per_year=1", "mechanisms.trade.imports=false"}));
+  std::vector<std::vector<double>> stock_before;
+  std::vector<double> capacity_before;
+  double lost = 0.0;
+  for (int t = 0; t < 24; ++t) {
+    const auto& f = model.context().world.firms;
+    stock_before = f.input_stock;
+    capacity_before.assign(f.size(), 0.0);
+    for (sim::FirmIndex i = 0; i < f.size(); ++i) capacity_before[i] = f.capacity(i);
+    model.step();
+    const auto& c = model.context();
+    for (auto i : c.directory.alive()) {
+      if (f.entry_tick[i] == c.world.tick) continue;
+      CHECK(f.output[i] <= capacity_before[i] * (1.0 + 1e-12) + 1e-9);
+      const auto& needs = c.needs[c.type_key(i)];
+      double before = 0.0, after = 0.0, per_unit = 0.0;
+      for (std::size_t s = 0; s < needs.size(); ++s) {
+        before += i < stock_before.size() && s < stock_before[i].size() ? stock_before[i][s] : 0.0;
+        after += f.input_stock[i][s];
+        per_unit += needs[s].per_unit;
+      }
+      // Leontief: inputs used are at most what was in stock plus what arrived; the rest is carried.
+      CHECK(f.output[i] * per_unit <= (before + f.inputs_bought[i]) * (1.0 + 1e-12) + 1e-9);
+      CHECK(after == Approx(before + f.inputs_bought[i] - f.output[i] * per_unit).margin(1e-6));
+      CHECK(c.output_scale[i] <= 1.0);
+      lost += f.lost_units[i];
+    }
+  }
+  CHECK(lost > 0.0);  // stock-outs are lost sales, visible as a shortfall
+}
+
+TEST_CASE("trade: the spot market sells only what its sellers made", "[agents]") {
+  agents::ClusterModel model = scenarios::build_model(
+      test::small({"mechanisms.market.demand_growth_per_year=1", "mechanisms.trade.imports=false"}));
+  bool rationed = false;
+  for (int t = 0; t < 24; ++t) {
+    model.step();
+    const auto& c = model.context();
+    const auto& f = c.world.firms;
+    std::vector<double> sold(c.directory.n_types(), 0.0), bought(c.directory.n_types(), 0.0);
+    for (sim::FirmIndex i = 0; i < f.size(); ++i) {
+      if (f.entry_tick[i] == c.world.tick || !(f.alive[i] || f.exit_tick[i] == c.world.tick)) continue;
+      sold[c.type_key(i)] += f.spot_sold[i];
+      // Spot value is bought at the supplier type's mean price, so units per type follow from slots.
+      const auto& needs = c.needs[c.type_key(i)];
+      if (needs.size() == 1)
+        bought[c.directory.type_key(needs[0].industry, needs[0].stage)] += f.spot_bought[i];
+    }
+    for (std::size_t u = 0; u < sold.size(); ++u) {
+      CHECK(bought[u] <= sold[u] * (1.0 + 1e-9) + 1e-6);
+      rationed = rationed || c.spot_ratio[u] < 1.0 - 1e-9;
+    }
+  }
+  CHECK(rationed);
+}
+
+TEST_CASE("trade: with imports on, spot requests the cluster cannot make come from the rest of the world",
+          "[agents]") {
+  agents::ClusterModel model =
+      scenarios::build_model(test::small({"mechanisms.market.demand_growth_per_year=1"}));
+  double imported = 0.0, paid = 0.0;
+  for (int t = 0; t < 24; ++t) {
+    model.step();
+    const auto& L = model.context().ledger;
+    imported += L.closed_goods().imports;
+    paid += L.flows()[static_cast<std::size_t>(sim::Sector::Firms)][static_cast<std::size_t>(
+        sim::Sector::RestOfWorld)][static_cast<std::size_t>(sim::FlowKind::Imports)];
+    for (double r : model.context().spot_ratio) CHECK((r == 1.0 || r == 0.0));
+  }
+  CHECK(imported > 0.0);
+  CHECK(paid > 0.0);
+  CHECK(model.context().ledger.rest_of_world_deposits() == Approx(paid));
+}
+
+TEST_CASE("trade: dispatched units are made once by receivers, paid by senders, counted once in GMV",
+          "[agents]") {
+  agents::ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=48"}));
+  double moved = 0.0;
+  for (int t = 0; t < 48; ++t) {
+    model.step();
+    const auto& c = model.context();
+    const auto& f = c.world.firms;
+    double in = 0.0, out = 0.0, paid_in = 0.0, paid_out = 0.0, fees = 0.0, gmv = 0.0;
+    for (sim::FirmIndex i = 0; i < f.size(); ++i) {
+      if (f.entry_tick[i] == c.world.tick || !(f.alive[i] || f.exit_tick[i] == c.world.tick)) continue;
+      in += f.dispatched_in[i];
+      out += f.dispatched_out[i];
+      paid_in += f.transfer_in[i].yuan;
+      paid_out += f.transfer_out[i].yuan;
+    }
+    for (const auto& pl : c.world.platforms) gmv += pl.gmv;
+    fees = c.ledger.flows()[static_cast<std::size_t>(sim::Sector::Firms)][static_cast<std::size_t>(
+        sim::Sector::Platforms)][static_cast<std::size_t>(sim::FlowKind::DispatchFee)];
+    CHECK(in == Approx(out).epsilon(1e-9));                   // every unit handed over was made
+    CHECK(paid_out == Approx(paid_in + fees).epsilon(1e-9));  // senders pay receivers and the platform
+    CHECK(c.stats.dispatched_units == Approx(in).epsilon(1e-9).margin(1e-9));
+    CHECK(gmv == Approx(c.stats.platform_gmv).epsilon(1e-9));
+    moved += in;
+  }
+  CHECK(moved > 0.0);
+}
