@@ -53,7 +53,7 @@ TEST_CASE("accounts: cash that appears without a payment stops the next tick wit
 }
 
 TEST_CASE("accounts: a policy that spends without paying anyone is caught at the government", "[agents]") {
-  agents::ClusterModel model = scenarios::build_model(test::load("pilot_program.json", {"ticks=12"}));
+  agents::ClusterModel model = scenarios::build_model(test::load("pilot_program.json", {"ticks=36"}));
   model.step();
   model.mutable_context().policies.front().spent += sim::Money{5.0e4};
   CHECK_THROWS_AS(model.step(), sim::StockFlowViolation);
