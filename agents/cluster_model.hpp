@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "agents/model_context.hpp"
+#include "sim/phase_clock.hpp"
 
 namespace vicsim::agents {
 
@@ -47,9 +48,12 @@ class ClusterModel {
   }
   /** @brief Worker threads for the parallel phases (results do not depend on it). */
   void set_threads(unsigned n) { c_.threads = n == 0 ? 1 : n; }
+  /** @brief Wall time per phase of step() so far (also lapped by the tick loop for metrics and output). */
+  sim::PhaseClock& phase_clock() { return clock_; }
 
  private:
   ModelContext c_;
+  sim::PhaseClock clock_;
 };
 
 /** @brief Type keys of a world's industries in customers-first order; throws CyclicValueChain. */

@@ -36,6 +36,7 @@ const std::vector<Column>& columns() {
       {"density", "ratio", &TickMetrics::density},
       {"mean_degree", "ties/firm", &TickMetrics::mean_degree},
       {"clustering", "ratio", &TickMetrics::clustering},
+      {"clustering_se", "ratio", &TickMetrics::clustering_se},
       {"giant_component_share", "share", &TickMetrics::giant_component_share},
       {"components", "count", &TickMetrics::components},
       {"eg_index", "gamma", &TickMetrics::eg_index},
@@ -271,6 +272,7 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.density = net.density;
   m.mean_degree = net.mean_degree;
   m.clustering = net.average_clustering;
+  m.clustering_se = net.clustering_se;
   m.giant_component_share = net.giant_component_share;
   m.components = net.components;
   compute_platform_metrics(in, m);
