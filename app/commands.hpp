@@ -21,5 +21,6 @@ Command add_discover_command(CLI::App& app);
 Command add_view_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
+Command add_bench_command(CLI::App& app);
 
 }  // namespace vicsim::app

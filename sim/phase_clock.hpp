@@ -28,6 +28,14 @@ class PhaseClock {
     ++p.laps;
     last_ = now;
   }
+  /** @brief Adds another clock's phases (by name) to this one's. */
+  void merge(const PhaseClock& other) {
+    for (const auto& q : other.phases_) {
+      Phase& p = find(q.name);
+      p.seconds += q.seconds;
+      p.laps += q.laps;
+    }
+  }
   /** @brief The phases in the order they were first lapped. */
   const std::vector<Phase>& phases() const { return phases_; }
 
