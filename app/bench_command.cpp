@@ -123,6 +123,14 @@ double reference_loop(const sim::World& w, std::int32_t ticks, double& reads, do
   return s;
 }
 
+/** User plus system CPU time of this process so far, s (all threads). */
+double cpu_seconds() {
+  rusage ru{};
+  ::getrusage(RUSAGE_SELF, &ru);
+  return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+         1e-6 * static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+}
+
 /** Runs one size in this process and writes its measurements as JSON to o.child_result. */
 int run_child(const BenchOptions& o) {
   const double rss_start = proc_status_kib("VmRSS");
@@ -131,16 +139,19 @@ int run_child(const BenchOptions& o) {
   const fs::path dir = fs::path(o.child_result).parent_path() / "run";
   fs::create_directories(dir);
   RunInstruments inst;
-  double ref_s = 0.0, reads = 0.0, checksum = 0.0, peak_before_reference = 0.0, inspect_s = 0.0;
+  double ref_s = 0.0, reads = 0.0, checksum = 0.0, peak_before_reference = 0.0, inspect_s = 0.0,
+         inspect_cpu = 0.0;
   std::size_t firms_final = 0, ties_final = 0;
   inst.inspect_final = [&](const agents::ClusterModel& model) {
     const auto start = std::chrono::steady_clock::now();
+    const double cpu0 = cpu_seconds();
     peak_before_reference = proc_status_kib("VmHWM");
     ref_s = reference_loop(model.world(), o.ticks, reads, checksum);
     for (sim::FirmIndex i = 0; i < model.world().firms.size(); ++i)
       firms_final += model.world().firms.alive[i];
     ties_final = boost::num_edges(model.world().network);
     inspect_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    inspect_cpu = cpu_seconds() - cpu0;
   };
   const auto t0 = std::chrono::steady_clock::now();
   run_scenario_into(
@@ -160,8 +171,7 @@ int run_child(const BenchOptions& o) {
   j["ticks"] = o.ticks;
   j["threads"] = o.threads;
   j["wall_s"] = wall;
-  j["cpu_s"] = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
-               1e-6 * static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec);
+  j["cpu_s"] = cpu_seconds() - inspect_cpu;  // without the reference loop
   j["rss_start_kib"] = rss_start;
   j["peak_rss_kib"] = peak_before_reference > 0 ? peak_before_reference : static_cast<double>(ru.ru_maxrss);
   j["reference_s"] = ref_s;
@@ -224,11 +234,13 @@ void print_size(const nlohmann::json& r) {
             << fixed(loop, 2) << " s, final files " << fixed(phase_seconds(r, "output: files"), 2)
             << " s); cpu " << fixed(r["cpu_s"].get<double>(), 2) << " s\n";
   std::cout << "firm-ticks/s       " << sci(firms * ticks / wall) << " (whole run), "
-            << sci(firms * ticks / loop) << " (tick loop)\n";
+            << sci(firms * ticks / loop) << " (tick loop), " << sci(firms * ticks / r["cpu_s"].get<double>())
+            << " per CPU-second\n";
   std::cout << "peak RSS           " << fixed(peak / 1024.0, 1) << " MiB (VmHWM; "
             << fixed(r["rss_start_kib"].get<double>() / 1024.0, 1) << " MiB at start), "
-            << fixed(peak * 1024.0 / firms, 0)
-            << " bytes/firm; final: " << r["final_firms"].get<std::int64_t>() << " firms, "
+            << fixed(peak * 1024.0 / firms, 0) << " bytes/firm ("
+            << fixed((peak - r["rss_start_kib"].get<double>()) * 1024.0 / firms, 0)
+            << " above the start); final: " << r["final_firms"].get<std::int64_t>() << " firms, "
             << r["final_ties"].get<std::int64_t>() << " ties\n";
   const double ref = r["reference_s"].get<double>();
   std::cout << "reference loop     " << fixed(ref, 4) << " s ("
@@ -319,9 +331,11 @@ int run_parent(BenchOptions o) {
   }
   fs::remove_all(tmp);
 
-  std::cout << "== all sizes\n"
-            << "firms,ticks,threads,wall_s,tick_loop_s,firm_ticks_per_s,peak_rss_mib,bytes_per_firm,"
-               "model_bytes_per_firm,model_over_reference,simgrid_share,metrics_share,output_share\n";
+  std::cout
+      << "== all sizes\n"
+      << "firms,ticks,threads,wall_s,tick_loop_s,cpu_s,firm_ticks_per_s,firm_ticks_per_cpu_s,peak_rss_mib,"
+         "bytes_per_firm,"
+         "model_bytes_per_firm,model_over_reference,simgrid_share,metrics_share,output_share\n";
   std::ostringstream summary;
   summary << "summary:";
   for (const auto& r : results) {
@@ -338,22 +352,25 @@ int run_parent(BenchOptions o) {
     const double simgrid = phase_seconds(r, "SimGrid infrastructure layer") / wall;
     std::cout << r["firms"].get<std::int64_t>() << ',' << r["ticks"].get<int>() << ','
               << r["threads"].get<unsigned>() << ',' << fixed(wall, 3) << ',' << fixed(loop, 3) << ','
-              << sci(rate) << ',' << fixed(r["peak_rss_kib"].get<double>() / 1024.0, 1) << ','
-              << fixed(bytes, 0) << ','
+              << fixed(r["cpu_s"].get<double>(), 3) << ',' << sci(rate) << ','
+              << sci(firms * r["ticks"].get<double>() / r["cpu_s"].get<double>()) << ','
+              << fixed(r["peak_rss_kib"].get<double>() / 1024.0, 1) << ',' << fixed(bytes, 0) << ','
               << fixed((r["peak_rss_kib"].get<double>() - r["rss_start_kib"].get<double>()) * 1024.0 / firms,
                        0)
               << ',' << fixed(ratio, 1) << ',' << fixed(simgrid, 4) << ',' << fixed(metrics / wall, 4) << ','
               << fixed(output / wall, 4) << "\n";
     summary << (&r == &results.front() ? " " : "; ") << r["firms"].get<std::int64_t>() << " firms "
-            << fixed(wall, 1) << " s, " << sci(rate) << " firm-ticks/s, " << fixed(bytes, 0)
-            << " B/firm, model/reference " << fixed(ratio, 0) << ", SimGrid " << fixed(100.0 * simgrid, 1)
-            << "%";
+            << fixed(wall, 1) << " s, " << sci(rate) << " firm-ticks/s ("
+            << sci(firms * r["ticks"].get<double>() / r["cpu_s"].get<double>()) << " per CPU-s), "
+            << fixed(bytes, 0) << " B/firm, model/reference " << fixed(ratio, 0) << ", SimGrid "
+            << fixed(100.0 * simgrid, 1) << "%";
   }
   if (results.size() >= 2) {
     const auto& a = results[results.size() - 2];
     const auto& b = results.back();
     summary << "; time(" << b["firms"].get<std::int64_t>() << ")/time(" << a["firms"].get<std::int64_t>()
-            << ") = " << fixed(b["wall_s"].get<double>() / a["wall_s"].get<double>(), 2);
+            << ") = " << fixed(b["wall_s"].get<double>() / a["wall_s"].get<double>(), 2) << " (CPU "
+            << fixed(b["cpu_s"].get<double>() / a["cpu_s"].get<double>(), 2) << ")";
   }
   summary << " (" << o.ticks << " ticks, " << o.threads << " thread(s))";
   std::cout << summary.str() << std::endl;

@@ -19,6 +19,7 @@ PACKAGES=(
   xvfb xauth                  # headless visualizer tests
   ffmpeg                      # vicsim view --video (optional for users; tested in CI)
   chromium python3-pil        # browser tests of the HTML reports (render, screenshot, pixel check)
+  python3-matplotlib          # scripts/plot_scaling.py (docs/img/scaling.png)
 )
 
 missing=()

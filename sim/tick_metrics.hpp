@@ -88,6 +88,7 @@ struct MetricsInput {
   const World* world = nullptr;
   TickStats stats;
   double sme_threshold = 250.0;
+  unsigned threads = 1;  ///< worker threads for the per-firm pass; results do not depend on it
 };
 
 /** @brief Computes one tick's metrics, including network statistics from the given snapshot. */

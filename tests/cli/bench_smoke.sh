@@ -36,7 +36,7 @@ for label in "wall time" "firm-ticks/s" "peak RSS" "reference loop"; do
   [[ $(grep -c "^$label " "$T/out.txt") -eq 2 ]] && pass "'$label' line for both sizes" ||
     fail "'$label' is not printed once per size"
 done
-grep -Eq "^firm-ticks/s +[0-9.e+]+ \(whole run\)" "$T/out.txt" && pass "firm-ticks/s is a number" ||
+grep -Eq "^firm-ticks/s +[0-9.e+]+ \(whole run\), [0-9.e+]+ \(tick loop\), [0-9.e+]+ per CPU-second$" "$T/out.txt" && pass "firm-ticks/s is a number" ||
   fail "firm-ticks/s line malformed"
 grep -Eq "^peak RSS +[0-9.]+ MiB .* [0-9]+ bytes/firm" "$T/out.txt" && pass "peak RSS in MiB and bytes/firm" ||
   fail "peak RSS line malformed"
@@ -49,12 +49,12 @@ for phase in "setup: world and initial network" "prices" "orders" "settlement" "
   [[ $(grep -Ec "^  $(printf '%s' "$phase" | sed 's/[()]/\\&/g') +[0-9.]+ +[0-9.]+%$" "$T/out.txt") -eq 2 ]] &&
     pass "phase row '$phase' for both sizes" || fail "phase row '$phase' missing or malformed"
 done
-header="firms,ticks,threads,wall_s,tick_loop_s,firm_ticks_per_s,peak_rss_mib,bytes_per_firm,model_bytes_per_firm,model_over_reference,simgrid_share,metrics_share,output_share"
+header="firms,ticks,threads,wall_s,tick_loop_s,cpu_s,firm_ticks_per_s,firm_ticks_per_cpu_s,peak_rss_mib,bytes_per_firm,model_bytes_per_firm,model_over_reference,simgrid_share,metrics_share,output_share"
 grep -qx "$header" "$T/out.txt" && pass "the all-sizes CSV header" || fail "no all-sizes CSV header"
-[[ $(grep -Ec '^(500|2000),12,1,([0-9.e+-]+,){9}[0-9.e+-]+$' "$T/out.txt") -eq 2 ]] &&
-  pass "one CSV row per size with 13 fields" || fail "CSV rows malformed"
+[[ $(grep -Ec '^(500|2000),12,1,([0-9.e+-]+,){11}[0-9.e+-]+$' "$T/out.txt") -eq 2 ]] &&
+  pass "one CSV row per size with 15 fields" || fail "CSV rows malformed"
 last=$(tail -n 1 "$T/out.txt")
-[[ $last == "summary: 500 firms "*"; 2000 firms "*"time(2000)/time(500) = "*" (12 ticks, 1 thread(s))" ]] &&
+[[ $last == "summary: 500 firms "*" per CPU-s"*"; 2000 firms "*"time(2000)/time(500) = "*" (CPU "*") (12 ticks, 1 thread(s))" ]] &&
   pass "the last line is the one-line summary" || fail "last line is not the summary: $last"
 [[ -z $(ls -A "$T/tmp") ]] && pass "no temporary files left behind (TMPDIR empty)" ||
   fail "bench left temporary files behind: $(ls -A "$T/tmp")"
