@@ -3,12 +3,12 @@
 
 Usage: /usr/bin/python3 scripts/plot_scaling.py OUT.png BENCH_OUTPUT.txt [BENCH_OUTPUT.txt ...]
 
-Reads the CSV block after "== all sizes" of each file (header firms,ticks,threads,...) and plots, against
-the number of firms: firm-ticks per second of the whole run, and wall seconds per tick with a line of slope
-1 (linear cost) through the smallest size. One series per thread count.
+Reads each size's section ("== N firms x T ticks, K thread(s)" and its "wall time ... cpu C s" line) and
+plots against the number of firms: firm-ticks per wall second and per CPU second (left), and CPU
+microseconds per firm-tick (right; flat = linear cost). One series per thread count and run length. On a shared machine
+the CPU figures are the ones to read: wall time there mostly measures the other users' load.
 """
-import csv
-import io
+import re
 import sys
 
 import matplotlib
@@ -16,14 +16,23 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
+HEADER = re.compile(r"^== (\d+) firms x (\d+) ticks, (\d+) thread")
+WALL = re.compile(r"^wall time +([\d.]+) s .*cpu ([\d.]+) s")
 
-def rows(path):
-    text = open(path, encoding="utf-8").read()
-    if "== all sizes\n" not in text:
-        sys.exit("plot_scaling.py: %s has no '== all sizes' block (not vicsim bench output?)" % path)
-    block = text.split("== all sizes\n", 1)[1]
-    lines = [l for l in block.splitlines() if l and not l.startswith("summary:")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+def sizes(path):
+    out, cur = [], None
+    for line in open(path, encoding="utf-8"):
+        h = HEADER.match(line)
+        if h:
+            cur = tuple(int(x) for x in h.groups())
+        w = WALL.match(line)
+        if w and cur:
+            out.append(cur + (float(w.group(1)), float(w.group(2))))
+            cur = None
+    if not out:
+        sys.exit("plot_scaling.py: no '== N firms x T ticks' sections in %s (not vicsim bench output?)" % path)
+    return out
 
 
 def main():
@@ -31,24 +40,24 @@ def main():
         sys.exit(__doc__)
     series = {}
     for path in sys.argv[2:]:
-        for r in rows(path):
-            series.setdefault(int(r["threads"]), []).append(
-                (int(r["firms"]), float(r["firm_ticks_per_s"]), float(r["wall_s"]) / int(r["ticks"])))
+        for firms, ticks, threads, wall, cpu in sizes(path):
+            series.setdefault((threads, ticks), []).append((firms, firms * ticks / wall, firms * ticks / cpu,
+                                                   1e6 * cpu / (firms * ticks)))
     fig, (a, b) = plt.subplots(1, 2, figsize=(8, 3.2), dpi=90)
-    for threads, pts in sorted(series.items()):
+    for (threads, ticks), pts in sorted(series.items()):
         pts.sort()
         n = [p[0] for p in pts]
-        a.plot(n, [p[1] for p in pts], "o-", label="%d thread%s" % (threads, "s" if threads > 1 else ""))
-        b.plot(n, [p[2] for p in pts], "o-", label="%d thread%s" % (threads, "s" if threads > 1 else ""))
-    first = min(min(pts) for pts in series.values())
-    last_n = max(max(p[0] for p in pts) for pts in series.values())
-    b.plot([first[0], last_n], [first[2], first[2] * last_n / first[0]], "k--", lw=0.8, label="linear cost")
-    a.set(xscale="log", xlabel="firms", ylabel="firm-ticks per second", title="Throughput (full model)")
-    b.set(xscale="log", yscale="log", xlabel="firms", ylabel="wall seconds per tick", title="Cost per tick")
+        label = "%d thread%s, %d months" % (threads, "s" if threads > 1 else "", ticks)
+        a.plot(n, [p[1] for p in pts], "o-", label=label + ", per wall s")
+        a.plot(n, [p[2] for p in pts], "s--", label=label + ", per CPU s")
+        b.plot(n, [p[3] for p in pts], "o-", label=label)
+    a.set(xscale="log", yscale="log", xlabel="firms", ylabel="firm-ticks per second",
+          title="Throughput (full model)")
+    b.set(xscale="log", xlabel="firms", ylabel="CPU µs per firm-tick", title="Cost per firm-tick (flat = linear)")
+    b.set_ylim(bottom=0)
     for ax in (a, b):
         ax.grid(True, which="both", alpha=0.3)
-        ax.legend(fontsize=8)
-    a.set_ylim(bottom=0)
+        ax.legend(fontsize=7)
     fig.tight_layout()
     fig.savefig(sys.argv[1])
 
