@@ -151,6 +151,7 @@ void record_real_output(ModelContext& c) {
 }  // namespace
 
 void ClusterModel::step() {
+  clock_.start();
   sim::World& w = c_.world;
   ++w.tick;
   c_.stats = {};
@@ -165,24 +166,32 @@ void ClusterModel::step() {
 
   // Government, shocks and platforms set the conditions of this month.
   apply_shocks(c_);
+  clock_.lap("demand and shocks");
   begin_policies(c_);
+  clock_.lap("policies");
   for (auto& pl : w.platforms) {
     pl.revenue = pl.cost = sim::Money{0.0};
     pl.gmv = pl.dispatched_units = pl.cross_platform_gmv = 0.0;
   }
   if (!warming_up) {
     update_platform_roster(c_);
+    clock_.lap("platform roster");
     push_infrastructure(c_);
     resolve_service_times(c_);
+    clock_.lap("SimGrid infrastructure layer");
   }
   refresh_service_access(c_);
   for (auto i : c_.directory.alive())
     w.firms.credit_line[i] =
         sim::Money{c_.services_of(i).finance * c_.params.services.credit_months * w.firms.revenue[i].yuan};
+  clock_.lap("service access");
 
   set_prices(c_);
+  clock_.lap("prices");
   propagate_orders(c_);
+  clock_.lap("orders");
   settle_accounts(c_);
+  clock_.lap("settlement");
 
   record_real_output(c_);
 
@@ -195,29 +204,42 @@ void ClusterModel::step() {
   c_.type_margin.assign(c_.directory.n_types(), 0.0);
   for (std::size_t t = 0; t < profit.size(); ++t)
     c_.type_margin[t] = revenue[t] > 0.0 ? profit[t] / revenue[t] : 0.0;
+  clock_.lap("real output and margins");
 
   if (!warming_up) {
     adopt_and_join(c_);
+    clock_.lap("adoption and joining");
     update_platform_roster(c_);
     choose_tie_channels(c_);
+    clock_.lap("tie channels");
     refresh_service_access(c_);
     for (auto& pl : w.platforms)
       if (pl.alive) pl.cost = platform_operating_cost(c_, pl);
     account_policies(c_);
     settle_platforms(c_);
+    clock_.lap("platform and policy accounts");
   }
 
   learn(c_);
+  clock_.lap("learning");
   update_and_decay_ties(c_);
+  clock_.lap("tie decay");
   search_suppliers(c_);
+  clock_.lap("supplier search");
   form_collaborations(c_);
+  clock_.lap("collaboration");
   adjust_capacity(c_);
+  clock_.lap("capacity");
   settle_credit(c_);
+  clock_.lap("credit");
   exit_failing_firms(c_);
   close_exited_firms(c_);
+  clock_.lap("exit");
   enter_firms(c_);
   c_.directory.rebuild(w);
+  clock_.lap("entry");
   close_accounts(c_);
+  clock_.lap("stock-flow check");
 }
 
 }  // namespace vicsim::agents

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "agents/model_context.hpp"
+#include "sim/phase_clock.hpp"
 
 namespace vicsim::agents {
 
@@ -47,6 +48,8 @@ class ClusterModel {
   }
   /** @brief Worker threads for the parallel phases (results do not depend on it). */
   void set_threads(unsigned n) { c_.threads = n == 0 ? 1 : n; }
+  /** @brief Wall time per phase of step() so far (also lapped by the tick loop for metrics and output). */
+  sim::PhaseClock& phase_clock() { return clock_; }
 
  private:
   /** @brief Runs population.warmup_months unrecorded months (ticks −W+1 … 0) of the firm economy alone, so
@@ -54,6 +57,7 @@ class ClusterModel {
   void warm_up();
 
   ModelContext c_;
+  sim::PhaseClock clock_;
 };
 
 /** @brief Type keys of a world's industries in customers-first order; throws CyclicValueChain. */

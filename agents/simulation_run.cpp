@@ -7,9 +7,14 @@ TickRunner::TickRunner(ClusterModel& model)
 
 sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
   model_.step();
-  const auto snapshot = sim::undirected_snapshot(model_.world());
-  const auto net = sim::network_stats(snapshot);
-  sim::MetricsInput in{&model_.world(), model_.last_stats(), model_.params().population.sme_threshold};
+  auto& clock = model_.phase_clock();
+  const sim::World& w = model_.world();
+  const unsigned threads = model_.context().threads;
+  sim::build_undirected_snapshot(w, snapshot_, threads);
+  clock.lap("metrics: network snapshot");
+  const auto net = sim::network_stats(snapshot_, {w.seed, w.tick, threads}, scratch_);
+  clock.lap("metrics: network statistics");
+  sim::MetricsInput in{&w, model_.last_stats(), model_.params().population.sme_threshold, threads};
   auto m = sim::compute_metrics(in, net);
   m.stage = static_cast<double>(detector_.update(sim::stage_indicators(m)));
   const bool any_platform = m.platforms_alive > 0;
@@ -18,7 +23,9 @@ sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
   m.ecosystem_stage = static_cast<double>(eco);
   spent_ += m.policy_spend;
   m.policy_spend_cumulative = spent_;
-  for (auto* o : observers) o->on_tick(model_.world(), m, snapshot);
+  clock.lap("metrics: other columns");
+  for (auto* o : observers) o->on_tick(w, m, snapshot_);
+  clock.lap("output: observers (panels, GraphML)");
   return m;
 }
 

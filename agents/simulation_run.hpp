@@ -32,7 +32,9 @@ class TickRunner {
   ClusterModel& model_;
   sim::TraditionalStageDetector detector_;
   sim::PlatformStageDetector platform_detector_;
-  double spent_ = 0.0;  ///< cumulative policy spending (yuan)
+  double spent_ = 0.0;                ///< cumulative policy spending (yuan)
+  sim::UndirectedSnapshot snapshot_;  ///< rebuilt every tick into the same buffers
+  sim::NetworkScratch scratch_;
 };
 
 /** @brief Steps `model` for `ticks` months, notifying observers; returns the time series. */

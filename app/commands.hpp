@@ -22,5 +22,6 @@ Command add_view_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_new_command(CLI::App& app);
+Command add_bench_command(CLI::App& app);
 
 }  // namespace vicsim::app

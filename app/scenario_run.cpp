@@ -20,7 +20,10 @@ namespace fs = std::filesystem;
 
 std::vector<sim::TickMetrics> run_scenario_into(
     const scenarios::Scenario& s, const fs::path& dir, const RunProvenance& provenance, unsigned threads,
-    const std::function<void(std::int32_t, std::int32_t)>& progress, int pilot_replications) {
+    const std::function<void(std::int32_t, std::int32_t)>& progress, int pilot_replications, RunInstruments* instruments) {
+  sim::PhaseClock unused;
+  sim::PhaseClock& clock = instruments ? instruments->clock : unused;
+  clock.start();
   nlohmann::json resolved = scenarios::to_json(s);
   resolved["provenance"] = {{"vicsim_version", kVersion},
                             {"git_hash", kGitHash},
@@ -44,7 +47,11 @@ std::vector<sim::TickMetrics> run_scenario_into(
     graphml = std::make_unique<reports::GraphmlRecorder>(dir / "network", s.output.network_every, s.ticks);
     observers.push_back(graphml.get());
   }
+  clock.lap("setup: world and initial network");
   const auto series = agents::run_simulation(model, s.ticks, observers, progress);
+  clock.merge(model.phase_clock());
+  if (instruments && instruments->inspect_final) instruments->inspect_final(model);
+  clock.start();
   const reports::RunLabel label{s.name, s.seed};
   write_file(dir / "timeseries.csv",
              [&](std::ostream& out) { reports::write_timeseries_csv(out, label, series); });
@@ -58,11 +65,13 @@ std::vector<sim::TickMetrics> run_scenario_into(
     write_file(dir / "platforms.csv", [&](std::ostream& out) { platforms.write_csv(out, label); });
   // With shocks, the same scenario and seed without them is the counterfactual for the resilience measures.
   std::vector<sim::TickMetrics> no_shock;
+  clock.lap("output: files");
   if (!s.shocks.empty()) {
     scenarios::Scenario calm = s;
     calm.shocks.clear();
     auto twin = scenarios::build_model(calm, threads);
     no_shock = agents::run_simulation(twin, calm.ticks, {});
+    clock.lap("counterfactual runs (shocks, pilot)");
   }
   auto summary = reports::run_summary(label, model, series, s.shocks.empty() ? nullptr : &no_shock);
   // With a pilot, the same scenario and seed without it gives the pilot's true effect per region; further
@@ -104,8 +113,10 @@ std::vector<sim::TickMetrics> run_scenario_into(
       e[x.outcome] = {{"treated", x.treated.mean}, {"control", x.control.mean}};
     summary["pilot_effect_vs_no_pilot"] = e;
     summary["pilot_replications"] = reps.size();
+    clock.lap("counterfactual runs (shocks, pilot)");
   }
   write_file(dir / "summary.json", [&](std::ostream& out) { out << summary.dump(2) << "\n"; });
+  clock.lap("output: files");
   return series;
 }
 

@@ -7,6 +7,7 @@
 
 #include "agents/simulation_run.hpp"
 #include "scenarios/scenario.hpp"
+#include "sim/phase_clock.hpp"
 
 namespace vicsim::app {
 
@@ -16,16 +17,25 @@ struct RunProvenance {
   std::vector<std::string> overrides;
 };
 
+/** @brief What `vicsim bench` observes of a run besides its files. */
+struct RunInstruments {
+  sim::PhaseClock clock;  ///< setup, every phase of every tick, output files
+  /** @brief Called with the model after its last tick, before the final files are written (not timed). */
+  std::function<void(const agents::ClusterModel&)> inspect_final;
+};
+
 /**
  * @brief Runs s and writes scenario.resolved.json, timeseries.csv, firms.csv, summary.json (and GraphML
  * snapshots if the scenario asks) into dir, which must exist. Returns the per-tick metrics.
  * @param progress called after each tick with (tick, ticks); may throw to abort.
  * @param pilot_replications with a pilot policy: with/without-pilot pairs (seeds seed, seed + 1, ...) behind
  * pilot_effect.csv; the first pair reuses this run.
+ * @param instruments if given, receives the wall time of setup, of every phase of the ticks and of the output
+ * files, and sees the model after its last tick (`vicsim bench`).
  */
 std::vector<sim::TickMetrics> run_scenario_into(
     const scenarios::Scenario& s, const std::filesystem::path& dir, const RunProvenance& provenance,
     unsigned threads, const std::function<void(std::int32_t, std::int32_t)>& progress,
-    int pilot_replications = 1);
+    int pilot_replications = 1, RunInstruments* instruments = nullptr);
 
 }  // namespace vicsim::app

@@ -1,7 +1,6 @@
 #include "reports/run_writers.hpp"
 
 #include <bit>
-#include <boost/graph/graphml.hpp>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -56,72 +55,6 @@ void write_firms_csv(std::ostream& out, const sim::World& w) {
         << std::popcount(f.platforms[i]) << ','
         << (f.first_join_tick[i] < 0 ? std::string("NA") : std::to_string(f.first_join_tick[i])) << '\n';
   }
-}
-
-void write_graphml(std::ostream& out, const sim::World& w) {
-  struct Node {
-    std::string label, region, industry, stage;
-    double employees = 0, productivity = 0, x = 0, y = 0;
-    int firm_id = 0, chain_master = 0;
-    std::string platforms;  ///< semicolon-separated platform indices
-    int adopted = 0;        ///< on the cloud
-  };
-  struct Edge {
-    std::string kind, channel;
-    int local = 0, cross_industry = 0;
-    double trust = 0, distance_km = 0;
-  };
-  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, Node, Edge>;
-  G g;
-  const auto& f = w.firms;
-  std::vector<std::int64_t> compact(f.size(), -1);
-  for (sim::FirmIndex i = 0; i < f.size(); ++i) {
-    if (!f.alive[i]) continue;
-    const auto& r = w.regions[sim::idx(f.region[i])];
-    const auto& ind = w.industries[sim::idx(f.industry[i])];
-    // Place firms around their region's centre on a golden-angle spiral, so Gephi's geo layout is readable.
-    const double angle = 2.399963229728653 * i, rad = r.internal_km * std::sqrt((i % 997) / 997.0);
-    std::string platforms;
-    for (std::size_t p = 0; p < w.platforms.size(); ++p)
-      if (f.member_of(i, p)) platforms += (platforms.empty() ? "" : ";") + std::to_string(p);
-    compact[i] = static_cast<std::int64_t>(boost::add_vertex(
-        Node{"firm " + std::to_string(i), r.name, ind.name, ind.stages[f.stage[i]], f.employees[i],
-             f.productivity[i], r.x_km + rad * std::cos(angle), r.y_km + rad * std::sin(angle),
-             static_cast<int>(i), f.chain_master[i], platforms, f.on_cloud[i]},
-        g));
-  }
-  for (auto [e, end] = boost::edges(w.network); e != end; ++e) {
-    const auto s = boost::source(*e, w.network), t = boost::target(*e, w.network);
-    if (compact[s] < 0 || compact[t] < 0) continue;
-    const auto& tie = w.network[*e];
-    boost::add_edge(static_cast<std::size_t>(compact[s]), static_cast<std::size_t>(compact[t]),
-                    Edge{tie.is_supply() ? "supply" : "collaboration",
-                         tie.channel == sim::TieChannel::Platform ? "platform" : "offline",
-                         f.region[s] == f.region[t] ? 1 : 0, f.industry[s] != f.industry[t] ? 1 : 0,
-                         tie.trust, tie.distance_km},
-                    g);
-  }
-  boost::dynamic_properties dp(boost::ignore_other_properties);
-  dp.property("label", boost::get(&Node::label, g));
-  dp.property("firm_id", boost::get(&Node::firm_id, g));
-  dp.property("region", boost::get(&Node::region, g));
-  dp.property("industry", boost::get(&Node::industry, g));
-  dp.property("stage", boost::get(&Node::stage, g));
-  dp.property("employees", boost::get(&Node::employees, g));
-  dp.property("productivity", boost::get(&Node::productivity, g));
-  dp.property("chain_master", boost::get(&Node::chain_master, g));
-  dp.property("platforms", boost::get(&Node::platforms, g));
-  dp.property("adopted", boost::get(&Node::adopted, g));
-  dp.property("x", boost::get(&Node::x, g));
-  dp.property("y", boost::get(&Node::y, g));
-  dp.property("kind", boost::get(&Edge::kind, g));
-  dp.property("channel", boost::get(&Edge::channel, g));
-  dp.property("local", boost::get(&Edge::local, g));
-  dp.property("cross_industry", boost::get(&Edge::cross_industry, g));
-  dp.property("trust", boost::get(&Edge::trust, g));
-  dp.property("distance_km", boost::get(&Edge::distance_km, g));
-  out << std::setprecision(17);
-  boost::write_graphml(out, g, dp, true);
 }
 
 namespace {

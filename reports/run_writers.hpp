@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "agents/simulation_run.hpp"
+#include "reports/graphml_writer.hpp"
 
 namespace vicsim::reports {
 
@@ -22,9 +23,6 @@ void write_timeseries_csv(std::ostream& out, const RunLabel& label,
 
 /** @brief Writes the final state of every firm ever created (exited ones included). */
 void write_firms_csv(std::ostream& out, const sim::World& w);
-
-/** @brief Writes the alive firms and their ties as GraphML (Gephi, networkx, igraph read it). */
-void write_graphml(std::ostream& out, const sim::World& w);
 
 /** @brief The run summary: provenance, first and last tick metrics, when each stage of the three stage
  * ladders was first reached, the size-tail exponent, each policy's spending and each shock's resilience

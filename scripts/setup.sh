@@ -20,6 +20,7 @@ PACKAGES=(
   ffmpeg                      # vicsim view --video (optional for users; tested in CI)
   chromium python3-pil        # browser tests of the HTML reports (render, screenshot, pixel check)
   python3-jsonschema          # the generated scenario JSON Schema is checked against every bundled scenario
+  python3-matplotlib          # scripts/plot_scaling.py (docs/img/scaling.png)
 )
 
 missing=()

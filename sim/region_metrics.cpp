@@ -50,16 +50,21 @@ std::vector<RegionMetrics> region_metrics(const World& w, double sme_threshold) 
       sme_members[r] += f.platforms[i] != 0;
     }
   }
-  // A cross-region tie counts once for each of its two regions.
-  for (auto [e, end] = boost::edges(w.network); e != end; ++e) {
-    const auto s = boost::source(*e, w.network), t = boost::target(*e, w.network);
-    if (!f.alive[s] || !f.alive[t]) continue;
-    const std::size_t rs = idx(f.region[s]), rt = idx(f.region[t]);
-    ties[rs] += 1;
-    if (rs == rt) continue;
-    ties[rt] += 1;
-    cross[rs] += 1;
-    cross[rt] += 1;
+  // A cross-region tie counts once for each of its two regions. Ties are read from each source's out-edge
+  // vector (no tie properties needed), not from Boost's global edge list, which chases one list node per tie.
+  for (FirmIndex s = 0; s < f.size(); ++s) {
+    if (!f.alive[s]) continue;
+    const std::size_t rs = idx(f.region[s]);
+    for (auto [e, end] = boost::out_edges(s, w.network); e != end; ++e) {
+      const auto t = boost::target(*e, w.network);
+      if (!f.alive[t]) continue;
+      const std::size_t rt = idx(f.region[t]);
+      ties[rs] += 1;
+      if (rs == rt) continue;
+      ties[rt] += 1;
+      cross[rs] += 1;
+      cross[rt] += 1;
+    }
   }
   for (std::size_t r = 0; r < R; ++r) {
     RegionMetrics& m = out[r];

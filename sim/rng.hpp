@@ -30,6 +30,7 @@ enum class Stream : std::uint32_t {
   PlatformStrategy,
   Interconnection,
   AdoptionThreshold,
+  NetworkSample,  ///< firms drawn for the sampled clustering estimate (metrics, not the model)
 };
 
 /** @brief A generator for one (seed, stream, agent, tick) key; successive calls advance a draw counter. */

@@ -7,6 +7,7 @@
 #include "sim/concentration.hpp"
 #include "sim/industry.hpp"
 #include "sim/welfare_metrics.hpp"
+#include "sim/parallel_for.hpp"
 
 namespace vicsim::sim {
 
@@ -37,6 +38,7 @@ const std::vector<Column>& columns() {
       {"density", "ratio", &TickMetrics::density},
       {"mean_degree", "ties/firm", &TickMetrics::mean_degree},
       {"clustering", "ratio", &TickMetrics::clustering},
+      {"clustering_se", "ratio", &TickMetrics::clustering_se},
       {"giant_component_share", "share", &TickMetrics::giant_component_share},
       {"components", "count", &TickMetrics::components},
       {"eg_index", "gamma", &TickMetrics::eg_index},
@@ -94,49 +96,131 @@ const std::vector<Column>& columns() {
 
 namespace {
 
-void compute_platform_metrics(const MetricsInput& in, TickMetrics& m) {
+/** Firms per chunk of the metrics pass: fixed, so the per-chunk sums combine the same way for any threads. */
+constexpr std::size_t kChunk = 4096;
+
+/** Sums over one chunk of firms (and the ties those firms send). */
+struct Partial {
+  // flows of firms that traded this tick (alive, or exited at its end)
+  double output = 0, value_added = 0, profit = 0, cap = 0, bought = 0, tc = 0, purchases = 0, lead = 0,
+         spot = 0, output_units = 0;
+  // alive firms
+  double firms = 0, employees = 0, sme = 0, a_sum = 0, a_sq = 0, gained = 0, slots = 0, filled = 0;
+  double large = 0, cloud = 0, sme_cloud = 0, large_cloud = 0, members = 0, sme_members = 0, multi = 0,
+         out_w = 0, quality = 0, overhead = 0, revenue = 0, total_cost = 0, member_collab = 0;
+  // ties between alive firms, counted at their source
+  double ties = 0, local = 0, cross_ind = 0, supply = 0, trust = 0, pties = 0, pcross = 0, brokered = 0;
+};
+
+/** Adds b to a, member by member (the members are all doubles). */
+void add(Partial& a, const Partial& b) {
+  constexpr std::size_t n = sizeof(Partial) / sizeof(double);
+  static_assert(sizeof(Partial) == n * sizeof(double));
+  auto* x = reinterpret_cast<double*>(&a);
+  const auto* y = reinterpret_cast<const double*>(&b);
+  for (std::size_t k = 0; k < n; ++k) x[k] += y[k];
+}
+
+/** The sums of firms [lo, hi). Writes only `type_has` bits of its own chunk's copy and `per_platform` of it.
+ */
+void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t>>& n_slots, std::size_t lo,
+               std::size_t hi, Partial& p, std::vector<std::vector<std::uint8_t>>& type_has,
+               std::vector<double>& per_platform, std::vector<std::uint8_t>& slot_has_tie) {
   const World& w = *in.world;
   const Firms& f = w.firms;
   const std::size_t P = w.platforms.size();
-  double n = 0, sme = 0, large = 0, cloud = 0, sme_cloud = 0, large_cloud = 0, members = 0, sme_members = 0,
-         multi = 0, out_w = 0, quality = 0, overhead = 0, revenue = 0, total_cost = 0;
-  std::vector<double> per_platform(P, 0.0);
-  std::vector<std::vector<std::uint8_t>> type_has(w.industries.size());
-  for (std::size_t i = 0; i < w.industries.size(); ++i) type_has[i].assign(w.industries[i].stages.size(), 0);
-  for (FirmIndex i = 0; i < f.size(); ++i) {
+  for (FirmIndex i = static_cast<FirmIndex>(lo); i < hi; ++i) {
+    // Flows count every firm that traded this tick, including those that exited at its end.
+    const bool traded = f.alive[i] || f.exit_tick[i] == w.tick;
+    if (!traded) continue;
+    p.output += f.revenue[i].yuan;
+    p.value_added += f.revenue[i].yuan - f.input_cost[i].yuan;
+    p.profit += f.profit[i].yuan;
+    p.cap += f.capacity(i);
+    p.bought += f.inputs_bought[i];
+    p.tc += f.transaction_cost[i].yuan;
+    p.purchases += f.input_cost[i].yuan;
+    p.lead += f.lead_time_days[i] * f.inputs_bought[i];
+    p.spot += f.spot_units[i];
+    p.output_units += f.output[i];
     if (!f.alive[i]) continue;
     const bool is_sme = f.employees[i] < in.sme_threshold;
-    n += 1;
-    (is_sme ? sme : large) += 1;
-    cloud += f.on_cloud[i];
-    (is_sme ? sme_cloud : large_cloud) += f.on_cloud[i];
+    p.firms += 1;
+    p.employees += f.employees[i];
+    if (is_sme) p.sme += 1;
+    p.a_sum += f.productivity[i];
+    p.a_sq += f.productivity[i] * f.productivity[i];
+    if (f.last_gain_tick[i] >= 0 && w.tick - f.last_gain_tick[i] < 12) p.gained += 1;
+    const std::size_t ns = n_slots[idx(f.industry[i])][f.stage[i]];
+    slot_has_tie.assign(ns, 0);
+    bool collab = false;
+    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+      const Tie& tie = w.network[*e];
+      if (tie.is_supply()) slot_has_tie[tie.input_slot] = 1;
+      collab |=
+          !tie.is_supply() && tie.channel == TieChannel::Platform && f.alive[boost::source(*e, w.network)];
+    }
+    p.slots += static_cast<double>(ns);
+    for (auto b : slot_has_tie) p.filled += b;
+    // Ties between alive firms, each counted once: at its source.
+    for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
+      const auto t = boost::target(*e, w.network);
+      if (!f.alive[t]) continue;
+      const Tie& tie = w.network[*e];
+      p.ties += 1;
+      if (tie.is_supply()) {
+        p.supply += 1;
+        p.trust += tie.trust;
+      }
+      if (f.region[i] == f.region[t]) p.local += 1;
+      if (f.industry[i] != f.industry[t]) p.cross_ind += 1;
+      if (tie.channel != TieChannel::Platform) continue;
+      p.pties += 1;
+      // Reach counts ties the platform brokered, not local ties it took over when both partners joined.
+      if (tie.brokered) {
+        p.brokered += 1;
+        p.pcross += f.region[i] != f.region[t];
+      }
+      collab |= !tie.is_supply();
+    }
+    // digital adoption and platforms
+    if (!is_sme) p.large += 1;
+    p.cloud += f.on_cloud[i];
+    (is_sme ? p.sme_cloud : p.large_cloud) += f.on_cloud[i];
     const int k = std::popcount(f.platforms[i]);
     if (k > 0) {
-      members += 1;
-      sme_members += is_sme;
+      p.members += 1;
+      p.sme_members += is_sme;
       type_has[idx(f.industry[i])][f.stage[i]] = 1;
+      p.member_collab += collab;
     }
-    multi += k >= 2;
-    for (std::size_t p = 0; p < P; ++p) per_platform[p] += f.member_of(i, p);
+    p.multi += k >= 2;
+    for (std::size_t q = 0; q < P; ++q) per_platform[q] += f.member_of(i, q);
     const double value = f.revenue[i].yuan;
-    out_w += value;
-    quality += value * (1.0 - f.defect_rate[i]);
-    overhead += w.regions[idx(f.region[i])].land_cost.yuan * f.overhead_factor[i] * f.employees[i];
-    revenue += value;
-    total_cost += f.total_cost[i].yuan;
+    p.out_w += value;
+    p.quality += value * (1.0 - f.defect_rate[i]);
+    p.overhead += w.regions[idx(f.region[i])].land_cost.yuan * f.overhead_factor[i] * f.employees[i];
+    p.revenue += value;
+    p.total_cost += f.total_cost[i].yuan;
   }
-  if (n > 0) {
-    m.cloud_adoption_share = cloud / n;
-    m.platform_member_share = members / n;
+}
+
+void platform_metrics(const MetricsInput& in, const Partial& p, const std::vector<double>& per_platform,
+                      const std::vector<std::vector<std::uint8_t>>& type_has, TickMetrics& m) {
+  const World& w = *in.world;
+  const std::size_t P = w.platforms.size();
+  if (p.firms > 0) {
+    m.cloud_adoption_share = p.cloud / p.firms;
+    m.platform_member_share = p.members / p.firms;
   }
-  m.sme_adoption_share = sme > 0 ? sme_cloud / sme : 0.0;
-  m.large_adoption_share = large > 0 ? large_cloud / large : 0.0;
+  m.sme_adoption_share = p.sme > 0 ? p.sme_cloud / p.sme : 0.0;
+  m.large_adoption_share = p.large > 0 ? p.large_cloud / p.large : 0.0;
   m.digital_divide_gap = m.large_adoption_share - m.sme_adoption_share;
-  m.sme_participation = sme > 0 ? sme_members / sme : 0.0;
-  m.multihoming_share = members > 0 ? multi / members : 0.0;
-  m.quality = out_w > 0 ? quality / out_w : 0.0;
-  m.management_efficiency = overhead > 0 ? revenue / overhead : 0.0;
-  m.unit_total_cost = revenue > 0 ? total_cost / revenue : 0.0;
+  m.sme_participation = p.sme > 0 ? p.sme_members / p.sme : 0.0;
+  m.multihoming_share = p.members > 0 ? p.multi / p.members : 0.0;
+  m.quality = p.out_w > 0 ? p.quality / p.out_w : 0.0;
+  m.management_efficiency = p.overhead > 0 ? p.revenue / p.overhead : 0.0;
+  m.unit_total_cost = p.revenue > 0 ? p.total_cost / p.revenue : 0.0;
   double types = 0, covered = 0;
   for (const auto& v : type_has)
     for (auto b : v) {
@@ -147,11 +231,11 @@ void compute_platform_metrics(const MetricsInput& in, TickMetrics& m) {
 
   double memberships = 0, alive = 0, connected = 0, n_platforms = 0, mutual = 0, lat = 0, lat_w = 0;
   for (double x : per_platform) memberships += x;
-  for (std::size_t p = 0; p < P; ++p) {
-    const Platform& pl = w.platforms[p];
+  for (std::size_t q = 0; q < P; ++q) {
+    const Platform& pl = w.platforms[q];
     if (!pl.alive) continue;
     alive += 1;
-    if (memberships > 0) m.platform_hhi += (per_platform[p] / memberships) * (per_platform[p] / memberships);
+    if (memberships > 0) m.platform_hhi += (per_platform[q] / memberships) * (per_platform[q] / memberships);
     m.max_congestion = std::max(m.max_congestion, pl.congestion);
     lat += pl.service_latency_s * pl.members;
     lat_w += pl.members;
@@ -172,28 +256,9 @@ void compute_platform_metrics(const MetricsInput& in, TickMetrics& m) {
   m.dispatched_units = in.stats.dispatched_units;
   m.policy_spend = in.stats.policy_spend;
   m.real_output = in.stats.real_output;
-
-  double ties = 0, pties = 0, pcross = 0, brokered = 0;
-  std::vector<std::uint8_t> collab(f.size(), 0);
-  for (auto [e, end] = boost::edges(w.network); e != end; ++e) {
-    const auto s = boost::source(*e, w.network), t = boost::target(*e, w.network);
-    if (!f.alive[s] || !f.alive[t]) continue;
-    ties += 1;
-    const Tie& tie = w.network[*e];
-    if (tie.channel != TieChannel::Platform) continue;
-    pties += 1;
-    // Reach counts ties the platform brokered, not local ties it took over when both partners joined.
-    if (tie.brokered) {
-      brokered += 1;
-      pcross += f.region[s] != f.region[t];
-    }
-    if (!tie.is_supply()) collab[s] = collab[t] = 1;
-  }
-  m.platform_tie_share = ties > 0 ? pties / ties : 0.0;
-  m.platform_cross_region = brokered > 0 ? pcross / brokered : 0.0;
-  double mc = 0;
-  for (FirmIndex i = 0; i < f.size(); ++i) mc += f.alive[i] && f.platforms[i] && collab[i];
-  m.member_collaboration = members > 0 ? mc / members : 0.0;
+  m.platform_tie_share = p.ties > 0 ? p.pties / p.ties : 0.0;
+  m.platform_cross_region = p.brokered > 0 ? p.pcross / p.brokered : 0.0;
+  m.member_collaboration = p.members > 0 ? p.member_collab / p.members : 0.0;
 }
 
 }  // namespace
@@ -211,82 +276,67 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.ties_formed = in.stats.ties_formed;
   m.ties_dissolved = in.stats.ties_dissolved;
 
-  double sme = 0, cap = 0, a_sum = 0, a_sq = 0, gained = 0, bought = 0, tc = 0, purchases = 0, lead = 0,
-         spot = 0;
-  double slots = 0, filled = 0;
   std::vector<std::vector<std::size_t>> n_slots(w.industries.size());
   for (std::size_t i = 0; i < w.industries.size(); ++i)
     for (std::size_t s = 0; s < w.industries[i].stages.size(); ++s)
       n_slots[i].push_back(input_needs(w.industries, i, s).size());
-  std::vector<std::uint8_t> slot_has_tie;
-  for (FirmIndex i = 0; i < f.size(); ++i) {
-    // Flows count every firm that traded this tick, including those that exited at its end.
-    const bool traded = f.alive[i] || f.exit_tick[i] == w.tick;
-    if (!traded) continue;
-    m.output += f.revenue[i].yuan;
-    m.value_added += f.revenue[i].yuan - f.input_cost[i].yuan;
-    m.profit += f.profit[i].yuan;
-    cap += f.capacity(i);
-    bought += f.inputs_bought[i];
-    tc += f.transaction_cost[i].yuan;
-    purchases += f.input_cost[i].yuan;
-    lead += f.lead_time_days[i] * f.inputs_bought[i];
-    spot += f.spot_units[i];
-    if (!f.alive[i]) continue;
-    m.firms += 1;
-    m.employees += f.employees[i];
-    if (f.employees[i] < in.sme_threshold) sme += 1;
-    a_sum += f.productivity[i];
-    a_sq += f.productivity[i] * f.productivity[i];
-    if (f.last_gain_tick[i] >= 0 && w.tick - f.last_gain_tick[i] < 12) gained += 1;
-    const std::size_t ns = n_slots[idx(f.industry[i])][f.stage[i]];
-    slot_has_tie.assign(ns, 0);
-    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e)
-      if (w.network[*e].is_supply()) slot_has_tie[w.network[*e].input_slot] = 1;
-    slots += static_cast<double>(ns);
-    for (auto b : slot_has_tie) filled += b;
+  // One pass over the firms in fixed chunks; each chunk's sums, platform counts and covered firm types are
+  // its own, and are combined in chunk order, so the result is the same for any thread count.
+  const std::size_t chunks = chunk_count(f.size(), kChunk);
+  std::vector<Partial> partial(chunks);
+  std::vector<std::vector<double>> per_platform(chunks, std::vector<double>(w.platforms.size(), 0.0));
+  std::vector<std::vector<std::vector<std::uint8_t>>> type_has(chunks);
+  parallel_chunks(chunks, in.threads, [&](std::size_t c, std::size_t) {
+    type_has[c].resize(w.industries.size());
+    for (std::size_t i = 0; i < w.industries.size(); ++i)
+      type_has[c][i].assign(w.industries[i].stages.size(), 0);
+    std::vector<std::uint8_t> slot_has_tie;
+    sum_firms(in, n_slots, c * kChunk, std::min(f.size(), (c + 1) * kChunk), partial[c], type_has[c],
+              per_platform[c], slot_has_tie);
+  });
+  Partial p;
+  std::vector<double> platforms(w.platforms.size(), 0.0);
+  std::vector<std::vector<std::uint8_t>> covered(w.industries.size());
+  for (std::size_t i = 0; i < w.industries.size(); ++i) covered[i].assign(w.industries[i].stages.size(), 0);
+  for (std::size_t c = 0; c < chunks; ++c) {
+    add(p, partial[c]);
+    for (std::size_t q = 0; q < platforms.size(); ++q) platforms[q] += per_platform[c][q];
+    for (std::size_t i = 0; i < covered.size(); ++i)
+      for (std::size_t s = 0; s < covered[i].size(); ++s) covered[i][s] |= type_has[c][i][s];
   }
-  double total_output_units = 0;
-  for (FirmIndex i = 0; i < f.size(); ++i)
-    if (f.alive[i] || f.exit_tick[i] == w.tick) total_output_units += f.output[i];
+  m.output = p.output;
+  m.value_added = p.value_added;
+  m.profit = p.profit;
+  m.firms = p.firms;
+  m.employees = p.employees;
   if (m.firms > 0) {
-    m.sme_share = sme / m.firms;
-    m.productivity_mean = a_sum / m.firms;
-    m.productivity_sd = std::sqrt(std::fmax(0.0, a_sq / m.firms - m.productivity_mean * m.productivity_mean));
-    m.innovation_share = gained / m.firms;
+    m.sme_share = p.sme / m.firms;
+    m.productivity_mean = p.a_sum / m.firms;
+    m.productivity_sd =
+        std::sqrt(std::fmax(0.0, p.a_sq / m.firms - m.productivity_mean * m.productivity_mean));
+    m.innovation_share = p.gained / m.firms;
   }
-  m.capacity_utilisation = cap > 0 ? total_output_units / cap : 0.0;
-  m.transaction_cost_per_unit = bought > 0 ? tc / bought : 0.0;
-  m.transaction_cost_share = purchases > 0 ? tc / purchases : 0.0;
-  m.lead_time_days = bought > 0 ? lead / bought : 0.0;
-  m.spot_share = bought > 0 ? spot / bought : 0.0;
-  m.chain_completeness = slots > 0 ? filled / slots : 0.0;
+  m.capacity_utilisation = p.cap > 0 ? p.output_units / p.cap : 0.0;
+  m.transaction_cost_per_unit = p.bought > 0 ? p.tc / p.bought : 0.0;
+  m.transaction_cost_share = p.purchases > 0 ? p.tc / p.purchases : 0.0;
+  m.lead_time_days = p.bought > 0 ? p.lead / p.bought : 0.0;
+  m.spot_share = p.bought > 0 ? p.spot / p.bought : 0.0;
+  m.chain_completeness = p.slots > 0 ? p.filled / p.slots : 0.0;
 
-  double local = 0, cross_ind = 0, ties = 0, supply = 0, trust = 0;
-  for (auto [e, end] = boost::edges(w.network); e != end; ++e) {
-    const auto s = boost::source(*e, w.network), t = boost::target(*e, w.network);
-    if (!f.alive[s] || !f.alive[t]) continue;
-    ties += 1;
-    if (w.network[*e].is_supply()) {
-      supply += 1;
-      trust += w.network[*e].trust;
-    }
-    if (f.region[s] == f.region[t]) local += 1;
-    if (f.industry[s] != f.industry[t]) cross_ind += 1;
-  }
-  m.ties = ties;
-  m.supply_trust = supply > 0 ? trust / supply : 0.0;
-  if (ties > 0) {
-    m.local_tie_share = local / ties;
+  m.ties = p.ties;
+  m.supply_trust = p.supply > 0 ? p.trust / p.supply : 0.0;
+  if (p.ties > 0) {
+    m.local_tie_share = p.local / p.ties;
     m.cross_region_tie_share = 1.0 - m.local_tie_share;
-    m.cross_industry_tie_share = cross_ind / ties;
+    m.cross_industry_tie_share = p.cross_ind / p.ties;
   }
   m.density = net.density;
   m.mean_degree = net.mean_degree;
   m.clustering = net.average_clustering;
+  m.clustering_se = net.clustering_se;
   m.giant_component_share = net.giant_component_share;
   m.components = net.components;
-  compute_platform_metrics(in, m);
+  platform_metrics(in, p, platforms, covered, m);
   compute_welfare_metrics(in, m);
   m.eg_index = mean_ellison_glaeser(w);
   m.top_region_share = top_region_share(w);

@@ -32,6 +32,7 @@ struct TickMetrics {
   double cross_region_tie_share = 0;  ///< ties across regions
   double cross_industry_tie_share = 0;
   double density = 0, mean_degree = 0, clustering = 0, giant_component_share = 0, components = 0;
+  double clustering_se = 0;              ///< standard error of `clustering`: 0 when exact, > 0 when sampled
   double eg_index = 0;                   ///< employment-weighted mean Ellison–Glaeser gamma
   double top_region_share = 0;           ///< employment share of each industry's largest region
   double transaction_cost_per_unit = 0;  ///< transaction cost per unit of purchased input, yuan
@@ -100,6 +101,7 @@ struct MetricsInput {
   const World* world = nullptr;
   TickStats stats;
   double sme_threshold = 250.0;
+  unsigned threads = 1;  ///< worker threads for the per-firm pass; results do not depend on it
 };
 
 /** @brief Computes one tick's metrics, including network statistics from the given snapshot. */

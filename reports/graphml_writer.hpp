@@ -1,0 +1,15 @@
+#pragma once
+/** @file Writing the alive firms and their ties as GraphML (network/tick_NNNN.graphml; read back by
+ * reports/graphml_snapshot.hpp). */
+#include <ostream>
+
+#include "sim/world.hpp"
+
+namespace vicsim::reports {
+
+/** @brief Writes the alive firms and their ties as directed GraphML (Gephi, networkx, igraph read it). Keys
+ * are those Boost.Graph's write_graphml gives the same properties; numbers are the shortest text that reads
+ * back to the same double, formatted with std::to_chars into one buffer flushed in blocks. */
+void write_graphml(std::ostream& out, const sim::World& w);
+
+}  // namespace vicsim::reports

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# `vicsim bench --smoke`: the output format and the summary line (no timing asserts: the machine is shared).
+#
+# Usage: bash tests/cli/bench_smoke.sh <path-to-vicsim> <source-dir>
+set -uo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/cli_args.sh"
+failures=0
+pass() { echo "  ok: $*"; }
+fail() { echo "  FAIL: $*" >&2; failures=$((failures + 1)); }
+die() { echo "FATAL: $*" >&2; exit 1; }
+
+[[ -x $VICSIM ]] || die "vicsim executable '$VICSIM' not found or not executable"
+T=$(mktemp -d "${TMPDIR:-/tmp}/vicsim-bench-test.XXXXXX") || die "mktemp -d failed"
+mkdir -p "$T/tmp"
+trap 'rm -rf "$T"' EXIT
+
+echo "== vicsim bench --help"
+"$VICSIM" bench --help >"$T/help.txt" 2>&1 || fail "--help exited non-zero"
+for opt in --sizes --ticks --threads --smoke --set --scenario; do
+  grep -q -- "$opt" "$T/help.txt" && pass "--help lists $opt" || fail "--help does not list $opt"
+done
+grep -q -- "--child-size" "$T/help.txt" && fail "--help shows the internal --child-size option" ||
+  pass "--help hides the internal options"
+
+echo "== vicsim bench --smoke"
+TMPDIR=$T/tmp "$VICSIM" bench --smoke >"$T/out.txt" 2>"$T/err.txt"
+rc=$?
+cat "$T/out.txt"
+[[ $rc -eq 0 ]] || { cat "$T/err.txt" >&2; die "bench --smoke exited $rc"; }
+for n in 500 2000; do
+  grep -qx "== $n firms x 12 ticks, 1 thread(s)" "$T/out.txt" && pass "a section for $n firms" ||
+    fail "no section header for $n firms"
+done
+for label in "wall time" "firm-ticks/s" "peak RSS" "reference loop"; do
+  [[ $(grep -c "^$label " "$T/out.txt") -eq 2 ]] && pass "'$label' line for both sizes" ||
+    fail "'$label' is not printed once per size"
+done
+grep -Eq "^firm-ticks/s +[0-9.e+]+ \(whole run\), [0-9.e+]+ \(tick loop\), [0-9.e+]+ per CPU-second$" "$T/out.txt" && pass "firm-ticks/s is a number" ||
+  fail "firm-ticks/s line malformed"
+grep -Eq "^peak RSS +[0-9.]+ MiB .* [0-9]+ bytes/firm" "$T/out.txt" && pass "peak RSS in MiB and bytes/firm" ||
+  fail "peak RSS line malformed"
+grep -Eq "model / reference = [0-9.]+$" "$T/out.txt" && pass "model / reference ratio printed" ||
+  fail "no model / reference ratio"
+# Every model phase of ClusterModel::step, the SimGrid layer, metrics and output have a row.
+for phase in "setup: world and initial network" "prices" "orders" "settlement" "learning" "supplier search" \
+  "entry" "SimGrid infrastructure layer" "metrics: network statistics" "metrics: other columns" \
+  "output: observers (panels, GraphML)" "output: files"; do
+  [[ $(grep -Ec "^  $(printf '%s' "$phase" | sed 's/[()]/\\&/g') +[0-9.]+ +[0-9.]+%$" "$T/out.txt") -eq 2 ]] &&
+    pass "phase row '$phase' for both sizes" || fail "phase row '$phase' missing or malformed"
+done
+header="firms,ticks,threads,wall_s,tick_loop_s,cpu_s,firm_ticks_per_s,firm_ticks_per_cpu_s,peak_rss_mib,bytes_per_firm,model_bytes_per_firm,model_over_reference,simgrid_share,metrics_share,output_share"
+grep -qx "$header" "$T/out.txt" && pass "the all-sizes CSV header" || fail "no all-sizes CSV header"
+[[ $(grep -Ec '^(500|2000),12,1,([0-9.e+-]+,){11}[0-9.e+-]+$' "$T/out.txt") -eq 2 ]] &&
+  pass "one CSV row per size with 15 fields" || fail "CSV rows malformed"
+last=$(tail -n 1 "$T/out.txt")
+[[ $last == "summary: 500 firms "*" per CPU-s"*"; 2000 firms "*"time(2000)/time(500) = "*" (CPU "*") (12 ticks, 1 thread(s))" ]] &&
+  pass "the last line is the one-line summary" || fail "last line is not the summary: $last"
+[[ -z $(ls -A "$T/tmp") ]] && pass "no temporary files left behind (TMPDIR empty)" ||
+  fail "bench left temporary files behind: $(ls -A "$T/tmp")"
+
+echo "== bad input"
+"$VICSIM" bench --sizes 0 >/dev/null 2>"$T/bad.txt"
+rc=$?
+[[ $rc -eq 2 ]] && grep -q "sizes" "$T/bad.txt" && pass "--sizes 0: exit 2 naming --sizes" || fail "--sizes 0: exit $rc"
+"$VICSIM" bench --sizes 100 --ticks 2 --set no.such=1 >/dev/null 2>"$T/bad.txt"
+rc=$?
+[[ $rc -eq 2 ]] && grep -q "unknown key" "$T/bad.txt" && pass "a bad --set: exit 2 naming the key" ||
+  fail "bad --set: exit $rc"
+
+[[ $failures -eq 0 ]] || { echo "$failures check(s) failed" >&2; exit 1; }
+echo "all bench smoke checks passed"
