@@ -14,7 +14,7 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 # The files compared: everything a run writes except network/ (its columns are in timeseries.csv and
 # checked against networkx by network_validation.sh).
-FILES=(timeseries.csv firms.csv regions.csv platforms.csv policies.csv summary.json scenario.resolved.json)
+FILES=(timeseries.csv firms.csv regions.csv platforms.csv policies.csv accounts.csv stocks.csv summary.json scenario.resolved.json)
 status=0
 report=""
 for s in traditional platform_led; do
