@@ -194,9 +194,11 @@ if bad: sys.exit("  FAIL: " + "; ".join(bad))
 PYEOF
 
 section "a planner's own 3-region design with one pilot region gets estimates, not n/a"
-"$PY" - "$SRC/scenarios/pilot_program.json" "$T/three.json" <<'PYEOF' || die "could not write the 3-region scenario"
+# From the pilot run's resolved scenario: the bundled pilot_program.json only extends platform_led.json.
+"$PY" - "$T/realpilot/scenario.resolved.json" "$T/three.json" <<'PYEOF' || die "could not write the 3-region scenario"
 import json, sys
 d = json.load(open(sys.argv[1]))
+d.pop("provenance", None)
 keep = ["Dongguan", "Foshan", "Wuhan"]
 d["regions"] = [r for r in d["regions"] if r["name"] in keep]
 for p in d["platforms"]:
