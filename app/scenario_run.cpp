@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "agents/demography.hpp"
 #include "app/cli_support.hpp"
 #include "reports/pilot_effect.hpp"
 #include "reports/platform_panel.hpp"
@@ -17,9 +18,30 @@ namespace vicsim::app {
 
 namespace fs = std::filesystem;
 
+namespace {
+/** The twin runs (no shocks, no pilot) show no progress but stop on SIGINT/SIGTERM like the main run. */
+void twin_progress(std::int32_t, std::int32_t) { check_interrupted(); }
+
+std::vector<sim::TickMetrics> run_scenario_unchecked(
+    const scenarios::Scenario& s, const fs::path& dir, const RunProvenance& provenance, unsigned threads,
+    const std::function<void(std::int32_t, std::int32_t)>& progress);
+}  // namespace
+
 std::vector<sim::TickMetrics> run_scenario_into(
     const scenarios::Scenario& s, const fs::path& dir, const RunProvenance& provenance, unsigned threads,
     const std::function<void(std::int32_t, std::int32_t)>& progress) {
+  try {
+    return run_scenario_unchecked(s, dir, provenance, threads, progress);
+  } catch (const agents::FirmLimitExceeded& e) {
+    throw UserError(provenance.source_file + ": mechanisms.demography.max_firms: run stopped: " + e.what());
+  }
+}
+
+namespace {
+std::vector<sim::TickMetrics> run_scenario_unchecked(
+    const scenarios::Scenario& s, const fs::path& dir, const RunProvenance& provenance, unsigned threads,
+    const std::function<void(std::int32_t, std::int32_t)>& progress) {
+  check_interrupted();
   nlohmann::json resolved = scenarios::to_json(s);
   resolved["provenance"] = {{"vicsim_version", kVersion},
                             {"git_hash", kGitHash},
@@ -29,6 +51,7 @@ std::vector<sim::TickMetrics> run_scenario_into(
   write_file(dir / "scenario.resolved.json", [&](std::ostream& out) { out << resolved.dump(2) << "\n"; });
 
   auto model = scenarios::build_model(s, threads);
+  install_interrupt_handlers();  // SimGrid's Engine, created by the first model, took SIGINT
   reports::RegionPanelRecorder regions(model);
   reports::PolicyLedgerRecorder policies(model);
   reports::PlatformPanelRecorder platforms(model);
@@ -57,8 +80,9 @@ std::vector<sim::TickMetrics> run_scenario_into(
   if (!s.shocks.empty()) {
     scenarios::Scenario calm = s;
     calm.shocks.clear();
+    check_interrupted();
     auto twin = scenarios::build_model(calm, threads);
-    no_shock = agents::run_simulation(twin, calm.ticks, {});
+    no_shock = agents::run_simulation(twin, calm.ticks, {}, twin_progress);
   }
   auto summary = reports::run_summary(label, model, series, s.shocks.empty() ? nullptr : &no_shock);
   // With a pilot, the same scenario and seed without it gives the pilot's true effect per region.
@@ -67,9 +91,10 @@ std::vector<sim::TickMetrics> run_scenario_into(
   if (pilot != s.policies.end()) {
     scenarios::Scenario untreated = s;
     std::erase_if(untreated.policies, [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
+    check_interrupted();
     auto twin = scenarios::build_model(untreated, threads);
     reports::RegionPanelRecorder twin_regions(twin);
-    agents::run_simulation(twin, untreated.ticks, {&twin_regions});
+    agents::run_simulation(twin, untreated.ticks, {&twin_regions}, twin_progress);
     const auto effects = reports::pilot_effects(regions.rows(), twin_regions.rows(), pilot->start);
     write_file(dir / "pilot_effect.csv", [&](std::ostream& out) {
       reports::write_pilot_effect_csv(out, label, pilot->start, effects);
@@ -79,7 +104,9 @@ std::vector<sim::TickMetrics> run_scenario_into(
     summary["pilot_effect_vs_no_pilot"] = e;
   }
   write_file(dir / "summary.json", [&](std::ostream& out) { out << summary.dump(2) << "\n"; });
+  check_interrupted();
   return series;
 }
+}  // namespace
 
 }  // namespace vicsim::app

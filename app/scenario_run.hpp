@@ -19,7 +19,9 @@ struct RunProvenance {
 /**
  * @brief Runs s and writes scenario.resolved.json, timeseries.csv, firms.csv, summary.json (and GraphML
  * snapshots if the scenario asks) into dir, which must exist. Returns the per-tick metrics.
- * @param progress called after each tick with (tick, ticks); may throw to abort.
+ * @param progress called after each tick with (tick, ticks); may throw to abort. SIGINT/SIGTERM also stop
+ * the twin runs (without shocks, without the pilot) and the writing (throws Interrupted).
+ * Throws UserError naming the scenario file when the firm count passes its hard cap.
  */
 std::vector<sim::TickMetrics> run_scenario_into(
     const scenarios::Scenario& s, const std::filesystem::path& dir, const RunProvenance& provenance,
