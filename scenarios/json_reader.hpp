@@ -176,7 +176,7 @@ class JsonReader {
         msg += "; expected one of:";
         for (const auto& x : known_) msg += " " + x;
       }
-      error(child(k.c_str()), msg);
+      error(child(excerpt(k).c_str()), msg);
     }
   }
 

@@ -130,6 +130,7 @@ void check_industry_cycles(const Scenario& s, const std::string& file, Diagnosti
 }  // namespace
 
 void check_scenario(const Scenario& s, const std::string& file, Diagnostics& diag) {
+  check_names(s, file, diag);  // first: the messages below quote names
   auto unique = [&](const auto& items, const std::string& what) {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -191,7 +192,6 @@ void check_scenario(const Scenario& s, const std::string& file, Diagnostics& dia
     }
   }
   check_industry_cycles(s, file, diag);
-  check_names(s, file, diag);
   const auto& m = s.mechanisms;
   if (m.adoption.threshold_min > m.adoption.threshold_max)
     diag.push_back({file, "mechanisms.adoption.threshold_min",
