@@ -49,6 +49,20 @@ struct Job {
   fs::path dir;
 };
 
+/** SIGTERM to every running child, reap them, and throw Interrupted. */
+[[noreturn]] void stop_all(std::map<pid_t, std::size_t>& running) {
+  for (auto& [p, k] : running) kill(p, SIGTERM);
+  int status = 0;
+  while (!running.empty()) {
+    const pid_t q = waitpid(-1, &status, 0);
+    if (q > 0)
+      running.erase(q);
+    else if (errno != EINTR)
+      break;
+  }
+  throw Interrupted{};
+}
+
 /** Runs each job in a forked child (SimGrid keeps one Engine per process), at most `jobs` at once.
  * Outputs do not depend on `jobs`: every run writes only its own directory. */
 void run_jobs(const std::vector<Job>& jobs_list, int jobs, const std::vector<std::string>& sets, bool quiet) {
@@ -99,17 +113,7 @@ void run_jobs(const std::vector<Job>& jobs_list, int jobs, const std::vector<std
       if (errno == EINTR) continue;
       throw std::runtime_error("waitpid failed");
     }
-    if (pid < 0) {
-      for (auto& [p, k] : running) kill(p, SIGTERM);
-      while (!running.empty()) {
-        const pid_t q = waitpid(-1, &status, 0);
-        if (q > 0)
-          running.erase(q);
-        else if (errno != EINTR)
-          break;
-      }
-      throw Interrupted{};
-    }
+    if (pid < 0) stop_all(running);
     const auto it = running.find(pid);
     if (it == running.end()) continue;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
@@ -119,17 +123,7 @@ void run_jobs(const std::vector<Job>& jobs_list, int jobs, const std::vector<std
     running.erase(it);
     ++done;
     if (!quiet) bar.update(static_cast<long>(done), static_cast<long>(jobs_list.size()));
-    if (g_interrupted) {
-      for (auto& [p, k] : running) kill(p, SIGTERM);
-      while (!running.empty()) {
-        const pid_t q = waitpid(-1, &status, 0);
-        if (q > 0)
-          running.erase(q);
-        else if (errno != EINTR)
-          break;
-      }
-      throw Interrupted{};
-    }
+    if (g_interrupted) stop_all(running);
     if (!failure.empty() && running.empty()) break;
   }
   if (!failure.empty() && user_failure) throw UserError(failure);
