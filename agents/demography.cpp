@@ -99,6 +99,11 @@ double location_utility(const ModelContext& c, std::size_t r, std::size_t indust
          d.cost_weight * reg.labour_cost.yuan / mean_wage - d.barrier_weight * barrier;
 }
 
+std::size_t firm_cap(const ModelParams& p) {
+  const double relative = p.demography.max_firm_growth * static_cast<double>(p.population.count);
+  return static_cast<std::size_t>(std::fmin(static_cast<double>(p.demography.max_firms), relative));
+}
+
 void enter_firms(ModelContext& c) {
   if (!c.params.demography.entry_enabled) return;
   sim::World& w = c.world;
@@ -106,6 +111,12 @@ void enter_firms(ModelContext& c) {
   const auto& d = c.params.demography;
   const auto& pop = c.params.population;
   std::vector<sim::FirmIndex> entrants;
+  std::size_t alive = 0;
+  for (std::size_t t = 0; t < c.directory.n_types(); ++t) {
+    const auto [ind, stage] = c.type_of[t];
+    alive += c.directory.of_type(ind, stage).size();
+  }
+  const std::size_t cap = firm_cap(c.params);
   for (std::size_t t = 0; t < c.directory.n_types(); ++t) {
     const auto [ind, stage] = c.type_of[t];
     const double incumbents = static_cast<double>(c.directory.of_type(ind, stage).size());
@@ -113,6 +124,11 @@ void enter_firms(ModelContext& c) {
                           std::fmax(0.0, 1.0 + d.entry_margin_sensitivity * c.type_margin[t]);
     sim::Rng count_rng(w.seed, sim::Stream::Entry, t, static_cast<std::uint64_t>(w.tick));
     const std::uint32_t n = sim::poisson(count_rng, lambda);
+    if (alive + entrants.size() + n > cap)
+      throw FirmLimitExceeded(
+          "entry would raise the alive firms from " + std::to_string(alive) + " to over " +
+          std::to_string(cap) + " at tick " + std::to_string(w.tick) +
+          " (cap: mechanisms.demography.max_firms, or max_firm_growth x population.count)");
     for (std::uint32_t k = 0; k < n; ++k) {
       sim::Rng rng(w.seed, sim::Stream::EntryLocation, (static_cast<std::uint64_t>(t) << 24) | k,
                    static_cast<std::uint64_t>(w.tick));

@@ -1,6 +1,8 @@
 #pragma once
 /** @file Firm demography: exit after sustained losses (with Atalay-style rewiring of orphaned
  * customers), capacity adjustment, and entry with location choice and relocation barriers. */
+#include <stdexcept>
+
 #include "agents/model_context.hpp"
 
 namespace vicsim::agents {
@@ -11,6 +13,16 @@ void exit_failing_firms(ModelContext& c);
 
 /** @brief Hiring and shedding by utilisation, with Gibrat noise. */
 void adjust_capacity(ModelContext& c);
+
+/** @brief Thrown by enter_firms when entry would take the alive firms past the hard cap
+ * (demography.max_firms, or max_firm_growth times the initial count): runaway entry stops the run
+ * instead of exhausting memory. */
+struct FirmLimitExceeded : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/** @brief The hard cap on alive firms (firms) for these parameters. */
+std::size_t firm_cap(const ModelParams& p);
 
 /** @brief Poisson entry per firm type; entrants choose a region and pay its relocation barrier when
  * it is not their home region, then bring one tie per input slot. */

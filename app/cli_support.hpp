@@ -1,10 +1,12 @@
 #pragma once
 /** @file Helpers shared by the subcommands: interrupt handling, problem reporting, checked file writes. */
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 
 #include "reports/output_directory.hpp"
@@ -18,8 +20,16 @@ extern std::atomic<bool> g_interrupted;
 /** @brief Thrown out of a progress callback when the user interrupts; main turns it into exit code 130. */
 struct Interrupted {};
 
+/** @brief Points SIGINT and SIGTERM at the handler that sets g_interrupted. Called at start-up and again
+ * after a model is built: SimGrid's Engine installs its own SIGINT handler (it exits with code 1 and
+ * leaves the staging directory behind). */
+void install_interrupt_handlers();
+
 /** @brief Throws Interrupted if a signal arrived. */
 void check_interrupted();
+
+/** @brief --seed's check: a decimal integer in [0, 2^64 - 1] (CLI11 alone would wrap "-1" to 2^64 - 1). */
+CLI::Validator seed_validator();
 
 /** @brief Prints every problem to stderr and returns exit code 2. */
 int report_problems(const scenarios::Diagnostics& problems);
@@ -30,7 +40,14 @@ std::unique_ptr<reports::OutputDirectory> open_output_directory(const std::strin
 /** @brief The bundled scenarios folder: ./scenarios if present, else the source tree's. */
 std::filesystem::path scenarios_dir();
 
-/** @brief Writes a file through fn and throws if the stream failed (disk full, permissions). */
+/** @brief A problem with the input or the environment found while working (a run stopped by a hard limit, a
+ * child run that failed on its input or output): main prints it and exits 2, not 1. */
+struct UserError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/** @brief Writes a file through fn and throws reports::OutputError naming it if the stream failed (disk
+ * full, permissions). */
 void write_file(const std::filesystem::path& p, const std::function<void(std::ostream&)>& fn);
 
 }  // namespace vicsim::app

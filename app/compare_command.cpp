@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include "app/cli_support.hpp"
 #include "app/commands.hpp"
@@ -47,6 +49,20 @@ struct Job {
   fs::path dir;
 };
 
+/** SIGTERM to every running child, reap them, and throw Interrupted. */
+[[noreturn]] void stop_all(std::map<pid_t, std::size_t>& running) {
+  for (auto& [p, k] : running) kill(p, SIGTERM);
+  int status = 0;
+  while (!running.empty()) {
+    const pid_t q = waitpid(-1, &status, 0);
+    if (q > 0)
+      running.erase(q);
+    else if (errno != EINTR)
+      break;
+  }
+  throw Interrupted{};
+}
+
 /** Runs each job in a forked child (SimGrid keeps one Engine per process), at most `jobs` at once.
  * Outputs do not depend on `jobs`: every run writes only its own directory. */
 void run_jobs(const std::vector<Job>& jobs_list, int jobs, const std::vector<std::string>& sets, bool quiet) {
@@ -54,6 +70,7 @@ void run_jobs(const std::vector<Job>& jobs_list, int jobs, const std::vector<std
   std::map<pid_t, std::size_t> running;
   std::size_t next = 0, done = 0;
   std::string failure;
+  bool user_failure = false;
   while (done < jobs_list.size()) {
     while (next < jobs_list.size() && static_cast<int>(running.size()) < jobs && failure.empty()) {
       const Job& j = jobs_list[next];
@@ -65,42 +82,51 @@ void run_jobs(const std::vector<Job>& jobs_list, int jobs, const std::vector<std
       if (pid == 0) {
         int rc = 0;
         try {
-          run_scenario_into(*j.scenario, j.dir, {j.source, sets}, 1, [](std::int32_t, std::int32_t) {});
+          run_scenario_into(*j.scenario, j.dir, {j.source, sets}, 1,
+                            [](std::int32_t, std::int32_t) { check_interrupted(); });
+        } catch (const Interrupted&) {
+          rc = 130;
+        } catch (const UserError& e) {
+          std::cerr << "error: " << e.what() << "\n";
+          rc = 2;
+        } catch (const reports::OutputError& e) {
+          std::cerr << "error: " << e.what() << "\n";
+          rc = 2;
         } catch (const std::exception& e) {
           std::cerr << "error: " << j.dir.string() << ": " << e.what() << "\n";
           rc = 1;
         }
+        std::cerr.flush();
         std::_Exit(rc);
       }
       running[pid] = next++;
     }
     if (running.empty()) break;
     int status = 0;
-    const pid_t pid = waitpid(-1, &status, 0);
-    if (pid < 0) {
+    // Polled, so a SIGINT/SIGTERM is seen at once (waitpid restarts after a signal).
+    const pid_t pid = g_interrupted ? -1 : waitpid(-1, &status, WNOHANG);
+    if (pid == 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      continue;
+    }
+    if (pid < 0 && !g_interrupted) {
       if (errno == EINTR) continue;
       throw std::runtime_error("waitpid failed");
     }
+    if (pid < 0) stop_all(running);
     const auto it = running.find(pid);
     if (it == running.end()) continue;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
       failure = "run " + jobs_list[it->second].dir.string() + " failed";
+      user_failure = WIFEXITED(status) && WEXITSTATUS(status) == 2;  // its message is above
+    }
     running.erase(it);
     ++done;
     if (!quiet) bar.update(static_cast<long>(done), static_cast<long>(jobs_list.size()));
-    if (g_interrupted) {
-      for (auto& [p, k] : running) kill(p, SIGTERM);
-      while (!running.empty()) {
-        const pid_t q = waitpid(-1, &status, 0);
-        if (q > 0)
-          running.erase(q);
-        else if (errno != EINTR)
-          break;
-      }
-      throw Interrupted{};
-    }
-    if (!failure.empty() && running.empty()) throw std::runtime_error(failure);
+    if (g_interrupted) stop_all(running);
+    if (!failure.empty() && running.empty()) break;
   }
+  if (!failure.empty() && user_failure) throw UserError(failure);
   if (!failure.empty()) throw std::runtime_error(failure);
 }
 
@@ -281,8 +307,8 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--jobs,-j", o->jobs, "Runs in parallel (results do not depend on it)")
       ->check(CLI::Range(1, 256));
   cmd->add_option("--at", o->at, "Ticks to compare (default: every 12th and the last)")->delimiter(',');
-  cmd->add_option("--seed", o->seed,
-                  "Seed of replication 0 (default: A's seed); replication r uses seed + r");
+  cmd->add_option("--seed", o->seed, "Seed of replication 0 (default: A's seed); replication r uses seed + r")
+      ->check(seed_validator());
   cmd->add_option("--ticks", o->ticks, "Months to simulate in both arms");
   cmd->add_option("--set", o->sets, "Override a key in both arms: path=value (repeatable)");
   cmd->add_flag("--force", o->force, "Replace an existing non-empty output directory");

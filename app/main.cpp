@@ -1,7 +1,9 @@
 // vicsim: the command-line front end. Exit codes: 0 success, 1 internal failure, 2 bad usage or input,
-// 130 interrupted. Each subcommand lives in its own <name>_command.cpp (see commands.hpp).
+// 130 interrupted. Output errors (read-only or full location, a directory in use) are exit 2 naming the path.
+// Each subcommand lives in its own <name>_command.cpp (see commands.hpp).
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <filesystem>
 #include <iostream>
 
 #include "app/cli_support.hpp"
@@ -9,14 +11,9 @@
 #include "sim/ledger.hpp"
 #include "vicsim_version.hpp"
 
-namespace {
-extern "C" void on_signal(int) { vicsim::app::g_interrupted = true; }
-}  // namespace
-
 int main(int argc, char** argv) {
   using namespace vicsim;
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
+  app::install_interrupt_handlers();
   CLI::App cli{"vicsim: agent-based simulation of virtual industrial clusters"};
   cli.set_version_flag("--version", std::string("vicsim ") + kVersion + " (" + kGitHash + ")");
   cli.require_subcommand(1);
@@ -45,6 +42,15 @@ int main(int argc, char** argv) {
   } catch (const app::Interrupted&) {
     std::cerr << "\ninterrupted: no output written\n";
     return 130;
+  } catch (const app::UserError& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  } catch (const reports::OutputError& e) {  // names the path
+    std::cerr << "error: " << e.what() << "\n";
+    return 2;
+  } catch (const std::filesystem::filesystem_error& e) {  // a location that cannot be read or written
+    std::cerr << "error: " << e.path1().string() << ": " << e.code().message() << " (" << e.what() << ")\n";
+    return 2;
   } catch (const std::exception& e) {
     std::cerr << "internal error: " << e.what() << "\n";
     return 1;

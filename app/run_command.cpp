@@ -42,6 +42,7 @@ int run(const RunOptions& o) {
         check_interrupted();
       },
       o.pilot_replications);
+  check_interrupted();
   dir->commit();
   if (!o.quiet) std::cerr << "wrote " << o.out << "\n";
   return 0;
@@ -54,7 +55,7 @@ Command add_run_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("run", "Run one scenario and write a run directory");
   cmd->add_option("scenario", o->scenario, "Scenario JSON file")->required();
   cmd->add_option("--out,-o", o->out, "Output directory (written atomically)")->required();
-  cmd->add_option("--seed", o->seed, "Master seed (overrides the scenario's)");
+  cmd->add_option("--seed", o->seed, "Master seed (overrides the scenario's)")->check(seed_validator());
   cmd->add_option("--ticks", o->ticks, "Months to simulate (overrides the scenario's)");
   cmd->add_option("--set", o->sets,
                   "Override a scenario key: path=value (repeatable), e.g. mechanisms.trade.enabled=false");

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "agents/demography.hpp"
 #include "app/cli_support.hpp"
 #include "reports/accounts_writer.hpp"
 #include "reports/pilot_effect.hpp"
@@ -18,9 +19,33 @@ namespace vicsim::app {
 
 namespace fs = std::filesystem;
 
+namespace {
+/** The twin runs (no shocks, no pilot) show no progress but stop on SIGINT/SIGTERM like the main run. */
+void twin_progress(std::int32_t, std::int32_t) { check_interrupted(); }
+
+std::vector<sim::TickMetrics> run_scenario_unchecked(
+    const scenarios::Scenario& s, const fs::path& dir, const RunProvenance& provenance, unsigned threads,
+    const std::function<void(std::int32_t, std::int32_t)>& progress, int pilot_replications,
+    RunInstruments* instruments);
+}  // namespace
+
 std::vector<sim::TickMetrics> run_scenario_into(
     const scenarios::Scenario& s, const fs::path& dir, const RunProvenance& provenance, unsigned threads,
-    const std::function<void(std::int32_t, std::int32_t)>& progress, int pilot_replications, RunInstruments* instruments) {
+    const std::function<void(std::int32_t, std::int32_t)>& progress, int pilot_replications,
+    RunInstruments* instruments) {
+  try {
+    return run_scenario_unchecked(s, dir, provenance, threads, progress, pilot_replications, instruments);
+  } catch (const agents::FirmLimitExceeded& e) {
+    throw UserError(provenance.source_file + ": mechanisms.demography.max_firms: run stopped: " + e.what());
+  }
+}
+
+namespace {
+std::vector<sim::TickMetrics> run_scenario_unchecked(
+    const scenarios::Scenario& s, const fs::path& dir, const RunProvenance& provenance, unsigned threads,
+    const std::function<void(std::int32_t, std::int32_t)>& progress, int pilot_replications,
+    RunInstruments* instruments) {
+  check_interrupted();
   sim::PhaseClock unused;
   sim::PhaseClock& clock = instruments ? instruments->clock : unused;
   clock.start();
@@ -33,6 +58,7 @@ std::vector<sim::TickMetrics> run_scenario_into(
   write_file(dir / "scenario.resolved.json", [&](std::ostream& out) { out << resolved.dump(2) << "\n"; });
 
   auto model = scenarios::build_model(s, threads);
+  install_interrupt_handlers();  // SimGrid's Engine, created by the first model, took SIGINT
   reports::RegionPanelRecorder regions(model);
   reports::PolicyLedgerRecorder policies(model);
   reports::PlatformPanelRecorder platforms(model);
@@ -69,8 +95,9 @@ std::vector<sim::TickMetrics> run_scenario_into(
   if (!s.shocks.empty()) {
     scenarios::Scenario calm = s;
     calm.shocks.clear();
+    check_interrupted();
     auto twin = scenarios::build_model(calm, threads);
-    no_shock = agents::run_simulation(twin, calm.ticks, {});
+    no_shock = agents::run_simulation(twin, calm.ticks, {}, twin_progress);
     clock.lap("counterfactual runs (shocks, pilot)");
   }
   auto summary = reports::run_summary(label, model, series, s.shocks.empty() ? nullptr : &no_shock);
@@ -80,23 +107,22 @@ std::vector<sim::TickMetrics> run_scenario_into(
                                   [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
   if (pilot != s.policies.end()) {
     std::vector<reports::PilotReplication> reps;
-    // The extra runs leave the progress bar alone but can still be interrupted (Ctrl-C).
-    const auto still = [](std::int32_t, std::int32_t) { check_interrupted(); };
     for (int r = 0; r < std::max(1, pilot_replications); ++r) {
       scenarios::Scenario treated = s;
       treated.seed = s.seed + static_cast<std::uint64_t>(r);
       scenarios::Scenario untreated = treated;
       std::erase_if(untreated.policies,
                     [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
+      check_interrupted();
       auto twin = scenarios::build_model(untreated, threads);
       reports::RegionPanelRecorder twin_regions(twin);
-      const auto twin_series = agents::run_simulation(twin, untreated.ticks, {&twin_regions}, still);
+      const auto twin_series = agents::run_simulation(twin, untreated.ticks, {&twin_regions}, twin_progress);
       std::vector<sim::TickMetrics> with_series = series;
       std::vector<reports::RegionPanelRow> with_rows = regions.rows();
       if (r > 0) {
         auto again = scenarios::build_model(treated, threads);
         reports::RegionPanelRecorder again_regions(again);
-        with_series = agents::run_simulation(again, treated.ticks, {&again_regions}, still);
+        with_series = agents::run_simulation(again, treated.ticks, {&again_regions}, twin_progress);
         with_rows = again_regions.rows();
       }
       const double extra =
@@ -117,7 +143,9 @@ std::vector<sim::TickMetrics> run_scenario_into(
   }
   write_file(dir / "summary.json", [&](std::ostream& out) { out << summary.dump(2) << "\n"; });
   clock.lap("output: files");
+  check_interrupted();
   return series;
 }
+}  // namespace
 
 }  // namespace vicsim::app

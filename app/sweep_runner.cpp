@@ -2,7 +2,10 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <csignal>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -22,6 +25,8 @@
 #include "experiments/fingerprint.hpp"
 #include "experiments/kpi.hpp"
 #include "reports/csv_table.hpp"
+#include "reports/directory_lock.hpp"
+#include "reports/output_directory.hpp"
 #include "reports/run_writers.hpp"
 #include "vicsim_version.hpp"
 
@@ -68,6 +73,19 @@ std::string log_summary(const fs::path& log) {
     if (line.find_first_not_of(" \t\r") != std::string::npos) last = line;
   }
   return last;
+}
+
+/** Whether a failed child run failed for a reason outside the model, so that it runs again on resume: killed
+ * by a signal from outside (an administrator, the OOM killer, a CPU or file-size limit), or an error from
+ * the file system or memory. A crash of the model itself (SIGSEGV, SIGABRT, SIGFPE) or a bad input is kept.
+ */
+bool transient_failure(const ChildExit& exit, const std::string& log_line) {
+  for (int sig : {SIGKILL, SIGTERM, SIGINT, SIGHUP, SIGXCPU, SIGXFSZ, SIGPIPE})
+    if (exit.signal == sig) return true;
+  if (exit.signal != 0) return false;
+  for (int err : {ENOSPC, EIO, EDQUOT, ENOMEM, EROFS, EMFILE, ENFILE})
+    if (log_line.find(std::strerror(err)) != std::string::npos) return true;
+  return log_line.find("std::bad_alloc") != std::string::npos;
 }
 
 /** Everything the sweep directory's sweep.json records; the fingerprint decides whether to resume. */
@@ -139,7 +157,7 @@ int prepare_directory(const fs::path& dir, const SweepOptions& o, const nlohmann
       if (r.run_id < 0 || static_cast<std::size_t>(r.run_id) >= runs.size() ||
           runs[static_cast<std::size_t>(r.run_id)].seed != r.seed || name != run_name(r.run_id) + ".json")
         continue;
-      if (r.status != "ok" && o.retry_failed) continue;
+      if (r.status != "ok" && (o.retry_failed || r.transient)) continue;
       records[r.run_id] = std::move(r);
     } catch (const std::exception&) {
       // unreadable: the run is done again
@@ -174,6 +192,9 @@ class Sweep {
     int ranks_done = 1;
     if (root) {
       stream_.open(dir_ / "results.csv", std::ios::binary | std::ios::app);
+      if (!stream_)
+        throw reports::OutputError((dir_ / "results.csv").string() +
+                                   ": cannot open for writing: " + std::strerror(errno));
       if (!o_.quiet) bar.update(0, static_cast<long>(pending_total));
     }
     std::map<pid_t, std::size_t> active;
@@ -252,8 +273,10 @@ class Sweep {
     ex::RunRecord record;
     if (!exit.ok()) {
       std::string why = "vicsim run: " + exit.describe();
-      if (const auto line = log_summary(log_file(r)); !line.empty()) why += ": " + line;
+      const auto line = log_summary(log_file(r));
+      if (!line.empty()) why += ": " + line;
       record = ex::failed_record(r, e_.outputs.size(), why);
+      record.transient = transient_failure(exit, line);
     } else {
       try {
         const fs::path ts = work_dir(r) / "timeseries.csv";
@@ -287,6 +310,8 @@ class Sweep {
     write_atomically(dir_ / "runs" / (run_name(record.run_id) + ".json"), ex::to_json(record).dump(1) + "\n");
     stream_ << ex::results_row(record);
     stream_.flush();
+    if (!stream_)
+      throw reports::OutputError((dir_ / "results.csv").string() + ": write failed: " + std::strerror(errno));
     records[record.run_id] = std::move(record);
   }
 
@@ -340,11 +365,24 @@ int run_sweep(const SweepOptions& o) {
   const fs::path dir = o.out;
   const auto man = manifest(e, ex::fingerprint({load.text, load.scenario_text}), runs.size());
 
-  // Rank 0 prepares the directory and tells every rank which runs are still to do.
+  // Rank 0 locks and prepares the directory and tells every rank which runs are still to do.
   std::map<std::int64_t, ex::RunRecord> done;
   std::string todo;  // "2" on a bad directory, else one '0'/'1' (done) per run
+  std::unique_ptr<reports::DirectoryLock> lock;
   if (root) {
-    const int rc = prepare_directory(dir, o, man, runs, done);
+    int rc = 0;
+    try {
+      const fs::path target = reports::OutputDirectory::normalise(dir);
+      fs::create_directories(target.parent_path());
+      lock = std::make_unique<reports::DirectoryLock>(target);
+      rc = prepare_directory(dir, o, man, runs, done);
+    } catch (const reports::OutputError& err) {
+      std::cerr << "error: " << err.what() << "\n";
+      rc = 2;
+    } catch (const fs::filesystem_error& err) {
+      std::cerr << "error: " << err.path1().string() << ": " << err.code().message() << "\n";
+      rc = 2;
+    }
     if (rc != 0) {
       todo = "2";
     } else {
@@ -388,7 +426,16 @@ int run_sweep(const SweepOptions& o) {
       write_analyses(e, design, runs, sweep.records, dir);
       fs::remove_all(dir / "work");
       std::size_t failed = 0;
-      for (const auto& [id, r] : sweep.records) failed += r.status == "ok" ? 0 : 1;
+      std::size_t transient = 0;
+      for (const auto& [id, r] : sweep.records) {
+        failed += r.status == "ok" ? 0 : 1;
+        transient += r.transient ? 1 : 0;
+      }
+      if (transient > 0)
+        std::cerr << "sweep: " << transient << " run" << (transient == 1 ? "" : "s")
+                  << " failed for a reason outside the model (disk, I/O, killed); run the same command "
+                     "again to retry "
+                  << (transient == 1 ? "it" : "them") << "\n";
       const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       if (!o.quiet)
         std::cerr << "sweep: " << runs.size() << " runs (" << pending.size() << " this time, " << failed

@@ -136,7 +136,8 @@ Command add_view_command(CLI::App& app) {
   cmd->add_option("--video", v.video, "Headless: also encode the frames into this .mp4 with ffmpeg");
   cmd->add_flag("--force", v.force, "Replace a non-empty --frames directory");
   cmd->add_option("--seed", v.seed,
-                  "Master seed for scenario inputs (default: the first scenario's, for both)");
+                  "Master seed for scenario inputs (default: the first scenario's, for both)")
+      ->check(seed_validator());
   cmd->add_option("--ticks", v.ticks, "Months to simulate (scenario inputs)");
   cmd->add_option("--set", v.sets,
                   "Override a scenario key: path=value (repeatable), applied to every scenario");

@@ -7,6 +7,7 @@
 #include "experiments/factor_values.hpp"
 #include "scenarios/json_file.hpp"
 #include "scenarios/json_reader.hpp"
+#include "scenarios/name_rules.hpp"
 #include "scenarios/scenario_loader.hpp"
 
 namespace vicsim::experiments {
@@ -224,7 +225,7 @@ void check_outputs(Experiment& e, const std::vector<std::string>& columns, Check
 void check_names(const Experiment& e, Checker& c) {
   std::set<std::string> seen;
   auto check = [&](const std::string& name, const std::string& path) {
-    if (name.empty()) return c.error(path, "expected a non-empty name");
+    if (auto why = scenarios::name_problem(name); !why.empty()) return c.error(path, why);
     if (std::find(kReserved.begin(), kReserved.end(), name) != kReserved.end())
       return c.error(path, "'" + name + "' is a results.csv column of its own; choose another name");
     if (!seen.insert(name).second) c.error(path, "duplicate column name '" + name + "'");

@@ -37,8 +37,11 @@ RunRecord failed_record(const PlannedRun& run, std::size_t n_kpis, const std::st
 }
 
 nlohmann::json to_json(const RunRecord& r) {
-  return {{"run_id", r.run_id},   {"point", r.point}, {"replication", r.replication}, {"seed", r.seed},
-          {"factors", r.factors}, {"kpis", r.kpis},   {"status", r.status},           {"error", r.error}};
+  nlohmann::json j = {{"run_id", r.run_id}, {"point", r.point},     {"replication", r.replication},
+                      {"seed", r.seed},     {"factors", r.factors}, {"kpis", r.kpis},
+                      {"status", r.status}, {"error", r.error}};
+  if (r.transient) j["transient"] = true;
+  return j;
 }
 
 RunRecord record_from_json(const nlohmann::json& j) {
@@ -51,6 +54,7 @@ RunRecord record_from_json(const nlohmann::json& j) {
   r.kpis = j.at("kpis").get<std::vector<std::string>>();
   r.status = j.at("status").get<std::string>();
   r.error = j.at("error").get<std::string>();
+  r.transient = j.value("transient", false);
   return r;
 }
 

@@ -22,6 +22,8 @@ struct RunRecord {
   std::vector<std::string> kpis;     ///< results.csv text of each KPI ("NA" when missing)
   std::string status = "ok";
   std::string error;
+  bool transient =
+      false;  ///< failed for a reason outside the model (disk full, I/O error, killed): retried on resume
 };
 
 /** @brief A record for a planned run with the given KPI values. */

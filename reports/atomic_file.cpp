@@ -2,8 +2,12 @@
 
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
-#include <stdexcept>
+
+#include "reports/output_error.hpp"
+#include "reports/stale_files.hpp"
 
 namespace vicsim::reports {
 
@@ -11,14 +15,15 @@ namespace fs = std::filesystem;
 
 void write_file_atomically(const fs::path& path, const std::function<void(std::ostream&)>& fill) {
   const fs::path parent = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  const fs::path tmp = parent / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  const std::string prefix = "." + path.filename().string() + ".tmp-";
+  remove_stale_entries(parent, prefix);  // left by a writer that was killed
+  const fs::path tmp = parent / (prefix + std::to_string(::getpid()));
   try {
     std::ofstream f(tmp, std::ios::binary);
-    if (!f)
-      throw std::runtime_error(path.string() + ": cannot create a file there (does the directory exist?)");
+    if (!f) throw OutputError(path.string() + ": cannot create a file there: " + std::strerror(errno));
     fill(f);
     f.flush();
-    if (!f) throw std::runtime_error(path.string() + ": write failed");
+    if (!f) throw OutputError(path.string() + ": write failed: " + std::strerror(errno));
   } catch (...) {
     std::error_code ec;
     fs::remove(tmp, ec);
@@ -28,7 +33,7 @@ void write_file_atomically(const fs::path& path, const std::function<void(std::o
   fs::rename(tmp, path, ec);
   if (ec) {
     fs::remove(tmp, ec);
-    throw std::runtime_error(path.string() + ": cannot move the file into place: " + ec.message());
+    throw OutputError(path.string() + ": cannot move the file into place: " + ec.message());
   }
 }
 

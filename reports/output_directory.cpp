@@ -2,25 +2,58 @@
 
 #include <unistd.h>
 
+#include "reports/stale_files.hpp"
+
 namespace vicsim::reports {
 
 namespace fs = std::filesystem;
 
-OutputDirectory::OutputDirectory(fs::path target, bool replace)
-    : target_(std::move(target)), replace_(replace) {
-  if (target_.has_filename() == false) target_ = target_.parent_path();
+fs::path OutputDirectory::normalise(const fs::path& p) {
   std::error_code ec;
+  fs::path a = fs::absolute(p, ec);
+  if (ec) a = p;
+  a = a.lexically_normal();
+  while (!a.has_filename() && a.has_parent_path() && a != a.parent_path()) a = a.parent_path();
+  return a;
+}
+
+OutputDirectory::OutputDirectory(fs::path target, bool replace)
+    : target_(normalise(target)), replace_(replace) {
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (!target_.has_filename() || (!ec && cwd.lexically_relative(target_).native().rfind("..", 0) != 0 &&
+                                  !cwd.lexically_relative(target_).empty()))
+    throw OutputDirectoryError(target.string() +
+                               ": is the current directory or one of its parents; choose a new directory");
   if (fs::exists(target_, ec)) {
-    if (!fs::is_directory(target_))
+    if (!fs::is_directory(target_, ec))
       throw OutputDirectoryError(target_.string() + ": exists and is not a directory");
-    if (!fs::is_empty(target_) && !replace_)
+    if (!fs::is_empty(target_, ec) && !replace_)
       throw OutputDirectoryError(target_.string() +
                                  ": directory exists and is not empty (use --force to replace it)");
   }
-  const fs::path parent = target_.has_parent_path() ? target_.parent_path() : fs::path(".");
+  const fs::path parent = target_.parent_path();
   fs::create_directories(parent, ec);
   if (ec) throw OutputDirectoryError(parent.string() + ": cannot create directory: " + ec.message());
-  staging_ = parent / ("." + target_.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  lock_ = std::make_unique<DirectoryLock>(target_);
+  // Staging of writers that were killed: only a dead process's (and we hold the lock, so no live writer
+  // of this directory exists). A killed commit may have left the old directory aside: put it back.
+  const std::string name = target_.filename().string();
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string entry = it->path().filename().string();
+    const std::string old_prefix = "." + name + ".old-";
+    if (entry.rfind(old_prefix, 0) == 0 && !fs::exists(target_)) {
+      const std::string pid = entry.substr(old_prefix.size());
+      if (pid.find_first_not_of("0123456789") == std::string::npos && pid.size() < 10 &&
+          process_is_gone(std::stol(pid))) {
+        std::error_code mv;
+        fs::rename(it->path(), target_, mv);
+      }
+    }
+  }
+  remove_stale_entries(parent, "." + name + ".tmp-");
+  remove_stale_entries(parent, "." + name + ".old-");
+  staging_ = parent / ("." + name + ".tmp-" + std::to_string(::getpid()));
   fs::remove_all(staging_, ec);
   fs::create_directories(staging_, ec);
   if (ec) throw OutputDirectoryError(staging_.string() + ": cannot create directory: " + ec.message());
@@ -39,16 +72,22 @@ void OutputDirectory::commit() {
   if (done_) return;
   const fs::path old =
       target_.parent_path() / ("." + target_.filename().string() + ".old-" + std::to_string(::getpid()));
-  const bool had_old = fs::exists(target_);
-  if (had_old) fs::rename(target_, old);  // keep the old one until the new one is in place
-  try {
-    fs::rename(staging_, target_);
-  } catch (...) {
-    if (had_old) fs::rename(old, target_);
-    throw;
+  std::error_code ec;
+  const bool had_old = fs::exists(target_, ec);
+  if (had_old) {
+    fs::rename(target_, old, ec);  // keep the old one until the new one is in place
+    if (ec)
+      throw OutputDirectoryError(target_.string() + ": cannot move the old directory aside: " + ec.message());
+  }
+  fs::rename(staging_, target_, ec);
+  if (ec) {
+    std::error_code back;
+    if (had_old) fs::rename(old, target_, back);
+    throw OutputDirectoryError(target_.string() +
+                               ": cannot move the finished directory into place: " + ec.message());
   }
   done_ = true;
-  if (had_old) fs::remove_all(old);
+  if (had_old) fs::remove_all(old, ec);
 }
 
 }  // namespace vicsim::reports

@@ -19,6 +19,7 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates) {
   std::string best;
+  if (word.size() > 200) return best;  // nothing that long is a typo of a key, and the cost is quadratic
   std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
   for (const auto& c : candidates) {
     const auto d = edit_distance(word, c);

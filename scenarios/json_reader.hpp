@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "scenarios/diagnostics.hpp"
+#include "scenarios/json_file.hpp"
 
 namespace vicsim::scenarios {
 
@@ -90,10 +91,14 @@ class JsonReader {
     for (const auto& [k, v] : it->items()) convert(v, ref[k], child(key) + "." + k, lo, hi);
   }
 
+  /** @brief "string \"abc\"", "number 3", "array of 70000 items": never serialises a whole structure, so
+   * a huge or deep value cannot blow up a message. */
   static std::string describe_value(const nlohmann::json& v) {
-    std::string s = v.dump();
-    if (s.size() > 40) s = s.substr(0, 37) + "...";
-    return std::string(v.type_name()) + " " + s;
+    const std::string n = std::to_string(v.size());
+    if (v.is_array()) return "an array of " + n + (v.size() == 1 ? " item" : " items");
+    if (v.is_object()) return "an object with " + n + (v.size() == 1 ? " key" : " keys");
+    if (v.is_string()) return "string \"" + excerpt(v.get_ref<const std::string&>()) + "\"";
+    return std::string(v.type_name()) + " " + v.dump();
   }
 
  private:
@@ -171,7 +176,7 @@ class JsonReader {
         msg += "; expected one of:";
         for (const auto& x : known_) msg += " " + x;
       }
-      error(child(k.c_str()), msg);
+      error(child(excerpt(k).c_str()), msg);
     }
   }
 

@@ -97,11 +97,8 @@ std::optional<std::vector<std::vector<std::string>>> parse_csv(const std::string
 }
 
 std::optional<nlohmann::json> read_regions_csv(const std::string& path, Diagnostics& diag) {
-  const auto text = read_text_file(path);
-  if (!text) {
-    diag.push_back({path, "", "cannot open the regions CSV file for reading"});
-    return std::nullopt;
-  }
+  const auto text = read_text_file(path, diag);
+  if (!text) return std::nullopt;
   const std::size_t before = diag.size();
   auto rows = parse_csv(*text, path, diag);
   if (!rows) return std::nullopt;

@@ -1,97 +1,149 @@
 #include "scenarios/scenario_loader.hpp"
 
 #include <fstream>
+#include <functional>
+#include <map>
 #include <set>
 #include <sstream>
 
+#include "agents/demography.hpp"
 #include "scenarios/json_file.hpp"
 #include "scenarios/json_reader.hpp"
 #include "scenarios/json_writer.hpp"
 #include "scenarios/scenario_extends.hpp"
+#include "scenarios/name_rules.hpp"
+#include "scenarios/override_path.hpp"
 #include "scenarios/scenario_schema.hpp"
 #include "scenarios/world_builder.hpp"
 
 namespace vicsim::scenarios {
 
-namespace {
-
-/** Splits "a.b[2].c" or "a.b.2.c" into tokens. */
-std::vector<std::string> split_path(const std::string& path) {
-  std::vector<std::string> parts;
-  std::string cur;
-  for (char ch : path) {
-    if (ch == '.' || ch == '[' || ch == ']') {
-      if (!cur.empty()) parts.push_back(cur);
-      cur.clear();
-    } else {
-      cur += ch;
+void apply_override(nlohmann::json& doc, const std::string& assignment, const std::string& file,
+                    Diagnostics& diag) {
+  const std::string shown = "--set '" + excerpt(assignment, 80) + "'";
+  const auto eq = assignment.find('=');
+  // A selector's '=' sits inside brackets: the assignment's '=' is the first one outside them.
+  std::size_t split = std::string::npos;
+  for (std::size_t i = 0, depth = 0; i < assignment.size(); ++i) {
+    if (assignment[i] == '[') ++depth;
+    if (assignment[i] == ']' && depth > 0) --depth;
+    if (assignment[i] == '=' && depth == 0) {
+      split = i;
+      break;
     }
   }
-  if (!cur.empty()) parts.push_back(cur);
-  return parts;
+  if (split == std::string::npos) split = eq;  // an unclosed '[': the path parser says so
+  if (eq == std::string::npos || split == 0) {
+    diag.push_back({file, "", shown + ": expected path=value, e.g. mechanisms.trade.enabled=false"});
+    return;
+  }
+  const std::string path = assignment.substr(0, split), text = assignment.substr(split + 1);
+  // A malformed path is reported before the value is looked at.
+  std::string error;
+  if (!parse_override_path(path, error)) {
+    diag.push_back({file, "", shown + ": malformed path: " + error});
+    return;
+  }
+  nlohmann::json value;
+  bool syntax_error = false;
+  Diagnostics value_problems;
+  if (auto v = parse_json_text(text, file, value_problems, shown + " value", &syntax_error)) {
+    value = std::move(*v);
+  } else if (syntax_error) {
+    value = text;  // a bare word is a string
+  } else {
+    value_problems.back().path = path;
+    diag.push_back(value_problems.back());
+    return;
+  }
+  set_json_path(doc, path, value, file, shown, diag);
 }
 
-bool is_index(const std::string& s) {
-  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+namespace {
+
+std::string number(double x) { return nlohmann::json(x).dump(); }
+
+/** Names become CSV cells, report labels and selector values: see name_rules.hpp. */
+void check_names(const Scenario& s, const std::string& file, Diagnostics& diag) {
+  auto check = [&](const std::string& name, const std::string& path) {
+    if (auto why = name_problem(name); !why.empty()) diag.push_back({file, path, why});
+  };
+  if (!s.name.empty()) check(s.name, "name");
+  auto each = [&](const auto& items, const std::string& what) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+      check(items[i].name, what + "[" + std::to_string(i) + "].name");
+  };
+  each(s.regions, "regions");
+  each(s.industries, "industries");
+  each(s.platforms, "platforms");
+  each(s.policies, "policies");
+  each(s.shocks, "shocks");
+  for (std::size_t i = 0; i < s.industries.size(); ++i)
+    for (std::size_t k = 0; k < s.industries[i].stages.size(); ++k)
+      check(s.industries[i].stages[k],
+            "industries[" + std::to_string(i) + "].stages[" + std::to_string(k) + "]");
+}
+
+/** Industries that buy from each other in a circle (a from b, b from a) are refused even when the stages
+ * make an acyclic chain: the value chain is read upstream first across industries (docs/scenario-format.md).
+ */
+void check_industry_cycles(const Scenario& s, const std::string& file, Diagnostics& diag) {
+  const std::size_t n = s.industries.size();
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < n; ++i) index.emplace(s.industries[i].name, i);
+  std::vector<std::vector<std::size_t>> buys_from(n);
+  for (std::size_t i = 0; i < n; ++i)
+    for (const auto& c : s.industries[i].cross_inputs)
+      if (auto it = index.find(c.from_industry); it != index.end() && it->second != i)
+        buys_from[i].push_back(it->second);
+  std::vector<int> state(n, 0);  // 0 new, 1 on the current path, 2 done
+  std::vector<std::size_t> path;
+  std::function<bool(std::size_t)> visit = [&](std::size_t i) {
+    state[i] = 1;
+    path.push_back(i);
+    for (auto j : buys_from[i]) {
+      if (state[j] == 1) {
+        std::string cycle;
+        auto from = std::find(path.begin(), path.end(), j);
+        for (auto it = from; it != path.end(); ++it) cycle += "'" + s.industries[*it].name + "' <- ";
+        cycle += "'" + s.industries[j].name + "'";
+        diag.push_back({file, "industries[" + std::to_string(i) + "].cross_inputs",
+                        "industries buy from each other in a cycle (" + cycle +
+                            "); expected cross inputs that flow one way between industries"});
+        return true;
+      }
+      if (state[j] == 0 && visit(j)) return true;
+    }
+    path.pop_back();
+    state[i] = 2;
+    return false;
+  };
+  for (std::size_t i = 0; i < n; ++i)
+    if (state[i] == 0 && visit(i)) return;
 }
 
 }  // namespace
 
 bool set_json_path(nlohmann::json& doc, const std::string& path, const nlohmann::json& value,
                    const std::string& file, const std::string& what, Diagnostics& diag) {
-  nlohmann::json* node = &doc;
-  const auto parts = split_path(path);
-  std::string walked;
-  for (std::size_t k = 0; k < parts.size(); ++k) {
-    const auto& p = parts[k];
-    if (p == "-" && node->is_array()) {
-      // As in JSON Patch (RFC 6902): "[-]" is the position after the last item, so it appends.
-      walked += "[-]";
-      node->push_back(nullptr);
-      node = &node->back();
-    } else if (is_index(p) && node->is_array()) {
-      const auto i = std::stoul(p);
-      walked += "[" + p + "]";
-      if (i >= node->size()) {
-        diag.push_back(
-            {file, walked,
-             what + ": index out of range (array has " + std::to_string(node->size()) + " items)"});
-        return false;
-      }
-      node = &(*node)[i];
-    } else {
-      walked += (walked.empty() ? "" : ".") + p;
-      if (node->is_null()) *node = nlohmann::json::object();
-      if (!node->is_object()) {
-        diag.push_back({file, walked, what + ": cannot descend into a " + std::string(node->type_name())});
-        return false;
-      }
-      node = &(*node)[p];
-    }
+  std::string error;
+  const auto steps = parse_override_path(path, error);
+  if (!steps) {
+    diag.push_back({file, "", what + ": malformed path: " + error});
+    return false;
   }
-  *node = value;
+  std::string where;
+  const auto nodes = select_nodes(doc, *steps, error, where);
+  if (!nodes) {
+    diag.push_back({file, where, what + ": " + error});
+    return false;
+  }
+  for (nlohmann::json* node : *nodes) *node = value;
   return true;
 }
 
-void apply_override(nlohmann::json& doc, const std::string& assignment, const std::string& file,
-                    Diagnostics& diag) {
-  const auto eq = assignment.find('=');
-  if (eq == std::string::npos || eq == 0) {
-    diag.push_back(
-        {file, "", "--set '" + assignment + "': expected path=value, e.g. mechanisms.trade.enabled=false"});
-    return;
-  }
-  const std::string path = assignment.substr(0, eq), text = assignment.substr(eq + 1);
-  nlohmann::json value;
-  try {
-    value = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error&) {
-    value = text;  // a bare word is a string
-  }
-  set_json_path(doc, path, value, file, "--set", diag);
-}
-
 void check_scenario(const Scenario& s, const std::string& file, Diagnostics& diag) {
+  check_names(s, file, diag);  // first: the messages below quote names
   auto unique = [&](const auto& items, const std::string& what) {
     std::set<std::string> seen;
     for (std::size_t i = 0; i < items.size(); ++i)
@@ -152,6 +204,27 @@ void check_scenario(const Scenario& s, const std::string& file, Diagnostics& dia
       }
     }
   }
+  check_industry_cycles(s, file, diag);
+  const auto& m = s.mechanisms;
+  if (m.adoption.threshold_min > m.adoption.threshold_max)
+    diag.push_back({file, "mechanisms.adoption.threshold_min",
+                    "must not exceed mechanisms.adoption.threshold_max (" + number(m.adoption.threshold_max) +
+                        "), got " + number(m.adoption.threshold_min)});
+  if (m.infrastructure.bandwidth_min_mbps > m.infrastructure.bandwidth_max_mbps)
+    diag.push_back({file, "mechanisms.infrastructure.bandwidth_min_mbps",
+                    "must not exceed mechanisms.infrastructure.bandwidth_max_mbps (" +
+                        number(m.infrastructure.bandwidth_max_mbps) + "), got " +
+                        number(m.infrastructure.bandwidth_min_mbps)});
+  if (m.infrastructure.latency_min_ms > m.infrastructure.latency_max_ms)
+    diag.push_back({file, "mechanisms.infrastructure.latency_min_ms",
+                    "must not exceed mechanisms.infrastructure.latency_max_ms (" +
+                        number(m.infrastructure.latency_max_ms) + "), got " +
+                        number(m.infrastructure.latency_min_ms)});
+  if (const auto cap = agents::firm_cap(m); m.population.count > cap)
+    diag.push_back({file, "mechanisms.population.count",
+                    "expected at most " + std::to_string(cap) +
+                        " firms (mechanisms.demography.max_firms, or max_firm_growth x count), got " +
+                        std::to_string(m.population.count)});
   const auto& pop = s.mechanisms.population;
   if (pop.size_max <= pop.size_min)
     diag.push_back({file, "mechanisms.population.size_max",

@@ -24,7 +24,8 @@ bool set_json_path(nlohmann::json& doc, const std::string& path, const nlohmann:
                    const std::string& file, const std::string& what, Diagnostics& diag);
 
 /** @brief Applies one "path=value" override to a JSON document. The value is parsed as JSON when it
- * can be (numbers, true/false, arrays), otherwise taken as a string. Paths use dots and [i]. */
+ * can be (numbers, true/false, arrays), otherwise taken as a string. Paths: see override_path.hpp (dots, [i],
+ * [*], [key=value]). */
 void apply_override(nlohmann::json& doc, const std::string& assignment, const std::string& file,
                     Diagnostics& diag);
 

@@ -5,3 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 ctest --test-dir build --output-on-failure -j "${JOBS:-2}"
+# CI also builds a sanitizer subset and runs a short fuzzing pass (docs/RELIABILITY.md).
+[ "${CI:-}" = "true" ] && bash scripts/reliability.sh
+exit 0

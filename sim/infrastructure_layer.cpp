@@ -9,6 +9,17 @@ namespace vicsim::sim {
 
 namespace sg4 = simgrid::s4u;
 
+#if defined(__SANITIZE_ADDRESS__)
+#define VICSIM_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VICSIM_ASAN 1
+#endif
+#endif
+#ifndef VICSIM_ASAN
+#define VICSIM_ASAN 0
+#endif
+
 namespace {
 
 /** The process-wide SimGrid platform: built once, never rebuilt (SimGrid cannot reseal). */
@@ -25,7 +36,14 @@ struct Pool {
     int argc = 2;
     char name[] = "vicsim";
     char log[] = "--log=root.thres:warning";
-    char* argv[] = {name, log, nullptr};
+    char* argv[] = {name, log, nullptr, nullptr};
+#if VICSIM_ASAN
+    // Debian's SimGrid switches actor stacks without telling ASan (it is not built with sanitizer
+    // support), which ASan reports as "ignoring requested __asan_handle_no_return". Under ASan every
+    // actor runs on a thread of its own instead; the simulation is the same (docs/RELIABILITY.md).
+    char threads[] = "--cfg=contexts/factory:thread";
+    argv[argc++] = threads;
+#endif
     engine = std::make_unique<sg4::Engine>(&argc, argv);
     // CM02: time = latency + size / bandwidth, with max-min fair sharing and no TCP corrections
     // (LV08 would multiply latency by ~13). TCP-gamma 0 removes the window bound on throughput.

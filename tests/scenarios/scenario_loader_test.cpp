@@ -68,7 +68,80 @@ TEST_CASE("scenario_loader: a cycle among cross inputs is rejected", "[scenarios
   doc["industries"][1]["cross_inputs"] =
       json::array({{{"from_industry", "a"}, {"from_stage", "assembly"}, {"to_stage", "x"}}});
   auto r = load_scenario(doc, "cyc.json");
-  CHECK(mentions(r.problems, "industries", "cycle"));
+  CHECK(mentions(r.problems, "industries[1].cross_inputs", "cycle"));
+}
+
+TEST_CASE("scenario_loader: industries buying from each other are rejected even when the stages allow it",
+          "[scenarios]") {
+  json doc = minimal();  // a.components -> b.y and b.x -> a.assembly: acyclic stages, cyclic industries
+  doc["industries"][0]["cross_inputs"] =
+      json::array({{{"from_industry", "b"}, {"from_stage", "x"}, {"to_stage", "assembly"}}});
+  doc["industries"][1]["cross_inputs"] =
+      json::array({{{"from_industry", "a"}, {"from_stage", "components"}, {"to_stage", "y"}}});
+  auto r = load_scenario(doc, "cyc.json");
+  CHECK(mentions(r.problems, "industries[1].cross_inputs", "'a' <- 'b' <- 'a'"));
+  doc["industries"][0].erase("cross_inputs");
+  CHECK(load_scenario(doc, "ok.json").problems.empty());
+}
+
+TEST_CASE("scenario_loader: inverted ranges, bad names and a population over the cap are rejected",
+          "[scenarios]") {
+  auto r = load_scenario(minimal(), "inv.json",
+                         {"mechanisms.adoption.threshold_min=0.6", "mechanisms.adoption.threshold_max=0.2",
+                          "mechanisms.infrastructure.bandwidth_min_mbps=500",
+                          "mechanisms.infrastructure.bandwidth_max_mbps=20"});
+  CHECK(mentions(r.problems, "mechanisms.adoption.threshold_min", "must not exceed"));
+  CHECK(mentions(r.problems, "mechanisms.infrastructure.bandwidth_min_mbps", "must not exceed"));
+  json doc = minimal();
+  doc["regions"][0]["name"] = "";
+  doc["regions"][1]["name"] = std::string("r\0x", 3);
+  doc["industries"][0]["name"] = "=HYPERLINK(\"x\")";
+  doc["industries"][1]["stages"] = json::array({"x", "@y"});
+  r = load_scenario(doc, "names.json");
+  CHECK(mentions(r.problems, "regions[0].name", "non-empty"));
+  CHECK(mentions(r.problems, "regions[1].name", "control characters"));
+  CHECK(mentions(r.problems, "industries[0].name", "formula"));
+  CHECK(mentions(r.problems, "industries[1].stages[1]", "formula"));
+  r = load_scenario(minimal(), "cap.json",
+                    {"mechanisms.population.count=5000", "mechanisms.demography.max_firms=4000"});
+  CHECK(mentions(r.problems, "mechanisms.population.count", "at most 4000"));
+  r = load_scenario(minimal(), "cap.json",
+                    {"mechanisms.population.count=5000", "mechanisms.demography.max_firm_growth=1"});
+  CHECK(r.problems.empty());  // exactly at the cap
+}
+
+TEST_CASE("scenario_loader: --set selectors [*] and [key=value] reach every matching item", "[scenarios]") {
+  auto r = load_scenario(minimal(), "m.json",
+                         {"regions[*].infrastructure=0.7", "regions[name=r2].x_km=42",
+                          "industries[name=b].input_coefficient=0.5"});
+  REQUIRE(r.problems.empty());
+  CHECK(r.scenario->regions[0].infrastructure == 0.7);
+  CHECK(r.scenario->regions[1].infrastructure == 0.7);
+  CHECK(r.scenario->regions[0].x_km == 0);
+  CHECK(r.scenario->regions[1].x_km == 42);
+  CHECK(r.scenario->industries[1].input_coefficient == 0.5);
+  r = load_scenario(minimal(), "m.json", {"regions[name=r3].x_km=1"});
+  CHECK(mentions(r.problems, "regions[name=r3]", "did you mean 'r1'"));
+}
+
+TEST_CASE("scenario_loader: malformed --set paths and values are refused, never applied", "[scenarios]") {
+  for (const std::string bad :
+       {"regions[0.x_km=1", "regions[0]]].x_km=1", "regions[0]x_km=5", "mechanisms..population.count=5",
+        "regions[18446744073709551616].x_km=1", "regions[99999999999999999999999].x_km=1", ".ticks=5",
+        "ticks.=5", "[0]=1", "regions[].x_km=1", "regions[name=].x_km=1", "=5", "ticks"}) {
+    auto r = load_scenario(minimal(), "m.json", {bad});
+    INFO(bad);
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].message.find("--set '") != std::string::npos);
+    CHECK_FALSE(r.scenario);
+  }
+  auto r = load_scenario(minimal(), "m.json", {"seed=1e999"});
+  CHECK(mentions(r.problems, "seed", "out of range"));
+  r = load_scenario(minimal(), "m.json", {"description=" + std::string(100, '[') + std::string(100, ']')});
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].message.find("deeper than 64") != std::string::npos);
+  r = load_scenario(minimal(), "m.json", {"name=Wuhan"});  // a bare word is a string
+  CHECK(r.problems.empty());
 }
 
 TEST_CASE("scenario_loader: --set overrides nested keys and array items", "[scenarios]") {
