@@ -102,11 +102,12 @@ std::optional<LedgerViolation> Ledger::close_tick(const std::array<SectorStocks,
     for (const auto& cell : row)
       for (double v : cell) gross += v;
   // (a) Each sector's money and loans change by its flows.
-  double total_change = 0.0;
+  double total_change = 0.0, stock_size = 0.0;
   for (std::size_t s = 0; s < kSectors; ++s) {
     const auto sec = static_cast<Sector>(s);
     const double change = now[s].deposits - stocks_[s].deposits;
     total_change += change;
+    stock_size += std::fabs(now[s].deposits) + std::fabs(stocks_[s].deposits);
     check(sector_name(sec), "change in deposits minus (inflows - outflows)",
           change - net_cash_flow(flows_, sec),
           std::fmax(std::fabs(now[s].deposits) + std::fabs(stocks_[s].deposits), gross));
@@ -117,7 +118,8 @@ std::optional<LedgerViolation> Ledger::close_tick(const std::array<SectorStocks,
   }
   // (b) Money is only moved between sectors: the changes sum to zero. Government deficits and the
   // lender's credit show as negative deposits, not as money from nowhere.
-  check("all sectors", "sum of the changes in deposits", total_change, gross);
+  // Each change is a difference of stocks, so its rounding error scales with the stocks, not only the flows.
+  check("all sectors", "sum of the changes in deposits", total_change, std::fmax(gross, stock_size));
   // (c) Goods: production = deliveries + change in inventories + losses, for finished goods and inputs.
   const std::size_t f = at(Sector::Firms);
   const double d_inv = now[f].inventory_units - stocks_[f].inventory_units;
