@@ -164,7 +164,8 @@ double tie_cost_rate(const ModelContext& c, const sim::Tie& t) {
 
 double charged_fee(const ModelContext& c, const sim::Platform& pl) {
   // A platform that failed (or has not launched) collects nothing: ties it still carries this month, until
-  // their channel is chosen again (7.19), pay no fee, so no payment goes to a platform whose books are closed.
+  // their channel is chosen again (7.19), pay no fee, so no payment goes to a platform whose books are
+  // closed.
   if (!pl.alive) return 0.0;
   return std::min(pl.transaction_fee, c.fee_cap);
 }

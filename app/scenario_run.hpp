@@ -32,8 +32,8 @@ struct RunInstruments {
  * pilot_effect.csv; the first pair reuses this run.
  * @param instruments if given, receives the wall time of setup, of every phase of the ticks and of the output
  * files, and sees the model after its last tick (`vicsim bench`).
-  * SIGINT/SIGTERM also stop
- * the twin runs (without shocks, without the pilot) and the writing (throws Interrupted).
+ * SIGINT/SIGTERM also stop the twin runs (without shocks, without the pilot) and the writing (throws
+ * Interrupted).
  * Throws UserError naming the scenario file when the firm count passes its hard cap.
  */
 std::vector<sim::TickMetrics> run_scenario_into(

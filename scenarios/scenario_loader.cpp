@@ -10,9 +10,9 @@
 #include "scenarios/json_file.hpp"
 #include "scenarios/json_reader.hpp"
 #include "scenarios/json_writer.hpp"
-#include "scenarios/scenario_extends.hpp"
 #include "scenarios/name_rules.hpp"
 #include "scenarios/override_path.hpp"
+#include "scenarios/scenario_extends.hpp"
 #include "scenarios/scenario_schema.hpp"
 #include "scenarios/world_builder.hpp"
 

@@ -6,8 +6,8 @@
 
 #include "sim/concentration.hpp"
 #include "sim/industry.hpp"
-#include "sim/welfare_metrics.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/welfare_metrics.hpp"
 
 namespace vicsim::sim {
 

@@ -3,9 +3,9 @@
 // invariant (e.g. the stock-flow identities), append to invariants(): it sees the model, this tick's
 // metrics and the previous tick's, and returns "" or what is wrong.
 #include <catch2/catch.hpp>
-#include <optional>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -133,7 +133,8 @@ TEST_CASE("numerical_health: random parameter sets across the documented ranges 
   int ran = 0, refused = 0, capped = 0;
   for (int k = 0; k < sets; ++k) {
     sim::Rng rng(20261201, sim::Stream::Entry, static_cast<std::uint64_t>(k), 0);
-    // 30 months: the bundled pilot starts at month 24 and a pilot past the horizon is refused (a design rule).
+    // 30 months: the bundled pilot starts at month 24 and a pilot past the horizon is refused (a design
+    // rule).
     std::vector<std::string> overrides = {"mechanisms.population.count=60", "ticks=30",
                                           "seed=" + std::to_string(k)};
     for (int j = 0; j < per_set; ++j) {

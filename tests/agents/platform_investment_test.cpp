@@ -44,7 +44,8 @@ TEST_CASE("platform_investment: growing platforms stay uncongested only with net
   // docs/ODD.md section 10 row 45.
   const auto with = test::run(test::load("platform_led.json")).series;
   const auto without =
-      test::run(test::load("platform_led.json", {"mechanisms.platform_economy.network_investment=false"})).series;
+      test::run(test::load("platform_led.json", {"mechanisms.platform_economy.network_investment=false"}))
+          .series;
   INFO("late congestion with " << late_congestion(with, 24) << ", without " << late_congestion(without, 24));
   // Overloaded: service takes at least 20% longer than the window (1.31 measured 2026-11-22).
   CHECK(late_congestion(without, 24) > 1.2);

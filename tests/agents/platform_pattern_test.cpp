@@ -250,14 +250,14 @@ TEST_CASE(
     REQUIRE(at(2) > 0);
     CHECK(at(1) < at(2));
     // Not met since issue 12 (2026-12-01): seed 4101 never reaches globalization within 120 months
-    // (docs/ODD.md section 8, pattern 6). Reported, not forced: the check stays and prints, without failing CTest.
+    // (docs/ODD.md section 8, pattern 6). Reported, not forced: the check stays and prints, without failing
+    // CTest.
     CHECK_NOFAIL((at(3) > 0 && at(2) < at(3)));
-    test::record(
-        {"pattern 6b: platform path seed " + std::to_string(4100 + r),
-         "docs/ODD.md §8 pattern 6 (brief: dominance → community → globalization)",
-         "the three stages reached in order", "order of first months",
-         std::to_string(at(1)) + " / " + std::to_string(at(2)) + " / " + std::to_string(at(3)),
-         at(1) < at(2) && at(3) > 0 && at(2) < at(3),
-         "build/tests/vicsim_tests \"[pattern_path_stages]\" -s"});
+    test::record({"pattern 6b: platform path seed " + std::to_string(4100 + r),
+                  "docs/ODD.md §8 pattern 6 (brief: dominance → community → globalization)",
+                  "the three stages reached in order", "order of first months",
+                  std::to_string(at(1)) + " / " + std::to_string(at(2)) + " / " + std::to_string(at(3)),
+                  at(1) < at(2) && at(3) > 0 && at(2) < at(3),
+                  "build/tests/vicsim_tests \"[pattern_path_stages]\" -s"});
   }
 }

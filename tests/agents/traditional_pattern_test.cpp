@@ -64,9 +64,9 @@ TEST_CASE("traditional_pattern: concentration rises, ties stay local, sizes stay
                 "Hill exponent (top 10%) in (0.5, 2.5)", "every replication",
                 "range " + test::num(min_alpha) + "–" + test::num(max_alpha),
                 min_alpha > 0.5 && max_alpha < 2.5, cmd});
-  // Not met since the warm-up (issue 18) and the stock-flow accounts (issue 12), 2026-12-01: most of the rise in
-  // concentration happened in the initial adjustment, which the warm-up now absorbs (docs/ODD.md section 8,
-  // pattern 1). Reported, not forced: the check stays and prints, without failing CTest.
+  // Not met since the warm-up (issue 18) and the stock-flow accounts (issue 12), 2026-12-01: most of the rise
+  // in concentration happened in the initial adjustment, which the warm-up now absorbs (docs/ODD.md section
+  // 8, pattern 1). Reported, not forced: the check stays and prints, without failing CTest.
   CHECK_NOFAIL(low > 0.0);
 }
 
