@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "scenarios/json_file.hpp"
+
 namespace vicsim::scenarios {
 
 std::string csv_where(std::size_t row, std::size_t col, const std::string& key) {
@@ -86,6 +88,51 @@ std::optional<std::vector<std::vector<std::string>>> parse_csv(const std::string
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+std::optional<CsvTable> read_csv_table(const std::string& path, const std::string& example,
+                                       Diagnostics& diag) {
+  const auto text = read_text_file(path, diag);
+  if (!text) return std::nullopt;
+  auto rows = parse_csv(*text, path, diag);
+  if (!rows) return std::nullopt;
+  if (rows->empty() || (*rows)[0].empty()) {
+    diag.push_back({path, "row 1", "expected a header row naming the columns, e.g. " + example});
+    return std::nullopt;
+  }
+  CsvTable t{std::move(*rows), {}};
+  const auto& header = t.rows[0];
+  for (std::size_t c = 0; c < header.size(); ++c) {
+    const std::string& h = header[c];
+    if (h.empty())
+      diag.push_back({path, csv_where(1, c + 1, ""), "expected a column name, got an empty cell"});
+    else if (!t.column_of.emplace(h, c + 1).second)
+      diag.push_back({path, csv_where(1, c + 1, h),
+                      "duplicate column (first in column " + std::to_string(t.column_of[h]) + ")"});
+  }
+  return t;
+}
+
+bool csv_row_usable(const CsvTable& t, std::size_t r, const std::string& path, Diagnostics& diag) {
+  const auto& cells = t.rows[r];
+  if (cells.empty()) return false;  // a blank line
+  if (cells.size() == t.rows[0].size()) return true;
+  diag.push_back({path, "row " + std::to_string(r + 1),
+                  "expected " + std::to_string(t.rows[0].size()) + " cells as in the header, got " +
+                      std::to_string(cells.size())});
+  return false;
+}
+
+void csv_report(const CsvTable& t, std::size_t r,
+                const std::vector<std::pair<std::string, std::string>>& problems, const std::string& path,
+                Diagnostics& diag) {
+  for (const auto& [key, message] : problems) {
+    auto it = t.column_of.find(key);
+    diag.push_back({path,
+                    it == t.column_of.end() ? "row " + std::to_string(r + 1) + " (" + key + ")"
+                                            : csv_where(r + 1, it->second, key),
+                    message});
+  }
 }
 
 }  // namespace vicsim::scenarios

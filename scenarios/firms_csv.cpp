@@ -2,10 +2,8 @@
 
 #include <algorithm>
 #include <array>
-#include <map>
 
 #include "scenarios/csv_table.hpp"
-#include "scenarios/json_file.hpp"
 #include "scenarios/json_reader.hpp"
 #include "scenarios/scenario_schema.hpp"
 #include "scenarios/world_builder.hpp"
@@ -55,43 +53,21 @@ std::vector<std::pair<std::string, std::string>> firm_problems(const FirmSpec& f
 
 std::optional<nlohmann::json> read_firms_csv(const std::string& path, const nlohmann::json& scenario,
                                              Diagnostics& diag) {
-  const auto text = read_text_file(path, diag);
-  if (!text) return std::nullopt;
   const std::size_t before = diag.size();
-  auto rows = parse_csv(*text, path, diag);
-  if (!rows) return std::nullopt;
-  if (rows->empty() || (*rows)[0].empty()) {
-    diag.push_back(
-        {path, "row 1", "expected a header row naming the columns, e.g. region,industry,stage,employees"});
-    return std::nullopt;
-  }
-  const auto& header = (*rows)[0];
-  std::map<std::string, std::size_t> column_of;  // key -> 1-based column
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    if (header[c].empty())
-      diag.push_back({path, csv_where(1, c + 1, ""), "expected a column name, got an empty cell"});
-    else if (!column_of.emplace(header[c], c + 1).second)
-      diag.push_back({path, csv_where(1, c + 1, header[c]),
-                      "duplicate column (first in column " + std::to_string(column_of[header[c]]) + ")"});
-  }
+  auto table = read_csv_table(path, "region,industry,stage,employees", diag);
+  if (!table) return std::nullopt;
   for (const char* key : kRequired)
-    if (!column_of.count(key))
+    if (!table->column_of.count(key))
       diag.push_back({path, "row 1", std::string("expected a '") + key + "' column"});
   if (diag.size() != before) return std::nullopt;
 
   const auto regions = specs<RegionSpec>(scenario, "regions");
   const auto industries = specs<IndustrySpec>(scenario, "industries");
+  const auto& header = table->rows[0];
   nlohmann::json firms = nlohmann::json::array();
-  for (std::size_t r = 1; r < rows->size(); ++r) {
-    const auto& cells = (*rows)[r];
-    const std::size_t row_no = r + 1;
-    if (cells.empty()) continue;  // blank line
-    if (cells.size() != header.size()) {
-      diag.push_back({path, "row " + std::to_string(row_no),
-                      "expected " + std::to_string(header.size()) + " cells as in the header, got " +
-                          std::to_string(cells.size())});
-      continue;
-    }
+  for (std::size_t r = 1; r < table->rows.size(); ++r) {
+    if (!csv_row_usable(*table, r, path, diag)) continue;
+    const auto& cells = table->rows[r];
     nlohmann::json firm = nlohmann::json::object();
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string& key = header[c];
@@ -109,13 +85,7 @@ std::optional<nlohmann::json> read_firms_csv(const std::string& path, const nloh
     for (const auto& p : row_problems) problems.emplace_back(p.path, p.message);
     if (row_problems.empty() && !regions.empty() && !industries.empty())
       problems = firm_problems(spec, regions, industries);
-    for (const auto& [key, message] : problems) {
-      auto it = column_of.find(key);
-      diag.push_back({path,
-                      it == column_of.end() ? "row " + std::to_string(row_no) + " (" + key + ")"
-                                            : csv_where(row_no, it->second, key),
-                      message});
-    }
+    csv_report(*table, r, problems, path, diag);
     firms.push_back(std::move(firm));
   }
   if (firms.empty()) diag.push_back({path, "", "expected at least one firm row below the header"});
