@@ -2,11 +2,24 @@
 /** @file Parameters of every mechanism, with their documented defaults (docs/ODD.md).
  * Plain data: the scenario layer fills them, the model reads them. */
 #include <cstdint>
+#include <vector>
 
 #include "agents/digital_params.hpp"
 #include "sim/evolution_stage.hpp"
 
 namespace vicsim::agents {
+
+/** @brief One firm of an initial firm register (scenario "firms"): what the register fixes; a negative
+ * optional value is drawn as for a random firm. */
+struct RegisteredFirm {
+  std::uint16_t region = 0;        ///< index into World::regions
+  std::uint8_t industry = 0;       ///< index into World::industries
+  std::uint8_t stage = 0;          ///< stage index within the industry
+  double employees = 1.0;          ///< workers (> 0)
+  double productivity = -1.0;      ///< initial productivity (> 0), negative: drawn
+  int chain_master = -1;           ///< 0/1, negative: by the largest-final-stage rule
+  double digital_maturity = -1.0;  ///< in [0,1], negative: drawn
+};
 
 /** @brief Initial firm population (Axtell 2001: Zipf sizes). */
 struct PopulationParams {
@@ -24,6 +37,9 @@ struct PopulationParams {
   /// months the firm economy runs before month 1, unrecorded, so month 1 starts near balance
   /// (docs/ODD.md 7.1a)
   std::uint32_t warmup_months = 24;
+  /// Initial firm register, in order (empty: every firm drawn). Not a scenario key of its own: filled
+  /// from the scenario's "firms" (scenarios/world_builder.cpp); when given, count equals its size.
+  std::vector<RegisteredFirm> firms;
 };
 
 /** @brief Final demand and pricing. */

@@ -58,15 +58,26 @@ void populate(ModelContext& c) {
   const auto& p = c.params.population;
   c.directory.rebuild(w);  // sizes the type tables
 
+  // A firm register (scenario "firms") fixes location, type and size; everything else is drawn from the
+  // same per-firm streams as for a random firm.
+  const auto& registered = p.firms;
   std::vector<double> employees(p.count);
   for (std::uint32_t k = 0; k < p.count; ++k) {
     sim::Rng rng(w.seed, sim::Stream::Population, k, 0);
-    employees[k] = sim::bounded_pareto(rng, p.size_exponent, p.size_min, p.size_max);
+    employees[k] = registered.empty() ? sim::bounded_pareto(rng, p.size_exponent, p.size_min, p.size_max)
+                                      : registered[k].employees;
     w.add_firm();
     f.employees[k] = employees[k];
     init_digital_state(c, k);
   }
-  assign_types(c, employees);
+  if (registered.empty()) {
+    assign_types(c, employees);
+  } else {
+    for (std::uint32_t k = 0; k < p.count; ++k) {
+      f.industry[k] = sim::IndustryId{registered[k].industry};
+      f.stage[k] = registered[k].stage;
+    }
+  }
 
   for (sim::FirmIndex k = 0; k < p.count; ++k) {
     sim::Rng rng(w.seed, sim::Stream::Population, k, 1);
@@ -79,22 +90,34 @@ void populate(ModelContext& c) {
     double u = rng.uniform() * total;
     std::size_t r = 0;
     while (r + 1 < wgt.size() && u >= wgt[r]) u -= wgt[r++];
+    if (!registered.empty())
+      r = registered[k].region;  // the draw above is still made, so later draws do not shift
     f.region[k] = sim::RegionId{static_cast<std::uint16_t>(r)};
     // Nobody starts beyond the latent frontier (Nelson–Winter: it bounds best practice).
     f.productivity[k] = std::fmin(c.params.knowledge.frontier_initial,
                                   sim::lognormal(rng, 0.0, p.productivity_sd) *
                                       (1.0 + p.endowment_productivity * (w.regions[r].endowment[ind] - 0.5)));
     f.digital_maturity[k] = rng.uniform() * 0.2;
+    if (!registered.empty() && registered[k].productivity > 0.0)
+      f.productivity[k] = registered[k].productivity;
+    if (!registered.empty() && registered[k].digital_maturity >= 0.0)
+      f.digital_maturity[k] = registered[k].digital_maturity;
     const auto& reg = w.regions[r];
     f.cash[k] =
         sim::Money{p.initial_cash_months * (reg.labour_cost.yuan + reg.land_cost.yuan) * f.employees[k]};
   }
 
-  // Chain-masters: the largest final-stage firms of each industry.
+  // Chain-masters: the largest final-stage firms of each industry, among those the register leaves open.
+  const auto fixed = [&](sim::FirmIndex k) { return !registered.empty() && registered[k].chain_master >= 0; };
+  for (sim::FirmIndex k = 0; k < p.count; ++k)
+    if (fixed(k) && registered[k].chain_master == 1) {
+      f.chain_master[k] = 1;
+      f.reputation[k] = 0.8;
+    }
   for (std::size_t ind = 0; ind < w.industries.size(); ++ind) {
     std::vector<sim::FirmIndex> finals;
     for (sim::FirmIndex k = 0; k < p.count; ++k)
-      if (sim::idx(f.industry[k]) == ind && f.stage[k] + 1u == w.industries[ind].stages.size())
+      if (!fixed(k) && sim::idx(f.industry[k]) == ind && f.stage[k] + 1u == w.industries[ind].stages.size())
         finals.push_back(k);
     std::stable_sort(finals.begin(), finals.end(),
                      [&](auto a, auto b) { return f.employees[a] > f.employees[b]; });

@@ -54,7 +54,9 @@ nlohmann::ordered_json starter(const std::string& extends, const fs::path& base,
         "0.8, "
         "\"mechanisms.trade.enabled\": false}; \"platforms[-]\": {...} appends a platform.",
         "Regions can come from a spreadsheet: \"regions_csv\": \"my_regions.csv\" (see "
-        "scenarios/examples/regions_from_csv.json).",
+        "scenarios/examples/regions_from_csv.json); so can the initial firms: \"firms_csv\": "
+        "\"my_firms.csv\" "
+        "(see scenarios/examples/firms_from_csv.json).",
         "Every key, unit, default and range: docs/scenario-format.md or 'vicsim schema'. For editor "
         "completion: "
         "'vicsim schema --format json-schema > scenario.schema.json'.",

@@ -154,7 +154,9 @@ json scenario_json_schema() {
        "scenarios/scenario_schema.hpp; see docs/scenario-format.md). A file with \"extends\" is a JSON Merge "
        "Patch of its base; any other file is a full scenario."},
       {"type", "object"},
-      {"not", {{"required", {"regions", "regions_csv"}}}},
+      {"not",
+       {{"anyOf",
+         json::array({{{"required", {"regions", "regions_csv"}}}, {{"required", {"firms", "firms_csv"}}}})}}},
       {"if", {{"required", {"extends"}}}},
       {"then", std::move(patch)},
       {"else", std::move(full)}};

@@ -1,144 +1,30 @@
 #include "scenarios/regions_csv.hpp"
 
-#include <map>
-
-#include "scenarios/json_file.hpp"
 #include "scenarios/json_reader.hpp"
 #include "scenarios/scenario_schema.hpp"
 
 namespace vicsim::scenarios {
 
-namespace {
-
-std::string where(std::size_t row, std::size_t col, const std::string& key) {
-  return "row " + std::to_string(row) + ", column " + std::to_string(col) +
-         (key.empty() ? "" : " (" + key + ")");
-}
-
-/** A cell that is a whole JSON number becomes a number; anything else stays text, for the reader to judge. */
-nlohmann::json cell_value(const std::string& cell) {
-  const auto first = cell.find_first_not_of(" \t");
-  const auto last = cell.find_last_not_of(" \t");
-  const std::string t = first == std::string::npos ? "" : cell.substr(first, last - first + 1);
-  if (!t.empty() && (t[0] == '-' || (t[0] >= '0' && t[0] <= '9'))) {
-    try {
-      auto v = nlohmann::json::parse(t);
-      if (v.is_number()) return v;
-    } catch (const nlohmann::json::parse_error&) {
-    }
-  }
-  return t;
-}
-
-}  // namespace
-
-std::optional<std::vector<std::vector<std::string>>> parse_csv(const std::string& text_in,
-                                                               const std::string& file, Diagnostics& diag) {
-  std::string_view text(text_in);
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string cell;
-  bool quoted = false, any = false;
-  std::size_t line = 1, row_line = 1;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (quoted) {
-      if (ch == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        cell += '"';
-        ++i;
-      } else if (ch == '"') {
-        quoted = false;
-        if (i + 1 < text.size() && text[i + 1] != ',' && text[i + 1] != '\n' && text[i + 1] != '\r') {
-          diag.push_back({file, "row " + std::to_string(row_line),
-                          "expected a comma or the end of the line after a closing quote, got '" +
-                              std::string(1, text[i + 1]) + "'"});
-          return std::nullopt;
-        }
-      } else {
-        if (ch == '\n') ++line;
-        cell += ch;
-      }
-      continue;
-    }
-    if (ch == '"' && cell.empty()) {
-      quoted = any = true;
-    } else if (ch == ',') {
-      row.push_back(std::move(cell));
-      cell.clear();
-      any = true;
-    } else if (ch == '\n' || ch == '\r') {
-      if (ch == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (any || !cell.empty()) {
-        row.push_back(std::move(cell));
-        rows.push_back(std::move(row));
-      } else {
-        rows.emplace_back();  // a blank line keeps its number
-      }
-      row.clear();
-      cell.clear();
-      any = false;
-      row_line = ++line;
-    } else {
-      cell += ch;
-      any = true;
-    }
-  }
-  if (quoted) {
-    diag.push_back(
-        {file, "row " + std::to_string(row_line), "a quoted cell is not closed by the end of the file"});
-    return std::nullopt;
-  }
-  if (any || !cell.empty()) {
-    row.push_back(std::move(cell));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 std::optional<nlohmann::json> read_regions_csv(const std::string& path, Diagnostics& diag) {
-  const auto text = read_text_file(path, diag);
-  if (!text) return std::nullopt;
   const std::size_t before = diag.size();
-  auto rows = parse_csv(*text, path, diag);
-  if (!rows) return std::nullopt;
-  if (rows->empty() || (*rows)[0].empty()) {
-    diag.push_back(
-        {path, "row 1", "expected a header row naming the columns, e.g. name,x_km,y_km,infrastructure"});
-    return std::nullopt;
-  }
-  const auto& header = (*rows)[0];
-  std::map<std::string, std::size_t> column_of;  // key path -> 1-based column
-  for (std::size_t c = 0; c < header.size(); ++c) {
-    const std::string& h = header[c];
-    if (h.empty()) {
-      diag.push_back({path, where(1, c + 1, ""), "expected a column name, got an empty cell"});
-    } else if (!column_of.emplace(h, c + 1).second) {
-      diag.push_back({path, where(1, c + 1, h),
-                      "duplicate column (first in column " + std::to_string(column_of[h]) + ")"});
-    } else if (h.rfind("endowment.", 0) == 0 && h.size() == 10) {
-      diag.push_back({path, where(1, c + 1, h), "expected endowment.<industry name>"});
-    }
-  }
-  if (!column_of.count("name"))
+  auto table = read_csv_table(path, "name,x_km,y_km,infrastructure", diag);
+  if (!table) return std::nullopt;
+  const auto& header = table->rows[0];
+  for (std::size_t c = 0; c < header.size(); ++c)
+    if (header[c].rfind("endowment.", 0) == 0 && header[c].size() == 10)
+      diag.push_back({path, csv_where(1, c + 1, header[c]), "expected endowment.<industry name>"});
+  if (!table->column_of.count("name"))
     diag.push_back({path, "row 1", "expected a 'name' column (every region needs a unique name)"});
   if (diag.size() != before) return std::nullopt;
 
   nlohmann::json regions = nlohmann::json::array();
-  for (std::size_t r = 1; r < rows->size(); ++r) {
-    const auto& cells = (*rows)[r];
-    const std::size_t row_no = r + 1;
-    if (cells.empty()) continue;  // blank line
-    if (cells.size() != header.size()) {
-      diag.push_back({path, "row " + std::to_string(row_no),
-                      "expected " + std::to_string(header.size()) + " cells as in the header, got " +
-                          std::to_string(cells.size())});
-      continue;
-    }
+  for (std::size_t r = 1; r < table->rows.size(); ++r) {
+    if (!csv_row_usable(*table, r, path, diag)) continue;
+    const auto& cells = table->rows[r];
     nlohmann::json region = nlohmann::json::object();
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string& key = header[c];
-      nlohmann::json v = key == "name" ? nlohmann::json(cells[c]) : cell_value(cells[c]);
+      nlohmann::json v = key == "name" ? nlohmann::json(cells[c]) : csv_value(cells[c]);
       if (v.is_string() && v.get<std::string>().empty() && key != "name") continue;  // default
       if (key.rfind("endowment.", 0) == 0)
         region["endowment"][key.substr(10)] = std::move(v);
@@ -149,13 +35,9 @@ std::optional<nlohmann::json> read_regions_csv(const std::string& path, Diagnost
     Diagnostics row_problems;
     RegionSpec spec;
     JsonReader::read(region, spec, "", path, row_problems);
-    for (const auto& p : row_problems) {
-      auto it = column_of.find(p.path);
-      const std::size_t col = it == column_of.end() ? 0 : it->second;
-      diag.push_back(
-          {path, col ? where(row_no, col, p.path) : "row " + std::to_string(row_no) + " (" + p.path + ")",
-           p.message});
-    }
+    std::vector<std::pair<std::string, std::string>> problems;
+    for (const auto& p : row_problems) problems.emplace_back(p.path, p.message);
+    csv_report(*table, r, problems, path, diag);
     regions.push_back(std::move(region));
   }
   if (regions.empty()) diag.push_back({path, "", "expected at least one region row below the header"});

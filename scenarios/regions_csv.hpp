@@ -7,15 +7,10 @@
 #include <optional>
 #include <string>
 
+#include "scenarios/csv_table.hpp"
 #include "scenarios/diagnostics.hpp"
 
 namespace vicsim::scenarios {
-
-/** @brief Splits CSV text into rows of cells (RFC 4180: quoted cells may hold commas, quotes and newlines).
- * Accepts LF or CRLF line ends and a UTF-8 byte-order mark. On a malformed quote appends a problem naming
- * `file` and the row, and returns nothing. */
-std::optional<std::vector<std::vector<std::string>>> parse_csv(const std::string& text,
-                                                               const std::string& file, Diagnostics& diag);
 
 /** @brief Reads `path` into a JSON array of region objects, validated against the region schema; on any
  * problem appends it (file, "row R, column C (key)", what was expected and found) and returns nothing. */

@@ -103,6 +103,18 @@ struct OutputSpec {
   bool graphml = true;
 };
 
+/** @brief One row of the initial firm register ("firms", or "firms_csv"): names resolved against the
+ * scenario's regions and industries; a negative optional value is drawn as for a random firm. */
+struct FirmSpec {
+  std::string region;              ///< region name
+  std::string industry;            ///< industry name
+  std::string stage;               ///< stage name, or its 0-based index
+  double employees = 0.0;          ///< workers (> 0)
+  double productivity = -1.0;      ///< initial productivity (> 0), -1: drawn
+  std::int32_t chain_master = -1;  ///< 0/1, -1: by the largest-final-stage rule
+  double digital_maturity = -1.0;  ///< in [0,1], -1: drawn
+};
+
 /** @brief A whole scenario. */
 struct Scenario {
   std::string name = "unnamed";
@@ -114,6 +126,7 @@ struct Scenario {
   std::vector<PlatformSpec> platforms;
   std::vector<PolicySpec> policies;
   std::vector<ShockSpec> shocks;
+  std::vector<FirmSpec> firms;  ///< initial firm register (empty: all firms drawn)
   agents::ModelParams mechanisms;
   OutputSpec output;
 };

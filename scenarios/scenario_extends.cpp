@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "scenarios/firms_csv.hpp"
 #include "scenarios/json_file.hpp"
 #include "scenarios/regions_csv.hpp"
 #include "scenarios/scenario_loader.hpp"
@@ -32,8 +33,9 @@ fs::path relative_to(const std::string& file, const std::string& name) {
 }
 
 bool has_authoring_keys(const nlohmann::json& doc) {
-  return doc.is_object() && (doc.contains("extends") || doc.contains("overrides") ||
-                             doc.contains("regions_csv") || doc.contains("_notes"));
+  return doc.is_object() &&
+         (doc.contains("extends") || doc.contains("overrides") || doc.contains("regions_csv") ||
+          doc.contains("firms_csv") || doc.contains("_notes"));
 }
 
 /** The files being resolved, outermost first: identity for the cycle check, name as written for messages. */
@@ -95,19 +97,25 @@ nlohmann::json resolve(const nlohmann::json& doc, const std::string& file, std::
     overrides = *it;
     body.erase(it);
   }
-  std::optional<std::string> csv;
-  if (auto it = body.find("regions_csv"); it != body.end()) {
+  // A table key ("regions_csv", "firms_csv") names a CSV file that becomes the array key it replaces.
+  const auto take_csv = [&](const char* key, const char* array) -> std::optional<std::string> {
+    auto it = body.find(key);
+    if (it == body.end()) return std::nullopt;
     if (!it->is_string() || it->get<std::string>().empty()) {
-      diag.push_back({file, "regions_csv", "expected the path of a CSV file, got " + it->dump()});
-      return {};
+      diag.push_back({file, key, "expected the path of a CSV file, got " + it->dump()});
+      return std::nullopt;
     }
-    if (body.contains("regions")) {
-      diag.push_back({file, "regions_csv", "give either regions or regions_csv, not both"});
-      return {};
+    if (body.contains(array)) {
+      diag.push_back({file, key, std::string("give either ") + array + " or " + key + ", not both"});
+      return std::nullopt;
     }
-    csv = it->get<std::string>();
+    std::string csv = it->get<std::string>();
     body.erase(it);
-  }
+    return csv;
+  };
+  const auto csv = take_csv("regions_csv", "regions");
+  const auto firms_csv = take_csv("firms_csv", "firms");
+  if (diag.size() != problems_before) return {};
   // Without a base, the body is taken as it is: a merge patch would silently drop its null values, which
   // the reader must see and reject.
   if (extended)
@@ -118,6 +126,11 @@ nlohmann::json resolve(const nlohmann::json& doc, const std::string& file, std::
     auto regions = read_regions_csv(relative_to(file, *csv).string(), diag);
     if (!regions) return {};
     out["regions"] = std::move(*regions);
+  }
+  if (firms_csv) {  // after the regions, whose names the register uses
+    auto firms = read_firms_csv(relative_to(file, *firms_csv).string(), out, diag);
+    if (!firms) return {};
+    out["firms"] = std::move(*firms);
   }
   for (const auto& [path, value] : overrides.items())
     set_json_path(out, path, value, file, "overrides[\"" + path + "\"]", diag);

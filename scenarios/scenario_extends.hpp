@@ -5,6 +5,7 @@
  *   key by key, arrays and values replace, null deletes a key;
  * - "overrides": {"path": value, ...} set after the merge, in key order, by the same path resolver as --set;
  * - "regions_csv": the regions array read from a CSV table (scenarios/regions_csv.hpp);
+ * - "firms_csv": the firms array (initial firm register) read from a CSV table (scenarios/firms_csv.hpp);
  * - "_notes": free text for the reader, ignored. */
 #include <nlohmann/json.hpp>
 #include <string>
@@ -34,6 +35,10 @@ inline constexpr AuthoringKey kAuthoringKeys[] = {
     {"regions_csv", "string",
      "CSV file of regions, relative to this file, instead of regions: a header of region keys (endowments as "
      "endowment.NAME), one row per region, an empty cell keeps the default"},
+    {"firms_csv", "string",
+     "CSV file of the initial firm register, relative to this file, instead of firms: columns region, "
+     "industry, stage (name or 0-based index), employees, and optional productivity, chain_master (0/1), "
+     "digital_maturity; an empty optional cell is drawn"},
     {"_notes", "string or array of strings", "Free text for the reader; ignored"},
 };
 
@@ -43,10 +48,10 @@ struct ChainFile {
   nlohmann::json doc;
 };
 
-/** @brief The document with extends, overrides, regions_csv and _notes resolved. A document without them is
- * returned unchanged. Problems (unreadable base, cycle, bad override path, bad CSV) name the file that
- * caused them and are appended to `diag`. If `chain` is given, it receives every file read, outermost
- * first. */
+/** @brief The document with extends, overrides, regions_csv, firms_csv and _notes resolved. A document
+ * without them is returned unchanged. Problems (unreadable base, cycle, bad override path, bad CSV) name the
+ * file that caused them and are appended to `diag`. If `chain` is given, it receives every file read,
+ * outermost first. */
 nlohmann::json resolve_scenario_document(const nlohmann::json& doc, const std::string& file,
                                          Diagnostics& diag, std::vector<ChainFile>* chain = nullptr);
 

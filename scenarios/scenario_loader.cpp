@@ -1,5 +1,6 @@
 #include "scenarios/scenario_loader.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -7,6 +8,7 @@
 #include <sstream>
 
 #include "agents/demography.hpp"
+#include "scenarios/firms_csv.hpp"
 #include "scenarios/json_file.hpp"
 #include "scenarios/json_reader.hpp"
 #include "scenarios/json_writer.hpp"
@@ -234,6 +236,28 @@ void check_scenario(const Scenario& s, const std::string& file, Diagnostics& dia
         {file, "mechanisms.demography.entrant_size_max", "must exceed mechanisms.population.size_min"});
 }
 
+namespace {
+
+/** The firm register names known regions, industries and stages, and sets the population size: a count
+ * written in the scenario must equal the register's rows; one left out is taken from them. */
+void check_firm_register(Scenario& s, const nlohmann::json& doc, const std::string& file, Diagnostics& diag) {
+  if (s.firms.empty()) return;
+  const auto* pop =
+      doc.contains("mechanisms") && doc["mechanisms"].is_object() && doc["mechanisms"].contains("population")
+          ? &doc["mechanisms"]["population"]
+          : nullptr;
+  if (pop && pop->is_object() && pop->contains("count") && s.mechanisms.population.count != s.firms.size())
+    diag.push_back({file, "mechanisms.population.count",
+                    "expected the firm register's " + std::to_string(s.firms.size()) +
+                        " rows (or no count), got " + std::to_string(s.mechanisms.population.count)});
+  for (std::size_t k = 0; k < s.firms.size(); ++k)
+    for (const auto& [key, message] : firm_problems(s.firms[k], s.regions, s.industries))
+      diag.push_back({file, "firms[" + std::to_string(k) + "]." + key, message});
+  s.mechanisms.population.count = static_cast<std::uint32_t>(s.firms.size());
+}
+
+}  // namespace
+
 nlohmann::json to_json(const Scenario& s) {
   Scenario copy = s;
   return JsonWriter::write(copy);
@@ -248,6 +272,7 @@ LoadResult load_scenario(const nlohmann::json& input, const std::string& file,
   for (const auto& o : overrides) apply_override(doc, o, file, r.problems);
   Scenario s;
   JsonReader::read(doc, s, "", file, r.problems);
+  if (r.problems.empty()) check_firm_register(s, doc, file, r.problems);
   if (r.problems.empty()) check_scenario(s, file, r.problems);
   if (r.problems.empty()) check_digital_specs(s, file, r.problems);
   if (r.problems.empty()) check_value_chain_acyclic(s, file, r.problems);

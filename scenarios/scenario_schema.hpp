@@ -446,6 +446,18 @@ void describe(V& v, OutputSpec& o) {
 }
 
 template <class V>
+void describe(V& v, FirmSpec& f) {
+  v.required("region", f.region, "", "Region name");
+  v.required("industry", f.industry, "", "Industry name");
+  v.required("stage", f.stage, "", "Stage name, or its 0-based index as text, e.g. \"2\"");
+  v.required("employees", f.employees, "workers", "Firm size (> 0)");
+  v.field("productivity", f.productivity, "relative", "Initial productivity (> 0); -1: drawn", -1, 1e6);
+  v.field("chain_master", f.chain_master, "0/1", "Chain-master flag; -1: by the largest-final-stage rule", -1,
+          1);
+  v.field("digital_maturity", f.digital_maturity, "0-1", "Initial digital maturity; -1: drawn", -1, 1);
+}
+
+template <class V>
 void describe(V& v, Scenario& s) {
   v.field("name", s.name, "", "Scenario name, written to every output");
   v.field("description", s.description, "", "Free text");
@@ -456,6 +468,10 @@ void describe(V& v, Scenario& s) {
   v.array("platforms", s.platforms, "Digital platforms (at most 32)", 0);
   v.array("policies", s.policies, "Government policies", 0);
   v.array("shocks", s.shocks, "Demand shocks and regional disruptions", 0);
+  v.array("firms", s.firms,
+          "Initial firm register in order (empty: all drawn); mechanisms.population.count must then be left "
+          "out or equal its size",
+          0);
   v.object("mechanisms", s.mechanisms, "Mechanism parameters and switches");
   v.object("output", s.output, "Run outputs");
 }

@@ -239,8 +239,32 @@ void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics
   }
 }
 
+std::optional<std::size_t> stage_index(const IndustrySpec& ind, const std::string& stage) {
+  if (auto it = std::find(ind.stages.begin(), ind.stages.end(), stage); it != ind.stages.end())
+    return static_cast<std::size_t>(it - ind.stages.begin());
+  if (stage.empty() || stage.size() > 3 ||
+      !std::all_of(stage.begin(), stage.end(), [](char ch) { return ch >= '0' && ch <= '9'; }))
+    return std::nullopt;
+  const auto k = static_cast<std::size_t>(std::stoul(stage));
+  if (k >= ind.stages.size()) return std::nullopt;
+  return k;
+}
+
+agents::ModelParams model_params(const Scenario& s) {
+  agents::ModelParams p = s.mechanisms;
+  const Names names(s);
+  for (const auto& f : s.firms) {
+    const auto ind = index_of(names.industries, f.industry);
+    p.population.firms.push_back({static_cast<std::uint16_t>(index_of(names.regions, f.region)),
+                                  static_cast<std::uint8_t>(ind),
+                                  static_cast<std::uint8_t>(*stage_index(s.industries[ind], f.stage)),
+                                  f.employees, f.productivity, f.chain_master, f.digital_maturity});
+  }
+  return p;
+}
+
 agents::ClusterModel build_model(const Scenario& s, unsigned threads) {
-  return agents::ClusterModel(build_world(s), s.mechanisms, threads, build_policies(s), build_shocks(s));
+  return agents::ClusterModel(build_world(s), model_params(s), threads, build_policies(s), build_shocks(s));
 }
 
 void check_value_chain_acyclic(const Scenario& s, const std::string& file, Diagnostics& diag) {

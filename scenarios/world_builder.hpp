@@ -1,5 +1,7 @@
 #pragma once
 /** @file Turns a validated scenario into a world and a model (the spec/runtime split). */
+#include <optional>
+
 #include "agents/cluster_model.hpp"
 #include "scenarios/diagnostics.hpp"
 #include "scenarios/scenario.hpp"
@@ -17,6 +19,13 @@ std::vector<agents::Shock> build_shocks(const Scenario& s);
 
 /** @brief Reports unknown names and choices in platforms, policies and shocks (with did-you-mean). */
 void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics& diag);
+
+/** @brief The index of `stage` in `ind`: a stage name, or its 0-based index written as digits; nothing if
+ * neither. */
+std::optional<std::size_t> stage_index(const IndustrySpec& ind, const std::string& stage);
+
+/** @brief The model's parameters: the scenario's mechanisms with its firm register resolved to indices. */
+agents::ModelParams model_params(const Scenario& s);
 
 /** @brief Builds the world and the model: firms, initial ties and prices. */
 agents::ClusterModel build_model(const Scenario& s, unsigned threads = 1);

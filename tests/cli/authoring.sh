@@ -45,7 +45,7 @@ echo "== a run of a short variant writes the fully expanded scenario"
 "${PYTHON:-python3}" - run/scenario.resolved.json <<'PYEOF' || die "scenario.resolved.json is not fully expanded"
 import json, sys
 r = json.load(open(sys.argv[1]))
-for k in ("extends", "overrides", "_notes", "regions_csv"):
+for k in ("extends", "overrides", "_notes", "regions_csv", "firms_csv"):
     assert k not in r, k
 assert len(r["regions"]) == 6 and len(r["platforms"]) == 4, (len(r["regions"]), len(r["platforms"]))
 assert "trade" in r["mechanisms"] and r["name"] == "child"
@@ -59,4 +59,28 @@ echo "{\"extends\": \"$SRC/scenarios/traditional.json\", \"regions_csv\": \"r.cs
 grep -q "r.csv: row 3, column 3 (infrastructure): expected a number in \[0, 1\], got 2" err.txt ||
   die "CSV message: $(cat err.txt)"
 "$VICSIM" validate "$SRC/scenarios/examples/regions_from_csv.json" >/dev/null || die "the shipped CSV example fails"
+echo "  ok"
+
+echo "== firms_csv: a bad cell is reported with its row and column; the example starts from its register"
+printf 'region,industry,stage,employees\nShenzhen,electronics,assembly,40\nShenzhen,electronics,9,5\n' >f.csv
+echo "{\"extends\": \"$SRC/scenarios/examples/regions_from_csv.json\", \"firms_csv\": \"f.csv\",
+  \"mechanisms\": {\"population\": {\"count\": null}}}" >firms.json
+"$VICSIM" validate firms.json 2>err.txt
+[[ $? -eq 2 ]] || die "a bad firm register cell should exit 2"
+grep -q "f.csv: row 3, column 3 (stage): expected a stage of 'electronics' (a name or an index 0-3), got '9'" err.txt ||
+  die "firm register message: $(cat err.txt)"
+"$VICSIM" run "$SRC/scenarios/examples/firms_from_csv.json" --ticks 1 --out firms_run -q \
+  --set mechanisms.population.warmup_months=0 || die "the shipped firm register example fails"
+"${PYTHON:-python3}" - "$SRC/scenarios/examples/firm_register.csv" firms_run/firms.csv <<'PYEOF' ||
+import csv, sys
+register = list(csv.DictReader(open(sys.argv[1])))
+firms = {int(r["firm_id"]): r for r in csv.DictReader(open(sys.argv[2]))}
+for k, row in enumerate(register):
+    f = firms[k]
+    assert f["entry_tick"] == "0", (k, f["entry_tick"])
+    assert (f["region"], f["industry"]) == (row["region"], row["industry"]), (k, f["region"], row["region"])
+    assert abs(float(f["employees"]) / float(row["employees"]) - 1) < 0.5, (k, f["employees"], row["employees"])
+assert "firms_csv" not in __import__("json").load(open("firms_run/scenario.resolved.json"))
+PYEOF
+  die "firms.csv of the example does not start from its register"
 echo "  ok"

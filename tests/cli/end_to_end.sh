@@ -244,7 +244,7 @@ def lookup(node, parts, where):
         out += lookup(el, rest, "%s%s[%d]." % (where, name, i))
     return out
 # The authoring keys are resolved before the scenario is read: the resolved file must not have them.
-authoring = {"extends", "overrides", "regions_csv", "_notes"}
+authoring = {"extends", "overrides", "regions_csv", "firms_csv", "_notes"}
 leftover = sorted(authoring & set(r))
 if leftover:
     bad("scenario.resolved.json still has authoring keys: %s" % ", ".join(leftover))

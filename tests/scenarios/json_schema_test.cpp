@@ -25,7 +25,7 @@ TEST_CASE("json_schema: keys, ranges, defaults and required keys come from the d
     INFO(key);
     CHECK(trade[key]["default"] == value);
   }
-  for (const char* key : {"extends", "overrides", "regions_csv", "_notes"})
+  for (const char* key : {"extends", "overrides", "regions_csv", "firms_csv", "_notes"})
     CHECK(s["properties"].contains(key));
   // In an extending file a key may be null (a merge-patch deletion) and nothing is required, but the items
   // of an array, which replaces the base's, are as strict as ever.
