@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CI's reliability pass (docs/RELIABILITY.md), run by scripts/test.sh when CI=true:
-#   1. a documented subset of the unit tests built with ASan+UBSan (preset debug, build-debug/);
+#   1. a documented subset of the unit tests built with ASan+UBSan (preset asan, build-asan/: no debug
+#      info, a shorter build; rebuild with preset debug for line numbers in a report);
 #   2. a bounded libFuzzer pass on the JSON reader and --set parser (preset fuzz, build-fuzz/).
 # VICSIM_RELIABILITY=skip skips it; FUZZ_SECONDS (default 60) bounds the fuzzing.
 set -euo pipefail
@@ -16,11 +17,11 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:detect_stack_use_after_return
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 echo "== sanitizers: unit tests under ASan+UBSan"
-cmake --preset debug >/dev/null
-cmake --build build-debug --target vicsim_tests -j "${JOBS:-2}"
+cmake --preset asan >/dev/null
+cmake --build build-asan --target vicsim_tests -j "${JOBS:-2}"
 # The subset: input reading and validation, output directories and locks, experiments, demography and the
 # numerical-health property test (the pattern tests are long under ASan and add no input handling).
-build-debug/tests/vicsim_tests "[scenarios],[reports],[experiments],demography*,numerical_health*"
+build-asan/tests/vicsim_tests "[scenarios],[reports],[experiments],demography*,numerical_health*"
 t1=$(date +%s)
 
 echo "== fuzzing: JSON reader and --set parser for ${FUZZ_SECONDS:-60} s"
