@@ -75,6 +75,8 @@ struct TradeParams {
   double spot_extra_days = 15.0;          ///< extra lead time on the spot market (days)
   bool imports = true;                    ///< spot demand the cluster cannot make is imported (rest of world)
   double import_premium = 0.10;           ///< imported units cost the type's mean price × (1 + this)
+  double holding_cost_per_month = 0.02;   ///< carrying finished goods: share of their unit cost per month
+  double obsolescence_per_month = 0.05;   ///< share of carried finished goods scrapped each month
 };
 
 /** @brief Tie turnover (Reisch et al. 2025; Mizuno et al. 2014) and rewiring (Atalay et al. 2011). */

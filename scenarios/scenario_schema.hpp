@@ -87,6 +87,12 @@ void describe(V& v, agents::TradeParams& p) {
   v.field("import_premium", p.import_premium, "share",
           "Imported units cost the type's mean price times (1 + import_premium), plus the spot premium", 0,
           10);
+  v.field("holding_cost_per_month", p.holding_cost_per_month, "share/month",
+          "Cost of carrying finished goods (storage, capital, insurance) per month, as a share of their unit "
+          "cost",
+          0, 1);
+  v.field("obsolescence_per_month", p.obsolescence_per_month, "share/month",
+          "Share of carried finished goods scrapped each month (obsolete, damaged or out of season)", 0, 1);
 }
 
 template <class V>
