@@ -49,6 +49,8 @@ struct MarketParams {
   double price_elasticity = 4.0;         ///< elasticity of a seller's demand share to its relative price
   double reputation_weight = 0.5;        ///< demand share multiplier per unit of reputation above 0.5
   double markup = 0.15;                  ///< price over unit cost
+  double reputation_rate =
+      0.1;  ///< per month: how fast reputation follows the fill rate (exponential smoothing)
 };
 
 /** @brief Orders and trade, supplier choice and transaction cost. */

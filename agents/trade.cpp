@@ -455,7 +455,8 @@ void settle_accounts(ModelContext& c) {
       }
       f.input_unit_cost[i] = unit;
     }
-    if (f.orders[i] > 0.0) f.reputation[i] += 0.1 * (fill_rate(f, i) - f.reputation[i]);
+    if (f.orders[i] > 0.0)
+      f.reputation[i] += c.params.market.reputation_rate * (fill_rate(f, i) - f.reputation[i]);
     services[i] = tc - fees + rework + f.inventory_cost[i].yuan;
     purchases[i] = bought;
   });

@@ -43,6 +43,8 @@ void describe(V& v, agents::MarketParams& p) {
   v.field("reputation_weight", p.reputation_weight, "",
           "Demand-share multiplier per unit reputation above 0.5", 0, 2);
   v.field("markup", p.markup, "share", "Price over unit cost", 0, 5);
+  v.field("reputation_rate", p.reputation_rate, "1/month",
+          "Weight of this month's fill rate in reputation (exponential smoothing)", 0, 1);
 }
 
 template <class V>
