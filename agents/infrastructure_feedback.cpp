@@ -194,17 +194,26 @@ void resolve_service_times(ModelContext& c) {
   }
 }
 
-double member_forecast_freshness(const ModelContext& c, sim::FirmIndex f) {
+namespace {
+/** The best value of a route outcome over f's alive platforms that offer the service, in f's region;
+ * 1 (an unloaded route) if none does. */
+double best_route(const ModelContext& c, sim::FirmIndex f, bool sim::PlatformServices::*service,
+                  double RouteService::*value) {
   double best = 0.0;
   bool any = false;
   std::uint32_t m = c.world.firms.platforms[f];
   const std::size_t r = sim::idx(c.world.firms.region[f]);
   for (std::size_t p = 0; m; ++p, m >>= 1)
-    if ((m & 1u) && c.world.platforms[p].alive && c.world.platforms[p].services.forecasting) {
-      best = std::max(best, c.infra.at(r, p).forecast_freshness);
+    if ((m & 1u) && c.world.platforms[p].alive && c.world.platforms[p].services.*service) {
+      best = std::max(best, c.infra.at(r, p).*value);
       any = true;
     }
   return any ? best : 1.0;
+}
+}  // namespace
+
+double member_forecast_freshness(const ModelContext& c, sim::FirmIndex f) {
+  return best_route(c, f, &sim::PlatformServices::forecasting, &RouteService::forecast_freshness);
 }
 
 double member_dispatch_in_time(const ModelContext& c, sim::FirmIndex f, std::size_t p) {
@@ -212,16 +221,7 @@ double member_dispatch_in_time(const ModelContext& c, sim::FirmIndex f, std::siz
 }
 
 double member_telemetry_delivered(const ModelContext& c, sim::FirmIndex f) {
-  double best = 0.0;
-  bool any = false;
-  std::uint32_t m = c.world.firms.platforms[f];
-  const std::size_t r = sim::idx(c.world.firms.region[f]);
-  for (std::size_t p = 0; m; ++p, m >>= 1)
-    if ((m & 1u) && c.world.platforms[p].alive && c.world.platforms[p].services.knowledge) {
-      best = std::max(best, c.infra.at(r, p).telemetry_delivered);
-      any = true;
-    }
-  return any ? best : 1.0;
+  return best_route(c, f, &sim::PlatformServices::knowledge, &RouteService::telemetry_delivered);
 }
 
 double platform_handling_days(const ModelContext& c, std::size_t p) {
