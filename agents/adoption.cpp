@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_services.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
@@ -203,7 +204,10 @@ void adopt_and_join(ModelContext& c) {
   const auto& sp = c.params.services;
   for (auto i : alive) {
     if (fs.on_cloud[i]) fs.digital_maturity[i] += ap.maturity_gain * (1.0 - fs.digital_maturity[i]);
-    const double know = fs.platforms[i] ? service_access(c, i).knowledge : 0.0;  // memberships just changed
+    // Memberships just changed. Apps learn from device data: telemetry lost to congestion cuts the gain
+    // (7.48).
+    const double know =
+        fs.platforms[i] ? service_access(c, i).knowledge * member_telemetry_delivered(c, i) : 0.0;
     const double defect_target = sp.defect_rate * (1.0 - sp.defect_cut * know);
     const double overhead_target = 1.0 - sp.overhead_cut * know;
     fs.defect_rate[i] += sp.app_adoption_rate * (defect_target - fs.defect_rate[i]);

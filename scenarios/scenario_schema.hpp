@@ -229,7 +229,6 @@ void describe(V& v, agents::PlatformServiceParams& p) {
           1000);
   v.field("information_asymmetry_cut", p.information_asymmetry_cut, "share",
           "Information asymmetry removed on platform ties", 0, 1);
-  v.field("processing_days", p.processing_days, "days", "Order handling on an uncongested platform", 0, 365);
   v.field("initial_trust", p.initial_trust, "0-1", "Trust of a new platform tie (ratings, contracts)", 0, 1);
   v.field("logistics_speedup", p.logistics_speedup, "share", "Shared warehouses: transport time cut", 0,
           0.99);
@@ -295,8 +294,29 @@ void describe(V& v, agents::InfrastructureParams& p) {
   v.field("fibre_km_per_ms", p.fibre_km_per_ms, "km/ms", "Signal speed on the backbone", 1, 1e6);
   v.field("uplink_gbps", p.uplink_gbps, "Gbit/s", "Data-centre uplink", 0.001, 1e6);
   v.field("window_s", p.window_s, "s", "Busy-period window simulated each tick", 0.001, 3600);
-  v.field("bytes_per_member", p.bytes_per_member, "B/s", "Orders and design data per member", 0, 1e12);
-  v.field("bytes_per_employee", p.bytes_per_employee, "B/s", "Device telemetry per member employee", 0, 1e12);
+  v.field("devices_per_employee", p.devices_per_employee, "devices", "Connected devices per member employee",
+          0, 1e4);
+  v.field("telemetry_Bps_per_device", p.telemetry_Bps_per_device, "B/s",
+          "Raw device telemetry per device, before edge filtering", 0, 1e9);
+  v.field("order_bytes", p.order_bytes, "B", "Size of one order message", 0, 1e9);
+  v.field("messages_per_order", p.messages_per_order, "messages", "Messages exchanged per platform order", 0,
+          1000);
+  v.field("orders_per_tie_month", p.orders_per_tie_month, "1/month", "Orders a platform supply tie places", 0,
+          1e5);
+  v.field("forecast_bytes_per_day", p.forecast_bytes_per_day, "B/day",
+          "C2M order and sales data per final-stage member of a forecasting platform", 0, 1e15);
+  v.field("dispatch_bytes_per_day", p.dispatch_bytes_per_day, "B/day",
+          "Dispatch coordination per member of a dispatching platform", 0, 1e15);
+  v.field("design_bytes_per_day", p.design_bytes_per_day, "B/day", "Design-data exchange per member", 0,
+          1e15);
+  v.field("busy_hours_per_day", p.busy_hours_per_day, "h",
+          "Hours a day traffic is sent at the simulated rate", 0.01, 24);
+  v.field("working_days_per_month", p.working_days_per_month, "days", "Days a month orders are placed", 1,
+          31);
+  v.field("forecast_coherence_days", p.forecast_coherence_days, "days",
+          "Age at which C2M data keeps 1/e of its predictive value", 0.001, 1e4);
+  v.field("dispatch_window_hours", p.dispatch_window_hours, "h",
+          "Time within which dispatch coordination must complete", 0, 1e4);
   v.field("gflop_per_member", p.gflop_per_member, "Gflop/s", "Matching and dispatch compute per member", 0,
           1e6);
   v.field("gflop_forecast", p.gflop_forecast, "Gflop/s", "Forecasting compute per final-stage member", 0,
