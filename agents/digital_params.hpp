@@ -29,6 +29,13 @@ struct AdoptionParams {
   double owner_pull = 3.0;            ///< join hazard multiplier for partners of the platform's chain-master
   double leave_rate = 0.003;          ///< monthly churn of members (1/month)
   double multihoming_discount = 0.5;  ///< value of a k-th extra platform ∝ discount^k
+  // Platform value learned from realised and observed margins (docs/ODD.md 7.35–7.36).
+  double margin_smoothing = 0.2;     ///< weight of the latest month in the smoothed margins (1/month)
+  std::uint32_t min_history = 6;     ///< months of margins on each side before a before/after gain counts
+  double value_learning_rate = 0.2;  ///< adaptive-expectations step toward the latest gain signal (1/month)
+  double prior_value = 0.0;          ///< initial expected margin gain of membership (share of revenue)
+  double decision_noise = 0.02;      ///< logit scale of the join choice (share of revenue)
+  double entry_fee_months = 24.0;    ///< months over which a firm spreads a platform's entry fee
 };
 
 /** @brief Effects of platform services on members (calibrated to the source texts' case figures). */

@@ -144,6 +144,10 @@ void describe(V& v, agents::KnowledgeParams& p) {
           "Chance a firm proposes a collaboration", 0, 1);
   v.field("max_collaborators", p.max_collaborators, "ties", "Collaboration ties a firm keeps at most", 0,
           1000);
+  v.field("member_contacts", p.member_contacts, "firms/month",
+          "Co-members (any industry or region in reach) a platform member meets per month as collaboration "
+          "candidates, beside the triadic-closure candidates (community operation, ODD 7.38)",
+          0, 1000);
   v.field("entrant_productivity", p.entrant_productivity, "share",
           "Entrants' productivity relative to their type's mean", 0.01, 10);
 }
@@ -221,6 +225,26 @@ void describe(V& v, agents::AdoptionParams& p) {
   v.field("leave_rate", p.leave_rate, "1/month", "Monthly member churn", 0, 1);
   v.field("multihoming_discount", p.multihoming_discount, "", "Value of the k-th extra platform ∝ discount^k",
           0, 1);
+  v.field("margin_smoothing", p.margin_smoothing, "1/month",
+          "Weight of the latest month in a firm's smoothed margin before and after joining (argued: 5-month "
+          "memory, ODD 7.35)",
+          0.001, 1);
+  v.field("min_history", p.min_history, "months",
+          "Months of margins on and off platforms before a firm's own before/after gain counts (ODD 7.35)", 1,
+          120);
+  v.field("value_learning_rate", p.value_learning_rate, "1/month",
+          "Adaptive-expectations step of the expected platform gain toward the latest signal (Nerlove 1958; "
+          "ODD 7.36)",
+          0, 1);
+  v.field("prior_value", p.prior_value, "share of revenue",
+          "Initial expected monthly margin gain of platform membership (0: no gain assumed, ODD 7.36)", -1,
+          1);
+  v.field("decision_noise", p.decision_noise, "share of revenue",
+          "Logit scale of the join choice: P(join) = 1/(1 + exp(−value/scale)) (McFadden 1974; ODD 7.37)",
+          1e-6, 1);
+  v.field("entry_fee_months", p.entry_fee_months, "months",
+          "Months over which a firm spreads a platform's entry fee when it weighs joining (ODD 7.37)", 1,
+          600);
 }
 
 template <class V>
@@ -401,6 +425,11 @@ void describe(V& v, IndustrySpec& i) {
           "Input units per unit of output for stages > 0", 0, 10);
   v.field("demand_weight", i.demand_weight, "", "Relative size of this industry's final demand", 1e-6, 1e6);
   v.array("cross_inputs", i.cross_inputs, "Inputs bought from other industries", 0);
+  v.map("relatedness", i.relatedness, "0-1",
+        "Relatedness to other industries by name (input–output links and technological proximity; "
+        "symmetric: a pair may be declared on either side, equal if on both). Pairs not declared: "
+        "min(1, cross-input shares between the two). Weighs collaboration partners (ODD 7.38)",
+        0, 1);
 }
 
 template <class V>

@@ -6,7 +6,7 @@ using namespace vicsim::sim;
 
 TEST_CASE("platform metrics: members from the membership bits, effective fee under a cap, units", "[sim]") {
   World w;
-  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0}};
+  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0, {}}};
   w.regions.resize(1);
   w.platforms.resize(2);
   Platform& a = w.platforms[0];
