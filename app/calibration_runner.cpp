@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <csignal>
 #include <exception>
 #include <filesystem>
 #include <fstream>
@@ -171,6 +172,13 @@ class Evaluator {
     std::vector<double> k(c_.targets.size(), std::nan(""));
     if (!exit.ok()) {
       const auto line = log_summary(log(rep));
+      // Killed from outside (Ctrl-C, the OOM killer, a limit): nothing is recorded, a resume runs it again.
+      for (int sig : {SIGKILL, SIGTERM, SIGINT, SIGHUP, SIGXCPU, SIGXFSZ, SIGPIPE})
+        if (exit.signal == sig) {
+          if (g_interrupted) throw Interrupted{};
+          throw UserError("a calibration run was " + exit.describe() +
+                          "; run the same command again to resume the calibration");
+        }
       if (exit.signal == 0 && exit.code == 2)  // bad input: every candidate would fail the same way
         throw UserError("a calibration run refused its input (" + exit.describe() + "): " + line);
       error = "replication " + std::to_string(rep) + ": vicsim run: " + exit.describe() +
@@ -231,6 +239,7 @@ class Evaluator {
       stop_all();
       throw;
     }
+    if (g_interrupted) throw Interrupted{};  // children stopped by the same Ctrl-C have no result to keep
     // Replication order, whatever order the children finished in: the same bytes for any --jobs.
     const auto m = ex::kpi_moments(kpis);
     row.status = "ok";
