@@ -117,7 +117,7 @@ BG_PID=
 [[ ! -e $T/k/fit.json ]] && pass "killed calibration has no fit.json" || fail "killed calibration left fit.json"
 done_rows=$(($(wc -l <"$T/k/trace.csv") - 1))
 "$VICSIM" calibrate "$T/cal.json" --out "$T/k" --jobs 2 2>"$T/k.err" || fail "resume failed: $(cat "$T/k.err")"
-grep -q "replayed from $done_rows stored" "$T/k.err" && pass "resume replayed the $done_rows stored evaluations" || fail "resume: $(cat "$T/k.err")"
+grep -q "($((rows - done_rows)) run, $done_rows replayed from $done_rows stored)" "$T/k.err" && pass "resume replayed the $done_rows stored evaluations" || fail "resume: $(cat "$T/k.err")"
 for f in trace.csv fit.json; do
   cmp -s "$T/j1/$f" "$T/k/$f" && pass "resumed $f identical to uninterrupted" || fail "resumed $f differs"
 done

@@ -7,7 +7,8 @@ using nlohmann::json;
 
 namespace {
 const std::string kFile = std::string(VICSIM_SOURCE_DIR) + "/experiments/test_calibration.json";
-const std::vector<std::string> kColumns = {"scenario", "seed", "tick", "firms", "output", "capacity_utilisation"};
+const std::vector<std::string> kColumns = {"scenario", "seed",   "tick",
+                                           "firms",    "output", "capacity_utilisation"};
 
 json valid() {
   return json::parse(R"({
@@ -82,7 +83,8 @@ TEST_CASE("calibration_loader: every problem is reported with its JSON path", "[
 TEST_CASE("calibration_loader: targets need one KPI and a window that closes", "[experiments]") {
   auto doc = valid();
   doc["targets"][0]["summary"] = "final.output";
-  doc["targets"][1] = {{"column", "output"}, {"aggregate", "mean"}, {"from_tick", 8}, {"to_tick", 4}, {"value", 1}};
+  doc["targets"][1] = {
+      {"column", "output"}, {"aggregate", "mean"}, {"from_tick", 8}, {"to_tick", 4}, {"value", 1}};
   const auto r = load_calibration(doc, kFile, kColumns);
   INFO(all(r.problems));
   CHECK(mentions(r.problems, "targets[0]", "exactly one of column or summary"));

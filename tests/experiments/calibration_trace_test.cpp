@@ -34,8 +34,8 @@ TEST_CASE("calibration_trace: rows read back exactly", "[experiments]") {
   r2.profiled = "a";
   r2.status = "failed";
   r2.error = "replication 1: vicsim run: exit code 1, \"quoted\"";
-  const std::string text = trace_header(c) + trace_line(row(0, "fit", "0.1")) + trace_line(row(1, "refit", "0.2")) +
-                           trace_line(r2);
+  const std::string text = trace_header(c) + trace_line(row(0, "fit", "0.1")) +
+                           trace_line(row(1, "refit", "0.2")) + trace_line(r2);
   const auto rows = read_trace(CsvTable::parse(text, "trace.csv"), c);
   REQUIRE(rows.size() == 3);
   CHECK(rows[2].error == r2.error);
