@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "app/child_process.hpp"
+#include "app/child_run_files.hpp"
 #include "app/cli_support.hpp"
 #include "app/progress_bar.hpp"
 #include "experiments/calibration_loader.hpp"
@@ -38,20 +39,6 @@ namespace fs = std::filesystem;
 namespace ex = vicsim::experiments;
 using reports::format_number;
 
-std::vector<std::string> timeseries_columns() {
-  std::ostringstream out;
-  reports::write_timeseries_csv(out, {}, {});
-  return reports::CsvTable::parse(out.str(), "timeseries.csv").header();
-}
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error(p.string() + ": cannot open");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 void write_text(const fs::path& p, const std::string& text) {
   reports::write_file_atomically(p, [&](std::ostream& out) { out << text; });
 }
@@ -60,17 +47,6 @@ std::string nlopt_version() {
   int major = 0, minor = 0, bugfix = 0;
   nlopt::version(major, minor, bugfix);
   return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(bugfix);
-}
-
-/** What went wrong, from a child's log: its first "error:" line, else its last non-empty line. */
-std::string log_summary(const fs::path& log) {
-  std::ifstream in(log);
-  std::string line, last;
-  while (std::getline(in, line)) {
-    if (line.rfind("error: ", 0) == 0 || line.rfind("internal error: ", 0) == 0) return line;
-    if (line.find_first_not_of(" \t\r") != std::string::npos) last = line;
-  }
-  return last;
 }
 
 std::string padded(std::int64_t x, std::size_t width) {
