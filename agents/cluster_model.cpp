@@ -108,6 +108,7 @@ void ClusterModel::warm_up() {
   for (auto i : c_.directory.alive()) w.firms.entry_tick[i] = 0;
   c_.base_price.clear();
   c_.stats = {};
+  clock_ = sim::PhaseClock{};  // phase times cover months 1…T; the warm-up is timed as setup
 }
 
 void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {

@@ -230,7 +230,7 @@ void print_size(const nlohmann::json& r) {
   std::cout << "== " << r["firms"].get<std::int64_t>() << " firms x " << r["ticks"].get<int>() << " ticks, "
             << r["threads"].get<unsigned>() << " thread(s)\n";
   std::cout << "wall time          " << fixed(wall, 2) << " s (setup "
-            << fixed(phase_seconds(r, "setup: world and initial network"), 2) << " s, ticks "
+            << fixed(phase_seconds(r, "setup: world, initial network and warm-up"), 2) << " s, ticks "
             << fixed(loop, 2) << " s, final files " << fixed(phase_seconds(r, "output: files"), 2)
             << " s); cpu " << fixed(r["cpu_s"].get<double>(), 2) << " s\n";
   std::cout << "firm-ticks/s       " << sci(firms * ticks / wall) << " (whole run), "

@@ -73,7 +73,7 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
     graphml = std::make_unique<reports::GraphmlRecorder>(dir / "network", s.output.network_every, s.ticks);
     observers.push_back(graphml.get());
   }
-  clock.lap("setup: world and initial network");
+  clock.lap("setup: world, initial network and warm-up");
   const auto series = agents::run_simulation(model, s.ticks, observers, progress);
   clock.merge(model.phase_clock());
   if (instruments && instruments->inspect_final) instruments->inspect_final(model);

@@ -43,7 +43,7 @@ grep -Eq "^peak RSS +[0-9.]+ MiB .* [0-9]+ bytes/firm" "$T/out.txt" && pass "pea
 grep -Eq "model / reference = [0-9.]+$" "$T/out.txt" && pass "model / reference ratio printed" ||
   fail "no model / reference ratio"
 # Every model phase of ClusterModel::step, the SimGrid layer, metrics and output have a row.
-for phase in "setup: world and initial network" "prices" "orders" "settlement" "learning" "supplier search" \
+for phase in "setup: world, initial network and warm-up" "prices" "orders" "settlement" "learning" "supplier search" \
   "entry" "SimGrid infrastructure layer" "metrics: network statistics" "metrics: other columns" \
   "output: observers (panels, GraphML)" "output: files"; do
   [[ $(grep -Ec "^  $(printf '%s' "$phase" | sed 's/[()]/\\&/g') +[0-9.]+ +[0-9.]+%$" "$T/out.txt") -eq 2 ]] &&
