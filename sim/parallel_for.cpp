@@ -1,6 +1,7 @@
 #include "sim/parallel_for.hpp"
 
 #include <tbb/blocked_range.h>
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -18,7 +19,9 @@ tbb::task_arena& arena_for(unsigned threads) {
   static std::mutex m;
   // Never destroyed (still reachable at exit): no ordering issue with oneTBB's own teardown.
   static std::array<tbb::task_arena*, 257> arenas{};
-  const unsigned t = std::clamp(threads, 1u, 256u);
+  // More workers than cores would only time-slice (and oneTBB warns); worker indices stay below `threads`.
+  const auto cores = static_cast<unsigned>(std::max(1, tbb::info::default_concurrency()));
+  const unsigned t = std::clamp(threads, 1u, std::min(256u, cores));
   std::lock_guard lock(m);
   if (!arenas[t]) arenas[t] = new tbb::task_arena(static_cast<int>(t));
   return *arenas[t];
