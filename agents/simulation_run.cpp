@@ -1,14 +1,20 @@
 #include "agents/simulation_run.hpp"
 
+#include "sim/tie_compaction.hpp"
+
 namespace vicsim::agents {
 
 TickRunner::TickRunner(ClusterModel& model)
     : model_(model), detector_(model.params().stages), platform_detector_(model.params().platform_stages) {}
 
 sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
-  model_.step();
   auto& clock = model_.phase_clock();
-  const sim::World& w = model_.world();
+  clock.start();
+  // Before the month's loops walk the ties: their records in edge-list order, not scattered (same results).
+  sim::World& w = model_.mutable_context().world;
+  if (w.tick % sim::kCompactTiesEvery == 0) sim::compact_ties(w.network);
+  clock.lap("tie compaction");
+  model_.step();
   const unsigned threads = model_.context().threads;
   sim::build_undirected_snapshot(w, snapshot_, threads);
   clock.lap("metrics: network snapshot");

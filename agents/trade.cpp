@@ -316,7 +316,7 @@ void propagate_orders(ModelContext& c) {
 
   std::vector<double>& spot_demand = c.spot_untied;
   spot_demand.assign(c.directory.n_types(), 0.0);
-  thread_local std::vector<double> share;
+  thread_local std::vector<double> share, slot_total;
   for (std::size_t t : c.customers_first) {
     // Every customer of this type has ordered by now. Firms plan to serve their own orders up to
     // capacity (final-stage firms produce to a forecast); members' overflow is dispatched to idle
@@ -349,31 +349,36 @@ void propagate_orders(ModelContext& c) {
     }
     const auto& needs = c.needs[t];
     for (auto i : firms) {
-      for (std::size_t slot = 0; slot < needs.size(); ++slot) {
-        // Inputs in stock are used first.
-        const double q = std::fmax(0.0, f.output[i] * needs[slot].per_unit - f.input_stock[i][slot]);
-        // Split this input over the slot's suppliers by capacity and landed cost.
-        double total = 0.0;
-        share.clear();
-        for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-          sim::Tie& tie = w.network[*e];
-          if (!tie.is_supply() || tie.input_slot != slot) continue;
-          const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
-          const double wgt =
-              f.capacity(s) * std::pow(landed_cost_on(c, tie, f.price[s]) / c.mean_price[c.type_key(s)],
-                                       -c.params.market.price_elasticity);
-          share.push_back(wgt);
-          total += wgt;
-        }
-        std::size_t k = 0;
-        for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-          sim::Tie& tie = w.network[*e];
-          if (!tie.is_supply() || tie.input_slot != slot) continue;
-          tie.units = total > 0.0 ? q * share[k++] / total : 0.0;
-          f.orders[boost::source(*e, w.network)] += tie.units;
-        }
-        if (total <= 0.0) spot_demand[c.directory.type_key(needs[slot].industry, needs[slot].stage)] += q;
+      // Split each input over the slot's suppliers by capacity and landed cost. Two passes over the
+      // in-ties for all slots together (not two per slot): each slot's total still sums in in-edge order.
+      slot_total.assign(needs.size(), 0.0);
+      share.clear();
+      for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+        const sim::Tie& tie = w.network[*e];
+        if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
+        const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
+        const double wgt =
+            f.capacity(s) * std::pow(landed_cost_on(c, tie, f.price[s]) / c.mean_price[c.type_key(s)],
+                                     -c.params.market.price_elasticity);
+        share.push_back(wgt);
+        slot_total[tie.input_slot] += wgt;
       }
+      // Inputs in stock are used first.
+      auto wanted = [&](std::size_t slot) {
+        return std::fmax(0.0, f.output[i] * needs[slot].per_unit - f.input_stock[i][slot]);
+      };
+      std::size_t k = 0;
+      for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+        sim::Tie& tie = w.network[*e];
+        if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
+        const double total = slot_total[tie.input_slot];
+        tie.units = total > 0.0 ? wanted(tie.input_slot) * share[k] / total : 0.0;
+        ++k;
+        f.orders[boost::source(*e, w.network)] += tie.units;
+      }
+      for (std::size_t slot = 0; slot < needs.size(); ++slot)
+        if (slot_total[slot] <= 0.0)
+          spot_demand[c.directory.type_key(needs[slot].industry, needs[slot].stage)] += wanted(slot);
     }
   }
   realise_production(c);

@@ -1,6 +1,7 @@
 #include "app/scenario_run.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "agents/demography.hpp"
@@ -18,6 +19,12 @@
 namespace vicsim::app {
 
 namespace fs = std::filesystem;
+
+double process_cpu_seconds() {
+  timespec ts{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);  // ns resolution; getrusage's may be a scheduler tick
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
 
 namespace {
 /** The twin runs (no shocks, no pilot) show no progress but stop on SIGINT/SIGTERM like the main run. */
@@ -73,7 +80,8 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
     graphml = std::make_unique<reports::GraphmlRecorder>(dir / "network", s.output.network_every, s.ticks);
     observers.push_back(graphml.get());
   }
-  clock.lap("setup: world and initial network");
+  clock.lap("setup: world, initial network and warm-up");
+  if (instruments) instruments->setup_cpu_s = process_cpu_seconds();
   const auto series = agents::run_simulation(model, s.ticks, observers, progress);
   clock.merge(model.phase_clock());
   if (instruments && instruments->inspect_final) instruments->inspect_final(model);

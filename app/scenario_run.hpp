@@ -18,8 +18,12 @@ struct RunProvenance {
 };
 
 /** @brief What `vicsim bench` observes of a run besides its files. */
+/** @brief CPU time of this process so far (user + system, all threads), s. */
+double process_cpu_seconds();
+
 struct RunInstruments {
-  sim::PhaseClock clock;  ///< setup, every phase of every tick, output files
+  sim::PhaseClock clock;     ///< setup, every phase of every tick, output files
+  double setup_cpu_s = 0.0;  ///< process CPU time (user + system, all threads) when setup ended, s
   /** @brief Called with the model after its last tick, before the final files are written (not timed). */
   std::function<void(const agents::ClusterModel&)> inspect_final;
 };

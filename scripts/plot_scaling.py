@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Draws docs/img/scaling.png from the output of `vicsim bench` (one or more files).
 
-Usage: /usr/bin/python3 scripts/plot_scaling.py OUT.png BENCH_OUTPUT.txt [BENCH_OUTPUT.txt ...]
+Usage: /usr/bin/python3 scripts/plot_scaling.py OUT.png [LABEL=]BENCH_OUTPUT.txt [[LABEL=]BENCH_OUTPUT.txt ...]
+
+A LABEL= prefix names the file's series (e.g. before=old.txt after=new.txt), so runs of two binaries with
+the same thread count and run length are drawn apart.
 
 Reads each size's section ("== N firms x T ticks, K thread(s)" and its "wall time ... cpu C s" line) and
 plots against the number of firms: firm-ticks per wall second and per CPU second (left), and CPU
@@ -39,15 +42,16 @@ def main():
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     series = {}
-    for path in sys.argv[2:]:
+    for arg in sys.argv[2:]:
+        name, path = arg.split("=", 1) if "=" in arg else ("", arg)
         for firms, ticks, threads, wall, cpu in sizes(path):
-            series.setdefault((threads, ticks), []).append((firms, firms * ticks / wall, firms * ticks / cpu,
+            series.setdefault((name, threads, ticks), []).append((firms, firms * ticks / wall, firms * ticks / cpu,
                                                    1e6 * cpu / (firms * ticks)))
     fig, (a, b) = plt.subplots(1, 2, figsize=(8, 3.2), dpi=90)
-    for (threads, ticks), pts in sorted(series.items()):
+    for (name, threads, ticks), pts in sorted(series.items()):
         pts.sort()
         n = [p[0] for p in pts]
-        label = "%d thread%s, %d months" % (threads, "s" if threads > 1 else "", ticks)
+        label = (name + ": " if name else "") + "%d thread%s, %d months" % (threads, "s" if threads > 1 else "", ticks)
         a.plot(n, [p[1] for p in pts], "o-", label=label + ", per wall s")
         a.plot(n, [p[2] for p in pts], "s--", label=label + ", per CPU s")
         b.plot(n, [p[3] for p in pts], "o-", label=label)
