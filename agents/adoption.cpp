@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "agents/platform_services.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
 
@@ -49,8 +50,8 @@ void init_digital_state(ModelContext& c, sim::FirmIndex f) {
   sim::Rng rng(c.world.seed, sim::Stream::AdoptionThreshold, f, 0);
   c.world.firms.adoption_threshold[f] =
       ap.threshold_min + (ap.threshold_max - ap.threshold_min) * rng.uniform();
-  c.world.firms.defect_rate[f] = c.params.services.defect_rate;
   c.world.firms.overhead_factor[f] = 1.0;
+  init_reliability(c, f);
 }
 
 void join_platform(ModelContext& c, sim::FirmIndex f, std::size_t p) {
@@ -199,16 +200,9 @@ void adopt_and_join(ModelContext& c) {
       if ((joins[k] >> p) & 1u) join_platform(c, i, p);
     }
   }
-  // Digital maturity grows on the cloud; shared apps cut defects and management overhead.
-  const auto& sp = c.params.services;
-  for (auto i : alive) {
+  // Digital maturity grows on the cloud (it improves reliability, 7.30).
+  for (auto i : alive)
     if (fs.on_cloud[i]) fs.digital_maturity[i] += ap.maturity_gain * (1.0 - fs.digital_maturity[i]);
-    const double know = fs.platforms[i] ? service_access(c, i).knowledge : 0.0;  // memberships just changed
-    const double defect_target = sp.defect_rate * (1.0 - sp.defect_cut * know);
-    const double overhead_target = 1.0 - sp.overhead_cut * know;
-    fs.defect_rate[i] += sp.app_adoption_rate * (defect_target - fs.defect_rate[i]);
-    fs.overhead_factor[i] += sp.app_adoption_rate * (overhead_target - fs.overhead_factor[i]);
-  }
 }
 
 }  // namespace vicsim::agents
