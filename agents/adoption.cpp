@@ -8,6 +8,7 @@
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_services.hpp"
 #include "agents/policies.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
 
@@ -53,9 +54,9 @@ void init_digital_state(ModelContext& c, sim::FirmIndex f) {
   sim::Rng rng(c.world.seed, sim::Stream::AdoptionThreshold, f, 0);
   c.world.firms.adoption_threshold[f] =
       ap.threshold_min + (ap.threshold_max - ap.threshold_min) * rng.uniform();
-  c.world.firms.defect_rate[f] = c.params.services.defect_rate;
   c.world.firms.overhead_factor[f] = 1.0;
   c.world.firms.platform_value[f] = ap.prior_value;
+  init_reliability(c, f);
 }
 
 void join_platform(ModelContext& c, sim::FirmIndex f, std::size_t p) {
@@ -266,19 +267,9 @@ void adopt_and_join(ModelContext& c) {
       if ((joins[k] >> p) & 1u) join_platform(c, i, p);
     }
   }
-  // Digital maturity grows on the cloud; shared apps cut defects and management overhead.
-  const auto& sp = c.params.services;
-  for (auto i : alive) {
+  // Digital maturity grows on the cloud (it improves reliability, 7.30).
+  for (auto i : alive)
     if (fs.on_cloud[i]) fs.digital_maturity[i] += ap.maturity_gain * (1.0 - fs.digital_maturity[i]);
-    // Memberships just changed. Apps learn from device data: telemetry lost to congestion cuts the gain
-    // (7.48).
-    const double know =
-        fs.platforms[i] ? service_access(c, i).knowledge * member_telemetry_delivered(c, i) : 0.0;
-    const double defect_target = sp.defect_rate * (1.0 - sp.defect_cut * know);
-    const double overhead_target = 1.0 - sp.overhead_cut * know;
-    fs.defect_rate[i] += sp.app_adoption_rate * (defect_target - fs.defect_rate[i]);
-    fs.overhead_factor[i] += sp.app_adoption_rate * (overhead_target - fs.overhead_factor[i]);
-  }
 }
 
 }  // namespace vicsim::agents

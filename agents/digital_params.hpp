@@ -40,26 +40,18 @@ struct AdoptionParams {
 
 /** @brief Effects of platform services on members (calibrated to the source texts' case figures). */
 struct PlatformServiceParams {
-  double platform_candidates = 8;          ///< matchmaking: candidates drawn from the reachable member pool
-  double information_asymmetry_cut = 0.9;  ///< share of information asymmetry removed on platform ties
-  double initial_trust = 0.4;              ///< trust of a new platform tie (ratings, contracts)
-  double logistics_speedup = 0.5;          ///< shared warehouses: transport faster by this share
-  double logistics_distance_cut = 0.5;     ///< shared warehouses: distance effect on cost cut by this share
-  double forecast_error_sd = 0.10;         ///< forecast error sd of final-stage firms, standard demand
-  double c2m_share = 0.3;                  ///< share of final demand that is personalised (C2M)
-  double c2m_error_sd = 0.30;              ///< extra forecast error sd on personalised demand
-  double forecast_error_cut = 0.6;         ///< forecasting service: error sd cut by this share
-  double markdown_cost = 0.5;              ///< cost of unsold output as a share of unit cost
-  double defect_rate = 0.08;               ///< offline rework share (quality = 1 − defect rate)
-  double defect_cut = 0.6;                 ///< knowledge/app sharing: defect rate cut by this share
-  double overhead_cut = 0.25;              ///< knowledge/app sharing: management overhead cut by this share
-  double app_adoption_rate = 0.15;         ///< monthly step toward the app-sharing targets
-  double knowledge_contacts = 2;           ///< members met through the platform per month (no distance decay)
-  double credit_months = 3.0;              ///< finance: credit line in months of revenue
-  double interest_per_year = 0.0435;       ///< lender's interest rate on loans (share per year)
-  double repayment_months = 12.0;          ///< a loan is repaid in instalments of loan / this, from cash
-  double dispatch_share = 0.5;             ///< dispatch: share of overflow offered to idle members
-  double marketplace_premium_cut = 0.5;  ///< matchmaking: spot premium cut when a member buys on the platform
+  double platform_candidates = 8;     ///< matchmaking: candidates drawn from the reachable member pool
+  double logistics_speedup = 0.5;     ///< shared warehouses: transport faster by this share
+  double forecast_error_sd = 0.10;    ///< forecast error sd of final-stage firms, standard demand
+  double c2m_share = 0.3;             ///< share of final demand that is personalised (C2M)
+  double c2m_error_sd = 0.30;         ///< extra forecast error sd on personalised demand
+  double forecast_error_cut = 0.6;    ///< forecasting service: error sd cut by this share
+  double markdown_cost = 0.5;         ///< cost of unsold output as a share of unit cost
+  double knowledge_contacts = 2;      ///< members met through the platform per month (no distance decay)
+  double credit_months = 3.0;         ///< finance: credit line in months of revenue
+  double interest_per_year = 0.0435;  ///< lender's interest rate on loans (share per year)
+  double repayment_months = 12.0;     ///< a loan is repaid in instalments of loan / this, from cash
+  double dispatch_share = 0.5;        ///< dispatch: share of overflow offered to idle members
 };
 
 /** @brief Platform economics (Heinrich & Gräbner 2019): fees learned by reinforcement, capacity, failure. */

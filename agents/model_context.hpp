@@ -95,6 +95,9 @@ struct ModelContext {
   std::vector<double> spot_ratio;
   /** @brief Per type key: share of spot requests the cluster's own sellers served (units sold ÷ asked). */
   std::vector<double> spot_domestic;
+  /** @brief Mean delivery record of a platform member (on time, late, sound lots, defective lots), last
+   * tick: what a marketplace's ratings show of the seller a buyer meets there (7.33). */
+  double member_record[4] = {0.0, 0.0, 0.0, 0.0};
   /** @brief Per firm: share of its planned output its inputs allowed (Leontief), this tick. */
   std::vector<double> output_scale;
 

@@ -65,13 +65,11 @@ struct TradeParams {
   double switch_probability = 0.02;  ///< monthly chance a firm re-tests one input for a better supplier
   double switch_margin = 0.05;       ///< relative landed-cost gain needed to replace the worst supplier
   double choice_sensitivity = 8.0;   ///< logit sensitivity mu to relative landed cost
-  double transaction_cost_base = 0.05;  ///< transaction cost as a share of price at zero distance, no trust
-  double distance_scale_km = 500.0;     ///< distance at which the transaction cost doubles (km)
-  double trust_discount = 0.5;          ///< share of transaction cost removed at full trust
-  double information_asymmetry = 0.3;   ///< mark-up on transaction cost from information asymmetry (offline)
-  double production_days = 10.0;        ///< supplier's production lead time (days)
-  double transport_km_per_day = 400.0;  ///< road freight speed (km/day)
-  double order_processing_days = 5.0;   ///< offline order handling and negotiation (days)
+  double transaction_cost_base = 0.05;    ///< transaction cost as a share of price at zero distance, no trust
+  double distance_scale_km = 500.0;       ///< distance at which the transaction cost doubles (km)
+  double production_days = 10.0;          ///< supplier's production lead time (days)
+  double transport_km_per_day = 400.0;    ///< road freight speed (km/day)
+  double order_processing_days = 5.0;     ///< offline order handling and negotiation (days)
   double lead_time_cost_per_day = 0.003;  ///< buyer's valuation of a day of lead time (share of price)
   double spot_premium = 0.25;             ///< extra price paid on the anonymous spot market (share)
   double spot_extra_days = 15.0;          ///< extra lead time on the spot market (days)
@@ -81,17 +79,40 @@ struct TradeParams {
   double obsolescence_per_month = 0.05;   ///< share of carried finished goods scrapped each month
 };
 
+/** @brief Hidden supplier reliability, buyers' beliefs and the transaction cost that follows from them
+ * (docs/ODD.md 7.30–7.33). The same rules apply to offline and platform ties; only the information differs.
+ */
+struct InformationParams {
+  double on_time_mean = 0.85;             ///< population mean of the hidden on-time probability
+  double defect_mean = 0.05;              ///< population mean of the hidden defective-lot probability
+  double reliability_sd = 0.6;            ///< stationary sd of a firm's reliability in logits (heterogeneity)
+  double reliability_persistence = 0.97;  ///< monthly AR(1) coefficient of reliability in logits
+  double maturity_gain = 0.8;             ///< logit improvement of both rates at full digital maturity
+  std::uint32_t lots_per_delivery = 4;    ///< lots a monthly delivery is inspected in (defect trials)
+  double late_days = 10.0;          ///< extra days a late delivery takes (costed at lead_time_cost_per_day)
+  double rework_cost_share = 1.0;   ///< buyer's cost of a defective input as a share of its price
+  double prior_observations = 2.0;  ///< weight of the population prior in pseudo-observations
+  double belief_memory = 0.95;      ///< monthly retention of evidence (beliefs and records forget)
+  double referral_weight = 0.5;     ///< share of a partner's evidence passed on in a referral
+  double rating_visibility = 1.0;   ///< share of a member's delivery record its platform's ratings reveal
+  double inspection_cost = 0.02;    ///< inspection and monitoring at no evidence (share of price)
+  double evidence_half = 6.0;       ///< evidence (deliveries) at which inspection and screening halve
+  double risk_aversion = 0.3;       ///< risk premium per unit of posterior variance (share of price)
+  double screening_cost = 300.0;    ///< cost of screening one candidate supplier with no evidence (yuan)
+  double coordination_share =
+      0.5;                      ///< share of management overhead spent coordinating suppliers (offline norm)
+  double incident_hours = 4.0;  ///< coordination hours of a late delivery or defective lot per order cycle
+};
+
 /** @brief Tie turnover (Reisch et al. 2025; Mizuno et al. 2014) and rewiring (Atalay et al. 2011). */
 struct TieParams {
   bool decay_enabled = true;
   double new_tie_half_life_months = 13.0;     ///< half-life of an untrusted tie (Reisch et al. 2025)
   double trusted_tie_annual_survival = 0.92;  ///< yearly survival of a fully trusted tie (Mizuno et al. 2014)
-  double trust_gain = 0.1;                ///< per month, trust moves this far toward the delivery fill rate
-  double initial_trust_local = 0.3;       ///< trust of a new tie between co-located firms
-  double initial_trust_remote = 0.1;      ///< trust of a new tie across regions
-  double initial_trust_reputation = 0.2;  ///< extra initial trust per unit of supplier reputation
-  double preferential_exponent = 1.08;    ///< new links ∝ k^exponent (Reisch et al. 2025)
-  double uniform_fraction = 0.2;          ///< share of rewiring done uniformly, not preferentially (Atalay r)
+  double trust_gain = 0.1;              ///< per month, trust moves this far toward the delivery fill rate
+  double initial_trust_local = 0.3;     ///< trust of a new collaboration tie (supply ties: 7.32)
+  double preferential_exponent = 1.08;  ///< new links ∝ k^exponent (Reisch et al. 2025)
+  double uniform_fraction = 0.2;        ///< share of rewiring done uniformly, not preferentially (Atalay r)
 };
 
 /** @brief Knowledge: Nelson–Winter innovation and imitation, distance-decaying spillovers (Keller 2002). */
@@ -143,6 +164,7 @@ struct ModelParams {
   MarketParams market;
   TradeParams trade;
   TieParams ties;
+  InformationParams information;
   KnowledgeParams knowledge;
   DemographyParams demography;
   sim::TraditionalStageParams stages;

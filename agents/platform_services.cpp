@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "agents/infrastructure_feedback.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "agents/transaction_cost.hpp"
 
 namespace vicsim::agents {
@@ -43,8 +44,6 @@ void refresh_service_access(ModelContext& c) {
 TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
   const sim::Firms& f = c.world.firms;
   TieTerms t;
-  const bool local = f.region[s] == f.region[b];
-  t.trust0 = initial_trust(c.params.ties, local, f.reputation[s]);
   // Platforms the pair can trade on: those both use, else the buyer's platforms that reach one of the
   // supplier's through 1+N interconnection.
   std::uint32_t candidates = f.platforms[s] & f.platforms[b];
@@ -52,11 +51,9 @@ TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
   if (cross)
     for (std::size_t k = 0; k < c.world.platforms.size(); ++k)
       if (((f.platforms[b] >> k) & 1u) && (c.reach[k] & f.platforms[s])) candidates |= 1u << k;
-  // Ratings, contracts and transparent transaction records (Table 1: "transparent information").
-  const double trust_on = std::max(t.trust0, c.params.services.initial_trust);
   // Platforms compete for the pair's trade: it goes to the one with the lowest landed cost of a new tie
-  // (commission, logistics, congestion), the lowest index on ties.
-  sim::Tie probe = new_tie(c, s, b, TieTerms{sim::TieChannel::Platform, 0, cross, trust_on});
+  // (commission, what its ratings reveal, lead time), the lowest index on ties.
+  sim::Tie probe = new_tie(c, s, b, TieTerms{sim::TieChannel::Platform, 0, cross});
   double best = 0.0;
   for (std::size_t k = 0; candidates >> k; ++k) {
     if (!((candidates >> k) & 1u) || !c.world.platforms[k].alive) continue;
@@ -69,17 +66,16 @@ TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
   }
   if (t.channel != sim::TieChannel::Platform) return t;
   t.cross_platform = cross;
-  t.trust0 = trust_on;
   return t;
 }
 
 namespace {
-/** The tie with platform terms t: partners keep the trust they built and gain the platform's records. */
+/** The tie with platform terms t: partners keep what they know of each other and gain the platform's
+ * ratings (tie_belief). */
 sim::Tie on_platform(sim::Tie tie, const TieTerms& t) {
   tie.channel = t.channel;
   tie.platform = t.platform;
   tie.cross_platform = t.cross_platform;
-  tie.trust = std::max(tie.trust, t.trust0);
   return tie;
 }
 
@@ -100,7 +96,8 @@ bool stays_on_platform(const ModelContext& c, const sim::Tie& on, const sim::Tie
 
 sim::Tie new_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, const TieTerms& t) {
   sim::Tie tie;
-  tie.trust = t.trust0;
+  tie.supplier = s;
+  store_belief(c.params.information, tie, referral_belief(c, s, b));
   tie.distance_km = c.world.firm_distance(s, b);
   tie.channel = t.channel;
   tie.platform = t.platform;
@@ -112,9 +109,7 @@ sim::Tie new_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, cons
 TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
   const TieTerms t = tie_terms(c, s, b);
   if (t.channel != sim::TieChannel::Platform) return t;
-  const auto& f = c.world.firms;
-  const TieTerms off{sim::TieChannel::Offline, 0xFF, false,
-                     initial_trust(c.params.ties, f.region[s] == f.region[b], f.reputation[s])};
+  const TieTerms off{sim::TieChannel::Offline, 0xFF, false};
   return stays_on_platform(c, new_tie(c, s, b, t), new_tie(c, s, b, off)) ? t : off;
 }
 
@@ -144,23 +139,14 @@ void choose_tie_channels(ModelContext& c) {
   }
 }
 
-namespace {
-bool logistics_on(const ModelContext& c, const sim::Tie& t) {
-  return t.channel == sim::TieChannel::Platform && t.platform < c.world.platforms.size() &&
-         c.world.platforms[t.platform].services.logistics;
-}
-}  // namespace
-
 double tie_cost_rate(const ModelContext& c, const sim::Tie& t) {
-  const auto& tp = c.params.trade;
-  if (t.channel != sim::TieChannel::Platform || t.platform >= c.world.platforms.size())
-    return transaction_cost_rate(tp, t.distance_km, t.trust);
-  const auto& sp = c.params.services;
-  const double dist_scale =
-      logistics_on(c, t) ? tp.distance_scale_km / (1.0 - sp.logistics_distance_cut) : tp.distance_scale_km;
-  return tp.transaction_cost_base * (1.0 + t.distance_km / dist_scale) * (1.0 - tp.trust_discount * t.trust) *
-             (1.0 + tp.information_asymmetry * (1.0 - sp.information_asymmetry_cut)) +
-         commission_rate(c, t);
+  return handling_cost_rate(c.params.trade, t.distance_km) +
+         information_cost(c.params, tie_belief(c, t)).expected() + commission_rate(c, t);
+}
+
+double tie_paid_rate(const ModelContext& c, const sim::Tie& t) {
+  return handling_cost_rate(c.params.trade, t.distance_km) +
+         information_cost(c.params, tie_belief(c, t)).inspection + commission_rate(c, t);
 }
 
 double charged_fee(const ModelContext& c, const sim::Platform& pl) {
@@ -183,23 +169,34 @@ double tie_lead_days(const ModelContext& c, const sim::Tie& t) {
     return lead_time_days(tp, t.distance_km);
   const auto& sp = c.params.services;
   const double transport =
-      t.distance_km / tp.transport_km_per_day * (logistics_on(c, t) ? 1.0 - sp.logistics_speedup : 1.0);
+      t.distance_km / tp.transport_km_per_day *
+      (c.world.platforms[t.platform].services.logistics ? 1.0 - sp.logistics_speedup : 1.0);
   // Order handling is the time the order's messages take through the SimGrid layer, backlog included
   // (7.46); there is no platform handling parameter.
   return tp.production_days + transport + platform_handling_days(c, t.platform);
 }
 
 SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b) {
-  const double offline = c.params.trade.spot_premium;
+  // The anonymous spot market: the buyer knows no more than the population prior about the seller.
+  const SupplierBelief prior = prior_of(c.params.information);
+  const InformationCost anonymous = information_cost(c.params, prior);
+  const double premium = c.params.trade.spot_premium;
+  const SpotTerms offline{premium + anonymous.expected(), premium + anonymous.expected() - anonymous.risk,
+                          -1};
   const ServiceAccess& a = c.services_of(b);
-  if (a.marketplace_platform < 0) return {offline, -1};
-  const sim::Platform& pl = c.world.platforms[static_cast<std::size_t>(a.marketplace_platform)];
-  // Listed sellers, prices and ratings remove search and information cost from emergency buying
-  // (Bakos 1997); an overloaded platform (a < 1) removes less.
-  const double on_platform =
-      offline * (1.0 - c.params.services.marketplace_premium_cut * a.matchmaking) + charged_fee(c, pl);
-  if (on_platform >= offline) return {offline, -1};
-  return {on_platform, a.marketplace_platform};
+  if (a.marketplace_platform < 0) return offline;
+  // On a marketplace the seller's rating adds its record (an average member's) to the prior (Bakos 1997:
+  // electronic marketplaces lower buyers' search and information cost); the fee is due on top.
+  const auto p = static_cast<std::size_t>(a.marketplace_platform);
+  const double w = rating_weight(c, p);
+  SupplierBelief rated = prior;
+  observe(rated.on_time, w * c.member_record[0], w * c.member_record[1]);
+  observe(rated.defect, w * c.member_record[3], w * c.member_record[2]);
+  const InformationCost k = information_cost(c.params, rated);
+  const double fee = charged_fee(c, c.world.platforms[p]);
+  const SpotTerms on{premium + k.expected() + fee, premium + k.expected() - k.risk + fee,
+                     a.marketplace_platform};
+  return on.rate < offline.rate ? on : offline;
 }
 
 double landed_cost_on(const ModelContext& c, const sim::Tie& t, double price) {

@@ -20,7 +20,6 @@ struct TieTerms {
   sim::TieChannel channel = sim::TieChannel::Offline;
   std::uint8_t platform = 0xFF;
   bool cross_platform = false;
-  double trust0 = 0.0;  ///< initial trust
 };
 
 /** @brief Terms of a new tie s → b: on a shared platform if both are members (directly, or through
@@ -39,8 +38,14 @@ TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmInde
  * landed cost, and offline otherwise: when a fee rises, a partner leaves or the platform fails. */
 void choose_tie_channels(ModelContext& c);
 
-/** @brief Transaction cost share of price on an existing tie, including any platform commission. */
+/** @brief Transaction cost share of price the buyer weighs on a tie (7.32): handling, plus inspection, risk
+ * premium and expected defect and lateness costs from its belief about the supplier, plus any commission.
+ * The same formula for offline and platform ties; only the belief differs. */
 double tie_cost_rate(const ModelContext& c, const sim::Tie& t);
+
+/** @brief The part of tie_cost_rate the buyer pays as such each month: handling, inspection and commission.
+ * Rework and lateness are paid as they happen (settle_accounts); the risk premium is a valuation only. */
+double tie_paid_rate(const ModelContext& c, const sim::Tie& t);
 
 /** @brief The fee platform pl charges this month: its own, capped by any supervision policy. */
 double charged_fee(const ModelContext& c, const sim::Platform& pl);
@@ -54,12 +59,14 @@ double tie_lead_days(const ModelContext& c, const sim::Tie& t);
 
 /** @brief Where firm b buys inputs no supplier tie delivers, and the premium it pays there. */
 struct SpotTerms {
-  double rate = 0.0;           ///< premium over the type's mean price, including any platform fee
+  double rate = 0.0;           ///< premium, information cost and any fee over the type's mean price (weighed)
+  double paid = 0.0;           ///< of which paid: all but the risk premium (share of value)
   std::int32_t platform = -1;  ///< marketplace used, or -1 for the anonymous spot market
 };
 
-/** @brief Spot terms of firm b: a member with matchmaking buys on its platform's marketplace when the
- * premium cut there outweighs the fee, else on the anonymous spot market. */
+/** @brief Spot terms of firm b (7.33): the anonymous spot market, where the buyer knows only the prior, or
+ * for a member with matchmaking its platform's marketplace, where sellers' ratings add evidence and a fee
+ * is due; the cheaper of the two. */
 SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b);
 
 /** @brief Landed cost per unit of buying from s over a tie with these terms. */

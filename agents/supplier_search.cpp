@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "agents/platform_services.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
 
@@ -79,22 +80,30 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   if (cand.empty()) return std::nullopt;
 
   const double ref_price = c.mean_price[c.directory.type_key(need.industry, need.stage)];
-  auto landed_of = [&](sim::FirmIndex s) { return expected_landed_cost(c, s, f); };
+  // Screening every candidate costs less the more the buyer already knows of it (referrals, ratings).
+  thread_local std::vector<double> landed;
+  landed.resize(cand.size());
+  double screening = 0.0;
+  for (std::size_t k = 0; k < cand.size(); ++k) {
+    const sim::Tie probe = new_tie(c, cand[k], f, supply_tie_terms(c, cand[k], f));
+    screening += screening_cost(c.params.information, tie_belief(c, probe));
+    landed[k] = landed_cost_on(c, probe, fs.price[cand[k]]);
+  }
   if (rule == ChoiceRule::Uniform) {
-    const auto s = cand[rng.below(cand.size())];
-    return SupplierChoice{s, landed_of(s)};
+    const auto k = rng.below(cand.size());
+    return SupplierChoice{cand[k], landed[k], screening};
   }
   // Gumbel-max draws from the logit P ∝ exp(−mu·landed/ref) · (1 + k)^alpha.
   std::optional<SupplierChoice> best;
   double best_u = -INFINITY;
-  for (auto s : cand) {
-    const double landed = landed_of(s);
+  for (std::size_t j = 0; j < cand.size(); ++j) {
+    const auto s = cand[j];
     const double k = static_cast<double>(boost::out_degree(s, w.network));
-    const double u = -tp.choice_sensitivity * landed / ref_price +
+    const double u = -tp.choice_sensitivity * landed[j] / ref_price +
                      c.params.ties.preferential_exponent * std::log1p(k) + sim::gumbel(rng);
     if (u > best_u) {
       best_u = u;
-      best = SupplierChoice{s, landed};
+      best = SupplierChoice{s, landed[j], screening};
     }
   }
   return best;

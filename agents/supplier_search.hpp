@@ -11,7 +11,8 @@ namespace vicsim::agents {
 /** @brief A chosen supplier and the landed cost the buyer expects from it. */
 struct SupplierChoice {
   sim::FirmIndex supplier;
-  double landed;  ///< yuan per unit
+  double landed;     ///< yuan per unit
+  double screening;  ///< cost of screening all candidates of this search (yuan, 7.32)
 };
 
 /** @brief How to pick among candidates. */

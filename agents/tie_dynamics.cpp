@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "agents/platform_services.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "agents/supplier_search.hpp"
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
@@ -14,14 +15,15 @@ void update_and_decay_ties(ModelContext& c) {
   sim::World& w = c.world;
   const auto& tp = c.params.ties;
   std::vector<sim::TieEdge> doomed;
+  // Buyers learn from this month's deliveries (supply-tie trust follows from their beliefs, 7.32);
+  // then suppliers' hidden reliability drifts for next month.
+  learn_from_deliveries(c);
+  drift_reliability(c);
   for (auto i : c.directory.alive()) {
     sim::Rng rng(w.seed, sim::Stream::TieDecay, i, static_cast<std::uint64_t>(w.tick));
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& t = w.network[*e];
-      if (!t.is_supply())
-        t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
-      else if (t.units > 0.0)
-        t.trust += tp.trust_gain * (t.delivered / t.units - t.trust);
+      if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
       if (tp.decay_enabled && sim::bernoulli(rng, tie_hazard(tp, t.trust))) doomed.push_back(*e);
     }
   }
@@ -70,10 +72,13 @@ void search_suppliers(ModelContext& c) {
     const auto counts = ties_per_slot(c, f);
     for (std::size_t slot = 0; slot < counts.size(); ++slot) {
       if (counts[slot] < tp.suppliers_per_input) {
-        if (auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit))
+        if (auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit)) {
+          c.world.firms.search_cost[f] += sim::Money{s->screening};
           proposals[k].push_back({s->supplier, f, static_cast<std::uint16_t>(slot), false});
+        }
       } else if (sim::bernoulli(rng, tp.switch_probability)) {
         auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit);
+        if (s) c.world.firms.search_cost[f] += sim::Money{s->screening};
         auto worst = worst_tie(c, f, slot);
         if (s && worst && s->landed < worst->second * (1.0 - tp.switch_margin))
           proposals[k].push_back({s->supplier, f, static_cast<std::uint16_t>(slot), true});
@@ -127,6 +132,7 @@ void fill_input_slots(ModelContext& c, sim::FirmIndex f, sim::Stream stream) {
   for (std::size_t slot = 0; slot < counts.size(); ++slot)
     for (std::uint32_t have = counts[slot]; have < c.params.trade.suppliers_per_input; ++have) {
       auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit);
+      if (s) c.world.firms.search_cost[f] += sim::Money{s->screening};
       if (!s || !add_tie(c, s->supplier, f, slot)) break;
     }
 }

@@ -5,6 +5,7 @@
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_services.hpp"
 #include "agents/policies.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
@@ -399,30 +400,50 @@ void settle_accounts(ModelContext& c) {
     thread_local std::vector<double> slot_cost, slot_units;
     slot_cost.assign(needs.size(), 0.0);
     slot_units.assign(needs.size(), 0.0);
+    // Each delivery is drawn from the supplier's hidden reliability (7.30): late deliveries and defective
+    // lots cost the buyer as they happen.
+    const auto& ip = c.params.information;
+    sim::Rng rng(w.seed, sim::Stream::Delivery, i, static_cast<std::uint64_t>(w.tick));
+    double tied_units = 0.0, defective_units = 0.0, deliveries = 0.0, incidents_n = 0.0;
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& tie = w.network[*e];
       if (!tie.is_supply()) continue;
       const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
-      const double rate = tie_cost_rate(c, tie);
+      draw_delivery(c, rng, tie);
+      const double rate = tie_paid_rate(c, tie);
       const double value = tie.delivered * f.price[s];
+      const double bad = tie.delivered * tie.bad_lots / static_cast<double>(ip.lots_per_delivery);
+      const double incidents = bad * f.price[s] * ip.rework_cost_share +
+                               (tie.late ? value * tp.lead_time_cost_per_day * ip.late_days : 0.0);
+      tied_units += tie.delivered;
+      defective_units += bad;
+      deliveries += tie.observed;
+      incidents_n += tie.late + tie.bad_lots;
       bought += value;
       if (tie.input_slot < needs.size()) {
-        slot_cost[tie.input_slot] += value * (1.0 + rate);
+        slot_cost[tie.input_slot] += value * (1.0 + rate) + incidents;
         slot_units[tie.input_slot] += tie.delivered;
       }
-      cost += value * (1.0 + rate);
-      tc += value * rate;
+      cost += value * (1.0 + rate) + incidents;
+      tc += value * rate + incidents;
       fees += value * commission_rate(c, tie);
-      lead += tie.delivered * tie_lead_days(c, tie);
+      lead += tie.delivered * (tie_lead_days(c, tie) + (tie.late ? ip.late_days : 0.0));
     }
+    f.input_defect_share[i] = tied_units > 0.0 ? defective_units / tied_units : 0.0;
+    f.coordination_hours[i] = deliveries + ip.incident_hours * incidents_n;
+    // Screening candidates in last month's searches (7.32).
+    cost += f.search_cost[i].yuan;
+    tc += f.search_cost[i].yuan;
+    f.search_cost[i] = sim::Money{0.0};
     // Spot purchases (untied inputs and supplier shortfalls, rationed in realise_production) are
-    // bought anonymously at the type's mean price, a premium and a delay.
+    // bought at the type's mean price, a premium, the information cost of an unknown or rated seller and
+    // a delay.
     const double spot_days = tp.production_days + tp.order_processing_days + tp.spot_extra_days;
     const SpotTerms spot = spot_terms(c, i);
     const double spot_value = f.spot_value[i].yuan;
     bought += spot_value;
-    cost += spot_value * (1.0 + spot.rate);
-    tc += spot_value * spot.rate;
+    cost += spot_value * (1.0 + spot.paid);
+    tc += spot_value * spot.paid;
     lead += f.spot_bought[i] * spot_days;
     if (spot.platform >= 0)
       fees += spot_value * charged_fee(c, w.platforms[static_cast<std::size_t>(spot.platform)]);
@@ -461,7 +482,7 @@ void settle_accounts(ModelContext& c) {
         const double spot_price =
             c.mean_price[u] *
             (served > 0.0 ? (d + (served - d) * (1.0 + c.params.trade.import_premium)) / served : 1.0) *
-            (1.0 + spot.rate);
+            (1.0 + spot.paid);
         const double landed = units > 0.0 ? (slot_cost[slot] + spot_units * spot_price) / units : spot_price;
         unit += needs[slot].per_unit * landed;
       }

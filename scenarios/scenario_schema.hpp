@@ -70,10 +70,6 @@ void describe(V& v, agents::TradeParams& p) {
           "Transaction cost at zero distance, no trust", 0, 5);
   v.field("distance_scale_km", p.distance_scale_km, "km", "Distance at which transaction cost doubles", 1,
           1e5);
-  v.field("trust_discount", p.trust_discount, "share", "Share of transaction cost removed at full trust", 0,
-          1);
-  v.field("information_asymmetry", p.information_asymmetry, "share",
-          "Mark-up on transaction cost from information asymmetry", 0, 10);
   v.field("production_days", p.production_days, "days", "Supplier production lead time", 0, 365);
   v.field("transport_km_per_day", p.transport_km_per_day, "km/day", "Freight speed", 1, 1e5);
   v.field("order_processing_days", p.order_processing_days, "days", "Offline order handling and negotiation",
@@ -98,18 +94,54 @@ void describe(V& v, agents::TradeParams& p) {
 }
 
 template <class V>
+void describe(V& v, agents::InformationParams& p) {
+  v.field("on_time_mean", p.on_time_mean, "probability", "Population mean of the hidden on-time probability",
+          0.01, 0.99);
+  v.field("defect_mean", p.defect_mean, "probability",
+          "Population mean of the hidden defective-lot probability", 0.001, 0.99);
+  v.field("reliability_sd", p.reliability_sd, "logit", "Stationary sd of a firm's reliability (logits)", 0,
+          10);
+  v.field("reliability_persistence", p.reliability_persistence, "",
+          "Monthly AR(1) coefficient of reliability", 0, 0.999);
+  v.field("maturity_gain", p.maturity_gain, "logit", "Reliability gain at full digital maturity (logits)", 0,
+          10);
+  v.field("lots_per_delivery", p.lots_per_delivery, "lots", "Lots a monthly delivery is inspected in", 1, 64);
+  v.field("late_days", p.late_days, "days", "Extra days of a late delivery", 0, 365);
+  v.field("rework_cost_share", p.rework_cost_share, "share of price", "Buyer's cost of a defective input", 0,
+          100);
+  v.field("prior_observations", p.prior_observations, "observations",
+          "Weight of the population prior in a new belief", 0.01, 1000);
+  v.field("belief_memory", p.belief_memory, "1/month", "Monthly retention of evidence in beliefs and records",
+          0, 1);
+  v.field("referral_weight", p.referral_weight, "share",
+          "Share of a partner's evidence passed on by referral", 0, 1);
+  v.field("rating_visibility", p.rating_visibility, "share",
+          "Share of a member's delivery record its platform's ratings reveal (0: platform buyers know what "
+          "offline buyers know)",
+          0, 1);
+  v.field("inspection_cost", p.inspection_cost, "share of price", "Inspection and monitoring at no evidence",
+          0, 10);
+  v.field("evidence_half", p.evidence_half, "deliveries",
+          "Evidence at which inspection and screening costs halve", 0.01, 1e4);
+  v.field("risk_aversion", p.risk_aversion, "share of price", "Risk premium per unit of posterior variance",
+          0, 100);
+  v.field("screening_cost", p.screening_cost, "yuan", "Screening one candidate supplier with no evidence", 0,
+          1e9);
+  v.field("coordination_share", p.coordination_share, "share",
+          "Share of management overhead spent coordinating suppliers at the offline norm", 0, 1);
+  v.field("incident_hours", p.incident_hours, "order cycles",
+          "Coordination time of a late delivery or defective lot, in order cycles", 0, 1000);
+}
+
+template <class V>
 void describe(V& v, agents::TieParams& p) {
   v.field("decay_enabled", p.decay_enabled, "", "Ties dissolve with a trust-dependent hazard");
   v.field("new_tie_half_life_months", p.new_tie_half_life_months, "months",
           "Half-life of an untrusted tie (Reisch et al. 2025)", 0.1, 1e4);
   v.field("trusted_tie_annual_survival", p.trusted_tie_annual_survival, "share/year",
           "Yearly survival of a fully trusted tie (Mizuno et al. 2014)", 0, 1);
-  v.field("trust_gain", p.trust_gain, "1/month", "Speed at which trust follows the delivery fill rate", 0, 1);
-  v.field("initial_trust_local", p.initial_trust_local, "0-1", "Trust of a new tie between co-located firms",
-          0, 1);
-  v.field("initial_trust_remote", p.initial_trust_remote, "0-1", "Trust of a new tie across regions", 0, 1);
-  v.field("initial_trust_reputation", p.initial_trust_reputation, "0-1",
-          "Extra initial trust per unit supplier reputation", 0, 1);
+  v.field("trust_gain", p.trust_gain, "1/month", "Monthly deepening of collaboration-tie trust", 0, 1);
+  v.field("initial_trust_local", p.initial_trust_local, "0-1", "Trust of a new collaboration tie", 0, 1);
   v.field("preferential_exponent", p.preferential_exponent, "",
           "New links ∝ k^exponent (Reisch et al. 2025: 1.08)", 0, 5);
   v.field("uniform_fraction", p.uniform_fraction, "share",
@@ -251,23 +283,13 @@ template <class V>
 void describe(V& v, agents::PlatformServiceParams& p) {
   v.field("platform_candidates", p.platform_candidates, "firms", "Matchmaking candidates per search", 0,
           1000);
-  v.field("information_asymmetry_cut", p.information_asymmetry_cut, "share",
-          "Information asymmetry removed on platform ties", 0, 1);
-  v.field("initial_trust", p.initial_trust, "0-1", "Trust of a new platform tie (ratings, contracts)", 0, 1);
   v.field("logistics_speedup", p.logistics_speedup, "share", "Shared warehouses: transport time cut", 0,
           0.99);
-  v.field("logistics_distance_cut", p.logistics_distance_cut, "share", "Shared warehouses: distance cost cut",
-          0, 0.99);
   v.field("forecast_error_sd", p.forecast_error_sd, "share", "Forecast error sd on standard demand", 0, 5);
   v.field("c2m_share", p.c2m_share, "share", "Personalised (C2M) share of final demand", 0, 1);
   v.field("c2m_error_sd", p.c2m_error_sd, "share", "Extra forecast error sd on personalised demand", 0, 5);
   v.field("forecast_error_cut", p.forecast_error_cut, "share", "Forecasting service: error sd cut", 0, 1);
   v.field("markdown_cost", p.markdown_cost, "share", "Cost of unsold output as a share of unit cost", 0, 10);
-  v.field("defect_rate", p.defect_rate, "share", "Offline rework share (quality = 1 − rate)", 0, 0.9);
-  v.field("defect_cut", p.defect_cut, "share", "App sharing: defect rate cut", 0, 1);
-  v.field("overhead_cut", p.overhead_cut, "share", "App sharing: management overhead cut", 0, 0.99);
-  v.field("app_adoption_rate", p.app_adoption_rate, "1/month", "Speed of reaching the app-sharing targets", 0,
-          1);
   v.field("knowledge_contacts", p.knowledge_contacts, "firms/month", "Members met through the platform", 0,
           1000);
   v.field("credit_months", p.credit_months, "months", "Finance: credit line in months of revenue", 0, 120);
@@ -277,8 +299,6 @@ void describe(V& v, agents::PlatformServiceParams& p) {
           "Loans are repaid from cash in monthly instalments of loan / repayment_months", 1, 600);
   v.field("dispatch_share", p.dispatch_share, "share", "Dispatch: share of overflow offered to idle members",
           0, 1);
-  v.field("marketplace_premium_cut", p.marketplace_premium_cut, "share",
-          "Matchmaking: spot premium cut when a member buys a shortfall on the platform", 0, 1);
 }
 
 template <class V>
@@ -382,6 +402,7 @@ void describe(V& v, agents::ModelParams& p) {
   v.object("market", p.market, "Final demand and pricing");
   v.object("trade", p.trade, "Orders, supplier choice and transaction cost");
   v.object("ties", p.ties, "Tie trust, decay and rewiring");
+  v.object("information", p.information, "Hidden supplier reliability, buyers' beliefs and transaction cost");
   v.object("knowledge", p.knowledge, "Innovation, imitation, spillovers and collaboration");
   v.object("demography", p.demography, "Entry, exit and capacity adjustment");
   v.object("stages", p.stages, "Thresholds of the traditional path's stage detection");

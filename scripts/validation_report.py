@@ -55,13 +55,10 @@ def main():
         if r["id"].startswith("case figure: "):
             figure, _, origin = r["source"].partition("; ")
             w("| %s | %s | %s |\n" % (cell(r["id"][len("case figure: "):]), cell(figure), cell(origin)))
-    w("\nQuality and management efficiency are identities of one parameter each today: a member with full\n"
-      "knowledge access moves its defect rate to `defect_rate · (1 − defect_cut)` and its overhead factor to\n"
-      "`1 − overhead_cut` (agents/adoption.cpp: adopt_and_join), so quality ≈ +defect_cut · defect_rate / (1 −\n"
-      "defect_rate) and management efficiency ≈ 1/(1 − overhead_cut) − 1, scaled by knowledge access and the\n"
-      "monthly adoption step. Their bands test that wiring, not an emergent effect. Delivery time and total cost\n"
-      "emerge from tie terms, dispatch and utilisation (docs/ODD.md 7.19, 7.20).\n")
-
+    w("\nSince issue 13 no case figure is set by one parameter. Quality is product quality, (1 − own defect\n"
+      "rate) · (1 − share of defective inputs), from hidden supplier reliability, buyers' beliefs and digital\n"
+      "maturity; management efficiency follows measured supplier-coordination hours (docs/ODD.md 7.30–7.34).\n"
+      "Delivery time and total cost emerge from tie terms, dispatch and utilisation (docs/ODD.md 7.19, 7.20).\n")
 
 if __name__ == "__main__":
     main()

@@ -39,7 +39,15 @@ FirmIndex Firms::add() {
   first_join_tick.push_back(-1);
   adoption_threshold.push_back(0.5);
   defect_rate.push_back(0.0);
+  on_time_prob.push_back(1.0);
+  record_on_time.push_back(0.0);
+  record_late.push_back(0.0);
+  record_good_lots.push_back(0.0);
+  record_bad_lots.push_back(0.0);
+  input_defect_share.push_back(0.0);
+  search_cost.push_back(Money{});
   overhead_factor.push_back(1.0);
+  coordination_hours.push_back(0.0);
   forecast_error.push_back(0.0);
   inventory_cost.push_back(Money{});
   dispatched_out.push_back(0.0);

@@ -48,17 +48,26 @@ struct Firms {
   std::vector<std::uint32_t> platforms;       ///< set of platform memberships (bit p = platform p)
   std::vector<std::int32_t> first_join_tick;  ///< tick of the first platform membership, -1 never
   std::vector<double> adoption_threshold;     ///< Watts threshold phi on adopted partners' share
-  std::vector<double> defect_rate;            ///< share of output reworked (quality = 1 − defect_rate)
-  std::vector<double> overhead_factor;        ///< management overhead relative to the offline norm
-  std::vector<double> forecast_error;         ///< this tick's relative forecast error (final stage)
-  std::vector<Money> inventory_cost;          ///< this tick's cost of forecast errors (yuan)
-  std::vector<double> dispatched_out;         ///< units of own orders dispatched to idle members
-  std::vector<Money> credit_line;             ///< platform credit available (yuan)
-  std::vector<Money> subsidy;                 ///< cumulative policy subsidies received (yuan)
-  std::vector<double> disruption;             ///< share of capacity lost to a regional disruption
-  std::vector<double> fill;                   ///< share of this tick's orders delivered (incl. dispatched)
-  std::vector<double> unsold;                 ///< units produced beyond orders (forecast over-shoot)
-  std::vector<Money> total_cost;              ///< inputs, labour, overhead, rework, inventory, fees (yuan)
+  std::vector<double> defect_rate;            ///< hidden: probability a delivered lot is defective (7.30)
+  std::vector<double> on_time_prob;  ///< hidden: probability a delivery arrives on time at full fill (7.30)
+  std::vector<double>
+      record_on_time;               ///< discounted count of this firm's deliveries that came on time (7.31)
+  std::vector<double> record_late;  ///< discounted count of its late deliveries (7.31)
+  std::vector<double> record_good_lots;    ///< discounted count of its delivered lots found sound (7.31)
+  std::vector<double> record_bad_lots;     ///< discounted count of its delivered lots found defective (7.31)
+  std::vector<double> input_defect_share;  ///< share of this tick's input units found defective (7.30)
+  std::vector<Money> search_cost;          ///< screening of supplier candidates, paid next settlement (yuan)
+  std::vector<double> overhead_factor;     ///< management overhead relative to the offline norm (7.34)
+  std::vector<double> coordination_hours;  ///< this tick's supplier coordination, in order cycles (7.34)
+  std::vector<double> forecast_error;      ///< this tick's relative forecast error (final stage)
+  std::vector<Money> inventory_cost;       ///< this tick's cost of forecast errors (yuan)
+  std::vector<double> dispatched_out;      ///< units of own orders dispatched to idle members
+  std::vector<Money> credit_line;          ///< platform credit available (yuan)
+  std::vector<Money> subsidy;              ///< cumulative policy subsidies received (yuan)
+  std::vector<double> disruption;          ///< share of capacity lost to a regional disruption
+  std::vector<double> fill;                ///< share of this tick's orders delivered (incl. dispatched)
+  std::vector<double> unsold;              ///< units produced beyond orders (forecast over-shoot)
+  std::vector<Money> total_cost;           ///< inputs, labour, overhead, rework, inventory, fees (yuan)
   // stock-flow accounting (docs/ODD.md 7.28)
   std::vector<double> final_orders;    ///< units of `orders` placed by households (final demand) this tick
   std::vector<double> own_output;      ///< units produced for the firm's own orders this tick

@@ -16,10 +16,20 @@ enum class TieChannel : std::uint8_t { Offline = 0, Platform = 1 };
 
 /** @brief Properties of a supplier → customer tie. */
 struct Tie {
-  double trust = 0.1;        ///< in [0,1]; grows with fulfilled deliveries
-  double distance_km = 0.0;  ///< supplier–customer distance
-  double units = 0.0;        ///< units ordered this tick
-  double delivered = 0.0;    ///< units delivered this tick
+  double trust =
+      0.1;  ///< in [0,1]; supply ties: the buyer's belief in a good delivery times its evidence (7.32)
+  // The buyer's Beta beliefs about the supplier (7.31): own trades plus referrals, prior included.
+  double on_time_a = 1.0;      ///< pseudo-count of on-time deliveries
+  double on_time_b = 1.0;      ///< pseudo-count of late deliveries
+  double defect_a = 1.0;       ///< pseudo-count of defective lots
+  double defect_b = 1.0;       ///< pseudo-count of sound lots
+  std::uint32_t supplier = 0;  ///< the tie's source firm (kept so the tie's terms can read its ratings)
+  std::uint8_t late = 0;       ///< this tick's delivery came late (drawn at settlement)
+  std::uint8_t bad_lots = 0;   ///< defective lots in this tick's delivery (drawn at settlement)
+  std::uint8_t observed = 0;   ///< 1 if this tick's delivery was drawn (delivered > 0)
+  double distance_km = 0.0;    ///< supplier–customer distance
+  double units = 0.0;          ///< units ordered this tick
+  double delivered = 0.0;      ///< units delivered this tick
   std::int32_t formed_tick = 0;
   std::uint16_t input_slot = 0;  ///< which of the customer's InputNeeds this tie serves
   TieChannel channel = TieChannel::Offline;

@@ -198,7 +198,8 @@ void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t
     for (std::size_t q = 0; q < P; ++q) per_platform[q] += f.member_of(i, q);
     const double value = f.revenue[i].yuan;
     p.out_w += value;
-    p.quality += value * (1.0 - f.defect_rate[i]);
+    // Product quality: output made without the firm's own defect or a defective input (7.34).
+    p.quality += value * (1.0 - f.defect_rate[i]) * (1.0 - f.input_defect_share[i]);
     p.overhead += w.regions[idx(f.region[i])].land_cost.yuan * f.overhead_factor[i] * f.employees[i];
     p.revenue += value;
     p.total_cost += f.total_cost[i].yuan;

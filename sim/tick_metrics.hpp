@@ -64,7 +64,7 @@ struct TickMetrics {
   double mutual_share = 0;             ///< connected platforms with ≥5% of trade across platforms
   double service_latency_ms = 0;       ///< members-weighted platform service time from SimGrid, ms
   double max_congestion = 0;           ///< worst platform's service time / window (1 = not overloaded)
-  double quality = 0;                  ///< output-weighted 1 − defect rate
+  double quality = 0;                  ///< revenue-weighted product quality (own and input defects, 7.34)
   double management_efficiency = 0;    ///< output value per yuan of management overhead
   double unit_total_cost = 0;          ///< total cost / revenue
   double policy_spend = 0;             ///< government spending this tick, yuan

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "agents/cluster_model.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "scenarios/world_builder.hpp"
 #include "test_support.hpp"
 
@@ -34,12 +35,11 @@ std::optional<sim::TieEdge> tie_on(const agents::ModelContext& c, std::size_t p,
 }  // namespace
 
 TEST_CASE(
-    "platform_services: a member buys shortfalls on its marketplace, cheaper by the premium cut net of "
+    "platform_services: a member buys shortfalls on its marketplace when sellers' ratings save more than "
     "the fee",
     "[agents]") {
   agents::ClusterModel model = platform_model(24);
   agents::ModelContext& c = model.mutable_context();
-  const double spot = c.params.trade.spot_premium, cut = c.params.services.marketplace_premium_cut;
   const auto& alive = c.directory.alive();
   const auto member = std::find_if(alive.begin(), alive.end(),
                                    [&](auto i) { return c.services_of(i).marketplace_platform >= 0; });
@@ -48,24 +48,32 @@ TEST_CASE(
   REQUIRE(member != alive.end());
   REQUIRE(outsider != alive.end());
 
+  // The anonymous spot market: premium plus the information cost of an unknown seller (the prior).
+  const auto prior = agents::information_cost(c.params, agents::prior_of(c.params.information));
   const agents::SpotTerms off = agents::spot_terms(c, *outsider);
   CHECK(off.platform == -1);
-  CHECK(off.rate == spot);
+  CHECK(off.rate == Approx(c.params.trade.spot_premium + prior.expected()));
+  CHECK(off.paid == Approx(off.rate - prior.risk));
 
   const auto& a = c.services_of(*member);
   sim::Platform& pl = c.world.platforms[static_cast<std::size_t>(a.marketplace_platform)];
-  pl.transaction_fee = 0.02;
+  REQUIRE(c.member_record[0] > 1.0);  // members have delivered: the marketplace has ratings to show
+  pl.transaction_fee = 0.0;
   const agents::SpotTerms on = agents::spot_terms(c, *member);
   CHECK(on.platform == a.marketplace_platform);
-  CHECK(on.rate == Approx(spot * (1.0 - cut * a.matchmaking) + 0.02));
-  CHECK(on.rate < spot);
-
-  // A fee above the premium it removes sends the member back to the anonymous spot market, and a
+  CHECK(on.rate < off.rate);
+  const double saving = off.rate - on.rate;
+  // A fee above what the ratings save sends the member back to the anonymous spot market; a
   // supervision cap below it brings the member back.
-  pl.transaction_fee = 0.2;
+  pl.transaction_fee = saving + 0.01;
   CHECK(agents::spot_terms(c, *member).platform == -1);
-  c.fee_cap = 0.01;
-  CHECK(agents::spot_terms(c, *member).rate == Approx(spot * (1.0 - cut * a.matchmaking) + 0.01));
+  c.fee_cap = saving / 2;
+  CHECK(agents::spot_terms(c, *member).rate == Approx(on.rate + saving / 2));
+  // Ratings that reveal nothing: no saving, so the member buys anonymously.
+  c.fee_cap = 1.0;
+  pl.transaction_fee = 0.0;
+  c.params.information.rating_visibility = 0.0;
+  CHECK(agents::spot_terms(c, *member).rate == Approx(off.rate));
 }
 
 TEST_CASE(

@@ -7,12 +7,11 @@
 
 using namespace vicsim::agents;
 
-TEST_CASE("transaction_cost: rises with distance, falls with trust", "[agents]") {
+TEST_CASE("transaction_cost: handling cost rises with distance; lead time adds transport", "[agents]") {
   TradeParams p;
-  CHECK(transaction_cost_rate(p, 1000, 0.2) > transaction_cost_rate(p, 30, 0.2));
-  CHECK(transaction_cost_rate(p, 100, 0.9) < transaction_cost_rate(p, 100, 0.1));
+  CHECK(handling_cost_rate(p, 1000) > handling_cost_rate(p, 30));
   // tau doubles at the distance scale
-  CHECK(transaction_cost_rate(p, p.distance_scale_km, 0) == Approx(2 * transaction_cost_rate(p, 0, 0)));
+  CHECK(handling_cost_rate(p, p.distance_scale_km) == Approx(2 * handling_cost_rate(p, 0)));
   CHECK(lead_time_days(p, 800) == Approx(p.production_days + 2.0 + p.order_processing_days));
 }
 

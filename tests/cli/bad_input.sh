@@ -45,7 +45,7 @@ cat >"$BASE" <<'EOF'
   ],
   "mechanisms": {
     "population": { "count": 100, "size_min": 5, "size_max": 500 },
-    "trade": { "trust_discount": 0.5, "choice_sensitivity": 8 }
+    "trade": { "switch_margin": 0.5, "choice_sensitivity": 8 }
   },
   "output": { "network_every": 6 }
 }
@@ -122,8 +122,8 @@ expect_bad wrong_type "$T/type.json" "ticks" "integer" -- run "$T/type.json" --o
 mutate count_float 'd["mechanisms"]["population"]["count"] = 100.5'
 expect_bad count_float "$T/count_float.json" "mechanisms.population.count" "integer" -- run "$T/count_float.json" --out @OUT@ --quiet
 # 6. out of range
-mutate range 'd["mechanisms"]["trade"]["trust_discount"] = 3'
-expect_bad out_of_range "$T/range.json" "mechanisms.trade.trust_discount" "\[0(\.0)?, ?1(\.0)?\]|range" -- run "$T/range.json" --out @OUT@ --quiet
+mutate range 'd["mechanisms"]["trade"]["switch_margin"] = 3'
+expect_bad out_of_range "$T/range.json" "mechanisms.trade.switch_margin" "\[0(\.0)?, ?1(\.0)?\]|range" -- run "$T/range.json" --out @OUT@ --quiet
 # 7. negative seed
 mutate seed 'd["seed"] = -1'
 expect_bad negative_seed "$T/seed.json" "seed" "integer|range|\[0" -- run "$T/seed.json" --out @OUT@ --quiet
@@ -168,11 +168,11 @@ section "bad command-line overrides"
 # 19. --set without '='
 expect_bad set_no_equals "$BASE" "mechanisms.trade.enabled" "path=value" -- run "$BASE" --set mechanisms.trade.enabled --out @OUT@ --quiet
 # 20. --set with an unknown path
-expect_bad set_unknown_key "$BASE" "mechanisms.trade.trust_discuont" "did you mean 'trust_discount'" -- run "$BASE" --set mechanisms.trade.trust_discuont=0.3 --out @OUT@ --quiet
+expect_bad set_unknown_key "$BASE" "mechanisms.trade.switch_margni" "did you mean 'switch_margin'" -- run "$BASE" --set mechanisms.trade.switch_margni=0.3 --out @OUT@ --quiet
 # 21. --set with a value of the wrong type
-expect_bad set_wrong_type "$BASE" "mechanisms.trade.trust_discount" "number" -- run "$BASE" --set mechanisms.trade.trust_discount=abc --out @OUT@ --quiet
+expect_bad set_wrong_type "$BASE" "mechanisms.trade.switch_margin" "number" -- run "$BASE" --set mechanisms.trade.switch_margin=abc --out @OUT@ --quiet
 # 22. --set with an out-of-range value
-expect_bad set_out_of_range "$BASE" "mechanisms.trade.trust_discount" "\[0(\.0)?, ?1(\.0)?\]|range" -- run "$BASE" --set mechanisms.trade.trust_discount=3 --out @OUT@ --quiet
+expect_bad set_out_of_range "$BASE" "mechanisms.trade.switch_margin" "\[0(\.0)?, ?1(\.0)?\]|range" -- run "$BASE" --set mechanisms.trade.switch_margin=3 --out @OUT@ --quiet
 # 23. --ticks 0: the message must state the lower bound (ticks are >= 1)
 expect_bad ticks_zero "" "ticks" "positive|at least 1|>= ?1([^0-9.]|$)|\[1(\.0+)?,|range 1(\.0+)? to" -- run "$BASE" --ticks 0 --out @OUT@ --quiet
 # 24. --threads 0
@@ -218,7 +218,7 @@ expect_bad closed_no_industry "$T/closed_no_industry.json" "platforms[0].industr
 section "vicsim validate reports every problem, not just the first"
 mutate three '
 d["tiks"] = d.pop("ticks")
-d["mechanisms"]["trade"]["trust_discount"] = 3
+d["mechanisms"]["trade"]["switch_margin"] = 3
 d["regions"][0]["infrastructure"] = "high"'
 "$VICSIM" validate "$T/three.json" >"$T/three.out" 2>"$T/three.err"
 rc=$?
@@ -226,7 +226,7 @@ sed 's/^/      | /' "$T/three.err"
 nerr=$(grep -c '^error:' "$T/three.err")
 [[ $rc -eq 2 ]] && pass "validate exits 2" || fail "validate on a file with 3 problems exited $rc (expected 2)"
 [[ $nerr -eq 3 ]] && pass "3 lines start with 'error:'" || fail "validate reported $nerr 'error:' lines, expected 3"
-for p in "tiks" "mechanisms.trade.trust_discount" "regions[0].infrastructure"; do
+for p in "tiks" "mechanisms.trade.switch_margin" "regions[0].infrastructure"; do
   grep '^error:' "$T/three.err" | grep -qF -- "$p" && pass "reports $p" || fail "validate did not report the problem at $p"
 done
 grep '^error:' "$T/three.err" | grep -qvF -- "$T/three.json" && fail "an error line does not name the file"

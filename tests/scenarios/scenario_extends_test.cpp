@@ -178,12 +178,12 @@ TEST_CASE("scenario_extends: every bundled variant resolves to its base plus a f
 TEST_CASE("scenario_extends: a bad value inherited from a base names the base file", "[scenarios]") {
   const auto d = scratch("inherited");
   write(d / "base.json", R"({"regions":[{"name":"r","infrastructure":1.5}],"industries":[{"name":"a"}],
-                             "mechanisms":{"trade":{"trust_discount":3}}})");
+                             "mechanisms":{"trade":{"switch_margin":3}}})");
   write(d / "child.json", R"({"extends":"base.json","ticks":0})");
   auto r = load_scenario_file((d / "child.json").string());
   CHECK_FALSE(r.scenario);
   INFO(vicsim::test::format_all(r.problems));
-  CHECK(mentions(r.problems, "base.json", "inherited by"));  // trust_discount and infrastructure
+  CHECK(mentions(r.problems, "base.json", "inherited by"));  // switch_margin and infrastructure
   bool ticks_in_child = false, regions_in_base = false;
   for (const auto& p : r.problems) {
     ticks_in_child |= p.path == "ticks" && p.file.find("child.json") != std::string::npos;
@@ -192,7 +192,7 @@ TEST_CASE("scenario_extends: a bad value inherited from a base names the base fi
   CHECK(ticks_in_child);
   CHECK(regions_in_base);
   // A value the command line sets stays the command line's.
-  auto set = load_scenario_file((d / "child.json").string(), {"mechanisms.trade.trust_discount=4"});
+  auto set = load_scenario_file((d / "child.json").string(), {"mechanisms.trade.switch_margin=4"});
   for (const auto& p : set.problems)
-    if (p.path == "mechanisms.trade.trust_discount") CHECK(p.file.find("child.json") != std::string::npos);
+    if (p.path == "mechanisms.trade.switch_margin") CHECK(p.file.find("child.json") != std::string::npos);
 }

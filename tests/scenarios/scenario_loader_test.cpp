@@ -36,14 +36,14 @@ TEST_CASE("scenario_loader: a minimal scenario gets every default", "[scenarios]
 TEST_CASE("scenario_loader: every problem is reported with its path", "[scenarios]") {
   json doc = minimal();
   doc["tiks"] = 10;
-  doc["mechanisms"]["trade"]["trust_discount"] = 3;
+  doc["mechanisms"]["trade"]["switch_margin"] = 3;
   doc["mechanisms"]["trade"]["choice_sensitivty"] = 1;
   doc["regions"][1]["x_km"] = "far";
   doc["regions"][0]["endowment"] = {{"aa", 0.5}};
   auto r = load_scenario(doc, "bad.json");
   CHECK_FALSE(r.scenario);
   CHECK(mentions(r.problems, "tiks", "did you mean 'ticks'"));
-  CHECK(mentions(r.problems, "mechanisms.trade.trust_discount", "in [0, 1]"));
+  CHECK(mentions(r.problems, "mechanisms.trade.switch_margin", "in [0, 1]"));
   CHECK(mentions(r.problems, "mechanisms.trade.choice_sensitivty", "did you mean 'choice_sensitivity'"));
   CHECK(mentions(r.problems, "regions[1].x_km", "expected a number"));
   for (const auto& p : r.problems) CHECK(p.file == "bad.json");

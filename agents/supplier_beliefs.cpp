@@ -1,0 +1,215 @@
+#include "agents/supplier_beliefs.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/distributions.hpp"
+
+namespace vicsim::agents {
+
+namespace {
+double logit(double p) { return std::log(p / (1.0 - p)); }
+double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+double clamp_prob(double p) { return std::clamp(p, 1e-6, 1.0 - 1e-6); }
+
+/** Target logits of firm f's reliability: the population means, improved by digital maturity. */
+std::pair<double, double> target_logits(const InformationParams& p, double maturity) {
+  return {logit(p.on_time_mean) + p.maturity_gain * maturity,
+          logit(p.defect_mean) - p.maturity_gain * maturity};
+}
+}  // namespace
+
+Belief prior_belief(double mean, double weight) { return {mean * weight, (1.0 - mean) * weight}; }
+
+SupplierBelief prior_of(const InformationParams& p) {
+  return {prior_belief(p.on_time_mean, p.prior_observations),
+          prior_belief(p.defect_mean, p.prior_observations)};
+}
+
+void observe(Belief& b, double successes, double failures) {
+  b.a += successes;
+  b.b += failures;
+}
+
+void forget(Belief& b, const Belief& prior, double memory) {
+  b.a = prior.a + memory * (b.a - prior.a);
+  b.b = prior.b + memory * (b.b - prior.b);
+}
+
+double evidence(const InformationParams& p, const SupplierBelief& b) {
+  return std::max(0.0, b.on_time.weight() - p.prior_observations);
+}
+
+InformationCost information_cost(const ModelParams& p, const SupplierBelief& b) {
+  const auto& ip = p.information;
+  InformationCost k;
+  k.inspection = ip.inspection_cost * ip.evidence_half / (ip.evidence_half + evidence(ip, b));
+  k.risk = ip.risk_aversion * (b.on_time.variance() + b.defect.variance());
+  k.defects = b.defect.mean() * ip.rework_cost_share;
+  k.lateness = (1.0 - b.on_time.mean()) * ip.late_days * p.trade.lead_time_cost_per_day;
+  return k;
+}
+
+double screening_cost(const InformationParams& p, const SupplierBelief& b) {
+  return p.screening_cost * p.evidence_half / (p.evidence_half + evidence(p, b));
+}
+
+double rating_weight(const ModelContext& c, std::size_t p) {
+  if (p >= c.world.platforms.size()) return 0.0;
+  const sim::Platform& pl = c.world.platforms[p];
+  if (!pl.alive || !pl.services.matchmaking) return 0.0;
+  return c.params.information.rating_visibility * std::clamp(pl.telemetry_delivered, 0.0, 1.0) /
+         std::max(1.0, pl.congestion);
+}
+
+SupplierBelief with_rating(const ModelContext& c, SupplierBelief b, sim::FirmIndex s, std::size_t p) {
+  const double w = rating_weight(c, p);
+  if (w <= 0.0) return b;
+  const sim::Firms& f = c.world.firms;
+  observe(b.on_time, w * f.record_on_time[s], w * f.record_late[s]);
+  observe(b.defect, w * f.record_bad_lots[s], w * f.record_good_lots[s]);
+  return b;
+}
+
+SupplierBelief stored_belief(const sim::Tie& t) {
+  return {{t.on_time_a, t.on_time_b}, {t.defect_a, t.defect_b}};
+}
+
+double trust_of(const InformationParams& p, const SupplierBelief& b) {
+  const double e = evidence(p, b);
+  return b.on_time.mean() * (1.0 - b.defect.mean()) * e / (e + p.evidence_half);
+}
+
+void store_belief(const InformationParams& p, sim::Tie& t, const SupplierBelief& b) {
+  t.on_time_a = b.on_time.a;
+  t.on_time_b = b.on_time.b;
+  t.defect_a = b.defect.a;
+  t.defect_b = b.defect.b;
+  t.trust = trust_of(p, b);
+}
+
+SupplierBelief referral_belief(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
+  const auto& ip = c.params.information;
+  const SupplierBelief prior = prior_of(ip);
+  SupplierBelief r = prior;
+  const auto& g = c.world.network;
+  // A partner of b (either direction, any tie kind) that buys from s tells b what it has seen.
+  auto tell = [&](sim::FirmIndex partner) {
+    if (partner == s) return;
+    const auto [e, found] = boost::edge(s, partner, g);
+    if (!found || !g[e].is_supply()) return;
+    const SupplierBelief heard = stored_belief(g[e]);
+    const double w = ip.referral_weight;
+    observe(r.on_time, w * (heard.on_time.a - prior.on_time.a), w * (heard.on_time.b - prior.on_time.b));
+    observe(r.defect, w * (heard.defect.a - prior.defect.a), w * (heard.defect.b - prior.defect.b));
+  };
+  for (auto [e, end] = boost::out_edges(b, g); e != end; ++e)
+    tell(static_cast<sim::FirmIndex>(boost::target(*e, g)));
+  for (auto [e, end] = boost::in_edges(b, g); e != end; ++e)
+    tell(static_cast<sim::FirmIndex>(boost::source(*e, g)));
+  return r;
+}
+
+SupplierBelief tie_belief(const ModelContext& c, const sim::Tie& t) {
+  const SupplierBelief own = stored_belief(t);
+  if (t.channel != sim::TieChannel::Platform) return own;
+  return with_rating(c, own, t.supplier, t.platform);
+}
+
+void init_reliability(ModelContext& c, sim::FirmIndex f) {
+  const auto& ip = c.params.information;
+  // Its own key (agent bit 40 set) so it never shares draws with the monthly drift.
+  sim::Rng rng(c.world.seed, sim::Stream::Reliability, f | (1ull << 40), 0);
+  const auto [ot, df] = target_logits(ip, c.world.firms.digital_maturity[f]);
+  c.world.firms.on_time_prob[f] = clamp_prob(logistic(ot + ip.reliability_sd * sim::normal(rng, 0.0, 1.0)));
+  c.world.firms.defect_rate[f] = clamp_prob(logistic(df + ip.reliability_sd * sim::normal(rng, 0.0, 1.0)));
+}
+
+void drift_reliability(ModelContext& c) {
+  const auto& ip = c.params.information;
+  sim::Firms& f = c.world.firms;
+  const double phi = ip.reliability_persistence;
+  const double shock = ip.reliability_sd * std::sqrt(1.0 - phi * phi);  // keeps the stationary sd
+  for (auto i : c.directory.alive()) {
+    sim::Rng rng(c.world.seed, sim::Stream::Reliability, i, static_cast<std::uint64_t>(c.world.tick));
+    const auto [ot, df] = target_logits(ip, f.digital_maturity[i]);
+    const double x =
+        (1.0 - phi) * ot + phi * logit(clamp_prob(f.on_time_prob[i])) + shock * sim::normal(rng, 0.0, 1.0);
+    const double y =
+        (1.0 - phi) * df + phi * logit(clamp_prob(f.defect_rate[i])) + shock * sim::normal(rng, 0.0, 1.0);
+    f.on_time_prob[i] = clamp_prob(logistic(x));
+    f.defect_rate[i] = clamp_prob(logistic(y));
+  }
+}
+
+void draw_delivery(const ModelContext& c, sim::Rng& rng, sim::Tie& t) {
+  const sim::Firms& f = c.world.firms;
+  t.observed = t.delivered > 0.0 ? 1 : 0;
+  t.late = 0;
+  t.bad_lots = 0;
+  if (!t.observed) return;
+  const auto s = t.supplier;
+  // A supplier short of output also ships late: the on-time chance scales with its fill rate.
+  t.late = sim::bernoulli(rng, f.on_time_prob[s] * f.fill[s]) ? 0 : 1;
+  for (std::uint32_t k = 0; k < c.params.information.lots_per_delivery; ++k)
+    if (sim::bernoulli(rng, f.defect_rate[s])) ++t.bad_lots;
+}
+
+void learn_from_deliveries(ModelContext& c) {
+  sim::World& w = c.world;
+  sim::Firms& f = w.firms;
+  const auto& ip = c.params.information;
+  const SupplierBelief prior = prior_of(ip);
+  const double lots = ip.lots_per_delivery;
+  for (auto i : c.directory.alive()) {
+    f.record_on_time[i] *= ip.belief_memory;
+    f.record_late[i] *= ip.belief_memory;
+    f.record_good_lots[i] *= ip.belief_memory;
+    f.record_bad_lots[i] *= ip.belief_memory;
+  }
+  // Coordination hours of the offline norm per delivery: an order cycle plus the incidents an average
+  // supplier causes (7.34).
+  const double norm_per_delivery =
+      1.0 + ip.incident_hours * ((1.0 - ip.on_time_mean) + lots * ip.defect_mean);
+  for (auto i : c.directory.alive()) {
+    double deliveries = 0.0;
+    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+      sim::Tie& t = w.network[*e];
+      if (!t.is_supply()) continue;
+      deliveries += t.observed;
+      SupplierBelief b = stored_belief(t);
+      forget(b.on_time, prior.on_time, ip.belief_memory);
+      forget(b.defect, prior.defect, ip.belief_memory);
+      if (t.observed) {
+        const double late = t.late, bad = t.bad_lots;
+        observe(b.on_time, 1.0 - late, late);
+        observe(b.defect, bad, lots - bad);
+        const auto s = t.supplier;
+        f.record_on_time[s] += 1.0 - late;
+        f.record_late[s] += late;
+        f.record_good_lots[s] += lots - bad;
+        f.record_bad_lots[s] += bad;
+        t.observed = 0;
+      }
+      store_belief(ip, t, b);
+    }
+    // Management overhead follows the coordination hours measured this month against the offline norm
+    // for the same deliveries, smoothed like the evidence.
+    const double target = deliveries > 0.0 ? 1.0 - ip.coordination_share +
+                                                 ip.coordination_share * f.coordination_hours[i] /
+                                                     (deliveries * norm_per_delivery)
+                                           : 1.0;
+    f.overhead_factor[i] = ip.belief_memory * f.overhead_factor[i] + (1.0 - ip.belief_memory) * target;
+  }
+  double sum[4] = {0.0, 0.0, 0.0, 0.0};
+  for (auto i : c.alive_members) {
+    sum[0] += f.record_on_time[i];
+    sum[1] += f.record_late[i];
+    sum[2] += f.record_good_lots[i];
+    sum[3] += f.record_bad_lots[i];
+  }
+  const double n = static_cast<double>(c.alive_members.size());
+  for (int k = 0; k < 4; ++k) c.member_record[k] = n > 0.0 ? sum[k] / n : 0.0;
+}
+
+}  // namespace vicsim::agents
