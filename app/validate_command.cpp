@@ -43,12 +43,16 @@ Command add_schema_command(CLI::App& app) {
   auto format = std::make_shared<std::string>("markdown");
   auto* cmd = app.add_subcommand(
       "schema", "Print the scenario key reference (Markdown) or a JSON Schema (draft 2020-12) for editors");
-  cmd->add_option("--format", *format,
-                  "markdown: the key reference of docs/scenario-format.md; json-schema: a JSON Schema")
-      ->check(CLI::IsMember({"markdown", "json-schema"}));
+  cmd->add_option(
+         "--format", *format,
+         "markdown: the key reference of docs/scenario-format.md; mechanisms: the mechanism registry's "
+         "table (same document); json-schema: a JSON Schema")
+      ->check(CLI::IsMember({"markdown", "mechanisms", "json-schema"}));
   return {cmd, [format] {
             if (*format == "json-schema")
               std::cout << scenarios::scenario_json_schema().dump(2) << "\n";
+            else if (*format == "mechanisms")
+              std::cout << scenarios::mechanism_reference();
             else
               std::cout << scenarios::scenario_key_reference();
             return 0;
