@@ -98,7 +98,7 @@ int attribute(const AttributeOptions& o) {
   }
   if (groups.empty()) {
     std::cerr << "error: " << o.b << ": no mechanism of the registry is in a different state than in " << o.a
-              << " (expected at least one differing switch; see `vicsim mechanisms`); nothing to attribute\n";
+              << " (expected at least one differing switch; see `vicsim schema --format mechanisms`); nothing to attribute\n";
     return 2;
   }
   if (groups.size() > 20) {

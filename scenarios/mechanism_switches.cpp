@@ -69,6 +69,7 @@ nlohmann::json off_value(const nlohmann::json& doc, const agents::MechanismSwitc
 void add_member(GroupSwitch& g, const agents::Mechanism& m, const nlohmann::json& a,
                 const nlohmann::json& b) {
   g.members.push_back(m.name);
+  if (m.present_if && expand_path(b, m.present_if).empty()) return;  // absent in B: nothing to switch
   const bool present_in_a = !m.present_if || !expand_path(a, m.present_if).empty();
   for (const auto& sw : m.switches)
     for (const auto& path : expand_path(b, sw.path)) {
@@ -126,7 +127,7 @@ std::vector<GroupSwitch> group_switches(const nlohmann::json& a, const nlohmann:
         std::string known;
         for (const char* n : agents::mechanism_groups()) known += std::string(known.empty() ? "" : ", ") + n;
         throw std::invalid_argument("--groups " + spec + ": expected a mechanism group or entry name (" +
-                                    known + "; entries: `vicsim mechanisms`), found '" + name + "'");
+                                    known + "; entries: `vicsim schema --format mechanisms`), found '" + name + "'");
       }
       if (plus == std::string::npos) break;
       start = plus + 1;
