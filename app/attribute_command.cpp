@@ -65,21 +65,8 @@ std::vector<std::string> switch_overrides(const std::vector<scenarios::GroupSwit
 }
 
 int attribute(const AttributeOptions& o) {
-  auto sets = o.sets;
-  if (o.seed) sets.push_back("seed=" + std::to_string(*o.seed));
-  if (o.ticks) sets.push_back("ticks=" + std::to_string(*o.ticks));
-  auto la = scenarios::load_scenario_file(o.a, sets);
-  auto lb = scenarios::load_scenario_file(o.b, sets);
-  if (!la.scenario || !lb.scenario) {
-    scenarios::Diagnostics all = la.problems;
-    all.insert(all.end(), lb.problems.begin(), lb.problems.end());
-    return report_problems(all);
-  }
-  if (la.scenario->ticks != lb.scenario->ticks) {
-    std::cerr << "error: " << o.b << ": ticks is " << lb.scenario->ticks << " but " << o.a << " has "
-              << la.scenario->ticks << "; paired runs need the same horizon (use --ticks)\n";
-    return 2;
-  }
+  scenarios::LoadResult la, lb;
+  if (const int rc = load_paired_arms(o.a, o.b, o.sets, o.seed, o.ticks, la, lb)) return rc;
   const std::int32_t ticks = la.scenario->ticks;
   std::vector<int> at = o.at;
   if (at.empty()) at.push_back(ticks);
@@ -98,7 +85,8 @@ int attribute(const AttributeOptions& o) {
   }
   if (groups.empty()) {
     std::cerr << "error: " << o.b << ": no mechanism of the registry is in a different state than in " << o.a
-              << " (expected at least one differing switch; see `vicsim schema --format mechanisms`); nothing to attribute\n";
+              << " (expected at least one differing switch; see `vicsim schema --format mechanisms`); "
+                 "nothing to attribute\n";
     return 2;
   }
   if (groups.size() > 20) {

@@ -107,4 +107,24 @@ void run_scenario_jobs(const std::vector<ScenarioJob>& jobs_list, int jobs,
   if (!failure.empty()) throw std::runtime_error(failure);
 }
 
+int load_paired_arms(const std::string& a, const std::string& b, std::vector<std::string> sets,
+                     std::optional<std::uint64_t> seed, std::optional<std::int32_t> ticks,
+                     scenarios::LoadResult& la, scenarios::LoadResult& lb) {
+  if (seed) sets.push_back("seed=" + std::to_string(*seed));
+  if (ticks) sets.push_back("ticks=" + std::to_string(*ticks));
+  la = scenarios::load_scenario_file(a, sets);
+  lb = scenarios::load_scenario_file(b, sets);
+  if (!la.scenario || !lb.scenario) {
+    scenarios::Diagnostics all = la.problems;
+    all.insert(all.end(), lb.problems.begin(), lb.problems.end());
+    return report_problems(all);
+  }
+  if (la.scenario->ticks != lb.scenario->ticks) {
+    std::cerr << "error: " << b << ": ticks is " << lb.scenario->ticks << " but " << a << " has "
+              << la.scenario->ticks << "; paired runs need the same horizon (use --ticks)\n";
+    return 2;
+  }
+  return 0;
+}
+
 }  // namespace vicsim::app

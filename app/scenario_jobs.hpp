@@ -1,11 +1,14 @@
 #pragma once
 /** @file Many scenario runs, each in a forked child process (SimGrid keeps one Engine per process), with a
  * progress bar; used by `vicsim compare` and `vicsim attribute`. */
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "scenarios/scenario.hpp"
+#include "scenarios/scenario_loader.hpp"
 
 namespace vicsim::app {
 
@@ -24,5 +27,11 @@ struct ScenarioJob {
  */
 void run_scenario_jobs(const std::vector<ScenarioJob>& jobs_list, int jobs,
                        const std::vector<std::string>& sets, bool quiet, const std::string& label);
+
+/** @brief Loads both arms of a paired comparison with the shared --set overrides (plus --seed and --ticks)
+ * and prints every problem. Returns 0, or 2 on bad input or when the arms' horizons differ. */
+int load_paired_arms(const std::string& a, const std::string& b, std::vector<std::string> sets,
+                     std::optional<std::uint64_t> seed, std::optional<std::int32_t> ticks,
+                     scenarios::LoadResult& la, scenarios::LoadResult& lb);
 
 }  // namespace vicsim::app
