@@ -2,8 +2,8 @@
 /** @file The mechanism registry: one declared table of the model's mechanisms and platform services, each
  * with the scenario switch that turns it off, the parameters it reads, the phases it acts in, the load it
  * puts on the infrastructure layer and the output columns it owns. The schema reference (`vicsim schema`),
- * the mechanism table (`vicsim schema --format mechanisms`) and `vicsim attribute` read this table (docs/ODD.md 7.40). Adding
- * a mechanism is one row here plus the mechanism itself. */
+ * the mechanism table (`vicsim schema --format mechanisms`) and `vicsim attribute` read this table
+ * (docs/ODD.md 7.40). Adding a mechanism is one row here plus the mechanism itself. */
 #include <vector>
 
 namespace vicsim::agents {

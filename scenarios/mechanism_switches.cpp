@@ -127,7 +127,8 @@ std::vector<GroupSwitch> group_switches(const nlohmann::json& a, const nlohmann:
         std::string known;
         for (const char* n : agents::mechanism_groups()) known += std::string(known.empty() ? "" : ", ") + n;
         throw std::invalid_argument("--groups " + spec + ": expected a mechanism group or entry name (" +
-                                    known + "; entries: `vicsim schema --format mechanisms`), found '" + name + "'");
+                                    known + "; entries: `vicsim schema --format mechanisms`), found '" +
+                                    name + "'");
       }
       if (plus == std::string::npos) break;
       start = plus + 1;
