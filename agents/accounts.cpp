@@ -12,6 +12,8 @@ std::array<sim::SectorStocks, sim::kSectors> measure_stocks(const ModelContext& 
   for (sim::FirmIndex i = 0; i < f.size(); ++i) {
     firms.deposits += f.cash[i].yuan;
     firms.loans += f.loan[i].yuan;
+    firms.finished_units += f.finished_stock[i];
+    firms.finished_value += f.finished_stock[i] * f.unit_cost[i];
     if (f.input_stock[i].empty()) continue;
     const auto& needs = c.needs[c.type_key(i)];
     for (std::size_t slot = 0; slot < f.input_stock[i].size() && slot < needs.size(); ++slot) {

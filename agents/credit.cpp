@@ -60,6 +60,8 @@ void close_exited_firms(ModelContext& c) {
       c.ledger.goods().inputs_lost += units;
       units = 0.0;
     }
+    c.ledger.goods().losses += f.finished_stock[i];
+    f.finished_stock[i] = 0.0;
   }
 }
 

@@ -113,6 +113,10 @@ struct ModelContext {
   bool is_final_stage(sim::FirmIndex f) const {
     return world.firms.stage[f] + 1u == world.industries[sim::idx(world.firms.industry[f])].stages.size();
   }
+  /** @brief True if firm type t (directory type key) makes final goods, sold to households. */
+  bool is_final_type(std::size_t t) const {
+    return type_of[t].second + 1u == world.industries[type_of[t].first].stages.size();
+  }
 };
 
 }  // namespace vicsim::agents

@@ -49,6 +49,8 @@ struct MarketParams {
   double price_elasticity = 4.0;         ///< elasticity of a seller's demand share to its relative price
   double reputation_weight = 0.5;        ///< demand share multiplier per unit of reputation above 0.5
   double markup = 0.15;                  ///< price over unit cost
+  double reputation_rate =
+      0.1;  ///< per month: how fast reputation follows the fill rate (exponential smoothing)
 };
 
 /** @brief Orders and trade, supplier choice and transaction cost. */
@@ -75,6 +77,8 @@ struct TradeParams {
   double spot_extra_days = 15.0;          ///< extra lead time on the spot market (days)
   bool imports = true;                    ///< spot demand the cluster cannot make is imported (rest of world)
   double import_premium = 0.10;           ///< imported units cost the type's mean price × (1 + this)
+  double holding_cost_per_month = 0.02;   ///< carrying finished goods: share of their unit cost per month
+  double obsolescence_per_month = 0.05;   ///< share of carried finished goods scrapped each month
 };
 
 /** @brief Tie turnover (Reisch et al. 2025; Mizuno et al. 2014) and rewiring (Atalay et al. 2011). */

@@ -47,7 +47,8 @@ void set_credit_lines(ModelContext& c) {
 void record_real_output(ModelContext& c) {
   const sim::Firms& f = c.world.firms;
   const auto& alive = c.directory.alive();
-  const auto sold = [&](sim::FirmIndex i) { return f.output[i] - f.unsold[i]; };
+  // Units sold this month: own production not carried, dispatched-in and spot units, and sales from stock.
+  const auto sold = [&](sim::FirmIndex i) { return f.output[i] - f.unsold[i] + f.from_stock[i]; };
   if (c.base_price.empty()) {
     std::vector<double> value(c.directory.n_types(), 0.0), units(c.directory.n_types(), 0.0);
     for (auto i : alive)

@@ -72,7 +72,8 @@ void produce_to_forecast(ModelContext& c, const std::vector<sim::FirmIndex>& fir
     const double cut = sp.forecast_error_cut * c.services_of(i).forecasting;
     const double eps = std::max(-0.9, sim::normal(rng, 0.0, sd_offline * (1.0 - cut)));
     f.forecast_error[i] = eps;
-    const double planned = f.orders[i] * (1.0 + eps);
+    // Goods in stock serve orders first, so only the rest is made.
+    const double planned = std::fmax(0.0, f.orders[i] * (1.0 + eps) - f.finished_stock[i]);
     f.own_output[i] = f.output[i] = std::fmin(planned, f.capacity(i));
   }
 }
@@ -89,7 +90,8 @@ void dispatch_overflow(ModelContext& c, std::size_t t, const std::vector<sim::Fi
     double overflow = 0.0, spare = 0.0;
     DispatchEvent ev{p, t, 0.0, {}, {}};
     for (auto i : firms) {
-      const double over = f.orders[i] - std::fmin(f.orders[i], f.capacity(i)) - f.dispatched_out[i];
+      const double over =
+          f.orders[i] - std::fmin(f.orders[i], f.capacity(i) + f.finished_stock[i]) - f.dispatched_out[i];
       if (over <= 0.0 || !f.platforms[i]) continue;
       const auto& a = c.services_of(i);
       if (a.dispatch_platform != static_cast<std::int32_t>(p)) continue;
@@ -232,14 +234,25 @@ void realise_production(ModelContext& c) {
       pl.dispatched_units += units;
       c.stats.dispatched_units += units;
     }
-    // 3. Deliveries: own production up to orders plus dispatched units; overshoot is scrapped.
+    // 3. Deliveries: finished stock first (oldest goods), then this month's production, plus dispatched
+    // units. The overshoot's personalised (C2M) share is scrapped; standard goods are carried, and a share
+    // of the carried stock becomes obsolete each month.
+    const double personalised = c.is_final_type(t) ? c.params.services.c2m_share : 0.0;
+    const auto& tp = c.params.trade;
     double supply = 0.0, asked = c.spot_untied[t];
     for (auto i : firms) {
-      const double sold = std::fmin(f.own_output[i], f.orders[i]);
-      f.unsold[i] = f.own_output[i] - sold;
+      f.from_stock[i] = std::fmin(f.finished_stock[i], f.orders[i]);
+      const double sold_new = std::fmin(f.own_output[i], f.orders[i] - f.from_stock[i]);
+      const double sold = f.from_stock[i] + sold_new;
+      f.unsold[i] = f.own_output[i] - sold_new;
+      const double scrapped = personalised * f.unsold[i];
+      const double carried = f.finished_stock[i] - f.from_stock[i] + f.unsold[i] - scrapped;
+      const double obsolete = tp.obsolescence_per_month * carried;
+      f.finished_stock[i] = carried - obsolete;
+      f.scrapped[i] = scrapped + obsolete;
       f.fill[i] = f.orders[i] > 0.0 ? std::fmin(1.0, (sold + f.dispatched_out[i]) / f.orders[i]) : 1.0;
       f.lost_units[i] = f.orders[i] * (1.0 - f.fill[i]);
-      goods.losses += f.unsold[i];
+      goods.losses += f.scrapped[i];
       goods.deliveries += f.fill[i] * f.final_orders[i];
       // Lost sales as buyers see them: household orders not served here (tie shortfalls are asked
       // again on the spot market below).
@@ -282,6 +295,7 @@ void propagate_orders(ModelContext& c) {
     f.dispatched_in[i] = 0.0;
     f.transfer_in[i] = f.transfer_out[i] = sim::Money{0.0};
     f.unsold[i] = 0.0;
+    f.from_stock[i] = f.scrapped[i] = 0.0;
     f.forecast_error[i] = 0.0;
     f.final_orders[i] = 0.0;
     f.input_stock[i].resize(c.needs[c.type_key(i)].size(), 0.0);
@@ -302,16 +316,20 @@ void propagate_orders(ModelContext& c) {
     // members; untied demand and remaining overflow go to the anonymous spot market, which spreads
     // them over the type's spare capacity. What inputs allow is settled in realise_production.
     const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
-    const bool final_stage = c.type_of[t].second + 1 == w.industries[c.type_of[t].first].stages.size();
+    const bool final_stage = c.is_final_type(t);
     if (final_stage) {
       produce_to_forecast(c, firms);
     } else {
-      for (auto i : firms) f.own_output[i] = f.output[i] = std::fmin(f.orders[i], f.capacity(i));
+      for (auto i : firms)
+        f.own_output[i] = f.output[i] =
+            std::fmin(std::fmax(0.0, f.orders[i] - f.finished_stock[i]), f.capacity(i));
     }
     if (!w.platforms.empty()) dispatch_overflow(c, t, firms);
     double spot = spot_demand[t], spare = 0.0;
     for (auto i : firms) {
-      if (!final_stage) spot += f.orders[i] - std::fmin(f.orders[i], f.capacity(i)) - f.dispatched_out[i];
+      if (!final_stage)
+        spot +=
+            f.orders[i] - std::fmin(f.orders[i], f.capacity(i) + f.finished_stock[i]) - f.dispatched_out[i];
       spare += std::fmax(0.0, f.capacity(i) - f.output[i]);
     }
     if (spare > 0.0 && spot > 0.0) {
@@ -402,7 +420,9 @@ void settle_accounts(ModelContext& c) {
                          (f.on_cloud[i] ? cloud_cost(c, i) : 0.0);
     const double rework = f.defect_rate[i] * (cost + fixed);
     const double base_unit = f.output[i] > 0.0 ? (cost + fixed) / f.output[i] : 0.0;
-    f.inventory_cost[i] = sim::Money{c.params.services.markdown_cost * base_unit * f.unsold[i]};
+    // Scrapped units are cleared at the markdown; carried ones cost storage and capital each month.
+    f.inventory_cost[i] = sim::Money{base_unit * (c.params.services.markdown_cost * f.scrapped[i] +
+                                                  tp.holding_cost_per_month * f.finished_stock[i])};
     f.lead_time_days[i] = f.inputs_bought[i] > 0.0 ? lead / f.inputs_bought[i] : 0.0;
     f.input_cost[i] = sim::Money{cost};
     f.transaction_cost[i] = sim::Money{tc};
@@ -435,7 +455,8 @@ void settle_accounts(ModelContext& c) {
       }
       f.input_unit_cost[i] = unit;
     }
-    if (f.orders[i] > 0.0) f.reputation[i] += 0.1 * (fill_rate(f, i) - f.reputation[i]);
+    if (f.orders[i] > 0.0)
+      f.reputation[i] += c.params.market.reputation_rate * (fill_rate(f, i) - f.reputation[i]);
     services[i] = tc - fees + rework + f.inventory_cost[i].yuan;
     purchases[i] = bought;
   });

@@ -6,6 +6,7 @@
 #include "app/cli_support.hpp"
 #include "app/commands.hpp"
 #include "scenarios/json_schema.hpp"
+#include "scenarios/parameter_table.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "scenarios/schema_doc.hpp"
 
@@ -41,16 +42,20 @@ Command add_validate_command(CLI::App& app) {
 
 Command add_schema_command(CLI::App& app) {
   auto format = std::make_shared<std::string>("markdown");
-  auto* cmd = app.add_subcommand(
-      "schema", "Print the scenario key reference (Markdown) or a JSON Schema (draft 2020-12) for editors");
+  auto* cmd = app.add_subcommand("schema",
+                                 "Print the scenario key reference (Markdown), a JSON Schema (draft 2020-12) "
+                                 "for editors, the parameter table with sources, or the mechanism table");
   cmd->add_option(
          "--format", *format,
-         "markdown: the key reference of docs/scenario-format.md; mechanisms: the mechanism registry's "
-         "table (same document); json-schema: a JSON Schema")
-      ->check(CLI::IsMember({"markdown", "mechanisms", "json-schema"}));
+         "markdown: the key reference of docs/scenario-format.md; json-schema: a JSON Schema; "
+         "parameters: the parameter table of docs/PARAMETERS.md; mechanisms: the mechanism registry's "
+         "table (docs/scenario-format.md)")
+      ->check(CLI::IsMember({"markdown", "json-schema", "parameters", "mechanisms"}));
   return {cmd, [format] {
             if (*format == "json-schema")
               std::cout << scenarios::scenario_json_schema().dump(2) << "\n";
+            else if (*format == "parameters")
+              std::cout << scenarios::parameter_table();
             else if (*format == "mechanisms")
               std::cout << scenarios::mechanism_reference();
             else

@@ -16,6 +16,8 @@ void AccountsRecorder::record_stocks(std::int32_t tick) {
     if (sector == sim::Sector::Firms) {
       stocks_.push_back({tick, sector, "input_stock_units", s[k].inventory_units});
       stocks_.push_back({tick, sector, "input_stock_value", s[k].inventory_value});
+      stocks_.push_back({tick, sector, "finished_stock_units", s[k].finished_units});
+      stocks_.push_back({tick, sector, "finished_stock_value", s[k].finished_value});
     }
   }
 }

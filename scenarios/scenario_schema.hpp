@@ -43,6 +43,8 @@ void describe(V& v, agents::MarketParams& p) {
   v.field("reputation_weight", p.reputation_weight, "",
           "Demand-share multiplier per unit reputation above 0.5", 0, 2);
   v.field("markup", p.markup, "share", "Price over unit cost", 0, 5);
+  v.field("reputation_rate", p.reputation_rate, "1/month",
+          "Weight of this month's fill rate in reputation (exponential smoothing)", 0, 1);
 }
 
 template <class V>
@@ -87,6 +89,12 @@ void describe(V& v, agents::TradeParams& p) {
   v.field("import_premium", p.import_premium, "share",
           "Imported units cost the type's mean price times (1 + import_premium), plus the spot premium", 0,
           10);
+  v.field("holding_cost_per_month", p.holding_cost_per_month, "share/month",
+          "Cost of carrying finished goods (storage, capital, insurance) per month, as a share of their unit "
+          "cost",
+          0, 1);
+  v.field("obsolescence_per_month", p.obsolescence_per_month, "share/month",
+          "Share of carried finished goods scrapped each month (obsolete, damaged or out of season)", 0, 1);
 }
 
 template <class V>

@@ -60,6 +60,9 @@ FirmIndex Firms::add() {
   transfer_out.push_back(Money{});
   lost_units.push_back(0.0);
   loan.push_back(Money{});
+  finished_stock.push_back(0.0);
+  from_stock.push_back(0.0);
+  scrapped.push_back(0.0);
   input_stock.emplace_back();
   input_spot.emplace_back();
   return f;

@@ -60,17 +60,20 @@ struct Firms {
   std::vector<double> unsold;                 ///< units produced beyond orders (forecast over-shoot)
   std::vector<Money> total_cost;              ///< inputs, labour, overhead, rework, inventory, fees (yuan)
   // stock-flow accounting (docs/ODD.md 7.28)
-  std::vector<double> final_orders;   ///< units of `orders` placed by households (final demand) this tick
-  std::vector<double> own_output;     ///< units produced for the firm's own orders this tick
-  std::vector<double> dispatched_in;  ///< units produced for other members' customers (dispatch) this tick
-  std::vector<double> spot_sold;      ///< units sold on the spot market this tick
-  std::vector<double> spot_bought;    ///< units received from the spot market (all slots) this tick
-  std::vector<Money> spot_value;      ///< their value: type mean price, imports at the import premium (yuan)
-  std::vector<Money> import_value;    ///< of which imported from the rest of the world (yuan)
-  std::vector<Money> transfer_in;     ///< paid by dispatch senders for units this firm made (yuan)
-  std::vector<Money> transfer_out;    ///< paid to dispatch receivers and the platform's commission (yuan)
-  std::vector<double> lost_units;     ///< units of own orders not delivered this tick (lost sales)
-  std::vector<Money> loan;            ///< outstanding loan from the lender (yuan)
+  std::vector<double> final_orders;    ///< units of `orders` placed by households (final demand) this tick
+  std::vector<double> own_output;      ///< units produced for the firm's own orders this tick
+  std::vector<double> dispatched_in;   ///< units produced for other members' customers (dispatch) this tick
+  std::vector<double> spot_sold;       ///< units sold on the spot market this tick
+  std::vector<double> spot_bought;     ///< units received from the spot market (all slots) this tick
+  std::vector<Money> spot_value;       ///< their value: type mean price, imports at the import premium (yuan)
+  std::vector<Money> import_value;     ///< of which imported from the rest of the world (yuan)
+  std::vector<Money> transfer_in;      ///< paid by dispatch senders for units this firm made (yuan)
+  std::vector<Money> transfer_out;     ///< paid to dispatch receivers and the platform's commission (yuan)
+  std::vector<double> lost_units;      ///< units of own orders not delivered this tick (lost sales)
+  std::vector<Money> loan;             ///< outstanding loan from the lender (yuan)
+  std::vector<double> finished_stock;  ///< finished units carried to next month (standard goods, units)
+  std::vector<double> from_stock;      ///< units of this tick's orders served from finished_stock
+  std::vector<double> scrapped;        ///< finished units scrapped this tick (personalised, obsolete)
   std::vector<std::vector<double>> input_stock;  ///< input units carried to next month, per input slot
   std::vector<std::vector<double>>
       input_spot;  ///< input units received from the spot market this tick, per slot

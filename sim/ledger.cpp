@@ -123,9 +123,10 @@ std::optional<LedgerViolation> Ledger::close_tick(const std::array<SectorStocks,
   // (c) Goods: production = deliveries + change in inventories + losses, for finished goods and inputs.
   const std::size_t f = at(Sector::Firms);
   const double d_inv = now[f].inventory_units - stocks_[f].inventory_units;
-  check("goods", "production + imports - deliveries - losses",
-        goods_.production + goods_.imports - goods_.deliveries - goods_.losses,
-        goods_.production + goods_.deliveries);
+  const double d_fin = now[f].finished_units - stocks_[f].finished_units;
+  check("goods", "production + imports - deliveries - losses - change in finished stocks",
+        goods_.production + goods_.imports - goods_.deliveries - goods_.losses - d_fin,
+        goods_.production + goods_.deliveries + now[f].finished_units);
   check("goods", "inputs received - inputs used - inputs scrapped - change in input stocks",
         goods_.inputs_in - goods_.inputs_used - goods_.inputs_lost - d_inv,
         goods_.inputs_in + goods_.inputs_used + now[f].inventory_units);

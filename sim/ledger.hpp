@@ -56,16 +56,18 @@ struct SectorStocks {
   double loans = 0.0;     ///< lender's loans: a liability of firms and platforms, the lender's asset (yuan)
   double inventory_units = 0.0;  ///< input stocks carried to next month (firms, units)
   double inventory_value = 0.0;  ///< the same at the supplier types' mean prices (yuan)
+  double finished_units = 0.0;   ///< finished goods carried to next month (firms, units)
+  double finished_value = 0.0;   ///< the same at their makers' unit cost (yuan)
 };
 
 /** @brief Goods movements of one tick, in units summed over firm types. Production is counted by
  * producers; deliveries by the receivers (customers' ties, spot purchases, households). */
 struct GoodsFlows {
-  double production = 0.0;   ///< units produced
-  double imports = 0.0;      ///< units bought from the rest of the world
-  double deliveries = 0.0;   ///< units received by buyers
-  double losses = 0.0;       ///< units produced and never sold (scrapped forecast overshoot)
-  double inputs_in = 0.0;    ///< inputs received by firms (units)
+  double production = 0.0;  ///< units produced
+  double imports = 0.0;     ///< units bought from the rest of the world
+  double deliveries = 0.0;  ///< units received by buyers
+  double losses = 0.0;      ///< finished units scrapped: personalised overshoot, obsolescence, stock of exits
+  double inputs_in = 0.0;   ///< inputs received by firms (units)
   double inputs_used = 0.0;  ///< inputs consumed by production (units)
   double inputs_lost = 0.0;  ///< input stocks scrapped when their firm exits (units)
 };

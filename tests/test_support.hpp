@@ -2,6 +2,7 @@
 // Shared helpers for tests: load bundled scenarios with overrides and run them in memory.
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -90,6 +91,20 @@ inline std::string num(double x, int digits = 3) {
   o.precision(digits);
   o << x;
   return o.str();
+}
+
+/** Writes `text` verbatim to `name` in the temporary directory and returns the path (for file readers). */
+inline std::filesystem::path write_temp_file(const std::string& name, const std::string& text) {
+  auto p = std::filesystem::temp_directory_path() / name;
+  std::ofstream(p, std::ios::binary) << text;
+  return p;
+}
+
+/** True if some problem at JSON path `path` has `words` in its message. */
+inline bool has_problem(const scenarios::Diagnostics& d, const std::string& path, const std::string& words) {
+  for (const auto& p : d)
+    if (p.path == path && p.message.find(words) != std::string::npos) return true;
+  return false;
 }
 
 }  // namespace vicsim::test

@@ -40,7 +40,8 @@ bool json_path_has_number(const nlohmann::json& doc, const std::string& path);
 std::vector<ActiveSlider> available_sliders(const nlohmann::json& resolved,
                                             const std::vector<SliderSpec>& table = classroom_slider_table());
 
-/** @brief The `path=value` overrides for a slider value, with "[*]" expanded over `doc`'s arrays. */
+/** @brief The `path=value` override for a slider value (the slider's own path; the --set resolver expands
+ * "[*]" and "[key=value]"), or none when `doc` lacks the path. */
 std::vector<std::string> slider_overrides(const ActiveSlider& s, double value, const nlohmann::json& doc);
 
 /** @brief `current` with one slider moved to `value` and nothing else changed (the other sliders keep what

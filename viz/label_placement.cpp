@@ -1,17 +1,13 @@
 #include "viz/label_placement.hpp"
 
 #include <algorithm>
-#include <limits>
+#include <optional>
+#include <utility>
+#include <vector>
 
 namespace vicsim::viz {
 
 namespace {
-
-float overlap_area(const Rect& a, const Rect& b) {
-  const float w = std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x);
-  const float h = std::min(a.y + a.h, b.y + b.h) - std::max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0.0f;
-}
 
 /** Candidate rectangles around the object, nearest first. */
 std::vector<Rect> candidates(const LabelRequest& l) {
@@ -38,24 +34,50 @@ Rect clamp_into(Rect r, const Rect& b) {
   return r;
 }
 
+/** The free position nearest to the object on a grid over the bounds (a quarter of the label's height
+ * apart), searched nearest first, so a crowded label still lands close to what it names. */
+template <class Free>
+std::optional<Rect> nearest_free(const LabelRequest& l, const Rect& b, const Free& free_at) {
+  if (l.w > b.w || l.h > b.h) return std::nullopt;
+  const float step = std::max(2.0f, l.h / 4);
+  std::vector<std::pair<float, Rect>> grid;
+  for (float y = b.y; y + l.h <= b.y + b.h; y += step)
+    for (float x = b.x; x + l.w <= b.x + b.w; x += step) {
+      const float dx = std::clamp(l.x, x, x + l.w) - l.x, dy = std::clamp(l.y, y, y + l.h) - l.y;
+      grid.push_back({dx * dx + dy * dy, Rect{x, y, l.w, l.h}});
+    }
+  std::stable_sort(grid.begin(), grid.end(), [](const auto& a, const auto& c) { return a.first < c.first; });
+  for (const auto& [d, r] : grid)
+    if (d >= l.radius * l.radius && free_at(r)) return r;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<Rect> place_labels(const std::vector<LabelRequest>& labels, const std::vector<Rect>& obstacles,
                                const Rect& bounds) {
   std::vector<Rect> placed;
   placed.reserve(labels.size());
+  const auto free_at = [&](const Rect& c) {
+    if (!bounds.encloses(c)) return false;
+    for (const auto& p : placed)
+      if (p.overlaps(c)) return false;
+    for (const auto& o : obstacles)
+      if (o.overlaps(c)) return false;
+    return true;
+  };
   for (const auto& l : labels) {
-    Rect best{};
-    float best_cost = std::numeric_limits<float>::infinity();
+    std::optional<Rect> best;
     for (const auto& raw : candidates(l)) {
       const Rect c = clamp_into(raw, bounds);
-      float cost = 0;
-      for (const auto& p : placed) cost += overlap_area(c, p);
-      for (const auto& o : obstacles) cost += overlap_area(c, o);
-      if (cost < best_cost) best_cost = cost, best = c;
-      if (cost == 0) break;
+      if (free_at(c)) {
+        best = c;
+        break;
+      }
     }
-    placed.push_back(best);
+    if (!best) best = nearest_free(l, bounds, free_at);
+    // Nowhere free in the pane: the label is left out rather than drawn over another.
+    placed.push_back(best.value_or(Rect{l.x, l.y, 0, 0}));
   }
   return placed;
 }

@@ -17,7 +17,9 @@ struct LabelRequest {
 
 /** @brief Places labels in order (earlier labels win): for each, the first candidate position (above or
  * below, then right, left and the diagonals, then the same further out) that lies inside `bounds` and
- * overlaps no placed label and no obstacle; when none is free, the candidate with the least overlap. */
+ * overlaps no placed label and no obstacle; when none is free, the free position nearest the object on a
+ * grid over `bounds` (outside its radius). A label with no free position anywhere gets w = h = 0 and is
+ * not drawn: no returned rectangle overlaps another or an obstacle. */
 std::vector<Rect> place_labels(const std::vector<LabelRequest>& labels, const std::vector<Rect>& obstacles,
                                const Rect& bounds);
 

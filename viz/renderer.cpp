@@ -279,6 +279,7 @@ void Renderer::draw_graph(sf::RenderTarget& t, const PaneView& pane, std::size_t
       place_labels(requests, obstacles, {r.x + 2 * sc, r.y + 2 * sc, r.w - 4 * sc, r.h - 4 * sc});
   for (std::size_t i = 0; i < placed.size(); ++i) {
     const Rect& b = placed[i];
+    if (b.w <= 0) continue;  // no free place in the pane: left out rather than drawn over another label
     if (backdrop[i]) fill_rect(t, b, sf::Color(10, 12, 16, 200));
     text_in(t, texts[i], {b.x + 3 * sc, b.y, b.w - 6 * sc, b.h},
             i < placed.size() - shown_hubs.size() ? fs : hub_fs, colours[i], true);
@@ -586,9 +587,9 @@ void Renderer::draw_panel(sf::RenderTarget& t, const Scene& scene, const ViewSta
           tri.append({v, sr.colour});
       }
     t.draw(tri);
-    if (box.h >= 22 * sc)
-      text_in(t, share ? "1" : fmt(vfmt, vmax), {box.x + 3 * sc, box.y + 1 * sc, box.w / 3, 12 * sc},
-              10.0f * sc, theme::kMutedText);
+    // The value scale, in its gutter left of the box: no label inside the box, so no line crosses one.
+    text_in(t, share ? "1" : fmt(vfmt, vmax), slot.scale_max(), 10.0f * sc, theme::kMutedText, false, true);
+    text_in(t, "0", slot.scale_min(), 10.0f * sc, theme::kMutedText, false, true);
   };
   const auto& C = screen.charts;
   if (C.size() > 0)

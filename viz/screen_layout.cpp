@@ -13,6 +13,7 @@ constexpr float kTitleRow = 24, kLine = 19, kNoteLine = 15, kTieRow = 16;
 constexpr float kSliderRow = 40, kSliderLabel = 17, kSliderTrackGap = 8, kSliderTrack = 5;
 constexpr float kPanelHeader = 58, kLegendTitle = 18, kLegendRow = 16, kLegendTail = 6 + 3 * 16 + 16 + 22;
 constexpr float kChartTitle = 16, kChartAxis = 14, kChartGap = 6, kChartMin = 22, kChartMax = 90;
+constexpr float kChartScale = 34, kChartScaleLabel = 12;  // value-scale gutter width, its label height
 constexpr float kStageTitle = 16, kStageLine = 15, kStageGap = 4, kKeys = 20;
 constexpr std::size_t kMaxLegendRows = 5;
 
@@ -102,9 +103,12 @@ ScreenLayout compute_screen_layout(float width, float height, std::size_t panes,
                      (avail - (with_stages ? stages_h : 0)) / static_cast<float>(charts) - chart_overhead);
   for (std::size_t i = 0; i < charts; ++i) {
     ChartSlot c;
+    const float gutter = kChartScale * u;
     c.title = {px, y, pw, kChartTitle * u};
-    c.box = {px, y + kChartTitle * u, pw, per_chart};
-    c.axis = {px, c.box.y + per_chart, pw, kChartAxis * u};
+    c.scale = {px, y + kChartTitle * u, gutter - 3 * u, per_chart};
+    c.label_h = kChartScaleLabel * u;
+    c.box = {px + gutter, y + kChartTitle * u, pw - gutter, per_chart};
+    c.axis = {px + gutter, c.box.y + per_chart, pw - gutter, kChartAxis * u};
     s.charts.push_back(c);
     y += per_chart + chart_overhead;
   }
@@ -136,6 +140,8 @@ std::vector<std::pair<std::string, Rect>> drawn_rects(const ScreenLayout& s) {
   for (std::size_t i = 0; i < s.charts.size(); ++i) {
     const std::string c = "chart " + std::to_string(i) + " ";
     out.emplace_back(c + "title", s.charts[i].title);
+    out.emplace_back(c + "scale max", s.charts[i].scale_max());
+    out.emplace_back(c + "scale 0", s.charts[i].scale_min());
     out.emplace_back(c + "box", s.charts[i].box);
     out.emplace_back(c + "axis", s.charts[i].axis);
   }

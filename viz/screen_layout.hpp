@@ -3,6 +3,7 @@
  * stages), the classroom slider strip, the timeline and the presets menu. Pure geometry shared by the
  * renderer and the input logic, so clicks and overlap are tested without a display: the renderer draws
  * every text inside the rectangle given here (eliding what does not fit). */
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <utility>
@@ -36,9 +37,18 @@ struct SliderRow {
   Rect track;
 };
 
-/** @brief One chart of the side panel: title row, plot box and time-axis row under it. */
+/** @brief One chart of the side panel: title row, the value scale left of the plot box (its maximum at the
+ * top, 0 at the bottom), the plot box that holds the lines and grid, and the time-axis row under it. No label
+ * is drawn inside the box, so no line can cross a label. */
 struct ChartSlot {
-  Rect title, box, axis;
+  Rect title, scale, box, axis;
+  /** @brief The value-scale labels: the maximum at the top of `scale`, 0 at its bottom. */
+  Rect scale_max() const { return {scale.x, scale.y, scale.w, std::min(scale.h / 2, label_h)}; }
+  Rect scale_min() const {
+    const float h = std::min(scale.h / 2, label_h);
+    return {scale.x, scale.y + scale.h - h, scale.w, h};
+  }
+  float label_h = 12;  ///< height of a scale label (pixels)
 };
 
 /** @brief The screen regions for a window size. */

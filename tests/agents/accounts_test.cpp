@@ -18,11 +18,14 @@ TEST_CASE("accounts: every bundled scenario keeps its accounts every tick", "[ag
     agents::ClusterModel model = scenarios::build_model(s);
     double credit = 0.0, households = 0.0;
     for (int t = 0; t < s.ticks; ++t) {
+      const auto firms = static_cast<std::size_t>(sim::Sector::Firms);
+      const double finished_before = model.context().ledger.stocks()[firms].finished_units;
       REQUIRE_NOTHROW(model.step());  // step() throws sim::StockFlowViolation on any failed identity
       const auto& L = model.context().ledger;
       CHECK(L.tick() == t + 1);
       const auto& g = L.closed_goods();
-      CHECK(g.production + g.imports == Approx(g.deliveries + g.losses).epsilon(1e-9));
+      const double d_finished = L.stocks()[firms].finished_units - finished_before;
+      CHECK(g.production + g.imports == Approx(g.deliveries + g.losses + d_finished).epsilon(1e-9));
       credit += L.flows()[static_cast<std::size_t>(sim::Sector::Lender)][static_cast<std::size_t>(
           sim::Sector::Firms)][static_cast<std::size_t>(sim::FlowKind::Loan)];
       households = L.household_deposits();

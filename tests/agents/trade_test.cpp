@@ -114,3 +114,47 @@ TEST_CASE("trade: dispatched units are made once by receivers, paid by senders, 
   }
   CHECK(moved > 0.0);
 }
+
+TEST_CASE("trade: standard finished goods over-produced are carried, serve next month's orders first and age",
+          "[agents]") {
+  // No personalised demand: every unit of forecast over-shoot is a standard good that can be carried.
+  agents::ClusterModel model = scenarios::build_model(
+      test::small({"mechanisms.services.c2m_share=0", "mechanisms.services.forecast_error_sd=0.3"}));
+  const double omega = model.context().params.trade.obsolescence_per_month;
+  bool carried = false, served = false;
+  for (int t = 0; t < 12; ++t) {
+    const std::vector<double> before = model.context().world.firms.finished_stock;
+    model.step();
+    const auto& c = model.context();
+    const auto& f = c.world.firms;
+    for (auto i : c.directory.alive()) {
+      if (f.entry_tick[i] == c.world.tick) continue;
+      const double k0 = i < before.size() ? before[i] : 0.0;
+      // Orders are served from stock first, up to the orders.
+      CHECK(f.from_stock[i] == Approx(std::fmin(k0, f.orders[i])).margin(1e-9));
+      // What is left of the old stock plus this month's unsold units is carried, less obsolescence.
+      const double carry = k0 - f.from_stock[i] + f.unsold[i];
+      CHECK(f.finished_stock[i] == Approx((1.0 - omega) * carry).margin(1e-6));
+      CHECK(f.scrapped[i] == Approx(omega * carry).margin(1e-6));
+      if (!c.is_final_stage(i)) CHECK(f.finished_stock[i] == 0.0);
+      carried = carried || f.finished_stock[i] > 0.0;
+      served = served || f.from_stock[i] > 0.0;
+    }
+  }
+  CHECK(carried);
+  CHECK(served);
+}
+
+TEST_CASE("trade: personalised over-production is scrapped, not carried", "[agents]") {
+  agents::ClusterModel model = scenarios::build_model(test::small({"mechanisms.services.c2m_share=1"}));
+  double unsold = 0.0;
+  for (int t = 0; t < 12; ++t) {
+    model.step();
+    const auto& c = model.context();
+    for (auto i : c.directory.alive()) {
+      CHECK(c.world.firms.finished_stock[i] == 0.0);
+      unsold += c.world.firms.unsold[i];
+    }
+  }
+  CHECK(unsold > 0.0);
+}

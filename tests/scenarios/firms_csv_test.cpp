@@ -16,16 +16,10 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path write_file(const std::string& name, const std::string& text) {
-  auto p = fs::temp_directory_path() / ("vicsim_firms_csv_" + name);
-  std::ofstream(p, std::ios::binary) << text;
-  return p;
+  return vicsim::test::write_temp_file("vicsim_firms_csv_" + name, text);
 }
 
-bool has(const Diagnostics& d, const std::string& path, const std::string& words) {
-  for (const auto& p : d)
-    if (p.path == path && p.message.find(words) != std::string::npos) return true;
-  return false;
-}
+using vicsim::test::has_problem;
 
 /** A scenario with two regions and one industry (default stages), for the reader's name checks. */
 const nlohmann::json kWorld =
@@ -63,26 +57,26 @@ TEST_CASE("firms_csv: every problem names the file, the row and the column", "[s
                       "A,toys\n");
   CHECK_FALSE(read_firms_csv(p.string(), kWorld, d));
   INFO(vicsim::test::format_all(d));
-  CHECK(has(d, "row 2, column 1 (region)", "expected a region of the scenario, got 'C'"));
-  CHECK(has(d, "row 3, column 2 (industry)", "expected an industry of the scenario, got 'cars'"));
-  CHECK(has(d, "row 4, column 3 (stage)", "(a name or an index 0-3), got '7'"));
-  CHECK(has(d, "row 5, column 5 (digital_maturity)", "got 1.5"));
-  CHECK(has(d, "row 6, column 4 (employees)", "string \"ten\""));
-  CHECK(has(d, "row 6, column 6 (colour)", "unknown key"));
-  CHECK(has(d, "row 7", "expected 6 cells as in the header, got 2"));
+  CHECK(has_problem(d, "row 2, column 1 (region)", "expected a region of the scenario, got 'C'"));
+  CHECK(has_problem(d, "row 3, column 2 (industry)", "expected an industry of the scenario, got 'cars'"));
+  CHECK(has_problem(d, "row 4, column 3 (stage)", "(a name or an index 0-3), got '7'"));
+  CHECK(has_problem(d, "row 5, column 5 (digital_maturity)", "got 1.5"));
+  CHECK(has_problem(d, "row 6, column 4 (employees)", "string \"ten\""));
+  CHECK(has_problem(d, "row 6, column 6 (colour)", "unknown key"));
+  CHECK(has_problem(d, "row 7", "expected 6 cells as in the header, got 2"));
   for (const auto& x : d) CHECK(x.file == p.string());
 
   Diagnostics zero;
   auto z = write_file("zero.csv", "region,industry,stage,employees\nA,toys,assembly,0\n");
   CHECK_FALSE(read_firms_csv(z.string(), kWorld, zero));
-  CHECK(has(zero, "row 2, column 4 (employees)", "expected more than 0 workers, got 0"));
+  CHECK(has_problem(zero, "row 2, column 4 (employees)", "expected more than 0 workers, got 0"));
 
   Diagnostics h;
   auto nohead = write_file("nohead.csv", "region,industry,industry\nA,toys,toys\n");
   CHECK_FALSE(read_firms_csv(nohead.string(), kWorld, h));
-  CHECK(has(h, "row 1, column 3 (industry)", "duplicate column"));
-  CHECK(has(h, "row 1", "expected a 'stage' column"));
-  CHECK(has(h, "row 1", "expected a 'employees' column"));
+  CHECK(has_problem(h, "row 1, column 3 (industry)", "duplicate column"));
+  CHECK(has_problem(h, "row 1", "expected a 'stage' column"));
+  CHECK(has_problem(h, "row 1", "expected a 'employees' column"));
 }
 
 TEST_CASE("firms_csv: the register sets the population count, which must agree if written", "[scenarios]") {
@@ -98,15 +92,15 @@ TEST_CASE("firms_csv: the register sets the population count, which must agree i
       "firms":[{"region":"A","industry":"toys","stage":"assembly","employees":5}],
       "mechanisms":{"population":{"count":50}}})"),
                     "clash.json");
-  CHECK(has(clash.problems, "mechanisms.population.count", "expected the firm register's 1 rows"));
+  CHECK(has_problem(clash.problems, "mechanisms.population.count", "expected the firm register's 1 rows"));
   auto unknown =
       load_scenario(nlohmann::json::parse(R"({"regions":[{"name":"A"}],"industries":[{"name":"toys"}],
       "firms":[{"region":"Z","industry":"toys","stage":"assembly","employees":5}]})"),
                     "unknown.json");
-  CHECK(has(unknown.problems, "firms[0].region", "got 'Z'"));
+  CHECK(has_problem(unknown.problems, "firms[0].region", "got 'Z'"));
 
   auto both = load_scenario(nlohmann::json::parse(R"({"firms_csv":"x.csv","firms":[]})"), "both.json");
-  CHECK(has(both.problems, "firms_csv", "not both"));
+  CHECK(has_problem(both.problems, "firms_csv", "not both"));
 }
 
 TEST_CASE("firms_csv: the shipped example starts with exactly its register's firms", "[scenarios]") {

@@ -13,16 +13,10 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path write_csv(const std::string& name, const std::string& text) {
-  auto p = fs::temp_directory_path() / ("vicsim_regions_csv_" + name + ".csv");
-  std::ofstream(p, std::ios::binary) << text;
-  return p;
+  return vicsim::test::write_temp_file("vicsim_regions_csv_" + name + ".csv", text);
 }
 
-bool has(const Diagnostics& d, const std::string& path, const std::string& words) {
-  for (const auto& p : d)
-    if (p.path == path && p.message.find(words) != std::string::npos) return true;
-  return false;
-}
+using vicsim::test::has_problem;
 
 }  // namespace
 
@@ -36,7 +30,7 @@ TEST_CASE("regions_csv: parse_csv handles quotes, CRLF, a BOM and blank lines", 
   CHECK((*rows)[2].empty());
   CHECK((*rows)[3] == std::vector<std::string>{"B", "2"});
   CHECK_FALSE(parse_csv("name\n\"open", "t.csv", d));
-  CHECK(has(d, "row 2", "not closed"));
+  CHECK(has_problem(d, "row 2", "not closed"));
 }
 
 TEST_CASE("regions_csv: rows become regions, empty cells keep defaults", "[scenarios]") {
@@ -57,18 +51,18 @@ TEST_CASE("regions_csv: every problem names the file, the row and the column", "
   auto p = write_csv("bad", "name,x_km,infrastructure,infrastucture_x\nr1,ten,1.5,1\nr2,1\n");
   CHECK_FALSE(read_regions_csv(p.string(), d));
   INFO(vicsim::test::format_all(d));
-  CHECK(has(d, "row 2, column 2 (x_km)", "expected a number"));
-  CHECK(has(d, "row 2, column 2 (x_km)", "string \"ten\""));
-  CHECK(has(d, "row 2, column 3 (infrastructure)", "expected a number in [0, 1], got 1.5"));
-  CHECK(has(d, "row 2, column 4 (infrastucture_x)", "unknown key"));
-  CHECK(has(d, "row 3", "expected 4 cells as in the header, got 2"));
+  CHECK(has_problem(d, "row 2, column 2 (x_km)", "expected a number"));
+  CHECK(has_problem(d, "row 2, column 2 (x_km)", "string \"ten\""));
+  CHECK(has_problem(d, "row 2, column 3 (infrastructure)", "expected a number in [0, 1], got 1.5"));
+  CHECK(has_problem(d, "row 2, column 4 (infrastucture_x)", "unknown key"));
+  CHECK(has_problem(d, "row 3", "expected 4 cells as in the header, got 2"));
   for (const auto& x : d) CHECK(x.file == p.string());
 
   Diagnostics h;
   auto nohead = write_csv("noname", "x_km,x_km\n1,2\n");
   CHECK_FALSE(read_regions_csv(nohead.string(), h));
-  CHECK(has(h, "row 1, column 2 (x_km)", "duplicate column"));
-  CHECK(has(h, "row 1", "expected a 'name' column"));
+  CHECK(has_problem(h, "row 1, column 2 (x_km)", "duplicate column"));
+  CHECK(has_problem(h, "row 1", "expected a 'name' column"));
 }
 
 TEST_CASE("regions_csv: the shipped example loads with its three regions", "[scenarios]") {
@@ -80,7 +74,7 @@ TEST_CASE("regions_csv: the shipped example loads with its three regions", "[sce
   CHECK(s.industries.size() == 3);  // from traditional.json
 
   auto both = load_scenario(nlohmann::json::parse(R"({"regions_csv":"x.csv","regions":[]})"), "both.json");
-  CHECK(has(both.problems, "regions_csv", "not both"));
+  CHECK(has_problem(both.problems, "regions_csv", "not both"));
   auto missing = load_scenario(nlohmann::json::parse(R"({"regions_csv":"nowhere.csv"})"), "m.json");
   REQUIRE_FALSE(missing.problems.empty());
   CHECK(missing.problems[0].file == "nowhere.csv");

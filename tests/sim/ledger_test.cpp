@@ -95,4 +95,17 @@ TEST_CASE("ledger: goods produced must be delivered, stocked or lost", "[sim]") 
   auto s = zero();
   at(s, Sector::Firms).inventory_units = 5.0;  // the rest is carried
   CHECK_FALSE(L.close_tick(s).has_value());
+  // Finished goods: 100 made, 90 delivered, 4 scrapped, 6 carried; counting 11 as carried fails.
+  const auto month = [&](std::int32_t tick, double carried) {
+    L.begin_tick(tick);
+    L.goods().production = 100.0;
+    L.goods().deliveries = 90.0;
+    L.goods().losses = 4.0;
+    at(s, Sector::Firms).finished_units = carried;
+    return L.close_tick(s);
+  };
+  CHECK_FALSE(month(5, 6.0).has_value());
+  auto w = month(6, 11.0);
+  REQUIRE(w.has_value());
+  CHECK(w->gap == Approx(1.0));
 }

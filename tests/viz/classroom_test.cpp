@@ -27,14 +27,14 @@ TEST_CASE("classroom: sliders whose keys the scenario lacks are left out", "[viz
   CHECK_FALSE(json_path_has_number(doc, "regions[*].name"));  // not a number
 }
 
-TEST_CASE("classroom: a [*] slider becomes one override per array element", "[viz]") {
+TEST_CASE("classroom: a [*] slider is one selector override that the --set resolver expands", "[viz]") {
   const json doc = {{"regions", json::array({{{"infrastructure", 0.3}}, {{"infrastructure", 0.7}}})}};
   const auto sliders = available_sliders(doc);
   REQUIRE(sliders.size() == 1);
   const auto sets = slider_overrides(sliders[0], 0.9, doc);
-  REQUIRE(sets.size() == 2);
-  CHECK(sets[0] == "regions[0].infrastructure=0.90000000000000002");
-  CHECK(sets[1] == "regions[1].infrastructure=0.90000000000000002");
+  REQUIRE(sets.size() == 1);
+  CHECK(sets[0] == "regions[*].infrastructure=0.90000000000000002");
+  CHECK(slider_overrides(sliders[0], 0.9, json::object()).empty());
 }
 
 TEST_CASE("classroom: the bundled scenario offers the infrastructure and spillover sliders, and they load",
@@ -85,7 +85,7 @@ TEST_CASE("classroom: the voucher slider picks only cloud-voucher policies", "[v
   CHECK(sliders[0].initial == Approx(0.6));
   const auto sets = slider_overrides(sliders[0], 0.25, doc);
   REQUIRE(sets.size() == 1);
-  CHECK(sets[0] == "policies[1].subsidy_share=0.25");
+  CHECK(sets[0] == "policies[instrument=cloud_voucher].subsidy_share=0.25");
   const json none = {{"policies", json::array({{{"instrument", "infrastructure"}, {"subsidy_share", 0.5}}})}};
   CHECK(available_sliders(none).empty());
 }

@@ -30,6 +30,14 @@ TEST_CASE("screen_layout: no panel, slider, chart, header or label rectangle ove
                   FAIL(rects[a].first << " overlaps " << rects[b].first);
             // The panel's items stay in the panel, the sliders under the panes, the headers above them.
             for (const auto& c : s.charts) CHECK(s.panel.encloses(c.box));
+            // Chart-internal labels (value scale, time axis, title) lie outside the plot box, which
+            // holds the lines: no line can cross a label.
+            for (const auto& c : s.charts)
+              for (const Rect& label : {c.scale_max(), c.scale_min(), c.axis, c.title}) {
+                CHECK(label.h > 0);
+                CHECK_FALSE(label.overlaps(c.box));
+                CHECK(s.panel.encloses(label));
+              }
             CHECK(s.panel.encloses(s.legend));
             CHECK(s.panel.encloses(s.keys));
             for (const auto& row : s.slider_rows) CHECK(s.slider_strip.encloses(row.track));
@@ -54,4 +62,14 @@ TEST_CASE("screen_layout: the overlap check catches an overlap", "[viz]") {
   for (std::size_t a = 0; a < rects.size(); ++a)
     for (std::size_t b = a + 1; b < rects.size(); ++b) found |= rects[a].second.overlaps(rects[b].second);
   CHECK(found);
+}
+
+TEST_CASE("screen_layout: the overlap check catches a chart label inside its plot box", "[viz]") {
+  // The old renderer drew the value-scale maximum at the top-left corner inside the plot box, under the
+  // line ("0.21" in the real-output chart): that rectangle overlaps the box.
+  const auto s = compute_screen_layout(1280, 720, 2, true, 3, 0, 6);
+  const auto& box = s.charts[2].box;
+  const Rect old_label{box.x + 3 * s.scale, box.y + 1 * s.scale, box.w / 3, 12 * s.scale};
+  CHECK(old_label.overlaps(box));
+  CHECK_FALSE(s.charts[2].scale_max().overlaps(box));
 }
