@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 
+#include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_services.hpp"
+#include "agents/policies.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
 
@@ -51,6 +55,7 @@ void init_digital_state(ModelContext& c, sim::FirmIndex f) {
       ap.threshold_min + (ap.threshold_max - ap.threshold_min) * rng.uniform();
   c.world.firms.defect_rate[f] = c.params.services.defect_rate;
   c.world.firms.overhead_factor[f] = 1.0;
+  c.world.firms.platform_value[f] = ap.prior_value;
 }
 
 void join_platform(ModelContext& c, sim::FirmIndex f, std::size_t p) {
@@ -104,29 +109,68 @@ std::pair<double, bool> platform_partners(const ModelContext& c, sim::FirmIndex 
   return {n > 0 ? a / n : 0.0, owner_partner};
 }
 
-/** Net monthly value of platform p to f, as a share of value added: services minus fees, with a
- * network effect in the platform's reach and diminishing value of each extra platform. */
+/** Mean realised gain at f's partners that have one, blended with the co-located members' mean. */
+std::optional<double> observed_gain(const ModelContext& c, sim::FirmIndex f, const std::vector<double>& gain,
+                                    std::optional<double> peers) {
+  const auto& g = c.world.network;
+  double n = 0, sum = 0;
+  auto visit = [&](std::size_t o) {
+    if (std::isnan(gain[o])) return;
+    n += 1;
+    sum += gain[o];
+  };
+  for (auto [e, end] = boost::in_edges(f, g); e != end; ++e) visit(boost::source(*e, g));
+  for (auto [e, end] = boost::out_edges(f, g); e != end; ++e) visit(boost::target(*e, g));
+  if (n == 0) return peers;
+  if (!peers) return sum / n;
+  const double w = c.params.adoption.partner_weight;
+  return w * sum / n + (1.0 - w) * *peers;
+}
+
+/** Expected monthly value of joining platform p for f, as a share of f's revenue: the learned margin
+ * gain (discounted for each platform f already uses), plus the voucher share of the cloud cost f would
+ * not pay, minus the entry fee spread over entry_fee_months (docs/ODD.md 7.37). */
 double join_value(const ModelContext& c, sim::FirmIndex f, std::size_t p) {
-  const sim::Platform& pl = c.world.platforms[p];
+  const auto& ap = c.params.adoption;
   const sim::Firms& fs = c.world.firms;
-  const auto& s = pl.services;
-  const double va = std::max(1.0, fs.revenue[f].yuan - fs.input_cost[f].yuan);
-  // Expected gains as shares of value added, in line with the case figures (total cost −8%,
-  // management efficiency +30%, C2M margins): calibrated, see docs/ODD.md.
-  double gain = 0.04 * s.matchmaking + 0.03 * s.dispatch + 0.04 * s.knowledge + 0.01 * s.finance +
-                0.02 * s.logistics + (c.is_final_stage(f) ? 0.05 : 0.0) * s.forecasting;
-  double reach_members = 0;
-  for (std::size_t k = 0; k < c.world.platforms.size(); ++k)
-    if ((c.reach[p] >> k) & 1u) reach_members += c.world.platforms[k].members;
-  // Network effect: a platform is worth more the more members it reaches (Heinrich & Gräbner 2019).
-  gain *= 0.3 + 0.7 * std::min(1.0, std::log1p(reach_members) / std::log1p(1000.0));
-  gain /= 1.0 + std::max(0.0, pl.congestion - 1.0);
-  const double fees = charged_fee(c, pl) * 0.5 * fs.input_cost[f].yuan / va + pl.entry_fee.yuan / 24.0 / va;
+  const double revenue = fs.revenue[f].yuan;
+  if (revenue <= 0.0) return -1.0;  // nothing sold: no margin to improve
   const int k = std::popcount(fs.platforms[f] & ~(1u << p));
-  return gain * std::pow(c.params.adoption.multihoming_discount, k) - fees;
+  const double gain = fs.platform_value[f] * std::pow(ap.multihoming_discount, k);
+  // Members' margins already carry the full cloud cost; a voucher would pay part of it.
+  const double voucher = fs.on_cloud[f] ? 0.0 : c.voucher_share[f] * cloud_cost(c, f) / revenue;
+  return gain + voucher - c.world.platforms[p].entry_fee.yuan / ap.entry_fee_months / revenue;
 }
 
 }  // namespace
+
+double join_probability(double value, double noise) { return 1.0 / (1.0 + std::exp(-value / noise)); }
+
+void track_margins(const AdoptionParams& ap, sim::Firms& fs, sim::FirmIndex f) {
+  if (fs.revenue[f].yuan <= 0.0) return;
+  const double m = fs.profit[f].yuan / fs.revenue[f].yuan;
+  const std::int16_t cap = 1000;
+  if (fs.platforms[f]) {
+    fs.margin_on[f] =
+        fs.months_on[f] == 0 ? m : fs.margin_on[f] + ap.margin_smoothing * (m - fs.margin_on[f]);
+    fs.months_on[f] = static_cast<std::int16_t>(std::min<int>(cap, fs.months_on[f] + 1));
+  } else {
+    fs.margin_off[f] =
+        fs.months_off[f] == 0 ? m : fs.margin_off[f] + ap.margin_smoothing * (m - fs.margin_off[f]);
+    fs.months_off[f] = static_cast<std::int16_t>(std::min<int>(cap, fs.months_off[f] + 1));
+    fs.months_on[f] = 0;  // a new membership starts a new after-period
+  }
+}
+
+std::optional<double> realised_gain(const AdoptionParams& ap, const sim::Firms& fs, sim::FirmIndex f) {
+  const auto n = static_cast<std::int16_t>(std::min<std::uint32_t>(ap.min_history, 1000));
+  if (!fs.platforms[f] || fs.months_on[f] < n || fs.months_off[f] < n) return std::nullopt;
+  return fs.margin_on[f] - fs.margin_off[f];
+}
+
+void learn_value(const AdoptionParams& ap, sim::Firms& fs, sim::FirmIndex f, std::optional<double> signal) {
+  if (signal) fs.platform_value[f] += ap.value_learning_rate * (*signal - fs.platform_value[f]);
+}
 
 void adopt_and_join(ModelContext& c) {
   const auto& ap = c.params.adoption;
@@ -142,14 +186,37 @@ void adopt_and_join(ModelContext& c) {
     peers[k] += 1;
     adopted[k] += fs.on_cloud[i];
   }
+  // Realised margin gains of members (own before/after), and their mean per region × industry: what
+  // a firm can observe at its partners and co-located peers (docs/ODD.md 7.35–7.36).
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) { track_margins(ap, fs, alive[k]); });
+  std::vector<double> gain(fs.size(), std::numeric_limits<double>::quiet_NaN());
+  std::vector<double> cell_gain(R * I, 0.0), cell_known(R * I, 0.0);
+  for (auto i : alive)
+    if (const auto g = realised_gain(ap, fs, i)) {
+      gain[i] = *g;
+      const std::size_t pk = sim::idx(fs.region[i]) * I + sim::idx(fs.industry[i]);
+      cell_gain[pk] += *g;
+      cell_known[pk] += 1;
+    }
   std::vector<std::uint8_t> go_cloud(alive.size(), 0);
   std::vector<std::uint32_t> joins(alive.size(), 0u), leaves(alive.size(), 0u);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = alive[k];
+    const std::size_t pk = sim::idx(fs.region[i]) * I + sim::idx(fs.industry[i]);
+    // Adaptive expectations: own realised gain once measurable, otherwise gains observed at members
+    // the firm knows (partners weighted against co-located peers as in the Bass peer share).
+    std::optional<double> signal;
+    if (!std::isnan(gain[i])) {
+      signal = gain[i];
+    } else {
+      signal = observed_gain(
+          c, i, gain,
+          cell_known[pk] > 0 ? std::optional<double>(cell_gain[pk] / cell_known[pk]) : std::nullopt);
+    }
+    learn_value(ap, fs, i, signal);
     const bool offline = !fs.on_cloud[i];
     if (offline) {
       sim::Rng rng(w.seed, sim::Stream::Adoption, i, static_cast<std::uint64_t>(w.tick));
-      const std::size_t pk = sim::idx(fs.region[i]) * I + sim::idx(fs.industry[i]);
       if (ap.threshold_rule) {
         // Watts (2002): adopt once the adopted share of partners reaches the firm's threshold.
         if (adopted_partner_share(c, i) >= fs.adoption_threshold[i] &&
@@ -161,26 +228,26 @@ void adopt_and_join(ModelContext& c) {
         go_cloud[k] = 1;
       }
     }
-    // Platforms also pull firms that are not yet on the cloud, at their digital readiness.
+    // Awareness: a Bass hazard (partners on the platform, the owner's pull, digital readiness) decides
+    // when a firm weighs a platform; the logit of its expected value decides whether it joins.
     const double ready = offline ? adoption_readiness(c, i) : 1.0;
     sim::Rng rng(w.seed, sim::Stream::PlatformJoin, i, static_cast<std::uint64_t>(w.tick));
     for (std::size_t p = 0; p < w.platforms.size(); ++p) {
       const sim::Platform& pl = w.platforms[p];
       if (fs.member_of(i, p)) {
-        // Members leave when the platform is no longer worth its fees, or by churn.
         if (static_cast<std::int64_t>(i) == pl.owner_firm && pl.alive) continue;  // owners stay
-        const double v = pl.alive ? join_value(c, i, p) : -1.0;
-        if (!pl.alive || (v < 0 && sim::bernoulli(rng, 0.2)) || sim::bernoulli(rng, ap.leave_rate))
-          leaves[k] |= 1u << p;
+        // Members leave once their own realised gain (learned) falls below what membership costs
+        // them (fees and cloud cost are inside the margin), or by churn.
+        const bool poor = !std::isnan(gain[i]) && fs.platform_value[i] < 0.0;
+        if (!pl.alive || poor || sim::bernoulli(rng, ap.leave_rate)) leaves[k] |= 1u << p;
         continue;
       }
       if (!eligible(c, i, pl)) continue;
-      const double v = join_value(c, i, p);
-      if (v <= 0.0) continue;
       const auto [share, owner_partner] = platform_partners(c, i, p);
       const double pull = owner_partner ? ap.owner_pull : 1.0;
-      const double rate = (ap.join_p + ap.join_q * share) / 12.0 * pull * ready * std::min(1.0, v / 0.02);
-      if (sim::bernoulli(rng, 1.0 - std::exp(-rate))) joins[k] |= 1u << p;
+      const double aware = (ap.join_p + ap.join_q * share) / 12.0 * pull * ready;
+      if (!sim::bernoulli(rng, 1.0 - std::exp(-aware))) continue;
+      if (sim::bernoulli(rng, join_probability(join_value(c, i, p), ap.decision_noise))) joins[k] |= 1u << p;
     }
   });
   // Apply in firm order so the outcome does not depend on the thread count.
@@ -203,7 +270,10 @@ void adopt_and_join(ModelContext& c) {
   const auto& sp = c.params.services;
   for (auto i : alive) {
     if (fs.on_cloud[i]) fs.digital_maturity[i] += ap.maturity_gain * (1.0 - fs.digital_maturity[i]);
-    const double know = fs.platforms[i] ? service_access(c, i).knowledge : 0.0;  // memberships just changed
+    // Memberships just changed. Apps learn from device data: telemetry lost to congestion cuts the gain
+    // (7.48).
+    const double know =
+        fs.platforms[i] ? service_access(c, i).knowledge * member_telemetry_delivered(c, i) : 0.0;
     const double defect_target = sp.defect_rate * (1.0 - sp.defect_cut * know);
     const double overhead_target = 1.0 - sp.overhead_cut * know;
     fs.defect_rate[i] += sp.app_adoption_rate * (defect_target - fs.defect_rate[i]);

@@ -2,6 +2,8 @@
 /** @file Digital adoption: going on the cloud by a Bass hazard or a Watts threshold, joining and
  * leaving platforms (multi-homing allowed), and the app-sharing effects of membership
  * (docs/ODD.md, "Digital adoption"). */
+#include <optional>
+
 #include "agents/model_context.hpp"
 
 namespace vicsim::agents {
@@ -21,6 +23,20 @@ void adopt_and_join(ModelContext& c);
 
 /** @brief Initial digital state of a new firm: its Watts threshold, offline defect rate and overhead. */
 void init_digital_state(ModelContext& c, sim::FirmIndex f);
+
+/** @brief Logit choice: probability of joining at an expected value (share of revenue) and a noise scale. */
+double join_probability(double value, double noise);
+
+/** @brief Updates f's smoothed margin (profit / revenue) off or on platforms with this month's margin. */
+void track_margins(const AdoptionParams& ap, sim::Firms& fs, sim::FirmIndex f);
+
+/** @brief f's own realised margin gain of membership (share of revenue): smoothed margin as a member
+ * minus smoothed margin before, once both have min_history months; empty otherwise. */
+std::optional<double> realised_gain(const AdoptionParams& ap, const sim::Firms& fs, sim::FirmIndex f);
+
+/** @brief Adaptive expectations: moves f's expected platform gain toward a signal at the learning rate
+ * (no signal: unchanged). */
+void learn_value(const AdoptionParams& ap, sim::Firms& fs, sim::FirmIndex f, std::optional<double> signal);
 
 /** @brief Puts firm f on platform p (and on the cloud), paying the entry fee. */
 void join_platform(ModelContext& c, sim::FirmIndex f, std::size_t p);

@@ -1,6 +1,7 @@
 #include "agents/collaboration.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "agents/knowledge.hpp"
 #include "agents/platform_services.hpp"
@@ -25,6 +26,29 @@ std::uint32_t collaborators(const sim::World& w, sim::FirmIndex f) {
   for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e) n += !w.network[*e].is_supply();
   for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e) n += !w.network[*e].is_supply();
   return n;
+}
+
+double collaboration_score(const ModelContext& c, sim::FirmIndex f, sim::FirmIndex g) {
+  const auto& w = c.world;
+  const auto& fs = w.firms;
+  const double related = sim::relatedness(w.industries, sim::idx(fs.industry[f]), sim::idx(fs.industry[g]));
+  // Absorptive capacity (Cohen & Levinthal 1990): firms at similar digital maturity learn from each other.
+  const double knowledge = 1.0 - std::fabs(fs.digital_maturity[f] - fs.digital_maturity[g]);
+  return related * spillover_weight(c.params.knowledge, w.firm_distance(f, g)) * knowledge;
+}
+
+std::int64_t pick_weighted(const std::vector<double>& weights, double u) {
+  double total = 0.0;
+  for (double x : weights) total += x;
+  if (!(total > 0.0)) return -1;
+  double target = u * total, run = 0.0;
+  for (std::size_t j = 0; j < weights.size(); ++j) {
+    run += weights[j];
+    if (target < run && weights[j] > 0.0) return static_cast<std::int64_t>(j);
+  }
+  for (std::size_t j = weights.size(); j-- > 0;)  // rounding at u → 1: the last positive weight
+    if (weights[j] > 0.0) return static_cast<std::int64_t>(j);
+  return -1;
 }
 
 void form_collaborations(ModelContext& c) {
@@ -54,19 +78,24 @@ void form_collaborations(ModelContext& c) {
         if (w.network[*e2].is_supply())
           cand.push_back(static_cast<sim::FirmIndex>(boost::source(*e2, w.network)));
     }
+    // Community operation: platform members also meet co-members in reach, of any industry and region.
+    if (w.firms.platforms[f] && !c.alive_members.empty())
+      for (std::uint32_t m = 0; m < kp.member_contacts; ++m) {
+        const auto g = c.alive_members[rng.below(c.alive_members.size())];
+        if (c.reach_of(f) & w.firms.platforms[g]) cand.push_back(g);
+      }
     std::erase(cand, f);
-    // Community operation: platform members also meet co-members of any industry and region, and
-    // the platform removes the distance penalty for them.
-    if (w.firms.platforms[f] && !c.alive_members.empty() && sim::bernoulli(rng, 0.5)) {
-      const auto g = c.alive_members[rng.below(c.alive_members.size())];
-      if (g != f && w.firms.alive[g] && (c.reach_of(f) & w.firms.platforms[g]) && !collaborating(w, f, g))
-        partner[k] = g;
-      return;
-    }
     if (cand.empty()) return;
-    const auto g = cand[rng.below(cand.size())];
+    // Choose by complementarity: relatedness × distance decay × knowledge relatedness; the pair then
+    // forms the tie with that same score as its chance (docs/ODD.md 7.38).
+    thread_local std::vector<double> score;
+    score.resize(cand.size());
+    for (std::size_t j = 0; j < cand.size(); ++j) score[j] = collaboration_score(c, f, cand[j]);
+    const auto pick = pick_weighted(score, rng.uniform());
+    if (pick < 0) return;
+    const auto g = cand[static_cast<std::size_t>(pick)];
     if (!w.firms.alive[g] || collaborating(w, f, g)) return;
-    if (sim::bernoulli(rng, spillover_weight(kp, w.firm_distance(f, g)))) partner[k] = g;
+    if (sim::bernoulli(rng, score[static_cast<std::size_t>(pick)])) partner[k] = g;
   });
   for (std::size_t k = 0; k < alive.size(); ++k) {
     if (partner[k] < 0) continue;

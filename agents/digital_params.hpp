@@ -29,13 +29,19 @@ struct AdoptionParams {
   double owner_pull = 3.0;            ///< join hazard multiplier for partners of the platform's chain-master
   double leave_rate = 0.003;          ///< monthly churn of members (1/month)
   double multihoming_discount = 0.5;  ///< value of a k-th extra platform ∝ discount^k
+  // Platform value learned from realised and observed margins (docs/ODD.md 7.35–7.36).
+  double margin_smoothing = 0.2;     ///< weight of the latest month in the smoothed margins (1/month)
+  std::uint32_t min_history = 6;     ///< months of margins on each side before a before/after gain counts
+  double value_learning_rate = 0.2;  ///< adaptive-expectations step toward the latest gain signal (1/month)
+  double prior_value = 0.0;          ///< initial expected margin gain of membership (share of revenue)
+  double decision_noise = 0.02;      ///< logit scale of the join choice (share of revenue)
+  double entry_fee_months = 24.0;    ///< months over which a firm spreads a platform's entry fee
 };
 
 /** @brief Effects of platform services on members (calibrated to the source texts' case figures). */
 struct PlatformServiceParams {
   double platform_candidates = 8;          ///< matchmaking: candidates drawn from the reachable member pool
   double information_asymmetry_cut = 0.9;  ///< share of information asymmetry removed on platform ties
-  double processing_days = 0.5;            ///< order handling on the platform at no congestion (days)
   double initial_trust = 0.4;              ///< trust of a new platform tie (ratings, contracts)
   double logistics_speedup = 0.5;          ///< shared warehouses: transport faster by this share
   double logistics_distance_cut = 0.5;     ///< shared warehouses: distance effect on cost cut by this share
@@ -85,10 +91,21 @@ struct InfrastructureParams {
   double fibre_km_per_ms = 200.0;       ///< signal speed in fibre (km per ms)
   double uplink_gbps = 10.0;            ///< data-centre uplink (Gbit/s)
   double window_s = 1.0;                ///< length of the busy-period window simulated each tick (s)
-  double bytes_per_member = 20000.0;    ///< orders and design data per member per second (B/s)
-  double bytes_per_employee = 2000.0;   ///< device telemetry per member employee per second (B/s)
-  double gflop_per_member = 0.05;       ///< matching and dispatch compute per member per second
-  double gflop_forecast = 0.2;          ///< extra forecasting compute per final-stage member per second
+  // Traffic by kind (docs/ODD.md 7.45): rates during the busy hours, calibrated to the seeds' scale figures.
+  double devices_per_employee = 1.25;      ///< connected devices per employee (Feixiang: 250 per firm / ~200)
+  double telemetry_Bps_per_device = 1000;  ///< raw device telemetry before edge filtering (B/s per device)
+  double order_bytes = 2000;               ///< one order message (B): 1 kB + 5 lines × 0.2 kB
+  double messages_per_order = 5;           ///< order, receipt, acknowledgement, ship notice, invoice
+  double orders_per_tie_month = 4;         ///< orders a platform supply tie places per month (weekly)
+  double forecast_bytes_per_day = 1e7;     ///< C2M order and sales data a final-stage member uploads (B/day)
+  double dispatch_bytes_per_day = 5e6;     ///< capacity status and offers per dispatching member (B/day)
+  double design_bytes_per_day = 1e7;       ///< design data (CAD, specifications) per member (B/day)
+  double busy_hours_per_day = 8;           ///< hours a day the traffic is sent at the simulated rate (h)
+  double working_days_per_month = 22;      ///< days a month orders are placed
+  double forecast_coherence_days = 3;  ///< C2M demand signal: predictive value halves in ln2 × this (days)
+  double dispatch_window_hours = 4;    ///< dispatch must be agreed within this time of an order (h)
+  double gflop_per_member = 0.05;      ///< matching and dispatch compute per member per second
+  double gflop_forecast = 0.2;         ///< extra forecasting compute per final-stage member per second
 };
 
 /** @brief The 1+N middle platform: interconnection of platforms. */

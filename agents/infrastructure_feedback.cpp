@@ -5,6 +5,16 @@
 
 namespace vicsim::agents {
 
+namespace {
+constexpr double kSecondsPerDay = 86400.0;
+constexpr double kSecondsPerHour = 3600.0;
+constexpr auto kOrders = static_cast<std::size_t>(TrafficKind::Orders);
+constexpr auto kForecast = static_cast<std::size_t>(TrafficKind::Forecast);
+constexpr auto kDispatch = static_cast<std::size_t>(TrafficKind::Dispatch);
+constexpr auto kTelemetry = static_cast<std::size_t>(TrafficKind::Telemetry);
+constexpr auto kDesign = static_cast<std::size_t>(TrafficKind::Design);
+}  // namespace
+
 double access_bandwidth_Bps(const InfrastructureParams& p, double level) {
   const double mbps = p.bandwidth_min_mbps * std::pow(p.bandwidth_max_mbps / p.bandwidth_min_mbps, level);
   return mbps * 1e6 / 8.0;
@@ -13,6 +23,28 @@ double access_bandwidth_Bps(const InfrastructureParams& p, double level) {
 double access_latency_s(const InfrastructureParams& p, double level) {
   return (p.latency_max_ms - (p.latency_max_ms - p.latency_min_ms) * level) / 1000.0;
 }
+
+double backlog_wait_s(double load, double busy_hours) {
+  return std::max(0.0, load - 1.0) * busy_hours * kSecondsPerHour / 2.0;
+}
+
+double platform_order_days(const InfrastructureParams& p, double message_s, double wait_s) {
+  return p.messages_per_order * (message_s + wait_s) / kSecondsPerDay;
+}
+
+double forecast_freshness(double age_days, double coherence_days) {
+  return std::exp(-std::max(0.0, age_days) / coherence_days);
+}
+
+double dispatch_in_time(const InfrastructureParams& p, double load, double message_s) {
+  const double window = p.dispatch_window_hours * kSecondsPerHour;
+  if (message_s >= window) return 0.0;
+  if (load <= 1.0) return 1.0;
+  // A request sent t seconds into the busy hours waits (ρ − 1)·t behind the backlog.
+  return std::min(1.0, (window - message_s) / ((load - 1.0) * p.busy_hours_per_day * kSecondsPerHour));
+}
+
+double telemetry_delivered(double load) { return load > 1.0 ? 1.0 / load : 1.0; }
 
 void push_infrastructure(ModelContext& c) {
   if (!c.infrastructure) return;
@@ -38,23 +70,17 @@ void push_infrastructure(ModelContext& c) {
   }
 }
 
-void resolve_service_times(ModelContext& c) {
-  sim::World& w = c.world;
-  const std::size_t P = w.platforms.size(), R = w.regions.size();
-  for (auto& pl : w.platforms) {
-    pl.congestion = 1.0;
-    pl.service_latency_s = 0.0;
-    pl.compute_load = 0.0;
-    pl.uplink_load = 0.0;
-    pl.network_load = 0.0;
-  }
-  if (!c.infrastructure || P == 0) return;
-  const auto& ip = c.params.infrastructure;
+namespace {
+
+/** Bytes of each kind every route carries in one window of the busy hours (7.45). */
+void add_traffic(const ModelContext& c, sim::InfrastructureDemand& d,
+                 std::vector<std::vector<double>>& members) {
+  const sim::World& w = c.world;
   const sim::Firms& fs = w.firms;
-  sim::InfrastructureDemand d;
-  d.bytes.assign(R, std::vector<double>(P, 0.0));
-  d.flops.assign(P, 0.0);
-  std::vector<std::vector<double>> members(R, std::vector<double>(P, 0.0));
+  const auto& ip = c.params.infrastructure;
+  const std::size_t P = w.platforms.size();
+  const double busy_s = ip.busy_hours_per_day * kSecondsPerHour;
+  const double per_day = ip.window_s / busy_s;  // share of a day's data sent in one window
   std::size_t middle = P;
   for (std::size_t p = 0; p < P; ++p)
     if (w.platforms[p].alive && w.platforms[p].level == sim::PlatformLevel::Middle) middle = p;
@@ -66,8 +92,12 @@ void resolve_service_times(ModelContext& c) {
       const auto& pl = w.platforms[p];
       members[r][p] += 1;
       // Edge gateways clean and aggregate device telemetry before upload (source text 1, DMEGC case).
-      d.bytes[r][p] += ip.window_s * (ip.bytes_per_member +
-                                      ip.bytes_per_employee * (1.0 - pl.edge_share) * fs.employees[i]);
+      d.kind_bytes[kTelemetry][r][p] += ip.window_s * ip.devices_per_employee * fs.employees[i] *
+                                        ip.telemetry_Bps_per_device * (1.0 - pl.edge_share);
+      d.kind_bytes[kDesign][r][p] += ip.design_bytes_per_day * per_day;
+      if (pl.services.forecasting && c.is_final_stage(i))
+        d.kind_bytes[kForecast][r][p] += ip.forecast_bytes_per_day * per_day;
+      if (pl.services.dispatch) d.kind_bytes[kDispatch][r][p] += ip.dispatch_bytes_per_day * per_day;
       double gflop = ip.gflop_per_member;
       if (pl.services.forecasting && c.is_final_stage(i)) gflop += ip.gflop_forecast;
       d.flops[p] += ip.window_s * gflop * 1e9;
@@ -75,16 +105,82 @@ void resolve_service_times(ModelContext& c) {
         d.flops[middle] += ip.window_s * c.params.interconnection.sync_gflop * 1e9;
     }
   }
+  // Orders: every message of a platform tie's order crosses the buyer's and the supplier's access link.
+  const double order_bytes = ip.orders_per_tie_month * ip.messages_per_order * ip.order_bytes /
+                             (ip.working_days_per_month * busy_s) * ip.window_s;
+  const auto& g = w.network;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    const sim::Tie& tie = g[*e];
+    if (!tie.is_supply() || tie.channel != sim::TieChannel::Platform || tie.platform >= P) continue;
+    const auto s = boost::source(*e, g), b = boost::target(*e, g);
+    if (!fs.alive[s] || !fs.alive[b]) continue;
+    d.kind_bytes[kOrders][sim::idx(fs.region[s])][tie.platform] += order_bytes;
+    d.kind_bytes[kOrders][sim::idx(fs.region[b])][tie.platform] += order_bytes;
+  }
+}
+
+}  // namespace
+
+void resolve_service_times(ModelContext& c) {
+  sim::World& w = c.world;
+  const std::size_t P = w.platforms.size(), R = w.regions.size();
+  for (auto& pl : w.platforms) {
+    pl.congestion = 1.0;
+    pl.telemetry_delivered = 1.0;
+    pl.service_latency_s = 0.0;
+    pl.compute_load = 0.0;
+    pl.uplink_load = 0.0;
+    pl.network_load = 0.0;
+  }
+  c.infra = InfrastructureOutcome{};
+  if (!c.infrastructure || P == 0) return;
+  const auto& ip = c.params.infrastructure;
+  sim::InfrastructureDemand d;
+  d.kind_bytes.assign(kTrafficKinds, std::vector<std::vector<double>>(R, std::vector<double>(P, 0.0)));
+  d.flops.assign(P, 0.0);
+  std::vector<std::vector<double>> members(R, std::vector<double>(P, 0.0));
+  add_traffic(c, d, members);
   const auto t = c.infrastructure->resolve(d);
+
+  InfrastructureOutcome& out = c.infra;
+  out.platforms = P;
+  out.route.assign(R * P, RouteService{});
+  out.order_handling_days.assign(P, 0.0);
+  out.traffic_bytes.assign(P, {});
+  for (std::size_t r = 0; r < R; ++r)
+    for (std::size_t p = 0; p < P; ++p) {
+      RouteService& s = out.route[r * P + p];
+      double clear = t.compute_s[p];
+      for (std::size_t k = 0; k < kTrafficKinds; ++k) {
+        s.kind_s[k] = t.kind_transfer_s[k][r][p];
+        clear = std::max(clear, s.kind_s[k]);
+        out.traffic_bytes[p][k] += d.kind_bytes[k][r][p];
+      }
+      // FIFO access links (no QoS): every message queues behind the backlog of the whole route.
+      s.load = clear / ip.window_s;
+      s.wait_s = backlog_wait_s(s.load, ip.busy_hours_per_day);
+      s.telemetry_delivered = telemetry_delivered(s.load);
+      s.forecast_freshness =
+          forecast_freshness((s.kind_s[kForecast] + s.wait_s) / kSecondsPerDay, ip.forecast_coherence_days);
+      s.dispatch_in_time = dispatch_in_time(ip, s.load, s.kind_s[kDispatch]);
+    }
   for (std::size_t p = 0; p < P; ++p) {
     auto& pl = w.platforms[p];
     if (!pl.alive) continue;
-    double n = 0, lat = 0, transfer = 0, bytes = 0;
+    double n = 0, lat = 0, transfer = 0, bytes = 0, load = 0, orders = 0, handling = 0, tel = 0, tel_ok = 0;
     for (std::size_t r = 0; r < R; ++r) {
+      const RouteService& s = out.route[r * P + p];
+      const double clear = s.load * ip.window_s;
       n += members[r][p];
-      lat += members[r][p] * (t.transfer_s[r][p] + t.compute_s[p]);
-      transfer += members[r][p] * t.transfer_s[r][p];
-      bytes += d.bytes[r][p];
+      lat += members[r][p] * clear;
+      transfer += members[r][p] * *std::max_element(s.kind_s.begin(), s.kind_s.end());
+      load += members[r][p] * std::max(1.0, s.load);
+      for (std::size_t k = 0; k < kTrafficKinds; ++k) bytes += d.kind_bytes[k][r][p];
+      const double ob = d.kind_bytes[kOrders][r][p];
+      orders += ob;
+      handling += ob * platform_order_days(ip, s.kind_s[kOrders], s.wait_s);
+      tel += d.kind_bytes[kTelemetry][r][p];
+      tel_ok += d.kind_bytes[kTelemetry][r][p] * s.telemetry_delivered;
     }
     pl.compute_load = t.compute_s[p] / ip.window_s;
     pl.uplink_load = bytes / (pl.uplink_gbps * 1e9 / 8.0 * ip.window_s);
@@ -92,8 +188,44 @@ void resolve_service_times(ModelContext& c) {
     pl.service_latency_s = n > 0 ? lat / n : t.compute_s[p];
     // Serving one window's traffic and compute takes longer than the window: the platform is
     // overloaded and its services slow down in proportion.
-    pl.congestion = std::max(1.0, pl.service_latency_s / ip.window_s);
+    pl.congestion = n > 0 ? load / n : std::max(1.0, pl.compute_load);
+    pl.telemetry_delivered = tel > 0.0 ? tel_ok / tel : 1.0;
+    out.order_handling_days[p] = orders > 0.0 ? handling / orders : 0.0;
   }
+}
+
+namespace {
+/** The best value of a route outcome over f's alive platforms that offer the service, in f's region;
+ * 1 (an unloaded route) if none does. */
+double best_route(const ModelContext& c, sim::FirmIndex f, bool sim::PlatformServices::*service,
+                  double RouteService::*value) {
+  double best = 0.0;
+  bool any = false;
+  std::uint32_t m = c.world.firms.platforms[f];
+  const std::size_t r = sim::idx(c.world.firms.region[f]);
+  for (std::size_t p = 0; m; ++p, m >>= 1)
+    if ((m & 1u) && c.world.platforms[p].alive && c.world.platforms[p].services.*service) {
+      best = std::max(best, c.infra.at(r, p).*value);
+      any = true;
+    }
+  return any ? best : 1.0;
+}
+}  // namespace
+
+double member_forecast_freshness(const ModelContext& c, sim::FirmIndex f) {
+  return best_route(c, f, &sim::PlatformServices::forecasting, &RouteService::forecast_freshness);
+}
+
+double member_dispatch_in_time(const ModelContext& c, sim::FirmIndex f, std::size_t p) {
+  return c.infra.at(sim::idx(c.world.firms.region[f]), p).dispatch_in_time;
+}
+
+double member_telemetry_delivered(const ModelContext& c, sim::FirmIndex f) {
+  return best_route(c, f, &sim::PlatformServices::knowledge, &RouteService::telemetry_delivered);
+}
+
+double platform_handling_days(const ModelContext& c, std::size_t p) {
+  return p < c.infra.order_handling_days.size() ? c.infra.order_handling_days[p] : 0.0;
 }
 
 }  // namespace vicsim::agents

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "agents/infrastructure_outcome.hpp"
 #include "agents/model_params.hpp"
 #include "agents/policy.hpp"
 #include "agents/service_access.hpp"
@@ -53,6 +54,8 @@ struct ModelContext {
   std::vector<Shock> shocks;
   /** @brief The SimGrid layer (null when mechanisms.infrastructure.enabled is false). */
   std::unique_ptr<sim::InfrastructureLayer> infrastructure;
+  /** @brief What the SimGrid layer delivered this tick, per route and platform (7.45–7.48). */
+  InfrastructureOutcome infra;
   /** @brief Infrastructure levels last pushed to SimGrid, to detect upgrades. */
   std::vector<double> pushed_infrastructure;
   /** @brief Platform compute capacities last pushed to SimGrid (Gflop/s; -1 before the first push). */

@@ -111,7 +111,9 @@ struct KnowledgeParams {
   bool collaboration_enabled = true;       ///< horizontal collaboration ties by triadic closure
   double collaboration_probability = 0.05;  ///< monthly chance a firm proposes a collaboration tie
   std::uint32_t max_collaborators = 5;      ///< collaboration ties a firm keeps at most
-  double entrant_productivity = 0.9;        ///< entrants' productivity relative to their type's mean
+  std::uint32_t member_contacts =
+      2;  ///< co-members a platform member meets per month as collaboration candidates
+  double entrant_productivity = 0.9;  ///< entrants' productivity relative to their type's mean
 };
 
 /** @brief Entry with relocation barriers, capacity adjustment, and exit after sustained losses. */

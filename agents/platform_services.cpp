@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/infrastructure_feedback.hpp"
 #include "agents/transaction_cost.hpp"
 
 namespace vicsim::agents {
@@ -181,11 +182,11 @@ double tie_lead_days(const ModelContext& c, const sim::Tie& t) {
   if (t.channel != sim::TieChannel::Platform || t.platform >= c.world.platforms.size())
     return lead_time_days(tp, t.distance_km);
   const auto& sp = c.params.services;
-  const sim::Platform& pl = c.world.platforms[t.platform];
   const double transport =
       t.distance_km / tp.transport_km_per_day * (logistics_on(c, t) ? 1.0 - sp.logistics_speedup : 1.0);
-  // An overloaded platform handles orders more slowly: congestion comes from the SimGrid layer.
-  return tp.production_days + transport + sp.processing_days * std::max(1.0, pl.congestion);
+  // Order handling is the time the order's messages take through the SimGrid layer, backlog included
+  // (7.46); there is no platform handling parameter.
+  return tp.production_days + transport + platform_handling_days(c, t.platform);
 }
 
 SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b) {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_services.hpp"
 #include "agents/policies.hpp"
 #include "agents/transaction_cost.hpp"
@@ -62,14 +63,17 @@ void allocate_demand(ModelContext& c, std::size_t t, double units) {
 namespace {
 
 /** C2M forecasting: final-stage firms produce to a forecast of their orders; the error's spread
- * shrinks for members of a platform with the forecasting service. */
+ * shrinks for members of a platform with the forecasting service, by as much as the C2M data that
+ * reached it through the SimGrid layer is still fresh (7.47). */
 void produce_to_forecast(ModelContext& c, const std::vector<sim::FirmIndex>& firms) {
   sim::Firms& f = c.world.firms;
   const auto& sp = c.params.services;
   const double sd_offline = sp.forecast_error_sd + sp.c2m_share * sp.c2m_error_sd;
   for (auto i : firms) {
     sim::Rng rng(c.world.seed, sim::Stream::Forecast, i, static_cast<std::uint64_t>(c.world.tick));
-    const double cut = sp.forecast_error_cut * c.services_of(i).forecasting;
+    // The cut needs the C2M data the platform received; stale data predicts less (7.47).
+    const double cut = sp.forecast_error_cut * c.services_of(i).forecasting *
+                       (f.platforms[i] ? member_forecast_freshness(c, i) : 0.0);
     const double eps = std::max(-0.9, sim::normal(rng, 0.0, sd_offline * (1.0 - cut)));
     f.forecast_error[i] = eps;
     // Goods in stock serve orders first, so only the rest is made.
@@ -79,7 +83,8 @@ void produce_to_forecast(ModelContext& c, const std::vector<sim::FirmIndex>& fir
 }
 
 /** Order dispatch (the carbon-guitar case): a member's orders beyond its capacity go to idle
- * capacity of members of the same type that its dispatching platform reaches, before the spot market.
+ * capacity of members of the same type that its dispatching platform reaches, before the spot market,
+ * when the coordination gets through the network within the dispatch window (7.48).
  * Planned here; realised, paid and counted in GMV in realise_production once receivers' inputs are known. */
 void dispatch_overflow(ModelContext& c, std::size_t t, const std::vector<sim::FirmIndex>& firms) {
   sim::World& w = c.world;
@@ -95,7 +100,9 @@ void dispatch_overflow(ModelContext& c, std::size_t t, const std::vector<sim::Fi
       if (over <= 0.0 || !f.platforms[i]) continue;
       const auto& a = c.services_of(i);
       if (a.dispatch_platform != static_cast<std::int32_t>(p)) continue;
-      const double offer = over * c.params.services.dispatch_share * a.dispatch;
+      // Only coordination that completes within the dispatch window moves orders (7.48).
+      const double offer =
+          over * c.params.services.dispatch_share * a.dispatch * member_dispatch_in_time(c, i, p);
       ev.senders.emplace_back(i, offer);
       overflow += offer;
     }

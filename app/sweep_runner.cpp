@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "app/child_process.hpp"
+#include "app/child_run_files.hpp"
 #include "app/cli_support.hpp"
 #include "app/mpi_session.hpp"
 #include "app/progress_bar.hpp"
@@ -37,13 +38,6 @@ namespace {
 namespace fs = std::filesystem;
 namespace ex = vicsim::experiments;
 
-/** The columns `vicsim run` writes to timeseries.csv, read from the writer itself. */
-std::vector<std::string> timeseries_columns() {
-  std::ostringstream out;
-  reports::write_timeseries_csv(out, {}, {});
-  return reports::CsvTable::parse(out.str(), "timeseries.csv").header();
-}
-
 std::string run_name(std::int64_t run_id) {
   std::string n = std::to_string(run_id);
   return "run_" + std::string(n.size() < 6 ? 6 - n.size() : 0, '0') + n;
@@ -54,25 +48,6 @@ void write_atomically(const fs::path& p, const std::string& text) {
   const fs::path tmp = p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()));
   write_file(tmp, [&](std::ostream& out) { out << text; });
   fs::rename(tmp, p);
-}
-
-std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error(p.string() + ": cannot open");
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-/** What went wrong, from a child's log: its first "error:" line, else its last non-empty line. */
-std::string log_summary(const fs::path& log) {
-  std::ifstream in(log);
-  std::string line, last;
-  while (std::getline(in, line)) {
-    if (line.rfind("error: ", 0) == 0 || line.rfind("internal error: ", 0) == 0) return line;
-    if (line.find_first_not_of(" \t\r") != std::string::npos) last = line;
-  }
-  return last;
 }
 
 /** Whether a failed child run failed for a reason outside the model, so that it runs again on resume: killed

@@ -61,6 +61,7 @@ struct OutputSpec {
   Aggregate kind = Aggregate::Final;
   std::int32_t tick = -1;      ///< AtTick: the row whose `tick` column equals this
   std::int32_t from_tick = 0;  ///< aggregates use rows with tick >= from_tick (burn-in)
+  std::int32_t to_tick = -1;   ///< ... and tick <= to_tick (-1: up to the last row)
   std::string summary;         ///< alternatively, a dotted key in summary.json, e.g. "final.output"
 };
 

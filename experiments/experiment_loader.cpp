@@ -55,6 +55,7 @@ void describe(V& v, OutputSpec& o) {
   v.field("aggregate", o.aggregate, "", "final, first, mean, min, max or sum");
   v.field("tick", o.tick, "", "Value at this tick", 0, 1e9);
   v.field("from_tick", o.from_tick, "", "Aggregate over ticks >= this", 0, 1e9);
+  v.field("to_tick", o.to_tick, "", "Aggregate over ticks <= this (default: the last)", 0, 1e9);
   v.field("summary", o.summary, "", "Dotted key in summary.json");
 }
 
@@ -191,35 +192,8 @@ void check_design(Experiment& e, const nlohmann::json& doc, Checker& c) {
 }
 
 void check_outputs(Experiment& e, const std::vector<std::string>& columns, Checker& c) {
-  for (std::size_t i = 0; i < e.outputs.size(); ++i) {
-    auto& o = e.outputs[i];
-    const std::string path = "outputs[" + std::to_string(i) + "]";
-    if (o.column.empty() == o.summary.empty()) {
-      c.error(path, "expected exactly one of column or summary");
-      continue;
-    }
-    if (!o.summary.empty()) continue;
-    if (!columns.empty() && std::find(columns.begin(), columns.end(), o.column) == columns.end()) {
-      std::string msg = "unknown timeseries.csv column '" + o.column + "'";
-      if (auto m = scenarios::closest_match(o.column, columns); !m.empty())
-        msg += " (did you mean '" + m + "'?)";
-      c.error(path + ".column", msg + "; `vicsim run` writes: " + one_of(columns));
-    }
-    if (o.tick >= 0) {
-      o.kind = Aggregate::AtTick;
-      if (!o.aggregate.empty()) c.error(path, "expected either tick or aggregate, not both");
-    } else if (o.aggregate.empty()) {
-      c.error(path + ".aggregate",
-              "is required with column (or give tick): expected one of " + one_of(kAggregates));
-    } else if (auto a = std::find(kAggregates.begin(), kAggregates.end(), o.aggregate);
-               a == kAggregates.end()) {
-      c.error(path + ".aggregate", unknown_word(o.aggregate, kAggregates));
-    } else {
-      const Aggregate kinds[] = {Aggregate::Final, Aggregate::First, Aggregate::Mean,
-                                 Aggregate::Min,   Aggregate::Max,   Aggregate::Sum};
-      o.kind = kinds[a - kAggregates.begin()];
-    }
-  }
+  for (std::size_t i = 0; i < e.outputs.size(); ++i)
+    check_output(e.outputs[i], columns, "outputs[" + std::to_string(i) + "]", c.file, c.diag);
 }
 
 void check_names(const Experiment& e, Checker& c) {
@@ -313,6 +287,37 @@ void check_against_scenario(Experiment& e, ExperimentLoad& out, Checker& c) {
 }
 
 }  // namespace
+
+void check_output(OutputSpec& o, const std::vector<std::string>& columns, const std::string& path,
+                  const std::string& file, scenarios::Diagnostics& diag) {
+  Checker c{file, diag};
+  if (o.column.empty() == o.summary.empty())
+    return c.error(path, "expected exactly one of column or summary");
+  if (o.to_tick >= 0 && o.to_tick < o.from_tick)
+    c.error(path + ".to_tick", "expected to_tick >= from_tick (" + std::to_string(o.from_tick) + "), got " +
+                                   std::to_string(o.to_tick));
+  if (!o.summary.empty()) return;
+  if (!columns.empty() && std::find(columns.begin(), columns.end(), o.column) == columns.end()) {
+    std::string msg = "unknown timeseries.csv column '" + o.column + "'";
+    if (auto m = scenarios::closest_match(o.column, columns); !m.empty())
+      msg += " (did you mean '" + m + "'?)";
+    c.error(path + ".column", msg + "; `vicsim run` writes: " + one_of(columns));
+  }
+  if (o.tick >= 0) {
+    o.kind = Aggregate::AtTick;
+    if (!o.aggregate.empty()) c.error(path, "expected either tick or aggregate, not both");
+  } else if (o.aggregate.empty()) {
+    c.error(path + ".aggregate",
+            "is required with column (or give tick): expected one of " + one_of(kAggregates));
+  } else if (auto a = std::find(kAggregates.begin(), kAggregates.end(), o.aggregate);
+             a == kAggregates.end()) {
+    c.error(path + ".aggregate", unknown_word(o.aggregate, kAggregates));
+  } else {
+    const Aggregate kinds[] = {Aggregate::Final, Aggregate::First, Aggregate::Mean,
+                               Aggregate::Min,   Aggregate::Max,   Aggregate::Sum};
+    o.kind = kinds[a - kAggregates.begin()];
+  }
+}
 
 ExperimentLoad load_experiment(const nlohmann::json& doc, const std::string& file,
                                const std::vector<std::string>& timeseries_columns) {

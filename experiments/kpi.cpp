@@ -58,12 +58,13 @@ double compute_kpi(const OutputSpec& o, const CsvTable& t, const nlohmann::json&
       if (tick == o.tick) return cell(t, r, col);
       continue;
     }
-    if (tick >= o.from_tick) xs.push_back(cell(t, r, col));
+    if (tick >= o.from_tick && (o.to_tick < 0 || tick <= o.to_tick)) xs.push_back(cell(t, r, col));
   }
   if (o.kind == Aggregate::AtTick)
     throw KpiError("timeseries.csv has no row with tick " + std::to_string(o.tick));
   if (xs.empty())
-    throw KpiError("timeseries.csv has no rows with tick >= " + std::to_string(o.from_tick) + " for '" +
+    throw KpiError("timeseries.csv has no rows with tick >= " + std::to_string(o.from_tick) +
+                   (o.to_tick >= 0 ? " and <= " + std::to_string(o.to_tick) : std::string()) + " for '" +
                    o.name + "'");
   switch (o.kind) {
     case Aggregate::Final:

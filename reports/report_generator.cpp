@@ -1,6 +1,7 @@
 #include "reports/report_generator.hpp"
 
 #include "reports/atomic_file.hpp"
+#include "reports/calibration_report.hpp"
 #include "reports/comparison_report.hpp"
 #include "reports/report_input_error.hpp"
 #include "reports/run_report.hpp"
@@ -17,12 +18,14 @@ SourceKind detect_source(const fs::path& dir) {
   if (!fs::is_directory(dir, ec)) throw ReportInputError(dir.string() + ": not a directory");
   if (fs::is_regular_file(dir / "comparison.csv")) return SourceKind::Comparison;
   if (fs::is_regular_file(dir / "results.csv")) return SourceKind::Sweep;
+  if (fs::is_regular_file(dir / "calibrate.json") && fs::is_regular_file(dir / "trace.csv"))
+    return SourceKind::Calibration;
   // A pilot program is a run whose regions.csv treats a region; write_report tells once it has read it.
   if (fs::is_regular_file(dir / "timeseries.csv")) return SourceKind::Run;
   throw ReportInputError(
       dir.string() +
-      ": not a run, comparison or sweep directory (expected timeseries.csv, comparison.csv or "
-      "results.csv)");
+      ": not a run, comparison, sweep or calibration directory (expected timeseries.csv, comparison.csv, "
+      "results.csv or calibrate.json with trace.csv)");
 }
 
 const char* source_kind_name(SourceKind k) {
@@ -35,6 +38,8 @@ const char* source_kind_name(SourceKind k) {
       return "comparison";
     case SourceKind::Sweep:
       return "sweep";
+    case SourceKind::Calibration:
+      return "calibration";
   }
   return "unknown";
 }
@@ -49,6 +54,8 @@ ReportResult write_report(const ReportContext& ctx) {
         return comparison_report(ctx.source, ctx);
       case SourceKind::Sweep:
         return sweep_report(ctx.source, ctx);
+      case SourceKind::Calibration:
+        return calibration_report(ctx.source, ctx);
       case SourceKind::Run:
       case SourceKind::Pilot:
         break;

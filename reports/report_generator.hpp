@@ -8,7 +8,7 @@
 namespace vicsim::reports {
 
 /** @brief The kinds of directory a report can be made from. */
-enum class SourceKind { Run, Pilot, Comparison, Sweep };
+enum class SourceKind { Run, Pilot, Comparison, Sweep, Calibration };
 
 /** @brief Recognises a directory by its files (comparison.csv, results.csv, timeseries.csv); a run
  * directory is reported as a pilot program once read (is_pilot). Throws ReportInputError otherwise. */

@@ -544,4 +544,66 @@ json scatter_matrix(json rows, const std::vector<std::string>& factors,
   return s;
 }
 
+json calibration_trace_chart(json rows) {
+  json s = base();
+  s["data"] = {{"values", std::move(rows)}};
+  s["width"] = 880;
+  s["height"] = 260;
+  const json x = {{"field", "eval"}, {"type", "quantitative"}, {"title", "evaluation"}};
+  const json y = {{"field", "objective"},
+                  {"type", "quantitative"},
+                  {"title", "objective"},
+                  {"scale", {{"type", "symlog"}, {"constant", 0.001}}}};
+  s["layer"] = {
+      {{"mark", {{"type", "point"}, {"filled", true}, {"size", 40}}},
+       {"encoding",
+        {{"x", x},
+         {"y", y},
+         {"color",
+          {{"field", "stage"},
+           {"type", "nominal"},
+           {"title", "stage"},
+           {"scale",
+            {{"domain", {"fit", "refit", "profile"}}, {"range", {"#1f77b4", "#e8590c", "#2f9e44"}}}}}},
+         {"tooltip",
+          {{{"field", "eval"}, {"type", "quantitative"}},
+           {{"field", "stage"}, {"type", "nominal"}},
+           {{"field", "block"}, {"type", "quantitative"}, {"title", "seed block"}},
+           {{"field", "objective"}, {"type", "quantitative"}, {"format", ".4~g"}}}}}}},
+      {{"transform", {{{"filter", "datum.best != null"}}}},
+       {"mark", {{"type", "line"}, {"color", "#102a43"}, {"interpolate", "step-after"}}},
+       {"encoding", {{"x", x}, {"y", {{"field", "best"}, {"type", "quantitative"}}}}}}};
+  return s;
+}
+
+json calibration_profile_chart(json rows, const std::vector<std::string>& order, int columns) {
+  json s = base();
+  s["data"] = {{"values", std::move(rows)}};
+  s["facet"] = {{"field", "parameter"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}};
+  s["columns"] = columns;
+  s["resolve"] = {{"axis", {{"x", "independent"}}}, {"scale", {{"x", "independent"}}}};
+  const json x = {{"field", "value"},
+                  {"type", "quantitative"},
+                  {"title", "parameter value"},
+                  {"scale", {{"zero", false}}}};
+  const json y = {
+      {"field", "objective"}, {"type", "quantitative"}, {"title", "objective"}, {"scale", {{"zero", false}}}};
+  s["spec"] = {
+      {"width", 280},
+      {"height", 160},
+      {"layer",
+       {{{"mark", {{"type", "line"}, {"point", true}, {"color", "#1f77b4"}}},
+         {"encoding",
+          {{"x", x},
+           {"y", y},
+           {"tooltip",
+            {{{"field", "value"}, {"type", "quantitative"}, {"format", ".4~g"}},
+             {{"field", "objective"}, {"type", "quantitative"}, {"format", ".4~g"}}}}}}},
+        {{"transform", {{{"filter", "datum.fitted"}}}},
+         {"mark",
+          {{"type", "point"}, {"shape", "diamond"}, {"size", 120}, {"color", "#e8590c"}, {"filled", true}}},
+         {"encoding", {{"x", x}, {"y", y}}}}}}};
+  return s;
+}
+
 }  // namespace vicsim::reports::vega

@@ -69,4 +69,12 @@ json parallel_coordinates(json rows, const std::vector<std::string>& axes, const
 /** @brief Rows of a results table: a scatter matrix of `kpis` (rows) against `factors` (columns). */
 json scatter_matrix(json rows, const std::vector<std::string>& factors, const std::vector<std::string>& kpis);
 
+/** @brief Rows {eval, objective, stage} of a calibration trace: the objective of every evaluation (log
+ * scale), coloured by stage, with the running best of the fit as a line. */
+json calibration_trace_chart(json rows);
+
+/** @brief Rows {parameter, value, objective, fitted}: one panel per parameter in `order`, the objective along
+ * its 1-D profile through the optimum (fitted = true marks the optimum). */
+json calibration_profile_chart(json rows, const std::vector<std::string>& order, int columns);
+
 }  // namespace vicsim::reports::vega

@@ -101,6 +101,12 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.trade.import_premium",
        "assumption: freight, duties and search for sourcing outside the cluster; imports keep the spot lead "
        "time"},
+      {"mechanisms.trade.holding_cost_per_month",
+       "Stock & Lambert (2001), Strategic Logistics Management, ch. 5: carrying cost 20–30% of inventory "
+       "value a year; 0.02/month ≈ 24%/year"},
+      {"mechanisms.trade.obsolescence_per_month",
+       "assumption: consumer durables go out of season or model within about two years (half-life ≈ 13.5 "
+       "months); part of the carrying-cost range"},
       {"mechanisms.ties.new_tie_half_life_months", "Reisch et al. (2025): supply-link half-life 13 months"},
       {"mechanisms.ties.trusted_tie_annual_survival",
        "Mizuno et al. (2014): 92% of customer links survive a year"},

@@ -38,6 +38,7 @@ struct IndustrySpec {
   double input_coefficient = 1.0;
   double demand_weight = 1.0;
   std::vector<CrossInputSpec> cross_inputs;
+  std::map<std::string, double> relatedness;  ///< other industry name → relatedness in [0,1]
 };
 
 /** @brief Switchable platform services as written in a scenario. */

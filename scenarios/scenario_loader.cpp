@@ -168,6 +168,30 @@ void check_scenario(const Scenario& s, const std::string& file, Diagnostics& dia
         diag.push_back({file, "regions[" + std::to_string(r) + "].endowment." + name, msg});
       }
 
+  for (std::size_t i = 0; i < s.industries.size(); ++i)
+    for (const auto& [name, value] : s.industries[i].relatedness) {
+      const std::string path = "industries[" + std::to_string(i) + "].relatedness." + name;
+      auto it = std::find(industry_names.begin(), industry_names.end(), name);
+      if (it == industry_names.end()) {
+        std::string msg = "unknown industry '" + name + "'";
+        if (auto m = closest_match(name, industry_names); !m.empty()) msg += " (did you mean '" + m + "'?)";
+        diag.push_back({file, path, msg});
+      } else if (name == s.industries[i].name) {
+        diag.push_back({file, path,
+                        "an industry's relatedness to itself is 1 by definition; expected other "
+                        "industries only"});
+      } else {
+        // Symmetric: if both sides declare the pair they must agree (declared once on the lower index).
+        const auto j = static_cast<std::size_t>(it - industry_names.begin());
+        const auto& other = s.industries[j].relatedness;
+        if (auto o = other.find(s.industries[i].name); o != other.end() && j > i && o->second != value)
+          diag.push_back({file, path,
+                          "relatedness is symmetric: expected the value of industries[" + std::to_string(j) +
+                              "].relatedness." + s.industries[i].name + " (" + number(o->second) +
+                              "), found " + number(value)});
+      }
+    }
+
   for (std::size_t i = 0; i < s.industries.size(); ++i) {
     const auto& ind = s.industries[i];
     const std::string base = "industries[" + std::to_string(i) + "]";

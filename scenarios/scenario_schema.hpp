@@ -144,6 +144,10 @@ void describe(V& v, agents::KnowledgeParams& p) {
           "Chance a firm proposes a collaboration", 0, 1);
   v.field("max_collaborators", p.max_collaborators, "ties", "Collaboration ties a firm keeps at most", 0,
           1000);
+  v.field("member_contacts", p.member_contacts, "firms/month",
+          "Co-members (any industry or region in reach) a platform member meets per month as collaboration "
+          "candidates, beside the triadic-closure candidates (community operation, ODD 7.38)",
+          0, 1000);
   v.field("entrant_productivity", p.entrant_productivity, "share",
           "Entrants' productivity relative to their type's mean", 0.01, 10);
 }
@@ -221,6 +225,26 @@ void describe(V& v, agents::AdoptionParams& p) {
   v.field("leave_rate", p.leave_rate, "1/month", "Monthly member churn", 0, 1);
   v.field("multihoming_discount", p.multihoming_discount, "", "Value of the k-th extra platform ∝ discount^k",
           0, 1);
+  v.field("margin_smoothing", p.margin_smoothing, "1/month",
+          "Weight of the latest month in a firm's smoothed margin before and after joining (argued: 5-month "
+          "memory, ODD 7.35)",
+          0.001, 1);
+  v.field("min_history", p.min_history, "months",
+          "Months of margins on and off platforms before a firm's own before/after gain counts (ODD 7.35)", 1,
+          120);
+  v.field("value_learning_rate", p.value_learning_rate, "1/month",
+          "Adaptive-expectations step of the expected platform gain toward the latest signal (Nerlove 1958; "
+          "ODD 7.36)",
+          0, 1);
+  v.field("prior_value", p.prior_value, "share of revenue",
+          "Initial expected monthly margin gain of platform membership (0: no gain assumed, ODD 7.36)", -1,
+          1);
+  v.field("decision_noise", p.decision_noise, "share of revenue",
+          "Logit scale of the join choice: P(join) = 1/(1 + exp(−value/scale)) (McFadden 1974; ODD 7.37)",
+          1e-6, 1);
+  v.field("entry_fee_months", p.entry_fee_months, "months",
+          "Months over which a firm spreads a platform's entry fee when it weighs joining (ODD 7.37)", 1,
+          600);
 }
 
 template <class V>
@@ -229,7 +253,6 @@ void describe(V& v, agents::PlatformServiceParams& p) {
           1000);
   v.field("information_asymmetry_cut", p.information_asymmetry_cut, "share",
           "Information asymmetry removed on platform ties", 0, 1);
-  v.field("processing_days", p.processing_days, "days", "Order handling on an uncongested platform", 0, 365);
   v.field("initial_trust", p.initial_trust, "0-1", "Trust of a new platform tie (ratings, contracts)", 0, 1);
   v.field("logistics_speedup", p.logistics_speedup, "share", "Shared warehouses: transport time cut", 0,
           0.99);
@@ -295,8 +318,29 @@ void describe(V& v, agents::InfrastructureParams& p) {
   v.field("fibre_km_per_ms", p.fibre_km_per_ms, "km/ms", "Signal speed on the backbone", 1, 1e6);
   v.field("uplink_gbps", p.uplink_gbps, "Gbit/s", "Data-centre uplink", 0.001, 1e6);
   v.field("window_s", p.window_s, "s", "Busy-period window simulated each tick", 0.001, 3600);
-  v.field("bytes_per_member", p.bytes_per_member, "B/s", "Orders and design data per member", 0, 1e12);
-  v.field("bytes_per_employee", p.bytes_per_employee, "B/s", "Device telemetry per member employee", 0, 1e12);
+  v.field("devices_per_employee", p.devices_per_employee, "devices", "Connected devices per member employee",
+          0, 1e4);
+  v.field("telemetry_Bps_per_device", p.telemetry_Bps_per_device, "B/s",
+          "Raw device telemetry per device, before edge filtering", 0, 1e9);
+  v.field("order_bytes", p.order_bytes, "B", "Size of one order message", 0, 1e9);
+  v.field("messages_per_order", p.messages_per_order, "messages", "Messages exchanged per platform order", 0,
+          1000);
+  v.field("orders_per_tie_month", p.orders_per_tie_month, "1/month", "Orders a platform supply tie places", 0,
+          1e5);
+  v.field("forecast_bytes_per_day", p.forecast_bytes_per_day, "B/day",
+          "C2M order and sales data per final-stage member of a forecasting platform", 0, 1e15);
+  v.field("dispatch_bytes_per_day", p.dispatch_bytes_per_day, "B/day",
+          "Dispatch coordination per member of a dispatching platform", 0, 1e15);
+  v.field("design_bytes_per_day", p.design_bytes_per_day, "B/day", "Design-data exchange per member", 0,
+          1e15);
+  v.field("busy_hours_per_day", p.busy_hours_per_day, "h",
+          "Hours a day traffic is sent at the simulated rate", 0.01, 24);
+  v.field("working_days_per_month", p.working_days_per_month, "days", "Days a month orders are placed", 1,
+          31);
+  v.field("forecast_coherence_days", p.forecast_coherence_days, "days",
+          "Age at which C2M data keeps 1/e of its predictive value", 0.001, 1e4);
+  v.field("dispatch_window_hours", p.dispatch_window_hours, "h",
+          "Time within which dispatch coordination must complete", 0, 1e4);
   v.field("gflop_per_member", p.gflop_per_member, "Gflop/s", "Matching and dispatch compute per member", 0,
           1e6);
   v.field("gflop_forecast", p.gflop_forecast, "Gflop/s", "Forecasting compute per final-stage member", 0,
@@ -381,6 +425,11 @@ void describe(V& v, IndustrySpec& i) {
           "Input units per unit of output for stages > 0", 0, 10);
   v.field("demand_weight", i.demand_weight, "", "Relative size of this industry's final demand", 1e-6, 1e6);
   v.array("cross_inputs", i.cross_inputs, "Inputs bought from other industries", 0);
+  v.map("relatedness", i.relatedness, "0-1",
+        "Relatedness to other industries by name (input–output links and technological proximity; "
+        "symmetric: a pair may be declared on either side, equal if on both). Pairs not declared: "
+        "min(1, cross-input shares between the two). Weighs collaboration partners (ODD 7.38)",
+        0, 1);
 }
 
 template <class V>

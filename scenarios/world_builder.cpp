@@ -50,6 +50,24 @@ sim::World build_world(const Scenario& s) {
     }
     w.industries.push_back(std::move(ind));
   }
+  // Relatedness: declared on either side of a pair, otherwise derived from the input–output links.
+  const std::size_t n_ind = w.industries.size();
+  for (std::size_t a = 0; a < n_ind; ++a) {
+    auto& r = w.industries[a].relatedness;
+    r.assign(n_ind, 0.0);
+    for (std::size_t b = 0; b < n_ind; ++b) {
+      const auto& ma = s.industries[a].relatedness;
+      const auto& mb = s.industries[b].relatedness;
+      if (a == b)
+        r[b] = 1.0;
+      else if (auto it = ma.find(s.industries[b].name); it != ma.end())
+        r[b] = it->second;
+      else if (auto jt = mb.find(s.industries[a].name); jt != mb.end())
+        r[b] = jt->second;
+      else
+        r[b] = sim::io_relatedness(w.industries, a, b);
+    }
+  }
   for (const auto& rs : s.regions) {
     sim::Region r;
     r.name = rs.name;

@@ -12,6 +12,7 @@ PACKAGES=(
   libsfml-dev fonts-dejavu-core  # visualizer
   catch2                      # unit tests (v2 single header)
   libcli11-dev                # command line
+  libnlopt-cxx-dev            # vicsim calibrate: derivative-free optimisers (NLopt 2.7)
   librandom123-dev            # counter-based RNG (Philox)
   libtbb-dev                  # parallel loops
   libopenmpi-dev openmpi-bin  # vicsim sweep under mpirun

@@ -65,6 +65,11 @@ FirmIndex Firms::add() {
   scrapped.push_back(0.0);
   input_stock.emplace_back();
   input_spot.emplace_back();
+  margin_off.push_back(0.0);
+  margin_on.push_back(0.0);
+  months_off.push_back(0);
+  months_on.push_back(0);
+  platform_value.push_back(0.0);
   return f;
 }
 

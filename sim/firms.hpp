@@ -77,6 +77,12 @@ struct Firms {
   std::vector<std::vector<double>> input_stock;  ///< input units carried to next month, per input slot
   std::vector<std::vector<double>>
       input_spot;  ///< input units received from the spot market this tick, per slot
+  // platform value learned from margins (docs/ODD.md 7.35–7.36)
+  std::vector<double> margin_off;        ///< smoothed margin (profit / revenue) while on no platform
+  std::vector<double> margin_on;         ///< smoothed margin (profit / revenue) while a member
+  std::vector<std::int16_t> months_off;  ///< months of margins off platforms (capped at 1000)
+  std::vector<std::int16_t> months_on;   ///< months of margins in the current membership (capped)
+  std::vector<double> platform_value;    ///< expected monthly margin gain of membership (share)
 
   std::size_t size() const { return region.size(); }
   /** @brief Appends a zero-initialised firm slot and returns its index. */

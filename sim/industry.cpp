@@ -1,5 +1,7 @@
 #include "sim/industry.hpp"
 
+#include <algorithm>
+
 namespace vicsim::sim {
 
 std::vector<InputNeed> input_needs(const std::vector<Industry>& industries, std::size_t industry,
@@ -18,6 +20,20 @@ std::vector<InputNeed> input_needs(const std::vector<Industry>& industries, std:
     needs.insert(needs.begin(), {industry, stage - 1, ind.input_coefficient * (1.0 - cross)});
   }
   return needs;
+}
+
+double io_relatedness(const std::vector<Industry>& industries, std::size_t a, std::size_t b) {
+  if (a == b) return 1.0;
+  double s = 0.0;
+  for (const auto& c : industries[a].cross_inputs) s += c.from_industry == b ? c.share : 0.0;
+  for (const auto& c : industries[b].cross_inputs) s += c.from_industry == a ? c.share : 0.0;
+  return std::min(1.0, s);
+}
+
+double relatedness(const std::vector<Industry>& industries, std::size_t a, std::size_t b) {
+  if (a == b) return 1.0;
+  const auto& r = industries[a].relatedness;
+  return b < r.size() ? r[b] : 0.0;
 }
 
 }  // namespace vicsim::sim

@@ -21,7 +21,17 @@ struct Industry {
   double input_coefficient = 1.0;   ///< units of input per unit of output for stages > 0
   std::vector<CrossInput> cross_inputs;  ///< inputs from other industries
   double demand_weight = 1.0;            ///< relative size of final demand for this industry
+  /** Relatedness to every industry (index = industry; own = 1), in [0,1]: input–output links and
+   * technological proximity (docs/ODD.md 7.38). Empty reads as 1 for self and 0 otherwise. */
+  std::vector<double> relatedness;
 };
+
+/** @brief Relatedness of industries a and b, in [0,1] (1 when a == b). */
+double relatedness(const std::vector<Industry>& industries, std::size_t a, std::size_t b);
+
+/** @brief Default relatedness from the input–output links: min(1, sum of the cross-input shares between
+ * a and b in both directions); 1 for a == b. */
+double io_relatedness(const std::vector<Industry>& industries, std::size_t a, std::size_t b);
 
 /** @brief One kind of input a firm buys: a supplier type and the quantity per unit of output. */
 struct InputNeed {

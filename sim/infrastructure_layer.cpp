@@ -95,6 +95,8 @@ struct Pool {
   }
 };
 
+constexpr std::size_t kNoKind = static_cast<std::size_t>(-1);
+
 std::vector<std::size_t> claim(std::vector<bool>& used, std::size_t n) {
   std::vector<std::size_t> slots;
   for (std::size_t i = 0; i < used.size() && slots.size() < n; ++i)
@@ -160,14 +162,20 @@ InfrastructureTimes InfrastructureLayer::resolve(const InfrastructureDemand& d) 
   InfrastructureTimes out;
   out.transfer_s.assign(region_slot_.size(), std::vector<double>(dc_slot_.size(), 0.0));
   out.compute_s.assign(dc_slot_.size(), 0.0);
+  out.kind_transfer_s.assign(d.kind_bytes.size(), out.transfer_s);
   struct Pending {
     std::size_t a, b;
     bool compute;
+    std::size_t kind = kNoKind;  // kNoKind: the untyped bytes[r][p] flow
   };
   std::vector<Pending> what;
   for (std::size_t r = 0; r < region_slot_.size() && r < d.bytes.size(); ++r)
     for (std::size_t p = 0; p < dc_slot_.size() && p < d.bytes[r].size(); ++p)
       if (d.bytes[r][p] > 0.0) what.push_back({r, p, false});
+  for (std::size_t k = 0; k < d.kind_bytes.size(); ++k)
+    for (std::size_t r = 0; r < region_slot_.size() && r < d.kind_bytes[k].size(); ++r)
+      for (std::size_t p = 0; p < dc_slot_.size() && p < d.kind_bytes[k][r].size(); ++p)
+        if (d.kind_bytes[k][r][p] > 0.0) what.push_back({r, p, false, k});
   for (std::size_t p = 0; p < dc_slot_.size() && p < d.flops.size(); ++p)
     if (d.flops[p] > 0.0) what.push_back({p, 0, true});
   if (what.empty()) return out;
@@ -186,9 +194,10 @@ InfrastructureTimes InfrastructureLayer::resolve(const InfrastructureDemand& d) 
         e->start();
         acts.push_back(e);
       } else {
+        const double size = w.kind == kNoKind ? d.bytes[w.a][w.b] : d.kind_bytes[w.kind][w.a][w.b];
         sg4::CommPtr c =
             sg4::Comm::sendto_init(pool.region_host[region_slot_[w.a]], pool.dc_host[dc_slot_[w.b]])
-                ->set_payload_size(static_cast<std::uint64_t>(d.bytes[w.a][w.b]));
+                ->set_payload_size(static_cast<std::uint64_t>(std::max(1.0, size)));
         c->start();
         acts.push_back(c);
       }
@@ -210,8 +219,10 @@ InfrastructureTimes InfrastructureLayer::resolve(const InfrastructureDemand& d) 
       const auto& w = what[k];
       if (w.compute)
         out.compute_s[w.a] = t;
-      else
+      else if (w.kind == kNoKind)
         out.transfer_s[w.a][w.b] = t;
+      else
+        out.kind_transfer_s[w.kind][w.a][w.b] = t;
     }
   });
   pool.engine->run();

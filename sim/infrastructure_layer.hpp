@@ -30,13 +30,17 @@ struct InfrastructurePoolExhausted : std::exception {
 /** @brief What one tick asks of the infrastructure. */
 struct InfrastructureDemand {
   std::vector<std::vector<double>> bytes;  ///< [region][platform]: bytes to move in the window
-  std::vector<double> flops;               ///< [platform]: compute to do in the window (flop)
+  /** @brief [kind][region][platform]: bytes of each traffic kind, each sent as a flow of its own that
+   * shares the route with every other flow (max-min fair), so each kind gets its own completion time. */
+  std::vector<std::vector<std::vector<double>>> kind_bytes;
+  std::vector<double> flops;  ///< [platform]: compute to do in the window (flop)
 };
 
 /** @brief Completion times SimGrid computed for one tick's demand. */
 struct InfrastructureTimes {
   std::vector<std::vector<double>> transfer_s;  ///< [region][platform]; 0 where nothing was sent
-  std::vector<double> compute_s;                ///< [platform]; 0 where nothing was computed
+  std::vector<std::vector<std::vector<double>>> kind_transfer_s;  ///< [kind][region][platform]; 0 if none
+  std::vector<double> compute_s;  ///< [platform]; 0 where nothing was computed
 };
 
 /** @brief One simulation's view of the shared SimGrid platform. Not copyable. */

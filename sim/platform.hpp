@@ -79,6 +79,7 @@ struct Platform {
   // infrastructure feedback (from the SimGrid layer)
   double service_latency_s = 0.0;  ///< time to serve one window of members' traffic and compute (s)
   double congestion = 1.0;         ///< service time / window, at least 1; >1 means overloaded
+  double telemetry_delivered = 1.0;  ///< share of members' device telemetry delivered last tick, in [0,1]
   double compute_load = 0.0;       ///< compute demand / capacity in the window
   double uplink_load = 0.0;        ///< bytes to move / (uplink bandwidth · window)
   double network_load = 0.0;       ///< member-weighted mean transfer time / window

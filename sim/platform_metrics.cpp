@@ -25,6 +25,7 @@ const std::vector<PlatformColumn>& platform_columns() {
       {"uplink_load", "ratio", &PlatformMetrics::uplink_load},
       {"congestion", "ratio", &PlatformMetrics::congestion},
       {"service_latency_ms", "ms", &PlatformMetrics::service_latency_ms},
+      {"telemetry_delivered", "share", &PlatformMetrics::telemetry_delivered},
   };
   return cols;
 }
@@ -60,6 +61,7 @@ std::vector<PlatformMetrics> platform_metrics(const World& w, double fee_cap) {
     m.uplink_load = pl.uplink_load;
     m.congestion = pl.congestion;
     m.service_latency_ms = 1000.0 * pl.service_latency_s;
+    m.telemetry_delivered = pl.telemetry_delivered;
   }
   return out;
 }

@@ -29,6 +29,7 @@ struct PlatformMetrics {
   double uplink_load = 0;              ///< bytes to move / (uplink bandwidth · window)
   double congestion = 0;               ///< service time / window, at least 1; above 1 is overloaded
   double service_latency_ms = 0;       ///< time to serve one window of members' traffic and compute, ms
+  double telemetry_delivered = 0;      ///< share of members' device telemetry delivered (0–1)
 };
 
 /** @brief A column of platforms.csv: name, unit (as in docs/outputs.md) and member. */

@@ -219,3 +219,66 @@ TEST_CASE("adoption: the Watts threshold rule shows the cascade window on Erdős
     CHECK(pass);
   }
 }
+
+// Platform value learned from realised and observed margins (docs/ODD.md 7.35–7.37).
+namespace {
+
+/** One firm with a given monthly margin (profit / revenue). */
+void set_margin(sim::Firms& f, sim::FirmIndex i, double margin) {
+  f.revenue[i] = sim::Money{1.0e6};
+  f.profit[i] = sim::Money{margin * 1.0e6};
+}
+
+}  // namespace
+
+TEST_CASE("adoption: a firm's own realised gain is its smoothed margin as a member minus before joining",
+          "[agents][adoption]") {
+  agents::AdoptionParams ap;
+  ap.margin_smoothing = 0.5;
+  ap.min_history = 3;
+  sim::Firms f;
+  const auto i = f.add();
+  for (int m = 0; m < 12; ++m) {
+    set_margin(f, i, 0.05);
+    agents::track_margins(ap, f, i);
+  }
+  CHECK_FALSE(agents::realised_gain(ap, f, i).has_value());  // not a member: no after-period
+  f.platforms[i] = 1u;
+  for (int m = 0; m < 2; ++m) {
+    set_margin(f, i, 0.09);
+    agents::track_margins(ap, f, i);
+  }
+  CHECK_FALSE(agents::realised_gain(ap, f, i).has_value());  // 2 < min_history months as a member
+  set_margin(f, i, 0.09);
+  agents::track_margins(ap, f, i);
+  REQUIRE(agents::realised_gain(ap, f, i).has_value());
+  CHECK(*agents::realised_gain(ap, f, i) == Approx(0.04));
+  // Leaving ends the after-period: the next membership is measured afresh.
+  f.platforms[i] = 0u;
+  set_margin(f, i, 0.05);
+  agents::track_margins(ap, f, i);
+  CHECK(f.months_on[i] == 0);
+  CHECK(f.margin_off[i] == Approx(0.05));
+}
+
+TEST_CASE("adoption: adaptive expectations move the expected platform value toward the signal",
+          "[agents][adoption]") {
+  agents::AdoptionParams ap;
+  ap.value_learning_rate = 0.25;
+  sim::Firms f;
+  const auto i = f.add();
+  f.platform_value[i] = 0.0;
+  agents::learn_value(ap, f, i, 0.04);
+  CHECK(f.platform_value[i] == Approx(0.01));
+  agents::learn_value(ap, f, i, std::nullopt);  // no signal: unchanged
+  CHECK(f.platform_value[i] == Approx(0.01));
+  for (int m = 0; m < 60; ++m) agents::learn_value(ap, f, i, -0.02);
+  CHECK(f.platform_value[i] == Approx(-0.02).margin(1e-6));  // a bad experience is learned too
+}
+
+TEST_CASE("adoption: the join choice is a logit of the expected value", "[agents][adoption]") {
+  CHECK(agents::join_probability(0.0, 0.02) == Approx(0.5));
+  CHECK(agents::join_probability(0.02, 0.02) == Approx(1.0 / (1.0 + std::exp(-1.0))));
+  CHECK(agents::join_probability(-0.1, 0.02) < 0.01);
+  CHECK(agents::join_probability(0.1, 0.02) > 0.99);
+}

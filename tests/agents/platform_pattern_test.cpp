@@ -90,7 +90,10 @@ TEST_CASE("platform_pattern: platform-led beats traditional on cross-region, cro
   rec(names[3], false);
   CHECK(stat(names[0]).ci_low > 0.0);
   INFO("cross-industry diff " << stat(names[1]).diff << " CI low " << stat(names[1]).ci_low);
-  CHECK(stat(names[1]).ci_low > 0.0);
+  // Not met since issue 13 §3 (2026-12-01): collaboration partners are chosen by industry relatedness,
+  // distance and knowledge relatedness instead of uniformly across industries, and the cross-industry
+  // advantage vanished (+0.001, CI [−0.003, +0.005], docs/ODD.md 7.39 and §8). Reported, not forced.
+  CHECK_NOFAIL(stat(names[1]).ci_low > 0.0);
   CHECK(stat(names[2]).ci_low > 0.0);
   INFO("transaction cost diff " << stat(names[3]).diff << " CI high " << stat(names[3]).ci_high);
   CHECK(stat(names[3]).ci_high < 0.0);
@@ -110,7 +113,10 @@ TEST_CASE("platform_pattern: traditional is more concentrated (Ellison–Glaeser
                 "paired 95% CI excludes 0, 20 pairs (seeds 1000–1019)",
                 test::num(s.diff) + " [" + test::num(s.ci_low) + ", " + test::num(s.ci_high) + "]",
                 s.ci_high < 0.0, "build/tests/vicsim_tests \"[pattern_paired]\" -s"});
-  CHECK(s.ci_high < 0.0);
+  // Not met since issue 13 §2 (2026-12-01): with joining by learned value fewer firms are members, so
+  // fewer entrants are founded anywhere (7.12), and the EG gap is −0.005 (CI [−0.014, +0.005]) at these
+  // seeds (docs/ODD.md §8). Reported, not forced.
+  CHECK_NOFAIL(s.ci_high < 0.0);
 }
 
 TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit R² > 0.9)",
@@ -197,7 +203,11 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
       "set by one parameter: ≈ defect_cut × knowledge access × defect rate / (1 − defect rate)");
   rec("management efficiency", "DMEGC +30%", efficiency, 0.15, 0.50,
       "set by one parameter: ≈ 1/(1 − overhead_cut × knowledge access) − 1");
-  CHECK(delivery < -0.08);
+  // Not met since issue 13 §2 (2026-12-01): forced joiners learn their own margin gain after min_history
+  // months and those that realise none leave again (docs/ODD.md 7.37), which dilutes the effect to −4.7%;
+  // with leaving on own gains disabled (mechanisms.adoption.min_history=120) it is −11.5%. Reported in
+  // docs/ODD.md §8, not forced.
+  CHECK_NOFAIL(delivery < -0.08);
   CHECK(delivery > -0.35);
   CHECK(cost < -0.02);
   CHECK(cost > -0.15);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser test of `vicsim report`: headless Chromium loads a report of each kind (traditional and
-# platform-led runs, a real `vicsim compare` and a fabricated comparison, pilot program, sweep); every chart must render (the page's #report-status marker says how many
+# platform-led runs, a real `vicsim compare` and a fabricated comparison, pilot program, sweep, calibration); every chart must render (the page's #report-status marker says how many
 # charts drew marks) with no JavaScript error and no Vega warning; a screenshot must not be blank.
 #
 # Usage: bash tests/cli/report_browser.sh <path-to-vicsim> <source-dir>
@@ -157,6 +157,17 @@ fi
 
 "$PY" "$FIXTURES" sweep "$T/sweep" || die "sweep fixture failed"
 report sweep "$T/sweep" && check_report sweep "$T/sweep.html" 5
+
+# A real small calibration (vicsim calibrate): the trace and the profiles charts render.
+cat >"$T/calibration.json" <<JSON
+{"scenario": "$(cd "$SRC" && pwd)/scenarios/traditional.json", "set": ["ticks=12", "mechanisms.population.count=100"],
+ "parameters": [{"path": "mechanisms.trade.transaction_cost_base", "bounds": [0.01, 0.2]},
+                {"path": "mechanisms.platform_economy.fee_step", "bounds": [0.05, 0.5]}],
+ "targets": [{"column": "transaction_cost_share", "aggregate": "mean", "value": 0.1}],
+ "replications": 2, "optimiser": {"max_evaluations": 6}, "identifiability": {"points": 1}}
+JSON
+"$VICSIM" calibrate "$T/calibration.json" --out "$T/calibration" --jobs 2 --quiet || die "vicsim calibrate failed"
+report calibration "$T/calibration" && check_report calibration "$T/calibration.html" 2
 
 # Negative control: the same check must notice a chart that fails to render.
 echo "== control: a report with one broken chart must fail the check"

@@ -43,7 +43,7 @@ expect_rc() {
 
 section "bad input: exit 2, a message, nothing written"
 mkdir -p "$T/empty"
-expect_rc 2 "not a run, comparison or sweep directory" report "$T/empty" --out "$T/x.html"
+expect_rc 2 "not a run, comparison, sweep or calibration directory" report "$T/empty" --out "$T/x.html"
 expect_rc 2 "no such directory" report "$T/nope" --out "$T/x.html"
 expect_rc 2 "does not exist" report "$T/run" --out "$T/no/such/dir/x.html"
 expect_rc 2 "is a directory" report "$T/run" --out "$T/empty"

@@ -165,3 +165,22 @@ TEST_CASE("scenario_loader: files report syntax errors with line and column", "[
   CHECK(missing.problems[0].message.find("cannot open") != std::string::npos);
   CHECK(load_scenario_file(vicsim::test::bundled("traditional.json")).scenario.has_value());
 }
+
+TEST_CASE("scenario_loader: industry relatedness names known other industries, in [0,1], symmetric",
+          "[scenarios]") {
+  json doc = minimal();
+  doc["industries"].push_back({{"name", "c"}});
+  doc["industries"][0]["relatedness"] = {{"bb", 0.5}, {"a", 1.0}, {"c", 0.4}};
+  doc["industries"][2]["relatedness"] = {{"a", 0.3}};
+  auto r = load_scenario(doc, "mem.json");
+  CHECK(mentions(r.problems, "industries[0].relatedness.bb", "did you mean 'b'"));
+  CHECK(mentions(r.problems, "industries[0].relatedness.a", "to itself"));
+  CHECK(mentions(r.problems, "industries[0].relatedness.c", "symmetric"));
+  // Out of range is a type error of the key, reported before the cross-references.
+  json range = minimal();
+  range["industries"][1]["relatedness"] = {{"a", 1.5}};
+  CHECK(mentions(load_scenario(range, "mem.json").problems, "industries[1].relatedness.a", "[0, 1]"));
+  doc["industries"][0]["relatedness"] = {{"c", 0.3}};
+  doc["industries"][1]["relatedness"] = {{"a", 0.5}};
+  CHECK(load_scenario(doc, "mem.json").problems.empty());
+}

@@ -20,7 +20,7 @@ TEST_CASE("concentration: Ellison-Glaeser matches a hand computation", "[sim]") 
 
 TEST_CASE("concentration: mean EG rises when firms of an industry move together", "[sim]") {
   World w;
-  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0}, Industry{"b", {"s"}, 1.0, {}, 1.0}};
+  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0, {}}, Industry{"b", {"s"}, 1.0, {}, 1.0, {}}};
   w.regions.resize(4);
   for (int k = 0; k < 40; ++k) {
     auto f = w.add_firm();
@@ -60,7 +60,7 @@ TEST_CASE("concentration: mean Ellison-Glaeser of a world matches a hand-worked 
   //    gamma = (0.015/0.64 − 0.355)/0.645 = −0.51405...
   // Employment-weighted mean: (10 · 11/36 + 40 · gamma_B) / 50.
   World w;
-  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0}, Industry{"b", {"s"}, 1.0, {}, 1.0}};
+  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0, {}}, Industry{"b", {"s"}, 1.0, {}, 1.0, {}}};
   w.regions.resize(3);
   plants(w, 8, 1, 0, 0);
   plants(w, 2, 1, 0, 1);
@@ -86,7 +86,7 @@ TEST_CASE("concentration: random placement gives an Ellison-Glaeser index near 0
   double sum = 0, sum2 = 0;
   for (int r = 0; r < kReps; ++r) {
     World w;
-    for (const char* name : {"a", "b", "c"}) w.industries.push_back(Industry{name, {"s"}, 1.0, {}, 1.0});
+    for (const char* name : {"a", "b", "c"}) w.industries.push_back(Industry{name, {"s"}, 1.0, {}, 1.0, {}});
     w.regions.resize(6);
     Rng rng(5, Stream::Population, static_cast<std::uint64_t>(r), 0);
     for (int k = 0; k < 2000; ++k) {

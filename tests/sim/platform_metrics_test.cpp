@@ -6,7 +6,7 @@ using namespace vicsim::sim;
 
 TEST_CASE("platform metrics: members from the membership bits, effective fee under a cap, units", "[sim]") {
   World w;
-  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0}};
+  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0, {}}};
   w.regions.resize(1);
   w.platforms.resize(2);
   Platform& a = w.platforms[0];
@@ -21,6 +21,7 @@ TEST_CASE("platform metrics: members from the membership bits, effective fee und
   a.gmv = 1500.0;
   a.service_latency_s = 0.25;
   a.congestion = 1.5;
+  a.telemetry_delivered = 0.6;
   w.platforms[1].transaction_fee = 0.01;
   // Firm 0 on both platforms, firm 1 on platform 0, firm 2 on platform 1 but exited.
   for (int k = 0; k < 3; ++k) w.add_firm();
@@ -46,11 +47,12 @@ TEST_CASE("platform metrics: members from the membership bits, effective fee und
   CHECK(m[0].gmv_yuan == 1500.0);
   CHECK(m[0].service_latency_ms == Approx(250.0));
   CHECK(m[0].congestion == 1.5);
+  CHECK(m[0].telemetry_delivered == Approx(0.6));
   CHECK(platform_metrics(w, 1.0)[0].transaction_fee == Approx(0.04));  // no supervision
 
   // Every column names a distinct member, and the list is in the order the struct declares them.
   const auto& cols = platform_columns();
   CHECK(cols.front().name == "alive");
-  CHECK(cols.back().name == "service_latency_ms");
+  CHECK(cols.back().name == "telemetry_delivered");
   CHECK(cols.size() * sizeof(double) == sizeof(PlatformMetrics));
 }

@@ -6,7 +6,7 @@ using namespace vicsim::sim;
 
 TEST_CASE("region metrics: shares, means and cross-region ties per region", "[sim]") {
   World w;
-  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0}};
+  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0, {}}};
   w.regions.resize(2);
   w.regions[1].infrastructure = 0.8;
   w.tick = 5;

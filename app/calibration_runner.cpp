@@ -1,0 +1,549 @@
+#include "app/calibration_runner.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <nlopt.hpp>
+#include <sstream>
+#include <thread>
+
+#include "app/child_process.hpp"
+#include "app/child_run_files.hpp"
+#include "app/cli_support.hpp"
+#include "app/progress_bar.hpp"
+#include "experiments/calibration_loader.hpp"
+#include "experiments/calibration_objective.hpp"
+#include "experiments/calibration_trace.hpp"
+#include "experiments/fingerprint.hpp"
+#include "experiments/kpi.hpp"
+#include "reports/atomic_file.hpp"
+#include "reports/csv_table.hpp"
+#include "reports/directory_lock.hpp"
+#include "reports/number_format.hpp"
+#include "reports/output_directory.hpp"
+#include "reports/run_writers.hpp"
+#include "vicsim_version.hpp"
+
+namespace vicsim::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+namespace ex = vicsim::experiments;
+using reports::format_number;
+
+void write_text(const fs::path& p, const std::string& text) {
+  reports::write_file_atomically(p, [&](std::ostream& out) { out << text; });
+}
+
+std::string nlopt_version() {
+  int major = 0, minor = 0, bugfix = 0;
+  nlopt::version(major, minor, bugfix);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(bugfix);
+}
+
+std::string padded(std::int64_t x, std::size_t width) {
+  std::string n = std::to_string(x);
+  return std::string(n.size() < width ? width - n.size() : 0, '0') + n;
+}
+
+/** Runs evaluations (replications in child processes, `jobs` at a time) or replays them from the stored
+ * trace, and keeps trace.csv current (rewritten atomically after every evaluation). */
+class Evaluator {
+ public:
+  Evaluator(const ex::Calibration& c, fs::path dir, unsigned jobs, std::vector<ex::TraceRow> stored,
+            std::size_t planned, bool quiet)
+      : c_(c),
+        dir_(std::move(dir)),
+        jobs_(jobs),
+        stored_(std::move(stored)),
+        planned_(planned),
+        quiet_(quiet),
+        trace_(ex::trace_header(c)),
+        bar_(std::string("calibrate ") + (c.name.empty() ? "" : c.name + " ") +
+             (stored_.empty() ? "" : "(resumed) ")) {
+    if (!quiet_) bar_.update(0, static_cast<long>(planned_));
+  }
+
+  std::size_t replayed = 0, computed = 0;
+  double compute_seconds = 0;
+
+  /** The objective at a unit-cube point, for one stage and seed block. */
+  double evaluate(const std::string& stage, std::int32_t block, const std::string& profiled,
+                  const std::vector<double>& unit) {
+    check_interrupted();
+    ex::TraceRow row;
+    row.eval = static_cast<std::int64_t>(rows_.size());
+    row.stage = stage;
+    row.block = block;
+    row.profiled = profiled;
+    const auto values = ex::parameter_values(c_.parameters, unit);
+    for (double v : values) row.values.push_back(format_number(v));
+    const std::size_t i = rows_.size();
+    if (i < stored_.size() && ex::same_candidate(stored_[i], row)) {
+      row = stored_[i];
+      ++replayed;
+    } else {
+      if (i < stored_.size()) {
+        std::cerr << "calibrate: trace.csv row " << i << " is not the evaluation asked for now; the "
+                  << stored_.size() - i << " stored evaluation(s) from there on are done again\n";
+        stored_.resize(i);
+      }
+      const auto t0 = std::chrono::steady_clock::now();
+      compute(row, values);
+      compute_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      ++computed;
+    }
+    rows_.push_back(row);
+    trace_ += ex::trace_line(row);
+    if (computed > 0) write_text(dir_ / "trace.csv", trace_);
+    if (!quiet_)
+      bar_.update(static_cast<long>(rows_.size()), static_cast<long>(std::max(planned_, rows_.size())));
+    return reports::parse_number(row.objective);
+  }
+
+  const std::vector<ex::TraceRow>& rows() const { return rows_; }
+  /** Writes trace.csv from the evaluations made so far (also when all were replayed). */
+  void flush() { write_text(dir_ / "trace.csv", trace_); }
+
+ private:
+  std::vector<std::string> sets(const std::vector<double>& values) const {
+    std::vector<std::string> s = c_.set;
+    for (std::size_t p = 0; p < values.size(); ++p)
+      s.push_back(c_.parameters[p].path + "=" + format_number(values[p]));
+    return s;
+  }
+
+  fs::path work(std::int32_t r) const { return dir_ / "work" / ("rep_" + padded(r, 4)); }
+  fs::path log(std::int32_t r) const { return dir_ / "work" / ("rep_" + padded(r, 4) + ".log"); }
+
+  pid_t start(std::int32_t rep, std::int32_t block, const std::vector<std::string>& overrides) {
+    std::vector<std::string> args = {"run",
+                                     c_.scenario_file,
+                                     "--out",
+                                     work(rep).string(),
+                                     "--seed",
+                                     std::to_string(ex::calibration_seed(c_.seed, block, rep)),
+                                     "--threads",
+                                     "1",
+                                     "--quiet",
+                                     "--force",
+                                     "--pilot-replications",
+                                     "1",
+                                     "--set",
+                                     "output.graphml=false"};
+    for (const auto& s : overrides) args.insert(args.end(), {"--set", s});
+    return spawn_child("/proc/self/exe", args, log(rep));
+  }
+
+  /** KPIs of a finished replication; sets `error` (without paths: it lands in trace.csv) on failure. */
+  std::vector<double> finish(std::int32_t rep, const ChildExit& exit, std::string& error) {
+    std::vector<double> k(c_.targets.size(), std::nan(""));
+    if (!exit.ok()) {
+      const auto line = log_summary(log(rep));
+      // Killed from outside (Ctrl-C, the OOM killer, a limit): nothing is recorded, a resume runs it again.
+      for (int sig : {SIGKILL, SIGTERM, SIGINT, SIGHUP, SIGXCPU, SIGXFSZ, SIGPIPE})
+        if (exit.signal == sig) {
+          if (g_interrupted) throw Interrupted{};
+          throw UserError("a calibration run was " + exit.describe() +
+                          "; run the same command again to resume the calibration");
+        }
+      if (exit.signal == 0 && exit.code == 2)  // bad input: every candidate would fail the same way
+        throw UserError("a calibration run refused its input (" + exit.describe() + "): " + line);
+      error = "replication " + std::to_string(rep) + ": vicsim run: " + exit.describe() +
+              (line.empty() ? "" : ": " + line);
+      return k;
+    }
+    try {
+      const fs::path ts = work(rep) / "timeseries.csv";
+      if (!fs::exists(ts)) throw ex::KpiError("timeseries.csv is missing");
+      const auto table = reports::CsvTable::parse(read_text(ts), "timeseries.csv");
+      const auto summary = nlohmann::json::parse(read_text(work(rep) / "summary.json"));
+      for (std::size_t t = 0; t < c_.targets.size(); ++t)
+        k[t] = ex::compute_kpi(c_.targets[t].kpi, table, summary);
+    } catch (const std::exception& err) {
+      error = "replication " + std::to_string(rep) + ": KPI: " + err.what();
+    }
+    return k;
+  }
+
+  void compute(ex::TraceRow& row, const std::vector<double>& values) {
+    const auto overrides = sets(values);
+    const std::int32_t reps = c_.replications;
+    std::vector<std::vector<double>> kpis(static_cast<std::size_t>(reps));
+    std::vector<std::string> errors(static_cast<std::size_t>(reps));
+    std::map<pid_t, std::int32_t> active;
+    std::int32_t next = 0;
+    auto stop_all = [&] {
+      for (const auto& [pid, rep] : active) stop_child(pid);
+      active.clear();
+    };
+    try {
+      while (next < reps || !active.empty()) {
+        if (g_interrupted) {
+          stop_all();
+          throw Interrupted{};
+        }
+        while (active.size() < jobs_ && next < reps) {
+          active[start(next, row.block, overrides)] = next;
+          ++next;
+        }
+        bool progressed = false;
+        for (auto it = active.begin(); it != active.end();) {
+          if (auto exit = poll_child(it->first)) {
+            const auto rep = static_cast<std::size_t>(it->second);
+            kpis[rep] = finish(it->second, *exit, errors[rep]);
+            std::error_code ec;
+            fs::remove_all(work(it->second), ec);
+            fs::remove(log(it->second), ec);
+            it = active.erase(it);
+            progressed = true;
+          } else {
+            ++it;
+          }
+        }
+        if (!progressed) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+      }
+    } catch (...) {
+      stop_all();
+      throw;
+    }
+    if (g_interrupted) throw Interrupted{};  // children stopped by the same Ctrl-C have no result to keep
+    // Replication order, whatever order the children finished in: the same bytes for any --jobs.
+    const auto m = ex::kpi_moments(kpis);
+    row.status = "ok";
+    row.error.clear();
+    for (const auto& e : errors)
+      if (!e.empty() && row.error.empty()) {
+        row.status = "failed";
+        row.error = e;
+      }
+    for (const auto& km : m) {
+      row.means.push_back(format_number(km.mean));
+      row.sds.push_back(format_number(km.sd));
+    }
+    row.objective =
+        format_number(row.status == "ok" ? ex::calibration_objective(c_.targets, m) : ex::kFailedObjective);
+  }
+
+  const ex::Calibration& c_;
+  fs::path dir_;
+  unsigned jobs_;
+  std::vector<ex::TraceRow> stored_;
+  std::size_t planned_;
+  bool quiet_;
+  std::string trace_;
+  ProgressBar bar_;
+  std::vector<ex::TraceRow> rows_;
+};
+
+/** One optimisation's outcome: the best point (first reached when tied), its objective and evaluation. */
+struct FitResult {
+  std::vector<double> unit;
+  double objective = ex::kFailedObjective;
+  std::int64_t eval = -1;
+  std::int32_t evaluations = 0;
+  std::string stop_reason;
+};
+
+std::string stop_text(nlopt::result r) {
+  switch (r) {
+    case nlopt::MAXEVAL_REACHED:
+      return "max_evaluations";
+    case nlopt::XTOL_REACHED:
+      return "xtol";
+    case nlopt::FTOL_REACHED:
+      return "ftol_abs";
+    case nlopt::STOPVAL_REACHED:
+      return "stopval";
+    case nlopt::SUCCESS:
+      return "success";
+    default:
+      return "nlopt result " + std::to_string(static_cast<int>(r));
+  }
+}
+
+/** Runs the calibration's NLopt algorithm in the unit cube from `start` on one seed block. */
+FitResult optimise(Evaluator& ev, const ex::Calibration& c, const std::string& stage, std::int32_t block,
+                   const std::vector<double>& start, std::int32_t max_evaluations) {
+  const unsigned n = static_cast<unsigned>(c.parameters.size());
+  // Algorithms by name; the loader accepts only these.
+  const std::map<std::string, nlopt::algorithm> algos = {{"LN_BOBYQA", nlopt::LN_BOBYQA},
+                                                         {"LN_COBYLA", nlopt::LN_COBYLA},
+                                                         {"LN_NELDERMEAD", nlopt::LN_NELDERMEAD},
+                                                         {"LN_SBPLX", nlopt::LN_SBPLX}};
+  nlopt::srand(c.seed);  // none of these algorithms draws, but a future one must not draw from the clock
+  nlopt::opt opt(algos.at(c.optimiser.algorithm), n);
+  opt.set_lower_bounds(std::vector<double>(n, 0.0));
+  opt.set_upper_bounds(std::vector<double>(n, 1.0));
+  opt.set_maxeval(max_evaluations);
+  opt.set_xtol_abs(c.optimiser.xtol);
+  if (c.optimiser.ftol_abs > 0) opt.set_ftol_abs(c.optimiser.ftol_abs);
+  opt.set_initial_step(c.optimiser.initial_step);
+  struct Context {
+    Evaluator* ev;
+    const std::string* stage;
+    std::int32_t block;
+    FitResult* best;
+    std::exception_ptr error;
+  };
+  FitResult best;
+  Context ctx{&ev, &stage, block, &best, nullptr};
+  opt.set_min_objective(
+      [](unsigned dim, const double* x, double*, void* data) -> double {
+        auto* cx = static_cast<Context*>(data);
+        try {
+          const std::vector<double> u(x, x + dim);
+          const double f = cx->ev->evaluate(*cx->stage, cx->block, "", u);
+          ++cx->best->evaluations;
+          if (cx->best->eval < 0 || f < cx->best->objective) {
+            cx->best->objective = f;
+            cx->best->unit = u;
+            cx->best->eval = cx->ev->rows().back().eval;
+          }
+          return f;
+        } catch (...) {  // an interruption or an I/O error: stop NLopt, rethrown below
+          cx->error = std::current_exception();
+          throw nlopt::forced_stop();
+        }
+      },
+      &ctx);
+  std::vector<double> x = start;
+  double f = 0;
+  try {
+    best.stop_reason = stop_text(opt.optimize(x, f));
+  } catch (const nlopt::roundoff_limited&) {
+    best.stop_reason = "roundoff_limited";
+  } catch (const nlopt::forced_stop&) {
+    if (ctx.error) std::rethrow_exception(ctx.error);
+    throw;
+  }
+  if (ctx.error) std::rethrow_exception(ctx.error);
+  return best;
+}
+
+/** Sets up DIR (fresh, resumed or refused) and reads the stored trace. Returns 0 or 2. */
+int prepare_directory(const fs::path& dir, const CalibrateOptions& o, const nlohmann::json& man,
+                      const ex::Calibration& c, std::vector<ex::TraceRow>& stored) {
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+    std::cerr << "error: " << dir.string() << ": exists and is not a directory\n";
+    return 2;
+  }
+  const fs::path manifest_file = dir / "calibrate.json";
+  bool resume = false;
+  if (fs::exists(dir) && !fs::is_empty(dir)) {
+    if (!fs::exists(manifest_file)) {  // never deleted, not even with --force: it is not a calibration
+      std::cerr << "error: " << dir.string()
+                << ": directory exists, is not empty and holds no calibrate.json; use another --out\n";
+      return 2;
+    }
+    if (o.force) {
+      fs::remove_all(dir);
+    } else {
+      nlohmann::json old;
+      try {
+        old = nlohmann::json::parse(read_text(manifest_file));
+      } catch (const std::exception& err) {
+        std::cerr << "error: " << manifest_file.string() << ": unreadable (" << err.what() << ")\n";
+        return 2;
+      }
+      if (old.value("fingerprint", "") != man["fingerprint"]) {
+        std::cerr << "error: " << dir.string() << " holds a calibration of different inputs: the calibration "
+                  << "or base scenario file (or the NLopt version) changed since it began (fingerprint "
+                  << old.value("fingerprint", "?") << ", now " << man["fingerprint"].get<std::string>()
+                  << "). Use another --out, or --force to discard it and start over.\n";
+        return 2;
+      }
+      resume = true;
+    }
+  }
+  fs::create_directories(dir);
+  fs::remove_all(dir / "work");  // replications in progress when the last calibration stopped start again
+  fs::create_directories(dir / "work");
+  if (!resume) write_text(manifest_file, man.dump(2) + "\n");
+  if (resume && fs::is_regular_file(dir / "trace.csv")) {
+    try {
+      stored = ex::read_trace(reports::CsvTable::parse(read_text(dir / "trace.csv"), "trace.csv"), c);
+    } catch (const std::exception&) {
+      stored.clear();  // unreadable: every evaluation is done again
+    }
+  }
+  fs::remove(dir / "fit.json", ec);  // written again when the calibration completes
+  return 0;
+}
+
+nlohmann::json number_or_null(double x) {
+  return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+int run_calibration(const CalibrateOptions& o) {
+  auto load = ex::load_calibration_file(o.calibration, timeseries_columns());
+  if (!load.calibration) return report_problems(load.problems);
+  const ex::Calibration& c = *load.calibration;
+  const fs::path dir = o.out;
+  const std::string fp = ex::fingerprint({load.text, load.scenario_text, nlopt_version()});
+  nlohmann::json man = {{"fingerprint", fp},
+                        {"calibration_file", c.file},
+                        {"scenario_file", c.scenario_file},
+                        {"algorithm", c.optimiser.algorithm},
+                        {"nlopt_version", nlopt_version()},
+                        {"vicsim_version", kVersion}};
+  for (const auto& p : c.parameters) man["parameters"].push_back(p.name);
+  for (const auto& t : c.targets) man["targets"].push_back(t.name);
+
+  std::unique_ptr<reports::DirectoryLock> lock;
+  std::vector<ex::TraceRow> stored;
+  try {
+    const fs::path target = reports::OutputDirectory::normalise(dir);
+    fs::create_directories(target.parent_path());
+    lock = std::make_unique<reports::DirectoryLock>(target);
+    if (const int rc = prepare_directory(dir, o, man, c, stored); rc != 0) return rc;
+  } catch (const reports::OutputError& err) {
+    std::cerr << "error: " << err.what() << "\n";
+    return 2;
+  } catch (const fs::filesystem_error& err) {
+    std::cerr << "error: " << err.path1().string() << ": " << err.code().message() << "\n";
+    return 2;
+  }
+
+  const auto& id = c.identifiability;
+  const std::size_t n = c.parameters.size();
+  const std::size_t planned = static_cast<std::size_t>(c.optimiser.max_evaluations) +
+                              static_cast<std::size_t>(c.uncertainty.seed_blocks - 1) *
+                                  static_cast<std::size_t>(c.uncertainty.max_evaluations) +
+                              (id.enabled ? n * 2 * static_cast<std::size_t>(id.points) : 0);
+  const unsigned jobs = o.jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::size_t stored_count = stored.size();
+  Evaluator ev(c, dir, jobs, std::move(stored), planned, o.quiet);
+
+  std::vector<double> start_values;
+  for (const auto& p : c.parameters) start_values.push_back(p.start);
+  FitResult fit;
+  std::vector<FitResult> refits;
+  std::vector<std::vector<std::pair<double, double>>> profiles(n);  // per parameter: (offset, objective)
+  try {
+    fit = optimise(ev, c, "fit", 0, ex::unit_point(c.parameters, start_values), c.optimiser.max_evaluations);
+    for (std::int32_t b = 1; b < c.uncertainty.seed_blocks; ++b)
+      refits.push_back(optimise(ev, c, "refit", b, fit.unit, c.uncertainty.max_evaluations));
+    if (id.enabled)
+      for (std::size_t j = 0; j < n; ++j)
+        for (int side : {-1, 1})
+          for (std::int32_t k = 1; k <= id.points; ++k) {
+            const double off = side * id.width * k / id.points;
+            auto u = fit.unit;
+            u[j] += off;
+            if (u[j] < 0.0 || u[j] > 1.0) continue;  // the profile stops at the bound
+            profiles[j].push_back({off, ev.evaluate("profile", 0, c.parameters[j].name, u)});
+          }
+    ev.flush();
+  } catch (const Interrupted&) {
+    std::cerr << "\ninterrupted: " << ev.rows().size() << " evaluations are recorded in "
+              << (dir / "trace.csv").string() << "; run the same command again to resume\n";
+    return 130;
+  }
+  fs::remove_all(dir / "work");
+
+  // fit.json: the fitted values, the objective, the spread over seed blocks and the profiles.
+  const auto& rows = ev.rows();
+  const auto& best = rows[static_cast<std::size_t>(fit.eval)];
+  const auto fitted = ex::parameter_values(c.parameters, fit.unit);
+  nlohmann::json j = {{"calibration", c.name},
+                      {"calibration_file", c.file},
+                      {"scenario_file", c.scenario_file},
+                      {"algorithm", c.optimiser.algorithm},
+                      {"replications", c.replications},
+                      {"seed", c.seed},
+                      {"seed_blocks", c.uncertainty.seed_blocks},
+                      {"objective", fit.objective},
+                      {"fit_eval", fit.eval},
+                      {"fit_evaluations", fit.evaluations},
+                      {"stop_reason", fit.stop_reason},
+                      {"evaluations", rows.size()},
+                      {"vicsim_version", kVersion},
+                      {"nlopt_version", nlopt_version()}};
+  j["set"] = nlohmann::json::array();
+  j["flat_parameters"] = nlohmann::json::array();
+  for (std::size_t p = 0; p < n; ++p) {
+    const auto& par = c.parameters[p];
+    std::vector<double> blocks = {fitted[p]};
+    for (const auto& r : refits) blocks.push_back(ex::parameter_values(c.parameters, r.unit)[p]);
+    const auto spread = ex::block_spread(blocks);
+    nlohmann::json pj = {
+        {"name", par.name},
+        {"path", par.path},
+        {"value", fitted[p]},
+        {"start", par.start},
+        {"bounds", par.bounds},
+        {"at_bound", fit.unit[p] <= 1e-9 || fit.unit[p] >= 1 - 1e-9},
+        {"block_values", blocks},
+        {"block_spread",
+         {{"mean", spread.mean}, {"sd", spread.sd}, {"min", spread.min}, {"max", spread.max}}}};
+    if (id.enabled) {
+      std::vector<double> offs, objs;
+      for (const auto& [off, f] : profiles[p]) {
+        offs.push_back(off);
+        objs.push_back(f);
+      }
+      const auto s = ex::profile_summary(offs, objs, fit.objective, id.flat_rise);
+      pj["profile"] = {{"points", profiles[p].size()},
+                       {"rise", s.rise},
+                       {"curvature", s.curvature},
+                       {"flat", s.flat},
+                       {"lower_found", s.lower_found}};
+      if (s.flat) j["flat_parameters"].push_back(par.name);
+    }
+    j["parameters"].push_back(pj);
+    j["set"].push_back(par.path + "=" + format_number(fitted[p]));
+  }
+  for (std::size_t k = 0; k < c.targets.size(); ++k) {
+    const auto& t = c.targets[k];
+    const double m = reports::parse_number(best.means[k]);
+    const double d = (m - t.value) / t.scale();
+    j["targets"].push_back(
+        {{"name", t.name},
+         {"value", t.value},
+         {"tolerance", t.tolerance > 0 ? nlohmann::json(t.tolerance) : nlohmann::json(nullptr)},
+         {"weight", t.weight},
+         {"source", t.source},
+         {"fitted_mean", number_or_null(m)},
+         {"fitted_sd", number_or_null(reports::parse_number(best.sds[k]))},
+         {"distance", number_or_null(d)},
+         {"within_tolerance", t.tolerance > 0 && std::isfinite(d) && std::fabs(d) <= 1.0}});
+  }
+  nlohmann::json rj = nlohmann::json::array();
+  for (std::size_t b = 0; b < refits.size(); ++b)
+    rj.push_back({{"block", b + 1},
+                  {"objective", refits[b].objective},
+                  {"values", ex::parameter_values(c.parameters, refits[b].unit)},
+                  {"evaluations", refits[b].evaluations},
+                  {"stop_reason", refits[b].stop_reason}});
+  j["refits"] = rj;
+  write_text(dir / "fit.json", j.dump(2) + "\n");
+
+  if (!o.quiet) {
+    const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::cerr << "calibrate: " << rows.size() << " evaluations (" << ev.computed << " run, " << ev.replayed
+              << " replayed from " << stored_count << " stored) in " << std::fixed << std::setprecision(1)
+              << secs << " s with " << jobs << " job" << (jobs == 1 ? "" : "s");
+    if (ev.computed > 0)
+      std::cerr << ", " << std::setprecision(2) << ev.compute_seconds / static_cast<double>(ev.computed)
+                << " s per evaluation of " << c.replications << " replication"
+                << (c.replications == 1 ? "" : "s");
+    std::cerr << "; objective " << format_number(fit.objective) << "; wrote " << (dir / "fit.json").string()
+              << "\n";
+  }
+  return 0;
+}
+
+}  // namespace vicsim::app

@@ -1,0 +1,118 @@
+#include "experiments/calibration_objective.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "experiments/run_plan.hpp"
+
+namespace vicsim::experiments {
+
+std::vector<KpiMoments> kpi_moments(const std::vector<std::vector<double>>& kpis) {
+  if (kpis.empty()) return {};
+  const std::size_t k = kpis.front().size();
+  std::vector<KpiMoments> m(k);
+  const double n = static_cast<double>(kpis.size());
+  for (std::size_t j = 0; j < k; ++j) {
+    double s = 0;
+    for (const auto& rep : kpis) s += rep[j];
+    m[j].mean = s / n;
+    double ss = 0;
+    for (const auto& rep : kpis) ss += (rep[j] - m[j].mean) * (rep[j] - m[j].mean);
+    m[j].sd = kpis.size() > 1 ? std::sqrt(ss / (n - 1)) : 0.0;
+  }
+  return m;
+}
+
+double calibration_objective(const std::vector<CalibrationTarget>& targets,
+                             const std::vector<KpiMoments>& m) {
+  double sum = 0, weights = 0;
+  for (std::size_t k = 0; k < targets.size(); ++k) {
+    const auto& t = targets[k];
+    if (k >= m.size() || !std::isfinite(m[k].mean)) return kFailedObjective;
+    const double d = (m[k].mean - t.value) / t.scale();
+    sum += t.weight * d * d;
+    weights += t.weight;
+  }
+  if (!(weights > 0)) return 0.0;
+  return std::min(sum / weights, kFailedObjective);
+}
+
+std::uint64_t calibration_seed(std::uint64_t master, std::int32_t block, std::int32_t replication) {
+  return run_seed(master, static_cast<std::uint64_t>(block), static_cast<std::uint64_t>(replication));
+}
+
+std::vector<double> parameter_values(const std::vector<CalibrationParameter>& p,
+                                     const std::vector<double>& unit) {
+  std::vector<double> v(p.size());
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const double u = std::clamp(unit[i], 0.0, 1.0);
+    // The ends map exactly to the bounds (no rounding outside the schema's range).
+    v[i] = u >= 1.0 ? p[i].bounds[1] : p[i].bounds[0] + u * (p[i].bounds[1] - p[i].bounds[0]);
+  }
+  return v;
+}
+
+std::vector<double> unit_point(const std::vector<CalibrationParameter>& p,
+                               const std::vector<double>& values) {
+  std::vector<double> u(p.size());
+  for (std::size_t i = 0; i < p.size(); ++i)
+    u[i] = std::clamp((values[i] - p[i].bounds[0]) / (p[i].bounds[1] - p[i].bounds[0]), 0.0, 1.0);
+  return u;
+}
+
+BlockSpread block_spread(const std::vector<double>& x) {
+  BlockSpread s;
+  if (x.empty()) return s;
+  double sum = 0;
+  for (double v : x) sum += v;
+  s.mean = sum / static_cast<double>(x.size());
+  double ss = 0;
+  for (double v : x) ss += (v - s.mean) * (v - s.mean);
+  s.sd = x.size() > 1 ? std::sqrt(ss / static_cast<double>(x.size() - 1)) : 0.0;
+  s.min = *std::min_element(x.begin(), x.end());
+  s.max = *std::max_element(x.begin(), x.end());
+  return s;
+}
+
+ProfileSummary profile_summary(const std::vector<double>& offsets, const std::vector<double>& objectives,
+                               double at_optimum, double flat_rise) {
+  ProfileSummary s;
+  // The quadratic through the optimum (offset 0) and the profile points, by least squares on the normal
+  // equations of (1, x, x²).
+  std::vector<double> xs = offsets, ys = objectives;
+  xs.push_back(0.0);
+  ys.push_back(at_optimum);
+  double m[3][4] = {};
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const double b[3] = {1.0, xs[i], xs[i] * xs[i]};
+    for (int r = 0; r < 3; ++r) {
+      for (int c = 0; c < 3; ++c) m[r][c] += b[r] * b[c];
+      m[r][3] += b[r] * ys[i];
+    }
+  }
+  bool solvable = xs.size() >= 3;
+  for (int col = 0; col < 3 && solvable; ++col) {  // Gauss-Jordan with partial pivoting
+    int piv = col;
+    for (int r = col + 1; r < 3; ++r)
+      if (std::fabs(m[r][col]) > std::fabs(m[piv][col])) piv = r;
+    if (std::fabs(m[piv][col]) < 1e-300) {
+      solvable = false;
+      break;
+    }
+    for (int c = 0; c < 4; ++c) std::swap(m[col][c], m[piv][c]);
+    for (int r = 0; r < 3; ++r) {
+      if (r == col) continue;
+      const double f = m[r][col] / m[col][col];
+      for (int c = 0; c < 4; ++c) m[r][c] -= f * m[col][c];
+    }
+  }
+  s.curvature = solvable ? 2.0 * m[2][3] / m[2][2] : 0.0;
+  for (double y : objectives) {
+    s.rise = std::max(s.rise, y - at_optimum);
+    if (y < at_optimum) s.lower_found = true;
+  }
+  s.flat = s.rise < flat_rise;
+  return s;
+}
+
+}  // namespace vicsim::experiments

@@ -1,0 +1,117 @@
+// The coupling of the firm model to the SimGrid layer (issue 14 §1): traffic by kind, and what its
+// completion times and losses do to order handling, forecasts, dispatch and telemetry
+// (docs/ODD.md 7.45–7.48).
+#include "agents/infrastructure_feedback.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "reports/paired_comparison.hpp"
+#include "test_support.hpp"
+
+using namespace vicsim;
+
+TEST_CASE("infrastructure_feedback: backlog wait is the fluid queue's mean over the busy hours", "[agents]") {
+  CHECK(agents::backlog_wait_s(0.5, 8) == 0.0);
+  CHECK(agents::backlog_wait_s(1.0, 8) == 0.0);
+  // ρ = 2 for 8 h: the last message waits 8 h, the mean one 4 h.
+  CHECK(agents::backlog_wait_s(2.0, 8) == Approx(4 * 3600.0));
+}
+
+TEST_CASE("infrastructure_feedback: order handling, freshness, dispatch and telemetry follow the network",
+          "[agents]") {
+  agents::InfrastructureParams p;  // 5 messages, 3-day coherence, 4-hour dispatch window, 8 busy hours
+  CHECK(agents::platform_order_days(p, 0.1, 0.0) == Approx(5 * 0.1 / 86400));
+  CHECK(agents::platform_order_days(p, 0.1, 4 * 3600.0) == Approx(5 * (0.1 + 14400) / 86400));
+  CHECK(agents::forecast_freshness(0.0, 3) == 1.0);
+  CHECK(agents::forecast_freshness(3.0, 3) == Approx(std::exp(-1.0)));
+  CHECK(agents::dispatch_in_time(p, 0.8, 0.2) == 1.0);
+  // ρ = 3: requests after (4 h − 0.2 s) / 2 into the 8 busy hours miss the window.
+  CHECK(agents::dispatch_in_time(p, 3.0, 0.2) == Approx((4 * 3600.0 - 0.2) / (2 * 8 * 3600.0)));
+  CHECK(agents::dispatch_in_time(p, 1.0, 5 * 3600.0) == 0.0);
+  CHECK(agents::telemetry_delivered(0.9) == 1.0);
+  CHECK(agents::telemetry_delivered(4.0) == Approx(0.25));
+}
+
+TEST_CASE("infrastructure_feedback: every traffic kind is routed and weak access links lose telemetry",
+          "[agents]") {
+  // The bundled platform-led world with every region at level 0 and no network investment by platforms.
+  std::vector<std::string> sets = {"ticks=72", "mechanisms.platform_economy.network_investment=false"};
+  for (int k = 0; k < 6; ++k) sets.push_back("regions." + std::to_string(k) + ".infrastructure=0");
+  auto s = test::load("platform_led.json", sets);
+  auto r = test::run(s);
+  const auto& w = r.model->world();
+  const auto& c = r.model->context();
+  bool overloaded = false;
+  for (std::size_t p = 0; p < w.platforms.size(); ++p) {
+    if (!w.platforms[p].alive || w.platforms[p].members == 0) continue;
+    INFO("platform " << p << " congestion " << w.platforms[p].congestion << " telemetry delivered "
+                     << w.platforms[p].telemetry_delivered << " order handling "
+                     << c.infra.order_handling_days[p] << " days");
+    CHECK(c.infra.traffic_bytes[p][static_cast<std::size_t>(agents::TrafficKind::Telemetry)] > 0.0);
+    CHECK(c.infra.traffic_bytes[p][static_cast<std::size_t>(agents::TrafficKind::Design)] > 0.0);
+    if (w.platforms[p].congestion > 1.0) {
+      overloaded = true;
+      CHECK(w.platforms[p].telemetry_delivered < 1.0);
+      CHECK(c.infra.order_handling_days[p] > 0.01);
+    }
+  }
+  CHECK(overloaded);
+}
+
+TEST_CASE(
+    "infrastructure_feedback: low regional infrastructure lengthens lead time, worsens forecasts and "
+    "cuts real output",
+    "[agents][pattern][pattern_infrastructure]") {
+  // Paired: the platform-led world with every region at infrastructure 0 vs 1, common random numbers. Both
+  // channels of the level act: firms' readiness to adopt (7.17) and the SimGrid layer (7.45–7.48).
+  constexpr int kReps = 8;
+  std::vector<double> lead[2], error[2], output[2];
+  for (int rep = 0; rep < kReps; ++rep)
+    for (int arm = 0; arm < 2; ++arm) {
+      std::vector<std::string> sets = {"seed=" + std::to_string(3000 + rep), "ticks=72"};
+      for (int k = 0; k < 6; ++k)
+        sets.push_back("regions." + std::to_string(k) + ".infrastructure=" + (arm == 0 ? "0" : "1"));
+      auto r = test::run(test::load("platform_led.json", sets));
+      double l = 0, o = 0;
+      for (std::size_t t = r.series.size() - 24; t < r.series.size(); ++t) {
+        l += r.series[t].lead_time_days / 24.0;
+        o += r.series[t].real_output / 24.0;
+      }
+      // Forecast error of the final stage at the last tick: mean |ε| over alive final-stage firms.
+      const auto& w = r.model->world();
+      const auto& c = r.model->context();
+      double e = 0, n = 0;
+      for (std::size_t i = 0; i < w.firms.size(); ++i)
+        if (w.firms.alive[i] && c.is_final_stage(static_cast<sim::FirmIndex>(i))) {
+          e += std::fabs(w.firms.forecast_error[i]);
+          n += 1;
+        }
+      lead[arm].push_back(l);
+      output[arm].push_back(o);
+      error[arm].push_back(n > 0 ? e / n : 0.0);
+    }
+  const auto dl = reports::paired_statistics(lead[0], lead[1]);
+  const auto de = reports::paired_statistics(error[0], error[1]);
+  const auto dy = reports::paired_statistics(output[0], output[1]);
+  INFO("high − low infrastructure: lead time "
+       << dl.diff << " [" << dl.ci_low << ", " << dl.ci_high << "] days; forecast |error| " << de.diff << " ["
+       << de.ci_low << ", " << de.ci_high << "]; real output " << dy.diff << " [" << dy.ci_low << ", "
+       << dy.ci_high << "] yuan/month");
+  const std::string cmd = "build/tests/vicsim_tests \"[pattern_infrastructure]\" -s";
+  test::record({"infrastructure: lead time", "issue 14 §1 (docs/ODD.md 7.45–7.48)",
+                "high − low regional infrastructure < 0 (months 49–72)", "paired 95% CI excludes 0, 8 pairs",
+                test::num(dl.diff) + " [" + test::num(dl.ci_low) + ", " + test::num(dl.ci_high) + "]",
+                dl.ci_high < 0.0, cmd});
+  test::record({"infrastructure: forecast error", "issue 14 §1 (docs/ODD.md 7.47)",
+                "high − low regional infrastructure < 0 (month 72)", "paired 95% CI excludes 0, 8 pairs",
+                test::num(de.diff) + " [" + test::num(de.ci_low) + ", " + test::num(de.ci_high) + "]",
+                de.ci_high < 0.0, cmd});
+  test::record({"infrastructure: real output", "issue 14 §1 (docs/ODD.md 7.45–7.48)",
+                "high − low regional infrastructure > 0 (months 49–72)", "paired 95% CI excludes 0, 8 pairs",
+                test::num(dy.diff) + " [" + test::num(dy.ci_low) + ", " + test::num(dy.ci_high) + "]",
+                dy.ci_low > 0.0, cmd});
+  CHECK(dl.ci_high < 0.0);
+  CHECK(de.ci_high < 0.0);
+  CHECK(dy.ci_low > 0.0);
+}
