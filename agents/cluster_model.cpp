@@ -5,18 +5,8 @@
 
 #include "agents/accounts.hpp"
 #include "agents/adoption.hpp"
-#include "agents/collaboration.hpp"
-#include "agents/credit.hpp"
-#include "agents/demography.hpp"
-#include "agents/infrastructure_feedback.hpp"
-#include "agents/knowledge.hpp"
-#include "agents/platform_services.hpp"
-#include "agents/platform_strategy.hpp"
-#include "agents/policies.hpp"
+#include "agents/model_phases.hpp"
 #include "agents/population.hpp"
-#include "agents/shocks.hpp"
-#include "agents/tie_dynamics.hpp"
-#include "agents/trade.hpp"
 #include "sim/tie_compaction.hpp"
 
 namespace vicsim::agents {
@@ -126,126 +116,18 @@ void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {
   }
 }
 
-namespace {
-
-/** Output at month-1 prices: the units each firm made and sold, valued at its type's month-1 mean
- * price, so lower prices from lower costs (transaction costs, dispatch) do not read as lost production. */
-void record_real_output(ModelContext& c) {
-  const sim::Firms& f = c.world.firms;
-  const auto& alive = c.directory.alive();
-  // Units sold this month: own production not carried, dispatched-in and spot units, and sales from stock.
-  const auto sold = [&](sim::FirmIndex i) { return f.output[i] - f.unsold[i] + f.from_stock[i]; };
-  if (c.base_price.empty()) {
-    std::vector<double> value(c.directory.n_types(), 0.0), units(c.directory.n_types(), 0.0);
-    for (auto i : alive)
-      if (f.price[i] > 0.0) {
-        value[c.type_key(i)] += f.price[i] * sold(i);
-        units[c.type_key(i)] += sold(i);
-      }
-    c.base_price.assign(value.size(), 0.0);
-    for (std::size_t t = 0; t < value.size(); ++t)
-      c.base_price[t] = units[t] > 0.0 ? value[t] / units[t] : 0.0;
-  }
-  double real = 0.0;
-  for (auto i : alive) {
-    const double base = c.base_price[c.type_key(i)];
-    real += sold(i) * (base > 0.0 ? base : f.price[i]);
-  }
-  c.stats.real_output = real;
-}
-
-}  // namespace
-
 void ClusterModel::step() {
   clock_.start();
   sim::World& w = c_.world;
   ++w.tick;
   c_.stats = {};
-  // The warm-up (ticks ≤ 0, see warm_up) runs the firm economy alone: demand stays at its initial level and
-  // the digital layer (platforms, adoption, SimGrid) waits for month 1. Policies and shocks start at month 1
-  // or later, so they do nothing yet.
-  const bool warming_up = w.tick <= 0;
+  const bool warming_up = w.tick <= 0;  // see warm_up and ModelPhase::in_warm_up
   c_.ledger.begin_tick(w.tick);
-  const double monthly_growth = std::pow(1.0 + c_.params.market.demand_growth_per_year, 1.0 / 12.0);
-  if (!warming_up)
-    for (auto& d : w.final_demand) d *= monthly_growth;
-
-  // Government, shocks and platforms set the conditions of this month.
-  apply_shocks(c_);
-  clock_.lap("demand and shocks");
-  begin_policies(c_);
-  clock_.lap("policies");
-  for (auto& pl : w.platforms) {
-    pl.revenue = pl.cost = sim::Money{0.0};
-    pl.gmv = pl.dispatched_units = pl.cross_platform_gmv = 0.0;
+  for (const auto& phase : model_phases()) {
+    if (warming_up && !phase.in_warm_up) continue;
+    phase.run(c_);
+    if (phase.clock) clock_.lap(phase.clock);
   }
-  if (!warming_up) {
-    update_platform_roster(c_);
-    clock_.lap("platform roster");
-    push_infrastructure(c_);
-    resolve_service_times(c_);
-    clock_.lap("SimGrid infrastructure layer");
-  }
-  refresh_service_access(c_);
-  for (auto i : c_.directory.alive())
-    w.firms.credit_line[i] =
-        sim::Money{c_.services_of(i).finance * c_.params.services.credit_months * w.firms.revenue[i].yuan};
-  clock_.lap("service access");
-
-  set_prices(c_);
-  clock_.lap("prices");
-  propagate_orders(c_);
-  clock_.lap("orders");
-  settle_accounts(c_);
-  clock_.lap("settlement");
-
-  record_real_output(c_);
-
-  // Margins by type drive entry.
-  std::vector<double> profit(c_.directory.n_types(), 0.0), revenue(c_.directory.n_types(), 0.0);
-  for (auto i : c_.directory.alive()) {
-    profit[c_.type_key(i)] += w.firms.profit[i].yuan;
-    revenue[c_.type_key(i)] += w.firms.revenue[i].yuan;
-  }
-  c_.type_margin.assign(c_.directory.n_types(), 0.0);
-  for (std::size_t t = 0; t < profit.size(); ++t)
-    c_.type_margin[t] = revenue[t] > 0.0 ? profit[t] / revenue[t] : 0.0;
-  clock_.lap("real output and margins");
-
-  if (!warming_up) {
-    adopt_and_join(c_);
-    clock_.lap("adoption and joining");
-    update_platform_roster(c_);
-    choose_tie_channels(c_);
-    clock_.lap("tie channels");
-    refresh_service_access(c_);
-    for (auto& pl : w.platforms)
-      if (pl.alive) pl.cost = platform_operating_cost(c_, pl);
-    account_policies(c_);
-    settle_platforms(c_);
-    clock_.lap("platform and policy accounts");
-  }
-
-  learn(c_);
-  clock_.lap("learning");
-  update_and_decay_ties(c_);
-  clock_.lap("tie decay");
-  search_suppliers(c_);
-  clock_.lap("supplier search");
-  form_collaborations(c_);
-  clock_.lap("collaboration");
-  adjust_capacity(c_);
-  clock_.lap("capacity");
-  settle_credit(c_);
-  clock_.lap("credit");
-  exit_failing_firms(c_);
-  close_exited_firms(c_);
-  clock_.lap("exit");
-  enter_firms(c_);
-  c_.directory.rebuild(w);
-  clock_.lap("entry");
-  close_accounts(c_);
-  clock_.lap("stock-flow check");
 }
 
 }  // namespace vicsim::agents

@@ -16,6 +16,7 @@ Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_schema_command(CLI::App& app);
 Command add_compare_command(CLI::App& app);
+Command add_attribute_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_calibrate_command(CLI::App& app);
 Command add_discover_command(CLI::App& app);

@@ -19,10 +19,11 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
 
   const std::vector<app::Command> commands = {
-      app::add_run_command(cli),     app::add_validate_command(cli), app::add_schema_command(cli),
-      app::add_compare_command(cli), app::add_sweep_command(cli),    app::add_discover_command(cli),
-      app::add_view_command(cli),    app::add_report_command(cli),   app::add_export_command(cli),
-      app::add_new_command(cli),     app::add_bench_command(cli),    app::add_calibrate_command(cli),
+      app::add_run_command(cli),       app::add_validate_command(cli),  app::add_schema_command(cli),
+      app::add_compare_command(cli),   app::add_attribute_command(cli), app::add_sweep_command(cli),
+      app::add_discover_command(cli),  app::add_view_command(cli),      app::add_report_command(cli),
+      app::add_export_command(cli),    app::add_new_command(cli),       app::add_bench_command(cli),
+      app::add_calibrate_command(cli),
   };
 
   try {

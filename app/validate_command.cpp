@@ -44,17 +44,20 @@ Command add_schema_command(CLI::App& app) {
   auto format = std::make_shared<std::string>("markdown");
   auto* cmd = app.add_subcommand("schema",
                                  "Print the scenario key reference (Markdown), a JSON Schema (draft 2020-12) "
-                                 "for editors, or the parameter "
-                                 "table with sources");
-  cmd->add_option("--format", *format,
-                  "markdown: the key reference of docs/scenario-format.md; json-schema: a JSON Schema; "
-                  "parameters: the parameter table of docs/PARAMETERS.md")
-      ->check(CLI::IsMember({"markdown", "json-schema", "parameters"}));
+                                 "for editors, the parameter table with sources, or the mechanism table");
+  cmd->add_option(
+         "--format", *format,
+         "markdown: the key reference of docs/scenario-format.md; json-schema: a JSON Schema; "
+         "parameters: the parameter table of docs/PARAMETERS.md; mechanisms: the mechanism registry's "
+         "table (docs/scenario-format.md)")
+      ->check(CLI::IsMember({"markdown", "json-schema", "parameters", "mechanisms"}));
   return {cmd, [format] {
             if (*format == "json-schema")
               std::cout << scenarios::scenario_json_schema().dump(2) << "\n";
             else if (*format == "parameters")
               std::cout << scenarios::parameter_table();
+            else if (*format == "mechanisms")
+              std::cout << scenarios::mechanism_reference();
             else
               std::cout << scenarios::scenario_key_reference();
             return 0;

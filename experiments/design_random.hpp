@@ -13,6 +13,7 @@ enum class ExperimentStream : std::uint32_t {
   LatinHypercube,
   Morris,
   Bootstrap,
+  ShapleyPermutation,
 };
 
 /** @brief A generator keyed by (seed, stream, a, b). */

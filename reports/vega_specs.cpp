@@ -331,6 +331,42 @@ json effect_size_chart(json rows, const std::string& x_title) {
   return s;
 }
 
+json waterfall_chart(json rows, const std::string& y_title) {
+  const json x = {{"field", "label"},
+                  {"type", "nominal"},
+                  {"title", nullptr},
+                  {"sort", {{"field", "step"}, {"order", "ascending"}}},
+                  {"axis", {{"labelAngle", -30}}}};
+  const json colour = {{"field", "kind"},
+                       {"type", "nominal"},
+                       {"title", nullptr},
+                       {"scale",
+                        {{"domain", {"increase", "decrease", "unexplained", "total"}},
+                         {"range", {"#2f9e44", "#d9480f", "#9fb3c8", "#1f77b4"}}}}};
+  json s = base();
+  s["data"] = {{"values", std::move(rows)}};
+  s["width"] = {{"step", 56}};
+  s["height"] = 240;
+  s["layer"] = {
+      {{"mark", {{"type", "bar"}, {"width", {{"band", 0.7}}}}},
+       {"encoding",
+        {{"x", x},
+         {"y", {{"field", "start"}, {"type", "quantitative"}, {"title", y_title}}},
+         {"y2", {{"field", "end"}}},
+         {"color", colour},
+         {"tooltip",
+          {{{"field", "label"}, {"type", "nominal"}},
+           {{"field", "contribution"}, {"type", "quantitative"}, {"format", ".3~g"}},
+           {{"field", "ci_low"}, {"type", "quantitative"}, {"format", ".3~g"}},
+           {{"field", "ci_high"}, {"type", "quantitative"}, {"format", ".3~g"}}}}}}},
+      {{"mark", {{"type", "rule"}, {"color", "#323f4b"}}},
+       {"encoding",
+        {{"x", x}, {"y", {{"field", "low"}, {"type", "quantitative"}}}, {"y2", {{"field", "high"}}}}}},
+      {{"mark", {{"type", "rule"}, {"color", "#52606d"}, {"strokeDash", {4, 3}}}},
+       {"encoding", {{"y", {{"datum", 0}, {"type", "quantitative"}}}}}}};
+  return s;
+}
+
 json spending_chart(json rows) {
   json s = base();
   s["data"] = {{"values", std::move(rows)}};

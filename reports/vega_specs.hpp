@@ -46,6 +46,11 @@ json difference_small_multiples(json rows, const std::vector<std::string>& order
  * "better in B", "worse in B", "different (no better direction)" or "no clear difference". */
 json effect_size_chart(json rows, const std::string& x_title);
 
+/** @brief Rows {step, label, start, end, low, high, kind}: a waterfall of contributions in `step` order, each
+ * bar from start to end (kind "increase", "decrease" or "total"), with a whisker from low to high (95% CI of
+ * the step, placed at its end). */
+json waterfall_chart(json rows, const std::string& y_title);
+
 /** @brief Rows {policy, tick, cumulative_spend}: cumulative spending stacked by policy. */
 json spending_chart(json rows);
 

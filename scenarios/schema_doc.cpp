@@ -7,6 +7,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "agents/mechanism_registry.hpp"
 #include "scenarios/scenario_extends.hpp"
 #include "scenarios/scenario_schema.hpp"
 
@@ -86,6 +87,27 @@ std::string scenario_key_reference() {
   // Keys resolved before the scenario is read (scenario_extends.hpp).
   for (const auto& k : kAuthoringKeys)
     out << "| `" << k.key << "` | " << k.type << " |  |  |  | " << k.description << " |\n";
+  return out.str();
+}
+
+std::string mechanism_reference() {
+  std::ostringstream out;
+  out << "| mechanism | group | kind | switch (off) | parameters | phases | load | columns | ODD | "
+         "description |\n"
+         "|---|---|---|---|---|---|---|---|---|---|\n";
+  auto list = [](const std::vector<const char*>& xs, const char* quote) {
+    std::string s;
+    for (const char* x : xs) s += std::string(s.empty() ? "" : ", ") + quote + x + quote;
+    return s;
+  };
+  for (const auto& m : agents::mechanism_registry()) {
+    std::string sw;
+    for (const auto& x : m.switches)
+      sw += (sw.empty() ? "" : "<br>") + std::string("`") + x.path + "=" + x.off + "`";
+    out << "| `" << m.name << "` | " << m.group << " | " << m.kind << " | " << sw << " | `" << m.parameters
+        << "`: " << list(m.parameter_keys, "") << " | " << list(m.phases, "") << " | " << m.load << " | "
+        << list(m.metrics, "`") << " | " << m.odd << " | " << m.description << " |\n";
+  }
   return out.str();
 }
 

@@ -55,3 +55,10 @@ else
 fi
 [[ $found -eq 0 ]] || die "$STALE"
 echo "  ok: docs/scenario-format.md contains the current key reference"
+
+echo "== 'vicsim schema --format mechanisms' (the mechanism registry) is in docs/scenario-format.md verbatim"
+"$VICSIM" schema --format mechanisms >"$T/mechanisms.md" 2>"$T/mechanisms.err" || die "'vicsim schema --format mechanisms' failed: $(cat "$T/mechanisms.err")"
+[[ -s $T/mechanisms.md ]] || die "'vicsim schema --format mechanisms' printed nothing"
+"${PY:-python3}" -c 'import sys; sys.exit(0 if open(sys.argv[1]).read() in open(sys.argv[2]).read() else 1)' \
+  "$T/mechanisms.md" "$DOC" || die "docs/scenario-format.md is stale: regenerate the mechanism table with 'build/vicsim schema --format mechanisms'"
+echo "  ok: docs/scenario-format.md contains the current mechanism table"

@@ -1,0 +1,129 @@
+#include "agents/mechanism_registry.hpp"
+
+#include <string_view>
+
+namespace vicsim::agents {
+
+const std::vector<Mechanism>& mechanism_registry() {
+  // clang-format off
+  static const std::vector<Mechanism> table = {
+      // --- the firm economy ---
+      {"supply_ties", "supply_ties", "firm economy",
+       "Orders flow through supplier ties chosen by landed cost; off: every input is bought on the spot market",
+       {{"mechanisms.trade.enabled", "false"}}, nullptr, "mechanisms.trade",
+       {"suppliers_per_input", "local_candidates", "referral_candidates", "remote_candidates", "switch_probability",
+        "switch_margin", "choice_sensitivity", "transaction_cost_base", "distance_scale_km", "trust_discount",
+        "information_asymmetry"},
+       {"orders", "settlement", "supplier search"}, "",
+       {"ties", "ties_formed", "local_tie_share", "cross_region_tie_share", "transaction_cost_per_unit",
+        "transaction_cost_share", "lead_time_days", "spot_share", "chain_completeness"},
+       "7.3–7.5"},
+      {"imports", "imports", "firm economy",
+       "Spot demand the cluster cannot make is imported; off: it is a lost sale",
+       {{"mechanisms.trade.imports", "false"}}, nullptr, "mechanisms.trade", {"import_premium"}, {"orders"}, "",
+       {"lost_sales_share"}, "7.3"},
+      {"tie_decay", "tie_decay", "firm economy", "Ties dissolve with a trust-dependent hazard",
+       {{"mechanisms.ties.decay_enabled", "false"}}, nullptr, "mechanisms.ties",
+       {"new_tie_half_life_months", "trusted_tie_annual_survival", "trust_gain"}, {"tie decay"}, "",
+       {"ties_dissolved", "supply_trust"}, "7.7"},
+      {"innovation", "knowledge_creation", "firm economy", "Nelson–Winter innovation draws toward a latent frontier",
+       {{"mechanisms.knowledge.innovation_enabled", "false"}}, nullptr, "mechanisms.knowledge",
+       {"innovation_rate", "reference_employees", "size_elasticity", "frontier_growth_per_year", "innovation_sd"},
+       {"learning"}, "", {"innovations", "innovation_share"}, "7.9"},
+      {"spillovers", "knowledge_creation", "firm economy", "Imitation of partners and co-located firms",
+       {{"mechanisms.knowledge.spillover_enabled", "false"}}, nullptr, "mechanisms.knowledge",
+       {"imitation_rate", "imitation_gap_closed", "half_distance_km", "local_contacts"}, {"learning"}, "",
+       {"imitations"}, "7.9"},
+      {"collaboration", "collaboration", "firm economy", "Horizontal collaboration ties by triadic closure",
+       {{"mechanisms.knowledge.collaboration_enabled", "false"}}, nullptr, "mechanisms.knowledge",
+       {"collaboration_probability", "max_collaborators"}, {"collaboration"}, "",
+       {"clustering", "cross_industry_tie_share", "member_collaboration"}, "7.8"},
+      {"entry", "demography", "firm economy", "Poisson entry of new firms, located by a logit location choice",
+       {{"mechanisms.demography.entry_enabled", "false"}}, nullptr, "mechanisms.demography",
+       {"entry_rate", "entry_margin_sensitivity", "entrant_size_max", "agglomeration_weight", "endowment_weight",
+        "cost_weight", "barrier_weight"},
+       {"entry"}, "", {"entries", "relocations"}, "7.12"},
+      {"exit", "demography", "firm economy", "Exit after sustained losses or negative cash",
+       {{"mechanisms.demography.exit_enabled", "false"}}, nullptr, "mechanisms.demography", {"exit_loss_months"},
+       {"exit", "exit closing"}, "", {"exits", "sme_survival"}, "7.11"},
+      {"capacity_adjustment", "demography", "firm economy", "Hiring and shedding by utilisation, with Gibrat noise",
+       {{"mechanisms.demography.capacity_adjustment_enabled", "false"}}, nullptr, "mechanisms.demography",
+       {"expand_above", "shrink_below", "adjustment_rate", "growth_noise_sd"}, {"capacity"}, "",
+       {"employees", "capacity_utilisation"}, "7.10"},
+      // --- the digital layer ---
+      {"cloud_adoption", "cloud_adoption", "digital layer",
+       "Firms go on the cloud (Bass or Watts) and join platforms",
+       {{"mechanisms.adoption.enabled", "false"}}, nullptr, "mechanisms.adoption",
+       {"bass_p", "bass_q", "partner_weight", "infrastructure_floor", "cloud_cost_fixed", "join_p", "join_q",
+        "owner_pull", "leave_rate", "multihoming_discount"},
+       {"adoption and joining"}, "",
+       {"cloud_adoption_share", "sme_adoption_share", "large_adoption_share", "digital_divide_gap",
+        "platform_member_share", "multihoming_share"},
+       "7.16–7.17"},
+      {"platforms", "platforms", "digital layer",
+       "Platforms launch on their launch_tick; off: they wait for a cultivation policy that never comes",
+       {{"platforms[*].launch_tick", "-1"}}, "platforms[*]", "platforms[*]",
+       {"launch_tick", "entry_fee", "transaction_fee", "compute_gflops"},
+       {"platform roster", "platform month", "platform costs", "platform accounts"}, "",
+       {"platforms_alive", "platform_hhi", "platform_gmv", "platform_fee_revenue", "fee_share_of_gmv"}, "7.21"},
+      {"fee_learning", "platforms", "digital layer", "Platforms learn their fees by reinforcement (quarterly)",
+       {{"mechanisms.platform_economy.fee_learning", "false"}}, "platforms[*]", "mechanisms.platform_economy",
+       {"fee_step", "fee_learning_rate", "aspiration_rate"}, {"platform accounts"}, "", {}, "7.21"},
+      {"network_investment", "platforms", "digital layer",
+       "Platforms invest in their binding network resource (uplink or edge gateways)",
+       {{"mechanisms.platform_economy.network_investment", "false"}}, "platforms[*]", "mechanisms.platform_economy",
+       {"cost_per_gbps", "edge_cost_per_member", "edge_max"}, {"platform accounts"}, "", {}, "7.21, 7.23"},
+      {"platform_tie_terms", "platform_tie_terms", "digital layer",
+       "Terms a platform tie gets by assumption: information-asymmetry cut and a trust floor; off: the offline values",
+       {{"mechanisms.services.information_asymmetry_cut", "0"},
+        {"mechanisms.services.initial_trust", "0"}},
+       "platforms[*]", "mechanisms.services", {"information_asymmetry_cut", "initial_trust"},
+       {"tie channels", "orders"}, "", {"platform_tie_share"}, "7.19"},
+      {"infrastructure_layer", "infrastructure_layer", "digital layer",
+       "SimGrid network and compute model of platform traffic; off: platforms never congest",
+       {{"mechanisms.infrastructure.enabled", "false"}}, nullptr, "mechanisms.infrastructure",
+       {"bandwidth_min_mbps", "bandwidth_max_mbps", "uplink_gbps", "window_s"},
+       {"infrastructure push", "service times"},
+       "mechanisms.infrastructure.bytes_per_member, bytes_per_employee, gflop_per_member",
+       {"service_latency_ms", "max_congestion"}, "7.23"},
+      // --- platform services (per platform, platforms[*].services) ---
+      {"matchmaking", "matchmaking", "platform service",
+       "Search of the reachable member pool across regions and industries, and the marketplace for shortfalls",
+       {{"platforms[*].services.matchmaking", "false"}}, "platforms[*]", "mechanisms.services",
+       {"platform_candidates", "marketplace_premium_cut"}, {"service access", "supplier search", "orders"}, "",
+       {"platform_cross_region"}, "7.18"},
+      {"dispatch", "dispatch", "platform service", "Members' excess orders go to idle member capacity",
+       {{"platforms[*].services.dispatch", "false"}}, "platforms[*]", "mechanisms.services", {"dispatch_share"},
+       {"service access", "orders", "settlement"}, "", {"dispatched_units"}, "7.20"},
+      {"forecasting", "forecasting", "platform service", "C2M demand forecasting cuts final-stage forecast error",
+       {{"platforms[*].services.forecasting", "false"}}, "platforms[*]", "mechanisms.services",
+       {"forecast_error_sd", "c2m_share", "c2m_error_sd", "forecast_error_cut", "markdown_cost"},
+       {"service access", "orders"}, "mechanisms.infrastructure.gflop_forecast", {}, "7.20"},
+      {"knowledge_sharing", "knowledge_sharing", "platform service",
+       "Knowledge and app sharing: platform contacts for imitation, fewer defects and less overhead",
+       {{"platforms[*].services.knowledge", "false"}}, "platforms[*]", "mechanisms.services",
+       {"knowledge_contacts", "defect_rate", "defect_cut", "overhead_cut", "app_adoption_rate"},
+       {"service access", "learning"}, "", {"quality", "management_efficiency"}, "7.18"},
+      {"finance", "finance", "platform service", "Data-driven credit lines in months of revenue",
+       {{"platforms[*].services.finance", "false"}}, "platforms[*]", "mechanisms.services",
+       {"credit_months", "interest_per_year", "repayment_months"}, {"service access", "credit lines", "credit"}, "",
+       {"loan_write_offs"}, "7.18"},
+      {"logistics", "logistics", "platform service", "Shared warehouses cut transport time and distance cost",
+       {{"platforms[*].services.logistics", "false"}}, "platforms[*]", "mechanisms.services",
+       {"logistics_speedup", "logistics_distance_cut"}, {"orders"}, "", {}, "7.19"},
+  };
+  // clang-format on
+  return table;
+}
+
+std::vector<const char*> mechanism_groups() {
+  std::vector<const char*> groups;
+  for (const auto& m : mechanism_registry()) {
+    bool seen = false;
+    for (const char* g : groups) seen = seen || std::string_view(g) == m.group;
+    if (!seen) groups.push_back(m.group);
+  }
+  return groups;
+}
+
+}  // namespace vicsim::agents

@@ -1,0 +1,44 @@
+#pragma once
+/** @file The mechanism registry: one declared table of the model's mechanisms and platform services, each
+ * with the scenario switch that turns it off, the parameters it reads, the phases it acts in, the load it
+ * puts on the infrastructure layer and the output columns it owns. The schema reference (`vicsim schema`),
+ * the mechanism table (`vicsim schema --format mechanisms`) and `vicsim attribute` read this table
+ * (docs/ODD.md 7.40). Adding a mechanism is one row here plus the mechanism itself. */
+#include <vector>
+
+namespace vicsim::agents {
+
+/** @brief One assignment that turns a mechanism off: an override path (scenarios/override_path.hpp syntax,
+ * `a.b`, `a[*].b`) and the value it gets. */
+struct MechanismSwitch {
+  const char* path;  ///< e.g. "platforms[*].services.dispatch"
+  /** @brief The off value as JSON text ("false", "0", "-1"), or "@PATH": the value at PATH of the same
+   * scenario (a neutral setting that equals an offline parameter). */
+  const char* off;
+};
+
+/** @brief One mechanism or platform service. */
+struct Mechanism {
+  const char* name;         ///< unique, snake_case
+  const char* group;        ///< attribution group (several entries may share one and switch together)
+  const char* kind;         ///< "firm economy", "digital layer" or "platform service"
+  const char* description;  ///< one sentence, printed in the schema reference and the docs
+  std::vector<MechanismSwitch> switches;
+  /** @brief A path that selects nothing in a scenario that lacks the mechanism (e.g. "platforms[*]" for
+   * platform services); nullptr: present in every scenario. Where it is absent, its "state" is off. */
+  const char* present_if;
+  const char* parameters;  ///< the schema object of its parameters, e.g. "mechanisms.services"
+  std::vector<const char*> parameter_keys;  ///< keys of that object it reads
+  std::vector<const char*> phases;   ///< names of the model phases it acts in (agents/model_phases.hpp)
+  const char* load;                  ///< parameters setting its compute and traffic load ("" if none)
+  std::vector<const char*> metrics;  ///< timeseries.csv columns it owns (docs/outputs.md)
+  const char* odd;                   ///< docs/ODD.md section
+};
+
+/** @brief The table, in documentation order. */
+const std::vector<Mechanism>& mechanism_registry();
+
+/** @brief The groups in first-appearance order. */
+std::vector<const char*> mechanism_groups();
+
+}  // namespace vicsim::agents

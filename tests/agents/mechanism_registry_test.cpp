@@ -1,0 +1,92 @@
+#include "agents/mechanism_registry.hpp"
+
+#include <catch2/catch.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "agents/model_phases.hpp"
+#include "reports/csv_table.hpp"
+#include "reports/run_writers.hpp"
+#include "scenarios/mechanism_switches.hpp"
+#include "scenarios/scenario_loader.hpp"
+
+using namespace vicsim;
+
+TEST_CASE("mechanism_registry: every entry names real switches, parameters, phases and columns", "[agents]") {
+  // A scenario with platforms, so that platforms[*] paths select something.
+  auto loaded =
+      scenarios::load_scenario_file(std::string(VICSIM_SOURCE_DIR) + "/scenarios/platform_led.json");
+  REQUIRE(loaded.scenario);
+  const auto full = scenarios::to_json(*loaded.scenario);
+
+  std::set<std::string> phases, names;
+  for (const auto& p : agents::model_phases()) CHECK(phases.insert(p.name).second);
+  std::ostringstream ts;
+  reports::write_timeseries_csv(ts, {}, {});
+  const auto header = reports::CsvTable::parse(ts.str(), "timeseries.csv").header();
+  const std::set<std::string> columns(header.begin(), header.end());
+
+  for (const auto& m : agents::mechanism_registry()) {
+    INFO(m.name);
+    CHECK(names.insert(m.name).second);
+    CHECK(!m.switches.empty());
+    for (const auto& sw : m.switches) {
+      INFO(sw.path);
+      CHECK(!scenarios::expand_path(full, sw.path).empty());
+    }
+    const auto params = scenarios::expand_path(full, m.parameters);
+    REQUIRE(!params.empty());
+    for (const char* key : m.parameter_keys) {
+      INFO(key);
+      CHECK(!scenarios::expand_path(full, params.front() + "." + key).empty());
+    }
+    for (const char* ph : m.phases) {
+      INFO(ph);
+      CHECK(phases.count(ph) == 1);
+    }
+    for (const char* col : m.metrics) {
+      INFO(col);
+      CHECK(columns.count(col) == 1);
+    }
+  }
+}
+
+TEST_CASE("mechanism_switches: A's state, absent mechanisms and coalitions", "[scenarios]") {
+  auto traditional =
+      scenarios::load_scenario_file(std::string(VICSIM_SOURCE_DIR) + "/scenarios/traditional.json");
+  REQUIRE(traditional.scenario);
+  auto base = scenarios::to_json(*traditional.scenario);
+  auto a_doc = base;
+  auto b_doc = base;
+  b_doc["platforms"] = nlohmann::json::array(
+      {nlohmann::json{{"name", "P"}, {"launch_tick", 0}}, nlohmann::json{{"name", "Q"}, {"launch_tick", 3}}});
+  b_doc["mechanisms"]["knowledge"]["collaboration_enabled"] = false;
+  auto la = scenarios::load_scenario(a_doc, "a"), lb = scenarios::load_scenario(b_doc, "b");
+  REQUIRE(la.scenario);
+  REQUIRE(lb.scenario);
+  const auto a = scenarios::to_json(*la.scenario), b = scenarios::to_json(*lb.scenario);
+
+  const auto groups = scenarios::group_switches(a, b);
+  std::set<std::string> names;
+  for (const auto& g : groups) names.insert(g.name);
+  // Collaboration is present in both and differs: A's state is A's value (true).
+  CHECK(names.count("collaboration") == 1);
+  // Platforms are absent in A: their state there is off (launch_tick −1 on every platform of B).
+  REQUIRE(names.count("platforms") == 1);
+  // Groups that agree are left out.
+  CHECK(names.count("supply_ties") == 0);
+
+  const auto chosen = scenarios::group_switches(a, b, {"collaboration", "plat=platforms"});
+  REQUIRE(chosen.size() == 2);
+  CHECK(chosen[1].name == "plat");
+  const auto none = scenarios::coalition_document(b, chosen, 0u);
+  CHECK(none["mechanisms"]["knowledge"]["collaboration_enabled"] == true);
+  CHECK(none["platforms"][0]["launch_tick"] == -1);
+  CHECK(none["platforms"][1]["launch_tick"] == -1);
+  const auto only_platforms = scenarios::coalition_document(b, chosen, 2u);
+  CHECK(only_platforms["mechanisms"]["knowledge"]["collaboration_enabled"] == true);
+  CHECK(only_platforms["platforms"][1]["launch_tick"] == 3);
+  CHECK(scenarios::coalition_document(b, chosen, 3u) == b);
+  CHECK_THROWS_AS(scenarios::group_switches(a, b, {"no_such_mechanism"}), std::invalid_argument);
+}
