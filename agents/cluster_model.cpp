@@ -10,6 +10,7 @@
 #include "agents/demography.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/knowledge.hpp"
+#include "agents/platform_founding.hpp"
 #include "agents/platform_services.hpp"
 #include "agents/platform_strategy.hpp"
 #include "agents/policies.hpp"
@@ -64,6 +65,7 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
   c_.mean_price.assign(n, 0.0);
   c_.mean_productivity.assign(n, 1.0);
   populate(c_);
+  add_founding_slots(c_.world, c_.params.founding);  // before per-platform state and the SimGrid layer
   // Every data centre starts with the scenario's uplink; platforms may add to it (7.21).
   for (auto& pl : c_.world.platforms)
     if (pl.uplink_gbps <= 0.0) pl.uplink_gbps = c_.params.infrastructure.uplink_gbps;
@@ -171,9 +173,10 @@ void ClusterModel::step() {
   clock_.lap("policies");
   for (auto& pl : w.platforms) {
     pl.revenue = pl.cost = sim::Money{0.0};
-    pl.gmv = pl.dispatched_units = pl.cross_platform_gmv = 0.0;
+    pl.gmv = pl.dispatched_units = pl.cross_platform_gmv = pl.integrated_gmv = 0.0;
   }
   if (!warming_up) {
+    found_platforms(c_);
     update_platform_roster(c_);
     clock_.lap("platform roster");
     push_infrastructure(c_);

@@ -31,6 +31,7 @@ enum class Stream : std::uint32_t {
   Interconnection,
   AdoptionThreshold,
   NetworkSample,  ///< firms drawn for the sampled clustering estimate (metrics, not the model)
+  Founding,       ///< platform founders acting on a positive case (agents/platform_founding.cpp)
 };
 
 /** @brief A generator for one (seed, stream, agent, tick) key; successive calls advance a draw counter. */
