@@ -55,6 +55,7 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
   c_.mean_price.assign(n, 0.0);
   c_.mean_productivity.assign(n, 1.0);
   populate(c_);
+  add_founding_slots(c_.world, c_.params.founding);  // before per-platform state and the SimGrid layer
   // Every data centre starts with the scenario's uplink; platforms may add to it (7.21).
   for (auto& pl : c_.world.platforms)
     if (pl.uplink_gbps <= 0.0) pl.uplink_gbps = c_.params.infrastructure.uplink_gbps;

@@ -100,10 +100,46 @@ struct InfrastructureParams {
   double gflop_forecast = 0.2;         ///< extra forecasting compute per final-stage member per second
 };
 
-/** @brief The 1+N middle platform: interconnection of platforms. */
+/** @brief The 1+N middle platform: interconnection of platforms, and its three shared services (7.52). */
 struct InterconnectionParams {
-  double connect_rate = 0.01;  ///< monthly chance an unconnected platform joins voluntarily
-  double sync_gflop = 0.02;    ///< middle-platform compute per interconnected member per second
+  double connect_rate = 0.01;      ///< monthly chance an unconnected platform joins voluntarily
+  double sync_gflop = 0.02;        ///< middle-platform compute per interconnected member per second
+  bool share_technology = true;    ///< technology: connected platforms run on the shared base capabilities
+  double technology_saving = 0.3;  ///< share of a connected platform's compute and uplink cost saved
+  bool share_data = true;          ///< data: members of connected platforms reach each other's members
+  bool share_knowledge = true;     ///< knowledge: members of connected platforms use any connected app pool
+};
+
+/** @brief Endogenous platform founding by chain-masters and independent providers (7.50). */
+struct FoundingParams {
+  bool enabled = false;            ///< off: only the scenario's platforms exist
+  std::uint32_t max_founded = 12;  ///< platform slots kept for founding (within the 32-platform limit)
+  std::int32_t first_tick = 6;     ///< first month a founder may decide
+  double launch_cost = 3.0e7;      ///< one-off set-up cost of a platform (yuan), paid to households
+  double risk_premium =
+      0.25;  ///< share of the capital at stake (launch cost + working capital) required on top
+  double horizon_months = 60.0;       ///< months of expected profit a founder counts
+  double discount_per_year = 0.08;    ///< founder's discount rate (share per year)
+  double mediated_share = 0.5;        ///< share of a member's purchases the founder expects on the platform
+  double expected_join_share = 0.5;   ///< share of ready reachable firms the founder expects to join
+  double rival_weight = 1.0;          ///< expected members are divided by 1 + weight × rivals serving them
+  double decision_rate = 0.1;         ///< monthly chance a founder with a positive case acts on it (1/month)
+  double fee = 0.03;                  ///< transaction fee a founder sets (share), then learned (7.21)
+  double entry_fee = 2000.0;          ///< entry fee a founder sets (yuan)
+  double compute_per_firm = 0.5;      ///< compute a founder buys per reachable firm (Gflop/s)
+  double regional_min_firms = 150.0;  ///< firms a region needs before a regional platform is considered
+};
+
+/** @brief Point, line and surface as mechanism: what each level provides to the level below (7.51). */
+struct HierarchyParams {
+  bool enabled = true;  ///< off: levels are labels, no parent links, no inherited services
+  double compute_saving =
+      0.3;                 ///< share of a line's compute and uplink cost saved on its surface's data centre
+  double data_rate = 0.1;  ///< monthly weight of the lines' GMV in the surface's data value
+  double data_half_yuan = 5.0e7;  ///< data value (yuan/month of line GMV) at which surface finance is half on
+  double app_rate = 0.05;  ///< apps added per unit of usage (member-month of the points and firms below)
+  double app_depreciation = 0.02;  ///< monthly share of the app stock that goes out of date
+  double app_half = 50.0;  ///< app stock at which a line's vertical apps are half as useful as possible
 };
 
 /** @brief Platform-path and ecosystem stage thresholds live with their detector in sim/. */

@@ -65,6 +65,8 @@ struct ModelContext {
   /** @brief Per platform: the set of platforms whose members it reaches (itself, plus the
    * interconnected ones when it is connected to the 1+N middle platform). */
   std::vector<std::uint32_t> reach;
+  /** @brief Platforms connected to an alive 1+N middle platform (the middle platform included), this tick. */
+  std::uint32_t connected = 0;
   /** @brief Alive platform members per type key (any platform), for matchmaking and dispatch. */
   std::vector<std::vector<sim::FirmIndex>> members_of_type;
   /** @brief Services each firm can use (refresh_service_access; firms created since read as none). */

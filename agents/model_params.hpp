@@ -173,6 +173,8 @@ struct ModelParams {
   PlatformEconomyParams platform_economy;
   InfrastructureParams infrastructure;
   InterconnectionParams interconnection;
+  FoundingParams founding;
+  HierarchyParams hierarchy;
   PlatformStageParams platform_stages;
 };
 

@@ -9,6 +9,7 @@
 #include "agents/demography.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/knowledge.hpp"
+#include "agents/platform_founding.hpp"
 #include "agents/platform_services.hpp"
 #include "agents/platform_strategy.hpp"
 #include "agents/policies.hpp"
@@ -30,7 +31,7 @@ void grow_demand(ModelContext& c) {
 void open_platform_month(ModelContext& c) {
   for (auto& pl : c.world.platforms) {
     pl.revenue = pl.cost = sim::Money{0.0};
-    pl.gmv = pl.dispatched_units = pl.cross_platform_gmv = 0.0;
+    pl.gmv = pl.dispatched_units = pl.cross_platform_gmv = pl.integrated_gmv = 0.0;
   }
 }
 
@@ -101,6 +102,7 @@ const std::vector<ModelPhase>& model_phases() {
       {"shocks", apply_shocks, true, "demand and shocks"},
       {"policies", begin_policies, true, "policies"},
       {"platform month", open_platform_month, true, nullptr},
+      {"platform founding", found_platforms, false, nullptr},
       {"platform roster", update_platform_roster, false, "platform roster"},
       {"infrastructure push", push_infrastructure, false, nullptr},
       {"service times", resolve_service_times, false, "SimGrid infrastructure layer"},

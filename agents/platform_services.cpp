@@ -5,9 +5,35 @@
 
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/supplier_beliefs.hpp"
+#include "agents/platform_hierarchy.hpp"
 #include "agents/transaction_cost.hpp"
 
 namespace vicsim::agents {
+
+namespace {
+/** Services a member of platform p uses through p's place in the hierarchy (7.51) and through the 1+N middle
+ * platform's knowledge sharing (7.52); `avail` is p's own availability. */
+void inherit_services(const ModelContext& c, std::size_t p, double avail, ServiceAccess& a) {
+  const auto& ps = c.world.platforms;
+  const sim::Platform& pl = ps[p];
+  if (c.params.hierarchy.enabled && pl.parent >= 0 && ps[static_cast<std::size_t>(pl.parent)].alive) {
+    const sim::Platform& up = ps[static_cast<std::size_t>(pl.parent)];
+    const double up_avail = std::min(avail, 1.0 / std::max(1.0, up.congestion));
+    // The surface lends data-driven credit to its lines' members, as far as its data reaches.
+    if (pl.level == sim::PlatformLevel::Industry && up.level == sim::PlatformLevel::Regional &&
+        up.services.finance)
+      a.finance = std::max(a.finance, up_avail * surface_data_factor(c, up));
+    // The line's vertical apps serve the points below it, as far as its app stock goes.
+    if (pl.level == sim::PlatformLevel::Enterprise && up.level == sim::PlatformLevel::Industry &&
+        up.services.knowledge)
+      a.knowledge = std::max(a.knowledge, up_avail * line_app_factor(c, up));
+  }
+  if (c.params.interconnection.share_knowledge && ((c.connected >> p) & 1u))
+    for (std::size_t q = 0; q < ps.size(); ++q)
+      if (q != p && ((c.connected >> q) & 1u) && ps[q].alive && ps[q].services.knowledge)
+        a.knowledge = std::max(a.knowledge, std::min(avail, 1.0 / std::max(1.0, ps[q].congestion)));
+}
+}  // namespace
 
 ServiceAccess service_access(const ModelContext& c, sim::FirmIndex f) {
   ServiceAccess a;
@@ -30,6 +56,7 @@ ServiceAccess service_access(const ModelContext& c, sim::FirmIndex f) {
     if (s.knowledge) a.knowledge = std::max(a.knowledge, avail);
     if (s.finance) a.finance = std::max(a.finance, avail);
     if (s.logistics) a.logistics = std::max(a.logistics, avail);
+    inherit_services(c, p, avail, a);
   }
   return a;
 }

@@ -5,6 +5,7 @@
 
 #include "agents/adoption.hpp"
 #include "agents/credit.hpp"
+#include "agents/platform_hierarchy.hpp"
 #include "agents/platform_investment.hpp"
 #include "sim/distributions.hpp"
 
@@ -19,7 +20,7 @@ void update_platform_roster(ModelContext& c) {
     sim::Platform& pl = w.platforms[p];
     if (!pl.alive && pl.failed_tick < 0 && w.tick >= pl.launch_tick && pl.launch_tick >= 0) {
       pl.alive = true;
-      pl.cash = sim::Money{c.params.platform_economy.initial_cash};
+      pl.cash = pl.equity_in = sim::Money{c.params.platform_economy.initial_cash};
       c.ledger.pay(sim::Sector::Households, sim::Sector::Platforms, sim::FlowKind::Equity, pl.cash.yuan);
       // A chain-master owner goes on its own platform first and pulls its partners (source text 1).
       if (pl.owner_firm >= 0 && fs.alive[static_cast<std::size_t>(pl.owner_firm)])
@@ -40,8 +41,14 @@ void update_platform_roster(ModelContext& c) {
   std::uint32_t connected = 0;
   for (std::size_t p = 0; p < P; ++p)
     if (w.platforms[p].alive && w.platforms[p].interconnected && middle_alive) connected |= 1u << p;
+  c.connected = connected;
+  // Reach: the platform itself, the connected platforms through the middle platform's data sharing (7.52),
+  // and its parent, children and, for a line, sibling lines through the hierarchy (7.51).
+  link_platform_hierarchy(c);
+  const std::uint32_t shared = c.params.interconnection.share_data ? connected : 0u;
   c.reach.assign(P, 0u);
-  for (std::size_t p = 0; p < P; ++p) c.reach[p] = (1u << p) | (((connected >> p) & 1u) ? connected : 0u);
+  for (std::size_t p = 0; p < P; ++p)
+    c.reach[p] = (1u << p) | (((shared >> p) & 1u) ? shared : 0u) | hierarchy_reach(w, p);
 
   for (auto& pl : w.platforms) pl.members = 0;
   c.members_of_type.assign(c.directory.n_types(), {});
@@ -59,13 +66,18 @@ void update_platform_roster(ModelContext& c) {
 
 sim::Money platform_operating_cost(const ModelContext& c, const sim::Platform& p) {
   const auto& e = c.params.platform_economy;
-  return sim::Money{e.fixed_cost + e.cost_per_member * p.members + e.cost_per_gflops * p.compute_gflops +
-                    e.cost_per_gbps * p.uplink_gbps + e.edge_cost_per_member * p.members * p.edge_share};
+  // Capacity on a surface's data centre or on the middle platform's shared base costs less (7.51, 7.52).
+  const auto k = static_cast<std::size_t>(&p - c.world.platforms.data());
+  const double keep = k < c.world.platforms.size() ? 1.0 - shared_capacity_saving(c, k) : 1.0;
+  return sim::Money{e.fixed_cost + e.cost_per_member * p.members +
+                    keep * (e.cost_per_gflops * p.compute_gflops + e.cost_per_gbps * p.uplink_gbps) +
+                    e.edge_cost_per_member * p.members * p.edge_share};
 }
 
 void settle_platforms(ModelContext& c) {
   sim::World& w = c.world;
   const auto& e = c.params.platform_economy;
+  grow_hierarchy_stocks(c);
   for (std::size_t p = 0; p < w.platforms.size(); ++p) {
     sim::Platform& pl = w.platforms[p];
     if (!pl.alive) continue;
@@ -110,6 +122,10 @@ void settle_platforms(ModelContext& c) {
       pl.interconnected = false;
       pl.failed_tick = w.tick;
       ++c.stats.platform_failures;
+      // Losses: what the owners put in and do not get back, plus the loan the lender writes off (7.50).
+      const double payout = std::max(0.0, pl.cash.yuan),
+                   written_off = pl.loan.yuan + std::max(0.0, -pl.cash.yuan);
+      pl.losses = sim::Money{pl.equity_in.yuan - payout + written_off};
       close_failed_platform(c, pl);
     }
   }

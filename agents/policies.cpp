@@ -55,6 +55,32 @@ bool targets(const ModelContext& c, const Policy& p, sim::FirmIndex f) {
   return true;
 }
 
+namespace {
+/** True if cultivation policy p co-funds founding a platform hosted in `host` serving `industry`. */
+bool cofunds(const Policy& p, std::int32_t tick, sim::RegionId host, std::int32_t industry) {
+  return p.instrument == Instrument::PlatformCultivation && p.target.platform < 0 && p.active(tick) &&
+         in_regions(p.target, host) && (p.target.industry < 0 || p.target.industry == industry);
+}
+}  // namespace
+
+double launch_cofund_share(const ModelContext& c, sim::RegionId host, std::int32_t industry) {
+  for (const auto& p : c.policies)
+    if (cofunds(p, c.world.tick, host, industry) && p.remaining().yuan > 0.0) return p.platform_subsidy_share;
+  return 0.0;
+}
+
+double cofund_launch(ModelContext& c, sim::RegionId host, std::int32_t industry, double launch_cost) {
+  // The first policy in scenario order that applies pays, within its budget (market selection: the founder
+  // decides, the policy only shares the cost).
+  for (auto& p : c.policies)
+    if (cofunds(p, c.world.tick, host, industry) && p.remaining().yuan > 0.0) {
+      const double got = spend(c, p, p.platform_subsidy_share * launch_cost);
+      c.ledger.pay(sim::Sector::Government, sim::Sector::Platforms, sim::FlowKind::Subsidy, got);
+      return got;
+    }
+  return 0.0;
+}
+
 void begin_policies(ModelContext& c) {
   sim::World& w = c.world;
   c.voucher_share.assign(w.firms.size(), 0.0);

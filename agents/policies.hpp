@@ -15,6 +15,14 @@ void begin_policies(ModelContext& c);
 /** @brief After firms and platforms have acted: pays vouchers and platform subsidies within budget. */
 void account_policies(ModelContext& c);
 
+/** @brief Share of a founder's launch cost that active platform-cultivation policies with no target platform
+ * co-fund for a platform hosted in `host` serving `industry` (-1: any); 0 when none applies (7.50). */
+double launch_cofund_share(const ModelContext& c, sim::RegionId host, std::int32_t industry);
+
+/** @brief Pays that co-funding of `launch_cost` yuan from the policies' budgets to the platform sector
+ * (ledger: government → platforms, subsidy) and returns the yuan granted. */
+double cofund_launch(ModelContext& c, sim::RegionId host, std::int32_t industry, double launch_cost);
+
 /** @brief Monthly cloud cost of firm f before subsidies (yuan). */
 double cloud_cost(const ModelContext& c, sim::FirmIndex f);
 

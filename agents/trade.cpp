@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "agents/infrastructure_feedback.hpp"
+#include "agents/platform_hierarchy.hpp"
 #include "agents/platform_services.hpp"
 #include "agents/policies.hpp"
 #include "agents/supplier_beliefs.hpp"
@@ -225,6 +226,8 @@ void realise_production(ModelContext& c) {
         if (!f.member_of(j, ev.platform)) {
           pl.cross_platform_gmv += made * f.price[j];
           c.stats.cross_platform_gmv += made * f.price[j];
+          pl.integrated_gmv += made * f.price[j];
+          c.stats.integrated_gmv += made * f.price[j];
         }
       }
       if (units <= 0.0) continue;
@@ -537,6 +540,10 @@ void settle_accounts(ModelContext& c) {
       if (tie.cross_platform) {
         pl.cross_platform_gmv += value * own;
         c.stats.cross_platform_gmv += value * own;
+      }
+      if (tie.cross_platform || integrated_pair(c, s, static_cast<sim::FirmIndex>(boost::target(*e, w.network)))) {
+        pl.integrated_gmv += value * own;  // 7.53: integration through the middle platform or shared membership
+        c.stats.integrated_gmv += value * own;
       }
     }
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "reports/platform_hierarchy_svg.hpp"
 #include "reports/vega_specs.hpp"
 
 namespace vicsim::reports {
@@ -19,6 +20,16 @@ void add_platform_sections(HtmlDocument& doc, const RunDirectory& run) {
   if (!t.has("tick") || !t.has("platform") || t.rows() == 0) {
     doc.paragraph("platforms.csv has no rows with a tick and a platform, so there is nothing to draw.");
     return;
+  }
+  if (const std::string svg = platform_hierarchy_svg(t); !svg.empty()) {
+    doc.html("<figure>" + svg +
+             "<figcaption>The platform hierarchy in the last month (platforms.csv <code>level</code>, "
+             "<code>parent</code>, "
+             "<code>interconnected</code>): the 1+N middle platform on top, then regional surfaces, industry "
+             "lines and "
+             "enterprise points. Solid links: a platform and the one above it (docs/ODD.md 7.51); dotted: "
+             "connected to the middle platform; blue boxes: founded during the run; grey dashed boxes: "
+             "exited.</figcaption></figure>");
   }
   const auto ticks = t.numbers("tick");
   const auto names = t.texts("platform");

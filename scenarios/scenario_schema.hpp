@@ -371,6 +371,51 @@ template <class V>
 void describe(V& v, agents::InterconnectionParams& p) {
   v.field("connect_rate", p.connect_rate, "1/month", "Voluntary connection to the middle platform", 0, 1);
   v.field("sync_gflop", p.sync_gflop, "Gflop/s", "Middle-platform compute per connected member", 0, 1e6);
+  v.field("share_technology", p.share_technology, "",
+          "1+N technology sharing: connected platforms save costs");
+  v.field("technology_saving", p.technology_saving, "share",
+          "Compute and uplink cost a connected platform saves", 0, 1);
+  v.field("share_data", p.share_data, "", "1+N data sharing: members reach connected platforms' members");
+  v.field("share_knowledge", p.share_knowledge, "",
+          "1+N knowledge sharing: members use any connected platform's apps");
+}
+
+template <class V>
+void describe(V& v, agents::FoundingParams& p) {
+  v.field("enabled", p.enabled, "", "Endogenous platform founding (off: only declared platforms)");
+  v.field("max_founded", p.max_founded, "platforms", "Slots kept for founded platforms", 0, 32);
+  v.field("first_tick", p.first_tick, "tick", "First month a founder may decide", 1, 100000);
+  v.field("launch_cost", p.launch_cost, "yuan", "One-off set-up cost of a platform", 0, 1e12);
+  v.field("risk_premium", p.risk_premium, "share", "Required return on the capital at stake", 0, 10);
+  v.field("horizon_months", p.horizon_months, "months", "Months of expected profit a founder counts", 1,
+          1200);
+  v.field("discount_per_year", p.discount_per_year, "share/year", "Founder's discount rate", 0, 1);
+  v.field("mediated_share", p.mediated_share, "share", "Share of members' purchases expected on the platform",
+          0, 1);
+  v.field("expected_join_share", p.expected_join_share, "share",
+          "Share of ready reachable firms expected to join", 0, 1);
+  v.field("rival_weight", p.rival_weight, "", "Weight of each rival platform serving the same firms", 0, 100);
+  v.field("decision_rate", p.decision_rate, "1/month", "Chance a founder with a positive case acts", 0, 1);
+  v.field("fee", p.fee, "share", "Transaction fee a founder sets", 0, 0.2);
+  v.field("entry_fee", p.entry_fee, "yuan", "Entry fee a founder sets", 0, 1e9);
+  v.field("compute_per_firm", p.compute_per_firm, "Gflop/s", "Compute bought per reachable firm", 0.001, 1e6);
+  v.field("regional_min_firms", p.regional_min_firms, "firms", "Firms a region needs for a regional platform",
+          0, 1e9);
+}
+
+template <class V>
+void describe(V& v, agents::HierarchyParams& p) {
+  v.field("enabled", p.enabled, "", "Point, line and surface as mechanism (off: levels are labels)");
+  v.field("compute_saving", p.compute_saving, "share", "Line's compute and uplink cost saved on its surface",
+          0, 1);
+  v.field("data_rate", p.data_rate, "1/month", "Weight of the lines' GMV in the surface's data value", 0, 1);
+  v.field("data_half_yuan", p.data_half_yuan, "yuan/month", "Data value at which surface finance is half on",
+          1, 1e15);
+  v.field("app_rate", p.app_rate, "apps/member-month", "Apps added per member-month of the points below", 0,
+          1e6);
+  v.field("app_depreciation", p.app_depreciation, "1/month", "Share of the app stock going out of date", 0,
+          1);
+  v.field("app_half", p.app_half, "apps", "App stock at which vertical apps are half as useful", 0.001, 1e9);
 }
 
 template <class V>
@@ -411,6 +456,8 @@ void describe(V& v, agents::ModelParams& p) {
   v.object("platform_economy", p.platform_economy, "Platform fees, costs, investment and failure");
   v.object("infrastructure", p.infrastructure, "SimGrid infrastructure layer: links, traffic, compute");
   v.object("interconnection", p.interconnection, "1+N middle platform");
+  v.object("founding", p.founding, "Endogenous platform founding");
+  v.object("hierarchy", p.hierarchy, "Point, line and surface: services of each level to the one below");
   v.object("platform_stages", p.platform_stages, "Thresholds of the platform path and ecosystem stages");
 }
 

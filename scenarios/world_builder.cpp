@@ -176,7 +176,8 @@ void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics
   if (s.platforms.size() > sim::kMaxPlatforms)
     diag.push_back(
         {file, "platforms", "expected at most 32 platforms, got " + std::to_string(s.platforms.size())});
-  if (s.mechanisms.infrastructure.enabled && !s.platforms.empty() && s.regions.size() > sim::kRegionSlots / 2)
+  if (s.mechanisms.infrastructure.enabled && (!s.platforms.empty() || s.mechanisms.founding.enabled) &&
+      s.regions.size() > sim::kRegionSlots / 2)
     diag.push_back({file, "regions",
                     "the SimGrid infrastructure layer supports at most 32 regions; set "
                     "mechanisms.infrastructure.enabled=false for more"});
@@ -222,9 +223,10 @@ void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics
     one_of(b + ".industry", p.industry, industries, "industry", true);
     one_of(b + ".size_class", p.size_class, {"all", "sme", "large"}, "size class", false);
     one_of(b + ".platform", p.platform, platforms, "platform", true);
-    if (p.instrument == "platform_cultivation" && p.platform.empty())
-      diag.push_back(
-          {file, b + ".platform", "is required for platform_cultivation (the platform it launches)"});
+    if (p.instrument == "platform_cultivation" && p.platform.empty() && !s.mechanisms.founding.enabled)
+      diag.push_back({file, b + ".platform",
+                      "is required for platform_cultivation (the platform it launches) unless "
+                      "mechanisms.founding.enabled is true (then it co-funds founders' launch costs)"});
     if (p.instrument == "pilot" && p.regions.empty())
       diag.push_back({file, b + ".regions", "a pilot needs at least one treatment region"});
     // A pilot is evaluated against regions outside it, from months before its start to months after it.

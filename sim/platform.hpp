@@ -54,6 +54,7 @@ struct Platform {
   std::int32_t home_region = -1;     ///< region served (regional level), -1 for any
   bool open_regions = true;          ///< firms of any region may join (else only home/host region)
   bool open_industries = true;       ///< firms of any industry may join (else only `industry`)
+  bool partners_only = false;  ///< point: only the chain-master owner's suppliers and customers may join
   double min_digital_maturity = 0.0;  ///< entry rule: digital maturity a firm needs to join
   std::int32_t launch_tick = 0;
   PlatformServices services;
@@ -67,6 +68,15 @@ struct Platform {
   bool alive = false;           ///< launched and not failed
   bool interconnected = false;  ///< connected to the 1+N middle platform
   std::int32_t failed_tick = -1;
+  // founding and the point–line–surface hierarchy (docs/ODD.md 7.50–7.53)
+  bool founding_slot = false;      ///< a slot kept for endogenous founding, not declared by the scenario
+  std::int32_t founded_tick = -1;  ///< tick it was founded endogenously, -1 if declared or never founded
+  std::int32_t parent = -1;  ///< platform index of the level above (point→line, line→surface), -1: none
+  Money equity_in{0.0};      ///< capital its owners put in (yuan)
+  Money losses{0.0};         ///< at exit: owners' capital not recovered plus the loan written off (yuan)
+  double data_value = 0.0;   ///< surface: smoothed GMV of the lines below it (yuan/month), its data stock
+  double app_stock = 0.0;    ///< line: vertical apps built from the usage of the points and firms below it
+  double integrated_gmv = 0.0;  ///< trade this tick integrated across connected platforms (yuan, 7.53)
   Money cash{0.0};
   Money loan{0.0};  ///< outstanding loan from the lender (yuan): overdrafts turned into credit (7.28)
   std::int32_t loss_streak = 0;

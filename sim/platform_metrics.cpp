@@ -26,6 +26,11 @@ const std::vector<PlatformColumn>& platform_columns() {
       {"congestion", "ratio", &PlatformMetrics::congestion},
       {"service_latency_ms", "ms", &PlatformMetrics::service_latency_ms},
       {"telemetry_delivered", "share", &PlatformMetrics::telemetry_delivered},
+      {"founded_tick", "tick", &PlatformMetrics::founded_tick},
+      {"exit_tick", "tick", &PlatformMetrics::exit_tick},
+      {"losses_yuan", "yuan", &PlatformMetrics::losses_yuan},
+      {"data_value_yuan", "yuan/month", &PlatformMetrics::data_value_yuan},
+      {"app_stock", "apps", &PlatformMetrics::app_stock},
   };
   return cols;
 }
@@ -62,6 +67,12 @@ std::vector<PlatformMetrics> platform_metrics(const World& w, double fee_cap) {
     m.congestion = pl.congestion;
     m.service_latency_ms = 1000.0 * pl.service_latency_s;
     m.telemetry_delivered = pl.telemetry_delivered;
+    m.founded_tick = pl.founded_tick;
+    m.exit_tick = pl.failed_tick;
+    m.losses_yuan = pl.losses.yuan;
+    m.data_value_yuan = pl.data_value;
+    m.app_stock = pl.app_stock;
+    m.parent = pl.parent;
   }
   return out;
 }

@@ -30,6 +30,13 @@ struct PlatformMetrics {
   double congestion = 0;               ///< service time / window, at least 1; above 1 is overloaded
   double service_latency_ms = 0;       ///< time to serve one window of members' traffic and compute, ms
   double telemetry_delivered = 0;      ///< share of members' device telemetry delivered (0–1)
+  // founding and hierarchy (docs/ODD.md 7.50–7.51)
+  double founded_tick = -1;    ///< tick the platform was founded endogenously, -1 if declared by the scenario
+  double exit_tick = -1;       ///< tick it failed and exited, -1 while it has not
+  double losses_yuan = 0;      ///< at exit: owners' capital not recovered plus the loan written off, yuan
+  double data_value_yuan = 0;  ///< surface: smoothed GMV of its lines, yuan per month
+  double app_stock = 0;        ///< line: vertical apps built from the usage of the points below, apps
+  double parent = -1;          ///< index of the parent platform (point→line, line→surface), -1: none
 };
 
 /** @brief A column of platforms.csv: name, unit (as in docs/outputs.md) and member. */

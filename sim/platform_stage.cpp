@@ -43,9 +43,11 @@ PlatformPathStage path_conditions_met(const PlatformStageParams& p, const Platfo
 EcosystemStage ecosystem_conditions_met(const PlatformStageParams& p, const PlatformIndicators& x,
                                         bool any_platform) {
   if (!any_platform) return EcosystemStage::NoPlatforms;
-  if (x.interconnected_share < p.ecosystem2_connected || x.cross_platform_share < p.ecosystem2_cross)
+  // Integration counts trade across platforms through the middle platform and through shared membership of
+  // connected platforms (7.53): multi-homed partners trade on a shared platform, not "across" one.
+  if (x.interconnected_share < p.ecosystem2_connected || x.integrated_share < p.ecosystem2_cross)
     return EcosystemStage::Islands;
-  if (x.interconnected_share < p.ecosystem3_connected || x.cross_platform_share < p.ecosystem3_cross ||
+  if (x.interconnected_share < p.ecosystem3_connected || x.integrated_share < p.ecosystem3_cross ||
       x.mutual_share < p.ecosystem3_mutual)
     return EcosystemStage::Interconnection;
   return EcosystemStage::Ecosystem;

@@ -16,10 +16,10 @@ struct PlatformStageParams {
   double global_cross_region = 0.3;       ///< cross-region tie share for 'globalization'
   double global_platform_reach = 0.5;     ///< cross-region share of platform ties for 'globalization'
   double ecosystem2_connected = 0.3;      ///< interconnected share of platforms for 2.0
-  double ecosystem2_cross = 0.02;         ///< cross-platform share of platform trade for 2.0
+  double ecosystem2_cross = 0.02;         ///< integrated share of platform trade for 2.0
   double ecosystem3_connected = 0.7;      ///< interconnected share of platforms for 3.0
-  double ecosystem3_cross = 0.08;         ///< cross-platform share of platform trade for 3.0
-  double ecosystem3_mutual = 0.6;         ///< connected platforms with ≥5% of their trade across platforms
+  double ecosystem3_cross = 0.08;         ///< integrated share of platform trade for 3.0
+  double ecosystem3_mutual = 0.6;         ///< connected platforms with ≥5% of their trade integrated
   std::int32_t persistence = 3;           ///< months the conditions must hold
 };
 
@@ -28,6 +28,8 @@ struct PlatformIndicators {
   double member_share = 0, chain_coverage = 0, platform_tie_share = 0, member_collaboration = 0;
   double cross_region_tie_share = 0, platform_cross_region = 0;
   double interconnected_share = 0, cross_platform_share = 0, mutual_share = 0;
+  double integrated_share =
+      0;  ///< cross-platform trade plus trade integrated through shared membership (7.53)
 };
 
 /** @brief Stage of the platform-led path; 0: none yet. */

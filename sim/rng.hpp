@@ -33,6 +33,7 @@ enum class Stream : std::uint32_t {
   NetworkSample,  ///< firms drawn for the sampled clustering estimate (metrics, not the model)
   Delivery,       ///< on-time and defect draws of each delivery (7.30)
   Reliability,    ///< drift of firms' hidden reliability (7.30)
+  Founding,       ///< platform founders acting on a positive case (agents/platform_founding.cpp)
 };
 
 /** @brief A generator for one (seed, stream, agent, tick) key; successive calls advance a draw counter. */

@@ -66,6 +66,7 @@ const std::vector<Column>& columns() {
       {"chain_coverage", "share", &TickMetrics::chain_coverage},
       {"platform_gmv", "yuan/month", &TickMetrics::platform_gmv},
       {"cross_platform_share", "share", &TickMetrics::cross_platform_share},
+      {"integrated_share", "share", &TickMetrics::integrated_share},
       {"dispatched_units", "units/month", &TickMetrics::dispatched_units},
       {"interconnected_share", "share", &TickMetrics::interconnected_share},
       {"mutual_share", "share", &TickMetrics::mutual_share},
@@ -244,7 +245,7 @@ void platform_metrics(const MetricsInput& in, const Partial& p, const std::vecto
     n_platforms += 1;
     if (pl.interconnected) {
       connected += 1;
-      if (pl.gmv > 0 && pl.cross_platform_gmv >= 0.05 * pl.gmv) mutual += 1;
+      if (pl.gmv > 0 && pl.integrated_gmv >= 0.05 * pl.gmv) mutual += 1;
     }
   }
   m.platforms_alive = alive;
@@ -254,6 +255,7 @@ void platform_metrics(const MetricsInput& in, const Partial& p, const std::vecto
   m.platform_gmv = in.stats.platform_gmv;
   m.cross_platform_share =
       in.stats.platform_gmv > 0 ? in.stats.cross_platform_gmv / in.stats.platform_gmv : 0.0;
+  m.integrated_share = in.stats.platform_gmv > 0 ? in.stats.integrated_gmv / in.stats.platform_gmv : 0.0;
   m.dispatched_units = in.stats.dispatched_units;
   m.policy_spend = in.stats.policy_spend;
   m.real_output = in.stats.real_output;
@@ -359,6 +361,7 @@ PlatformIndicators platform_indicators(const TickMetrics& m) {
   x.platform_cross_region = m.platform_cross_region;
   x.interconnected_share = m.interconnected_share;
   x.cross_platform_share = m.cross_platform_share;
+  x.integrated_share = m.integrated_share;
   x.mutual_share = m.mutual_share;
   return x;
 }

@@ -59,9 +59,10 @@ struct TickMetrics {
   double chain_coverage = 0;           ///< share of firm types (industry × stage) with a member
   double platform_gmv = 0;             ///< platform-mediated trade, yuan/month
   double cross_platform_share = 0;     ///< share of platform trade between platforms (via 1+N)
+  double integrated_share = 0;  ///< share of platform trade integrated across connected platforms (7.53)
   double dispatched_units = 0;         ///< units dispatched to idle member capacity
   double interconnected_share = 0;     ///< alive N-platforms connected to the middle platform
-  double mutual_share = 0;             ///< connected platforms with ≥5% of trade across platforms
+  double mutual_share = 0;             ///< connected platforms with ≥5% of their trade integrated
   double service_latency_ms = 0;       ///< members-weighted platform service time from SimGrid, ms
   double max_congestion = 0;           ///< worst platform's service time / window (1 = not overloaded)
   double quality = 0;                  ///< revenue-weighted product quality (own and input defects, 7.34)

@@ -21,6 +21,7 @@ struct TickStats {
   double dispatched_units = 0.0;    ///< units moved to idle member capacity
   double platform_gmv = 0.0;        ///< value of platform-mediated trade (yuan)
   double cross_platform_gmv = 0.0;  ///< of which between platforms through interconnection (yuan)
+  double integrated_gmv = 0.0;  ///< of which integrated across connected platforms (yuan, docs/ODD.md 7.53)
   double policy_spend = 0.0;        ///< government spending this tick (yuan)
   double real_output = 0.0;         ///< output at month-1 prices of each firm type (yuan)
   double voucher_windfall = 0.0;    ///< voucher spending on firms on the cloud before the policy began (yuan)

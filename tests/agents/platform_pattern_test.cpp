@@ -240,25 +240,28 @@ TEST_CASE("platform_pattern: the 1+N mandate moves platforms from 1.0 islands th
   // one_plus_n.json launches the middle platform and its mandate at month 36 (scenarios/README.md).
   for (int r = 0; r < 3; ++r) {
     const auto series = test::run(test::load("one_plus_n.json", {"seed=" + std::to_string(4000 + r)})).series;
-    int first2 = -1, first3 = -1, before = 0;
+    int first2 = -1, first3 = -1, before = 0, lowest_after3 = 3;
     for (const auto& m : series) {
       const int stage = static_cast<int>(m.ecosystem_stage), tick = static_cast<int>(m.tick);
       if (tick < 36) before = std::max(before, stage);
       if (stage >= 2 && first2 < 0) first2 = tick;
       if (stage >= 3 && first3 < 0) first3 = tick;
+      if (first3 > 0) lowest_after3 = std::min(lowest_after3, stage);
     }
     INFO("replication " << r << ": highest stage before the mandate " << before << ", 2.0 at " << first2
-                        << ", 3.0 at " << first3);
+                        << ", 3.0 at " << first3 << ", lowest stage after 3.0 " << lowest_after3);
     CHECK(before == 1);
     CHECK(first2 >= 36);
     CHECK(first3 > first2);
-    test::record({"pattern 6: 1+N seed " + std::to_string(4000 + r),
-                  "docs/ODD.md §8 pattern 6 (brief: 1+N platforms)",
-                  "stage 1.0 before the month-36 mandate, then 2.0, then 3.0", "order of first months",
-                  "before " + std::to_string(before) + ", 2.0 at " + std::to_string(first2) + ", 3.0 at " +
-                      std::to_string(first3),
-                  before == 1 && first2 >= 36 && first3 > first2,
-                  "build/tests/vicsim_tests \"[pattern_one_plus_n]\" -s"});
+    // Issue 14 §3: once reached, 3.0 holds (docs/ODD.md §10 row 39, fixed by 7.53).
+    CHECK(lowest_after3 == 3);
+    test::record(
+        {"pattern 6: 1+N seed " + std::to_string(4000 + r), "docs/ODD.md §8 pattern 6 (brief: 1+N platforms)",
+         "stage 1.0 before the month-36 mandate, then 2.0, then 3.0, which holds", "order of first months",
+         "before " + std::to_string(before) + ", 2.0 at " + std::to_string(first2) + ", 3.0 at " +
+             std::to_string(first3) + ", lowest after " + std::to_string(lowest_after3),
+         before == 1 && first2 >= 36 && first3 > first2 && lowest_after3 == 3,
+         "build/tests/vicsim_tests \"[pattern_one_plus_n]\" -s"});
   }
 }
 

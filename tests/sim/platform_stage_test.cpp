@@ -16,6 +16,7 @@ PlatformIndicators everything() {
   x.platform_cross_region = 0.6;
   x.interconnected_share = 1.0;
   x.cross_platform_share = 0.1;
+  x.integrated_share = 0.1;
   x.mutual_share = 0.8;
   return x;
 }
@@ -44,7 +45,21 @@ TEST_CASE("platform_stage: ecosystem 1.0 → 2.0 → 3.0 by interconnection and 
   x.interconnected_share = 0.2;
   CHECK(ecosystem_conditions_met(p, x, true) == EcosystemStage::Islands);
   x = everything();
-  x.cross_platform_share = 0.01;  // connected, but no trade across platforms
+  x.cross_platform_share = x.integrated_share = 0.01;  // connected, but no trade across platforms
+  CHECK(ecosystem_conditions_met(p, x, true) == EcosystemStage::Islands);
+}
+
+TEST_CASE(
+    "platform_stage: integration through shared membership keeps 3.0 when little trade is cross-platform",
+    "[sim]") {
+  // ODD §10 row 39: multi-homed partners trade on a platform they share, so cross_platform_share falls while
+  // the platforms stay integrated; the detector reads integrated_share (docs/ODD.md 7.53).
+  const PlatformStageParams p;
+  PlatformIndicators x = everything();
+  x.cross_platform_share = 0.015;
+  x.integrated_share = 0.3;
+  CHECK(ecosystem_conditions_met(p, x, true) == EcosystemStage::Ecosystem);
+  x.integrated_share = 0.015;
   CHECK(ecosystem_conditions_met(p, x, true) == EcosystemStage::Islands);
 }
 

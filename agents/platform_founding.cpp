@@ -1,0 +1,258 @@
+#include "agents/platform_founding.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "agents/adoption.hpp"
+#include "agents/platform_strategy.hpp"
+#include "agents/policies.hpp"
+#include "sim/distributions.hpp"
+
+namespace vicsim::agents {
+
+void add_founding_slots(sim::World& w, const FoundingParams& p) {
+  if (!p.enabled) return;
+  const std::size_t room = sim::kMaxPlatforms - std::min(sim::kMaxPlatforms, w.platforms.size());
+  const std::size_t n = std::min<std::size_t>(p.max_founded, room);
+  for (std::size_t k = 0; k < n; ++k) {
+    sim::Platform pl;
+    pl.name = "founding slot " + std::to_string(k + 1);
+    pl.founding_slot = true;
+    pl.launch_tick = -1;  // never launched by the roster: only found_platforms fills a slot
+    pl.services.matchmaking = false;
+    w.platforms.push_back(std::move(pl));
+  }
+}
+
+namespace {
+
+/** True if alive platform q already serves firm f (its openness rules and entry rule admit f). */
+bool serves(const sim::Platform& q, const sim::Firms& fs, sim::FirmIndex f) {
+  if (!q.alive || q.level == sim::PlatformLevel::Middle) return false;
+  if (!q.open_industries && q.industry >= 0 &&
+      static_cast<std::int32_t>(sim::idx(fs.industry[f])) != q.industry)
+    return false;
+  if (!q.open_regions) {
+    const auto home = q.home_region >= 0 ? q.home_region : static_cast<std::int32_t>(sim::idx(q.host_region));
+    if (static_cast<std::int32_t>(sim::idx(fs.region[f])) != home) return false;
+  }
+  if (q.partners_only) return false;  // a point admits only its own chain: it is no rival to wider platforms
+  return true;
+}
+
+/** The firms a platform of this case could admit. */
+template <class F>
+void for_each_reachable(const ModelContext& c, sim::PlatformLevel level, std::int64_t founder,
+                        std::int32_t industry, std::int32_t region, F&& visit) {
+  const sim::Firms& fs = c.world.firms;
+  if (level == sim::PlatformLevel::Enterprise) {
+    // A point connects one chain-master's suppliers (and its direct customers) to the chain-master.
+    const auto o = static_cast<sim::FirmIndex>(founder);
+    visit(o);
+    const auto& g = c.world.network;
+    for (auto [e, end] = boost::in_edges(o, g); e != end; ++e) {
+      const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
+      if (fs.alive[s]) visit(s);
+    }
+    for (auto [e, end] = boost::out_edges(o, g); e != end; ++e) {
+      const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+      if (fs.alive[b]) visit(b);
+    }
+    return;
+  }
+  for (auto i : c.directory.alive()) {
+    if (industry >= 0 && static_cast<std::int32_t>(sim::idx(fs.industry[i])) != industry) continue;
+    if (region >= 0 && static_cast<std::int32_t>(sim::idx(fs.region[i])) != region) continue;
+    visit(i);
+  }
+}
+
+}  // namespace
+
+FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std::int64_t founder,
+                           std::int32_t industry, std::int32_t region) {
+  const auto& fp = c.params.founding;
+  const auto& e = c.params.platform_economy;
+  const sim::World& w = c.world;
+  const sim::Firms& fs = w.firms;
+  FoundingCase k;
+  k.level = level;
+  k.founder_firm = founder;
+  k.industry = industry;
+  k.region = region;
+  double input_cost = 0, served = 0;
+  std::vector<double> firms_in(w.regions.size(), 0.0);
+  for_each_reachable(c, level, founder, industry, region, [&](sim::FirmIndex i) {
+    // Digital readiness (7.16: infrastructure, size and net cloud cost), not current maturity: members go on
+    // the cloud when they join, so a founder counts the firms that could.
+    const double ready = adoption_readiness(c, i);
+    k.reachable += 1;
+    k.ready += ready;
+    input_cost += ready * fs.input_cost[i].yuan;
+    firms_in[sim::idx(fs.region[i])] += 1;
+    for (const auto& q : w.platforms)
+      if (serves(q, fs, i)) {
+        served += 1;
+        break;
+      }
+  });
+  if (k.reachable <= 0) return k;
+  // Rivals: the share of these firms an alive platform already admits, counted as platforms' worth.
+  k.rivals = served / k.reachable;
+  for (const auto& q : w.platforms)
+    if (q.alive && q.level == level && q.level != sim::PlatformLevel::Middle &&
+        (level != sim::PlatformLevel::Enterprise || q.owner_firm == founder) &&
+        (industry < 0 || q.industry == industry) && (region < 0 || q.home_region == region))
+      k.rivals += 1;
+  k.host = founder >= 0  ? fs.region[static_cast<sim::FirmIndex>(founder)]
+           : region >= 0 ? sim::RegionId{static_cast<std::uint16_t>(region)}
+                         : sim::RegionId{static_cast<std::uint16_t>(
+                               std::max_element(firms_in.begin(), firms_in.end()) - firms_in.begin())};
+  const double share = fp.expected_join_share / (1.0 + fp.rival_weight * k.rivals);
+  k.members = share * k.ready;
+  k.compute_gflops = std::max(1.0, fp.compute_per_firm * k.reachable);
+  // Fees on the members' expected platform purchases, plus entry fees spread over the horizon.
+  k.revenue = fp.fee * fp.mediated_share * share * input_cost + fp.entry_fee * k.members / fp.horizon_months;
+  k.cost = e.fixed_cost + e.cost_per_member * k.members + e.cost_per_gflops * k.compute_gflops +
+           e.cost_per_gbps * c.params.infrastructure.uplink_gbps;
+  const double r = std::pow(1.0 + fp.discount_per_year, 1.0 / 12.0) - 1.0;
+  const double annuity = r > 0.0 ? (1.0 - std::pow(1.0 + r, -fp.horizon_months)) / r : fp.horizon_months;
+  k.value = (k.revenue - k.cost) * annuity;
+  const double cofund = launch_cofund_share(c, k.host, industry);
+  k.hurdle = fp.launch_cost * (1.0 - cofund) + fp.risk_premium * (fp.launch_cost + e.initial_cash);
+  return k;
+}
+
+namespace {
+
+/** Services a founder offers at each level (docs/ODD.md 7.51). */
+sim::PlatformServices level_services(sim::PlatformLevel level) {
+  sim::PlatformServices s;
+  s.matchmaking = level != sim::PlatformLevel::Enterprise;
+  s.knowledge = level == sim::PlatformLevel::Industry;      // vertical apps
+  s.dispatch = level != sim::PlatformLevel::Regional;       // the chain's and the industry's idle capacity
+  s.forecasting = level == sim::PlatformLevel::Enterprise;  // the chain-master's C2M demand data
+  s.finance = level == sim::PlatformLevel::Regional;        // data-driven credit
+  s.logistics = level == sim::PlatformLevel::Regional;      // regional warehouses
+  return s;
+}
+
+/** Fills slot `pl` with the case's platform and books its launch capital and cost. */
+void launch(ModelContext& c, std::size_t p, const FoundingCase& k) {
+  const auto& fp = c.params.founding;
+  const auto& e = c.params.platform_economy;
+  sim::World& w = c.world;
+  sim::Platform& pl = w.platforms[p];
+  const std::string region_name = w.regions[sim::idx(k.host)].name;
+  switch (k.level) {
+    case sim::PlatformLevel::Regional:
+      pl.name = region_name + " surface (founded)";
+      break;
+    case sim::PlatformLevel::Industry:
+      pl.name = w.industries[static_cast<std::size_t>(k.industry)].name + " line (founded)";
+      break;
+    default:
+      pl.name = "chain-master " + std::to_string(k.founder_firm) + " point (founded)";
+      break;
+  }
+  pl.level = k.level;
+  pl.owner_firm = k.founder_firm;
+  pl.host_region = k.host;
+  pl.industry = k.industry;
+  pl.home_region = k.region;
+  pl.open_regions = k.region < 0;
+  pl.open_industries = k.industry < 0 || k.level == sim::PlatformLevel::Enterprise;
+  pl.partners_only = k.level == sim::PlatformLevel::Enterprise;
+  pl.services = level_services(k.level);
+  pl.transaction_fee = fp.fee;
+  pl.entry_fee = sim::Money{fp.entry_fee};
+  pl.compute_gflops = k.compute_gflops;
+  pl.uplink_gbps = c.params.infrastructure.uplink_gbps;
+  pl.launch_tick = pl.founded_tick = w.tick;
+  pl.alive = true;
+  // Capital: launch cost plus working capital. Cultivation co-funds part of the launch cost; a chain-master
+  // puts in up to half its cash, households the equity of an independent provider; the lender lends the rest.
+  const double capital = fp.launch_cost + e.initial_cash;
+  const double grant = cofund_launch(c, k.host, k.industry, fp.launch_cost);
+  double equity = capital - grant;
+  if (k.founder_firm >= 0) {
+    sim::Firms& fs = w.firms;
+    const auto f = static_cast<sim::FirmIndex>(k.founder_firm);
+    equity = std::min(equity, 0.5 * std::max(0.0, fs.cash[f].yuan));
+    fs.cash[f] -= sim::Money{equity};
+    c.ledger.pay(sim::Sector::Firms, sim::Sector::Platforms, sim::FlowKind::Equity, equity);
+  } else {
+    c.ledger.pay(sim::Sector::Households, sim::Sector::Platforms, sim::FlowKind::Equity, equity);
+  }
+  const double loan = capital - grant - equity;
+  c.ledger.pay(sim::Sector::Lender, sim::Sector::Platforms, sim::FlowKind::Loan, loan);
+  pl.loan = sim::Money{loan};
+  pl.equity_in = sim::Money{equity};
+  pl.cash = sim::Money{capital - fp.launch_cost};
+  c.ledger.pay(sim::Sector::Platforms, sim::Sector::Households, sim::FlowKind::Investment, fp.launch_cost);
+  if (k.founder_firm >= 0) join_platform(c, static_cast<sim::FirmIndex>(k.founder_firm), p);
+}
+
+}  // namespace
+
+void found_platforms(ModelContext& c) {
+  const auto& fp = c.params.founding;
+  sim::World& w = c.world;
+  if (!fp.enabled || w.tick < fp.first_tick) return;
+  const auto next_slot = [&]() -> std::int32_t {
+    for (std::size_t p = 0; p < w.platforms.size(); ++p)
+      if (w.platforms[p].founding_slot && w.platforms[p].founded_tick < 0)
+        return static_cast<std::int32_t>(p);
+    return -1;
+  };
+  if (next_slot() < 0) return;
+  const sim::Firms& fs = w.firms;
+  // Candidates in a fixed order (surfaces by region, lines by industry, points by firm slot); each is keyed
+  // for its draw so adding a candidate does not shift the others.
+  struct Candidate {
+    sim::PlatformLevel level;
+    std::int64_t founder;
+    std::int32_t industry, region;
+    std::uint64_t key;
+  };
+  std::vector<Candidate> cands;
+  std::vector<double> region_firms(w.regions.size(), 0.0);
+  for (auto i : c.directory.alive()) region_firms[sim::idx(fs.region[i])] += 1;
+  for (std::size_t r = 0; r < w.regions.size(); ++r)
+    if (region_firms[r] >= fp.regional_min_firms)
+      cands.push_back({sim::PlatformLevel::Regional, -1, -1, static_cast<std::int32_t>(r), r});
+  for (std::size_t i = 0; i < w.industries.size(); ++i) {
+    // A line is founded by the industry's largest chain-master if it has one, else by an independent
+    // provider.
+    std::int64_t owner = -1;
+    double best = -1.0;
+    for (auto f : c.directory.alive())
+      if (fs.chain_master[f] && sim::idx(fs.industry[f]) == i && fs.employees[f] > best) {
+        best = fs.employees[f];
+        owner = f;
+      }
+    cands.push_back({sim::PlatformLevel::Industry, owner, static_cast<std::int32_t>(i), -1, 1000 + i});
+  }
+  for (auto f : c.directory.alive())
+    if (fs.chain_master[f])
+      cands.push_back({sim::PlatformLevel::Enterprise, static_cast<std::int64_t>(f),
+                       static_cast<std::int32_t>(sim::idx(fs.industry[f])), -1, 100000 + f});
+  for (const auto& cand : cands) {
+    const std::int32_t slot = next_slot();
+    if (slot < 0) return;
+    // A founder runs at most one platform of each level.
+    bool has = false;
+    for (const auto& q : w.platforms)
+      has |= q.alive && q.level == cand.level && cand.founder >= 0 && q.owner_firm == cand.founder;
+    if (has) continue;
+    FoundingCase k = founding_case(c, cand.level, cand.founder, cand.industry, cand.region);
+    if (k.reachable <= 0 || k.value <= k.hurdle) continue;
+    sim::Rng rng(w.seed, sim::Stream::Founding, cand.key, static_cast<std::uint64_t>(w.tick));
+    if (!sim::bernoulli(rng, fp.decision_rate)) continue;
+    // Lines are owned by their chain-master founder only if it is alive; points always by theirs.
+    launch(c, static_cast<std::size_t>(slot), k);
+  }
+}
+
+}  // namespace vicsim::agents

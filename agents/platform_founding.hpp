@@ -1,0 +1,43 @@
+#pragma once
+/** @file Endogenous platform founding (docs/ODD.md 7.50): a chain-master or an independent provider founds
+ * an enterprise ("point"), industry ("line") or regional ("surface") platform when the expected profit of
+ * the firms it can reach beats the launch cost, the capital at stake and a risk premium. */
+#include <cstdint>
+
+#include "agents/model_context.hpp"
+
+namespace vicsim::agents {
+
+/** @brief Appends dormant platform slots for founding (up to FoundingParams::max_founded, within
+ * sim::kMaxPlatforms) when founding is on. Call once, before per-platform state is sized. */
+void add_founding_slots(sim::World& w, const FoundingParams& p);
+
+/** @brief One possible platform and the founder's case for it. */
+struct FoundingCase {
+  sim::PlatformLevel level = sim::PlatformLevel::Industry;
+  std::int64_t founder_firm = -1;  ///< chain-master founder's firm slot, -1 for an independent provider
+  std::int32_t industry = -1;      ///< industry served (line, point), -1 for any
+  std::int32_t region = -1;        ///< region served (surface), -1 for any
+  sim::RegionId host{0};           ///< host region of the data centre
+  double reachable = 0;            ///< alive firms the platform could admit
+  double ready = 0;                ///< their digital maturity summed (readiness-weighted firms)
+  double rivals = 0;               ///< alive platforms already serving them
+  double members = 0;              ///< members the founder expects
+  double revenue = 0;              ///< expected fees (yuan/month)
+  double cost = 0;                 ///< expected operating cost (yuan/month)
+  double value = 0;                ///< discounted profit over the horizon (yuan)
+  double hurdle = 0;               ///< launch cost net of co-funding + risk premium on the capital (yuan)
+  double compute_gflops = 0;       ///< compute the founder would buy (Gflop/s)
+};
+
+/** @brief The founder's case for a platform at `level` serving industry/region (enterprise: the chain-master
+ * `founder`'s suppliers and customers). Reads the world and the active cultivation policies only. */
+FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std::int64_t founder,
+                           std::int32_t industry, std::int32_t region);
+
+/** @brief This month's founding decisions: every case whose value exceeds its hurdle is acted on with
+ * probability decision_rate (stream Founding), while slots remain. Books the launch capital (founder's
+ * cash, households' equity, lender loan, cultivation co-funding) and the launch cost. */
+void found_platforms(ModelContext& c);
+
+}  // namespace vicsim::agents

@@ -1,0 +1,107 @@
+// Endogenous platform founding (docs/ODD.md 7.50) and the emergent platform-led pattern (§8 pattern 6c).
+#include "agents/platform_founding.hpp"
+
+#include <algorithm>
+
+#include "test_support.hpp"
+
+using namespace vicsim;
+
+namespace {
+scenarios::Scenario emergent_small(std::vector<std::string> sets = {}) {
+  sets.insert(sets.begin(), {"mechanisms.population.count=600", "ticks=48"});
+  return test::load("platform_emergent.json", sets);
+}
+
+std::size_t founded(const agents::ClusterModel& m) {
+  std::size_t n = 0;
+  for (const auto& pl : m.world().platforms) n += pl.founded_tick >= 0;
+  return n;
+}
+}  // namespace
+
+TEST_CASE("platform_founding: no platform is founded with the switch off", "[agents]") {
+  const auto r = test::run(test::small({"mechanisms.founding.enabled=false"}));
+  CHECK(r.model->world().platforms.empty());
+  for (const auto& m : r.series) CHECK(m.platforms_alive == 0);
+}
+
+TEST_CASE("platform_founding: the founder's case grows with the reachable firms' digital readiness",
+          "[agents]") {
+  auto r = test::run(emergent_small({"ticks=1"}));
+  auto& c = r.model->mutable_context();
+  // Digital readiness (7.16) rises with the regions' infrastructure.
+  const auto at = [&](double level) {
+    for (auto& region : c.world.regions) region.infrastructure = level;
+    return agents::founding_case(c, sim::PlatformLevel::Industry, -1, 0, -1);
+  };
+  const auto low = at(0.0), high = at(1.0);
+  INFO("value at infrastructure 0: " << low.value << ", at 1: " << high.value << ", hurdle " << high.hurdle);
+  CHECK(high.reachable == low.reachable);
+  CHECK(high.members > low.members);
+  CHECK(high.value > low.value);
+  CHECK(high.ready > low.ready);
+}
+
+TEST_CASE("platform_founding: founded platforms book their capital and the accounts close", "[agents]") {
+  // The ledger's identities are checked every tick (a violation throws); here: founding happens and its
+  // launch capital is the launch cost plus working capital, financed by equity, loans and co-funding.
+  // A cheaper launch than the default, so that founders act in this small world (7.50).
+  const auto s =
+      emergent_small({"mechanisms.founding.launch_cost=5000000", "mechanisms.founding.risk_premium=0.05"});
+  const auto r = test::run(s);
+  const auto& w = r.model->world();
+  REQUIRE(founded(*r.model) > 0);
+  const auto& fp = s.mechanisms.founding;
+  for (const auto& pl : w.platforms) {
+    if (pl.founded_tick < 0) continue;
+    INFO(pl.name << " founded at " << pl.founded_tick);
+    CHECK(pl.founded_tick >= fp.first_tick);
+    CHECK(pl.equity_in.yuan >= 0.0);
+    CHECK(pl.equity_in.yuan <= fp.launch_cost + s.mechanisms.platform_economy.initial_cash + 1e-6);
+    if (pl.level == sim::PlatformLevel::Enterprise) CHECK(pl.partners_only);
+  }
+}
+
+TEST_CASE("platform_founding: the same seed founds the same platforms at the same months", "[agents]") {
+  const std::vector<std::string> sets{"mechanisms.founding.launch_cost=5000000",
+                                      "mechanisms.founding.risk_premium=0.05"};
+  const auto a = test::run(emergent_small(sets)), b = test::run(emergent_small(sets), 2);
+  CHECK(founded(*a.model) > 0);
+  const auto& pa = a.model->world().platforms;
+  const auto& pb = b.model->world().platforms;
+  REQUIRE(pa.size() == pb.size());
+  for (std::size_t p = 0; p < pa.size(); ++p) {
+    CHECK(pa[p].name == pb[p].name);
+    CHECK(pa[p].founded_tick == pb[p].founded_tick);
+  }
+}
+
+TEST_CASE("platform_founding: with no declared platform, platforms appear and the platform-led stages follow",
+          "[agents][pattern][pattern_emergent]") {
+  for (int r = 0; r < 3; ++r) {
+    const std::string seed = std::to_string(4200 + r);
+    const auto res = test::run(test::load("platform_emergent.json", {"seed=" + seed}));
+    int first_founded = -1, dominance = -1;
+    for (const auto& pl : res.model->world().platforms)
+      if (pl.founded_tick >= 0 && (first_founded < 0 || pl.founded_tick < first_founded))
+        first_founded = pl.founded_tick;
+    for (const auto& m : res.series)
+      if (m.platform_path_stage >= 1 && dominance < 0) dominance = static_cast<int>(m.tick);
+    const auto n = founded(*res.model);
+    INFO("seed " << seed << ": " << n << " platforms founded, first at " << first_founded
+                 << ", platform dominance from " << dominance << " (-1: never)");
+    // Not met with the default founding parameters (issue 14, 2026-12-01): no founder's discounted profit
+    // beats its hurdle in the bundled world, so no platform appears (docs/ODD.md §8, "Where the patterns
+    // stand"). Reported, not forced: the checks stay and print without failing CTest.
+    CHECK_NOFAIL(n >= 2);
+    CHECK_NOFAIL(first_founded > 0);
+    CHECK_NOFAIL(dominance > first_founded);
+    test::record({"pattern 6c: emergent platforms seed " + seed, "docs/ODD.md §8 pattern 6c (issue 14 §2)",
+                  "platforms founded with none declared, then platform dominance", "first months",
+                  std::to_string(n) + " founded, first at " + std::to_string(first_founded) +
+                      ", dominance at " + std::to_string(dominance),
+                  n >= 2 && first_founded > 0 && dominance > first_founded,
+                  "build/tests/vicsim_tests \"[pattern_emergent]\" -s"});
+  }
+}
