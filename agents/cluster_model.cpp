@@ -7,6 +7,7 @@
 #include "agents/adoption.hpp"
 #include "agents/model_phases.hpp"
 #include "agents/population.hpp"
+#include "agents/platform_founding.hpp"
 #include "sim/tie_compaction.hpp"
 
 namespace vicsim::agents {
