@@ -13,7 +13,7 @@ vicsim=build/vicsim
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-groups="platforms,platform_tie_terms,matchmaking,dispatch,other_services=forecasting+knowledge_sharing+finance+logistics"
+groups="platforms,platform_ratings,matchmaking,dispatch,other_services=forecasting+knowledge_sharing+finance+logistics"
 kpis="transaction_cost_per_unit,lead_time_days,cross_region_tie_share,cross_industry_tie_share,real_output"
 attribute=(attribute scenarios/traditional.json scenarios/platform_led.json --replications "$reps"
   --groups "$groups" --kpis "$kpis" --at 60,120 --jobs "$jobs" --out "$tmp/attribution" --quiet)

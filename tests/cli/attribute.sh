@@ -13,7 +13,7 @@ trap 'rm -rf "$T"' EXIT
 A=$SRC/scenarios/traditional.json
 B=$SRC/scenarios/platform_led.json
 TINY=(--ticks 18 --set mechanisms.population.count=200 --set mechanisms.population.warmup_months=4)
-GRP=(--groups platforms,platform_tie_terms,services=matchmaking+dispatch+forecasting+knowledge_sharing+finance+logistics)
+GRP=(--groups platforms,platform_ratings,services=matchmaking+dispatch+forecasting+knowledge_sharing+finance+logistics)
 
 echo "== attribute, 3 groups exact, 2 replications, --jobs 1 and --jobs 2"
 "$VICSIM" attribute "$A" "$B" -n 2 "${TINY[@]}" "${GRP[@]}" --at 12,18 --out "$T/j1" --jobs 1 --quiet ||
@@ -39,7 +39,7 @@ for key, m in by.items():
     # With every platform unlaunched, B is the traditional arm: nothing is left unexplained.
     if abs(m["unexplained"]) > tol:
         sys.exit("FAIL: %s: unexplained = %r, expected 0 (platforms off must reproduce A)" % (key, m["unexplained"]))
-    assert set(m) == {"platforms", "platform_tie_terms", "services", "unexplained", "interaction", "total"}, m.keys()
+    assert set(m) == {"platforms", "platform_ratings", "services", "unexplained", "interaction", "total"}, m.keys()
 print("  ok: %d KPI x tick cells add up; unexplained = 0" % len(by))
 PYEOF
 

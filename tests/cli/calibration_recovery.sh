@@ -4,14 +4,17 @@
 # Usage: bash tests/cli/calibration_recovery.sh <path-to-vicsim> <source-dir>
 #
 # The traditional scenario at 200 firms and 24 months. The target is made by `vicsim calibrate` itself: one
-# evaluation at transaction_cost_base = 0.06 (the truth) on the calibration's seed block 0 (4 replications)
-# gives the mean transaction-cost share over months 6-24. A second calibration with the same seeds (common
-# random numbers: the target is exactly reachable) starts at 0.13 in [0.01, 0.15] and also fits
+# evaluation at spot_premium = 0.25 (the truth) on the calibration's seed block 0 (4 replications) gives the
+# mean transaction-cost share over months 6-24. A second calibration with the same seeds (common random
+# numbers: the target is exactly reachable) starts at 0.45 in [0.05, 0.6] and also fits
 # mechanisms.platform_economy.fee_step, which has no effect in a scenario without platforms.
-# Passes when: the fitted transaction_cost_base is within +-0.006 (10%) of the truth on seed block 0,
-# fee_step is flagged flat and transaction_cost_base is not. The refit on seed block 1 (other seeds, so the
-# target is no longer exact) is printed: its distance from the truth is the seed noise at 4 replications
-# and 200 firms, reported, not asserted.
+# Passes when: the fitted spot_premium is within 10% of the truth on seed block 0, fee_step is flagged flat
+# and spot_premium is not. The refit on seed block 1 (other seeds, so the target is no longer exact) is
+# printed: its distance from the truth is the seed noise at 4 replications and 200 firms, reported, not
+# asserted. (Until issue 13's information mechanism the recovered parameter was transaction_cost_base; it now
+# sets only the handling part of the cost, and the share no longer identifies it: a fit at 0.045 matched the
+# target made at 0.06 within 0.06%. That is a property of the model, so the test recovers a parameter the
+# share does identify.)
 set -uo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/cli_args.sh"
@@ -21,7 +24,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 T=$(mktemp -d "${TMPDIR:-/tmp}/vicsim-recovery.XXXXXX") || die "mktemp -d failed"
 trap 'rm -rf "$T"' EXIT
 SCENARIO=$(cd "$SRC" && pwd)/scenarios/traditional.json
-TRUTH=0.06
+TRUTH=0.25
 
 write_calibration() {  # $1 file, $2 target value, $3 start, $4 max evaluations, $5 seed blocks, $6 profiles on
   cat >"$1" <<JSON
@@ -30,12 +33,12 @@ write_calibration() {  # $1 file, $2 target value, $3 start, $4 max evaluations,
   "scenario": "$SCENARIO",
   "set": ["ticks=24", "mechanisms.population.count=200"],
   "parameters": [
-    {"name": "tc", "path": "mechanisms.trade.transaction_cost_base", "bounds": [0.01, 0.15], "start": $3},
+    {"name": "tc", "path": "mechanisms.trade.spot_premium", "bounds": [0.05, 0.6], "start": $3},
     {"name": "fee_step", "path": "mechanisms.platform_economy.fee_step", "bounds": [0.05, 0.5]}
   ],
   "targets": [
     {"name": "tc_share", "column": "transaction_cost_share", "aggregate": "mean", "from_tick": 6, "to_tick": 24,
-     "value": $2, "source": "the model at transaction_cost_base = $TRUTH, seed block 0"}
+     "value": $2, "source": "the model at spot_premium = $TRUTH, seed block 0"}
   ],
   "replications": 4,
   "seed": 7,
@@ -46,15 +49,15 @@ write_calibration() {  # $1 file, $2 target value, $3 start, $4 max evaluations,
 JSON
 }
 
-section "target from the model at transaction_cost_base = $TRUTH"
+section "target from the model at spot_premium = $TRUTH"
 write_calibration "$T/truth.json" 1 $TRUTH 1 1 false
 "$VICSIM" calibrate "$T/truth.json" --out "$T/truth" --jobs 2 --quiet || die "target evaluation failed"
 read -r TRUTH_USED TARGET < <(python3 -c "
 import csv, sys
 r = next(csv.DictReader(open(sys.argv[1])))
 print(r['tc'], r['tc_share_mean'])" "$T/truth/trace.csv")
-echo "  transaction_cost_base = $TRUTH_USED: target transaction_cost_share (months 6-24, 4 replications) = $TARGET"
-write_calibration "$T/recover.json" "$TARGET" 0.13 24 2 true
+echo "  spot_premium = $TRUTH_USED: target transaction_cost_share (months 6-24, 4 replications) = $TARGET"
+write_calibration "$T/recover.json" "$TARGET" 0.45 24 2 true
 
 section "calibrate"
 "$VICSIM" calibrate "$T/recover.json" --out "$T/out" --jobs 2 2>"$T/cal.err" || { cat "$T/cal.err"; die "calibrate failed"; }
@@ -66,16 +69,16 @@ tc, fee = fit["parameters"]
 print(f"  fitted tc = {tc['value']:.5f} (truth {truth}), blocks {tc['block_values']}, objective {fit['objective']:.3g}")
 print(f"  profile rise: tc {tc['profile']['rise']:.3g}, fee_step {fee['profile']['rise']:.3g}; flat: {fit['flat_parameters']}")
 print(f"  refit on seed block 1 (other seeds): tc = {tc['block_values'][1]:.5f}; spread sd {tc['block_spread']['sd']:.4f}")
-ok = abs(tc["value"] - truth) <= 0.006
+ok = abs(tc["value"] - truth) <= 0.1 * truth
 ok &= fee["profile"]["flat"] and not tc["profile"]["flat"]
 if out:
     with open(out, "a") as f:
         f.write(json.dumps({
             "id": "calibration: parameter recovery",
             "source": "vicsim calibrate (docs/ODD.md 7.58) on a target the model made at a known value",
-            "target": "traditional, 200 firms, 24 months: transaction_cost_base = %g recovered from the mean "
-                      "transaction-cost share (months 6-24), start 0.13; fee_step (no effect) flagged flat" % truth,
-            "tolerance": "+-0.006 on seed block 0 (4 replications, LN_BOBYQA, 24 evaluations)",
+            "target": "traditional, 200 firms, 24 months: spot_premium = %g recovered from the mean "
+                      "transaction-cost share (months 6-24), start 0.45; fee_step (no effect) flagged flat" % truth,
+            "tolerance": "+-10%% of the truth on seed block 0 (4 replications, LN_BOBYQA, 24 evaluations)",
             "measured": "%.5f (block 1 refit %.5f); flat: %s" % (tc["value"], tc["block_values"][1],
                                                               ", ".join(fit["flat_parameters"]) or "none"),
             "pass": bool(ok), "command": "bash tests/cli/calibration_recovery.sh build/vicsim .",

@@ -95,7 +95,7 @@ report comparison "$T/cmp" && check_report comparison "$T/comparison.html" 3
 report compare "$T/compare" && check_report compare "$T/compare.html" 3
 # The attribution page of `vicsim attribute` (a waterfall chart per KPI).
 "$VICSIM" attribute "$SRC/scenarios/traditional.json" "$SRC/scenarios/platform_led.json" --replications 2 \
-  --ticks 24 --set mechanisms.population.count=300 --groups platforms,platform_tie_terms --kpis real_output,firms,lead_time_days \
+  --ticks 24 --set mechanisms.population.count=300 --groups platforms,platform_ratings --kpis real_output,firms,lead_time_days \
   --out "$T/attribute" --quiet >"$T/attribute.log" 2>&1 || { cat "$T/attribute.log" >&2; die "vicsim attribute failed"; }
 check_report attribution "$T/attribute/attribution.html" 3
 "$VICSIM" run "$SRC/scenarios/platform_led.json" --out "$T/platform" --ticks 36 --quiet \
