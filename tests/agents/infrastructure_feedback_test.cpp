@@ -35,8 +35,12 @@ TEST_CASE("infrastructure_feedback: order handling, freshness, dispatch and tele
 
 TEST_CASE("infrastructure_feedback: every traffic kind is routed and weak access links lose telemetry",
           "[agents]") {
-  // The bundled platform-led world with every region at level 0 and no network investment by platforms.
-  std::vector<std::string> sets = {"ticks=72", "mechanisms.platform_economy.network_investment=false"};
+  // The bundled platform-led world with every region at level 0, no network investment by platforms and four
+  // times the calibrated devices per worker: since joining weighs value (issue 13 §2) too few firms join the
+  // level-0 world for the calibrated load to overload it (docs/ODD.md 7.49), and this test is about what an
+  // overloaded route does.
+  std::vector<std::string> sets = {"ticks=72", "mechanisms.platform_economy.network_investment=false",
+                                   "mechanisms.infrastructure.devices_per_employee=5"};
   for (int k = 0; k < 6; ++k) sets.push_back("regions." + std::to_string(k) + ".infrastructure=0");
   auto s = test::load("platform_led.json", sets);
   auto r = test::run(s);
