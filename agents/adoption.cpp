@@ -91,7 +91,8 @@ bool eligible(const ModelContext& c, sim::FirmIndex f, const sim::Platform& pl) 
   if (pl.partners_only && pl.owner_firm >= 0 && static_cast<std::int64_t>(f) != pl.owner_firm) {
     // A point connects its chain-master's suppliers and customers (7.51).
     const auto o = static_cast<sim::FirmIndex>(pl.owner_firm);
-    if (!boost::edge(f, o, c.world.network).second && !boost::edge(o, f, c.world.network).second) return false;
+    if (!boost::edge(f, o, c.world.network).second && !boost::edge(o, f, c.world.network).second)
+      return false;
   }
   return fs.digital_maturity[f] >= pl.min_digital_maturity;
 }

@@ -6,8 +6,8 @@
 #include "agents/accounts.hpp"
 #include "agents/adoption.hpp"
 #include "agents/model_phases.hpp"
-#include "agents/population.hpp"
 #include "agents/platform_founding.hpp"
+#include "agents/population.hpp"
 #include "sim/tie_compaction.hpp"
 
 namespace vicsim::agents {

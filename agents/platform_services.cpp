@@ -4,8 +4,8 @@
 #include <cmath>
 
 #include "agents/infrastructure_feedback.hpp"
-#include "agents/supplier_beliefs.hpp"
 #include "agents/platform_hierarchy.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "agents/transaction_cost.hpp"
 
 namespace vicsim::agents {

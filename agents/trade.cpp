@@ -541,8 +541,10 @@ void settle_accounts(ModelContext& c) {
         pl.cross_platform_gmv += value * own;
         c.stats.cross_platform_gmv += value * own;
       }
-      if (tie.cross_platform || integrated_pair(c, s, static_cast<sim::FirmIndex>(boost::target(*e, w.network)))) {
-        pl.integrated_gmv += value * own;  // 7.53: integration through the middle platform or shared membership
+      if (tie.cross_platform ||
+          integrated_pair(c, s, static_cast<sim::FirmIndex>(boost::target(*e, w.network)))) {
+        pl.integrated_gmv +=
+            value * own;  // 7.53: integration through the middle platform or shared membership
         c.stats.integrated_gmv += value * own;
       }
     }

@@ -52,23 +52,23 @@ struct TickMetrics {
   double sme_participation = 0;      ///< SMEs on at least one platform
   double multihoming_share = 0;      ///< members on two or more platforms
   double platforms_alive = 0;
-  double platform_hhi = 0;             ///< Herfindahl index of memberships across platforms
-  double platform_tie_share = 0;       ///< ties formed on a platform
-  double platform_cross_region = 0;    ///< cross-region share of platform-brokered ties
-  double member_collaboration = 0;     ///< members with a collaboration tie formed on a platform
-  double chain_coverage = 0;           ///< share of firm types (industry × stage) with a member
-  double platform_gmv = 0;             ///< platform-mediated trade, yuan/month
-  double cross_platform_share = 0;     ///< share of platform trade between platforms (via 1+N)
-  double integrated_share = 0;  ///< share of platform trade integrated across connected platforms (7.53)
-  double dispatched_units = 0;         ///< units dispatched to idle member capacity
-  double interconnected_share = 0;     ///< alive N-platforms connected to the middle platform
-  double mutual_share = 0;             ///< connected platforms with ≥5% of their trade integrated
-  double service_latency_ms = 0;       ///< members-weighted platform service time from SimGrid, ms
-  double max_congestion = 0;           ///< worst platform's service time / window (1 = not overloaded)
-  double quality = 0;                  ///< revenue-weighted product quality (own and input defects, 7.34)
-  double management_efficiency = 0;    ///< output value per yuan of management overhead
-  double unit_total_cost = 0;          ///< total cost / revenue
-  double policy_spend = 0;             ///< government spending this tick, yuan
+  double platform_hhi = 0;           ///< Herfindahl index of memberships across platforms
+  double platform_tie_share = 0;     ///< ties formed on a platform
+  double platform_cross_region = 0;  ///< cross-region share of platform-brokered ties
+  double member_collaboration = 0;   ///< members with a collaboration tie formed on a platform
+  double chain_coverage = 0;         ///< share of firm types (industry × stage) with a member
+  double platform_gmv = 0;           ///< platform-mediated trade, yuan/month
+  double cross_platform_share = 0;   ///< share of platform trade between platforms (via 1+N)
+  double integrated_share = 0;       ///< share of platform trade integrated across connected platforms (7.53)
+  double dispatched_units = 0;       ///< units dispatched to idle member capacity
+  double interconnected_share = 0;   ///< alive N-platforms connected to the middle platform
+  double mutual_share = 0;           ///< connected platforms with ≥5% of their trade integrated
+  double service_latency_ms = 0;     ///< members-weighted platform service time from SimGrid, ms
+  double max_congestion = 0;         ///< worst platform's service time / window (1 = not overloaded)
+  double quality = 0;                ///< revenue-weighted product quality (own and input defects, 7.34)
+  double management_efficiency = 0;  ///< output value per yuan of management overhead
+  double unit_total_cost = 0;        ///< total cost / revenue
+  double policy_spend = 0;           ///< government spending this tick, yuan
   double policy_spend_cumulative = 0;  ///< yuan since tick 1
   double platform_path_stage = 0;      ///< 0..3: none, dominance, community, globalization
   double ecosystem_stage = 0;          ///< 0 no platforms, 1..3 = 1.0 / 2.0 / 3.0

@@ -21,16 +21,16 @@ struct TickStats {
   double dispatched_units = 0.0;    ///< units moved to idle member capacity
   double platform_gmv = 0.0;        ///< value of platform-mediated trade (yuan)
   double cross_platform_gmv = 0.0;  ///< of which between platforms through interconnection (yuan)
-  double integrated_gmv = 0.0;  ///< of which integrated across connected platforms (yuan, docs/ODD.md 7.53)
-  double policy_spend = 0.0;        ///< government spending this tick (yuan)
-  double real_output = 0.0;         ///< output at month-1 prices of each firm type (yuan)
-  double voucher_windfall = 0.0;    ///< voucher spending on firms on the cloud before the policy began (yuan)
-  double wage_bill = 0.0;           ///< wages paid by firms (yuan)
-  double household_income = 0.0;    ///< every payment households received (yuan)
-  double cpi = 0.0;                 ///< price of households' purchases against month-1 prices (1 = month 1)
-  double orders_units = 0.0;        ///< units ordered from alive firms (ties and households)
-  double lost_units = 0.0;          ///< of which not delivered: lost sales
-  double loan_write_offs = 0.0;     ///< loans the lender wrote off at exits and failures (yuan)
+  double integrated_gmv = 0.0;    ///< of which integrated across connected platforms (yuan, docs/ODD.md 7.53)
+  double policy_spend = 0.0;      ///< government spending this tick (yuan)
+  double real_output = 0.0;       ///< output at month-1 prices of each firm type (yuan)
+  double voucher_windfall = 0.0;  ///< voucher spending on firms on the cloud before the policy began (yuan)
+  double wage_bill = 0.0;         ///< wages paid by firms (yuan)
+  double household_income = 0.0;  ///< every payment households received (yuan)
+  double cpi = 0.0;               ///< price of households' purchases against month-1 prices (1 = month 1)
+  double orders_units = 0.0;      ///< units ordered from alive firms (ties and households)
+  double lost_units = 0.0;        ///< of which not delivered: lost sales
+  double loan_write_offs = 0.0;   ///< loans the lender wrote off at exits and failures (yuan)
 };
 
 }  // namespace vicsim::sim

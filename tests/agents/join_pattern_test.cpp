@@ -60,8 +60,8 @@ TEST_CASE("join_pattern: doubling platform fees lowers membership", "[agents][pa
   INFO("month 60: " << mid.diff << " [" << mid.ci_low << ", " << mid.ci_high << "]; month 120: " << late.diff
                     << " [" << late.ci_low << ", " << late.ci_high << "]");
   record("fees ×2", "member share lower (CI < 0)", mid, mid.ci_high < 0.0);
-  // Not met at month 60 on the combined model (2026-12-01, with issue 13's information mechanism and issue 14's
-  // hierarchy merged): −0.003 [−0.016, +0.010]; joining is slower, so a fee rise shows only by month 120
+  // Not met at month 60 on the combined model (2026-12-01, with issue 13's information mechanism and issue
+  // 14's hierarchy merged): −0.003 [−0.016, +0.010]; joining is slower, so a fee rise shows only by month 120
   // (−0.036 [−0.059, −0.013], checked below). Reported in docs/ODD.md §8, not forced.
   CHECK_NOFAIL(mid.ci_high < 0.0);
   CHECK(late.ci_high < 0.0);
