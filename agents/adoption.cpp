@@ -20,8 +20,9 @@ double adoption_readiness(const ModelContext& c, sim::FirmIndex f) {
   const double infra = c.world.regions[sim::idx(fs.region[f])].infrastructure;
   const double q_infra = ap.infrastructure_floor + (1.0 - ap.infrastructure_floor) * infra;
   const double size = std::min(1.0, std::pow(fs.employees[f] / ap.size_reference, ap.size_elasticity));
-  const double cost =
-      (ap.cloud_cost_fixed + ap.cloud_cost_per_employee * fs.employees[f]) * (1.0 - c.voucher_share[f]);
+  // Vouchers are set per firm at the start of the month (begin_policies): a firm that entered since has none.
+  const double voucher = f < c.voucher_share.size() ? c.voucher_share[f] : 0.0;
+  const double cost = (ap.cloud_cost_fixed + ap.cloud_cost_per_employee * fs.employees[f]) * (1.0 - voucher);
   const double va = std::max(1.0, fs.revenue[f].yuan - fs.input_cost[f].yuan);
   return q_infra * size * std::exp(-ap.cost_sensitivity * cost / va);
 }
