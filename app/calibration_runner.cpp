@@ -332,39 +332,14 @@ FitResult optimise(Evaluator& ev, const ex::Calibration& c, const std::string& s
 /** Sets up DIR (fresh, resumed or refused) and reads the stored trace. Returns 0 or 2. */
 int prepare_directory(const fs::path& dir, const CalibrateOptions& o, const nlohmann::json& man,
                       const ex::Calibration& c, std::vector<ex::TraceRow>& stored) {
-  std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    std::cerr << "error: " << dir.string() << ": exists and is not a directory\n";
-    return 2;
-  }
   const fs::path manifest_file = dir / "calibrate.json";
   bool resume = false;
-  if (fs::exists(dir) && !fs::is_empty(dir)) {
-    if (!fs::exists(manifest_file)) {  // never deleted, not even with --force: it is not a calibration
-      std::cerr << "error: " << dir.string()
-                << ": directory exists, is not empty and holds no calibrate.json; use another --out\n";
-      return 2;
-    }
-    if (o.force) {
-      fs::remove_all(dir);
-    } else {
-      nlohmann::json old;
-      try {
-        old = nlohmann::json::parse(read_text(manifest_file));
-      } catch (const std::exception& err) {
-        std::cerr << "error: " << manifest_file.string() << ": unreadable (" << err.what() << ")\n";
-        return 2;
-      }
-      if (old.value("fingerprint", "") != man["fingerprint"]) {
-        std::cerr << "error: " << dir.string() << " holds a calibration of different inputs: the calibration "
-                  << "or base scenario file (or the NLopt version) changed since it began (fingerprint "
-                  << old.value("fingerprint", "?") << ", now " << man["fingerprint"].get<std::string>()
-                  << "). Use another --out, or --force to discard it and start over.\n";
-        return 2;
-      }
-      resume = true;
-    }
-  }
+  if (const int rc = open_resumable_directory(
+          dir, "calibrate.json", man["fingerprint"].get<std::string>(), o.force,
+          "a calibration of different inputs: the calibration or base scenario file (or the NLopt version)",
+          resume);
+      rc != 0)
+    return rc;
   fs::create_directories(dir);
   fs::remove_all(dir / "work");  // replications in progress when the last calibration stopped start again
   fs::create_directories(dir / "work");
@@ -376,6 +351,7 @@ int prepare_directory(const fs::path& dir, const CalibrateOptions& o, const nloh
       stored.clear();  // unreadable: every evaluation is done again
     }
   }
+  std::error_code ec;
   fs::remove(dir / "fit.json", ec);  // written again when the calibration completes
   return 0;
 }

@@ -1,6 +1,8 @@
 #include "app/child_run_files.hpp"
 
 #include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 
@@ -31,6 +33,44 @@ std::string log_summary(const std::filesystem::path& log) {
     if (line.find_first_not_of(" \t\r") != std::string::npos) last = line;
   }
   return last;
+}
+
+int open_resumable_directory(const std::filesystem::path& dir, const std::string& manifest_name,
+                             const std::string& fingerprint, bool force, const std::string& mismatch,
+                             bool& resume) {
+  namespace fs = std::filesystem;
+  resume = false;
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+    std::cerr << "error: " << dir.string() << ": exists and is not a directory\n";
+    return 2;
+  }
+  const fs::path manifest_file = dir / manifest_name;
+  if (!fs::exists(dir) || fs::is_empty(dir)) return 0;
+  if (!fs::exists(manifest_file)) {  // never deleted, not even with --force: it is not ours
+    std::cerr << "error: " << dir.string() << ": directory exists, is not empty and holds no "
+              << manifest_name << "; use another --out\n";
+    return 2;
+  }
+  if (force) {
+    fs::remove_all(dir);
+    return 0;
+  }
+  nlohmann::json old;
+  try {
+    old = nlohmann::json::parse(read_text(manifest_file));
+  } catch (const std::exception& err) {
+    std::cerr << "error: " << manifest_file.string() << ": unreadable (" << err.what() << ")\n";
+    return 2;
+  }
+  if (old.value("fingerprint", "") != fingerprint) {
+    std::cerr << "error: " << dir.string() << " holds " << mismatch << " changed since it began (fingerprint "
+              << old.value("fingerprint", "?") << ", now " << fingerprint
+              << "). Use another --out, or --force to discard it and start over.\n";
+    return 2;
+  }
+  resume = true;
+  return 0;
 }
 
 }  // namespace vicsim::app

@@ -82,39 +82,13 @@ nlohmann::json manifest(const ex::Experiment& e, const std::string& fp, std::siz
 int prepare_directory(const fs::path& dir, const SweepOptions& o, const nlohmann::json& man,
                       const std::vector<ex::PlannedRun>& runs,
                       std::map<std::int64_t, ex::RunRecord>& records) {
-  std::error_code ec;
-  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    std::cerr << "error: " << dir.string() << ": exists and is not a directory\n";
-    return 2;
-  }
   const fs::path manifest_file = dir / "sweep.json";
   bool resume = false;
-  if (fs::exists(dir) && !fs::is_empty(dir)) {
-    if (!fs::exists(manifest_file)) {  // never deleted, not even with --force: it is not a sweep
-      std::cerr << "error: " << dir.string()
-                << ": directory exists, is not empty and holds no sweep.json; use another --out\n";
-      return 2;
-    }
-    if (o.force) {
-      fs::remove_all(dir);
-    } else {
-      nlohmann::json old;
-      try {
-        old = nlohmann::json::parse(read_text(manifest_file));
-      } catch (const std::exception& ex) {
-        std::cerr << "error: " << manifest_file.string() << ": unreadable (" << ex.what() << ")\n";
-        return 2;
-      }
-      if (old.value("fingerprint", "") != man["fingerprint"]) {
-        std::cerr << "error: " << dir.string() << " holds a sweep of a different experiment: the experiment "
-                  << "or base scenario file changed since it began (fingerprint "
-                  << old.value("fingerprint", "?") << ", now " << man["fingerprint"].get<std::string>()
-                  << "). Use another --out, or --force to discard it and start over.\n";
-        return 2;
-      }
-      resume = true;
-    }
-  }
+  if (const int rc = open_resumable_directory(
+          dir, "sweep.json", man["fingerprint"].get<std::string>(), o.force,
+          "a sweep of a different experiment: the experiment or base scenario file", resume);
+      rc != 0)
+    return rc;
   fs::create_directories(dir / "runs");
   fs::remove_all(dir / "work");  // runs in progress when the last sweep stopped start again
   fs::create_directories(dir / "work");
