@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_hierarchy.hpp"
 #include "agents/supplier_beliefs.hpp"
 #include "agents/transaction_cost.hpp"
+#include "sim/parallel_for.hpp"
 
 namespace vicsim::agents {
 
@@ -68,7 +70,25 @@ void refresh_service_access(ModelContext& c) {
     if (c.world.firms.platforms[i]) c.access[i] = service_access(c, i);
 }
 
-TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
+namespace {
+/** A new tie s → b on terms t whose buyer has heard `heard` about s (new_tie without the referral walk). */
+sim::Tie make_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, const TieTerms& t,
+                  const SupplierBelief& heard) {
+  sim::Tie tie;
+  tie.supplier = s;
+  store_belief(c.params.information, tie, heard);
+  tie.distance_km = c.world.firm_distance(s, b);
+  tie.channel = t.channel;
+  tie.platform = t.platform;
+  tie.cross_platform = t.cross_platform;
+  tie.brokered = t.channel == sim::TieChannel::Platform;  // formed on a platform: it pays the commission
+  return tie;
+}
+
+/** tie_terms, with b's referral belief about s computed into `heard` only if a live platform is a
+ * candidate (it is a walk over b's partners), so that callers needing it again reuse it. */
+TieTerms terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b,
+                       std::optional<SupplierBelief>& heard) {
   const sim::Firms& f = c.world.firms;
   TieTerms t;
   // Platforms the pair can trade on: those both use, else the buyer's platforms that reach one of the
@@ -80,20 +100,28 @@ TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
       if (((f.platforms[b] >> k) & 1u) && (c.reach[k] & f.platforms[s])) candidates |= 1u << k;
   // Platforms compete for the pair's trade: it goes to the one with the lowest landed cost of a new tie
   // (commission, what its ratings reveal, lead time), the lowest index on ties.
-  sim::Tie probe = new_tie(c, s, b, TieTerms{sim::TieChannel::Platform, 0, cross});
+  std::optional<sim::Tie> probe;
   double best = 0.0;
   for (std::size_t k = 0; candidates >> k; ++k) {
     if (!((candidates >> k) & 1u) || !c.world.platforms[k].alive) continue;
-    probe.platform = static_cast<std::uint8_t>(k);
-    const double lc = landed_cost_on(c, probe, 1.0);
+    if (!heard) heard = referral_belief(c, s, b);
+    if (!probe) probe = make_tie(c, s, b, TieTerms{sim::TieChannel::Platform, 0, cross}, *heard);
+    probe->platform = static_cast<std::uint8_t>(k);
+    const double lc = landed_cost_on(c, *probe, 1.0);
     if (t.channel == sim::TieChannel::Platform && lc >= best) continue;
     best = lc;
     t.channel = sim::TieChannel::Platform;
-    t.platform = probe.platform;
+    t.platform = probe->platform;
   }
   if (t.channel != sim::TieChannel::Platform) return t;
   t.cross_platform = cross;
   return t;
+}
+}  // namespace
+
+TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
+  std::optional<SupplierBelief> heard;
+  return terms_hearing(c, s, b, heard);
 }
 
 namespace {
@@ -122,48 +150,64 @@ bool stays_on_platform(const ModelContext& c, const sim::Tie& on, const sim::Tie
 }  // namespace
 
 sim::Tie new_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, const TieTerms& t) {
-  sim::Tie tie;
-  tie.supplier = s;
-  store_belief(c.params.information, tie, referral_belief(c, s, b));
-  tie.distance_km = c.world.firm_distance(s, b);
-  tie.channel = t.channel;
-  tie.platform = t.platform;
-  tie.cross_platform = t.cross_platform;
-  tie.brokered = t.channel == sim::TieChannel::Platform;  // formed on a platform: it pays the commission
-  return tie;
+  return make_tie(c, s, b, t, referral_belief(c, s, b));
 }
 
-TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
-  const TieTerms t = tie_terms(c, s, b);
+namespace {
+/** supply_tie_terms, reusing (and filling) the referral belief like terms_hearing. */
+TieTerms supply_terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b,
+                              std::optional<SupplierBelief>& heard) {
+  const TieTerms t = terms_hearing(c, s, b, heard);
   if (t.channel != sim::TieChannel::Platform) return t;
   const TieTerms off{sim::TieChannel::Offline, 0xFF, false};
-  return stays_on_platform(c, new_tie(c, s, b, t), new_tie(c, s, b, off)) ? t : off;
+  return stays_on_platform(c, make_tie(c, s, b, t, *heard), make_tie(c, s, b, off, *heard)) ? t : off;
+}
+}  // namespace
+
+TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
+  std::optional<SupplierBelief> heard;
+  return supply_terms_hearing(c, s, b, heard);
+}
+
+sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
+  std::optional<SupplierBelief> heard;
+  const TieTerms t = supply_terms_hearing(c, s, b, heard);
+  if (!heard) heard = referral_belief(c, s, b);
+  return make_tie(c, s, b, t, *heard);
 }
 
 void choose_tie_channels(ModelContext& c) {
   auto& g = c.world.network;
   const auto& f = c.world.firms;
   if (c.world.platforms.empty()) return;
-  for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    sim::Tie& tie = g[*e];
-    const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
-    const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
-    if (!f.alive[s] || !f.alive[b]) continue;
-    const TieTerms t = tie_terms(c, s, b);
-    if (!tie.is_supply()) {
-      // Source text 1: the platform pulls the chain onto the cloud and connects its data.
-      if (tie.channel != sim::TieChannel::Platform && t.channel == sim::TieChannel::Platform)
-        tie = on_platform(tie, t);
-      continue;
+  // Each tie's channel depends only on its partners, the platforms and the beliefs stored on ties (which
+  // this phase does not write), so the ties are visited by source firm in parallel; the result does not
+  // depend on the order.
+  sim::parallel_for(boost::num_vertices(g), c.threads, [&](std::size_t v) {
+    const auto s = static_cast<sim::FirmIndex>(v);
+    if (!f.alive[s]) return;
+    for (auto [e, end] = boost::out_edges(s, g); e != end; ++e) {
+      sim::Tie& tie = g[*e];
+      const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+      if (!f.alive[b]) continue;
+      const TieTerms t = tie_terms(c, s, b);
+      sim::Tie chosen = tie;
+      if (!tie.is_supply()) {
+        // Source text 1: the platform pulls the chain onto the cloud and connects its data.
+        if (tie.channel != sim::TieChannel::Platform && t.channel == sim::TieChannel::Platform)
+          chosen = on_platform(tie, t);
+      } else if (t.channel != sim::TieChannel::Platform) {
+        chosen = offline(tie);
+      } else {
+        const sim::Tie on = on_platform(tie, t), off = offline(tie);
+        chosen = stays_on_platform(c, on, off) ? on : off;
+      }
+      // Only the channel fields change; other threads read this tie's beliefs (referral_belief).
+      tie.channel = chosen.channel;
+      tie.platform = chosen.platform;
+      tie.cross_platform = chosen.cross_platform;
     }
-    const sim::Tie off = offline(tie);
-    if (t.channel != sim::TieChannel::Platform) {
-      tie = off;
-      continue;
-    }
-    const sim::Tie on = on_platform(tie, t);
-    tie = stays_on_platform(c, on, off) ? on : off;
-  }
+  });
 }
 
 double tie_cost_rate(const ModelContext& c, const sim::Tie& t) {

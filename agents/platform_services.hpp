@@ -33,6 +33,10 @@ sim::Tie new_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, cons
  * (transaction cost, fee and lead time), else offline. */
 TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
 
+/** @brief new_tie(c, s, b, supply_tie_terms(c, s, b)), walking b's partners for the referral belief once
+ * instead of up to four times. */
+sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
+
 /** @brief Puts each tie on the channel its partners would choose this month. Collaboration ties move onto
  * a platform the partners share. A supply tie trades on the platform while that lowers the buyer's
  * landed cost, and offline otherwise: when a fee rises, a partner leaves or the platform fails. */

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/distributions.hpp"
+#include "sim/parallel_for.hpp"
 
 namespace vicsim::agents {
 
@@ -130,7 +131,10 @@ void drift_reliability(ModelContext& c) {
   sim::Firms& f = c.world.firms;
   const double phi = ip.reliability_persistence;
   const double shock = ip.reliability_sd * std::sqrt(1.0 - phi * phi);  // keeps the stationary sd
-  for (auto i : c.directory.alive()) {
+  const auto& alive = c.directory.alive();
+  // Each firm draws from its own counter RNG and writes only its own slots: parallel, any thread count.
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+    const sim::FirmIndex i = alive[k];
     sim::Rng rng(c.world.seed, sim::Stream::Reliability, i, static_cast<std::uint64_t>(c.world.tick));
     const auto [ot, df] = target_logits(ip, f.digital_maturity[i]);
     const double x =
@@ -139,7 +143,7 @@ void drift_reliability(ModelContext& c) {
         (1.0 - phi) * df + phi * logit(clamp_prob(f.defect_rate[i])) + shock * sim::normal(rng, 0.0, 1.0);
     f.on_time_prob[i] = clamp_prob(logistic(x));
     f.defect_rate[i] = clamp_prob(logistic(y));
-  }
+  });
 }
 
 void draw_delivery(const ModelContext& c, sim::Rng& rng, sim::Tie& t) {
@@ -171,7 +175,22 @@ void learn_from_deliveries(ModelContext& c) {
   // supplier causes (7.34).
   const double norm_per_delivery =
       1.0 + ip.incident_hours * ((1.0 - ip.on_time_mean) + lots * ip.defect_mean);
-  for (auto i : c.directory.alive()) {
+  // Suppliers' records gather their customers' deliveries in customer order (sequential: many customers
+  // add to one supplier); then each buyer updates the beliefs on its own in-ties, in parallel.
+  const auto& alive = c.directory.alive();
+  for (auto i : alive)
+    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+      const sim::Tie& t = w.network[*e];
+      if (!t.is_supply() || !t.observed) continue;
+      const double late = t.late, bad = t.bad_lots;
+      const auto s = t.supplier;
+      f.record_on_time[s] += 1.0 - late;
+      f.record_late[s] += late;
+      f.record_good_lots[s] += lots - bad;
+      f.record_bad_lots[s] += bad;
+    }
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+    const sim::FirmIndex i = alive[k];
     double deliveries = 0.0;
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& t = w.network[*e];
@@ -184,11 +203,6 @@ void learn_from_deliveries(ModelContext& c) {
         const double late = t.late, bad = t.bad_lots;
         observe(b.on_time, 1.0 - late, late);
         observe(b.defect, bad, lots - bad);
-        const auto s = t.supplier;
-        f.record_on_time[s] += 1.0 - late;
-        f.record_late[s] += late;
-        f.record_good_lots[s] += lots - bad;
-        f.record_bad_lots[s] += bad;
         t.observed = 0;
       }
       store_belief(ip, t, b);
@@ -200,7 +214,7 @@ void learn_from_deliveries(ModelContext& c) {
                                                      (deliveries * norm_per_delivery)
                                            : 1.0;
     f.overhead_factor[i] = ip.belief_memory * f.overhead_factor[i] + (1.0 - ip.belief_memory) * target;
-  }
+  });
   double sum[4] = {0.0, 0.0, 0.0, 0.0};
   for (auto i : c.alive_members) {
     sum[0] += f.record_on_time[i];

@@ -85,7 +85,7 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   landed.resize(cand.size());
   double screening = 0.0;
   for (std::size_t k = 0; k < cand.size(); ++k) {
-    const sim::Tie probe = new_tie(c, cand[k], f, supply_tie_terms(c, cand[k], f));
+    const sim::Tie probe = new_supply_tie(c, cand[k], f);
     screening += screening_cost(c.params.information, tie_belief(c, probe));
     landed[k] = landed_cost_on(c, probe, fs.price[cand[k]]);
   }
@@ -110,14 +110,14 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
 }
 
 double expected_landed_cost(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
-  return landed_cost_on(c, new_tie(c, s, b, supply_tie_terms(c, s, b)), c.world.firms.price[s]);
+  return landed_cost_on(c, new_supply_tie(c, s, b), c.world.firms.price[s]);
 }
 
 bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, std::size_t slot) {
   sim::World& w = c.world;
   if (supplier == customer || !w.firms.alive[supplier] || is_supplier_of(w.network, supplier, customer))
     return false;
-  sim::Tie t = new_tie(c, supplier, customer, supply_tie_terms(c, supplier, customer));
+  sim::Tie t = new_supply_tie(c, supplier, customer);
   t.formed_tick = w.tick;
   t.input_slot = static_cast<std::uint16_t>(slot);
   boost::add_edge(supplier, customer, t, w.network);

@@ -1,5 +1,6 @@
 #include "agents/tie_dynamics.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "agents/platform_services.hpp"
@@ -14,21 +15,32 @@ namespace vicsim::agents {
 void update_and_decay_ties(ModelContext& c) {
   sim::World& w = c.world;
   const auto& tp = c.params.ties;
-  std::vector<sim::TieEdge> doomed;
   // Buyers learn from this month's deliveries (supply-tie trust follows from their beliefs, 7.32);
   // then suppliers' hidden reliability drifts for next month.
   learn_from_deliveries(c);
   drift_reliability(c);
-  for (auto i : c.directory.alive()) {
-    sim::Rng rng(w.seed, sim::Stream::TieDecay, i, static_cast<std::uint64_t>(w.tick));
-    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-      sim::Tie& t = w.network[*e];
-      if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
-      if (tp.decay_enabled && sim::bernoulli(rng, tie_hazard(tp, t.trust))) doomed.push_back(*e);
+  // Each firm updates and draws its own in-ties (its own counter RNG), in parallel; the doomed ties are
+  // removed afterwards in firm order, so the network does not depend on the thread count.
+  const auto& alive = c.directory.alive();
+  constexpr std::size_t kChunk = 1024;
+  std::vector<std::vector<sim::TieEdge>> doomed_in(sim::chunk_count(alive.size(), kChunk));
+  sim::parallel_chunks(doomed_in.size(), c.threads, [&](std::size_t chunk, std::size_t) {
+    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
+      const sim::FirmIndex i = alive[k];
+      sim::Rng rng(w.seed, sim::Stream::TieDecay, i, static_cast<std::uint64_t>(w.tick));
+      for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+        sim::Tie& t = w.network[*e];
+        if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
+        if (tp.decay_enabled && sim::bernoulli(rng, tie_hazard(tp, t.trust))) doomed_in[chunk].push_back(*e);
+      }
     }
+  });
+  std::size_t dissolved = 0;
+  for (const auto& doomed : doomed_in) {
+    for (const auto& e : doomed) boost::remove_edge(e, w.network);
+    dissolved += doomed.size();
   }
-  for (const auto& e : doomed) boost::remove_edge(e, w.network);
-  c.stats.ties_dissolved += static_cast<std::uint32_t>(doomed.size());
+  c.stats.ties_dissolved += static_cast<std::uint32_t>(dissolved);
 }
 
 namespace {

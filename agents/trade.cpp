@@ -1,6 +1,8 @@
 #include "agents/trade.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_hierarchy.hpp"
@@ -320,7 +322,10 @@ void propagate_orders(ModelContext& c) {
 
   std::vector<double>& spot_demand = c.spot_untied;
   spot_demand.assign(c.directory.n_types(), 0.0);
-  thread_local std::vector<double> share, slot_total;
+  // Per chunk of customers: (supplier, units) additions to orders and (type, units) to the spot market.
+  // (Locals, not thread_local: the workers write into the calling thread's lists.)
+  std::vector<std::vector<std::pair<sim::FirmIndex, double>>> order_adds;
+  std::vector<std::vector<std::pair<std::size_t, double>>> spot_adds;
   for (std::size_t t : c.customers_first) {
     // Every customer of this type has ordered by now. Firms plan to serve their own orders up to
     // capacity (final-stage firms produce to a forecast); members' overflow is dispatched to idle
@@ -351,38 +356,58 @@ void propagate_orders(ModelContext& c) {
         f.output[i] += sold;
       }
     }
+    // Split each input over the slot's suppliers by capacity and landed cost. Each customer sets the units
+    // on its own in-ties (in parallel: they read no other customer's orders) and lists what it adds to
+    // suppliers' orders and to the spot market; the additions are applied in customer order, so the sums
+    // are those of a sequential loop for any thread count.
     const auto& needs = c.needs[t];
-    for (auto i : firms) {
-      // Split each input over the slot's suppliers by capacity and landed cost. Two passes over the
-      // in-ties for all slots together (not two per slot): each slot's total still sums in in-edge order.
-      slot_total.assign(needs.size(), 0.0);
-      share.clear();
-      for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-        const sim::Tie& tie = w.network[*e];
-        if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
-        const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
-        const double wgt =
-            f.capacity(s) * std::pow(landed_cost_on(c, tie, f.price[s]) / c.mean_price[c.type_key(s)],
-                                     -c.params.market.price_elasticity);
-        share.push_back(wgt);
-        slot_total[tie.input_slot] += wgt;
+    constexpr std::size_t kChunk = 256;
+    const std::size_t n_chunks = sim::chunk_count(firms.size(), kChunk);
+    if (order_adds.size() < n_chunks) order_adds.resize(n_chunks);
+    if (spot_adds.size() < n_chunks) spot_adds.resize(n_chunks);
+    sim::parallel_chunks(n_chunks, c.threads, [&](std::size_t chunk, std::size_t) {
+      thread_local std::vector<double> share, slot_total;  // each worker's own scratch
+      auto& adds = order_adds[chunk];
+      auto& spots = spot_adds[chunk];
+      adds.clear();
+      spots.clear();
+      for (std::size_t k = chunk * kChunk; k < std::min(firms.size(), (chunk + 1) * kChunk); ++k) {
+        const sim::FirmIndex i = firms[k];
+        // Two passes over the in-ties for all slots together (not two per slot): each slot's total still
+        // sums in in-edge order.
+        slot_total.assign(needs.size(), 0.0);
+        share.clear();
+        for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+          const sim::Tie& tie = w.network[*e];
+          if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
+          const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
+          const double wgt =
+              f.capacity(s) * std::pow(landed_cost_on(c, tie, f.price[s]) / c.mean_price[c.type_key(s)],
+                                       -c.params.market.price_elasticity);
+          share.push_back(wgt);
+          slot_total[tie.input_slot] += wgt;
+        }
+        // Inputs in stock are used first.
+        auto wanted = [&](std::size_t slot) {
+          return std::fmax(0.0, f.output[i] * needs[slot].per_unit - f.input_stock[i][slot]);
+        };
+        std::size_t n = 0;
+        for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+          sim::Tie& tie = w.network[*e];
+          if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
+          const double total = slot_total[tie.input_slot];
+          tie.units = total > 0.0 ? wanted(tie.input_slot) * share[n] / total : 0.0;
+          ++n;
+          adds.push_back({static_cast<sim::FirmIndex>(boost::source(*e, w.network)), tie.units});
+        }
+        for (std::size_t slot = 0; slot < needs.size(); ++slot)
+          if (slot_total[slot] <= 0.0)
+            spots.push_back({c.directory.type_key(needs[slot].industry, needs[slot].stage), wanted(slot)});
       }
-      // Inputs in stock are used first.
-      auto wanted = [&](std::size_t slot) {
-        return std::fmax(0.0, f.output[i] * needs[slot].per_unit - f.input_stock[i][slot]);
-      };
-      std::size_t k = 0;
-      for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-        sim::Tie& tie = w.network[*e];
-        if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
-        const double total = slot_total[tie.input_slot];
-        tie.units = total > 0.0 ? wanted(tie.input_slot) * share[k] / total : 0.0;
-        ++k;
-        f.orders[boost::source(*e, w.network)] += tie.units;
-      }
-      for (std::size_t slot = 0; slot < needs.size(); ++slot)
-        if (slot_total[slot] <= 0.0)
-          spot_demand[c.directory.type_key(needs[slot].industry, needs[slot].stage)] += wanted(slot);
+    });
+    for (std::size_t chunk = 0; chunk < n_chunks; ++chunk) {
+      for (const auto& [s, units] : order_adds[chunk]) f.orders[s] += units;
+      for (const auto& [key, units] : spot_adds[chunk]) spot_demand[key] += units;
     }
   }
   realise_production(c);
