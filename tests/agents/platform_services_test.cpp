@@ -148,3 +148,36 @@ TEST_CASE("platform_services: only ties a platform formed count as brokered", "[
   CHECK(brokered > 0);
   CHECK(taken_over > 0);
 }
+
+TEST_CASE("platform_services: new_supply_tie is the tie new_tie forms on supply_tie_terms", "[agents]") {
+  agents::ClusterModel model = platform_model(36);
+  const agents::ModelContext& c = model.context();
+  const auto& g = c.world.network;
+  std::size_t on_platform = 0, pairs = 0, referred = 0;
+  const double prior_a = agents::prior_of(c.params.information).on_time.a;
+  // The partners of existing ties (members and non-members), so both the platform and the offline branch
+  // are compared, with referrals from the buyer's other partners.
+  for (auto [e, end] = boost::edges(g); e != end && pairs < 2000; ++e) {
+    const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
+    const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+    if (!c.world.firms.alive[s] || !c.world.firms.alive[b]) continue;
+    ++pairs;
+    const sim::Tie x = agents::new_supply_tie(c, s, b);
+    const sim::Tie y = agents::new_tie(c, s, b, agents::supply_tie_terms(c, s, b));
+    INFO("pair " << s << " -> " << b);
+    CHECK(x.trust == y.trust);
+    CHECK(x.on_time_a == y.on_time_a);
+    CHECK(x.on_time_b == y.on_time_b);
+    CHECK(x.defect_a == y.defect_a);
+    CHECK(x.defect_b == y.defect_b);
+    CHECK(x.distance_km == y.distance_km);
+    CHECK(x.channel == y.channel);
+    CHECK(x.platform == y.platform);
+    CHECK(x.cross_platform == y.cross_platform);
+    CHECK(x.brokered == y.brokered);
+    on_platform += x.channel == sim::TieChannel::Platform;
+    referred += x.on_time_a != prior_a;  // the buyer heard of s from a partner
+  }
+  CHECK(on_platform > 0);
+  CHECK(referred > 0);
+}

@@ -158,3 +158,48 @@ TEST_CASE("trade: personalised over-production is scrapped, not carried", "[agen
   }
   CHECK(unsold > 0.0);
 }
+
+TEST_CASE("trade: orders, tie channels, beliefs and tie decay are the same with 1 and 2 threads",
+          "[agents]") {
+  // Large enough that the per-firm phases split into several chunks (docs/ODD.md §9): 6,000 firms, 12 types.
+  const auto s = test::load("platform_led.json", {"ticks=6", "mechanisms.population.count=6000",
+                                                  "mechanisms.population.warmup_months=0"});
+  agents::ClusterModel one = scenarios::build_model(s, 1), two = scenarios::build_model(s, 2);
+  for (int t = 0; t < 6; ++t) {
+    one.step();
+    two.step();
+    INFO("month " << t + 1);
+    const auto &f1 = one.context().world.firms, &f2 = two.context().world.firms;
+    REQUIRE(f1.size() == f2.size());
+    REQUIRE(one.context().directory.alive().size() > 4000);
+    for (sim::FirmIndex i = 0; i < f1.size(); ++i) {
+      INFO("firm " << i);
+      REQUIRE(f1.orders[i] == f2.orders[i]);
+      REQUIRE(f1.record_on_time[i] == f2.record_on_time[i]);
+      REQUIRE(f1.record_good_lots[i] == f2.record_good_lots[i]);
+      REQUIRE(f1.overhead_factor[i] == f2.overhead_factor[i]);
+      REQUIRE(f1.on_time_prob[i] == f2.on_time_prob[i]);
+    }
+    CHECK(one.context().spot_untied == two.context().spot_untied);
+    const auto &g1 = one.context().world.network, &g2 = two.context().world.network;
+    REQUIRE(boost::num_edges(g1) == boost::num_edges(g2));
+    std::size_t on_platform = 0;
+    for (sim::FirmIndex i = 0; i < f1.size(); ++i) {
+      auto [a, a_end] = boost::out_edges(i, g1);
+      auto [b, b_end] = boost::out_edges(i, g2);
+      for (; a != a_end && b != b_end; ++a, ++b) {
+        const sim::Tie &x = g1[*a], &y = g2[*b];
+        REQUIRE(boost::target(*a, g1) == boost::target(*b, g2));
+        REQUIRE(x.units == y.units);
+        REQUIRE(x.trust == y.trust);
+        REQUIRE(x.on_time_a == y.on_time_a);
+        REQUIRE(x.defect_b == y.defect_b);
+        REQUIRE(x.channel == y.channel);
+        REQUIRE(x.platform == y.platform);
+        on_platform += x.channel == sim::TieChannel::Platform;
+      }
+      REQUIRE((a == a_end && b == b_end));
+    }
+    if (t == 5) CHECK(on_platform > 0);
+  }
+}
