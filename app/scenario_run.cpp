@@ -93,6 +93,7 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
   write_file(dir / "regions.csv", [&](std::ostream& out) { regions.write_csv(out, label); });
   write_file(dir / "accounts.csv", [&](std::ostream& out) { accounts.write_accounts_csv(out); });
   write_file(dir / "stocks.csv", [&](std::ostream& out) { accounts.write_stocks_csv(out); });
+  write_file(dir / "goods.csv", [&](std::ostream& out) { accounts.write_goods_csv(out); });
   if (!model.policies().empty())
     write_file(dir / "policies.csv", [&](std::ostream& out) { policies.write_csv(out, label); });
   if (has_platforms)

@@ -30,6 +30,7 @@ void AccountsRecorder::on_tick(const sim::World& w, const sim::TickMetrics&, con
         if (m[a][b][k] != 0.0)
           flows_.push_back({w.tick, static_cast<sim::Sector>(a), static_cast<sim::Sector>(b),
                             static_cast<sim::FlowKind>(k), m[a][b][k]});
+  goods_.emplace_back(w.tick, model_.context().ledger.closed_goods());
   record_stocks(w.tick);
 }
 
@@ -45,6 +46,18 @@ void AccountsRecorder::write_stocks_csv(std::ostream& out) const {
   for (const auto& s : stocks_)
     out << s.tick << ',' << sim::sector_name(s.sector) << ',' << s.name << ',' << format_number(s.value)
         << '\n';
+}
+
+void AccountsRecorder::write_goods_csv(std::ostream& out) const {
+  out << "tick,flow,units\n";
+  for (const auto& [tick, g] : goods_) {
+    const std::pair<const char*, double> rows[] = {
+        {"production", g.production},      {"imports", g.imports},
+        {"deliveries", g.deliveries},      {"losses", g.losses},
+        {"inputs_received", g.inputs_in},  {"inputs_used", g.inputs_used},
+        {"inputs_scrapped", g.inputs_lost}};
+    for (const auto& [name, units] : rows) out << tick << ',' << name << ',' << format_number(units) << '\n';
+  }
 }
 
 }  // namespace vicsim::reports

@@ -1,7 +1,8 @@
 #pragma once
-/** @file accounts.csv and stocks.csv: the stock-flow ledger of a run (docs/ODD.md 7.28), recorded every
- * tick while the model runs (the model checks the identities; this only writes them down). */
+/** @file accounts.csv, stocks.csv and goods.csv: the stock-flow ledger of a run (docs/ODD.md 7.28), recorded
+ * every tick while the model runs (the model checks the identities; this only writes them down). */
 #include <ostream>
+#include <utility>
 #include <vector>
 
 #include "agents/simulation_run.hpp"
@@ -19,6 +20,10 @@ class AccountsRecorder : public agents::RunObserver {
   void write_accounts_csv(std::ostream& out) const;
   /** @brief Writes tick,sector,stock,value: end-of-month stocks (yuan; inventory units in units). */
   void write_stocks_csv(std::ostream& out) const;
+  /** @brief Writes tick,flow,units: the month's goods movements (production, imports, deliveries, losses,
+   * inputs received, used and scrapped; units summed over types), so the goods identities can be re-checked
+   * against the stocks. */
+  void write_goods_csv(std::ostream& out) const;
 
  private:
   struct Flow {
@@ -37,6 +42,7 @@ class AccountsRecorder : public agents::RunObserver {
   const agents::ClusterModel& model_;
   std::vector<Flow> flows_;
   std::vector<Stock> stocks_;
+  std::vector<std::pair<std::int32_t, sim::GoodsFlows>> goods_;
 };
 
 }  // namespace vicsim::reports
