@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
@@ -175,46 +176,52 @@ void learn_from_deliveries(ModelContext& c) {
   // supplier causes (7.34).
   const double norm_per_delivery =
       1.0 + ip.incident_hours * ((1.0 - ip.on_time_mean) + lots * ip.defect_mean);
-  // Suppliers' records gather their customers' deliveries in customer order (sequential: many customers
-  // add to one supplier); then each buyer updates the beliefs on its own in-ties, in parallel.
+  // Each buyer updates the beliefs on its own in-ties in parallel and lists its observed deliveries per
+  // chunk; the suppliers' records then gather them in chunk and customer order (many customers add to one
+  // supplier), the additions of a sequential loop.
+  struct Delivery {
+    sim::FirmIndex supplier;
+    double late, bad;
+  };
   const auto& alive = c.directory.alive();
-  for (auto i : alive)
-    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-      const sim::Tie& t = w.network[*e];
-      if (!t.is_supply() || !t.observed) continue;
-      const double late = t.late, bad = t.bad_lots;
-      const auto s = t.supplier;
-      f.record_on_time[s] += 1.0 - late;
-      f.record_late[s] += late;
-      f.record_good_lots[s] += lots - bad;
-      f.record_bad_lots[s] += bad;
-    }
-  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
-    const sim::FirmIndex i = alive[k];
-    double deliveries = 0.0;
-    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-      sim::Tie& t = w.network[*e];
-      if (!t.is_supply()) continue;
-      deliveries += t.observed;
-      SupplierBelief b = stored_belief(t);
-      forget(b.on_time, prior.on_time, ip.belief_memory);
-      forget(b.defect, prior.defect, ip.belief_memory);
-      if (t.observed) {
-        const double late = t.late, bad = t.bad_lots;
-        observe(b.on_time, 1.0 - late, late);
-        observe(b.defect, bad, lots - bad);
-        t.observed = 0;
+  constexpr std::size_t kChunk = 1024;
+  std::vector<std::vector<Delivery>> seen(sim::chunk_count(alive.size(), kChunk));
+  sim::parallel_chunks(seen.size(), c.threads, [&](std::size_t chunk, std::size_t) {
+    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
+      const sim::FirmIndex i = alive[k];
+      double deliveries = 0.0;
+      for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+        sim::Tie& t = w.network[*e];
+        if (!t.is_supply()) continue;
+        deliveries += t.observed;
+        SupplierBelief b = stored_belief(t);
+        forget(b.on_time, prior.on_time, ip.belief_memory);
+        forget(b.defect, prior.defect, ip.belief_memory);
+        if (t.observed) {
+          const double late = t.late, bad = t.bad_lots;
+          observe(b.on_time, 1.0 - late, late);
+          observe(b.defect, bad, lots - bad);
+          seen[chunk].push_back({t.supplier, late, bad});
+          t.observed = 0;
+        }
+        store_belief(ip, t, b);
       }
-      store_belief(ip, t, b);
+      // Management overhead follows the coordination hours measured this month against the offline norm
+      // for the same deliveries, smoothed like the evidence.
+      const double target = deliveries > 0.0 ? 1.0 - ip.coordination_share +
+                                                   ip.coordination_share * f.coordination_hours[i] /
+                                                       (deliveries * norm_per_delivery)
+                                             : 1.0;
+      f.overhead_factor[i] = ip.belief_memory * f.overhead_factor[i] + (1.0 - ip.belief_memory) * target;
     }
-    // Management overhead follows the coordination hours measured this month against the offline norm
-    // for the same deliveries, smoothed like the evidence.
-    const double target = deliveries > 0.0 ? 1.0 - ip.coordination_share +
-                                                 ip.coordination_share * f.coordination_hours[i] /
-                                                     (deliveries * norm_per_delivery)
-                                           : 1.0;
-    f.overhead_factor[i] = ip.belief_memory * f.overhead_factor[i] + (1.0 - ip.belief_memory) * target;
   });
+  for (const auto& list : seen)
+    for (const auto& d : list) {
+      f.record_on_time[d.supplier] += 1.0 - d.late;
+      f.record_late[d.supplier] += d.late;
+      f.record_good_lots[d.supplier] += lots - d.bad;
+      f.record_bad_lots[d.supplier] += d.bad;
+    }
   double sum[4] = {0.0, 0.0, 0.0, 0.0};
   for (auto i : c.alive_members) {
     sum[0] += f.record_on_time[i];

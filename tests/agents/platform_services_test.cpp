@@ -9,6 +9,7 @@
 #include "agents/supplier_beliefs.hpp"
 #include "scenarios/world_builder.hpp"
 #include "test_support.hpp"
+#include "tie_checks.hpp"
 
 using namespace vicsim;
 
@@ -165,16 +166,7 @@ TEST_CASE("platform_services: new_supply_tie is the tie new_tie forms on supply_
     const sim::Tie x = agents::new_supply_tie(c, s, b);
     const sim::Tie y = agents::new_tie(c, s, b, agents::supply_tie_terms(c, s, b));
     INFO("pair " << s << " -> " << b);
-    CHECK(x.trust == y.trust);
-    CHECK(x.on_time_a == y.on_time_a);
-    CHECK(x.on_time_b == y.on_time_b);
-    CHECK(x.defect_a == y.defect_a);
-    CHECK(x.defect_b == y.defect_b);
-    CHECK(x.distance_km == y.distance_km);
-    CHECK(x.channel == y.channel);
-    CHECK(x.platform == y.platform);
-    CHECK(x.cross_platform == y.cross_platform);
-    CHECK(x.brokered == y.brokered);
+    test::check_same_tie(x, y);
     on_platform += x.channel == sim::TieChannel::Platform;
     referred += x.on_time_a != prior_a;  // the buyer heard of s from a partner
   }

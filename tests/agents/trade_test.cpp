@@ -5,6 +5,7 @@
 #include "agents/cluster_model.hpp"
 #include "scenarios/world_builder.hpp"
 #include "test_support.hpp"
+#include "tie_checks.hpp"
 
 using namespace vicsim;
 
@@ -190,12 +191,7 @@ TEST_CASE("trade: orders, tie channels, beliefs and tie decay are the same with 
       for (; a != a_end && b != b_end; ++a, ++b) {
         const sim::Tie &x = g1[*a], &y = g2[*b];
         REQUIRE(boost::target(*a, g1) == boost::target(*b, g2));
-        REQUIRE(x.units == y.units);
-        REQUIRE(x.trust == y.trust);
-        REQUIRE(x.on_time_a == y.on_time_a);
-        REQUIRE(x.defect_b == y.defect_b);
-        REQUIRE(x.channel == y.channel);
-        REQUIRE(x.platform == y.platform);
+        test::check_same_tie(x, y);
         on_platform += x.channel == sim::TieChannel::Platform;
       }
       REQUIRE((a == a_end && b == b_end));
