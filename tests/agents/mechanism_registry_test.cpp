@@ -62,7 +62,8 @@ TEST_CASE("mechanism_registry: the schema, the world builder and the time-series
   REQUIRE(!s.platforms.empty());
   // The schema's keys of platforms[*].services are the registry's platform services.
   std::set<std::string> keys, services;
-  for (const auto& [k, v] : scenarios::to_json(s)["platforms"][0]["services"].items()) keys.insert(k);
+  const auto doc = scenarios::to_json(s);
+  for (const auto& [k, v] : doc["platforms"][0]["services"].items()) keys.insert(k);
   for (const auto& m : agents::mechanism_registry())
     if (m.service) services.insert(agents::service_key(m));
   CHECK(keys == services);
