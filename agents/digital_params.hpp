@@ -142,6 +142,19 @@ struct HierarchyParams {
   double app_half = 50.0;  ///< app stock at which a line's vertical apps are half as useful as possible
 };
 
+/** @brief Shared apps that member firms pay for (7.66–7.68): a platform's app stock cuts the order-cycle
+ * hours of its subscribers' supplier coordination, with diminishing returns. */
+struct AppsParams {
+  bool enabled = true;       ///< off: no subscriptions, no app costs, no app traffic
+  double saving_max = 0.48;  ///< share of coordination hours a complete app stock saves (share)
+  double half_apps = 100.0;  ///< app stock at which half of saving_max is reached (apps)
+  double fee_per_employee =
+      16.7;  ///< monthly subscription per employee of the subscriber (yuan/employee/month)
+  double cost_per_app =
+      1840.0;  ///< platform's development and operation cost per hosted app (yuan/app/month)
+  double bytes_per_day = 2.0e6;  ///< app traffic a subscriber sends to its platform (B/day, design-data kind)
+};
+
 /** @brief Platform-path and ecosystem stage thresholds live with their detector in sim/. */
 using PlatformStageParams = sim::PlatformStageParams;
 

@@ -95,6 +95,9 @@ void add_traffic(const ModelContext& c, sim::InfrastructureDemand& d,
       d.kind_bytes[kTelemetry][r][p] += ip.window_s * ip.devices_per_employee * fs.employees[i] *
                                         ip.telemetry_Bps_per_device * (1.0 - pl.edge_share);
       d.kind_bytes[kDesign][r][p] += ip.design_bytes_per_day * per_day;
+      // Shared apps (7.66): subscribers' app sessions travel with the design data.
+      if (fs.app_platform[i] == static_cast<std::int32_t>(p) && c.params.apps.enabled)
+        d.kind_bytes[kDesign][r][p] += c.params.apps.bytes_per_day * per_day;
       if (pl.services.forecasting && c.is_final_stage(i))
         d.kind_bytes[kForecast][r][p] += ip.forecast_bytes_per_day * per_day;
       if (pl.services.dispatch) d.kind_bytes[kDispatch][r][p] += ip.dispatch_bytes_per_day * per_day;

@@ -1,6 +1,10 @@
 #include "agents/mechanism_registry.hpp"
 
+#include <cstring>
 #include <string_view>
+
+#include "agents/model_context.hpp"
+#include "agents/shared_apps.hpp"
 
 namespace vicsim::agents {
 
@@ -92,30 +96,37 @@ const std::vector<Mechanism>& mechanism_registry() {
        {"infrastructure push", "service times"},
        "mechanisms.infrastructure.devices_per_employee, telemetry_Bps_per_device, order_bytes, gflop_per_member",
        {"service_latency_ms", "max_congestion"}, "7.23"},
+      {"shared_apps", "shared_apps", "digital layer",
+       "Members subscribe to a platform's shared apps when the saved coordination hours are worth more than the fee",
+       {{"mechanisms.apps.enabled", "false"}}, "platforms[*]", "mechanisms.apps",
+       {"saving_max", "half_apps", "fee_per_employee", "cost_per_app"}, {"app subscriptions", "settlement"},
+       "mechanisms.apps.bytes_per_day (design-data traffic kind)", {"app_subscriber_share"}, "7.66–7.68", nullptr,
+       {{"app_subscriber_share", "share", &sim::TickMetrics::app_subscriber_share, app_subscriber_share}}},
       // --- platform services (per platform, platforms[*].services) ---
       {"matchmaking", "matchmaking", "platform service",
        "Search of the reachable member pool across regions and industries, and the marketplace for shortfalls",
        {{"platforms[*].services.matchmaking", "false"}}, "platforms[*]", "mechanisms.services",
        {"platform_candidates"}, {"service access", "supplier search", "orders"}, "",
-       {"platform_cross_region"}, "7.18"},
+       {"platform_cross_region"}, "7.18", &sim::PlatformServices::matchmaking},
       {"dispatch", "dispatch", "platform service", "Members' excess orders go to idle member capacity",
        {{"platforms[*].services.dispatch", "false"}}, "platforms[*]", "mechanisms.services", {"dispatch_share"},
-       {"service access", "orders", "settlement"}, "", {"dispatched_units"}, "7.20"},
+       {"service access", "orders", "settlement"}, "", {"dispatched_units"}, "7.20", &sim::PlatformServices::dispatch},
       {"forecasting", "forecasting", "platform service", "C2M demand forecasting cuts final-stage forecast error",
        {{"platforms[*].services.forecasting", "false"}}, "platforms[*]", "mechanisms.services",
        {"forecast_error_sd", "c2m_share", "c2m_error_sd", "forecast_error_cut", "markdown_cost"},
-       {"service access", "orders"}, "mechanisms.infrastructure.gflop_forecast", {}, "7.20"},
+       {"service access", "orders"}, "mechanisms.infrastructure.gflop_forecast", {}, "7.20",
+       &sim::PlatformServices::forecasting},
       {"knowledge_sharing", "knowledge_sharing", "platform service",
        "Knowledge and app sharing: platform contacts for imitation across regions",
        {{"platforms[*].services.knowledge", "false"}}, "platforms[*]", "mechanisms.services",
-       {"knowledge_contacts"}, {"service access", "learning"}, "", {}, "7.18"},
+       {"knowledge_contacts"}, {"service access", "learning"}, "", {}, "7.18", &sim::PlatformServices::knowledge},
       {"finance", "finance", "platform service", "Data-driven credit lines in months of revenue",
        {{"platforms[*].services.finance", "false"}}, "platforms[*]", "mechanisms.services",
        {"credit_months", "interest_per_year", "repayment_months"}, {"service access", "credit lines", "credit"}, "",
-       {"loan_write_offs"}, "7.18"},
+       {"loan_write_offs"}, "7.18", &sim::PlatformServices::finance},
       {"logistics", "logistics", "platform service", "Shared warehouses cut transport time",
        {{"platforms[*].services.logistics", "false"}}, "platforms[*]", "mechanisms.services",
-       {"logistics_speedup"}, {"orders"}, "", {}, "7.19"},
+       {"logistics_speedup"}, {"orders"}, "", {}, "7.19", &sim::PlatformServices::logistics},
   };
   // clang-format on
   return table;
@@ -129,6 +140,27 @@ std::vector<const char*> mechanism_groups() {
     if (!seen) groups.push_back(m.group);
   }
   return groups;
+}
+
+const char* service_key(const Mechanism& m) {
+  if (m.switches.empty()) return "";
+  const char* dot = std::strrchr(m.switches.front().path, '.');
+  return dot ? dot + 1 : m.switches.front().path;
+}
+
+const std::vector<sim::Column>& timeseries_columns() {
+  static const std::vector<sim::Column> cols = [] {
+    std::vector<sim::Column> v = sim::columns();
+    for (const auto& m : mechanism_registry())
+      for (const auto& col : m.columns) v.push_back({col.name, col.unit, col.member});
+    return v;
+  }();
+  return cols;
+}
+
+void fill_mechanism_columns(const ModelContext& c, sim::TickMetrics& m) {
+  for (const auto& mech : mechanism_registry())
+    for (const auto& col : mech.columns) m.*(col.member) = col.compute(c);
 }
 
 }  // namespace vicsim::agents

@@ -175,6 +175,7 @@ struct ModelParams {
   InterconnectionParams interconnection;
   FoundingParams founding;
   HierarchyParams hierarchy;
+  AppsParams apps;
   PlatformStageParams platform_stages;
 };
 

@@ -13,6 +13,7 @@
 #include "agents/platform_services.hpp"
 #include "agents/platform_strategy.hpp"
 #include "agents/policies.hpp"
+#include "agents/shared_apps.hpp"
 #include "agents/shocks.hpp"
 #include "agents/tie_dynamics.hpp"
 #include "agents/trade.hpp"
@@ -117,6 +118,7 @@ const std::vector<ModelPhase>& model_phases() {
       {"platform roster after joining", update_platform_roster, false, nullptr},
       {"tie channels", choose_tie_channels, false, "tie channels"},
       {"service access after joining", refresh_service_access, false, nullptr},
+      {"app subscriptions", subscribe_to_apps, false, nullptr},
       {"platform costs", cost_platforms, false, nullptr},
       {"policy accounts", account_policies, false, nullptr},
       {"platform accounts", settle_platforms, false, "platform and policy accounts"},

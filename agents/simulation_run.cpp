@@ -1,5 +1,6 @@
 #include "agents/simulation_run.hpp"
 
+#include "agents/mechanism_registry.hpp"
 #include "sim/tie_compaction.hpp"
 
 namespace vicsim::agents {
@@ -22,6 +23,7 @@ sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
   clock.lap("metrics: network statistics");
   sim::MetricsInput in{&w, model_.last_stats(), model_.params().population.sme_threshold, threads};
   auto m = sim::compute_metrics(in, net);
+  fill_mechanism_columns(model_.context(), m);  // the columns the mechanism registry declares
   m.stage = static_cast<double>(detector_.update(sim::stage_indicators(m)));
   const bool any_platform = m.platforms_alive > 0;
   const auto [path, eco] = platform_detector_.update(sim::platform_indicators(m), any_platform);

@@ -8,6 +8,7 @@
 #include "agents/platform_hierarchy.hpp"
 #include "agents/platform_services.hpp"
 #include "agents/policies.hpp"
+#include "agents/shared_apps.hpp"
 #include "agents/supplier_beliefs.hpp"
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
@@ -458,7 +459,9 @@ void settle_accounts(ModelContext& c) {
       lead += tie.delivered * (tie_lead_days(c, tie) + (tie.late ? ip.late_days : 0.0));
     }
     f.input_defect_share[i] = tied_units > 0.0 ? defective_units / tied_units : 0.0;
-    f.coordination_hours[i] = deliveries + ip.incident_hours * incidents_n;
+    // Subscribed shared apps shorten every order cycle, routine or incident (7.66).
+    f.coordination_hours[i] =
+        (deliveries + ip.incident_hours * incidents_n) * (1.0 - subscriber_saving(c, i));
     // Screening candidates in last month's searches (7.32).
     cost += f.search_cost[i].yuan;
     tc += f.search_cost[i].yuan;
@@ -478,7 +481,7 @@ void settle_accounts(ModelContext& c) {
     f.marketplace_value[i] = sim::Money{spot.platform >= 0 ? spot_value : 0.0};
     const auto& r = w.regions[sim::idx(f.region[i])];
     const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i] +
-                         (f.on_cloud[i] ? cloud_cost(c, i) : 0.0);
+                         (f.on_cloud[i] ? cloud_cost(c, i) : 0.0) + app_fee(c, i);
     const double rework = f.defect_rate[i] * (cost + fixed);
     const double base_unit = f.output[i] > 0.0 ? (cost + fixed) / f.output[i] : 0.0;
     // Scrapped units are cleared at the markdown; carried ones cost storage and capital each month.
@@ -536,6 +539,10 @@ void settle_accounts(ModelContext& c) {
     L.pay(Sector::Firms, Sector::Households, FlowKind::Services, services[i]);
     L.pay(Sector::Firms, Sector::Firms, FlowKind::SpotPurchases, (f.spot_value[i] - f.import_value[i]).yuan);
     L.pay(Sector::Firms, Sector::Firms, FlowKind::Purchases, purchases[i] - f.spot_value[i].yuan);
+    if (const double fee = app_fee(c, i); fee > 0.0) {
+      L.pay(Sector::Firms, Sector::Platforms, FlowKind::AppSubscription, fee);
+      w.platforms[static_cast<std::size_t>(f.app_platform[i])].revenue += sim::Money{fee};
+    }
   }
   if (w.platforms.empty()) return;
   for (auto i : alive) {

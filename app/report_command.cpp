@@ -1,4 +1,5 @@
-// `vicsim report DIR --out FILE.html`: one self-contained HTML report of a run, pilot, comparison or sweep.
+// `vicsim report DIR --out FILE.html`: one self-contained HTML report of a run, pilot, comparison, sweep,
+// calibration or attribution directory.
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -60,8 +61,10 @@ Command add_report_command(CLI::App& app) {
   auto o = std::make_shared<ReportOptions>();
   auto* cmd = app.add_subcommand(
       "report",
-      "Write one self-contained HTML report of a run, pilot-program run, comparison or sweep directory");
-  cmd->add_option("dir", o->source, "Run, comparison or sweep directory")->required();
+      "Write one self-contained HTML report of a run, pilot-program run, comparison, sweep, calibration or "
+      "attribution directory");
+  cmd->add_option("dir", o->source, "Run, comparison, sweep, calibration or attribution directory")
+      ->required();
   cmd->add_option("--out,-o", o->out, "HTML file to write (atomically)")->required();
   cmd->add_flag("--force", o->force, "Replace an existing file");
   cmd->add_flag("--quiet,-q", o->quiet, "No final message");

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "reports/attribution_report.hpp"
 #include "reports/csv_table.hpp"
 #include "reports/display_format.hpp"
 #include "reports/kpi_catalog.hpp"
@@ -292,6 +293,14 @@ HtmlDocument comparison_report(const fs::path& dir, const ReportContext& ctx) {
                 "B − A with its 95% CI at every month in comparison.csv.");
     doc.chart(vega::difference_small_multiples(std::move(over_time), order, 4, "month"),
               "Paired difference (line) and 95% confidence interval (band); dashed: zero.");
+  }
+
+  // --- attribution, when `vicsim attribute` results sit in the directory (docs/ODD.md 7.42)
+  if (const fs::path attribution = find_attribution_csv(dir); !attribution.empty()) {
+    const fs::path attribution_json = attribution.parent_path() / "attribution.json";
+    const json ameta = fs::exists(attribution_json) ? read_json_file(attribution_json) : json::object();
+    add_attribution_section(doc, read_attribution_csv(attribution), name_a, name_b,
+                            ameta.value("command", std::string()));
   }
 
   // --- provenance

@@ -1,6 +1,7 @@
 #include "reports/report_generator.hpp"
 
 #include "reports/atomic_file.hpp"
+#include "reports/attribution_report.hpp"
 #include "reports/calibration_report.hpp"
 #include "reports/comparison_report.hpp"
 #include "reports/report_input_error.hpp"
@@ -18,14 +19,18 @@ SourceKind detect_source(const fs::path& dir) {
   if (!fs::is_directory(dir, ec)) throw ReportInputError(dir.string() + ": not a directory");
   if (fs::is_regular_file(dir / "comparison.csv")) return SourceKind::Comparison;
   if (fs::is_regular_file(dir / "results.csv")) return SourceKind::Sweep;
+  // `vicsim attribute --out DIR` (a comparison directory may hold attribution results too: checked above).
+  if (fs::is_regular_file(dir / "attribution.csv") && fs::is_regular_file(dir / "attribution.json"))
+    return SourceKind::Attribution;
   if (fs::is_regular_file(dir / "calibrate.json") && fs::is_regular_file(dir / "trace.csv"))
     return SourceKind::Calibration;
   // A pilot program is a run whose regions.csv treats a region; write_report tells once it has read it.
   if (fs::is_regular_file(dir / "timeseries.csv")) return SourceKind::Run;
   throw ReportInputError(
       dir.string() +
-      ": not a run, comparison, sweep or calibration directory (expected timeseries.csv, comparison.csv, "
-      "results.csv or calibrate.json with trace.csv)");
+      ": not a run, comparison, sweep, calibration or attribution directory (expected timeseries.csv, "
+      "comparison.csv, results.csv, calibrate.json with trace.csv, or attribution.csv with "
+      "attribution.json)");
 }
 
 const char* source_kind_name(SourceKind k) {
@@ -40,6 +45,8 @@ const char* source_kind_name(SourceKind k) {
       return "sweep";
     case SourceKind::Calibration:
       return "calibration";
+    case SourceKind::Attribution:
+      return "attribution";
   }
   return "unknown";
 }
@@ -56,6 +63,8 @@ ReportResult write_report(const ReportContext& ctx) {
         return sweep_report(ctx.source, ctx);
       case SourceKind::Calibration:
         return calibration_report(ctx.source, ctx);
+      case SourceKind::Attribution:
+        return attribution_report(ctx.source, ctx);
       case SourceKind::Run:
       case SourceKind::Pilot:
         break;

@@ -8,13 +8,14 @@
 namespace vicsim::reports {
 
 /** @brief The kinds of directory a report can be made from. */
-enum class SourceKind { Run, Pilot, Comparison, Sweep, Calibration };
+enum class SourceKind { Run, Pilot, Comparison, Sweep, Calibration, Attribution };
 
-/** @brief Recognises a directory by its files (comparison.csv, results.csv, timeseries.csv); a run
- * directory is reported as a pilot program once read (is_pilot). Throws ReportInputError otherwise. */
+/** @brief Recognises a directory by its files (comparison.csv, results.csv, calibrate.json, attribution.csv
+ * with attribution.json, timeseries.csv); a run directory is reported as a pilot program once read
+ * (is_pilot). Throws ReportInputError otherwise. */
 SourceKind detect_source(const std::filesystem::path& dir);
 
-/** @brief "run", "pilot program", "comparison" or "sweep". */
+/** @brief "run", "pilot program", "comparison", "sweep", "calibration" or "attribution". */
 const char* source_kind_name(SourceKind kind);
 
 /** @brief What was written. */

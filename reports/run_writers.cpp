@@ -6,6 +6,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "agents/mechanism_registry.hpp"
 #include "reports/csv_field.hpp"
 #include "reports/number_format.hpp"
 #include "reports/policy_ledger.hpp"
@@ -18,11 +19,11 @@ namespace vicsim::reports {
 void write_timeseries_csv(std::ostream& out, const RunLabel& label,
                           const std::vector<sim::TickMetrics>& series) {
   out << "scenario,seed";
-  for (const auto& c : sim::columns()) out << ',' << c.name;
+  for (const auto& c : agents::timeseries_columns()) out << ',' << c.name;
   out << ",stage_name,platform_path_stage_name,ecosystem_stage_name\n";
   for (const auto& m : series) {
     out << csv_field(label.scenario) << ',' << label.seed;
-    for (const auto& c : sim::columns()) out << ',' << format_number(m.*(c.member));
+    for (const auto& c : agents::timeseries_columns()) out << ',' << format_number(m.*(c.member));
     out << ',' << sim::stage_name(static_cast<sim::TraditionalStage>(m.stage)) << ','
         << sim::stage_name(static_cast<sim::PlatformPathStage>(m.platform_path_stage)) << ','
         << sim::stage_name(static_cast<sim::EcosystemStage>(m.ecosystem_stage)) << '\n';
@@ -102,7 +103,7 @@ nlohmann::json run_summary(const RunLabel& label, const agents::ClusterModel& mo
   j["git_hash"] = kGitHash;
   auto row = [](const sim::TickMetrics& m) {
     nlohmann::json r;
-    for (const auto& c : sim::columns()) r[std::string(c.name)] = m.*(c.member);
+    for (const auto& c : agents::timeseries_columns()) r[std::string(c.name)] = m.*(c.member);
     r["stage_name"] = sim::stage_name(static_cast<sim::TraditionalStage>(m.stage));
     r["platform_path_stage_name"] =
         sim::stage_name(static_cast<sim::PlatformPathStage>(m.platform_path_stage));

@@ -28,6 +28,7 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"platforms[].transaction_fee",
        "assumption, of the order of B2B platform commissions; learned over time (7.21)"},
       {"platforms[].compute_gflops", "scenario choice"},
+      {"platforms[].hosted_apps", "scenario choice; supET hosts 400 apps (brief, seed case 1) (ODD 7.66)"},
       {"policies[].start", "inclusive"},
       {"policies[].end", "scenario choice: the policy being studied"},
       {"policies[].budget", "scenario choice: the policy being studied"},
@@ -302,6 +303,22 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.founding.risk_premium",
        "assumption: venture-style required return on the capital at stake (ODD 7.50)"},
       {"mechanisms.founding.rival_weight", "assumption: one rival halves the expected members (ODD 7.50)"},
+      {"mechanisms.apps.bytes_per_day",
+       "assumption: a few MB of app sessions a day, a fifth of the design-data exchange (ODD 7.67)"},
+      {"mechanisms.apps.cost_per_app",
+       "0.1 developer FTE per app at the NBS 2022 average wage of information transmission, software and IT "
+       "services (220,418 yuan/year, China Statistical Yearbook 2023; approximate) (ODD 7.67)"},
+      {"mechanisms.apps.enabled", "switch (ODD 7.66)"},
+      {"mechanisms.apps.fee_per_employee",
+       "DingTalk Professional: 999 yuan/year for 5 users, 199.8 yuan/user/year (stwx.bjufida.com on DingTalk "
+       "OA "
+       "pricing); 16.7 yuan/employee/month (ODD 7.67)"},
+      {"mechanisms.apps.half_apps",
+       "assumption: a quarter of supET's 400 hosted apps covers half of what apps can save (ODD 7.67)"},
+      {"mechanisms.apps.saving_max",
+       "e-procurement cuts order processing by up to 48% (EdTech Magazine 2009, 'Colleges deploy "
+       "e-procurement "
+       "systems to slash costs and control spending', quoting IT experts) (ODD 7.67)"},
       {"mechanisms.hierarchy.app_depreciation",
        "assumption: apps go out of date in about four years (ODD 7.51)"},
       {"mechanisms.hierarchy.app_half", "assumption (ODD 7.51)"},

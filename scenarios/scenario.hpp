@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "agents/model_params.hpp"
+#include "sim/platform.hpp"
 
 namespace vicsim::scenarios {
 
@@ -42,10 +43,9 @@ struct IndustrySpec {
 };
 
 /** @brief Switchable platform services as written in a scenario. */
-struct ServicesSpec {
-  bool matchmaking = true, dispatch = false, forecasting = false, knowledge = false, finance = false,
-       logistics = false;
-};
+/** @brief A platform's service flags as written in a scenario: the model's own flags, so the world builder
+ * copies what the mechanism registry declares (agents/mechanism_registry.hpp) and nothing is listed twice. */
+using ServicesSpec = sim::PlatformServices;
 
 /** @brief A platform as written in a scenario. */
 struct PlatformSpec {
@@ -64,6 +64,7 @@ struct PlatformSpec {
   double transaction_fee = 0.02;
   double compute_gflops = 500.0;
   bool interconnected = false;
+  double hosted_apps = 0.0;  ///< apps hosted at launch (7.66); a line's stock then grows from usage (7.51)
   ServicesSpec services;
 };
 

@@ -4,6 +4,7 @@
  * docs/scenario-format.md, so the three cannot drift apart. */
 #include <limits>
 
+#include "agents/mechanism_registry.hpp"
 #include "scenarios/scenario.hpp"
 
 namespace vicsim::scenarios {
@@ -419,6 +420,21 @@ void describe(V& v, agents::HierarchyParams& p) {
 }
 
 template <class V>
+void describe(V& v, agents::AppsParams& p) {
+  v.field("enabled", p.enabled, "", "Shared apps that member firms pay for (off: no subscriptions)");
+  v.field("saving_max", p.saving_max, "share", "Share of coordination hours a complete app stock saves", 0,
+          1);
+  v.field("half_apps", p.half_apps, "apps", "App stock at which half of the maximum saving is reached", 0.001,
+          1e9);
+  v.field("fee_per_employee", p.fee_per_employee, "yuan/employee/month",
+          "Monthly app subscription per employee", 0, 1e9);
+  v.field("cost_per_app", p.cost_per_app, "yuan/app/month",
+          "Platform's development and operation cost per app", 0, 1e12);
+  v.field("bytes_per_day", p.bytes_per_day, "B/day", "App traffic a subscriber sends to its platform", 0,
+          1e15);
+}
+
+template <class V>
 void describe(V& v, sim::PlatformStageParams& p) {
   v.field("dominance_members", p.dominance_members, "share", "Member share of firms for 'platform dominance'",
           0, 1);
@@ -458,6 +474,7 @@ void describe(V& v, agents::ModelParams& p) {
   v.object("interconnection", p.interconnection, "1+N middle platform");
   v.object("founding", p.founding, "Endogenous platform founding");
   v.object("hierarchy", p.hierarchy, "Point, line and surface: services of each level to the one below");
+  v.object("apps", p.apps, "Shared apps that member firms subscribe to");
   v.object("platform_stages", p.platform_stages, "Thresholds of the platform path and ecosystem stages");
 }
 
@@ -502,13 +519,9 @@ void describe(V& v, IndustrySpec& i) {
 
 template <class V>
 void describe(V& v, ServicesSpec& s) {
-  v.field("matchmaking", s.matchmaking, "",
-          "Search of the reachable member pool across regions and industries");
-  v.field("dispatch", s.dispatch, "", "Excess orders go to idle member capacity");
-  v.field("forecasting", s.forecasting, "", "C2M demand forecasting");
-  v.field("knowledge", s.knowledge, "", "Knowledge and app sharing");
-  v.field("finance", s.finance, "", "Data-driven credit");
-  v.field("logistics", s.logistics, "", "Shared warehouses");
+  // One key per platform service of the mechanism registry, described by its registry entry.
+  for (const auto& m : agents::mechanism_registry())
+    if (m.service) v.field(agents::service_key(m), s.*(m.service), "", m.description);
 }
 
 template <class V>
@@ -529,6 +542,8 @@ void describe(V& v, PlatformSpec& p) {
   v.field("transaction_fee", p.transaction_fee, "share", "Fee on platform-mediated trade", 0, 0.5);
   v.field("compute_gflops", p.compute_gflops, "Gflop/s", "Data-centre compute capacity", 0.001, 1e9);
   v.field("interconnected", p.interconnected, "", "Connected to the middle platform from launch");
+  v.field("hosted_apps", p.hosted_apps, "apps", "Apps the platform hosts at launch (lines add vertical apps)",
+          0, 1e9);
   v.object("services", p.services, "Switchable services");
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "agents/mechanism_registry.hpp"
 #include "scenarios/scenario_loader.hpp"
 
 namespace vicsim::scenarios {
@@ -102,8 +103,10 @@ sim::World build_world(const Scenario& s) {
     p.transaction_fee = ps.transaction_fee;
     p.compute_gflops = ps.compute_gflops;
     p.interconnected = ps.interconnected;
-    p.services = {ps.services.matchmaking, ps.services.dispatch, ps.services.forecasting,
-                  ps.services.knowledge,   ps.services.finance,  ps.services.logistics};
+    p.app_stock = ps.hosted_apps;
+    // The services the mechanism registry declares; a flag without a registry row stays at its default.
+    for (const auto& m : agents::mechanism_registry())
+      if (m.service) p.services.*(m.service) = ps.services.*(m.service);
     w.platforms.push_back(std::move(p));
   }
   return w;

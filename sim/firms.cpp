@@ -48,6 +48,7 @@ FirmIndex Firms::add() {
   search_cost.push_back(Money{});
   overhead_factor.push_back(1.0);
   coordination_hours.push_back(0.0);
+  app_platform.push_back(-1);
   forecast_error.push_back(0.0);
   inventory_cost.push_back(Money{});
   dispatched_out.push_back(0.0);

@@ -59,6 +59,7 @@ struct Firms {
   std::vector<Money> search_cost;          ///< screening of supplier candidates, paid next settlement (yuan)
   std::vector<double> overhead_factor;     ///< management overhead relative to the offline norm (7.34)
   std::vector<double> coordination_hours;  ///< this tick's supplier coordination, in order cycles (7.34)
+  std::vector<std::int32_t> app_platform;  ///< platform whose shared apps it subscribes to, -1: none (7.66)
   std::vector<double> forecast_error;      ///< this tick's relative forecast error (final stage)
   std::vector<Money> inventory_cost;       ///< this tick's cost of forecast errors (yuan)
   std::vector<double> dispatched_out;      ///< units of own orders dispatched to idle members

@@ -75,8 +75,9 @@ struct Platform {
   Money equity_in{0.0};      ///< capital its owners put in (yuan)
   Money losses{0.0};         ///< at exit: owners' capital not recovered plus the loan written off (yuan)
   double data_value = 0.0;   ///< surface: smoothed GMV of the lines below it (yuan/month), its data stock
-  double app_stock = 0.0;    ///< line: vertical apps built from the usage of the points and firms below it
-  double integrated_gmv = 0.0;  ///< trade this tick integrated across connected platforms (yuan, 7.53)
+  double app_stock = 0.0;    ///< apps hosted (7.66): declared at launch; a line adds vertical apps from usage
+  std::uint32_t app_subscribers = 0;  ///< member firms subscribed to its apps this tick (7.66)
+  double integrated_gmv = 0.0;        ///< trade this tick integrated across connected platforms (yuan, 7.53)
   Money cash{0.0};
   Money loan{0.0};  ///< outstanding loan from the lender (yuan): overdrafts turned into credit (7.28)
   std::int32_t loss_streak = 0;

@@ -31,6 +31,7 @@ const std::vector<PlatformColumn>& platform_columns() {
       {"losses_yuan", "yuan", &PlatformMetrics::losses_yuan},
       {"data_value_yuan", "yuan/month", &PlatformMetrics::data_value_yuan},
       {"app_stock", "apps", &PlatformMetrics::app_stock},
+      {"app_subscribers", "firms", &PlatformMetrics::app_subscribers},
   };
   return cols;
 }
@@ -72,6 +73,7 @@ std::vector<PlatformMetrics> platform_metrics(const World& w, double fee_cap) {
     m.losses_yuan = pl.losses.yuan;
     m.data_value_yuan = pl.data_value;
     m.app_stock = pl.app_stock;
+    m.app_subscribers = pl.app_subscribers;
     m.parent = pl.parent;
   }
   return out;

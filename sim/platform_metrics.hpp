@@ -35,7 +35,8 @@ struct PlatformMetrics {
   double exit_tick = -1;       ///< tick it failed and exited, -1 while it has not
   double losses_yuan = 0;      ///< at exit: owners' capital not recovered plus the loan written off, yuan
   double data_value_yuan = 0;  ///< surface: smoothed GMV of its lines, yuan per month
-  double app_stock = 0;        ///< line: vertical apps built from the usage of the points below, apps
+  double app_stock = 0;        ///< apps hosted: declared at launch, a line adds vertical apps from usage
+  double app_subscribers = 0;  ///< member firms subscribed to its shared apps this month (7.66)
   double parent = -1;          ///< index of the parent platform (point→line, line→surface), -1: none
 };
 

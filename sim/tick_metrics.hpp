@@ -84,7 +84,8 @@ struct TickMetrics {
   double platform_gmv_hhi = 0;         ///< Herfindahl index of GMV across platforms
   double lost_sales_share = 0;         ///< units ordered but not delivered / units ordered
   double loan_write_offs = 0;          ///< loans written off by the lender, yuan/month
-  double voucher_windfall = 0;  ///< voucher spending on firms on the cloud before the policy, yuan/month
+  double voucher_windfall = 0;      ///< voucher spending on firms on the cloud before the policy, yuan/month
+  double app_subscriber_share = 0;  ///< platform members subscribed to a platform's shared apps (7.66)
 };
 
 /** @brief A column of the time series: its name, unit and member. */

@@ -10,6 +10,7 @@
 #include "reports/run_writers.hpp"
 #include "scenarios/mechanism_switches.hpp"
 #include "scenarios/scenario_loader.hpp"
+#include "scenarios/world_builder.hpp"
 
 using namespace vicsim;
 
@@ -50,6 +51,48 @@ TEST_CASE("mechanism_registry: every entry names real switches, parameters, phas
       CHECK(columns.count(col) == 1);
     }
   }
+}
+
+TEST_CASE("mechanism_registry: the schema, the world builder and the time-series writer loop over the table",
+          "[agents]") {
+  auto loaded =
+      scenarios::load_scenario_file(std::string(VICSIM_SOURCE_DIR) + "/scenarios/platform_led.json");
+  REQUIRE(loaded.scenario);
+  auto s = *loaded.scenario;
+  REQUIRE(!s.platforms.empty());
+  // The schema's keys of platforms[*].services are the registry's platform services.
+  std::set<std::string> keys, services;
+  const auto doc = scenarios::to_json(s);
+  for (const auto& [k, v] : doc["platforms"][0]["services"].items()) keys.insert(k);
+  for (const auto& m : agents::mechanism_registry())
+    if (m.service) services.insert(agents::service_key(m));
+  CHECK(keys == services);
+  CHECK(services.size() >= 6);
+  // The world builder copies each declared service flag, whichever value the scenario gives it.
+  for (const auto& m : agents::mechanism_registry()) {
+    if (!m.service) continue;
+    INFO(m.name);
+    for (bool on : {false, true}) {
+      s.platforms[0].services.*(m.service) = on;
+      CHECK(scenarios::build_world(s).platforms[0].services.*(m.service) == on);
+    }
+  }
+  // The writer appends the registry's own columns after sim::columns(), in table order.
+  std::ostringstream ts;
+  reports::write_timeseries_csv(ts, {}, {});
+  const auto header = reports::CsvTable::parse(ts.str(), "timeseries.csv").header();
+  std::vector<std::string> declared;
+  for (const auto& m : agents::mechanism_registry())
+    for (const auto& col : m.columns) {
+      declared.emplace_back(col.name);
+      bool named = false;  // a computed column is also one of the entry's metrics
+      for (const char* metric : m.metrics) named = named || std::string(metric) == col.name;
+      CHECK(named);
+    }
+  REQUIRE(!declared.empty());
+  REQUIRE(header.size() >= 2 + sim::columns().size() + declared.size());
+  for (std::size_t k = 0; k < declared.size(); ++k)
+    CHECK(header[2 + sim::columns().size() + k] == declared[k]);
 }
 
 TEST_CASE("mechanism_switches: A's state, absent mechanisms and coalitions", "[scenarios]") {

@@ -1,6 +1,7 @@
 // Each mechanism switched on and off in isolation, on a small traditional cluster.
 #include <catch2/catch.hpp>
 
+#include "agents/mechanism_registry.hpp"
 #include "test_support.hpp"
 
 using namespace vicsim;
@@ -92,5 +93,6 @@ TEST_CASE("mechanisms: results do not depend on the thread count", "[agents]") {
   auto two = test::run(s, 2);
   REQUIRE(one.series.size() == two.series.size());
   for (std::size_t t = 0; t < one.series.size(); ++t)
-    for (const auto& c : sim::columns()) REQUIRE(one.series[t].*(c.member) == two.series[t].*(c.member));
+    for (const auto& c : agents::timeseries_columns())
+      REQUIRE(one.series[t].*(c.member) == two.series[t].*(c.member));
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "agents/demography.hpp"
+#include "agents/mechanism_registry.hpp"
 #include "scenarios/scenario_schema.hpp"
 #include "sim/rng.hpp"
 #include "test_support.hpp"
@@ -71,14 +72,14 @@ std::vector<std::pair<std::string, Invariant>> invariants() {
   return {
       {"every metric is finite",
        [](const TickView& v) -> std::string {
-         for (const auto& c : sim::columns())
+         for (const auto& c : agents::timeseries_columns())
            if (!std::isfinite(v.now.*(c.member)))
              return std::string(c.name) + " = " + std::to_string(v.now.*(c.member));
          return "";
        }},
       {"shares are in [0, 1]",
        [](const TickView& v) -> std::string {
-         for (const auto& c : sim::columns()) {
+         for (const auto& c : agents::timeseries_columns()) {
            const std::string name(c.name);
            const double x = v.now.*(c.member);
            if (name.size() > 6 && name.compare(name.size() - 6, 6, "_share") == 0 &&

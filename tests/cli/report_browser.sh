@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Browser test of `vicsim report`: headless Chromium loads a report of each kind (traditional and
-# platform-led runs, a real `vicsim compare` and a fabricated comparison, pilot program, sweep, calibration); every chart must render (the page's #report-status marker says how many
+# platform-led runs, a real `vicsim compare` and a fabricated comparison, pilot program, sweep, calibration,
+# attribution, and a comparison with attribution results); every chart must render (the page's #report-status marker says how many
 # charts drew marks) with no JavaScript error and no Vega warning; a screenshot must not be blank.
 #
 # Usage: bash tests/cli/report_browser.sh <path-to-vicsim> <source-dir>
@@ -98,6 +99,15 @@ report compare "$T/compare" && check_report compare "$T/compare.html" 3
   --ticks 24 --set mechanisms.population.count=300 --groups platforms,platform_ratings --kpis real_output,firms,lead_time_days \
   --out "$T/attribute" --quiet >"$T/attribute.log" 2>&1 || { cat "$T/attribute.log" >&2; die "vicsim attribute failed"; }
 check_report attribution "$T/attribute/attribution.html" 3
+# `vicsim report` of that directory, and a comparison directory holding it (an attribution section).
+report attributedir "$T/attribute" && check_report attributedir "$T/attributedir.html" 3
+cp -r "$T/attribute" "$T/compare/attribution"
+report compareattr "$T/compare" && check_report compareattr "$T/compareattr.html" 6
+if grep -q '<section id="attribution"' "$T/compareattr.dom"; then
+  pass "compareattr: the comparison report has the attribution section"
+else
+  fail "compareattr: no attribution section in the rendered comparison report"
+fi
 "$VICSIM" run "$SRC/scenarios/platform_led.json" --out "$T/platform" --ticks 36 --quiet \
   --set mechanisms.population.count=400 >"$T/platform.log" 2>&1 || { cat "$T/platform.log" >&2; die "vicsim run platform_led failed"; }
 report platform "$T/platform" && check_report platform "$T/platform.html" 7

@@ -43,7 +43,7 @@ expect_rc() {
 
 section "bad input: exit 2, a message, nothing written"
 mkdir -p "$T/empty"
-expect_rc 2 "not a run, comparison, sweep or calibration directory" report "$T/empty" --out "$T/x.html"
+expect_rc 2 "not a run, comparison, sweep, calibration or attribution directory" report "$T/empty" --out "$T/x.html"
 expect_rc 2 "no such directory" report "$T/nope" --out "$T/x.html"
 expect_rc 2 "does not exist" report "$T/run" --out "$T/no/such/dir/x.html"
 expect_rc 2 "is a directory" report "$T/run" --out "$T/empty"
@@ -221,6 +221,50 @@ PYEOF
 # A run with shocks, so the resilience keys are checked too (shock_resilience.json: ticks 60 and 84).
 "$VICSIM" run "$SRC/scenarios/shock_resilience.json" --out "$T/shock" --ticks 96 --quiet \
   --set mechanisms.population.count=300 >"$T/shock.log" 2>&1 || { cat "$T/shock.log" >&2; die "shock run failed"; }
+
+section "attribution: vicsim report of an attribution directory, and the section in a comparison report"
+"$PY" "$FIXTURES" attribution "$T/attr" || die "attribution fixture failed"
+expect_rc 0 "attribution report, 2 charts" report "$T/attr" --out "$T/attr.html"
+# A comparison directory with `vicsim attribute --out DIR/attribution` inside gets the waterfalls too.
+"$PY" "$FIXTURES" comparison "$T/cmpattr" || die "comparison fixture failed"
+"$VICSIM" report "$T/cmpattr" --out "$T/cmp_plain.html" -q 2>"$T/err.txt" || fail "report of the comparison fixture failed"
+plain=$("$VICSIM" report "$T/cmpattr" --out "$T/cmp_plain2.html" 2>&1 | grep -Eo '[0-9]+ charts' | grep -Eo '[0-9]+')
+cp -r "$T/attr" "$T/cmpattr/attribution"
+expect_rc 0 "comparison report, $((plain + 2)) charts" report "$T/cmpattr" --out "$T/cmpattr.html"
+grep -q '<section id="attribution"' "$T/cmpattr.html" && pass "comparison report has an attribution section" ||
+  fail "no attribution section in the comparison report with attribution results"
+grep -q '<section id="attribution"' "$T/cmp_plain.html" && fail "attribution section without attribution results" ||
+  pass "no attribution section without attribution results"
+if "$PY" - "$T/attr.html" "$T/attr/attribution.csv" <<'PYEOF'; then
+import csv, json, re, sys
+page = open(sys.argv[1], encoding="utf-8").read()
+rows = list(csv.DictReader(open(sys.argv[2])))
+# Every chart spec's data, in order: one waterfall per KPI at its last month.
+charts = json.loads(re.search(r'<script type="application/json" id="vicsim-charts">(.*?)</script>', page, re.S).group(1))
+specs = [c["spec"] for c in charts]
+bad = []
+if len(specs) != 2: bad.append("%d chart specs, expected 2" % len(specs))
+for spec, kpi in zip(specs, ["transaction_cost_per_unit", "cross_region_tie_share"]):
+    values = spec["data"]["values"]
+    last = {r["mechanism"]: float(r["contribution"]) for r in rows if r["kpi"] == kpi and r["tick"] == "48"}
+    steps = [v for v in values if v["kind"] != "total"]
+    total = [v for v in values if v["kind"] == "total"]
+    if [v["label"] for v in steps] != ["platforms", "platform_ratings", "dispatch", "unexplained"]: bad.append("%s steps %s" % (kpi, [v["label"] for v in steps]))
+    if abs(steps[-1]["end"] - last["total"]) > 1e-9: bad.append("%s: the steps end at %g, total %g" % (kpi, steps[-1]["end"], last["total"]))
+    if len(total) != 1 or abs(total[0]["end"] - last["total"]) > 1e-9: bad.append("%s: total bar" % kpi)
+    if abs(values[1]["contribution"] - last["platform_ratings"]) > 1e-9: bad.append("%s: platform_ratings bar" % kpi)
+if bad: sys.exit("  FAIL: " + "; ".join(bad))
+PYEOF
+  pass "attribution waterfalls: one per KPI at its last month, steps from 0 to the total of attribution.csv"
+else
+  fail "attribution waterfalls (see above)"
+fi
+sed 's/^kpi,tick,mechanism,contribution,ci_low,ci_high$/kpi,tick,mechanism,contribution,ci_lo,ci_high/' "$T/attr/attribution.csv" >"$T/attr.csv"
+mv "$T/attr.csv" "$T/attr/attribution.csv"
+expect_rc 2 "attribution.csv: missing column 'ci_low'" report "$T/attr" --out "$T/attr_bad.html"
+[[ ! -e $T/attr_bad.html ]] && pass "no report written for a bad attribution.csv" || fail "report written for a bad attribution.csv"
+rm "$T/attr/attribution.json"
+expect_rc 2 "not a run, comparison, sweep, calibration or attribution directory" report "$T/attr" --out "$T/attr_bad.html"
 
 section "exports of a run with platforms: adoption, memberships and tie channel on Gephi's timeline"
 if "$VICSIM" export "$T/realpilot" --gexf "$T/pilot.gexf" --graphml "$T/pilot_last.graphml" --tidy-csv "$T/pilot_long.csv" 2>"$T/pexport.err"; then

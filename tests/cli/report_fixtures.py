@@ -5,6 +5,7 @@ Usage:
   report_fixtures.py comparison OUT_DIR
   report_fixtures.py pilot RUN_DIR OUT_DIR     (copies a real run and adds a pilot program)
   report_fixtures.py sweep OUT_DIR
+  report_fixtures.py attribution OUT_DIR
 
 comparison: the layout `vicsim compare` writes (comparison.csv, comparison.json, timeseries.csv
 with arm,replication + run columns); arm B has a higher cross-regional tie share (+0.30 by month 48)
@@ -13,6 +14,9 @@ pilot: regions.csv (tick,region,treated,...) with a +0.15 adoption effect in tre
 pilot's start, policies.csv, and a pilot policy in scenario.resolved.json. Prints the exact
 collapsed difference-in-differences of adoption_share as JSON on stdout.
 sweep: sweep.json, results.csv (one failed run), sensitivity.csv and prim.json as `vicsim sweep`\nwrites them, over three factors.
+attribution: attribution.csv and attribution.json as `vicsim attribute` writes them, two KPIs at months 24
+and 48 over three mechanism groups; the contributions plus "unexplained" add up to "total" (Shapley
+efficiency); platform_ratings' contribution to transaction_cost_per_unit at month 48 is -1.25.
 Everything is deterministic (fixed seeds).
 """
 import csv
@@ -214,6 +218,37 @@ def sweep(out):
         json.dump(manifest, f, indent=2)
 
 
+def attribution(out):
+    os.makedirs(out, exist_ok=True)
+    groups = ["platforms", "platform_ratings", "dispatch"]
+    parts = {"transaction_cost_per_unit": [-0.5, -1.25, 0.25], "cross_region_tie_share": [0.08, 0.02, 0.01]}
+    rows = []
+    for kpi, phis in parts.items():
+        for tick in (24, 48):
+            scale = tick / 48
+            contrib = [p * scale for p in phis]
+            unexplained = 0.1 * scale * (1 if kpi == "transaction_cost_per_unit" else 0.01)
+            for g, c in zip(groups, contrib):
+                rows.append((kpi, tick, g, c, c - abs(c) * 0.3, c + abs(c) * 0.3))
+            total = sum(contrib) + unexplained
+            rows.append((kpi, tick, "unexplained", unexplained, unexplained * 0.5, unexplained * 1.5))
+            rows.append((kpi, tick, "interaction", 0.0, -0.01, 0.01))
+            rows.append((kpi, tick, "total", total, total - abs(total) * 0.2, total + abs(total) * 0.2))
+    with open(os.path.join(out, "attribution.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["kpi", "tick", "mechanism", "contribution", "ci_low", "ci_high"])
+        for r in rows:
+            w.writerow([r[0], r[1], r[2]] + ["%.10g" % x for x in r[3:]])
+    meta = {"arms": {"a": {"name": "traditional", "scenario": "scenarios/traditional.json"},
+                     "b": {"name": "platform_led", "scenario": "scenarios/platform_led.json"}},
+            "replications": 3, "seeds": [20240901, 20240902, 20240903], "ticks": [24, 48],
+            "command": "vicsim attribute scenarios/traditional.json scenarios/platform_led.json --replications 3 --out fixture",
+            "groups": [{"name": g, "members": [g], "switches": []} for g in groups], "shapley": "exact",
+            "vicsim_version": "0.1.0"}
+    with open(os.path.join(out, "attribution.json"), "w") as f:
+        json.dump(meta, f, indent=2)
+
+
 if __name__ == "__main__":
     if len(sys.argv) >= 3 and sys.argv[1] == "comparison":
         comparison(sys.argv[2])
@@ -221,5 +256,7 @@ if __name__ == "__main__":
         pilot(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 3 and sys.argv[1] == "sweep":
         sweep(sys.argv[2])
+    elif len(sys.argv) >= 3 and sys.argv[1] == "attribution":
+        attribution(sys.argv[2])
     else:
         sys.exit(__doc__)

@@ -53,7 +53,7 @@ TEST_CASE("platform metrics: members from the membership bits, effective fee und
   // Every column names a distinct member, and the list is in the order the struct declares them.
   const auto& cols = platform_columns();
   CHECK(cols.front().name == "alive");
-  CHECK(cols.back().name == "app_stock");
+  CHECK(cols.back().name == "app_subscribers");
   // `parent` is the one member written by name (the parent platform's), not as a number column.
   CHECK((cols.size() + 1) * sizeof(double) == sizeof(PlatformMetrics));
 }
