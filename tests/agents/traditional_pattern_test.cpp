@@ -35,7 +35,7 @@ TEST_CASE("traditional_pattern: concentration rises, ties stay local, sizes stay
     // At least a value chain. Since issue 13 supply trust is defined from buyers' beliefs (7.32); the
     // value-chain threshold is now derived from the belief model (the trust of an average supplier after
     // evidence_half deliveries, 0.404 with the defaults, docs/ODD.md 7.14). Trust rises from about 0.33 to
-    // 0.39–0.42 by month 120, so the stage is reached late or not at all (1 of seeds 1000–1004, at month 101).
+    // 0.39–0.42 by month 120, so the stage is reached late or not at all (2 of 10 seeds, months 101, 103).
     // Reported in docs/ODD.md §8, not forced: the threshold follows from its definition, not from the result.
     CHECK_NOFAIL(last.stage >= 2);
     std::vector<double> sizes;
