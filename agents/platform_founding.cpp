@@ -124,10 +124,11 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   k.compute_gflops = std::max(1.0, fp.compute_per_firm * k.reachable);
   const double fixed = e.fixed_cost + e.cost_per_gflops * k.compute_gflops +
                        e.cost_per_gbps * c.params.infrastructure.uplink_gbps;
-  // Adoption forecast (Bass 1969, the model's own coefficients, 7.16): firm i has joined by month t with
-  // probability share · F(R_i · t / 12), F the Bass cumulative in years; readiness R_i stretches time as in
-  // the cloud hazard. Month t's profit is fees on the members' expected platform purchases plus the entry
-  // fees of that month's joiners, minus the operating cost, discounted monthly over the horizon.
+  // Adoption forecast (Bass 1969 with the model's platform-awareness coefficients join_p, join_q, 7.17): firm
+  // i has joined by month t with probability share · F(R_i · t / 12), F the Bass cumulative in years;
+  // readiness R_i stretches time as it scales an offline firm's awareness hazard. Month t's profit is fees on
+  // the members' expected platform purchases plus the entry fees of that month's joiners, minus the operating
+  // cost, discounted monthly over the horizon.
   const auto& ap = c.params.adoption;
   const double r = std::pow(1.0 + fp.discount_per_year, 1.0 / 12.0) - 1.0;
   const auto horizon = static_cast<std::int32_t>(fp.horizon_months);
@@ -136,7 +137,7 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   for (std::int32_t t = 1; t <= horizon; ++t) {
     double joined = 0, purchases = 0;
     for (const auto& f : firms) {
-      const double a = share * bass_adopted(ap.bass_p, ap.bass_q, f.readiness * t / 12.0);
+      const double a = share * bass_adopted(ap.join_p, ap.join_q, f.readiness * t / 12.0);
       joined += a;
       purchases += a * f.input_cost;
     }
