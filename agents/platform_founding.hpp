@@ -24,7 +24,7 @@ struct FoundingCase {
   std::int32_t region = -1;        ///< region served (surface), -1 for any
   sim::RegionId host{0};           ///< host region of the data centre
   double reachable = 0;            ///< alive firms the platform could admit
-  double ready = 0;                ///< their digital maturity summed (readiness-weighted firms)
+  double ready = 0;                ///< their digital readiness summed (7.16; readiness-weighted firms)
   double rivals = 0;               ///< alive platforms already serving them
   double members = 0;              ///< members the founder expects, mean over the horizon
   double revenue = 0;              ///< expected fees, mean over the horizon (yuan/month)
