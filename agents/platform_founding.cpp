@@ -25,6 +25,12 @@ void add_founding_slots(sim::World& w, const FoundingParams& p) {
   }
 }
 
+double bass_adopted(double p, double q, double years) {
+  if (years <= 0.0 || p <= 0.0) return 0.0;
+  const double decay = std::exp(-(p + q) * years);
+  return (1.0 - decay) / (1.0 + (q / p) * decay);
+}
+
 namespace {
 
 /** True if alive platform q already serves firm f (its openness rules and entry rule admit f). */
@@ -81,15 +87,19 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   k.founder_firm = founder;
   k.industry = industry;
   k.region = region;
-  double input_cost = 0, served = 0;
+  double served = 0;
   std::vector<double> firms_in(w.regions.size(), 0.0);
+  struct Firm {
+    double readiness, input_cost;
+  };
+  std::vector<Firm> firms;
   for_each_reachable(c, level, founder, industry, region, [&](sim::FirmIndex i) {
     // Digital readiness (7.16: infrastructure, size and net cloud cost), not current maturity: members go on
     // the cloud when they join, so a founder counts the firms that could.
     const double ready = adoption_readiness(c, i);
     k.reachable += 1;
     k.ready += ready;
-    input_cost += ready * fs.input_cost[i].yuan;
+    firms.push_back({ready, fs.input_cost[i].yuan});
     firms_in[sim::idx(fs.region[i])] += 1;
     for (const auto& q : w.platforms)
       if (serves(q, fs, i)) {
@@ -109,16 +119,41 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
            : region >= 0 ? sim::RegionId{static_cast<std::uint16_t>(region)}
                          : sim::RegionId{static_cast<std::uint16_t>(
                                std::max_element(firms_in.begin(), firms_in.end()) - firms_in.begin())};
+  // Market potential: the share of the reachable firms the platform can win against its rivals.
   const double share = fp.expected_join_share / (1.0 + fp.rival_weight * k.rivals);
-  k.members = share * k.ready;
   k.compute_gflops = std::max(1.0, fp.compute_per_firm * k.reachable);
-  // Fees on the members' expected platform purchases, plus entry fees spread over the horizon.
-  k.revenue = fp.fee * fp.mediated_share * share * input_cost + fp.entry_fee * k.members / fp.horizon_months;
-  k.cost = e.fixed_cost + e.cost_per_member * k.members + e.cost_per_gflops * k.compute_gflops +
-           e.cost_per_gbps * c.params.infrastructure.uplink_gbps;
+  const double fixed = e.fixed_cost + e.cost_per_gflops * k.compute_gflops +
+                       e.cost_per_gbps * c.params.infrastructure.uplink_gbps;
+  // Adoption forecast (Bass 1969 with the model's platform-awareness coefficients join_p, join_q, 7.17): firm
+  // i has joined by month t with probability share · F(R_i · t / 12), F the Bass cumulative in years;
+  // readiness R_i stretches time as it scales an offline firm's awareness hazard. Month t's profit is fees on
+  // the members' expected platform purchases plus the entry fees of that month's joiners, minus the operating
+  // cost, discounted monthly over the horizon.
+  const auto& ap = c.params.adoption;
   const double r = std::pow(1.0 + fp.discount_per_year, 1.0 / 12.0) - 1.0;
-  const double annuity = r > 0.0 ? (1.0 - std::pow(1.0 + r, -fp.horizon_months)) / r : fp.horizon_months;
-  k.value = (k.revenue - k.cost) * annuity;
+  const auto horizon = static_cast<std::int32_t>(fp.horizon_months);
+  double joined_before = 0, members_sum = 0, revenue_sum = 0, cost_sum = 0;
+  k.value = 0;
+  for (std::int32_t t = 1; t <= horizon; ++t) {
+    double joined = 0, purchases = 0;
+    for (const auto& f : firms) {
+      const double a = share * bass_adopted(ap.join_p, ap.join_q, f.readiness * t / 12.0);
+      joined += a;
+      purchases += a * f.input_cost;
+    }
+    const double revenue = fp.fee * fp.mediated_share * purchases + fp.entry_fee * (joined - joined_before);
+    const double cost = fixed + e.cost_per_member * joined;
+    k.value += (revenue - cost) / std::pow(1.0 + r, t);
+    members_sum += joined;
+    revenue_sum += revenue;
+    cost_sum += cost;
+    joined_before = joined;
+  }
+  if (horizon > 0) {
+    k.members = members_sum / horizon;
+    k.revenue = revenue_sum / horizon;
+    k.cost = cost_sum / horizon;
+  }
   const double cofund = launch_cofund_share(c, k.host, industry);
   k.hurdle = fp.launch_cost * (1.0 - cofund) + fp.risk_premium * (fp.launch_cost + e.initial_cash);
   return k;

@@ -12,6 +12,10 @@ namespace vicsim::agents {
  * sim::kMaxPlatforms) when founding is on. Call once, before per-platform state is sized. */
 void add_founding_slots(sim::World& w, const FoundingParams& p);
 
+/** @brief Bass (1969) cumulative adoption F(t) = (1 − e^−(p+q)t) / (1 + (q/p) e^−(p+q)t), t in years,
+ * p and q per year; 0 for t ≤ 0 or p ≤ 0. */
+double bass_adopted(double p, double q, double years);
+
 /** @brief One possible platform and the founder's case for it. */
 struct FoundingCase {
   sim::PlatformLevel level = sim::PlatformLevel::Industry;
@@ -20,11 +24,11 @@ struct FoundingCase {
   std::int32_t region = -1;        ///< region served (surface), -1 for any
   sim::RegionId host{0};           ///< host region of the data centre
   double reachable = 0;            ///< alive firms the platform could admit
-  double ready = 0;                ///< their digital maturity summed (readiness-weighted firms)
+  double ready = 0;                ///< their digital readiness summed (7.16; readiness-weighted firms)
   double rivals = 0;               ///< alive platforms already serving them
-  double members = 0;              ///< members the founder expects
-  double revenue = 0;              ///< expected fees (yuan/month)
-  double cost = 0;                 ///< expected operating cost (yuan/month)
+  double members = 0;              ///< members the founder expects, mean over the horizon
+  double revenue = 0;              ///< expected fees, mean over the horizon (yuan/month)
+  double cost = 0;                 ///< expected operating cost, mean over the horizon (yuan/month)
   double value = 0;                ///< discounted profit over the horizon (yuan)
   double hurdle = 0;               ///< launch cost net of co-funding + risk premium on the capital (yuan)
   double compute_gflops = 0;       ///< compute the founder would buy (Gflop/s)

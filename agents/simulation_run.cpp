@@ -1,12 +1,23 @@
 #include "agents/simulation_run.hpp"
 
 #include "agents/mechanism_registry.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "sim/tie_compaction.hpp"
 
 namespace vicsim::agents {
 
+sim::TraditionalStageParams resolved_stage_params(const ModelParams& p) {
+  sim::TraditionalStageParams s = p.stages;
+  // "A value chain has been built": the mean supply tie is as trusted as a tie to an average supplier
+  // after evidence_half deliveries, half the trust attainable (docs/ODD.md 7.14).
+  if (s.chain_trust < 0.0) s.chain_trust = established_trust(p.information, p.information.evidence_half);
+  return s;
+}
+
 TickRunner::TickRunner(ClusterModel& model)
-    : model_(model), detector_(model.params().stages), platform_detector_(model.params().platform_stages) {}
+    : model_(model),
+      detector_(resolved_stage_params(model.params())),
+      platform_detector_(model.params().platform_stages) {}
 
 sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
   auto& clock = model_.phase_clock();

@@ -19,6 +19,10 @@ class RunObserver {
                        const sim::UndirectedSnapshot& snapshot) = 0;
 };
 
+/** @brief The traditional stage thresholds in force: the scenario's, with a negative `chain_trust` replaced
+ * by the trust derived from the belief model (docs/ODD.md 7.14). */
+sim::TraditionalStageParams resolved_stage_params(const ModelParams& p);
+
 /** @brief Steps a model one tick at a time, computing each tick's metrics and stage and notifying
  * observers: the loop body of run_simulation, for callers that drive ticks themselves (the visualizer). */
 class TickRunner {

@@ -82,6 +82,14 @@ double trust_of(const InformationParams& p, const SupplierBelief& b) {
   return b.on_time.mean() * (1.0 - b.defect.mean()) * e / (e + p.evidence_half);
 }
 
+double established_trust(const InformationParams& p, double deliveries) {
+  SupplierBelief b = prior_of(p);
+  const double lots = deliveries * p.lots_per_delivery;
+  observe(b.on_time, deliveries * p.on_time_mean, deliveries * (1.0 - p.on_time_mean));
+  observe(b.defect, lots * p.defect_mean, lots * (1.0 - p.defect_mean));
+  return trust_of(p, b);
+}
+
 void store_belief(const InformationParams& p, sim::Tie& t, const SupplierBelief& b) {
   t.on_time_a = b.on_time.a;
   t.on_time_b = b.on_time.b;

@@ -84,6 +84,11 @@ void store_belief(const InformationParams& p, sim::Tie& t, const SupplierBelief&
 /** @brief Relationship trust defined from a belief: P(good delivery) × evidence / (evidence + half). */
 double trust_of(const InformationParams& p, const SupplierBelief& b);
 
+/** @brief Trust (0–1) a buyer holds in an average supplier after `deliveries` monthly deliveries at the
+ * population means: the prior plus that evidence, through trust_of. With deliveries = evidence_half it is
+ * half the trust attainable, on_time_mean · (1 − defect_mean) / 2 (docs/ODD.md 7.14, "value chain"). */
+double established_trust(const InformationParams& p, double deliveries);
+
 /** @brief Draws firm f's hidden reliability from its stationary distribution (a new firm). */
 void init_reliability(ModelContext& c, sim::FirmIndex f);
 

@@ -144,7 +144,7 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.stages.concentration_eg", "Ellison & Glaeser (1997): γ > 0.05 is \"highly concentrated\""},
       {"mechanisms.stages.chain_completeness", "assumption"},
       {"mechanisms.stages.chain_local_share", "assumption: a *regional* chain has mostly local ties"},
-      {"mechanisms.stages.chain_trust", "assumption"},
+      {"mechanisms.stages.chain_trust", "derived (docs/ODD.md 7.14): −1 = ½ · on_time_mean · (1 − defect_mean), the trust of an average supplier after evidence_half deliveries"},
       {"mechanisms.stages.ecosystem_clustering", "assumption"},
       {"mechanisms.stages.ecosystem_innovation",
        "assumption (share of firms with a gain in the last 12 months)"},

@@ -222,7 +222,10 @@ void describe(V& v, sim::TraditionalStageParams& p) {
   v.field("chain_completeness", p.chain_completeness, "share",
           "Input slots with a supplier tie, for 'value chain'", 0, 1);
   v.field("chain_local_share", p.chain_local_share, "share", "Local tie share for 'value chain'", 0, 1);
-  v.field("chain_trust", p.chain_trust, "0-1", "Mean supply-tie trust for 'value chain'", 0, 1);
+  v.field("chain_trust", p.chain_trust, "0-1",
+          "Mean supply-tie trust for 'value chain'; -1: trust of an average supplier after evidence_half "
+          "deliveries (docs/ODD.md 7.14)",
+          -1, 1);
   v.field("ecosystem_clustering", p.ecosystem_clustering, "ratio", "Clustering coefficient for 'ecosystem'",
           0, 1);
   v.field("ecosystem_innovation", p.ecosystem_innovation, "share",

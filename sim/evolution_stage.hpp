@@ -9,9 +9,10 @@ namespace vicsim::sim {
 struct TraditionalStageParams {
   double concentration_eg =
       0.05;  ///< Ellison–Glaeser gamma for "concentration" (EG 1997: "highly concentrated")
-  double chain_completeness = 0.8;     ///< share of input slots sourced through ties for "value chain"
-  double chain_local_share = 0.5;      ///< local-tie share required for a regional value chain
-  double chain_trust = 0.5;            ///< mean trust of supply ties for a tightly linked chain
+  double chain_completeness = 0.8;  ///< share of input slots sourced through ties for "value chain"
+  double chain_local_share = 0.5;   ///< local-tie share required for a regional value chain
+  double chain_trust =
+      -1.0;  ///< mean supply-tie trust for a value chain; < 0: derived from beliefs (ODD 7.14)
   double ecosystem_clustering = 0.15;  ///< clustering coefficient for "ecosystem"
   double ecosystem_innovation = 0.3;   ///< share of firms with a productivity gain in the last 12 months
   double ecosystem_giant = 0.5;        ///< giant-component share for "ecosystem"

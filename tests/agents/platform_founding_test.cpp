@@ -13,6 +13,12 @@ scenarios::Scenario emergent_small(std::vector<std::string> sets = {}) {
   return test::load("platform_emergent.json", sets);
 }
 
+/** Settings under which founders act in the small world (a 1 M yuan launch, a tenth of the fixed cost). */
+std::vector<std::string> cheap_founding() {
+  return {"mechanisms.founding.launch_cost=1000000", "mechanisms.founding.risk_premium=0.05",
+          "mechanisms.platform_economy.fixed_cost=20000"};
+}
+
 std::size_t founded(const agents::ClusterModel& m) {
   std::size_t n = 0;
   for (const auto& pl : m.world().platforms) n += pl.founded_tick >= 0;
@@ -24,6 +30,27 @@ TEST_CASE("platform_founding: no platform is founded with the switch off", "[age
   const auto r = test::run(test::small({"mechanisms.founding.enabled=false"}));
   CHECK(r.model->world().platforms.empty());
   for (const auto& m : r.series) CHECK(m.platforms_alive == 0);
+}
+
+TEST_CASE("platform_founding: Bass cumulative adoption", "[agents]") {
+  CHECK(agents::bass_adopted(0.03, 0.38, 0.0) == 0.0);
+  CHECK(agents::bass_adopted(0.03, 0.38, 1.0) == Approx(0.03575).epsilon(1e-3));
+  CHECK(agents::bass_adopted(0.03, 0.38, 10.0) == Approx(0.8128).epsilon(1e-3));
+  CHECK(agents::bass_adopted(0.03, 0.38, 100.0) == Approx(1.0));
+}
+
+TEST_CASE("platform_founding: the founder forecasts members along the adoption path, not at once",
+          "[agents]") {
+  auto r = test::run(emergent_small({"ticks=1"}));
+  const auto& c = r.model->context();
+  const auto k = agents::founding_case(c, sim::PlatformLevel::Industry, -1, 0, -1);
+  const auto& fp = c.params.founding;
+  const double potential = fp.expected_join_share / (1.0 + fp.rival_weight * k.rivals) * k.reachable;
+  INFO("mean expected members " << k.members << ", market potential " << potential);
+  REQUIRE(k.reachable > 0);
+  CHECK(k.members > 0.0);
+  // Readiness ≤ 1 and a five-year Bass path with the default p, q reach well under the potential on average.
+  CHECK(k.members < 0.5 * potential);
 }
 
 TEST_CASE("platform_founding: the founder's case grows with the reachable firms' digital readiness",
@@ -46,9 +73,9 @@ TEST_CASE("platform_founding: the founder's case grows with the reachable firms'
 TEST_CASE("platform_founding: founded platforms book their capital and the accounts close", "[agents]") {
   // The ledger's identities are checked every tick (a violation throws); here: founding happens and its
   // launch capital is the launch cost plus working capital, financed by equity, loans and co-funding.
-  // A cheaper launch than the default, so that founders act in this small world (7.50).
-  const auto s =
-      emergent_small({"mechanisms.founding.launch_cost=5000000", "mechanisms.founding.risk_premium=0.05"});
+  // A cheaper launch and lower running cost than the default, so that founders act in this small world: with
+  // the defaults no founder's forecast profit beats its hurdle (7.50, §8 pattern 6c).
+  const auto s = emergent_small(cheap_founding());
   const auto r = test::run(s);
   const auto& w = r.model->world();
   REQUIRE(founded(*r.model) > 0);
@@ -64,9 +91,8 @@ TEST_CASE("platform_founding: founded platforms book their capital and the accou
 }
 
 TEST_CASE("platform_founding: the same seed founds the same platforms at the same months", "[agents]") {
-  const std::vector<std::string> sets{"mechanisms.founding.launch_cost=5000000",
-                                      "mechanisms.founding.risk_premium=0.05"};
-  const auto a = test::run(emergent_small(sets)), b = test::run(emergent_small(sets), 2);
+  const auto a = test::run(emergent_small(cheap_founding())),
+             b = test::run(emergent_small(cheap_founding()), 2);
   CHECK(founded(*a.model) > 0);
   const auto& pa = a.model->world().platforms;
   const auto& pb = b.model->world().platforms;
@@ -89,11 +115,21 @@ TEST_CASE("platform_founding: with no declared platform, platforms appear and th
     for (const auto& m : res.series)
       if (m.platform_path_stage >= 1 && dominance < 0) dominance = static_cast<int>(m.tick);
     const auto n = founded(*res.model);
+    // The best industry line's case in the final month, for the report (docs/ODD.md §8 pattern 6c).
+    agents::FoundingCase best;
+    best.value = -1e300;
+    for (std::int32_t i = 0; i < static_cast<std::int32_t>(res.model->world().industries.size()); ++i) {
+      const auto k = agents::founding_case(res.model->context(), sim::PlatformLevel::Industry, -1, i, -1);
+      if (k.value - k.hurdle > best.value - best.hurdle) best = k;
+    }
     INFO("seed " << seed << ": " << n << " platforms founded, first at " << first_founded
-                 << ", platform dominance from " << dominance << " (-1: never)");
-    // Not met with the default founding parameters (issue 14, 2026-12-01): no founder's discounted profit
-    // beats its hurdle in the bundled world, so no platform appears (docs/ODD.md §8, "Where the patterns
-    // stand"). Reported, not forced: the checks stay and print without failing CTest.
+                 << ", platform dominance from " << dominance << " (-1: never); best line case at the end: "
+                 << best.value << " yuan against a hurdle of " << best.hurdle << " (members " << best.members
+                 << ", revenue " << best.revenue << ", cost " << best.cost << " yuan/month)");
+    // Not met with the default founding parameters (issue 14, 2026-12-01): no founder's discounted
+    // Bass-forecast profit beats its hurdle in the bundled world, and the declared platforms of
+    // platform_led.json do not repay the launch cost within the 5-year horizon either (docs/ODD.md §8 "Issue
+    // 14", §10 row 49). Reported, not forced: the checks stay and print without failing CTest.
     CHECK_NOFAIL(n >= 2);
     CHECK_NOFAIL(first_founded > 0);
     CHECK_NOFAIL(dominance > first_founded);

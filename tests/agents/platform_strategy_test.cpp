@@ -66,3 +66,42 @@ TEST_CASE("platform_strategy: a move that beats the aspiration is reinforced, on
   CHECK(q[2] >= 0.01);  // propensities stay positive
   CHECK(c.world.platforms[0].fee_aspiration < 8e6 * 3);
 }
+
+TEST_CASE(
+    "platform_strategy: a failing platform exits and its losses are the ledger's liquidation and write-off",
+    "[agents]") {
+  // Platforms that cannot cover their costs: a huge fixed cost, little launch capital, failure after 3 loss
+  // months (docs/ODD.md 7.21, 7.50). Their recorded losses must equal what the accounts book: the owners'
+  // capital less what households get back at liquidation, plus the loans the lender writes off.
+  agents::ClusterModel model = scenarios::build_model(test::load(
+      "platform_led.json",
+      {"mechanisms.population.count=400", "ticks=12", "mechanisms.platform_economy.fixed_cost=20000000",
+       "mechanisms.platform_economy.initial_cash=1000000",
+       "mechanisms.platform_economy.fail_loss_months=3"}));
+  using sim::FlowKind, sim::Sector;
+  const auto at = [](Sector s) { return static_cast<std::size_t>(s); };
+  double liquidated = 0, written_off = 0;
+  for (int t = 0; t < 12; ++t) {
+    model.step();
+    const auto& f = model.context().ledger.flows();
+    liquidated +=
+        f[at(Sector::Platforms)][at(Sector::Households)][static_cast<std::size_t>(FlowKind::Liquidation)];
+    written_off += f[at(Sector::Lender)][at(Sector::Platforms)][static_cast<std::size_t>(FlowKind::WriteOff)];
+  }
+  double losses = 0, equity = 0;
+  int failed = 0;
+  for (const auto& pl : model.world().platforms) {
+    if (pl.failed_tick < 0) continue;
+    ++failed;
+    INFO(pl.name << " failed at " << pl.failed_tick << " with losses " << pl.losses.yuan);
+    CHECK_FALSE(pl.alive);
+    CHECK(pl.losses.yuan > 0.0);
+    CHECK(pl.cash.yuan == 0.0);
+    CHECK(pl.loan.yuan == 0.0);
+    losses += pl.losses.yuan;
+    equity += pl.equity_in.yuan;
+  }
+  REQUIRE(failed > 0);
+  CHECK(written_off > 0.0);
+  CHECK(losses == Approx(equity - liquidated + written_off).epsilon(1e-9));
+}

@@ -7,6 +7,7 @@
 
 #include "agents/cluster_model.hpp"
 #include "agents/platform_services.hpp"
+#include "agents/simulation_run.hpp"
 #include "reports/paired_comparison.hpp"
 #include "scenarios/world_builder.hpp"
 #include "test_support.hpp"
@@ -32,6 +33,23 @@ TEST_CASE("supplier_beliefs: Beta–Bernoulli update, variance and forgetting", 
   forget(b, prior, 0.0);
   CHECK(b.a == Approx(prior.a));
   CHECK(b.b == Approx(prior.b));
+}
+
+TEST_CASE(
+    "supplier_beliefs: the value-chain trust threshold is half the trust of a fully known average supplier",
+    "[agents]") {
+  // docs/ODD.md 7.14: after evidence_half deliveries at the population means, trust is ½ · π̄ · (1 − δ̄).
+  ModelParams p;
+  const auto& ip = p.information;
+  CHECK(established_trust(ip, 0.0) == Approx(0.0));
+  CHECK(established_trust(ip, ip.evidence_half) == Approx(0.5 * ip.on_time_mean * (1.0 - ip.defect_mean)));
+  CHECK(established_trust(ip, 1e6) == Approx(ip.on_time_mean * (1.0 - ip.defect_mean)).epsilon(1e-4));
+  REQUIRE(p.stages.chain_trust < 0.0);
+  CHECK(resolved_stage_params(p).chain_trust == Approx(established_trust(ip, ip.evidence_half)));
+  p.information.evidence_half = 12.0;  // the threshold follows the belief model's parameters
+  CHECK(resolved_stage_params(p).chain_trust == Approx(established_trust(p.information, 12.0)));
+  p.stages.chain_trust = 0.5;  // an explicit value is used as given
+  CHECK(resolved_stage_params(p).chain_trust == 0.5);
 }
 
 TEST_CASE("supplier_beliefs: cost components follow from the belief", "[agents]") {

@@ -32,10 +32,11 @@ TEST_CASE("traditional_pattern: concentration rises, ties stay local, sizes stay
         local_ok && last.local_tie_share > 0.75 && last.cross_region_tie_share < 0.25 && last.stage >= 2;
     CHECK(last.local_tie_share > 0.75);
     CHECK(last.cross_region_tie_share < 0.25);
-    // At least a value chain. Since issue 13 supply trust is defined from buyers' beliefs (7.32) and averages
-    // about 0.35 in the traditional run, below the value-chain detector's `chain_trust` 0.5, so the stage
-    // stays at 1 (concentration) in all 10 seeds. Reported in docs/ODD.md §8, not forced: neither the
-    // threshold nor the belief parameters were changed to pass.
+    // At least a value chain. Since issue 13 supply trust is defined from buyers' beliefs (7.32); the
+    // value-chain threshold is now derived from the belief model (the trust of an average supplier after
+    // evidence_half deliveries, 0.404 with the defaults, docs/ODD.md 7.14). Trust rises from about 0.33 to
+    // 0.39–0.42 by month 120, so the stage is reached late or not at all (2 of 10 seeds, months 101, 103).
+    // Reported in docs/ODD.md §8, not forced: the threshold follows from its definition, not from the result.
     CHECK_NOFAIL(last.stage >= 2);
     std::vector<double> sizes;
     const auto& f = r.model->world().firms;
