@@ -5,6 +5,7 @@
 
 #include "agents/accounts.hpp"
 #include "agents/adoption.hpp"
+#include "agents/household_consumption.hpp"
 #include "agents/model_phases.hpp"
 #include "agents/platform_founding.hpp"
 #include "agents/population.hpp"
@@ -74,6 +75,7 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
   }
   c_.ledger.open(measure_stocks(c_));
   warm_up();
+  open_household_deposits(c_);  // income_wealth consumption only (7.69)
   // A chain-master-led platform is owned by its industry's largest chain-master firm (alive at month 1).
   for (auto& pl : c_.world.platforms) {
     if (pl.owner_industry < 0) continue;

@@ -77,6 +77,12 @@ struct ModelContext {
   std::vector<double> voucher_share;
   /** @brief Final-demand multiplier per industry from demand shocks (1 = none). */
   std::vector<double> demand_multiplier;
+  /** @brief Households' planned spending over the spending the scenario's final demand would cost at this
+   * month's prices (1 with exogenous consumption; 7.69). */
+  double consumption_scale = 1.0;
+  /** @brief Share of this month's final sales paid by the rest of the world (exports; 0 with exogenous
+   * consumption; 7.70). */
+  double export_share = 0.0;
   /** @brief Share of capacity each region loses to regional disruptions this tick (0 = none). */
   std::vector<double> region_disruption;
   /** @brief Supervision: the highest transaction fee platforms may charge. */

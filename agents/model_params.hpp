@@ -2,6 +2,7 @@
 /** @file Parameters of every mechanism, with their documented defaults (docs/ODD.md).
  * Plain data: the scenario layer fills them, the model reads them. */
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "agents/digital_params.hpp"
@@ -51,6 +52,16 @@ struct MarketParams {
   double markup = 0.15;                  ///< price over unit cost
   double reputation_rate =
       0.1;  ///< per month: how fast reputation follows the fill rate (exponential smoothing)
+};
+
+/** @brief Households' spending rule (docs/ODD.md 7.69–7.71). */
+struct HouseholdParams {
+  /// "exogenous": final demand is the scenario's (issue 12 closure); "income_wealth": households spend
+  /// α1 · last month's disposable income + α2 · last month's deposits (Godley & Lavoie 2007, eq. 3.7)
+  std::string consumption = "exogenous";
+  double propensity_income = 0.6;  ///< α1: share of last month's disposable income spent (income_wealth)
+  double propensity_wealth = 0.4;  ///< α2: share of last month's deposits spent, per month (income_wealth)
+  double dividend_share = 0.9;     ///< share of a month's positive profit paid to owners (income_wealth)
 };
 
 /** @brief Orders and trade, supplier choice and transaction cost. */
@@ -162,6 +173,7 @@ struct DemographyParams {
 struct ModelParams {
   PopulationParams population;
   MarketParams market;
+  HouseholdParams households;
   TradeParams trade;
   TieParams ties;
   InformationParams information;

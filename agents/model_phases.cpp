@@ -7,6 +7,7 @@
 #include "agents/collaboration.hpp"
 #include "agents/credit.hpp"
 #include "agents/demography.hpp"
+#include "agents/household_consumption.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/knowledge.hpp"
 #include "agents/platform_founding.hpp"
@@ -110,6 +111,7 @@ const std::vector<ModelPhase>& model_phases() {
       {"service access", refresh_service_access, true, nullptr},
       {"credit lines", set_credit_lines, true, "service access"},
       {"prices", set_prices, true, "prices"},
+      {"household consumption", plan_consumption, false, nullptr},
       {"orders", propagate_orders, true, "orders"},
       {"settlement", settle_accounts, true, "settlement"},
       {"real output", record_real_output, true, nullptr},
@@ -122,6 +124,7 @@ const std::vector<ModelPhase>& model_phases() {
       {"platform costs", cost_platforms, false, nullptr},
       {"policy accounts", account_policies, false, nullptr},
       {"platform accounts", settle_platforms, false, "platform and policy accounts"},
+      {"dividends", pay_dividends, false, nullptr},
       {"learning", learn, true, "learning"},
       {"tie decay", update_and_decay_ties, true, "tie decay"},
       {"supplier search", search_suppliers, true, "supplier search"},

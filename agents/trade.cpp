@@ -318,7 +318,7 @@ void propagate_orders(ModelContext& c) {
   c.dispatches.clear();
   for (std::size_t ind = 0; ind < w.industries.size(); ++ind)
     allocate_demand(c, c.directory.type_key(ind, w.industries[ind].stages.size() - 1),
-                    w.final_demand[ind] * c.demand_multiplier[ind]);
+                    w.final_demand[ind] * c.demand_multiplier[ind] * c.consumption_scale);
   for (auto i : c.directory.alive()) f.final_orders[i] = f.orders[i];
 
   std::vector<double>& spot_demand = c.spot_untied;
@@ -530,8 +530,11 @@ void settle_accounts(ModelContext& c) {
   using sim::Sector;
   for (auto i : alive) {
     const auto& r = w.regions[sim::idx(f.region[i])];
-    L.pay(Sector::Households, Sector::Firms, FlowKind::FinalSales,
-          f.price[i] * f.fill[i] * f.final_orders[i]);
+    // Final goods are bought by households and, under income_wealth consumption, partly by the rest of
+    // the world with its import receipts (7.70).
+    const double final_sales = f.price[i] * f.fill[i] * f.final_orders[i];
+    L.pay(Sector::Households, Sector::Firms, FlowKind::FinalSales, final_sales * (1.0 - c.export_share));
+    L.pay(Sector::RestOfWorld, Sector::Firms, FlowKind::Exports, final_sales * c.export_share);
     L.pay(Sector::Firms, Sector::Households, FlowKind::Wages, r.labour_cost.yuan * f.employees[i]);
     L.pay(Sector::Firms, Sector::Households, FlowKind::Rent,
           r.land_cost.yuan * f.overhead_factor[i] * f.employees[i]);

@@ -70,6 +70,14 @@ const std::vector<ParameterSource>& parameter_sources() {
        "Also used for the split of orders among suppliers (7.3)"},
       {"mechanisms.market.reputation_weight", "assumption"},
       {"mechanisms.market.markup", "assumption"},
+      {"mechanisms.households.propensity_income",
+       "Godley & Lavoie (2007), model SIM (eq. 3.7): alpha1 = 0.6; their period taken as our month"},
+      {"mechanisms.households.propensity_wealth",
+       "Godley & Lavoie (2007), model SIM (eq. 3.7): alpha2 = 0.4, so households hold (1 - alpha1)/alpha2 = "
+       "1 "
+       "month of disposable income as deposits in the stationary state"},
+      {"mechanisms.households.dividend_share",
+       "Caiani et al. (2016): firms distribute 90% of positive profits as dividends"},
       {"mechanisms.market.reputation_rate",
        "assumption: buyers remember a supplier's delivery record over about 10 months (1/0.1); not "
        "calibrated"},

@@ -49,6 +49,19 @@ void describe(V& v, agents::MarketParams& p) {
 }
 
 template <class V>
+void describe(V& v, agents::HouseholdParams& p) {
+  v.field("consumption", p.consumption, "",
+          "exogenous | income_wealth: final demand is the scenario's, or households spend alpha1 x last "
+          "month's disposable income + alpha2 x their deposits (Godley & Lavoie 2007; ODD 7.69)");
+  v.field("propensity_income", p.propensity_income, "share",
+          "alpha1: share of last month's disposable income spent (income_wealth)", 0, 1);
+  v.field("propensity_wealth", p.propensity_wealth, "1/month",
+          "alpha2: share of deposits spent per month (income_wealth)", 0.001, 1);
+  v.field("dividend_share", p.dividend_share, "share",
+          "Share of a month's positive profit firms and platforms pay to households (income_wealth)", 0, 1);
+}
+
+template <class V>
 void describe(V& v, agents::TradeParams& p) {
   v.field("enabled", p.enabled, "",
           "Orders flow through supplier ties; off: every input is bought on the spot market");
@@ -464,6 +477,7 @@ template <class V>
 void describe(V& v, agents::ModelParams& p) {
   v.object("population", p.population, "Initial firm population");
   v.object("market", p.market, "Final demand and pricing");
+  v.object("households", p.households, "Households' spending: exogenous or income and wealth (ODD 7.69)");
   v.object("trade", p.trade, "Orders, supplier choice and transaction cost");
   v.object("ties", p.ties, "Tie trust, decay and rewiring");
   v.object("information", p.information, "Hidden supplier reliability, buyers' beliefs and transaction cost");

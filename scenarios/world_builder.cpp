@@ -251,6 +251,8 @@ void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics
     if (p.end < p.start)
       diag.push_back({file, b + ".end", "must not be before start (" + std::to_string(p.start) + ")"});
   }
+  one_of("mechanisms.households.consumption", s.mechanisms.households.consumption,
+         {"exogenous", "income_wealth"}, "consumption rule", false);
   for (std::size_t k = 0; k < s.shocks.size(); ++k) {
     const auto& x = s.shocks[k];
     const std::string b = "shocks[" + std::to_string(k) + "]";

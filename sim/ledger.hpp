@@ -43,8 +43,10 @@ enum class FlowKind : std::uint8_t {
   WriteOff,          ///< lender → firms, platforms: loans cancelled at exit or failure (no cash moves)
   Imports,           ///< firms → rest of world: spot inputs no firm of the cluster could make
   AppSubscription,   ///< firms → platforms: monthly subscription to a platform's shared apps (7.66)
+  Dividends,         ///< firms, platforms → households: profits paid to owners (income_wealth consumption)
+  Exports,           ///< rest of world → firms: final goods bought with import receipts (income_wealth)
 };
-inline constexpr std::size_t kFlowKinds = 24;
+inline constexpr std::size_t kFlowKinds = 26;
 
 /** @brief Sector name as written in accounts.csv and stocks.csv. */
 std::string_view sector_name(Sector s);

@@ -46,6 +46,11 @@ run high_dispatch_small "$SRC/scenarios/platform_led.json" --set mechanisms.serv
   --set mechanisms.population.count=300 --seed 7
 run closed_cluster "$SRC/scenarios/platform_led.json" --set mechanisms.trade.imports=false \
   --set mechanisms.population.count=400
+# Demand out of income and wealth (ODD 7.69-7.71) with shocks and full dispatch, and in a small closed cluster.
+run iw_shocks_dispatch "$SRC/scenarios/shock_resilience.json" "${shocks[@]}" \
+  --set mechanisms.households.consumption=income_wealth --set mechanisms.services.dispatch_share=1.0
+run iw_closed_small "$SRC/scenarios/households_income_wealth.json" --set mechanisms.trade.imports=false \
+  --set mechanisms.population.count=300 --seed 5
 run emergent_small "$SRC/scenarios/platform_emergent.json" --set mechanisms.population.count=400 --seed 11
 
 python3 "$SRC/tests/cli/check_accounts.py" "${dirs[@]}" || status=1

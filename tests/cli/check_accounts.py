@@ -62,6 +62,9 @@ ALLOWED = {
     "loan": {("lender", s) for s in FIRMS_PLATFORMS},
     "write_off": {("lender", s) for s in FIRMS_PLATFORMS},
     "imports": {("firms", "rest_of_world")},
+    "dividends": {(s, "households") for s in FIRMS_PLATFORMS},
+    "exports": {("rest_of_world", "firms")},
+    "app_subscription": {("firms", "platforms")},
 }
 FEES = {"commission", "marketplace_fee", "dispatch_fee", "entry_fee"}
 

@@ -1,0 +1,143 @@
+// Households' consumption rule (docs/ODD.md 7.69–7.71): under "income_wealth" final demand follows
+// income and deposits, deposits stop drifting, the accounts still close, and a demand shock travels to
+// wages and back; under "exogenous" (the default) nothing of it acts.
+#include "agents/household_consumption.hpp"
+
+#include <cmath>
+
+#include "agents/cluster_model.hpp"
+#include "scenarios/world_builder.hpp"
+#include "test_support.hpp"
+
+using namespace vicsim;
+
+namespace {
+
+constexpr auto kHouseholds = static_cast<std::size_t>(sim::Sector::Households);
+
+/** One month as households see it, from the closed ledger. */
+struct HouseholdMonth {
+  double deposits = 0.0;       ///< end of month (yuan)
+  double income = 0.0;         ///< disposable income: every payment received except liquidations (yuan)
+  double spending = 0.0;       ///< final sales paid by households (yuan)
+  double wages = 0.0;          ///< wage bill (yuan)
+  double scale = 0.0;          ///< planned spending ÷ what the scenario's demand costs (real, 7.69)
+  double rest_of_world = 0.0;  ///< rest-of-world deposits (yuan)
+};
+
+HouseholdMonth month_of(const agents::ClusterModel& model) {
+  const auto& L = model.context().ledger;
+  const auto& m = L.flows();
+  HouseholdMonth h;
+  h.deposits = L.stocks()[kHouseholds].deposits;
+  h.scale = model.context().consumption_scale;
+  h.rest_of_world = L.stocks()[static_cast<std::size_t>(sim::Sector::RestOfWorld)].deposits;
+  for (std::size_t s = 0; s < sim::kSectors; ++s)
+    for (std::size_t k = 0; k < sim::kFlowKinds; ++k)
+      if (k != static_cast<std::size_t>(sim::FlowKind::Liquidation)) h.income += m[s][kHouseholds][k];
+  h.spending = m[kHouseholds][static_cast<std::size_t>(sim::Sector::Firms)]
+                [static_cast<std::size_t>(sim::FlowKind::FinalSales)];
+  h.wages = m[static_cast<std::size_t>(sim::Sector::Firms)][kHouseholds]
+             [static_cast<std::size_t>(sim::FlowKind::Wages)];
+  return h;
+}
+
+/** Months 1…ticks of a scenario; step() throws on any failed stock-flow identity. */
+std::vector<HouseholdMonth> run_months(const scenarios::Scenario& s) {
+  agents::ClusterModel model = scenarios::build_model(s);
+  std::vector<HouseholdMonth> out;
+  for (int t = 0; t < s.ticks; ++t) {
+    model.step();
+    out.push_back(month_of(model));
+  }
+  return out;
+}
+
+double mean_ratio(const std::vector<HouseholdMonth>& a, const std::vector<HouseholdMonth>& b, int from,
+                  int to, double HouseholdMonth::*field) {
+  double r = 0.0;
+  for (int t = from; t <= to; ++t) r += a[t - 1].*field / (b[t - 1].*field);
+  return r / (to - from + 1);
+}
+
+}  // namespace
+
+TEST_CASE("household_consumption: exogenous consumption changes nothing and pays no dividends", "[agents]") {
+  const auto s = test::load("platform_led.json", {"ticks=12", "mechanisms.population.count=600"});
+  REQUIRE(s.mechanisms.households.consumption == "exogenous");
+  agents::ClusterModel model = scenarios::build_model(s);
+  for (int t = 0; t < s.ticks; ++t) {
+    model.step();
+    const auto& c = model.context();
+    CHECK(c.consumption_scale == 1.0);
+    CHECK(c.export_share == 0.0);
+    const auto& m = c.ledger.flows();
+    for (std::size_t a = 0; a < sim::kSectors; ++a)
+      for (std::size_t b = 0; b < sim::kSectors; ++b) {
+        CHECK(m[a][b][static_cast<std::size_t>(sim::FlowKind::Dividends)] == 0.0);
+        CHECK(m[a][b][static_cast<std::size_t>(sim::FlowKind::Exports)] == 0.0);
+      }
+  }
+}
+
+TEST_CASE(
+    "household_consumption: under income_wealth household deposits stop drifting and the accounts close",
+    "[agents]") {
+  const std::vector<std::string> iw = {"mechanisms.households.consumption=income_wealth"};
+  const auto with = run_months(test::load("platform_led.json", iw));     // throws on a leak
+  const auto without = run_months(test::load("platform_led.json", {}));  // exogenous, for contrast
+  REQUIRE(with.size() == 120);
+  // Mean monthly change of deposits over months 61–120 against mean disposable income.
+  const auto drift = [](const std::vector<HouseholdMonth>& h) {
+    double income = 0.0;
+    for (int t = 61; t <= 120; ++t) income += h[t - 1].income;
+    return (h[119].deposits - h[59].deposits) / 60.0 / (income / 60.0);
+  };
+  INFO("drift per month, share of income: income_wealth " << drift(with) << ", exogenous " << drift(without));
+  CHECK(std::fabs(drift(with)) < 0.02);
+  CHECK(drift(without) <
+        -0.10);  // the issue-12 closure: deposits fall by more than a tenth of income a month
+  // Deposits stay near the stationary stock α3 · income (α3 = (1 − 0.6)/0.4 = 1 month), and the rest of the
+  // world, which spends its import receipts, holds at most a few months of imports.
+  for (int t = 24; t <= 120; ++t) {
+    INFO("month " << t);
+    CHECK(with[t - 1].deposits / with[t - 1].income > 0.8);
+    CHECK(with[t - 1].deposits / with[t - 1].income < 2.0);
+    CHECK(std::fabs(with[t - 1].rest_of_world) < 0.25 * with[t - 1].income);
+  }
+  // Spending follows income: households spend what they earn, give or take the wealth term.
+  double spent = 0.0, earned = 0.0;
+  for (int t = 61; t <= 120; ++t) {
+    spent += with[t - 1].spending;
+    earned += with[t - 1].income;
+  }
+  CHECK(spent / earned == Approx(1.0).epsilon(0.03));
+}
+
+TEST_CASE("household_consumption: a demand shock travels to wages and back to spending", "[agents]") {
+  // A 20% fall of final demand in months 40–43 against the same run without it (common random numbers).
+  const auto scenario = [](const char* rule, const char* magnitude) {
+    return test::load(
+        "shock_resilience.json",
+        {"ticks=48", std::string("mechanisms.households.consumption=") + rule, "shocks.0.magnitude=0",
+         "shocks.1.start=40", "shocks.1.duration=4", std::string("shocks.1.magnitude=") + magnitude});
+  };
+  const auto shocked = run_months(scenario("income_wealth", "0.2"));
+  const auto calm = run_months(scenario("income_wealth", "0"));
+  for (int t = 1; t < 40; ++t) REQUIRE(shocked[t - 1].spending == calm[t - 1].spending);
+  // Lower sales cut households' income (dividends at once, wages as firms shed workers) ...
+  CHECK(mean_ratio(shocked, calm, 40, 43, &HouseholdMonth::income) < 0.95);
+  CHECK(shocked[43].wages / calm[43].wages < 0.98);  // month 44: wages still below
+  // ... and lower income lowers what households plan to spend the month after, before their unspent
+  // money (the wealth term) catches up ...
+  INFO("month 41, planned real spending shocked/calm: " << shocked[40].scale / calm[40].scale);
+  CHECK(shocked[40].scale / calm[40].scale < 0.99);
+  // ... while what households did not spend is spent once the shock is over (wealth term).
+  CHECK(mean_ratio(shocked, calm, 45, 47, &HouseholdMonth::spending) > 1.02);
+
+  // With exogenous demand neither feedback exists: spending returns to the no-shock level with the shock.
+  const auto shocked_x = run_months(scenario("exogenous", "0.2"));
+  const auto calm_x = run_months(scenario("exogenous", "0"));
+  CHECK(shocked_x[40].scale == 1.0);
+  CHECK(mean_ratio(shocked_x, calm_x, 45, 47, &HouseholdMonth::spending) == Approx(1.0).margin(0.02));
+}
