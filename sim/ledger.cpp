@@ -12,18 +12,12 @@ std::string_view sector_name(Sector s) {
 }
 
 std::string_view flow_name(FlowKind k) {
-  static constexpr std::array<std::string_view, kFlowKinds> names{"wages",          "rent",
-                                                                  "services",       "cloud",
-                                                                  "purchases",      "spot_purchases",
-                                                                  "final_sales",    "dispatch_transfer",
-                                                                  "commission",     "marketplace_fee",
-                                                                  "dispatch_fee",   "entry_fee",
-                                                                  "operating_cost", "investment",
-                                                                  "subsidy",        "public_spending",
-                                                                  "equity",         "liquidation",
-                                                                  "interest",       "loan",
-                                                                  "repayment",      "write_off",
-                                                                  "imports"};
+  static constexpr std::array<std::string_view, kFlowKinds> names{
+      "wages",           "rent",        "services",          "cloud",        "purchases",
+      "spot_purchases",  "final_sales", "dispatch_transfer", "commission",   "marketplace_fee",
+      "dispatch_fee",    "entry_fee",   "operating_cost",    "investment",   "subsidy",
+      "public_spending", "equity",      "liquidation",       "interest",     "loan",
+      "repayment",       "write_off",   "imports",           "logistics_fee"};
   return names[static_cast<std::size_t>(k)];
 }
 

@@ -42,8 +42,9 @@ enum class FlowKind : std::uint8_t {
   Repayment,         ///< firms, platforms → lender
   WriteOff,          ///< lender → firms, platforms: loans cancelled at exit or failure (no cash moves)
   Imports,           ///< firms → rest of world: spot inputs no firm of the cluster could make
+  LogisticsFee,      ///< firms → platforms: fee on shipments through a platform's shared logistics (7.60)
 };
-inline constexpr std::size_t kFlowKinds = 23;
+inline constexpr std::size_t kFlowKinds = 24;
 
 /** @brief Sector name as written in accounts.csv and stocks.csv. */
 std::string_view sector_name(Sector s);
