@@ -40,15 +40,16 @@ struct AdoptionParams {
 
 /** @brief Effects of platform services on members (calibrated to the source texts' case figures). */
 struct PlatformServiceParams {
-  double platform_candidates = 8;     ///< matchmaking: candidates drawn from the reachable member pool
-  double logistics_speedup = 0.5;     ///< shared warehouses: transport faster by this share
-  double forecast_error_sd = 0.10;    ///< forecast error sd of final-stage firms, standard demand
-  double c2m_share = 0.3;             ///< share of final demand that is personalised (C2M)
-  double c2m_error_sd = 0.30;         ///< extra forecast error sd on personalised demand
-  double forecast_error_cut = 0.6;    ///< forecasting service: error sd cut by this share
-  double markdown_cost = 0.5;         ///< cost of unsold output as a share of unit cost
-  double knowledge_contacts = 2;      ///< members met through the platform per month (no distance decay)
-  double credit_months = 3.0;         ///< finance: credit line in months of revenue
+  double platform_candidates = 8;   ///< matchmaking: candidates drawn from the reachable member pool
+  double logistics_fee = 0.005;     ///< shared logistics: fee users pay the platform (share of value shipped)
+  double logistics_cost = 0.004;    ///< shared logistics: platform's handling cost (share of value shipped)
+  double forecast_error_sd = 0.10;  ///< forecast error sd of final-stage firms, standard demand
+  double c2m_share = 0.3;           ///< share of final demand that is personalised (C2M)
+  double c2m_error_sd = 0.30;       ///< extra forecast error sd on personalised demand
+  double forecast_error_cut = 0.6;  ///< forecasting service: error sd cut by this share
+  double markdown_cost = 0.5;       ///< cost of unsold output as a share of unit cost
+  double knowledge_contacts = 2;    ///< members met through the platform per month (no distance decay)
+  double credit_months = 3.0;       ///< finance: credit line in months of revenue
   double interest_per_year = 0.0435;  ///< lender's interest rate on loans (share per year)
   double repayment_months = 12.0;     ///< a loan is repaid in instalments of loan / this, from cash
   double dispatch_share = 0.5;        ///< dispatch: share of overflow offered to idle members

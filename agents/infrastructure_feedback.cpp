@@ -1,6 +1,7 @@
 #include "agents/infrastructure_feedback.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace vicsim::agents {
@@ -87,13 +88,16 @@ void add_traffic(const ModelContext& c, sim::InfrastructureDemand& d,
   for (auto i : c.directory.alive()) {
     std::uint32_t m = fs.platforms[i];
     const std::size_t r = sim::idx(fs.region[i]);
+    // A device reports to one platform: the seeds count devices per firm (7.45), so a member of k platforms
+    // sends each of them 1/k of its telemetry, not all of it k times.
+    const double homes = std::max(1, std::popcount(m));
     for (std::size_t p = 0; m; ++p, m >>= 1) {
       if (!(m & 1u)) continue;
       const auto& pl = w.platforms[p];
       members[r][p] += 1;
       // Edge gateways clean and aggregate device telemetry before upload (source text 1, DMEGC case).
       d.kind_bytes[kTelemetry][r][p] += ip.window_s * ip.devices_per_employee * fs.employees[i] *
-                                        ip.telemetry_Bps_per_device * (1.0 - pl.edge_share);
+                                        ip.telemetry_Bps_per_device * (1.0 - pl.edge_share) / homes;
       d.kind_bytes[kDesign][r][p] += ip.design_bytes_per_day * per_day;
       // Shared apps (7.66): subscribers' app sessions travel with the design data.
       if (fs.app_platform[i] == static_cast<std::int32_t>(p) && c.params.apps.enabled)
@@ -134,6 +138,9 @@ void resolve_service_times(ModelContext& c) {
     pl.compute_load = 0.0;
     pl.uplink_load = 0.0;
     pl.network_load = 0.0;
+    pl.congestion_worst = pl.congestion_traffic = 1.0;
+    pl.telemetry_lost_Bps = 0.0;
+    for (auto& b : pl.traffic_Bps) b = 0.0;
   }
   c.infra = InfrastructureOutcome{};
   if (!c.infrastructure || P == 0) return;
@@ -171,9 +178,14 @@ void resolve_service_times(ModelContext& c) {
     auto& pl = w.platforms[p];
     if (!pl.alive) continue;
     double n = 0, lat = 0, transfer = 0, bytes = 0, load = 0, orders = 0, handling = 0, tel = 0, tel_ok = 0;
+    double worst = 1.0, weighted = 0.0;
     for (std::size_t r = 0; r < R; ++r) {
       const RouteService& s = out.route[r * P + p];
       const double clear = s.load * ip.window_s;
+      double route_bytes = 0.0;
+      for (std::size_t k = 0; k < kTrafficKinds; ++k) route_bytes += d.kind_bytes[k][r][p];
+      if (members[r][p] > 0) worst = std::max(worst, s.load);
+      weighted += route_bytes * std::max(1.0, s.load);
       n += members[r][p];
       lat += members[r][p] * clear;
       transfer += members[r][p] * *std::max_element(s.kind_s.begin(), s.kind_s.end());
@@ -193,6 +205,10 @@ void resolve_service_times(ModelContext& c) {
     // overloaded and its services slow down in proportion.
     pl.congestion = n > 0 ? load / n : std::max(1.0, pl.compute_load);
     pl.telemetry_delivered = tel > 0.0 ? tel_ok / tel : 1.0;
+    pl.telemetry_lost_Bps = (tel - tel_ok) / ip.window_s;
+    pl.congestion_worst = worst;
+    pl.congestion_traffic = bytes > 0.0 ? weighted / bytes : 1.0;
+    for (std::size_t k = 0; k < kTrafficKinds; ++k) pl.traffic_Bps[k] = out.traffic_bytes[p][k] / ip.window_s;
     out.order_handling_days[p] = orders > 0.0 ? handling / orders : 0.0;
   }
 }
@@ -227,8 +243,15 @@ double member_telemetry_delivered(const ModelContext& c, sim::FirmIndex f) {
   return best_route(c, f, &sim::PlatformServices::knowledge, &RouteService::telemetry_delivered);
 }
 
-double platform_handling_days(const ModelContext& c, std::size_t p) {
-  return p < c.infra.order_handling_days.size() ? c.infra.order_handling_days[p] : 0.0;
+double pair_handling_days(const ModelContext& c, std::size_t p, std::size_t supplier_region,
+                          std::size_t buyer_region) {
+  if (p >= c.infra.order_handling_days.size()) return 0.0;  // before the layer's first tick, or layer off
+  // Each message crosses the sender's and the receiver's access link to the platform's data centre.
+  const auto& ip = c.params.infrastructure;
+  const RouteService& a = c.infra.at(supplier_region, p);
+  const RouteService& b = c.infra.at(buyer_region, p);
+  return platform_order_days(ip, a.kind_s[kOrders], a.wait_s) +
+         platform_order_days(ip, b.kind_s[kOrders], b.wait_s);
 }
 
 }  // namespace vicsim::agents

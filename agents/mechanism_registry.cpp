@@ -16,8 +16,9 @@ const std::vector<Mechanism>& mechanism_registry() {
        "Orders flow through supplier ties chosen by landed cost; off: every input is bought on the spot market",
        {{"mechanisms.trade.enabled", "false"}}, nullptr, "mechanisms.trade",
        {"suppliers_per_input", "local_candidates", "referral_candidates", "remote_candidates", "switch_probability",
-        "switch_margin", "choice_sensitivity", "transaction_cost_base", "distance_scale_km"},
-       {"orders", "settlement", "supplier search"}, "",
+        "switch_margin", "choice_sensitivity", "transaction_cost_base", "distance_scale_km", "load_value_yuan",
+        "max_hold_days"},
+       {"orders", "logistics lanes", "settlement", "supplier search"}, "",
        {"ties", "ties_formed", "local_tie_share", "cross_region_tie_share", "transaction_cost_per_unit",
         "transaction_cost_share", "lead_time_days", "spot_share", "chain_completeness"},
        "7.3–7.5"},
@@ -124,9 +125,9 @@ const std::vector<Mechanism>& mechanism_registry() {
        {{"platforms[*].services.finance", "false"}}, "platforms[*]", "mechanisms.services",
        {"credit_months", "interest_per_year", "repayment_months"}, {"service access", "credit lines", "credit"}, "",
        {"loan_write_offs"}, "7.18", &sim::PlatformServices::finance},
-      {"logistics", "logistics", "platform service", "Shared warehouses cut transport time",
+      {"logistics", "logistics", "platform service", "Pooled shipment consolidation for a fee shortens the wait for a load",
        {{"platforms[*].services.logistics", "false"}}, "platforms[*]", "mechanisms.services",
-       {"logistics_speedup"}, {"orders"}, "", {}, "7.19", &sim::PlatformServices::logistics},
+       {"logistics_fee", "logistics_cost"}, {"logistics lanes", "settlement"}, "", {}, "7.60", &sim::PlatformServices::logistics},
   };
   // clang-format on
   return table;

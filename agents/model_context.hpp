@@ -8,6 +8,7 @@
 #include "agents/model_params.hpp"
 #include "agents/policy.hpp"
 #include "agents/service_access.hpp"
+#include "agents/shipment_consolidation.hpp"
 #include "agents/shock.hpp"
 #include "sim/firm_directory.hpp"
 #include "sim/infrastructure_layer.hpp"
@@ -56,6 +57,8 @@ struct ModelContext {
   std::unique_ptr<sim::InfrastructureLayer> infrastructure;
   /** @brief What the SimGrid layer delivered this tick, per route and platform (7.45–7.48). */
   InfrastructureOutcome infra;
+  /** @brief This tick's lane flows for shipment consolidation (7.60). */
+  LogisticsLanes lanes;
   /** @brief Infrastructure levels last pushed to SimGrid, to detect upgrades. */
   std::vector<double> pushed_infrastructure;
   /** @brief Platform compute capacities last pushed to SimGrid (Gflop/s; -1 before the first push). */

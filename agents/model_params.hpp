@@ -81,6 +81,8 @@ struct TradeParams {
   double production_days = 10.0;          ///< supplier's production lead time (days)
   double transport_km_per_day = 400.0;    ///< road freight speed (km/day)
   double order_processing_days = 5.0;     ///< offline order handling and negotiation (days)
+  double load_value_yuan = 150000.0;      ///< value of goods a full shipment (truck load) carries (yuan)
+  double max_hold_days = 7.0;             ///< a partial load leaves at the latest after this hold (days)
   double lead_time_cost_per_day = 0.003;  ///< buyer's valuation of a day of lead time (share of price)
   double spot_premium = 0.25;             ///< extra price paid on the anonymous spot market (share)
   double spot_extra_days = 15.0;          ///< extra lead time on the spot market (days)

@@ -15,6 +15,7 @@
 #include "agents/platform_strategy.hpp"
 #include "agents/policies.hpp"
 #include "agents/shared_apps.hpp"
+#include "agents/shipment_consolidation.hpp"
 #include "agents/shocks.hpp"
 #include "agents/tie_dynamics.hpp"
 #include "agents/trade.hpp"
@@ -32,7 +33,8 @@ void grow_demand(ModelContext& c) {
 /** Platforms' monthly flows start from zero. */
 void open_platform_month(ModelContext& c) {
   for (auto& pl : c.world.platforms) {
-    pl.revenue = pl.cost = sim::Money{0.0};
+    pl.revenue = pl.cost = pl.logistics_cost = sim::Money{0.0};
+    pl.pooled_value = 0.0;
     pl.gmv = pl.dispatched_units = pl.cross_platform_gmv = pl.integrated_gmv = 0.0;
   }
 }
@@ -113,6 +115,7 @@ const std::vector<ModelPhase>& model_phases() {
       {"prices", set_prices, true, "prices"},
       {"household consumption", plan_consumption, false, nullptr},
       {"orders", propagate_orders, true, "orders"},
+      {"logistics lanes", update_logistics_lanes, true, nullptr},
       {"settlement", settle_accounts, true, "settlement"},
       {"real output", record_real_output, true, nullptr},
       {"type margins", record_type_margins, true, "real output and margins"},

@@ -6,6 +6,7 @@
 
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_hierarchy.hpp"
+#include "agents/shipment_consolidation.hpp"
 #include "agents/supplier_beliefs.hpp"
 #include "agents/transaction_cost.hpp"
 #include "sim/parallel_for.hpp"
@@ -107,7 +108,7 @@ TieTerms terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b
     if (!heard) heard = referral_belief(c, s, b);
     if (!probe) probe = make_tie(c, s, b, TieTerms{sim::TieChannel::Platform, 0, cross}, *heard);
     probe->platform = static_cast<std::uint8_t>(k);
-    const double lc = landed_cost_on(c, *probe, 1.0);
+    const double lc = landed_cost_on(c, *probe, b, 1.0);
     if (t.channel == sim::TieChannel::Platform && lc >= best) continue;
     best = lc;
     t.channel = sim::TieChannel::Platform;
@@ -144,8 +145,9 @@ sim::Tie offline(sim::Tie tie) {
 /** True if the partners trade on the platform: the chain trades where its platform is (source text 1)
  * unless offline is cheaper by more than the switching margin. Landed cost is per yuan of price, which
  * cancels out of the comparison. */
-bool stays_on_platform(const ModelContext& c, const sim::Tie& on, const sim::Tie& off) {
-  return landed_cost_on(c, off, 1.0) >= (1.0 - c.params.trade.switch_margin) * landed_cost_on(c, on, 1.0);
+bool stays_on_platform(const ModelContext& c, const sim::Tie& on, const sim::Tie& off, sim::FirmIndex b) {
+  return landed_cost_on(c, off, b, 1.0) >=
+         (1.0 - c.params.trade.switch_margin) * landed_cost_on(c, on, b, 1.0);
 }
 }  // namespace
 
@@ -160,7 +162,7 @@ TieTerms supply_terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::Firm
   const TieTerms t = terms_hearing(c, s, b, heard);
   if (t.channel != sim::TieChannel::Platform) return t;
   const TieTerms off{sim::TieChannel::Offline, 0xFF, false};
-  return stays_on_platform(c, make_tie(c, s, b, t, *heard), make_tie(c, s, b, off, *heard)) ? t : off;
+  return stays_on_platform(c, make_tie(c, s, b, t, *heard), make_tie(c, s, b, off, *heard), b) ? t : off;
 }
 }  // namespace
 
@@ -200,7 +202,7 @@ void choose_tie_channels(ModelContext& c) {
         chosen = offline(tie);
       } else {
         const sim::Tie on = on_platform(tie, t), off = offline(tie);
-        chosen = stays_on_platform(c, on, off) ? on : off;
+        chosen = stays_on_platform(c, on, off, b) ? on : off;
       }
       // Only the channel fields change; other threads read this tie's beliefs (referral_belief).
       tie.channel = chosen.channel;
@@ -234,17 +236,23 @@ double commission_rate(const ModelContext& c, const sim::Tie& t) {
   return charged_fee(c, c.world.platforms[t.platform]);
 }
 
-double tie_lead_days(const ModelContext& c, const sim::Tie& t) {
+namespace {
+/** Lead time of tie t to buyer b when it ships with a consolidation wait of `wait_days` (7.60). */
+double lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double wait_days) {
   const auto& tp = c.params.trade;
   if (t.channel != sim::TieChannel::Platform || t.platform >= c.world.platforms.size())
-    return lead_time_days(tp, t.distance_km);
-  const auto& sp = c.params.services;
-  const double transport =
-      t.distance_km / tp.transport_km_per_day *
-      (c.world.platforms[t.platform].services.logistics ? 1.0 - sp.logistics_speedup : 1.0);
-  // Order handling is the time the order's messages take through the SimGrid layer, backlog included
-  // (7.46); there is no platform handling parameter.
-  return tp.production_days + transport + platform_handling_days(c, t.platform);
+    return lead_time_days(tp, t.distance_km) + wait_days;
+  // Order handling is the time the order's messages take through the supplier's and the buyer's routes
+  // to the platform, backlog included (7.46); there is no platform handling parameter. Transport is as
+  // offline: a platform shortens the wait for a load only through the flow it pools (7.60).
+  const auto& f = c.world.firms;
+  return tp.production_days + t.distance_km / tp.transport_km_per_day + wait_days +
+         pair_handling_days(c, t.platform, sim::idx(f.region[t.supplier]), sim::idx(f.region[b]));
+}
+}  // namespace
+
+double tie_lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b) {
+  return lead_days(c, t, b, tie_shipping(c, t, b).wait_days);
 }
 
 SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b) {
@@ -270,8 +278,10 @@ SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b) {
   return on.rate < offline.rate ? on : offline;
 }
 
-double landed_cost_on(const ModelContext& c, const sim::Tie& t, double price) {
-  return price * (1.0 + tie_cost_rate(c, t) + c.params.trade.lead_time_cost_per_day * tie_lead_days(c, t));
+double landed_cost_on(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double price) {
+  const Shipping ship = tie_shipping(c, t, b);
+  return price * (1.0 + tie_cost_rate(c, t) + ship.fee +
+                  c.params.trade.lead_time_cost_per_day * lead_days(c, t, b, ship.wait_days));
 }
 
 }  // namespace vicsim::agents

@@ -58,8 +58,10 @@ double charged_fee(const ModelContext& c, const sim::Platform& pl);
  * supervision) on trade it brokered; none on existing relationships that moved onto it. */
 double commission_rate(const ModelContext& c, const sim::Tie& t);
 
-/** @brief Delivery lead time of an existing tie in days. */
-double tie_lead_days(const ModelContext& c, const sim::Tie& t);
+/** @brief Delivery lead time in days of tie t to buyer b: production, transport, the consolidation wait on
+ * the lane it ships on (7.60) and order handling (offline: `order_processing_days`; on a platform: the
+ * order's messages through the partners' routes, 7.46). */
+double tie_lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b);
 
 /** @brief Where firm b buys inputs no supplier tie delivers, and the premium it pays there. */
 struct SpotTerms {
@@ -73,7 +75,8 @@ struct SpotTerms {
  * is due; the cheaper of the two. */
 SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b);
 
-/** @brief Landed cost per unit of buying from s over a tie with these terms. */
-double landed_cost_on(const ModelContext& c, const sim::Tie& t, double price);
+/** @brief Landed cost per unit for buyer b of buying over tie t at `price`: price, transaction cost, any
+ * logistics fee and valued lead time. */
+double landed_cost_on(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double price);
 
 }  // namespace vicsim::agents

@@ -72,7 +72,8 @@ sim::Money platform_operating_cost(const ModelContext& c, const sim::Platform& p
   const double keep = k < c.world.platforms.size() ? 1.0 - shared_capacity_saving(c, k) : 1.0;
   return sim::Money{e.fixed_cost + e.cost_per_member * p.members +
                     keep * (e.cost_per_gflops * p.compute_gflops + e.cost_per_gbps * p.uplink_gbps) +
-                    e.edge_cost_per_member * p.members * p.edge_share + app_cost(c, p)};
+                    e.edge_cost_per_member * p.members * p.edge_share + app_cost(c, p)} +
+         p.logistics_cost;  // shared logistics handled this month (7.60)
 }
 
 void settle_platforms(ModelContext& c) {

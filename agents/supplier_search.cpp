@@ -87,7 +87,7 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   for (std::size_t k = 0; k < cand.size(); ++k) {
     const sim::Tie probe = new_supply_tie(c, cand[k], f);
     screening += screening_cost(c.params.information, tie_belief(c, probe));
-    landed[k] = landed_cost_on(c, probe, fs.price[cand[k]]);
+    landed[k] = landed_cost_on(c, probe, f, fs.price[cand[k]]);
   }
   if (rule == ChoiceRule::Uniform) {
     const auto k = rng.below(cand.size());
@@ -110,7 +110,7 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
 }
 
 double expected_landed_cost(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
-  return landed_cost_on(c, new_supply_tie(c, s, b), c.world.firms.price[s]);
+  return landed_cost_on(c, new_supply_tie(c, s, b), b, c.world.firms.price[s]);
 }
 
 bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, std::size_t slot) {

@@ -60,7 +60,7 @@ std::optional<std::pair<sim::TieEdge, double>> worst_tie(const ModelContext& c, 
   for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e) {
     const sim::Tie& t = w.network[*e];
     if (!t.is_supply() || t.input_slot != slot) continue;
-    const double lc = landed_cost_on(c, t, w.firms.price[boost::source(*e, w.network)]);
+    const double lc = landed_cost_on(c, t, f, w.firms.price[boost::source(*e, w.network)]);
     if (!worst || lc > worst->second) worst = std::make_pair(*e, lc);
   }
   return worst;

@@ -9,6 +9,7 @@
 #include "agents/platform_services.hpp"
 #include "agents/policies.hpp"
 #include "agents/shared_apps.hpp"
+#include "agents/shipment_consolidation.hpp"
 #include "agents/supplier_beliefs.hpp"
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
@@ -383,7 +384,7 @@ void propagate_orders(ModelContext& c) {
           if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
           const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
           const double wgt =
-              f.capacity(s) * std::pow(landed_cost_on(c, tie, f.price[s]) / c.mean_price[c.type_key(s)],
+              f.capacity(s) * std::pow(landed_cost_on(c, tie, i, f.price[s]) / c.mean_price[c.type_key(s)],
                                        -c.params.market.price_elasticity);
           share.push_back(wgt);
           slot_total[tie.input_slot] += wgt;
@@ -439,7 +440,9 @@ void settle_accounts(ModelContext& c) {
       if (!tie.is_supply()) continue;
       const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
       draw_delivery(c, rng, tie);
-      const double rate = tie_paid_rate(c, tie);
+      // Shared logistics (7.60): a pooled shipment pays the platform's fee on its value.
+      const Shipping ship = tie_shipping(c, tie, i);
+      const double rate = tie_paid_rate(c, tie) + ship.fee;
       const double value = tie.delivered * f.price[s];
       const double bad = tie.delivered * tie.bad_lots / static_cast<double>(ip.lots_per_delivery);
       const double incidents = bad * f.price[s] * ip.rework_cost_share +
@@ -455,8 +458,8 @@ void settle_accounts(ModelContext& c) {
       }
       cost += value * (1.0 + rate) + incidents;
       tc += value * rate + incidents;
-      fees += value * commission_rate(c, tie);
-      lead += tie.delivered * (tie_lead_days(c, tie) + (tie.late ? ip.late_days : 0.0));
+      fees += value * (commission_rate(c, tie) + ship.fee);
+      lead += tie.delivered * (tie_lead_days(c, tie, i) + (tie.late ? ip.late_days : 0.0));
     }
     f.input_defect_share[i] = tied_units > 0.0 ? defective_units / tied_units : 0.0;
     // Subscribed shared apps shorten every order cycle, routine or incident (7.66).
@@ -568,6 +571,13 @@ void settle_accounts(ModelContext& c) {
       // dispatch are already in that dispatch's GMV, so only its own share counts here.
       pl.revenue += sim::Money{value * commission_rate(c, tie)};
       L.pay(Sector::Firms, Sector::Platforms, FlowKind::Commission, value * commission_rate(c, tie));
+      // Shared logistics: the buyer pays the fee, the platform bears the handling (7.60).
+      if (const Shipping ship = tie_shipping(c, tie, i); ship.pooled) {
+        pl.revenue += sim::Money{value * ship.fee};
+        pl.logistics_cost += sim::Money{value * c.params.services.logistics_cost};
+        pl.pooled_value += value;
+        L.pay(Sector::Firms, Sector::Platforms, FlowKind::LogisticsFee, value * ship.fee);
+      }
       const double delivered = f.fill[s] * f.orders[s];
       const double own = delivered > 0.0 ? 1.0 - f.dispatched_out[s] / delivered : 1.0;
       pl.gmv += value * own;

@@ -98,6 +98,12 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.trade.production_days", "assumption"},
       {"mechanisms.trade.transport_km_per_day", "assumption: road freight"},
       {"mechanisms.trade.order_processing_days", "assumption: offline negotiation"},
+      {"mechanisms.trade.load_value_yuan",
+       "FAF 2017: trucks moved 12.7 bn tons worth $13.7 trillion (≈ $1,080/t); × 20 t a load × 7 yuan/$ ≈ "
+       "150,000 yuan (7.60; approximate)"},
+      {"mechanisms.trade.max_hold_days",
+       "time-and-quantity release policy (Higginson & Bookbinder 1994); 7 days = the weekly order cycle of "
+       "7.45 (orders_per_tie_month = 4)"},
       {"mechanisms.trade.lead_time_cost_per_day",
        "assumption, deliberately below the 0.6–2.1% per day that Hummels & Schaur (2013) estimate for "
        "international shipments"},
@@ -197,7 +203,13 @@ const std::vector<ParameterSource>& parameter_sources() {
        "a cost)"},
       {"mechanisms.services.platform_candidates",
        "assumption: as many as the local offline candidates (7.5), but drawn from the whole reachable pool"},
-      {"mechanisms.services.logistics_speedup", "assumption: shared warehouses halve transport time"},
+      {"mechanisms.services.logistics_fee",
+       "assumption: 0.5% of value shipped, below the 1% a 3-day shorter wait is worth at λ = 0.003/day "
+       "(7.60); "
+       "not calibrated"},
+      {"mechanisms.services.logistics_cost",
+       "assumption: cross-dock handling at 0.4% of value shipped, so the fee covers it with a small margin; "
+       "not calibrated"},
       {"mechanisms.services.forecast_error_sd", "assumption: forecast error of standard demand"},
       {"mechanisms.services.c2m_share",
        "assumption: personalised (C2M) share of final demand (brief §2 \"market: share of personalised "

@@ -88,6 +88,10 @@ void describe(V& v, agents::TradeParams& p) {
   v.field("transport_km_per_day", p.transport_km_per_day, "km/day", "Freight speed", 1, 1e5);
   v.field("order_processing_days", p.order_processing_days, "days", "Offline order handling and negotiation",
           0, 365);
+  v.field("load_value_yuan", p.load_value_yuan, "yuan", "Value of goods a full shipment (truck load) carries",
+          1, 1e9);
+  v.field("max_hold_days", p.max_hold_days, "days", "Longest a partial load is held before it leaves", 0,
+          365);
   v.field("lead_time_cost_per_day", p.lead_time_cost_per_day, "share of price/day",
           "Buyer's valuation of a day of lead time", 0, 1);
   v.field("spot_premium", p.spot_premium, "share", "Extra price on the anonymous spot market", 0, 10);
@@ -300,8 +304,10 @@ template <class V>
 void describe(V& v, agents::PlatformServiceParams& p) {
   v.field("platform_candidates", p.platform_candidates, "firms", "Matchmaking candidates per search", 0,
           1000);
-  v.field("logistics_speedup", p.logistics_speedup, "share", "Shared warehouses: transport time cut", 0,
-          0.99);
+  v.field("logistics_fee", p.logistics_fee, "share of value", "Shared logistics: fee users pay the platform",
+          0, 1);
+  v.field("logistics_cost", p.logistics_cost, "share of value", "Shared logistics: platform's handling cost",
+          0, 1);
   v.field("forecast_error_sd", p.forecast_error_sd, "share", "Forecast error sd on standard demand", 0, 5);
   v.field("c2m_share", p.c2m_share, "share", "Personalised (C2M) share of final demand", 0, 1);
   v.field("c2m_error_sd", p.c2m_error_sd, "share", "Extra forecast error sd on personalised demand", 0, 5);

@@ -24,7 +24,8 @@ std::string_view flow_name(FlowKind k) {
                                                                   "interest",       "loan",
                                                                   "repayment",      "write_off",
                                                                   "imports",        "app_subscription",
-                                                                  "dividends",      "exports"};
+                                                                  "dividends",      "exports",
+                                                                  "logistics_fee"};
   return names[static_cast<std::size_t>(k)];
 }
 

@@ -45,8 +45,9 @@ enum class FlowKind : std::uint8_t {
   AppSubscription,   ///< firms → platforms: monthly subscription to a platform's shared apps (7.66)
   Dividends,         ///< firms, platforms → households: profits paid to owners (income_wealth consumption)
   Exports,           ///< rest of world → firms: final goods bought with import receipts (income_wealth)
+  LogisticsFee,      ///< firms → platforms: fee on shipments through a platform's shared logistics (7.60)
 };
-inline constexpr std::size_t kFlowKinds = 26;
+inline constexpr std::size_t kFlowKinds = 27;
 
 /** @brief Sector name as written in accounts.csv and stocks.csv. */
 std::string_view sector_name(Sector s);

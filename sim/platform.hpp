@@ -40,7 +40,7 @@ struct PlatformServices {
   bool forecasting = false;  ///< C2M demand forecasting: smaller forecast errors for final-stage members
   bool knowledge = false;    ///< knowledge and app sharing: imitation without distance decay, lean apps
   bool finance = false;      ///< data-driven credit lines
-  bool logistics = false;    ///< shared warehouses: faster, cheaper transport between members
+  bool logistics = false;    ///< shared logistics: pools users' shipments on a lane for a fee (7.60)
 };
 
 /** @brief One platform: static rules plus its evolving state. */
@@ -87,6 +87,8 @@ struct Platform {
   double cross_platform_gmv = 0.0;  ///< trade with members reached only through interconnection (yuan)
   Money revenue{0.0};               ///< fees this tick
   Money cost{0.0};                  ///< operating cost this tick
+  Money logistics_cost{0.0};  ///< shared logistics: handling cost of the pooled shipments this tick (7.60)
+  double pooled_value = 0.0;  ///< shared logistics: value shipped through its pooled lanes this tick (yuan)
   // infrastructure feedback (from the SimGrid layer)
   double service_latency_s = 0.0;    ///< time to serve one window of members' traffic and compute (s)
   double congestion = 1.0;           ///< service time / window, at least 1; >1 means overloaded
@@ -94,6 +96,11 @@ struct Platform {
   double compute_load = 0.0;         ///< compute demand / capacity in the window
   double uplink_load = 0.0;          ///< bytes to move / (uplink bandwidth · window)
   double network_load = 0.0;         ///< member-weighted mean transfer time / window
+  double traffic_Bps[5] = {0, 0, 0, 0, 0};  ///< busy-hour traffic by kind (B/s): orders, forecast,
+                                            ///< dispatch, telemetry, design (7.45)
+  double congestion_worst = 1.0;            ///< highest route load among routes with members, at least 1
+  double congestion_traffic = 1.0;          ///< traffic-weighted mean route load, at least 1
+  double telemetry_lost_Bps = 0.0;          ///< busy-hour telemetry dropped by overloaded routes (B/s)
   // fee learning (Heinrich & Gräbner 2019: reinforcement over fee moves)
   double fee_propensity[3] = {1.0, 1.0, 1.0};  ///< lower, keep, raise
   std::int32_t last_fee_action = 1;

@@ -32,6 +32,16 @@ const std::vector<PlatformColumn>& platform_columns() {
       {"data_value_yuan", "yuan/month", &PlatformMetrics::data_value_yuan},
       {"app_stock", "apps", &PlatformMetrics::app_stock},
       {"app_subscribers", "firms", &PlatformMetrics::app_subscribers},
+      {"traffic_orders_mbps", "Mbit/s", &PlatformMetrics::traffic_orders_mbps},
+      {"traffic_forecast_mbps", "Mbit/s", &PlatformMetrics::traffic_forecast_mbps},
+      {"traffic_dispatch_mbps", "Mbit/s", &PlatformMetrics::traffic_dispatch_mbps},
+      {"traffic_telemetry_mbps", "Mbit/s", &PlatformMetrics::traffic_telemetry_mbps},
+      {"traffic_design_mbps", "Mbit/s", &PlatformMetrics::traffic_design_mbps},
+      {"congestion_worst", "ratio", &PlatformMetrics::congestion_worst},
+      {"congestion_traffic_weighted", "ratio", &PlatformMetrics::congestion_traffic_weighted},
+      {"telemetry_lost_mbps", "Mbit/s", &PlatformMetrics::telemetry_lost_mbps},
+      {"logistics_pooled_yuan", "yuan/month", &PlatformMetrics::logistics_pooled_yuan},
+      {"logistics_cost_yuan", "yuan/month", &PlatformMetrics::logistics_cost_yuan},
   };
   return cols;
 }
@@ -75,6 +85,17 @@ std::vector<PlatformMetrics> platform_metrics(const World& w, double fee_cap) {
     m.app_stock = pl.app_stock;
     m.app_subscribers = pl.app_subscribers;
     m.parent = pl.parent;
+    constexpr double kMbit = 8.0 / 1e6;
+    m.traffic_orders_mbps = kMbit * pl.traffic_Bps[0];
+    m.traffic_forecast_mbps = kMbit * pl.traffic_Bps[1];
+    m.traffic_dispatch_mbps = kMbit * pl.traffic_Bps[2];
+    m.traffic_telemetry_mbps = kMbit * pl.traffic_Bps[3];
+    m.traffic_design_mbps = kMbit * pl.traffic_Bps[4];
+    m.congestion_worst = pl.congestion_worst;
+    m.congestion_traffic_weighted = pl.congestion_traffic;
+    m.telemetry_lost_mbps = kMbit * pl.telemetry_lost_Bps;
+    m.logistics_pooled_yuan = pl.pooled_value;
+    m.logistics_cost_yuan = pl.logistics_cost.yuan;
   }
   return out;
 }

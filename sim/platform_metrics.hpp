@@ -38,6 +38,17 @@ struct PlatformMetrics {
   double app_stock = 0;        ///< apps hosted: declared at launch, a line adds vertical apps from usage
   double app_subscribers = 0;  ///< member firms subscribed to its shared apps this month (7.66)
   double parent = -1;          ///< index of the parent platform (point→line, line→surface), -1: none
+  // traffic by kind, congestion and losses (docs/ODD.md 7.45–7.48), shared logistics (7.60)
+  double traffic_orders_mbps = 0;          ///< busy-hour order traffic, Mbit/s
+  double traffic_forecast_mbps = 0;        ///< busy-hour C2M forecast data, Mbit/s
+  double traffic_dispatch_mbps = 0;        ///< busy-hour dispatch coordination, Mbit/s
+  double traffic_telemetry_mbps = 0;       ///< busy-hour device telemetry after edge filtering, Mbit/s
+  double traffic_design_mbps = 0;          ///< busy-hour design-data exchange, Mbit/s
+  double congestion_worst = 0;             ///< highest load of a route with members, at least 1
+  double congestion_traffic_weighted = 0;  ///< traffic-weighted mean route load, at least 1
+  double telemetry_lost_mbps = 0;          ///< busy-hour telemetry dropped by overloaded routes, Mbit/s
+  double logistics_pooled_yuan = 0;  ///< value shipped through its pooled logistics lanes, yuan per month
+  double logistics_cost_yuan = 0;    ///< handling cost of those shipments, yuan per month
 };
 
 /** @brief A column of platforms.csv: name, unit (as in docs/outputs.md) and member. */

@@ -119,3 +119,27 @@ TEST_CASE(
   CHECK(de.ci_high < 0.0);
   CHECK(dy.ci_low > 0.0);
 }
+
+TEST_CASE(
+    "infrastructure_feedback: an order's messages cross both partners' routes, so a weak region's pairs wait "
+    "longer on the same platform",
+    "[agents]") {
+  agents::ModelContext c;
+  const auto& ip = c.params.infrastructure;
+  constexpr auto kOrders = static_cast<std::size_t>(agents::TrafficKind::Orders);
+  CHECK(agents::pair_handling_days(c, 0, 0, 1) == 0.0);  // before the layer's first tick
+  c.infra.platforms = 1;
+  c.infra.order_handling_days.assign(1, 0.0);
+  c.infra.route.assign(2, agents::RouteService{});
+  c.infra.route[0].kind_s[kOrders] = 0.05;  // region 0: strong access, unloaded
+  c.infra.route[1].kind_s[kOrders] = 0.4;   // region 1: weak access, overloaded at ρ = 1.5
+  c.infra.route[1].load = 1.5;
+  c.infra.route[1].wait_s = agents::backlog_wait_s(1.5, ip.busy_hours_per_day);
+  const double strong = agents::platform_order_days(ip, 0.05, 0.0);
+  const double weak = agents::platform_order_days(ip, 0.4, c.infra.route[1].wait_s);
+  CHECK(agents::pair_handling_days(c, 0, 0, 0) == Approx(2 * strong));
+  CHECK(agents::pair_handling_days(c, 0, 0, 1) == Approx(strong + weak));
+  CHECK(agents::pair_handling_days(c, 0, 1, 0) == Approx(strong + weak));
+  CHECK(agents::pair_handling_days(c, 0, 1, 1) == Approx(2 * weak));
+  CHECK(agents::pair_handling_days(c, 0, 1, 1) > agents::pair_handling_days(c, 0, 0, 0) + 0.5);
+}

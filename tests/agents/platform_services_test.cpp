@@ -118,9 +118,9 @@ TEST_CASE(
   sim::Tie off = g[*e];
   off.channel = sim::TieChannel::Offline;
   off.platform = 0xFF;
-  const double gap = agents::landed_cost_on(c, off, 1.0) - agents::landed_cost_on(c, g[*e], 1.0);
+  const double gap = agents::landed_cost_on(c, off, b, 1.0) - agents::landed_cost_on(c, g[*e], b, 1.0);
   c.world.platforms[p].transaction_fee = gap + 0.01;  // the platform now costs 0.01 per yuan more
-  REQUIRE(0.01 < c.params.trade.switch_margin * agents::landed_cost_on(c, off, 1.0));
+  REQUIRE(0.01 < c.params.trade.switch_margin * agents::landed_cost_on(c, off, b, 1.0));
   agents::choose_tie_channels(c);
   CHECK(g[*e].channel == sim::TieChannel::Platform);
 

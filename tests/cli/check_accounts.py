@@ -65,6 +65,7 @@ ALLOWED = {
     "dividends": {(s, "households") for s in FIRMS_PLATFORMS},
     "exports": {("rest_of_world", "firms")},
     "app_subscription": {("firms", "platforms")},
+    "logistics_fee": {("firms", "platforms")},
 }
 FEES = {"commission", "marketplace_fee", "dispatch_fee", "entry_fee"}
 

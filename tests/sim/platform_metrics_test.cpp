@@ -22,6 +22,12 @@ TEST_CASE("platform metrics: members from the membership bits, effective fee und
   a.service_latency_s = 0.25;
   a.congestion = 1.5;
   a.telemetry_delivered = 0.6;
+  a.traffic_Bps[3] = 1e6;  // telemetry, B/s
+  a.telemetry_lost_Bps = 4e5;
+  a.congestion_worst = 2.5;
+  a.congestion_traffic = 1.8;
+  a.pooled_value = 7000.0;
+  a.logistics_cost = Money{28.0};
   w.platforms[1].transaction_fee = 0.01;
   // Firm 0 on both platforms, firm 1 on platform 0, firm 2 on platform 1 but exited.
   for (int k = 0; k < 3; ++k) w.add_firm();
@@ -53,7 +59,15 @@ TEST_CASE("platform metrics: members from the membership bits, effective fee und
   // Every column names a distinct member, and the list is in the order the struct declares them.
   const auto& cols = platform_columns();
   CHECK(cols.front().name == "alive");
-  CHECK(cols.back().name == "app_subscribers");
+  CHECK(cols.back().name == "logistics_cost_yuan");
+  // Traffic in Mbit/s, congestion and logistics as the platform holds them (7.45–7.48, 7.60).
+  CHECK(m[0].traffic_telemetry_mbps == Approx(8.0));
+  CHECK(m[0].traffic_orders_mbps == 0.0);
+  CHECK(m[0].telemetry_lost_mbps == Approx(3.2));
+  CHECK(m[0].congestion_worst == 2.5);
+  CHECK(m[0].congestion_traffic_weighted == 1.8);
+  CHECK(m[0].logistics_pooled_yuan == 7000.0);
+  CHECK(m[0].logistics_cost_yuan == 28.0);
   // `parent` is the one member written by name (the parent platform's), not as a number column.
   CHECK((cols.size() + 1) * sizeof(double) == sizeof(PlatformMetrics));
 }

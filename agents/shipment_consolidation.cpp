@@ -1,0 +1,93 @@
+#include "agents/shipment_consolidation.hpp"
+
+#include <algorithm>
+
+#include "agents/model_context.hpp"
+
+namespace vicsim::agents {
+
+namespace {
+/** Lead times are calendar days; a tick is a month. */
+constexpr double kDaysPerMonth = 365.0 / 12.0;
+/** Rounds of the pool's fixed point: the pool only shrinks as users who do not gain leave it, and a few
+ * rounds settle it (a tie that leaves lowers the others' gain only through its own flow). */
+constexpr int kPoolRounds = 4;
+
+/** The platform of tie t if it offers shared logistics and is alive, else -1. */
+std::ptrdiff_t logistics_platform(const ModelContext& c, const sim::Tie& t) {
+  if (t.channel != sim::TieChannel::Platform || t.platform >= c.world.platforms.size()) return -1;
+  const sim::Platform& pl = c.world.platforms[t.platform];
+  return pl.alive && pl.services.logistics ? static_cast<std::ptrdiff_t>(t.platform) : -1;
+}
+
+/** The choice given the two lanes' flows: pooled if the lead-time value of the days saved exceeds the fee. */
+Shipping choose(const ModelParams& mp, double own_flow, double pool_flow, bool can_pool) {
+  const double own = consolidation_wait_days(mp.trade, own_flow);
+  if (!can_pool) return {false, own, 0.0};
+  const double pooled = consolidation_wait_days(mp.trade, pool_flow);
+  const double fee = mp.services.logistics_fee;
+  if (mp.trade.lead_time_cost_per_day * (own - pooled) > fee) return {true, pooled, fee};
+  return {false, own, 0.0};
+}
+}  // namespace
+
+double consolidation_wait_days(const TradeParams& p, double flow_yuan_per_day) {
+  const double cycle = flow_yuan_per_day > 0.0
+                           ? std::min(p.load_value_yuan / flow_yuan_per_day, p.max_hold_days)
+                           : p.max_hold_days;
+  return 0.5 * cycle;
+}
+
+Shipping tie_shipping(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b) {
+  const auto& f = c.world.firms;
+  const std::size_t rs = sim::idx(f.region[t.supplier]), rb = sim::idx(f.region[b]);
+  const std::ptrdiff_t p = logistics_platform(c, t);
+  const auto& L = c.lanes;
+  return choose(c.params, L.own_flow(t.supplier, rb),
+                p >= 0 ? L.pool_flow(static_cast<std::size_t>(p), rs, rb) : 0.0, p >= 0);
+}
+
+void update_logistics_lanes(ModelContext& c) {
+  const sim::World& w = c.world;
+  const auto& f = w.firms;
+  const auto& g = w.network;
+  LogisticsLanes& L = c.lanes;
+  L.regions = w.regions.size();
+  L.platforms = w.platforms.size();
+  L.own.assign(f.size() * L.regions, 0.0);
+  L.pool.assign(L.platforms * L.regions * L.regions, 0.0);
+  // Shipments this tick: (supplier, origin, destination, platform offering logistics or -1, yuan per day).
+  struct Shipment {
+    std::size_t s, a, b;
+    std::ptrdiff_t p;
+    double flow;
+  };
+  std::vector<Shipment> pooled;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    const sim::Tie& t = g[*e];
+    const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
+    const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+    if (!t.is_supply() || !f.alive[s] || !f.alive[b] || t.units <= 0.0) continue;
+    const double flow = t.units * f.price[s] / kDaysPerMonth;
+    const std::size_t a = sim::idx(f.region[s]), r = sim::idx(f.region[b]);
+    L.own[s * L.regions + r] += flow;
+    if (const auto p = logistics_platform(c, t); p >= 0) pooled.push_back({s, a, r, p, flow});
+  }
+  if (pooled.empty()) return;
+  // The pool is the flow of the ties that find it worth its fee at the pool's size: start from every
+  // candidate and drop those that do not gain until the set settles.
+  std::vector<double> next(L.pool.size(), 0.0);
+  const auto key = [&](const Shipment& x) {
+    return (static_cast<std::size_t>(x.p) * L.regions + x.a) * L.regions + x.b;
+  };
+  for (const auto& x : pooled) L.pool[key(x)] += x.flow;
+  for (int round = 0; round < kPoolRounds; ++round) {
+    std::fill(next.begin(), next.end(), 0.0);
+    for (const auto& x : pooled)
+      if (choose(c.params, L.own[x.s * L.regions + x.b], L.pool[key(x)], true).pooled) next[key(x)] += x.flow;
+    if (next == L.pool) break;
+    L.pool.swap(next);
+  }
+}
+
+}  // namespace vicsim::agents

@@ -1,0 +1,110 @@
+// Shipment consolidation and the shared-logistics service (docs/ODD.md 7.60): the wait for a load falls with
+// the lane's flow; a platform pools its users' flows for a fee that is booked firm → platform.
+#include "agents/shipment_consolidation.hpp"
+
+#include <optional>
+
+#include "agents/cluster_model.hpp"
+#include "agents/infrastructure_feedback.hpp"
+#include "agents/model_context.hpp"
+#include "agents/platform_services.hpp"
+#include "scenarios/world_builder.hpp"
+#include "test_support.hpp"
+
+using namespace vicsim;
+
+TEST_CASE("shipment_consolidation: the wait is half the cycle of a time-and-quantity release policy",
+          "[agents]") {
+  agents::TradeParams p;
+  p.load_value_yuan = 150000;
+  p.max_hold_days = 7;
+  CHECK(agents::consolidation_wait_days(p, 0.0) == Approx(3.5));         // nothing else ships: hold limit
+  CHECK(agents::consolidation_wait_days(p, 10000.0) == Approx(3.5));     // 15 days to fill > 7: hold limit
+  CHECK(agents::consolidation_wait_days(p, 150000.0) == Approx(0.5));    // a load a day
+  CHECK(agents::consolidation_wait_days(p, 1500000.0) == Approx(0.05));  // ten loads a day
+  CHECK(agents::consolidation_wait_days(p, 30000.0) > agents::consolidation_wait_days(p, 60000.0));
+}
+
+namespace {
+/** First pooled supply tie on an alive platform between alive partners, or none. */
+std::optional<sim::TieEdge> pooled_tie(const agents::ModelContext& c) {
+  const auto& g = c.world.network;
+  for (auto [e, end] = boost::edges(g); e != end; ++e)
+    if (g[*e].is_supply() && c.world.firms.alive[boost::source(*e, g)] &&
+        c.world.firms.alive[boost::target(*e, g)] &&
+        agents::tie_shipping(c, g[*e], static_cast<sim::FirmIndex>(boost::target(*e, g))).pooled)
+      return *e;
+  return std::nullopt;
+}
+}  // namespace
+
+TEST_CASE(
+    "shipment_consolidation: a logistics platform pools its users' lanes, they pay its fee when the days "
+    "saved "
+    "are worth more, and the fee is booked firm to platform",
+    "[agents]") {
+  // Lanes pool once the logistics platforms have enough members on them (from about month 40 in the bundled
+  // run): step until the first pooled tie.
+  agents::ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=120"}));
+  agents::ModelContext& c = model.mutable_context();
+  std::optional<sim::TieEdge> e;
+  for (int t = 0; t < 120 && !e; ++t) {
+    model.step();
+    e = pooled_tie(c);
+  }
+  REQUIRE(e);
+  const auto& g = c.world.network;
+  const sim::Tie tie = g[*e];
+  const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+  const auto& f = c.world.firms;
+  const std::size_t rs = sim::idx(f.region[tie.supplier]), rb = sim::idx(f.region[b]);
+  const double own = agents::consolidation_wait_days(c.params.trade, c.lanes.own_flow(tie.supplier, rb));
+  const double pool = c.lanes.pool_flow(tie.platform, rs, rb);
+  const agents::Shipping on = agents::tie_shipping(c, tie, b);
+  // The pool carries more than the shipper's own flow, so the load fills sooner; the saving beats the fee.
+  CHECK(pool > c.lanes.own_flow(tie.supplier, rb));
+  CHECK(on.wait_days == Approx(agents::consolidation_wait_days(c.params.trade, pool)));
+  CHECK(on.wait_days < own);
+  CHECK(on.fee == c.params.services.logistics_fee);
+  CHECK(c.params.trade.lead_time_cost_per_day * (own - on.wait_days) > on.fee);
+  // The same tie offline ships on its own lane: the platform gives no lead time by itself.
+  sim::Tie off = tie;
+  off.channel = sim::TieChannel::Offline;
+  off.platform = 0xFF;
+  const agents::Shipping alone = agents::tie_shipping(c, off, b);
+  CHECK_FALSE(alone.pooled);
+  CHECK(alone.wait_days == Approx(own));
+  CHECK(alone.fee == 0.0);
+  // Lead time differs only by the wait and by order handling (network vs offline processing, 7.46).
+  CHECK(agents::tie_lead_days(c, tie, b) - agents::tie_lead_days(c, off, b) ==
+        Approx(on.wait_days - own + agents::pair_handling_days(c, tie.platform, rs, rb) -
+               c.params.trade.order_processing_days));
+  // A fee above the days' worth: the tie ships on its own lane and pays nothing.
+  c.params.services.logistics_fee = c.params.trade.lead_time_cost_per_day * (own - on.wait_days) + 0.001;
+  const agents::Shipping dear = agents::tie_shipping(c, tie, b);
+  CHECK_FALSE(dear.pooled);
+  CHECK(dear.wait_days == Approx(own));
+  CHECK(dear.fee == 0.0);
+  // Without the service the platform pools nothing.
+  c.params.services.logistics_fee = 0.005;
+  c.world.platforms[tie.platform].services.logistics = false;
+  agents::update_logistics_lanes(c);
+  CHECK(c.lanes.pool_flow(tie.platform, rs, rb) == 0.0);
+  CHECK_FALSE(agents::tie_shipping(c, tie, b).pooled);
+  c.world.platforms[tie.platform].services.logistics = true;
+
+  // A month of trade books the fees firm → platform, and the platform bears the handling cost.
+  model.step();
+  const auto& flows = c.ledger.flows();
+  const double fees =
+      flows[static_cast<std::size_t>(sim::Sector::Firms)][static_cast<std::size_t>(sim::Sector::Platforms)]
+           [static_cast<std::size_t>(sim::FlowKind::LogisticsFee)];
+  double pooled = 0.0, cost = 0.0;
+  for (const auto& pl : c.world.platforms) {
+    pooled += pl.pooled_value;
+    cost += pl.logistics_cost.yuan;
+  }
+  CHECK(pooled > 0.0);
+  CHECK(fees == Approx(pooled * c.params.services.logistics_fee));
+  CHECK(cost == Approx(pooled * c.params.services.logistics_cost));
+}
