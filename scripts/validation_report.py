@@ -112,6 +112,10 @@ def calibration_section(w):
       "stopped by `%s`. **Objective %s** (0 is a perfect fit, 1 puts every target one tolerance off).\n\n" % (
           fit["algorithm"], fit["replications"], fit["seed"], fit["seed_blocks"], fit["evaluations"],
           fit["fit_evaluations"], fit["stop_reason"], g(fit["objective"])))
+    start = summary.get("start")
+    if start:
+        w("At the start values (the first evaluation) the objective was %s, with %s.\n\n" % (
+            g(start["objective"]), ", ".join("%s %s" % (k, g(v)) for k, v in start["means"].items())))
     defaults = schema_defaults()
     w("| parameter | default | fitted | bounds | at a bound | seed blocks (block 0 first) | sd over blocks | profile |\n"
       "|---|---|---|---|---|---|---|---|\n")
