@@ -40,7 +40,9 @@ void hessian_section(HtmlDocument& doc, const json& h) {
       " An eigen-direction is flat when its eigenvalue is below " + display_number(num(h, "flat_ratio")) +
       " of the largest or below " + display_number(num(h, "flat_eigenvalue")) +
       " (moving the profiles' width along it raises the objective by less than flat_rise): a "
-      "combination of parameters the targets do not pin down.");
+      "combination of parameters the targets do not pin down. The centre is the fit, the lowest of many "
+      "evaluations, so where the objective is bumpy the curvature is biased upward: read it with the "
+      "profiles and the spread over seed blocks.");
   std::vector<std::string> header = {"direction", "eigenvalue", "ratio to largest"};
   for (const auto& n : names) header.push_back(n);
   header.push_back("identifiability");
