@@ -11,7 +11,7 @@ Command add_calibrate_command(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "calibrate",
       "Fit scenario parameters to target KPIs with an NLopt derivative-free optimiser (common random "
-      "numbers, refits on other seed blocks, 1-D profiles); resumable");
+      "numbers, refits on other seed blocks, 1-D profiles, Hessian at the optimum); resumable");
   cmd->add_option("calibration", o->calibration, "Calibration JSON file (docs/outputs.md, vicsim calibrate)")
       ->required();
   cmd->add_option("--out,-o", o->out, "Calibration directory (run again with the same command to resume)")

@@ -18,12 +18,14 @@
 #include "app/child_run_files.hpp"
 #include "app/cli_support.hpp"
 #include "app/progress_bar.hpp"
+#include "experiments/calibration_hessian.hpp"
 #include "experiments/calibration_loader.hpp"
 #include "experiments/calibration_objective.hpp"
 #include "experiments/calibration_trace.hpp"
 #include "experiments/fingerprint.hpp"
 #include "experiments/kpi.hpp"
 #include "reports/atomic_file.hpp"
+#include "reports/csv_field.hpp"
 #include "reports/csv_table.hpp"
 #include "reports/directory_lock.hpp"
 #include "reports/number_format.hpp"
@@ -107,6 +109,18 @@ class Evaluator {
     if (!quiet_)
       bar_.update(static_cast<long>(rows_.size()), static_cast<long>(std::max(planned_, rows_.size())));
     return reports::parse_number(row.objective);
+  }
+
+  /** The objective of an earlier evaluation of this calibration at the same candidate on `block` (the fit,
+   * a profile point), or the evaluation of a new one: the Hessian's stencil shares points with them. */
+  double evaluate_or_reuse(const std::string& stage, std::int32_t block, const std::string& label,
+                           const std::vector<double>& unit) {
+    std::vector<std::string> texts;
+    for (double v : ex::parameter_values(c_.parameters, unit)) texts.push_back(format_number(v));
+    for (const auto& r : rows_)
+      if (r.block == block && r.status == "ok" && r.values == texts)
+        return reports::parse_number(r.objective);
+    return evaluate(stage, block, label, unit);
   }
 
   const std::vector<ex::TraceRow>& rows() const { return rows_; }
@@ -353,11 +367,63 @@ int prepare_directory(const fs::path& dir, const CalibrateOptions& o, const nloh
   }
   std::error_code ec;
   fs::remove(dir / "fit.json", ec);  // written again when the calibration completes
+  fs::remove(dir / "hessian.csv", ec);
   return 0;
 }
 
 nlohmann::json number_or_null(double x) {
   return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(nullptr);
+}
+
+/** fit.json's "hessian": the stencil, the matrix, the eigen-analysis and the flat directions. */
+nlohmann::json hessian_json(const ex::Calibration& c, const ex::HessianStencil& s,
+                            const ex::HessianAnalysis& a, double centre_objective) {
+  nlohmann::json names = nlohmann::json::array();
+  for (const auto& p : c.parameters) names.push_back(p.name);
+  nlohmann::json directions = nlohmann::json::array(), flat = nlohmann::json::array();
+  for (std::size_t k = 0; k < a.eigenvalues.size(); ++k) {
+    nlohmann::json d = {{"eigenvalue", a.eigenvalues[k]},
+                        {"ratio", number_or_null(a.ratios[k])},
+                        {"flat", static_cast<bool>(a.flat[k])},
+                        {"vector", a.eigenvectors[k]}};
+    directions.push_back(d);
+    if (a.flat[k]) flat.push_back(d);
+  }
+  return {{"parameters", names},
+          {"step", s.step},
+          {"centre", ex::parameter_values(c.parameters, s.centre)},
+          {"centre_unit", s.centre},
+          {"centre_shifted", s.shifted},
+          {"centre_objective", centre_objective},
+          {"matrix", a.hessian},
+          {"flat_ratio", a.flat_ratio},
+          {"flat_eigenvalue", a.flat_eigenvalue},
+          {"directions", directions},
+          {"flat_directions", flat}};
+}
+
+/** hessian.csv: tidy, one number a row (docs/outputs.md). */
+std::string hessian_csv(const ex::Calibration& c, const ex::HessianStencil& s, const ex::HessianAnalysis& a) {
+  using reports::csv_field;
+  std::string out = "quantity,i,j,value\n";
+  auto row = [&](const std::string& q, const std::string& i, const std::string& j, double v) {
+    out += q + "," + csv_field(i) + "," + csv_field(j) + "," + format_number(v) + "\n";
+  };
+  const std::size_t n = c.parameters.size();
+  const auto centre = ex::parameter_values(c.parameters, s.centre);
+  for (std::size_t i = 0; i < n; ++i) row("step", c.parameters[i].name, "", s.step);
+  for (std::size_t i = 0; i < n; ++i) row("centre", c.parameters[i].name, "", centre[i]);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < n; ++j)
+      row("hessian", c.parameters[i].name, c.parameters[j].name, a.hessian[i][j]);
+  for (std::size_t k = 0; k < a.eigenvalues.size(); ++k) {
+    const std::string dir = std::to_string(k + 1);
+    row("eigenvalue", dir, "", a.eigenvalues[k]);
+    row("ratio", dir, "", a.ratios[k]);
+    row("flat", dir, "", a.flat[k] ? 1.0 : 0.0);
+    for (std::size_t i = 0; i < n; ++i) row("eigenvector", dir, c.parameters[i].name, a.eigenvectors[k][i]);
+  }
+  return out;
 }
 
 }  // namespace
@@ -394,10 +460,12 @@ int run_calibration(const CalibrateOptions& o) {
 
   const auto& id = c.identifiability;
   const std::size_t n = c.parameters.size();
+  const bool hessian = id.enabled && id.hessian;
   const std::size_t planned = static_cast<std::size_t>(c.optimiser.max_evaluations) +
                               static_cast<std::size_t>(c.uncertainty.seed_blocks - 1) *
                                   static_cast<std::size_t>(c.uncertainty.max_evaluations) +
-                              (id.enabled ? n * 2 * static_cast<std::size_t>(id.points) : 0);
+                              (id.enabled ? n * 2 * static_cast<std::size_t>(id.points) : 0) +
+                              (hessian ? 2 * n * n : 0);
   const unsigned jobs = o.jobs.value_or(std::max(1u, std::thread::hardware_concurrency()));
   const auto t0 = std::chrono::steady_clock::now();
   const std::size_t stored_count = stored.size();
@@ -408,6 +476,9 @@ int run_calibration(const CalibrateOptions& o) {
   FitResult fit;
   std::vector<FitResult> refits;
   std::vector<std::vector<std::pair<double, double>>> profiles(n);  // per parameter: (offset, objective)
+  ex::HessianStencil stencil;
+  ex::HessianAnalysis analysis;
+  double centre_objective = 0;
   try {
     fit = optimise(ev, c, "fit", 0, ex::unit_point(c.parameters, start_values), c.optimiser.max_evaluations);
     for (std::int32_t b = 1; b < c.uncertainty.seed_blocks; ++b)
@@ -422,6 +493,21 @@ int run_calibration(const CalibrateOptions& o) {
             if (u[j] < 0.0 || u[j] > 1.0) continue;  // the profile stops at the bound
             profiles[j].push_back({off, ev.evaluate("profile", 0, c.parameters[j].name, u)});
           }
+    if (hessian) {
+      // Central differences around the fit on seed block 0 (common random numbers), after the profiles so
+      // that calibrations without it replay unchanged; points already evaluated are reused.
+      stencil = ex::hessian_stencil(fit.unit, id.hessian_step);
+      const double f0 = ev.evaluate_or_reuse("hessian", 0, "", stencil.centre);
+      std::vector<double> fs;
+      for (std::size_t k = 0; k < stencil.points.size(); ++k) {
+        std::string label;
+        for (std::size_t i : stencil.moved[k]) label += (label.empty() ? "" : ";") + c.parameters[i].name;
+        fs.push_back(ev.evaluate_or_reuse("hessian", 0, label, stencil.points[k]));
+      }
+      analysis = ex::analyse_hessian(ex::hessian_from_stencil(stencil, f0, fs), id.flat_ratio, id.flat_rise,
+                                     id.width);
+      centre_objective = f0;
+    }
     ev.flush();
   } catch (const Interrupted&) {
     std::cerr << "\ninterrupted: " << ev.rows().size() << " evaluations are recorded in "
@@ -496,6 +582,10 @@ int run_calibration(const CalibrateOptions& o) {
          {"fitted_sd", number_or_null(reports::parse_number(best.sds[k]))},
          {"distance", number_or_null(d)},
          {"within_tolerance", t.tolerance > 0 && std::isfinite(d) && std::fabs(d) <= 1.0}});
+  }
+  if (hessian) {
+    j["hessian"] = hessian_json(c, stencil, analysis, centre_objective);
+    write_text(dir / "hessian.csv", hessian_csv(c, stencil, analysis));
   }
   nlohmann::json rj = nlohmann::json::array();
   for (std::size_t b = 0; b < refits.size(); ++b)

@@ -48,12 +48,16 @@ struct UncertaintySpec {
   std::int32_t max_evaluations = 20;  ///< budget of each refit
 };
 
-/** @brief Identifiability: 1-D profiles (slices) of the objective through the optimum. */
+/** @brief Identifiability: 1-D profiles (slices) of the objective through the optimum and its
+ * finite-difference Hessian there (docs/ODD.md 7.58, 7.59). */
 struct IdentifiabilitySpec {
   bool enabled = true;
-  std::int32_t points = 4;  ///< points per side of the optimum
-  double width = 0.1;       ///< half-width of each profile, share of the parameter's range
-  double flat_rise = 0.05;  ///< a profile whose objective rises less than this is flagged flat
+  std::int32_t points = 4;     ///< points per side of the optimum
+  double width = 0.1;          ///< half-width of each profile, share of the parameter's range
+  double flat_rise = 0.05;     ///< a profile whose objective rises less than this is flagged flat
+  bool hessian = true;         ///< also the central-difference Hessian at the optimum (when enabled)
+  double hessian_step = 0.05;  ///< its step h, share of each parameter's range, in (0, 0.5]
+  double flat_ratio = 0.01;    ///< an eigen-direction with λ/λ_max below this is flagged flat
 };
 
 /** @brief A whole calibration, validated. `scenario_file` is resolved from the calibration file. */

@@ -58,6 +58,10 @@ void describe(V& v, IdentifiabilitySpec& s) {
   v.field("points", s.points, "", "Profile points per side", 1, 100);
   v.field("width", s.width, "share", "Half-width of each profile, share of the range", 1e-6, 1);
   v.field("flat_rise", s.flat_rise, "", "Objective rise below which a profile is flagged flat", 0);
+  v.field("hessian", s.hessian, "", "Also the central-difference Hessian at the optimum");
+  v.field("hessian_step", s.hessian_step, "share", "Hessian step, share of each range", 1e-6, 0.5);
+  v.field("flat_ratio", s.flat_ratio, "", "Eigenvalue ratio to the largest below which a direction is flat",
+          0, 1);
 }
 
 template <class V>
@@ -72,7 +76,7 @@ void describe(V& v, Calibration& c) {
   v.field("seed", c.seed, "", "Master seed of the seed blocks", 0, 9007199254740991.0);
   v.object("optimiser", c.optimiser, "NLopt algorithm and budget");
   v.object("uncertainty", c.uncertainty, "Refits on other seed blocks");
-  v.object("identifiability", c.identifiability, "Profiles through the optimum");
+  v.object("identifiability", c.identifiability, "Profiles and Hessian at the optimum");
 }
 
 namespace {

@@ -40,7 +40,7 @@ std::vector<TraceRow> read_trace(const reports::CsvTable& t, const Calibration& 
     if (eval != std::to_string(rows.size())) break;
     r.eval = static_cast<std::int64_t>(rows.size());
     r.stage = t.text(i, col++);
-    if (r.stage != "fit" && r.stage != "refit" && r.stage != "profile") break;
+    if (r.stage != "fit" && r.stage != "refit" && r.stage != "profile" && r.stage != "hessian") break;
     const std::string block = t.text(i, col++);
     if (block.empty() || block.find_first_not_of("0123456789") != std::string::npos || block.size() > 6)
       break;

@@ -14,9 +14,9 @@ namespace vicsim::experiments {
 /** @brief One evaluation: where it belongs, the candidate, the objective and the KPI moments. */
 struct TraceRow {
   std::int64_t eval = 0;                ///< 0-based, in the order the optimisers asked
-  std::string stage;                    ///< "fit", "refit" (another seed block) or "profile"
+  std::string stage;                    ///< "fit", "refit" (another seed block), "profile" or "hessian"
   std::int32_t block = 0;               ///< seed block
-  std::string profiled;                 ///< profile: the parameter varied; else ""
+  std::string profiled;                 ///< profile: the parameter varied; hessian: "a" or "a;b"; else ""
   std::vector<std::string> values;      ///< each parameter's value (text)
   std::string objective;                ///< text
   std::string status = "ok";            ///< "ok" or "failed"

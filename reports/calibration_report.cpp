@@ -24,6 +24,47 @@ std::string str(const json& j, const char* key) {
   return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
 }
 
+/** The Hessian at the optimum: its eigen-directions, smallest first, with the flat ones marked. */
+void hessian_section(HtmlDocument& doc, const json& h) {
+  std::vector<std::string> names;
+  for (const auto& n : h.value("parameters", json::array())) names.push_back(n.get<std::string>());
+  std::string centre =
+      h.value("centre_shifted", false)
+          ? " The fit lies within one step of a bound, so the stencil's centre is moved inward."
+          : "";
+  doc.paragraph(
+      "Hessian of the objective at the optimum by central differences on seed block 0 (common random "
+      "numbers), step " +
+      display_number(num(h, "step")) +
+      " of each parameter's range, in range-share units (docs/ODD.md 7.59)." + centre +
+      " An eigen-direction is flat when its eigenvalue is below " + display_number(num(h, "flat_ratio")) +
+      " of the largest or below " + display_number(num(h, "flat_eigenvalue")) +
+      " (moving the profiles' width along it raises the objective by less than flat_rise): a "
+      "combination of parameters the targets do not pin down. The centre is the fit, the lowest of many "
+      "evaluations, so where the objective is bumpy the curvature is biased upward: read it with the "
+      "profiles and the spread over seed blocks.");
+  std::vector<std::string> header = {"direction", "eigenvalue", "ratio to largest"};
+  for (const auto& n : names) header.push_back(n);
+  header.push_back("identifiability");
+  std::vector<std::vector<Cell>> rows;
+  int k = 0;
+  for (const auto& d : h.value("directions", json::array())) {
+    const bool flat = d.value("flat", false);
+    std::vector<Cell> r = {Cell(std::to_string(++k)), Cell(display_number(num(d, "eigenvalue")), "num"),
+                           Cell(display_number(num(d, "ratio")), "num")};
+    for (const auto& x : d.value("vector", json::array()))
+      r.push_back(Cell(display_number(x.get<double>()), "num"));
+    r.push_back(Cell(flat ? "FLAT" : "determined", flat ? "worse" : ""));
+    rows.push_back(std::move(r));
+  }
+  doc.html(html_table(header, rows));
+  const auto flat = h.value("flat_directions", json::array());
+  doc.paragraph(flat.empty()
+                    ? "No flat direction in the Hessian."
+                    : std::to_string(flat.size()) + " flat direction" + (flat.size() == 1 ? "" : "s") +
+                          " in the Hessian (eigenvector components in the table).");
+}
+
 }  // namespace
 
 HtmlDocument calibration_report(const fs::path& dir, const ReportContext& ctx) {
@@ -156,6 +197,7 @@ HtmlDocument calibration_report(const fs::path& dir, const ReportContext& ctx) {
   } else {
     doc.paragraph("No profiles in this calibration (identifiability.enabled is false).");
   }
+  if (fit.contains("hessian") && fit["hessian"].is_object()) hessian_section(doc, fit["hessian"]);
 
   // Provenance
   doc.section("provenance", "Provenance");

@@ -59,6 +59,98 @@ def main():
       "rate) · (1 − share of defective inputs), from hidden supplier reliability, buyers' beliefs and digital\n"
       "maturity; management efficiency follows measured supplier-coordination hours (docs/ODD.md 7.30–7.34).\n"
       "Delivery time and total cost emerge from tie terms, dispatch and utilisation (docs/ODD.md 7.19, 7.20).\n")
+    calibration_section(w)
+
+CALIBRATION_SUMMARY = "experiments/calibration_defaults_fit.json"
+
+
+def g(x, digits=4):
+    return "–" if x is None else ("%.*g" % (digits, x))
+
+
+def schema_defaults():
+    """Scenario key -> default text, from `build/vicsim schema` (the scenario schema's own table)."""
+    try:
+        text = subprocess.run(["build/vicsim", "schema"], capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    out = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) > 5 and cells[1].startswith("`"):
+            out[cells[1].strip("`")] = cells[4].strip("`")
+    return out
+
+
+def sha256(path):
+    import hashlib
+    try:
+        with open(path, "rb") as f:
+            return hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return None
+
+
+def calibration_section(w):
+    """The fit of experiments/calibration_defaults.json, from the summary scripts/calibration_summary.py wrote."""
+    w("\n## Calibration of the defaults\n\n")
+    try:
+        summary = json.load(open(CALIBRATION_SUMMARY, encoding="utf-8"))
+    except OSError:
+        w("No calibration summary (`%s`): the defaults have not been calibrated on this model.\n" % CALIBRATION_SUMMARY)
+        return
+    fit = summary["fit"]
+    changed = [name for name, key in (("calibration file", "calibration"), ("base scenario", "scenario"))
+               if sha256(summary[key + "_file"]) != summary[key + "_sha256"]]
+    w("Rendered from `%s`, the fit.json of\n`%s`\nrun at commit `%s` and summarised by "
+      "`python3 scripts/calibration_summary.py DIR %s \"COMMAND\"`. Method: docs/ODD.md 7.58–7.59. %s\n"
+      "The model code may have changed since that commit; rerun the command to refit.\n\n" % (
+          CALIBRATION_SUMMARY, summary["command"], summary["commit"], CALIBRATION_SUMMARY,
+          ("**The %s changed after the fit.**" % " and ".join(changed)) if changed else
+          "The calibration and base scenario files are unchanged since the fit."))
+    w("%s, %d replications per evaluation, seed %d, %d seed block(s); %d evaluations in all, the fit's %d "
+      "stopped by `%s`. **Objective %s** (0 is a perfect fit, 1 puts every target one tolerance off).\n\n" % (
+          fit["algorithm"], fit["replications"], fit["seed"], fit["seed_blocks"], fit["evaluations"],
+          fit["fit_evaluations"], fit["stop_reason"], g(fit["objective"])))
+    start = summary.get("start")
+    if start:
+        w("At the start values (the first evaluation) the objective was %s, with %s.\n\n" % (
+            g(start["objective"]), ", ".join("%s %s" % (k, g(v)) for k, v in start["means"].items())))
+    defaults = schema_defaults()
+    w("| parameter | default | fitted | bounds | at a bound | seed blocks (block 0 first) | sd over blocks | profile |\n"
+      "|---|---|---|---|---|---|---|---|\n")
+    for p in fit["parameters"]:
+        prof = p.get("profile")
+        prof_text = "–" if not prof else ("FLAT, rise %s" if prof["flat"] else "rise %s") % g(prof["rise"], 3) + (
+            "; a profile point beats the fit" if prof.get("lower_found") else "")
+        w("| `%s` | %s | %s | [%s, %s] | %s | %s | %s | %s |\n" % (
+            p["path"], defaults.get(p["path"], "–"), g(p["value"]), g(p["bounds"][0]), g(p["bounds"][1]),
+            "yes" if p["at_bound"] else "no", ", ".join(g(v) for v in p["block_values"]),
+            g(p["block_spread"]["sd"], 3) if len(p["block_values"]) > 1 else "–", prof_text))
+    w("\n| target | source | value | tolerance | fitted mean ± sd | distance | within |\n|---|---|---|---|---|---|---|\n")
+    for t in fit["targets"]:
+        w("| %s | %s | %s | %s | %s ± %s | %s | %s |\n" % (
+            cell(t["name"]), cell(t["source"]), g(t["value"]), g(t["tolerance"]), g(t["fitted_mean"]),
+            g(t["fitted_sd"], 3), g(t["distance"], 3), "yes" if t["within_tolerance"] else "**no**"))
+    for r in fit.get("refits", []):
+        w("\nRefit on seed block %d: objective %s at %s (%d evaluations, `%s`).\n" % (
+            r["block"], g(r["objective"]), ", ".join(g(v) for v in r["values"]), r["evaluations"], r["stop_reason"]))
+    h = fit.get("hessian")
+    if h:
+        w("\nHessian at the optimum (central differences, step %s of each range, seed block 0%s); eigen-directions, "
+          "smallest eigenvalue first; flat when λ/λ_max < %s or λ < %s:\n\n" % (
+              g(h["step"]), ", centre moved inward from a bound" if h["centre_shifted"] else "", g(h["flat_ratio"]),
+              g(h["flat_eigenvalue"])))
+        w("| direction | eigenvalue | λ/λ_max | %s | flat |\n|%s\n" % (
+            " | ".join("`%s`" % n for n in h["parameters"]), "---|" * (4 + len(h["parameters"]))))
+        for k, d in enumerate(h["directions"], 1):
+            w("| %d | %s | %s | %s | %s |\n" % (k, g(d["eigenvalue"]), g(d["ratio"], 3),
+                                                " | ".join(g(v, 3) for v in d["vector"]),
+                                                "**yes**" if d["flat"] else "no"))
+    flat = fit.get("flat_parameters", [])
+    w("\nFlat profiles: %s. Flat Hessian directions: %d.\n" % (
+        ", ".join(flat) or "none", len(h["flat_directions"]) if h else 0))
+
 
 if __name__ == "__main__":
     main()

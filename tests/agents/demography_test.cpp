@@ -1,5 +1,6 @@
 #include "agents/demography.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "test_support.hpp"
@@ -32,4 +33,55 @@ TEST_CASE("demography: the cap is the smaller of max_firms and max_firm_growth x
   CHECK(agents::firm_cap(p) == 50000);
   p.demography.max_firms = 20000;
   CHECK(agents::firm_cap(p) == 20000);
+}
+
+TEST_CASE("demography: entry and exit rates of the bundled baselines against published firm demography",
+          "[agents][validation][firm_demography][!mayfail]") {
+  // Issue 18 §2. Yearly rates over months 1–120: Σ entries (exits) × 12 / Σ alive firms, as in docs/ODD.md
+  // 7.1a. Brandt, Van Biesebroeck & Zhang (2012) work on the NBS survey of industrial enterprises above a
+  // sales threshold; their tables of entry and exit rates could not be retrieved in this session (only the
+  // abstract: net entry accounts for over two thirds of TFP growth, 1998–2007), so no gross rate is a target.
+  // The NBS yearbooks give the population they sample: 162,885 enterprises above designated size in 2000,
+  // 171,256 in 2001 (China Statistical Yearbook 2002, table 13-1) and 426,113 in 2008 (Yearbook 2009, table
+  // 13-1): entries outnumbered exits. The comparison that can fail: entries / exits ≥ 1 in the replication
+  // mean. [!mayfail]: on the merged model (2026-12-01) entries and exits about balance, 1.03 in the
+  // traditional baseline and 0.95 in the platform-led one, which fails (docs/ODD.md 7.1a, §10 row 41);
+  // reported in VALIDATION.md, not forced.
+  const int reps = 5;
+  for (const std::string scenario : {"traditional.json", "platform_led.json"}) {
+    double entry_sum = 0, exit_sum = 0, ratio_sum = 0, ratio_min = 1e9, ratio_max = 0;
+    for (int k = 0; k < reps; ++k) {
+      const auto r = test::run(test::load(scenario, {"seed=" + std::to_string(7000 + k)}));
+      double entries = 0, exits = 0, firm_months = 0;
+      for (const auto& m : r.series) {
+        entries += m.entries;
+        exits += m.exits;
+        firm_months += m.firms;
+      }
+      REQUIRE(firm_months > 0);
+      REQUIRE(exits > 0);
+      entry_sum += entries * 12 / firm_months;
+      exit_sum += exits * 12 / firm_months;
+      const double ratio = entries / exits;
+      ratio_sum += ratio;
+      ratio_min = std::min(ratio_min, ratio);
+      ratio_max = std::max(ratio_max, ratio);
+    }
+    const double entry_rate = entry_sum / reps, exit_rate = exit_sum / reps, ratio = ratio_sum / reps;
+    INFO(scenario << ": entry " << entry_rate << "/year, exit " << exit_rate << "/year, entries/exits "
+                  << ratio);
+    test::record(
+        {"firm demography: " + scenario,
+         "Brandt, Van Biesebroeck & Zhang (2012, J. Dev. Econ. 97(2)): entry/exit rates not verified "
+         "(abstract only); NBS enterprises above designated size 162,885 (2000), 171,256 (2001), "
+         "426,113 (2008) (China Statistical Yearbooks 2002 and 2009, table 13-1)",
+         "net entry ≥ 0: entries / exits ≥ 1 (the NBS population grew 5.1% in 2001, 12.8% a year "
+         "2000–2008)",
+         "replication mean ≥ 1, 5 seeds (7000–7004), months 1–120",
+         "entry " + test::num(100 * entry_rate, 3) + "%/yr, exit " + test::num(100 * exit_rate, 3) +
+             "%/yr, entries/exits " + test::num(ratio) + " (" + test::num(ratio_min) + "–" +
+             test::num(ratio_max) + ")",
+         ratio >= 1.0, "build/tests/vicsim_tests \"[firm_demography]\" -s"});
+    CHECK(ratio >= 1.0);
+  }
 }

@@ -4,8 +4,9 @@
 # Usage: bash tests/cli/calibrate.sh <path-to-vicsim> <source-dir>
 #
 # Checks: --help names the options; bad calibration files exit 2 naming file and JSON path and create
-# nothing; --jobs 1 and --jobs 2 give byte-identical trace.csv and fit.json; a calibration killed with SIGKILL
-# resumes to a trace.csv and fit.json byte-identical to an uninterrupted one, and a finished one replays every
+# nothing; --jobs 1 and --jobs 2 give byte-identical trace.csv, fit.json and hessian.csv; the Hessian flags
+# the parameter without effect (fee_step) as a flat direction and agrees with trace.csv; a calibration killed
+# with SIGKILL resumes to a trace.csv, fit.json and hessian.csv byte-identical to an uninterrupted one, and a finished one replays every
 # evaluation without running any; a changed calibration file is refused (exit 2) and --force starts over; a
 # directory that is not a calibration is never touched; `vicsim report` renders the calibration directory.
 set -uo pipefail
@@ -82,7 +83,7 @@ echo '{"scenario": "x.json", "parameters": [], "targets": [{}]}' >"$T/bad3.json"
 section "determinism over --jobs"
 "$VICSIM" calibrate "$T/cal.json" --out "$T/j1" --jobs 1 2>"$T/j1.err" || fail "jobs 1 failed: $(cat "$T/j1.err")"
 "$VICSIM" calibrate "$T/cal.json" --out "$T/j2" --jobs 2 --quiet 2>"$T/j2.err" || fail "jobs 2 failed: $(cat "$T/j2.err")"
-for f in trace.csv fit.json calibrate.json; do
+for f in trace.csv fit.json calibrate.json hessian.csv; do
   cmp -s "$T/j1/$f" "$T/j2/$f" && pass "$f identical for --jobs 1 and 2" || fail "$f differs between --jobs 1 and 2"
 done
 rows=$(($(wc -l <"$T/j1/trace.csv") - 1))
@@ -103,6 +104,34 @@ assert sum(r["stage"] == "profile" for r in rows) == sum(p["profile"]["points"] 
 assert "profile" in fit["parameters"][1]
 assert fit["targets"][1]["name"] == "util" and "within_tolerance" in fit["targets"][1]
 PY
+python3 - "$T/j1" <<'PY' && pass "Hessian: fee_step is a flat direction; matrix agrees with trace.csv" || fail "Hessian check failed"
+import csv, json, sys
+d = sys.argv[1]
+fit = json.load(open(d + "/fit.json"))
+rows = list(csv.DictReader(open(d + "/trace.csv")))
+h = fit["hessian"]
+assert h["step"] == 0.05 and h["parameters"] == ["tc", "fee_step"]
+# fee_step has no effect without platforms: its row and column are exactly 0 under common random numbers,
+# so the smallest eigenvalue is 0 along (0, 1) and that direction is flagged flat.
+assert h["matrix"][1][1] == 0 and h["matrix"][0][1] == 0
+flat = h["flat_directions"]
+assert any(abs(f["vector"][1]) == 1 and f["eigenvalue"] == 0 for f in flat)
+# Every stencil point is in trace.csv (stage hessian, or an identical earlier block-0 evaluation).
+hrows = [r for r in rows if r["stage"] == "hessian"]
+assert 1 <= len(hrows) <= 9 and all(r["block"] == "0" for r in hrows)
+# H_tc,tc from the trace: the stencil's centre and the points tc ± 0.05 of the range [0.01, 0.2].
+obj = {(float(r["tc"]), float(r["fee_step"])): float(r["objective"]) for r in rows if r["block"] == "0"}
+c = h["centre"]
+step = 0.05 * (0.2 - 0.01)
+def near(a, b): return min(obj, key=lambda k: abs(k[0] - a) + abs(k[1] - b))
+f0, fp, fm = obj[near(c[0], c[1])], obj[near(c[0] + step, c[1])], obj[near(c[0] - step, c[1])]
+assert abs((fp - 2 * f0 + fm) / 0.05 ** 2 - h["matrix"][0][0]) <= 1e-9 * max(1, abs(h["matrix"][0][0]))
+tidy = list(csv.DictReader(open(d + "/hessian.csv")))
+assert tidy[0].keys() == {"quantity", "i", "j", "value"}
+hm = {(r["i"], r["j"]): float(r["value"]) for r in tidy if r["quantity"] == "hessian"}
+assert hm[("tc", "tc")] == h["matrix"][0][0] and hm[("tc", "fee_step")] == h["matrix"][0][1]
+assert [float(r["value"]) for r in tidy if r["quantity"] == "flat"][0] == 1
+PY
 
 section "resume after SIGKILL and replay of a finished calibration"
 "$VICSIM" calibrate "$T/cal.json" --out "$T/k" --jobs 1 --quiet 2>/dev/null &
@@ -118,7 +147,7 @@ BG_PID=
 done_rows=$(($(wc -l <"$T/k/trace.csv") - 1))
 "$VICSIM" calibrate "$T/cal.json" --out "$T/k" --jobs 2 2>"$T/k.err" || fail "resume failed: $(cat "$T/k.err")"
 grep -q "($((rows - done_rows)) run, $done_rows replayed from $done_rows stored)" "$T/k.err" && pass "resume replayed the $done_rows stored evaluations" || fail "resume: $(cat "$T/k.err")"
-for f in trace.csv fit.json; do
+for f in trace.csv fit.json hessian.csv; do
   cmp -s "$T/j1/$f" "$T/k/$f" && pass "resumed $f identical to uninterrupted" || fail "resumed $f differs"
 done
 "$VICSIM" calibrate "$T/cal.json" --out "$T/j1" 2>"$T/again.err" || fail "rerun failed"
@@ -144,16 +173,18 @@ section "changed inputs refused, --force starts over, foreign directories untouc
 sed 's/"seed": 5/"seed": 6/' "$T/cal.json" >"$T/cal6.json"
 "$VICSIM" calibrate "$T/cal6.json" --out "$T/j1" 2>"$T/fp.err"; rc=$?
 [[ $rc -eq 2 ]] && grep -q "different inputs" "$T/fp.err" && pass "changed calibration refused" || fail "fingerprint: rc $rc"
-sed -i 's/"max_evaluations": 8/"max_evaluations": 3/; s/"points": 2/"points": 1/' "$T/cal6.json"
+sed -i 's/"max_evaluations": 8/"max_evaluations": 3/; s/"points": 2/"points": 1, "hessian": false/' "$T/cal6.json"
 "$VICSIM" calibrate "$T/cal6.json" --out "$T/j1" --force --quiet 2>/dev/null && [[ $(wc -l <"$T/j1/trace.csv") -eq 8 ]] \
   && pass "--force starts over" || fail "--force"
+[[ ! -e $T/j1/hessian.csv ]] && ! grep -q '"hessian"' "$T/j1/fit.json" && pass "identifiability.hessian false: no Hessian" \
+  || fail "hessian.csv or fit.json hessian left with identifiability.hessian false"
 mkdir -p "$T/foreign" && echo keep >"$T/foreign/notes.txt"
 "$VICSIM" calibrate "$T/cal.json" --out "$T/foreign" --force 2>"$T/foreign.err"; rc=$?
 [[ $rc -eq 2 && -f $T/foreign/notes.txt ]] && pass "non-calibration directory refused and kept" || fail "foreign: rc $rc"
 
 section "report"
 if [[ -d $SRC/third_party/vega/node_modules ]]; then
-  "$VICSIM" report "$T/j2" --out "$T/j2.html" 2>"$T/report.err" && grep -q "vega" "$T/j2.html" && grep -q "Identifiability" "$T/j2.html" \
+  "$VICSIM" report "$T/j2" --out "$T/j2.html" 2>"$T/report.err" && grep -q "vega" "$T/j2.html" && grep -q "Identifiability" "$T/j2.html" && grep -q "Hessian of the objective" "$T/j2.html" \
     && pass "vicsim report renders a calibration directory" || fail "report: $(cat "$T/report.err")"
 else
   pass "report skipped: third_party/vega/node_modules missing"

@@ -121,3 +121,24 @@ TEST_CASE("calibration_loader: bounds are checked against the scenario schema's 
   INFO(all(r.problems));
   CHECK_FALSE(r.calibration);
 }
+
+TEST_CASE("calibration_loader: the Hessian's keys have defaults and ranges", "[experiments]") {
+  auto r = load_calibration(valid(), kFile, kColumns);
+  REQUIRE(r.calibration);
+  CHECK(r.calibration->identifiability.hessian);
+  CHECK(r.calibration->identifiability.hessian_step == 0.05);
+  CHECK(r.calibration->identifiability.flat_ratio == 0.01);
+  auto doc = valid();
+  doc["identifiability"] = {{"hessian", false}, {"hessian_step", 0.1}, {"flat_ratio", 0.05}};
+  r = load_calibration(doc, kFile, kColumns);
+  REQUIRE(r.calibration);
+  CHECK_FALSE(r.calibration->identifiability.hessian);
+  CHECK(r.calibration->identifiability.hessian_step == 0.1);
+  doc["identifiability"] = {{"hessian_step", 0.6}, {"flat_ratio", 2}, {"hesian", true}};
+  r = load_calibration(doc, kFile, kColumns);
+  INFO(all(r.problems));
+  CHECK_FALSE(r.calibration);
+  CHECK(mentions(r.problems, "identifiability.hessian_step", ""));
+  CHECK(mentions(r.problems, "identifiability.flat_ratio", ""));
+  CHECK(mentions(r.problems, "identifiability.hesian", "did you mean 'hessian'"));
+}
