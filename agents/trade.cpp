@@ -408,6 +408,7 @@ void settle_accounts(ModelContext& c) {
     const auto& ip = c.params.information;
     sim::Rng rng(w.seed, sim::Stream::Delivery, i, static_cast<std::uint64_t>(w.tick));
     double tied_units = 0.0, defective_units = 0.0, deliveries = 0.0, incidents_n = 0.0;
+    sim::TransactionCostParts parts;
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& tie = w.network[*e];
       if (!tie.is_supply()) continue;
@@ -416,8 +417,15 @@ void settle_accounts(ModelContext& c) {
       const double rate = tie_paid_rate(c, tie);
       const double value = tie.delivered * f.price[s];
       const double bad = tie.delivered * tie.bad_lots / static_cast<double>(ip.lots_per_delivery);
-      const double incidents = bad * f.price[s] * ip.rework_cost_share +
-                               (tie.late ? value * tp.lead_time_cost_per_day * ip.late_days : 0.0);
+      const double redo = bad * f.price[s] * ip.rework_cost_share;
+      const double lateness = tie.late ? value * tp.lead_time_cost_per_day * ip.late_days : 0.0;
+      const double incidents = redo + lateness;
+      const double handling = handling_cost_rate(tp, tie.distance_km), commission = commission_rate(c, tie);
+      parts.handling += value * handling;
+      parts.commission += value * commission;
+      parts.inspection += value * (rate - handling - commission);
+      parts.rework += redo;
+      parts.lateness += lateness;
       tied_units += tie.delivered;
       defective_units += bad;
       deliveries += tie.observed;
@@ -429,7 +437,7 @@ void settle_accounts(ModelContext& c) {
       }
       cost += value * (1.0 + rate) + incidents;
       tc += value * rate + incidents;
-      fees += value * commission_rate(c, tie);
+      fees += value * commission;
       lead += tie.delivered * (tie_lead_days(c, tie) + (tie.late ? ip.late_days : 0.0));
     }
     f.input_defect_share[i] = tied_units > 0.0 ? defective_units / tied_units : 0.0;
@@ -437,6 +445,7 @@ void settle_accounts(ModelContext& c) {
     // Screening candidates in last month's searches (7.32).
     cost += f.search_cost[i].yuan;
     tc += f.search_cost[i].yuan;
+    parts.search = f.search_cost[i].yuan;
     f.search_cost[i] = sim::Money{0.0};
     // Spot purchases (untied inputs and supplier shortfalls, rationed in realise_production) are
     // bought at the type's mean price, a premium, the information cost of an unknown or rated seller and
@@ -448,8 +457,12 @@ void settle_accounts(ModelContext& c) {
     cost += spot_value * (1.0 + spot.paid);
     tc += spot_value * spot.paid;
     lead += f.spot_bought[i] * spot_days;
-    if (spot.platform >= 0)
-      fees += spot_value * charged_fee(c, w.platforms[static_cast<std::size_t>(spot.platform)]);
+    const double spot_fee =
+        spot.platform >= 0 ? charged_fee(c, w.platforms[static_cast<std::size_t>(spot.platform)]) : 0.0;
+    fees += spot_value * spot_fee;
+    parts.spot_premium = spot_value * tp.spot_premium;
+    parts.marketplace_fee = spot_value * spot_fee;
+    parts.spot_information = spot_value * (spot.paid - tp.spot_premium - spot_fee);
     f.marketplace_value[i] = sim::Money{spot.platform >= 0 ? spot_value : 0.0};
     const auto& r = w.regions[sim::idx(f.region[i])];
     const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i] +
@@ -462,6 +475,7 @@ void settle_accounts(ModelContext& c) {
     f.lead_time_days[i] = f.inputs_bought[i] > 0.0 ? lead / f.inputs_bought[i] : 0.0;
     f.input_cost[i] = sim::Money{cost};
     f.transaction_cost[i] = sim::Money{tc};
+    f.transaction_cost_parts[i] = parts;
     // Sales to customers (ties and households) at the firm's price, including units others made for it
     // by dispatch; spot sales at the type's mean price; dispatch work paid by the senders.
     f.revenue[i] =

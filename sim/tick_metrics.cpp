@@ -45,6 +45,15 @@ const std::vector<Column>& columns() {
       {"top_region_share", "share", &TickMetrics::top_region_share},
       {"transaction_cost_per_unit", "yuan/unit", &TickMetrics::transaction_cost_per_unit},
       {"transaction_cost_share", "share", &TickMetrics::transaction_cost_share},
+      {"tc_handling_per_unit", "yuan/unit", &TickMetrics::tc_handling_per_unit},
+      {"tc_inspection_per_unit", "yuan/unit", &TickMetrics::tc_inspection_per_unit},
+      {"tc_commission_per_unit", "yuan/unit", &TickMetrics::tc_commission_per_unit},
+      {"tc_rework_per_unit", "yuan/unit", &TickMetrics::tc_rework_per_unit},
+      {"tc_lateness_per_unit", "yuan/unit", &TickMetrics::tc_lateness_per_unit},
+      {"tc_search_per_unit", "yuan/unit", &TickMetrics::tc_search_per_unit},
+      {"tc_spot_premium_per_unit", "yuan/unit", &TickMetrics::tc_spot_premium_per_unit},
+      {"tc_spot_information_per_unit", "yuan/unit", &TickMetrics::tc_spot_information_per_unit},
+      {"tc_marketplace_fee_per_unit", "yuan/unit", &TickMetrics::tc_marketplace_fee_per_unit},
       {"lead_time_days", "days", &TickMetrics::lead_time_days},
       {"capacity_utilisation", "share", &TickMetrics::capacity_utilisation},
       {"spot_share", "share", &TickMetrics::spot_share},
@@ -105,6 +114,7 @@ struct Partial {
   // flows of firms that traded this tick (alive, or exited at its end)
   double output = 0, value_added = 0, profit = 0, cap = 0, bought = 0, tc = 0, purchases = 0, lead = 0,
          spot = 0, output_units = 0;
+  TransactionCostParts tc_parts;  // all doubles: `add` sums it with the rest
   // alive firms
   double firms = 0, employees = 0, sme = 0, a_sum = 0, a_sq = 0, gained = 0, slots = 0, filled = 0;
   double large = 0, cloud = 0, sme_cloud = 0, large_cloud = 0, members = 0, sme_members = 0, multi = 0,
@@ -140,6 +150,19 @@ void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t
     p.cap += f.capacity(i);
     p.bought += f.inputs_bought[i];
     p.tc += f.transaction_cost[i].yuan;
+    {
+      const auto& q = f.transaction_cost_parts[i];
+      auto& t = p.tc_parts;
+      t.handling += q.handling;
+      t.inspection += q.inspection;
+      t.commission += q.commission;
+      t.rework += q.rework;
+      t.lateness += q.lateness;
+      t.search += q.search;
+      t.spot_premium += q.spot_premium;
+      t.spot_information += q.spot_information;
+      t.marketplace_fee += q.marketplace_fee;
+    }
     p.purchases += f.input_cost[i].yuan;
     p.lead += f.lead_time_days[i] * f.inputs_bought[i];
     p.spot += f.spot_units[i];
@@ -322,6 +345,18 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.capacity_utilisation = p.cap > 0 ? p.output_units / p.cap : 0.0;
   m.transaction_cost_per_unit = p.bought > 0 ? p.tc / p.bought : 0.0;
   m.transaction_cost_share = p.purchases > 0 ? p.tc / p.purchases : 0.0;
+  if (p.bought > 0) {
+    const auto& t = p.tc_parts;
+    m.tc_handling_per_unit = t.handling / p.bought;
+    m.tc_inspection_per_unit = t.inspection / p.bought;
+    m.tc_commission_per_unit = t.commission / p.bought;
+    m.tc_rework_per_unit = t.rework / p.bought;
+    m.tc_lateness_per_unit = t.lateness / p.bought;
+    m.tc_search_per_unit = t.search / p.bought;
+    m.tc_spot_premium_per_unit = t.spot_premium / p.bought;
+    m.tc_spot_information_per_unit = t.spot_information / p.bought;
+    m.tc_marketplace_fee_per_unit = t.marketplace_fee / p.bought;
+  }
   m.lead_time_days = p.bought > 0 ? p.lead / p.bought : 0.0;
   m.spot_share = p.bought > 0 ? p.spot / p.bought : 0.0;
   m.chain_completeness = p.slots > 0 ? p.filled / p.slots : 0.0;
