@@ -464,6 +464,20 @@ void settle_accounts(ModelContext& c) {
     parts.marketplace_fee = spot_value * spot_fee;
     parts.spot_information = spot_value * (spot.paid - tp.spot_premium - spot_fee);
     f.marketplace_value[i] = sim::Money{spot.platform >= 0 ? spot_value : 0.0};
+    // Overflow dispatched to idle members (7.20) is made by firms the sender has no tie with: anonymous
+    // sourcing like a spot purchase (the spot premium), inspected as far as its platform's ratings leave
+    // it unknown; the fee, paid with the transfer, is a transaction cost like a marketplace fee (7.33).
+    if (const auto dp = c.services_of(i).dispatch_platform; dp >= 0 && f.transfer_out[i].yuan > 0.0) {
+      const auto p = static_cast<std::size_t>(dp);
+      const double fee = charged_fee(c, w.platforms[p]);
+      const double sent = f.transfer_out[i].yuan / (1.0 + fee);
+      parts.dispatch_premium = sent * tp.spot_premium;
+      parts.dispatch_inspection = sent * member_information(c, p).inspection;
+      parts.dispatch_fee = sent * fee;
+      cost += parts.dispatch_premium + parts.dispatch_inspection;  // the fee is in transfer_out
+      tc += parts.dispatch_premium + parts.dispatch_inspection + parts.dispatch_fee;
+      fees += parts.dispatch_fee;  // booked as dispatch_fee (7.28), not as services
+    }
     const auto& r = w.regions[sim::idx(f.region[i])];
     const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i] +
                          (f.on_cloud[i] ? cloud_cost(c, i) : 0.0);

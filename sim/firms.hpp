@@ -19,6 +19,9 @@ struct TransactionCostParts {
   double spot_premium = 0;      ///< spot-market premium on untied purchases
   double spot_information = 0;  ///< expected inspection, rework and lateness of spot or marketplace sellers
   double marketplace_fee = 0;   ///< platform fee on marketplace purchases
+  double dispatch_premium = 0;  ///< spot premium on overflow dispatched to members the sender has no tie with
+  double dispatch_inspection = 0;  ///< inspection of dispatched overflow, falling with the platform's ratings
+  double dispatch_fee = 0;         ///< platform fee on dispatched overflow
 };
 
 /** @brief All firm state. Index i of every array is firm slot i; exited firms keep their slot. */

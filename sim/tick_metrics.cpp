@@ -54,6 +54,9 @@ const std::vector<Column>& columns() {
       {"tc_spot_premium_per_unit", "yuan/unit", &TickMetrics::tc_spot_premium_per_unit},
       {"tc_spot_information_per_unit", "yuan/unit", &TickMetrics::tc_spot_information_per_unit},
       {"tc_marketplace_fee_per_unit", "yuan/unit", &TickMetrics::tc_marketplace_fee_per_unit},
+      {"tc_dispatch_premium_per_unit", "yuan/unit", &TickMetrics::tc_dispatch_premium_per_unit},
+      {"tc_dispatch_inspection_per_unit", "yuan/unit", &TickMetrics::tc_dispatch_inspection_per_unit},
+      {"tc_dispatch_fee_per_unit", "yuan/unit", &TickMetrics::tc_dispatch_fee_per_unit},
       {"lead_time_days", "days", &TickMetrics::lead_time_days},
       {"capacity_utilisation", "share", &TickMetrics::capacity_utilisation},
       {"spot_share", "share", &TickMetrics::spot_share},
@@ -162,6 +165,9 @@ void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t
       t.spot_premium += q.spot_premium;
       t.spot_information += q.spot_information;
       t.marketplace_fee += q.marketplace_fee;
+      t.dispatch_premium += q.dispatch_premium;
+      t.dispatch_inspection += q.dispatch_inspection;
+      t.dispatch_fee += q.dispatch_fee;
     }
     p.purchases += f.input_cost[i].yuan;
     p.lead += f.lead_time_days[i] * f.inputs_bought[i];
@@ -356,6 +362,9 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
     m.tc_spot_premium_per_unit = t.spot_premium / p.bought;
     m.tc_spot_information_per_unit = t.spot_information / p.bought;
     m.tc_marketplace_fee_per_unit = t.marketplace_fee / p.bought;
+    m.tc_dispatch_premium_per_unit = t.dispatch_premium / p.bought;
+    m.tc_dispatch_inspection_per_unit = t.dispatch_inspection / p.bought;
+    m.tc_dispatch_fee_per_unit = t.dispatch_fee / p.bought;
   }
   m.lead_time_days = p.bought > 0 ? p.lead / p.bought : 0.0;
   m.spot_share = p.bought > 0 ? p.spot / p.bought : 0.0;

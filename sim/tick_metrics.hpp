@@ -41,6 +41,7 @@ struct TickMetrics {
   double tc_handling_per_unit = 0, tc_inspection_per_unit = 0, tc_commission_per_unit = 0;
   double tc_rework_per_unit = 0, tc_lateness_per_unit = 0, tc_search_per_unit = 0;
   double tc_spot_premium_per_unit = 0, tc_spot_information_per_unit = 0, tc_marketplace_fee_per_unit = 0;
+  double tc_dispatch_premium_per_unit = 0, tc_dispatch_inspection_per_unit = 0, tc_dispatch_fee_per_unit = 0;
   double lead_time_days = 0;        ///< input-weighted mean delivery lead time, days
   double capacity_utilisation = 0;  ///< output / capacity
   double spot_share = 0;            ///< share of inputs bought on the anonymous spot market
