@@ -204,13 +204,14 @@ TEST_CASE(
   CHECK(without.ci_low > with.ci_high);
   // Issue 13's check: with platform information equal to offline the transaction-cost advantage disappears
   // (its CI reaches zero or above). Measured on the flagship seeds (10 pairs, docs/ODD.md 7.33): −78 yuan,
-  // [−168, +11]; the point estimate left is digital maturity's rework saving and spot purchases, not
-  // information.
+  // [−168, +11]; on these seeds +6 [−63, +76]. The point estimate left is digital maturity's rework saving
+  // and spot purchases, not information. With dispatch's anonymous sourcing free (before 7.33) it fails:
+  // −163 [−209, −116].
   CHECK(gap0.ci_high >= 0.0);
   // With ratings the platform path's cost per unit is lower, and lower than without them. Not asserted
   // strictly: on the flagship seeds the gap is −94 [−168, −19] and ratings carry only about 16 yuan of it
-  // (7.33), which 8 pairs cannot resolve (month 60 on the previous model: +21 [−36, +79]). Reported in
-  // docs/ODD.md §8, not forced.
+  // (7.33). On these seeds both are met by small margins (−73 [−142, −5]; ratings on − off −80 [−159, −0.9]);
+  // at month 60 on the previous model the second was not (+21 [−36, +79]). Reported in docs/ODD.md §8.
   CHECK_NOFAIL(gap.ci_high < 0.0);
   CHECK_NOFAIL(tc.ci_high < 0.0);
 }
