@@ -154,20 +154,12 @@ void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t
     p.bought += f.inputs_bought[i];
     p.tc += f.transaction_cost[i].yuan;
     {
-      const auto& q = f.transaction_cost_parts[i];
-      auto& t = p.tc_parts;
-      t.handling += q.handling;
-      t.inspection += q.inspection;
-      t.commission += q.commission;
-      t.rework += q.rework;
-      t.lateness += q.lateness;
-      t.search += q.search;
-      t.spot_premium += q.spot_premium;
-      t.spot_information += q.spot_information;
-      t.marketplace_fee += q.marketplace_fee;
-      t.dispatch_premium += q.dispatch_premium;
-      t.dispatch_inspection += q.dispatch_inspection;
-      t.dispatch_fee += q.dispatch_fee;
+      // Member by member like `add`: TransactionCostParts is all doubles.
+      constexpr std::size_t n = sizeof(TransactionCostParts) / sizeof(double);
+      static_assert(sizeof(TransactionCostParts) == n * sizeof(double));
+      auto* x = reinterpret_cast<double*>(&p.tc_parts);
+      const auto* y = reinterpret_cast<const double*>(&f.transaction_cost_parts[i]);
+      for (std::size_t k = 0; k < n; ++k) x[k] += y[k];
     }
     p.purchases += f.input_cost[i].yuan;
     p.lead += f.lead_time_days[i] * f.inputs_bought[i];
@@ -351,20 +343,24 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.capacity_utilisation = p.cap > 0 ? p.output_units / p.cap : 0.0;
   m.transaction_cost_per_unit = p.bought > 0 ? p.tc / p.bought : 0.0;
   m.transaction_cost_share = p.purchases > 0 ? p.tc / p.purchases : 0.0;
+  // The columns of the transaction-cost parts, in TransactionCostParts' member order.
+  static constexpr double TickMetrics::*tc_columns[] = {&TickMetrics::tc_handling_per_unit,
+                                                        &TickMetrics::tc_inspection_per_unit,
+                                                        &TickMetrics::tc_commission_per_unit,
+                                                        &TickMetrics::tc_rework_per_unit,
+                                                        &TickMetrics::tc_lateness_per_unit,
+                                                        &TickMetrics::tc_search_per_unit,
+                                                        &TickMetrics::tc_spot_premium_per_unit,
+                                                        &TickMetrics::tc_spot_information_per_unit,
+                                                        &TickMetrics::tc_marketplace_fee_per_unit,
+                                                        &TickMetrics::tc_dispatch_premium_per_unit,
+                                                        &TickMetrics::tc_dispatch_inspection_per_unit,
+                                                        &TickMetrics::tc_dispatch_fee_per_unit};
+  static_assert(sizeof(tc_columns) / sizeof(tc_columns[0]) == sizeof(TransactionCostParts) / sizeof(double));
   if (p.bought > 0) {
-    const auto& t = p.tc_parts;
-    m.tc_handling_per_unit = t.handling / p.bought;
-    m.tc_inspection_per_unit = t.inspection / p.bought;
-    m.tc_commission_per_unit = t.commission / p.bought;
-    m.tc_rework_per_unit = t.rework / p.bought;
-    m.tc_lateness_per_unit = t.lateness / p.bought;
-    m.tc_search_per_unit = t.search / p.bought;
-    m.tc_spot_premium_per_unit = t.spot_premium / p.bought;
-    m.tc_spot_information_per_unit = t.spot_information / p.bought;
-    m.tc_marketplace_fee_per_unit = t.marketplace_fee / p.bought;
-    m.tc_dispatch_premium_per_unit = t.dispatch_premium / p.bought;
-    m.tc_dispatch_inspection_per_unit = t.dispatch_inspection / p.bought;
-    m.tc_dispatch_fee_per_unit = t.dispatch_fee / p.bought;
+    const auto* part = reinterpret_cast<const double*>(&p.tc_parts);
+    for (std::size_t k = 0; k < sizeof(tc_columns) / sizeof(tc_columns[0]); ++k)
+      m.*tc_columns[k] = part[k] / p.bought;
   }
   m.lead_time_days = p.bought > 0 ? p.lead / p.bought : 0.0;
   m.spot_share = p.bought > 0 ? p.spot / p.bought : 0.0;
