@@ -267,15 +267,19 @@ SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b) {
   // On a marketplace the seller's rating adds its record (an average member's) to the prior (Bakos 1997:
   // electronic marketplaces lower buyers' search and information cost); the fee is due on top.
   const auto p = static_cast<std::size_t>(a.marketplace_platform);
-  const double w = rating_weight(c, p);
-  SupplierBelief rated = prior;
-  observe(rated.on_time, w * c.member_record[0], w * c.member_record[1]);
-  observe(rated.defect, w * c.member_record[3], w * c.member_record[2]);
-  const InformationCost k = information_cost(c.params, rated);
+  const InformationCost k = member_information(c, p);
   const double fee = charged_fee(c, c.world.platforms[p]);
   const SpotTerms on{premium + k.expected() + fee, premium + k.expected() - k.risk + fee,
                      a.marketplace_platform};
   return on.rate < offline.rate ? on : offline;
+}
+
+InformationCost member_information(const ModelContext& c, std::size_t p) {
+  const double w = rating_weight(c, p);
+  SupplierBelief rated = prior_of(c.params.information);
+  observe(rated.on_time, w * c.member_record[0], w * c.member_record[1]);
+  observe(rated.defect, w * c.member_record[3], w * c.member_record[2]);
+  return information_cost(c.params, rated);
 }
 
 double landed_cost_on(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double price) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "agents/model_context.hpp"
+#include "agents/supplier_beliefs.hpp"
 
 namespace vicsim::agents {
 
@@ -74,6 +75,11 @@ struct SpotTerms {
  * for a member with matchmaking its platform's marketplace, where sellers' ratings add evidence and a fee
  * is due; the cheaper of the two. */
 SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b);
+
+/** @brief What a member knows of a maker it has no tie with, met through platform p (a marketplace seller,
+ * a dispatch receiver), as cost per yuan: the population prior plus w_p × the mean member record (7.31,
+ * 7.33). With ratings off (w_p = 0) it is what an anonymous spot seller costs. */
+InformationCost member_information(const ModelContext& c, std::size_t p);
 
 /** @brief Landed cost per unit for buyer b of buying over tie t at `price`: price, transaction cost, any
  * logistics fee and valued lead time. */

@@ -435,6 +435,7 @@ void settle_accounts(ModelContext& c) {
     const auto& ip = c.params.information;
     sim::Rng rng(w.seed, sim::Stream::Delivery, i, static_cast<std::uint64_t>(w.tick));
     double tied_units = 0.0, defective_units = 0.0, deliveries = 0.0, incidents_n = 0.0;
+    sim::TransactionCostParts parts;
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& tie = w.network[*e];
       if (!tie.is_supply()) continue;
@@ -445,8 +446,16 @@ void settle_accounts(ModelContext& c) {
       const double rate = tie_paid_rate(c, tie) + ship.fee;
       const double value = tie.delivered * f.price[s];
       const double bad = tie.delivered * tie.bad_lots / static_cast<double>(ip.lots_per_delivery);
-      const double incidents = bad * f.price[s] * ip.rework_cost_share +
-                               (tie.late ? value * tp.lead_time_cost_per_day * ip.late_days : 0.0);
+      const double redo = bad * f.price[s] * ip.rework_cost_share;
+      const double lateness = tie.late ? value * tp.lead_time_cost_per_day * ip.late_days : 0.0;
+      const double incidents = redo + lateness;
+      const double handling = handling_cost_rate(tp, tie.distance_km), commission = commission_rate(c, tie);
+      parts.handling += value * handling;
+      parts.commission += value * commission;
+      parts.inspection += value * (rate - handling - commission - ship.fee);
+      parts.logistics_fee += value * ship.fee;
+      parts.rework += redo;
+      parts.lateness += lateness;
       tied_units += tie.delivered;
       defective_units += bad;
       deliveries += tie.observed;
@@ -458,7 +467,7 @@ void settle_accounts(ModelContext& c) {
       }
       cost += value * (1.0 + rate) + incidents;
       tc += value * rate + incidents;
-      fees += value * (commission_rate(c, tie) + ship.fee);
+      fees += value * (commission + ship.fee);
       lead += tie.delivered * (tie_lead_days(c, tie, i) + (tie.late ? ip.late_days : 0.0));
     }
     f.input_defect_share[i] = tied_units > 0.0 ? defective_units / tied_units : 0.0;
@@ -468,6 +477,7 @@ void settle_accounts(ModelContext& c) {
     // Screening candidates in last month's searches (7.32).
     cost += f.search_cost[i].yuan;
     tc += f.search_cost[i].yuan;
+    parts.search = f.search_cost[i].yuan;
     f.search_cost[i] = sim::Money{0.0};
     // Spot purchases (untied inputs and supplier shortfalls, rationed in realise_production) are
     // bought at the type's mean price, a premium, the information cost of an unknown or rated seller and
@@ -479,9 +489,27 @@ void settle_accounts(ModelContext& c) {
     cost += spot_value * (1.0 + spot.paid);
     tc += spot_value * spot.paid;
     lead += f.spot_bought[i] * spot_days;
-    if (spot.platform >= 0)
-      fees += spot_value * charged_fee(c, w.platforms[static_cast<std::size_t>(spot.platform)]);
+    const double spot_fee =
+        spot.platform >= 0 ? charged_fee(c, w.platforms[static_cast<std::size_t>(spot.platform)]) : 0.0;
+    fees += spot_value * spot_fee;
+    parts.spot_premium = spot_value * tp.spot_premium;
+    parts.marketplace_fee = spot_value * spot_fee;
+    parts.spot_information = spot_value * (spot.paid - tp.spot_premium - spot_fee);
     f.marketplace_value[i] = sim::Money{spot.platform >= 0 ? spot_value : 0.0};
+    // Overflow dispatched to idle members (7.20) is made by firms the sender has no tie with: anonymous
+    // sourcing like a spot purchase (the spot premium), inspected as far as its platform's ratings leave
+    // it unknown; the fee, paid with the transfer, is a transaction cost like a marketplace fee (7.33).
+    if (const auto dp = c.services_of(i).dispatch_platform; dp >= 0 && f.transfer_out[i].yuan > 0.0) {
+      const auto p = static_cast<std::size_t>(dp);
+      const double fee = charged_fee(c, w.platforms[p]);
+      const double sent = f.transfer_out[i].yuan / (1.0 + fee);
+      parts.dispatch_premium = sent * tp.spot_premium;
+      parts.dispatch_inspection = sent * member_information(c, p).inspection;
+      parts.dispatch_fee = sent * fee;
+      cost += parts.dispatch_premium + parts.dispatch_inspection;  // the fee is in transfer_out
+      tc += parts.dispatch_premium + parts.dispatch_inspection + parts.dispatch_fee;
+      fees += parts.dispatch_fee;  // booked as dispatch_fee (7.28), not as services
+    }
     const auto& r = w.regions[sim::idx(f.region[i])];
     const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i] +
                          (f.on_cloud[i] ? cloud_cost(c, i) : 0.0) + app_fee(c, i);
@@ -493,6 +521,7 @@ void settle_accounts(ModelContext& c) {
     f.lead_time_days[i] = f.inputs_bought[i] > 0.0 ? lead / f.inputs_bought[i] : 0.0;
     f.input_cost[i] = sim::Money{cost};
     f.transaction_cost[i] = sim::Money{tc};
+    f.transaction_cost_parts[i] = parts;
     // Sales to customers (ties and households) at the firm's price, including units others made for it
     // by dispatch; spot sales at the type's mean price; dispatch work paid by the senders.
     f.revenue[i] =

@@ -26,6 +26,7 @@ FirmIndex Firms::add() {
   revenue.push_back(Money{});
   input_cost.push_back(Money{});
   transaction_cost.push_back(Money{});
+  transaction_cost_parts.emplace_back();
   profit.push_back(Money{});
   inputs_bought.push_back(0.0);
   spot_units.push_back(0.0);

@@ -45,6 +45,19 @@ const std::vector<Column>& columns() {
       {"top_region_share", "share", &TickMetrics::top_region_share},
       {"transaction_cost_per_unit", "yuan/unit", &TickMetrics::transaction_cost_per_unit},
       {"transaction_cost_share", "share", &TickMetrics::transaction_cost_share},
+      {"tc_handling_per_unit", "yuan/unit", &TickMetrics::tc_handling_per_unit},
+      {"tc_inspection_per_unit", "yuan/unit", &TickMetrics::tc_inspection_per_unit},
+      {"tc_commission_per_unit", "yuan/unit", &TickMetrics::tc_commission_per_unit},
+      {"tc_rework_per_unit", "yuan/unit", &TickMetrics::tc_rework_per_unit},
+      {"tc_lateness_per_unit", "yuan/unit", &TickMetrics::tc_lateness_per_unit},
+      {"tc_search_per_unit", "yuan/unit", &TickMetrics::tc_search_per_unit},
+      {"tc_spot_premium_per_unit", "yuan/unit", &TickMetrics::tc_spot_premium_per_unit},
+      {"tc_spot_information_per_unit", "yuan/unit", &TickMetrics::tc_spot_information_per_unit},
+      {"tc_marketplace_fee_per_unit", "yuan/unit", &TickMetrics::tc_marketplace_fee_per_unit},
+      {"tc_dispatch_premium_per_unit", "yuan/unit", &TickMetrics::tc_dispatch_premium_per_unit},
+      {"tc_dispatch_inspection_per_unit", "yuan/unit", &TickMetrics::tc_dispatch_inspection_per_unit},
+      {"tc_dispatch_fee_per_unit", "yuan/unit", &TickMetrics::tc_dispatch_fee_per_unit},
+      {"tc_logistics_fee_per_unit", "yuan/unit", &TickMetrics::tc_logistics_fee_per_unit},
       {"lead_time_days", "days", &TickMetrics::lead_time_days},
       {"capacity_utilisation", "share", &TickMetrics::capacity_utilisation},
       {"spot_share", "share", &TickMetrics::spot_share},
@@ -105,6 +118,7 @@ struct Partial {
   // flows of firms that traded this tick (alive, or exited at its end)
   double output = 0, value_added = 0, profit = 0, cap = 0, bought = 0, tc = 0, purchases = 0, lead = 0,
          spot = 0, output_units = 0;
+  TransactionCostParts tc_parts;  // all doubles: `add` sums it with the rest
   // alive firms
   double firms = 0, employees = 0, sme = 0, a_sum = 0, a_sq = 0, gained = 0, slots = 0, filled = 0;
   double large = 0, cloud = 0, sme_cloud = 0, large_cloud = 0, members = 0, sme_members = 0, multi = 0,
@@ -140,6 +154,14 @@ void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t
     p.cap += f.capacity(i);
     p.bought += f.inputs_bought[i];
     p.tc += f.transaction_cost[i].yuan;
+    {
+      // Member by member like `add`: TransactionCostParts is all doubles.
+      constexpr std::size_t n = sizeof(TransactionCostParts) / sizeof(double);
+      static_assert(sizeof(TransactionCostParts) == n * sizeof(double));
+      auto* x = reinterpret_cast<double*>(&p.tc_parts);
+      const auto* y = reinterpret_cast<const double*>(&f.transaction_cost_parts[i]);
+      for (std::size_t k = 0; k < n; ++k) x[k] += y[k];
+    }
     p.purchases += f.input_cost[i].yuan;
     p.lead += f.lead_time_days[i] * f.inputs_bought[i];
     p.spot += f.spot_units[i];
@@ -322,6 +344,26 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.capacity_utilisation = p.cap > 0 ? p.output_units / p.cap : 0.0;
   m.transaction_cost_per_unit = p.bought > 0 ? p.tc / p.bought : 0.0;
   m.transaction_cost_share = p.purchases > 0 ? p.tc / p.purchases : 0.0;
+  // The columns of the transaction-cost parts, in TransactionCostParts' member order.
+  static constexpr double TickMetrics::*tc_columns[] = {&TickMetrics::tc_handling_per_unit,
+                                                        &TickMetrics::tc_inspection_per_unit,
+                                                        &TickMetrics::tc_commission_per_unit,
+                                                        &TickMetrics::tc_rework_per_unit,
+                                                        &TickMetrics::tc_lateness_per_unit,
+                                                        &TickMetrics::tc_search_per_unit,
+                                                        &TickMetrics::tc_spot_premium_per_unit,
+                                                        &TickMetrics::tc_spot_information_per_unit,
+                                                        &TickMetrics::tc_marketplace_fee_per_unit,
+                                                        &TickMetrics::tc_dispatch_premium_per_unit,
+                                                        &TickMetrics::tc_dispatch_inspection_per_unit,
+                                                        &TickMetrics::tc_dispatch_fee_per_unit,
+                                                        &TickMetrics::tc_logistics_fee_per_unit};
+  static_assert(sizeof(tc_columns) / sizeof(tc_columns[0]) == sizeof(TransactionCostParts) / sizeof(double));
+  if (p.bought > 0) {
+    const auto* part = reinterpret_cast<const double*>(&p.tc_parts);
+    for (std::size_t k = 0; k < sizeof(tc_columns) / sizeof(tc_columns[0]); ++k)
+      m.*tc_columns[k] = part[k] / p.bought;
+  }
   m.lead_time_days = p.bought > 0 ? p.lead / p.bought : 0.0;
   m.spot_share = p.bought > 0 ? p.spot / p.bought : 0.0;
   m.chain_completeness = p.slots > 0 ? p.filled / p.slots : 0.0;

@@ -37,12 +37,18 @@ struct TickMetrics {
   double top_region_share = 0;           ///< employment share of each industry's largest region
   double transaction_cost_per_unit = 0;  ///< transaction cost per unit of purchased input, yuan
   double transaction_cost_share = 0;     ///< transaction cost / purchase value
-  double lead_time_days = 0;             ///< input-weighted mean delivery lead time, days
-  double capacity_utilisation = 0;       ///< output / capacity
-  double spot_share = 0;                 ///< share of inputs bought on the anonymous spot market
-  double chain_completeness = 0;         ///< share of firms' input slots with at least one supplier tie
-  double supply_trust = 0;               ///< mean trust of supply ties
-  double stage = 0;                      ///< traditional-path stage 0..3
+  // transaction_cost_per_unit by component (TransactionCostParts), yuan per unit of purchased input
+  double tc_handling_per_unit = 0, tc_inspection_per_unit = 0, tc_commission_per_unit = 0;
+  double tc_rework_per_unit = 0, tc_lateness_per_unit = 0, tc_search_per_unit = 0;
+  double tc_spot_premium_per_unit = 0, tc_spot_information_per_unit = 0, tc_marketplace_fee_per_unit = 0;
+  double tc_dispatch_premium_per_unit = 0, tc_dispatch_inspection_per_unit = 0, tc_dispatch_fee_per_unit = 0;
+  double tc_logistics_fee_per_unit = 0;
+  double lead_time_days = 0;        ///< input-weighted mean delivery lead time, days
+  double capacity_utilisation = 0;  ///< output / capacity
+  double spot_share = 0;            ///< share of inputs bought on the anonymous spot market
+  double chain_completeness = 0;    ///< share of firms' input slots with at least one supplier tie
+  double supply_trust = 0;          ///< mean trust of supply ties
+  double stage = 0;                 ///< traditional-path stage 0..3
   // digital adoption and platforms
   double cloud_adoption_share = 0;   ///< alive firms on the cloud
   double sme_adoption_share = 0;     ///< SMEs on the cloud

@@ -199,3 +199,37 @@ TEST_CASE("trade: orders, tie channels, beliefs and tie decay are the same with 
     if (t == 5) CHECK(on_platform > 0);
   }
 }
+
+TEST_CASE(
+    "trade: transaction cost parts sum to the transaction cost, and dispatch senders pay for anonymous "
+    "sourcing",
+    "[agents]") {
+  agents::ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=36"}));
+  const double premium = model.context().params.trade.spot_premium;
+  double dispatch_premium = 0.0, sent = 0.0;
+  for (int t = 0; t < 36; ++t) {
+    model.step();
+    const auto& c = model.context();
+    const auto& f = c.world.firms;
+    for (auto i : c.directory.alive()) {
+      const auto& q = f.transaction_cost_parts[i];
+      const double sum = q.handling + q.inspection + q.commission + q.rework + q.lateness + q.search +
+                         q.spot_premium + q.spot_information + q.marketplace_fee + q.dispatch_premium +
+                         q.dispatch_inspection + q.dispatch_fee + q.logistics_fee;
+      CHECK(sum == Approx(f.transaction_cost[i].yuan).epsilon(1e-9).margin(1e-6));
+      // Overflow dispatched to members the sender has no tie with pays the spot premium on its value
+      // (7.33): the value is the transfer without the fee.
+      if (f.transfer_out[i].yuan > 0.0) {
+        CHECK(q.dispatch_premium ==
+              Approx(premium * (f.transfer_out[i].yuan - q.dispatch_fee)).epsilon(1e-9));
+        CHECK(q.dispatch_inspection > 0.0);
+        dispatch_premium += q.dispatch_premium;
+        sent += f.transfer_out[i].yuan;
+      } else {
+        CHECK(q.dispatch_premium == 0.0);
+      }
+    }
+  }
+  CHECK(sent > 0.0);
+  CHECK(dispatch_premium > 0.0);
+}
