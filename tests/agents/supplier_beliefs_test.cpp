@@ -207,7 +207,8 @@ TEST_CASE(
   static const char* names[] = {
       "handling",        "inspection",       "commission",          "rework",
       "lateness",        "search",           "spot_premium",        "spot_information",
-      "marketplace_fee", "dispatch_premium", "dispatch_inspection", "dispatch_fee"};
+      "marketplace_fee", "dispatch_premium", "dispatch_inspection", "dispatch_fee",
+      "logistics_fee"};
   static_assert(sizeof(names) / sizeof(names[0]) == n);
   for (std::size_t k = 0; k < n; ++k) {
     const auto d = reports::paired_statistics(part_trad0[k], part_plat0[k]);
