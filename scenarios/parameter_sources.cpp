@@ -328,7 +328,6 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.apps.cost_per_app",
        "0.1 developer FTE per app at the NBS 2022 average wage of information transmission, software and IT "
        "services (220,418 yuan/year, China Statistical Yearbook 2023; approximate) (ODD 7.67)"},
-      {"mechanisms.apps.enabled", "switch (ODD 7.66)"},
       {"mechanisms.apps.fee_per_employee",
        "DingTalk Professional: 999 yuan/year for 5 users, 199.8 yuan/user/year (stwx.bjufida.com on DingTalk "
        "OA "

@@ -67,7 +67,7 @@ ALLOWED = {
     "app_subscription": {("firms", "platforms")},
     "logistics_fee": {("firms", "platforms")},
 }
-FEES = {"commission", "marketplace_fee", "dispatch_fee", "entry_fee"}
+FEES = {"commission", "marketplace_fee", "dispatch_fee", "entry_fee", "app_subscription", "logistics_fee"}
 
 
 class Checker:
