@@ -56,9 +56,10 @@ struct MarketParams {
 
 /** @brief Households' spending rule (docs/ODD.md 7.69–7.71). */
 struct HouseholdParams {
-  /// "exogenous": final demand is the scenario's (issue 12 closure); "income_wealth": households spend
-  /// α1 · last month's disposable income + α2 · last month's deposits (Godley & Lavoie 2007, eq. 3.7)
-  std::string consumption = "exogenous";
+  /// "income_wealth" (the default since 2026-12-02): households spend α1 · last month's disposable income
+  /// + α2 · last month's deposits (Godley & Lavoie 2007, eq. 3.7), so wages and profits fund final demand;
+  /// "exogenous": final demand is the scenario's and households' deposits absorb the gap (an open closure)
+  std::string consumption = "income_wealth";
   double propensity_income = 0.6;  ///< α1: share of last month's disposable income spent (income_wealth)
   double propensity_wealth = 0.4;  ///< α2: share of last month's deposits spent, per month (income_wealth)
   double dividend_share = 0.9;     ///< share of a month's positive profit paid to owners (income_wealth)

@@ -51,8 +51,9 @@ void describe(V& v, agents::MarketParams& p) {
 template <class V>
 void describe(V& v, agents::HouseholdParams& p) {
   v.field("consumption", p.consumption, "",
-          "exogenous | income_wealth: final demand is the scenario's, or households spend alpha1 x last "
-          "month's disposable income + alpha2 x their deposits (Godley & Lavoie 2007; ODD 7.69)");
+          "income_wealth | exogenous: households spend alpha1 x last month's disposable income + alpha2 x "
+          "their deposits (Godley & Lavoie 2007; ODD 7.69), or final demand is the scenario's and "
+          "household deposits absorb the gap (open closure)");
   v.field("propensity_income", p.propensity_income, "share",
           "alpha1: share of last month's disposable income spent (income_wealth)", 0, 1);
   v.field("propensity_wealth", p.propensity_wealth, "1/month",

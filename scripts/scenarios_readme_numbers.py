@@ -23,7 +23,7 @@ EXTRA = {
     "infrastructure_5g": ["service_latency_ms", "max_congestion", "platform_member_share", "lead_time_days",
                           "policy_spend_cumulative"],
     "shock_resilience": ["output", "capacity_utilisation", "dispatched_units", "exits"],
-    "households_income_wealth": ["platform_member_share", "household_income", "wage_bill", "cpi"],
+    "households_exogenous": ["platform_member_share", "household_income", "wage_bill", "cpi"],
     "classroom_small": ["eg_index", "local_tie_share", "stage_name"],
     "classroom_platform": ["sme_participation", "cross_region_tie_share", "platform_path_stage_name"],
     "classroom_vouchers": ["sme_participation", "digital_divide_gap", "policy_spend_cumulative"],
@@ -36,7 +36,7 @@ COMPARISONS = {
     "platform_led_vs_pilot_program": ["cloud_adoption_share", "platform_member_share", "employees", "real_output"],
     "platform_led_vs_infrastructure_5g": ["service_latency_ms", "lead_time_days", "cloud_adoption_share",
                                           "platform_member_share", "real_output"],
-    "platform_led_vs_households_income_wealth": ["firms", "employees", "real_output", "real_household_income",
+    "platform_led_vs_households_exogenous": ["firms", "employees", "real_output", "real_household_income",
                                                  "cpi"],
 }
 

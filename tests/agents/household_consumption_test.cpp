@@ -63,7 +63,7 @@ double mean_ratio(const std::vector<HouseholdMonth>& a, const std::vector<Househ
 }  // namespace
 
 TEST_CASE("household_consumption: exogenous consumption changes nothing and pays no dividends", "[agents]") {
-  const auto s = test::load("platform_led.json", {"ticks=12", "mechanisms.population.count=600"});
+  const auto s = test::load("households_exogenous.json", {"ticks=12", "mechanisms.population.count=600"});
   REQUIRE(s.mechanisms.households.consumption == "exogenous");
   agents::ClusterModel model = scenarios::build_model(s);
   for (int t = 0; t < s.ticks; ++t) {
@@ -83,9 +83,8 @@ TEST_CASE("household_consumption: exogenous consumption changes nothing and pays
 TEST_CASE(
     "household_consumption: under income_wealth household deposits stop drifting and the accounts close",
     "[agents]") {
-  const std::vector<std::string> iw = {"mechanisms.households.consumption=income_wealth"};
-  const auto with = run_months(test::load("platform_led.json", iw));     // throws on a leak
-  const auto without = run_months(test::load("platform_led.json", {}));  // exogenous, for contrast
+  const auto with = run_months(test::load("platform_led.json", {}));              // the default; throws on a leak
+  const auto without = run_months(test::load("households_exogenous.json", {}));  // the open closure, for contrast
   REQUIRE(with.size() == 120);
   // Mean monthly change of deposits over months 61–120 against mean disposable income.
   const auto drift = [](const std::vector<HouseholdMonth>& h) {

@@ -46,11 +46,17 @@ run high_dispatch_small "$SRC/scenarios/platform_led.json" --set mechanisms.serv
   --set mechanisms.population.count=300 --seed 7
 run closed_cluster "$SRC/scenarios/platform_led.json" --set mechanisms.trade.imports=false \
   --set mechanisms.population.count=400
-# Demand out of income and wealth (ODD 7.69-7.71) with shocks and full dispatch, and in a small closed cluster.
+# Demand out of income and wealth (the default closure, ODD 7.69-7.71) with shocks and full dispatch, in a
+# small closed cluster, and the open closure (exogenous demand) with shocks for contrast.
 run iw_shocks_dispatch "$SRC/scenarios/shock_resilience.json" "${shocks[@]}" \
-  --set mechanisms.households.consumption=income_wealth --set mechanisms.services.dispatch_share=1.0
-run iw_closed_small "$SRC/scenarios/households_income_wealth.json" --set mechanisms.trade.imports=false \
+  --set mechanisms.services.dispatch_share=1.0
+run iw_closed_small "$SRC/scenarios/platform_led.json" --set mechanisms.trade.imports=false \
   --set mechanisms.population.count=300 --seed 5
+cat >"$T/exogenous_shocks.json" <<EOF
+{ "extends": "$SRC/scenarios/households_exogenous.json", "name": "exogenous_shocks",
+  "shocks": [ { "name": "slump", "kind": "demand", "start": 14, "duration": 6, "magnitude": 0.4 } ] }
+EOF
+run exogenous_shocks "$T/exogenous_shocks.json"
 run emergent_small "$SRC/scenarios/platform_emergent.json" --set mechanisms.population.count=400 --seed 11
 
 python3 "$SRC/tests/cli/check_accounts.py" "${dirs[@]}" || status=1

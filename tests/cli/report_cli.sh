@@ -188,7 +188,14 @@ if not cell or (cell.group(1), cell.group(2)) != want: bad.append("adoption head
 for row in re.findall(r"<tr>(<td>[^\n]*?)</tr>", html):
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", row)
     if len(cells) == 6 and "yuan per" in cells[5]:
-        lo, hi = [float(v.replace(" pts", "").replace(",", "")) for v in cells[2].strip("[]").split(", ")]
+        # Cells carry units and magnitude suffixes ("+1.49 M", "−0.3 pts"); only the sign matters here.
+        def value(v):
+            v = v.replace(" pts", "").replace(",", "").replace("\u2212", "-").strip()
+            scale = {"k": 1e3, "M": 1e6, "bn": 1e9}
+            for suffix, factor in scale.items():
+                if v.endswith(" " + suffix): return float(v[: -len(suffix) - 1]) * factor
+            return float(v)
+        lo, hi = [value(v) for v in cells[2].strip("[]").split(", ")]
         if lo <= 0 <= hi: bad.append("cost shown for %s whose CI %s includes zero" % (cells[0], cells[2]))
 if bad: sys.exit("  FAIL: " + "; ".join(bad))
 PYEOF
