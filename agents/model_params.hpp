@@ -81,11 +81,11 @@ struct TradeParams {
   double distance_scale_km = 500.0;       ///< distance at which the transaction cost doubles (km)
   double production_days = 10.0;          ///< supplier's production lead time (days)
   double transport_km_per_day = 400.0;    ///< road freight speed (km/day)
-  double order_processing_days = 5.0;     ///< offline order handling and negotiation (days)
+  double order_processing_days = 2.0;     ///< offline order handling and negotiation (days; ODD 7.75)
   double load_value_yuan = 150000.0;      ///< value of goods a full shipment (truck load) carries (yuan)
   double max_hold_days = 7.0;             ///< a partial load leaves at the latest after this hold (days)
   double lead_time_cost_per_day = 0.003;  ///< buyer's valuation of a day of lead time (share of price)
-  double spot_premium = 0.25;             ///< extra price paid on the anonymous spot market (share)
+  double spot_premium = 0.15;             ///< extra price paid on the anonymous spot market (share; ODD 7.75)
   double spot_extra_days = 15.0;          ///< extra lead time on the spot market (days)
   bool imports = true;                    ///< spot demand the cluster cannot make is imported (rest of world)
   double import_premium = 0.10;           ///< imported units cost the type's mean price × (1 + this)
@@ -101,7 +101,7 @@ struct InformationParams {
   double defect_mean = 0.05;              ///< population mean of the hidden defective-lot probability
   double reliability_sd = 0.6;            ///< stationary sd of a firm's reliability in logits (heterogeneity)
   double reliability_persistence = 0.97;  ///< monthly AR(1) coefficient of reliability in logits
-  double maturity_gain = 0.8;             ///< logit improvement of both rates at full digital maturity
+  double maturity_gain = 0.34;            ///< logit improvement of both rates at full digital maturity (ODD 7.75)
   std::uint32_t lots_per_delivery = 4;    ///< lots a monthly delivery is inspected in (defect trials)
   double late_days = 10.0;          ///< extra days a late delivery takes (costed at lead_time_cost_per_day)
   double rework_cost_share = 1.0;   ///< buyer's cost of a defective input as a share of its price

@@ -98,11 +98,11 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.trade.production_days", "assumption"},
       {"mechanisms.trade.transport_km_per_day", "assumption: road freight"},
       {"mechanisms.trade.order_processing_days",
-       "assumption at the paper-mail end of published ranges: paper PO exchange \"can add a week\", EDI "
-       "\"within hours\" (EDI Basics, Paper-based vs EDI transactions; vendor page); requisition to PO sent "
-       "and confirmed 5 h (top) to 48 h (bottom performers) (APQC Open Standards Benchmarking, via M. "
-       "Brown 2018; secondary report); median 55 h (Procurify 2026 benchmark; vendor report). Phone and "
-       "e-mail ordering imply about 2 days (ODD 7.4, section 10 row 46 f)"},
+       "2 days: requisition to purchase order sent and confirmed takes 48 h at APQC's bottom performers (5 h "
+       "at the top; APQC Open Standards Benchmarking in Procurement, measure 'cycle time in hours to place a "
+       "PO', via M. Brown, 'Reduce the cycle time to place a purchase order', mypurchasingcenter.com, 19 Jul "
+       "2018, fig. 2) and a median of 55 h in Procurify's 2026 Procurement Benchmark & KPIs Report (vendor "
+       "report of $20bn of spend). Until 2026-12-02 the default was 5 days, the paper-mail end (ODD 7.75)"},
       {"mechanisms.trade.load_value_yuan",
        "FAF 2017: trucks moved 12.7 bn tons worth $13.7 trillion (≈ $1,080/t); × 20 t a load × 7 yuan/$ ≈ "
        "150,000 yuan (7.60; approximate)"},
@@ -113,13 +113,11 @@ const std::vector<ParameterSource>& parameter_sources() {
        "assumption, deliberately below the 0.6–2.1% per day that Hummels & Schaur (2013) estimate for "
        "international shipments"},
       {"mechanisms.trade.spot_premium",
-       "assumption: the cost of anonymous sourcing without a relationship. No peer-reviewed "
-       "spot-over-relationship price premium for manufactured inputs was found; the evidence found has the "
-       "other sign: relational buyers pay more than spot buyers in a Chinese vegetable wholesale market "
-       "(Song 2021, UC Davis dissertation; abstract only) and forward contracts carry a premium over spot "
-       "electricity (Redl & Bunn 2013, J. Regul. Econ. 43:90-111; abstract only). Off-contract "
-       "(maverick) spend costs 12-18 cents more per dollar (Ardent Partners via SpendHQ; secondary report). "
-       "Sourced range about 0-0.18, below 0.25 (ODD 7.3, section 10 row 46 i)"},
+       "0.15: every dollar of non-compliant (off-contract) spend costs 12-18 cents more (A. Bartolini, Ardent "
+       "Partners, SpendHQ webinar, reported in SpendHQ, 'Why does maverick spend keep happening?'; secondary "
+       "report, survey-based); midpoint. No peer-reviewed spot-over-relationship premium for manufactured "
+       "inputs was found (Song 2021 and Redl & Bunn 2013 find the other sign in produce and electricity). "
+       "Until 2026-12-02 the default was 0.25 (ODD 7.3, 7.75)"},
       {"mechanisms.trade.spot_extra_days", "assumption"},
       {"mechanisms.trade.import_premium",
        "assumption: freight, duties and search for sourcing outside the cluster; imports keep the spot lead "
@@ -341,11 +339,13 @@ const std::vector<ParameterSource>& parameter_sources() {
        "assumption: a few MB of app sessions a day, a fifth of the design-data exchange (ODD 7.67)"},
       {"mechanisms.apps.cost_per_app",
        "0.1 developer FTE per app at the NBS 2022 average wage of information transmission, software and IT "
-       "services (220,418 yuan/year, China Statistical Yearbook 2023; approximate) (ODD 7.67)"},
+       "services in urban non-private units (220,418 yuan/year; NBS release of 9 May 2023 on 2022 average "
+       "wages, table 2; verified 2026-12-02) (ODD 7.67, 7.75)"},
       {"mechanisms.apps.fee_per_employee",
        "DingTalk Professional: 999 yuan/year for 5 users, 199.8 yuan/user/year (stwx.bjufida.com on DingTalk "
        "OA "
-       "pricing); 16.7 yuan/employee/month (ODD 7.67)"},
+       "pricing); 16.7 yuan/employee/month; not re-verified 2026-12-02 (no stored copy of a DingTalk price "
+       "page found) (ODD 7.67, 7.75)"},
       {"mechanisms.apps.half_apps",
        "assumption: a quarter of supET's 400 hosted apps covers half of what apps can save (ODD 7.67)"},
       {"mechanisms.apps.saving_max",
@@ -381,10 +381,13 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.information.lots_per_delivery",
        "assumption: weekly lots in a monthly delivery (ODD 7.30)"},
       {"mechanisms.information.maturity_gain",
-       "assumption: at full maturity on-time 0.93 and defects 0.023 on average (-54%). Near one secondary "
-       "figure: MIIT reports defect rates 50.2% lower on average in 230+ excellence-level smart factories "
-       "(news report of MIIT data, Feb 2025; self-reported, selected factories, not causal), i.e. 0.72 "
-       "logits at the defect mean 0.05; no published on-time figure found (ODD 7.30)"},
+       "0.34 logits: MIIT's before/after analysis of 209 demonstration smart factories found defect rates "
+       "27.4% lower after the transformation (Xin Guobin, MIIT vice-minister, State Council Information "
+       "Office press conference, 1 Mar 2023; news reports), i.e. 0.334 logits at the defect mean 0.05. "
+       "Upper alternative: 50.2% lower in 230+ excellence-level smart factories (MIIT data, Feb 2025), 0.72 "
+       "logits. Both describe full smart-factory transformation of selected plants, an upper bound for "
+       "cloud maturity; the on-time side has no figure and uses the same logits (assumption). Until "
+       "2026-12-02 the default was 0.8 (ODD 7.30, 7.75)"},
       {"mechanisms.information.on_time_mean",
        "assumption: on-time-in-full rates of 80–90% are typical of supplier scorecards (ODD 7.30)"},
       {"mechanisms.information.prior_observations", "assumption: a weak prior (ODD 7.31)"},
@@ -403,7 +406,9 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.infrastructure.design_bytes_per_day",
        "assumption: about one CAD file and specifications a day (ODD 7.45)"},
       {"mechanisms.infrastructure.devices_per_employee",
-       "Feixiang 1,000,000 devices / 4,000 firms / ~200 employees per above-size firm (see text) (ODD 7.45)"},
+       "Feixiang 1,000,000 devices / 4,000 firms / ~200 employees per above-size firm (see text); checked "
+       "against MIIT's national count of 79 million devices on the key platforms (press conference, 19 Jul "
+       "2022) serving over 1.6 million industrial firms, about 49 devices per firm served (ODD 7.45, 7.75)"},
       {"mechanisms.infrastructure.dispatch_bytes_per_day",
        "assumption: capacity status and offers (ODD 7.45)"},
       {"mechanisms.infrastructure.dispatch_window_hours",
