@@ -21,7 +21,15 @@ struct FirmLimitExceeded : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/** @brief The hard cap on alive firms (firms) for these parameters. */
+/** @brief Floor of the automatic absolute firm cap (demography.max_firms = 0), firms. */
+inline constexpr double kAutoFirmCapFloor = 1e6;
+/** @brief Automatic absolute firm cap per initial firm (demography.max_firms = 0): room for the population
+ * to double, so a run at any size can take entrants (a fixed 1,000,000 stopped a 1M-firm run at its first). */
+inline constexpr double kAutoFirmCapPerFirm = 2.0;
+
+/** @brief The hard cap on alive firms (firms) for these parameters: the smaller of the absolute cap
+ * (demography.max_firms, or with 0 max(kAutoFirmCapFloor, kAutoFirmCapPerFirm × population.count)) and
+ * max_firm_growth × population.count (docs/ODD.md 7.12). */
 std::size_t firm_cap(const ModelParams& p);
 
 /** @brief Poisson entry per firm type; entrants choose a region and pay its relocation barrier when

@@ -111,6 +111,11 @@ struct ModelContext {
   double member_record[4] = {0.0, 0.0, 0.0, 0.0};
   /** @brief Per firm: share of its planned output its inputs allowed (Leontief), this tick. */
   std::vector<double> output_scale;
+  /** @brief Per firm: units its dispatch receivers made for it this tick times their on-time probability,
+   * summed over receivers (divide by dispatched_out for the made-weighted mean; 7.33). */
+  std::vector<double> dispatched_on_time;
+  /** @brief Per firm: units its dispatch receivers made for it this tick times their defect rate, summed. */
+  std::vector<double> dispatched_defect;
 
   std::size_t type_key(sim::FirmIndex f) const {
     return directory.type_key(sim::idx(world.firms.industry[f]), world.firms.stage[f]);

@@ -168,7 +168,7 @@ struct DemographyParams {
   double shrink_below = 0.6;              ///< utilisation below which a firm sheds workers
   double adjustment_rate = 0.02;          ///< monthly hiring or shedding share
   double growth_noise_sd = 0.01;          ///< Gibrat noise on log employees per month
-  std::uint32_t max_firms = 1000000;      ///< hard cap on alive firms: entry beyond it stops the run
+  std::uint32_t max_firms = 0;  ///< hard cap on alive firms (0: max(1,000,000, 2 × population.count)); entry beyond it stops the run
   double max_firm_growth = 50.0;          ///< hard cap on alive firms as a multiple of population.count
 };
 

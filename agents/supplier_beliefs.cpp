@@ -155,6 +155,17 @@ void drift_reliability(ModelContext& c) {
   });
 }
 
+MakerReliability delivery_reliability(const ModelContext& c, sim::FirmIndex s) {
+  const sim::Firms& f = c.world.firms;
+  MakerReliability own{f.on_time_prob[s], f.defect_rate[s]};
+  const double out = f.dispatched_out[s], delivered = f.fill[s] * f.orders[s];
+  if (out <= 0.0 || delivered <= 0.0 || s >= c.dispatched_defect.size()) return own;
+  // Dispatched units are made by the receivers (7.20): a lot of them is as reliable as its maker.
+  const double share = std::fmin(1.0, out / delivered);
+  return {(1.0 - share) * own.on_time + share * c.dispatched_on_time[s] / out,
+          (1.0 - share) * own.defect + share * c.dispatched_defect[s] / out};
+}
+
 void draw_delivery(const ModelContext& c, sim::Rng& rng, sim::Tie& t) {
   const sim::Firms& f = c.world.firms;
   t.observed = t.delivered > 0.0 ? 1 : 0;
@@ -162,10 +173,11 @@ void draw_delivery(const ModelContext& c, sim::Rng& rng, sim::Tie& t) {
   t.bad_lots = 0;
   if (!t.observed) return;
   const auto s = t.supplier;
+  const MakerReliability r = delivery_reliability(c, s);
   // A supplier short of output also ships late: the on-time chance scales with its fill rate.
-  t.late = sim::bernoulli(rng, f.on_time_prob[s] * f.fill[s]) ? 0 : 1;
+  t.late = sim::bernoulli(rng, r.on_time * f.fill[s]) ? 0 : 1;
   for (std::uint32_t k = 0; k < c.params.information.lots_per_delivery; ++k)
-    if (sim::bernoulli(rng, f.defect_rate[s])) ++t.bad_lots;
+    if (sim::bernoulli(rng, r.defect)) ++t.bad_lots;
 }
 
 void learn_from_deliveries(ModelContext& c) {

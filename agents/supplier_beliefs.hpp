@@ -96,7 +96,19 @@ void init_reliability(ModelContext& c, sim::FirmIndex f);
  * rises with digital maturity). */
 void drift_reliability(ModelContext& c);
 
-/** @brief Draws whether tie t's delivery this tick came late and how many of its lots are defective. */
+/** @brief Hidden reliability of what a supplier delivers this tick (probabilities per delivery and per lot).
+ */
+struct MakerReliability {
+  double on_time = 0.0;  ///< chance a delivery is on time, before the supplier's fill rate
+  double defect = 0.0;   ///< chance a lot is defective
+};
+
+/** @brief Reliability of the units supplier s delivers this tick: its own for the share it made, its
+ * dispatch receivers' (made-weighted) for the share they made for it (docs/ODD.md 7.33). */
+MakerReliability delivery_reliability(const ModelContext& c, sim::FirmIndex s);
+
+/** @brief Draws whether tie t's delivery this tick came late and how many of its lots are defective, from
+ * the reliability of the firms that made its units (delivery_reliability). */
 void draw_delivery(const ModelContext& c, sim::Rng& rng, sim::Tie& t);
 
 /** @brief Updates buyers' beliefs and suppliers' delivery records from this tick's drawn deliveries. */

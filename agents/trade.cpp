@@ -182,6 +182,8 @@ void realise_production(ModelContext& c) {
   sim::Firms& f = w.firms;
   sim::GoodsFlows& goods = c.ledger.goods();
   c.output_scale.assign(f.size(), 1.0);
+  c.dispatched_on_time.assign(f.size(), 0.0);
+  c.dispatched_defect.assign(f.size(), 0.0);
   c.spot_ratio.assign(c.directory.n_types(), 0.0);
   c.spot_domestic.assign(c.directory.n_types(), 0.0);
   std::vector<double> received;
@@ -221,11 +223,13 @@ void realise_production(ModelContext& c) {
     for (const auto& ev : c.dispatches) {
       if (ev.type != t) continue;
       sim::Platform& pl = w.platforms[ev.platform];
-      double units = 0.0, value = 0.0;
+      double units = 0.0, value = 0.0, on_time = 0.0, defect = 0.0;
       for (auto [j, take] : ev.receivers) {
         const double made = take * c.output_scale[j];
         units += made;
         value += made * f.price[j];
+        on_time += made * f.on_time_prob[j];
+        defect += made * f.defect_rate[j];
         f.transfer_in[j] += sim::Money{made * f.price[j]};
         if (!f.member_of(j, ev.platform)) {
           pl.cross_platform_gmv += made * f.price[j];
@@ -240,6 +244,9 @@ void realise_production(ModelContext& c) {
         const double got = planned * units / ev.moved;
         f.dispatched_out[i] += got;
         f.transfer_out[i] += sim::Money{got * transfer_price * (1.0 + fee)};
+        // The receivers' reliability goes with the units to the sender's customers (draw_delivery).
+        c.dispatched_on_time[i] += got * on_time / units;
+        c.dispatched_defect[i] += got * defect / units;
       }
       c.ledger.pay(sim::Sector::Firms, sim::Sector::Firms, sim::FlowKind::DispatchTransfer, value);
       c.ledger.pay(sim::Sector::Firms, sim::Sector::Platforms, sim::FlowKind::DispatchFee, value * fee);
@@ -430,8 +437,9 @@ void settle_accounts(ModelContext& c) {
     thread_local std::vector<double> slot_cost, slot_units;
     slot_cost.assign(needs.size(), 0.0);
     slot_units.assign(needs.size(), 0.0);
-    // Each delivery is drawn from the supplier's hidden reliability (7.30): late deliveries and defective
-    // lots cost the buyer as they happen.
+    // Each delivery is drawn from the hidden reliability of the firms that made it (7.30): the supplier's,
+    // and its dispatch receivers' for units they made for it (7.33). Late deliveries and defective lots
+    // cost the buyer as they happen.
     const auto& ip = c.params.information;
     sim::Rng rng(w.seed, sim::Stream::Delivery, i, static_cast<std::uint64_t>(w.tick));
     double tied_units = 0.0, defective_units = 0.0, deliveries = 0.0, incidents_n = 0.0;

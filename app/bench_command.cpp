@@ -69,13 +69,10 @@ std::optional<nlohmann::json> full_model_document(scenarios::Diagnostics& diag) 
 /** Loads the benchmark scenario at `firms` firms and `ticks` ticks; prints problems and returns nothing. */
 std::optional<scenarios::Scenario> bench_scenario(const BenchOptions& o, std::int64_t firms) {
   auto sets = o.sets;
-  // The safety cap on alive firms (default 1,000,000) would stop a 1M-firm run at its first entrant: give
-  // every size room to grow to twice its count (the schema's ceiling is 5M). A --set of the user's comes
-  // later in the list and wins.
-  const auto cap = std::clamp<std::int64_t>(2 * firms, 1000000, 5000000);
+  // The firm cap scales with the count (demography.max_firms = 0, agents::firm_cap), so every size has room
+  // for entrants. A --set of the user's comes later in the list and wins.
   sets.insert(sets.begin(),
-              {"mechanisms.population.count=" + std::to_string(firms), "ticks=" + std::to_string(o.ticks),
-               "mechanisms.demography.max_firms=" + std::to_string(cap)});
+              {"mechanisms.population.count=" + std::to_string(firms), "ticks=" + std::to_string(o.ticks)});
   scenarios::LoadResult r;
   if (!o.scenario.empty()) {
     r = scenarios::load_scenario_file(o.scenario, sets);

@@ -1,8 +1,8 @@
 #include "experiments/calibration_loader.hpp"
 
-#include <filesystem>
 #include <set>
 
+#include "experiments/base_scenario.hpp"
 #include "experiments/experiment_loader.hpp"
 #include "reports/number_format.hpp"
 #include "scenarios/json_file.hpp"
@@ -81,7 +81,6 @@ void describe(V& v, Calibration& c) {
 
 namespace {
 
-namespace fs = std::filesystem;
 using scenarios::Diagnostics;
 
 struct Checker {
@@ -139,19 +138,10 @@ void check_names(const Calibration& cal, Checker& c) {
 /** Loads the base scenario with the fixed overrides, then with each parameter at its bounds, its start and
  * an interior point that is not a round number (an integer key refuses it): the schema's ranges decide. */
 void check_against_scenario(Calibration& cal, CalibrationLoad& out, Checker& c) {
-  fs::path sp = cal.scenario;
-  if (sp.is_relative()) sp = fs::path(cal.file).parent_path() / sp;
-  cal.scenario_file = sp.lexically_normal().string();
-  Diagnostics base_problems;
-  auto doc = scenarios::read_json_file(cal.scenario_file, base_problems, &out.scenario_text);
-  if (!doc)
-    return c.error("scenario", "cannot use '" + cal.scenario_file + "': " + base_problems.front().message);
-  auto base = scenarios::load_scenario(*doc, cal.scenario_file, cal.set);
-  for (const auto& p : base.problems)
-    c.error("set", "the base scenario with these overrides is not valid: " + p.format());
-  if (!base.scenario) return;
-  if (doc->contains("extends") || doc->contains("regions_csv"))
-    out.scenario_text += "\n" + scenarios::to_json(*base.scenario).dump();
+  auto base = load_base_scenario(cal.file, cal.scenario, cal.set, out.scenario_text, c.diag);
+  cal.scenario_file = base.file;
+  const auto& doc = base.doc;
+  if (!doc) return;
   for (std::size_t i = 0; i < cal.parameters.size(); ++i) {
     const auto& p = cal.parameters[i];
     const double lo = p.bounds[0], hi = p.bounds[1];
@@ -207,13 +197,8 @@ CalibrationLoad load_calibration(const nlohmann::json& doc, const std::string& f
 
 CalibrationLoad load_calibration_file(const std::string& file,
                                       const std::vector<std::string>& timeseries_columns) {
-  CalibrationLoad out;
-  auto doc = scenarios::read_json_file(file, out.problems, &out.text);
-  if (!doc) return out;
-  std::string text = std::move(out.text);
-  out = load_calibration(*doc, file, timeseries_columns);
-  out.text = std::move(text);
-  return out;
+  return load_document_file<CalibrationLoad>(
+      file, [&](const nlohmann::json& doc) { return load_calibration(doc, file, timeseries_columns); });
 }
 
 }  // namespace vicsim::experiments

@@ -1,9 +1,9 @@
 #include "experiments/experiment_loader.hpp"
 
 #include <algorithm>
-#include <filesystem>
 #include <set>
 
+#include "experiments/base_scenario.hpp"
 #include "experiments/factor_values.hpp"
 #include "scenarios/json_file.hpp"
 #include "scenarios/json_reader.hpp"
@@ -99,7 +99,6 @@ namespace vicsim::experiments {
 
 namespace {
 
-namespace fs = std::filesystem;
 using scenarios::Diagnostics;
 
 const std::vector<std::string> kDesigns = {"full_factorial", "latin_hypercube", "morris", "sobol"};
@@ -253,23 +252,10 @@ std::vector<FactorValue> probe_values(const FactorSpec& f) {
 
 /** Loads the base scenario with the fixed overrides, then with each factor's probe values. */
 void check_against_scenario(Experiment& e, ExperimentLoad& out, Checker& c) {
-  fs::path sp = e.scenario;
-  if (sp.is_relative()) sp = fs::path(e.file).parent_path() / sp;
-  e.scenario_file = sp.lexically_normal().string();
-  Diagnostics base_problems;
-  auto doc = scenarios::read_json_file(e.scenario_file, base_problems, &out.scenario_text);
-  if (!doc) {
-    c.error("scenario", "cannot use '" + e.scenario_file + "': " + base_problems.front().message);
-    return;
-  }
-  auto base = scenarios::load_scenario(*doc, e.scenario_file, e.set);
-  for (const auto& p : base.problems)
-    c.error("set", "the base scenario with these overrides is not valid: " + p.format());
-  if (!base.scenario) return;
-  // A scenario that extends another or reads a CSV depends on more files than its own bytes: the sweep's
-  // fingerprint (resume check) also covers what they resolve to.
-  if (doc->contains("extends") || doc->contains("regions_csv"))
-    out.scenario_text += "\n" + scenarios::to_json(*base.scenario).dump();
+  auto base = load_base_scenario(e.file, e.scenario, e.set, out.scenario_text, c.diag);
+  e.scenario_file = base.file;
+  const auto& doc = base.doc;
+  if (!doc) return;
   for (std::size_t i = 0; i < e.factors.size(); ++i) {
     const auto& f = e.factors[i];
     for (const auto& value : probe_values(f)) {
@@ -344,13 +330,8 @@ ExperimentLoad load_experiment(const nlohmann::json& doc, const std::string& fil
 
 ExperimentLoad load_experiment_file(const std::string& file,
                                     const std::vector<std::string>& timeseries_columns) {
-  ExperimentLoad out;
-  auto doc = scenarios::read_json_file(file, out.problems, &out.text);
-  if (!doc) return out;
-  std::string text = std::move(out.text);
-  out = load_experiment(*doc, file, timeseries_columns);
-  out.text = std::move(text);
-  return out;
+  return load_document_file<ExperimentLoad>(
+      file, [&](const nlohmann::json& doc) { return load_experiment(doc, file, timeseries_columns); });
 }
 
 }  // namespace vicsim::experiments

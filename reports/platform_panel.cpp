@@ -14,20 +14,44 @@ void PlatformPanelRecorder::on_tick(const sim::World& w, const sim::TickMetrics&
       rows_.push_back({static_cast<std::int32_t>(m.tick), p, metrics[p]});
 }
 
+namespace {
+const sim::Platform& platform_of(const PlatformLabelSource& s) { return s.world.platforms[s.row.platform]; }
+}  // namespace
+
+const std::vector<PlatformLabelColumn>& platform_label_columns() {
+  using S = PlatformLabelSource;
+  static const std::vector<PlatformLabelColumn> cols{{
+      {"scenario", [](const S& s) { return csv_field(s.label.scenario); }},
+      {"seed", [](const S& s) { return std::to_string(s.label.seed); }},
+      {"tick", [](const S& s) { return std::to_string(s.row.tick); }},
+      {"platform", [](const S& s) { return csv_field(platform_of(s).name); }},
+      {"level", [](const S& s) { return std::string(sim::platform_level_name(platform_of(s).level)); }},
+      {"owner",
+       [](const S& s) {
+         const sim::Platform& pl = platform_of(s);
+         return std::string(pl.owner_industry >= 0 || pl.owner_firm >= 0 ? "chain_master" : "independent");
+       }},
+      {"host_region",
+       [](const S& s) { return csv_field(s.world.regions[sim::idx(platform_of(s).host_region)].name); }},
+      {"parent",
+       [](const S& s) {
+         const auto parent = s.row.metrics.parent;
+         return parent >= 0 ? csv_field(s.world.platforms[static_cast<std::size_t>(parent)].name)
+                            : std::string();
+       }},
+  }};
+  return cols;
+}
+
 void PlatformPanelRecorder::write_csv(std::ostream& out, const RunLabel& label) const {
-  out << "scenario,seed,tick,platform,level,owner,host_region,parent";
+  const auto& labels = platform_label_columns();
+  for (std::size_t k = 0; k < labels.size(); ++k) out << (k ? "," : "") << labels[k].name;
   for (const auto& c : sim::platform_columns()) out << ',' << c.name;
   out << '\n';
   const auto& w = model_.world();
   for (const PlatformPanelRow& row : rows_) {
-    const sim::Platform& pl = w.platforms[row.platform];
-    out << csv_field(label.scenario) << ',' << label.seed << ',' << row.tick << ',' << csv_field(pl.name)
-        << ',' << sim::platform_level_name(pl.level) << ','
-        << (pl.owner_industry >= 0 || pl.owner_firm >= 0 ? "chain_master" : "independent") << ','
-        << csv_field(w.regions[sim::idx(pl.host_region)].name) << ','
-        << (row.metrics.parent >= 0
-                ? csv_field(w.platforms[static_cast<std::size_t>(row.metrics.parent)].name)
-                : std::string());
+    const PlatformLabelSource source{label, w, row};
+    for (std::size_t k = 0; k < labels.size(); ++k) out << (k ? "," : "") << labels[k].field(source);
     for (const auto& c : sim::platform_columns()) out << ',' << format_number(row.metrics.*(c.member));
     out << '\n';
   }

@@ -2,6 +2,8 @@
 /** @file platforms.csv: the platform × month panel (fee, members, trade, accounts and infrastructure load
  * of every platform), recorded while the model runs. */
 #include <ostream>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "agents/simulation_run.hpp"
@@ -16,6 +18,24 @@ struct PlatformPanelRow {
   std::size_t platform;
   sim::PlatformMetrics metrics;
 };
+
+/** @brief What a label column of platforms.csv is written from: the run, the world at the end and the row. */
+struct PlatformLabelSource {
+  const RunLabel& label;
+  const sim::World& world;
+  const PlatformPanelRow& row;
+};
+
+/** @brief A label column of platforms.csv (before the metrics of sim::platform_columns): its name and the
+ * CSV field it writes, already quoted where needed (docs/outputs.md lists both kinds). */
+struct PlatformLabelColumn {
+  std::string_view name;
+  std::string (*field)(const PlatformLabelSource&);
+};
+
+/** @brief The label columns of platforms.csv in output order: the one list the writer's header and rows use.
+ */
+const std::vector<PlatformLabelColumn>& platform_label_columns();
 
 /** @brief Observer collecting every platform's metrics each tick; writes them as tidy CSV at the end. */
 class PlatformPanelRecorder : public agents::RunObserver {

@@ -227,8 +227,9 @@ void describe(V& v, agents::DemographyParams& p) {
   v.field("adjustment_rate", p.adjustment_rate, "1/month", "Monthly hiring or shedding share", 0, 1);
   v.field("growth_noise_sd", p.growth_noise_sd, "log/month", "Gibrat noise on log employees", 0, 1);
   v.field("max_firms", p.max_firms, "firms",
-          "Hard cap on alive firms: population.count above it is refused, entry beyond it stops the run", 1,
-          5e6);
+          "Hard cap on alive firms (0: max(1,000,000, 2 x population.count)): population.count above it is "
+          "refused, entry beyond it stops the run",
+          0, 5e6);
   v.field("max_firm_growth", p.max_firm_growth, "x population.count",
           "Hard cap on alive firms as a multiple of the initial count (runaway entry stops the run)", 1, 1e4);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstddef>
 
 #include "sim/concentration.hpp"
 #include "sim/industry.hpp"
@@ -11,100 +12,116 @@
 
 namespace vicsim::sim {
 
-const std::vector<Column>& columns() {
-  static const std::vector<Column> cols{{
-      {"tick", "month", &TickMetrics::tick},
-      {"firms", "count", &TickMetrics::firms},
-      {"entries", "count", &TickMetrics::entries},
-      {"exits", "count", &TickMetrics::exits},
-      {"relocations", "count", &TickMetrics::relocations},
-      {"sme_share", "share", &TickMetrics::sme_share},
-      {"employees", "workers", &TickMetrics::employees},
-      {"output", "yuan/month", &TickMetrics::output},
-      {"real_output", "yuan/month", &TickMetrics::real_output},
-      {"value_added", "yuan/month", &TickMetrics::value_added},
-      {"profit", "yuan/month", &TickMetrics::profit},
-      {"productivity_mean", "units/worker/month", &TickMetrics::productivity_mean},
-      {"productivity_sd", "units/worker/month", &TickMetrics::productivity_sd},
-      {"innovations", "count", &TickMetrics::innovations},
-      {"imitations", "count", &TickMetrics::imitations},
-      {"innovation_share", "share", &TickMetrics::innovation_share},
-      {"ties", "count", &TickMetrics::ties},
-      {"ties_formed", "count", &TickMetrics::ties_formed},
-      {"ties_dissolved", "count", &TickMetrics::ties_dissolved},
-      {"local_tie_share", "share", &TickMetrics::local_tie_share},
-      {"cross_region_tie_share", "share", &TickMetrics::cross_region_tie_share},
-      {"cross_industry_tie_share", "share", &TickMetrics::cross_industry_tie_share},
-      {"density", "ratio", &TickMetrics::density},
-      {"mean_degree", "ties/firm", &TickMetrics::mean_degree},
-      {"clustering", "ratio", &TickMetrics::clustering},
-      {"clustering_se", "ratio", &TickMetrics::clustering_se},
-      {"giant_component_share", "share", &TickMetrics::giant_component_share},
-      {"components", "count", &TickMetrics::components},
-      {"eg_index", "gamma", &TickMetrics::eg_index},
-      {"top_region_share", "share", &TickMetrics::top_region_share},
-      {"transaction_cost_per_unit", "yuan/unit", &TickMetrics::transaction_cost_per_unit},
-      {"transaction_cost_share", "share", &TickMetrics::transaction_cost_share},
-      {"tc_handling_per_unit", "yuan/unit", &TickMetrics::tc_handling_per_unit},
-      {"tc_inspection_per_unit", "yuan/unit", &TickMetrics::tc_inspection_per_unit},
-      {"tc_commission_per_unit", "yuan/unit", &TickMetrics::tc_commission_per_unit},
-      {"tc_rework_per_unit", "yuan/unit", &TickMetrics::tc_rework_per_unit},
-      {"tc_lateness_per_unit", "yuan/unit", &TickMetrics::tc_lateness_per_unit},
-      {"tc_search_per_unit", "yuan/unit", &TickMetrics::tc_search_per_unit},
-      {"tc_spot_premium_per_unit", "yuan/unit", &TickMetrics::tc_spot_premium_per_unit},
-      {"tc_spot_information_per_unit", "yuan/unit", &TickMetrics::tc_spot_information_per_unit},
-      {"tc_marketplace_fee_per_unit", "yuan/unit", &TickMetrics::tc_marketplace_fee_per_unit},
-      {"tc_dispatch_premium_per_unit", "yuan/unit", &TickMetrics::tc_dispatch_premium_per_unit},
-      {"tc_dispatch_inspection_per_unit", "yuan/unit", &TickMetrics::tc_dispatch_inspection_per_unit},
-      {"tc_dispatch_fee_per_unit", "yuan/unit", &TickMetrics::tc_dispatch_fee_per_unit},
-      {"tc_logistics_fee_per_unit", "yuan/unit", &TickMetrics::tc_logistics_fee_per_unit},
-      {"lead_time_days", "days", &TickMetrics::lead_time_days},
-      {"capacity_utilisation", "share", &TickMetrics::capacity_utilisation},
-      {"spot_share", "share", &TickMetrics::spot_share},
-      {"chain_completeness", "share", &TickMetrics::chain_completeness},
-      {"supply_trust", "0-1", &TickMetrics::supply_trust},
-      {"stage", "0-3", &TickMetrics::stage},
-      {"cloud_adoption_share", "share", &TickMetrics::cloud_adoption_share},
-      {"sme_adoption_share", "share", &TickMetrics::sme_adoption_share},
-      {"large_adoption_share", "share", &TickMetrics::large_adoption_share},
-      {"digital_divide_gap", "share", &TickMetrics::digital_divide_gap},
-      {"platform_member_share", "share", &TickMetrics::platform_member_share},
-      {"sme_participation", "share", &TickMetrics::sme_participation},
-      {"multihoming_share", "share", &TickMetrics::multihoming_share},
-      {"platforms_alive", "count", &TickMetrics::platforms_alive},
-      {"platform_hhi", "0-1", &TickMetrics::platform_hhi},
-      {"platform_tie_share", "share", &TickMetrics::platform_tie_share},
-      {"platform_cross_region", "share", &TickMetrics::platform_cross_region},
-      {"member_collaboration", "share", &TickMetrics::member_collaboration},
-      {"chain_coverage", "share", &TickMetrics::chain_coverage},
-      {"platform_gmv", "yuan/month", &TickMetrics::platform_gmv},
-      {"cross_platform_share", "share", &TickMetrics::cross_platform_share},
-      {"integrated_share", "share", &TickMetrics::integrated_share},
-      {"dispatched_units", "units/month", &TickMetrics::dispatched_units},
-      {"interconnected_share", "share", &TickMetrics::interconnected_share},
-      {"mutual_share", "share", &TickMetrics::mutual_share},
-      {"service_latency_ms", "ms", &TickMetrics::service_latency_ms},
-      {"max_congestion", "ratio", &TickMetrics::max_congestion},
-      {"quality", "share", &TickMetrics::quality},
-      {"management_efficiency", "yuan/yuan", &TickMetrics::management_efficiency},
-      {"unit_total_cost", "yuan/yuan", &TickMetrics::unit_total_cost},
-      {"policy_spend", "yuan/month", &TickMetrics::policy_spend},
-      {"policy_spend_cumulative", "yuan", &TickMetrics::policy_spend_cumulative},
-      {"platform_path_stage", "0-3", &TickMetrics::platform_path_stage},
-      {"ecosystem_stage", "0-3", &TickMetrics::ecosystem_stage},
-      {"wage_bill", "yuan/month", &TickMetrics::wage_bill},
-      {"household_income", "yuan/month", &TickMetrics::household_income},
-      {"cpi", "index", &TickMetrics::cpi},
-      {"real_household_income", "yuan/month", &TickMetrics::real_household_income},
-      {"theil_output_per_worker", "index", &TickMetrics::theil_output_per_worker},
-      {"sme_survival", "share", &TickMetrics::sme_survival},
-      {"platform_fee_revenue", "yuan/month", &TickMetrics::platform_fee_revenue},
-      {"fee_share_of_gmv", "share", &TickMetrics::fee_share_of_gmv},
-      {"platform_gmv_hhi", "0-1", &TickMetrics::platform_gmv_hhi},
-      {"lost_sales_share", "share", &TickMetrics::lost_sales_share},
-      {"loan_write_offs", "yuan/month", &TickMetrics::loan_write_offs},
-      {"voucher_windfall", "yuan/month", &TickMetrics::voucher_windfall},
+const std::vector<TransactionCostColumn>& transaction_cost_columns() {
+  using P = TransactionCostParts;
+  using M = TickMetrics;
+  static const std::vector<TransactionCostColumn> cols{{
+      {"tc_handling_per_unit", &P::handling, &M::tc_handling_per_unit},
+      {"tc_inspection_per_unit", &P::inspection, &M::tc_inspection_per_unit},
+      {"tc_commission_per_unit", &P::commission, &M::tc_commission_per_unit},
+      {"tc_rework_per_unit", &P::rework, &M::tc_rework_per_unit},
+      {"tc_lateness_per_unit", &P::lateness, &M::tc_lateness_per_unit},
+      {"tc_search_per_unit", &P::search, &M::tc_search_per_unit},
+      {"tc_spot_premium_per_unit", &P::spot_premium, &M::tc_spot_premium_per_unit},
+      {"tc_spot_information_per_unit", &P::spot_information, &M::tc_spot_information_per_unit},
+      {"tc_marketplace_fee_per_unit", &P::marketplace_fee, &M::tc_marketplace_fee_per_unit},
+      {"tc_dispatch_premium_per_unit", &P::dispatch_premium, &M::tc_dispatch_premium_per_unit},
+      {"tc_dispatch_inspection_per_unit", &P::dispatch_inspection, &M::tc_dispatch_inspection_per_unit},
+      {"tc_dispatch_fee_per_unit", &P::dispatch_fee, &M::tc_dispatch_fee_per_unit},
+      {"tc_logistics_fee_per_unit", &P::logistics_fee, &M::tc_logistics_fee_per_unit},
   }};
+  return cols;
+}
+
+const std::vector<Column>& columns() {
+  static const std::vector<Column> cols = [] {
+    std::vector<Column> c{{
+        {"tick", "month", &TickMetrics::tick},
+        {"firms", "count", &TickMetrics::firms},
+        {"entries", "count", &TickMetrics::entries},
+        {"exits", "count", &TickMetrics::exits},
+        {"relocations", "count", &TickMetrics::relocations},
+        {"sme_share", "share", &TickMetrics::sme_share},
+        {"employees", "workers", &TickMetrics::employees},
+        {"output", "yuan/month", &TickMetrics::output},
+        {"real_output", "yuan/month", &TickMetrics::real_output},
+        {"value_added", "yuan/month", &TickMetrics::value_added},
+        {"profit", "yuan/month", &TickMetrics::profit},
+        {"productivity_mean", "units/worker/month", &TickMetrics::productivity_mean},
+        {"productivity_sd", "units/worker/month", &TickMetrics::productivity_sd},
+        {"innovations", "count", &TickMetrics::innovations},
+        {"imitations", "count", &TickMetrics::imitations},
+        {"innovation_share", "share", &TickMetrics::innovation_share},
+        {"ties", "count", &TickMetrics::ties},
+        {"ties_formed", "count", &TickMetrics::ties_formed},
+        {"ties_dissolved", "count", &TickMetrics::ties_dissolved},
+        {"local_tie_share", "share", &TickMetrics::local_tie_share},
+        {"cross_region_tie_share", "share", &TickMetrics::cross_region_tie_share},
+        {"cross_industry_tie_share", "share", &TickMetrics::cross_industry_tie_share},
+        {"density", "ratio", &TickMetrics::density},
+        {"mean_degree", "ties/firm", &TickMetrics::mean_degree},
+        {"clustering", "ratio", &TickMetrics::clustering},
+        {"clustering_se", "ratio", &TickMetrics::clustering_se},
+        {"giant_component_share", "share", &TickMetrics::giant_component_share},
+        {"components", "count", &TickMetrics::components},
+        {"eg_index", "gamma", &TickMetrics::eg_index},
+        {"top_region_share", "share", &TickMetrics::top_region_share},
+        {"transaction_cost_per_unit", "yuan/unit", &TickMetrics::transaction_cost_per_unit},
+        {"transaction_cost_share", "share", &TickMetrics::transaction_cost_share},
+    }};
+    // The transaction-cost parts, from their one table.
+    for (const auto& t : transaction_cost_columns()) c.push_back({t.name, "yuan/unit", t.member});
+    const std::vector<Column> after{{
+        {"lead_time_days", "days", &TickMetrics::lead_time_days},
+        {"capacity_utilisation", "share", &TickMetrics::capacity_utilisation},
+        {"spot_share", "share", &TickMetrics::spot_share},
+        {"chain_completeness", "share", &TickMetrics::chain_completeness},
+        {"supply_trust", "0-1", &TickMetrics::supply_trust},
+        {"stage", "0-3", &TickMetrics::stage},
+        {"cloud_adoption_share", "share", &TickMetrics::cloud_adoption_share},
+        {"sme_adoption_share", "share", &TickMetrics::sme_adoption_share},
+        {"large_adoption_share", "share", &TickMetrics::large_adoption_share},
+        {"digital_divide_gap", "share", &TickMetrics::digital_divide_gap},
+        {"platform_member_share", "share", &TickMetrics::platform_member_share},
+        {"sme_participation", "share", &TickMetrics::sme_participation},
+        {"multihoming_share", "share", &TickMetrics::multihoming_share},
+        {"platforms_alive", "count", &TickMetrics::platforms_alive},
+        {"platform_hhi", "0-1", &TickMetrics::platform_hhi},
+        {"platform_tie_share", "share", &TickMetrics::platform_tie_share},
+        {"platform_cross_region", "share", &TickMetrics::platform_cross_region},
+        {"member_collaboration", "share", &TickMetrics::member_collaboration},
+        {"chain_coverage", "share", &TickMetrics::chain_coverage},
+        {"platform_gmv", "yuan/month", &TickMetrics::platform_gmv},
+        {"cross_platform_share", "share", &TickMetrics::cross_platform_share},
+        {"integrated_share", "share", &TickMetrics::integrated_share},
+        {"dispatched_units", "units/month", &TickMetrics::dispatched_units},
+        {"interconnected_share", "share", &TickMetrics::interconnected_share},
+        {"mutual_share", "share", &TickMetrics::mutual_share},
+        {"service_latency_ms", "ms", &TickMetrics::service_latency_ms},
+        {"max_congestion", "ratio", &TickMetrics::max_congestion},
+        {"quality", "share", &TickMetrics::quality},
+        {"management_efficiency", "yuan/yuan", &TickMetrics::management_efficiency},
+        {"unit_total_cost", "yuan/yuan", &TickMetrics::unit_total_cost},
+        {"policy_spend", "yuan/month", &TickMetrics::policy_spend},
+        {"policy_spend_cumulative", "yuan", &TickMetrics::policy_spend_cumulative},
+        {"platform_path_stage", "0-3", &TickMetrics::platform_path_stage},
+        {"ecosystem_stage", "0-3", &TickMetrics::ecosystem_stage},
+        {"wage_bill", "yuan/month", &TickMetrics::wage_bill},
+        {"household_income", "yuan/month", &TickMetrics::household_income},
+        {"cpi", "index", &TickMetrics::cpi},
+        {"real_household_income", "yuan/month", &TickMetrics::real_household_income},
+        {"theil_output_per_worker", "index", &TickMetrics::theil_output_per_worker},
+        {"sme_survival", "share", &TickMetrics::sme_survival},
+        {"platform_fee_revenue", "yuan/month", &TickMetrics::platform_fee_revenue},
+        {"fee_share_of_gmv", "share", &TickMetrics::fee_share_of_gmv},
+        {"platform_gmv_hhi", "0-1", &TickMetrics::platform_gmv_hhi},
+        {"lost_sales_share", "share", &TickMetrics::lost_sales_share},
+        {"loan_write_offs", "yuan/month", &TickMetrics::loan_write_offs},
+        {"voucher_windfall", "yuan/month", &TickMetrics::voucher_windfall},
+    }};
+    c.insert(c.end(), after.begin(), after.end());
+    return c;
+  }();
   return cols;
 }
 
@@ -118,22 +135,29 @@ struct Partial {
   // flows of firms that traded this tick (alive, or exited at its end)
   double output = 0, value_added = 0, profit = 0, cap = 0, bought = 0, tc = 0, purchases = 0, lead = 0,
          spot = 0, output_units = 0;
-  TransactionCostParts tc_parts;  // all doubles: `add` sums it with the rest
   // alive firms
   double firms = 0, employees = 0, sme = 0, a_sum = 0, a_sq = 0, gained = 0, slots = 0, filled = 0;
   double large = 0, cloud = 0, sme_cloud = 0, large_cloud = 0, members = 0, sme_members = 0, multi = 0,
          out_w = 0, quality = 0, overhead = 0, revenue = 0, total_cost = 0, member_collab = 0;
   // ties between alive firms, counted at their source
   double ties = 0, local = 0, cross_ind = 0, supply = 0, trust = 0, pties = 0, pcross = 0, brokered = 0;
+  // transaction-cost parts of the firms that traded (summed through transaction_cost_columns)
+  TransactionCostParts tc_parts;
 };
 
-/** Adds b to a, member by member (the members are all doubles). */
+/** Adds the transaction-cost parts of b to a, part by part through their table. */
+void add(TransactionCostParts& a, const TransactionCostParts& b) {
+  for (const auto& t : transaction_cost_columns()) a.*t.part += b.*t.part;
+}
+
+/** Adds b to a, member by member: the doubles before tc_parts as an array, then tc_parts by its table. */
 void add(Partial& a, const Partial& b) {
-  constexpr std::size_t n = sizeof(Partial) / sizeof(double);
-  static_assert(sizeof(Partial) == n * sizeof(double));
+  constexpr std::size_t n = offsetof(Partial, tc_parts) / sizeof(double);
+  static_assert(offsetof(Partial, tc_parts) == n * sizeof(double));
   auto* x = reinterpret_cast<double*>(&a);
   const auto* y = reinterpret_cast<const double*>(&b);
   for (std::size_t k = 0; k < n; ++k) x[k] += y[k];
+  add(a.tc_parts, b.tc_parts);
 }
 
 /** The sums of firms [lo, hi). Writes only `type_has` bits of its own chunk's copy and `per_platform` of it.
@@ -154,14 +178,7 @@ void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t
     p.cap += f.capacity(i);
     p.bought += f.inputs_bought[i];
     p.tc += f.transaction_cost[i].yuan;
-    {
-      // Member by member like `add`: TransactionCostParts is all doubles.
-      constexpr std::size_t n = sizeof(TransactionCostParts) / sizeof(double);
-      static_assert(sizeof(TransactionCostParts) == n * sizeof(double));
-      auto* x = reinterpret_cast<double*>(&p.tc_parts);
-      const auto* y = reinterpret_cast<const double*>(&f.transaction_cost_parts[i]);
-      for (std::size_t k = 0; k < n; ++k) x[k] += y[k];
-    }
+    add(p.tc_parts, f.transaction_cost_parts[i]);
     p.purchases += f.input_cost[i].yuan;
     p.lead += f.lead_time_days[i] * f.inputs_bought[i];
     p.spot += f.spot_units[i];
@@ -344,26 +361,8 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.capacity_utilisation = p.cap > 0 ? p.output_units / p.cap : 0.0;
   m.transaction_cost_per_unit = p.bought > 0 ? p.tc / p.bought : 0.0;
   m.transaction_cost_share = p.purchases > 0 ? p.tc / p.purchases : 0.0;
-  // The columns of the transaction-cost parts, in TransactionCostParts' member order.
-  static constexpr double TickMetrics::*tc_columns[] = {&TickMetrics::tc_handling_per_unit,
-                                                        &TickMetrics::tc_inspection_per_unit,
-                                                        &TickMetrics::tc_commission_per_unit,
-                                                        &TickMetrics::tc_rework_per_unit,
-                                                        &TickMetrics::tc_lateness_per_unit,
-                                                        &TickMetrics::tc_search_per_unit,
-                                                        &TickMetrics::tc_spot_premium_per_unit,
-                                                        &TickMetrics::tc_spot_information_per_unit,
-                                                        &TickMetrics::tc_marketplace_fee_per_unit,
-                                                        &TickMetrics::tc_dispatch_premium_per_unit,
-                                                        &TickMetrics::tc_dispatch_inspection_per_unit,
-                                                        &TickMetrics::tc_dispatch_fee_per_unit,
-                                                        &TickMetrics::tc_logistics_fee_per_unit};
-  static_assert(sizeof(tc_columns) / sizeof(tc_columns[0]) == sizeof(TransactionCostParts) / sizeof(double));
-  if (p.bought > 0) {
-    const auto* part = reinterpret_cast<const double*>(&p.tc_parts);
-    for (std::size_t k = 0; k < sizeof(tc_columns) / sizeof(tc_columns[0]); ++k)
-      m.*tc_columns[k] = part[k] / p.bought;
-  }
+  if (p.bought > 0)
+    for (const auto& t : transaction_cost_columns()) m.*t.member = p.tc_parts.*t.part / p.bought;
   m.lead_time_days = p.bought > 0 ? p.lead / p.bought : 0.0;
   m.spot_share = p.bought > 0 ? p.spot / p.bought : 0.0;
   m.chain_completeness = p.slots > 0 ? p.filled / p.slots : 0.0;

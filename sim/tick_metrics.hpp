@@ -101,6 +101,18 @@ struct Column {
   double TickMetrics::*member;
 };
 
+/** @brief One part of transaction_cost_per_unit: its time-series column, the firm-level part it sums (yuan
+ * per month) and the metric it fills (yuan per unit of purchased input). */
+struct TransactionCostColumn {
+  std::string_view name;
+  double TransactionCostParts::*part;
+  double TickMetrics::*member;
+};
+
+/** @brief Every part of TransactionCostParts, in column order: the one list the metrics pass sums and divides
+ * and columns() writes (a part missing here is neither summed nor written; tests check the count). */
+const std::vector<TransactionCostColumn>& transaction_cost_columns();
+
 /** @brief All columns in output order (the stage names are appended by the writer). */
 const std::vector<Column>& columns();
 

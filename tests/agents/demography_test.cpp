@@ -33,6 +33,12 @@ TEST_CASE("demography: the cap is the smaller of max_firms and max_firm_growth x
   CHECK(agents::firm_cap(p) == 50000);
   p.demography.max_firms = 20000;
   CHECK(agents::firm_cap(p) == 20000);
+  // The default (0) scales with the population: a 1M-firm start has room to double, not a cap at its count.
+  p.demography.max_firms = 0;
+  p.population.count = 1000000;
+  CHECK(agents::firm_cap(p) == 2000000);
+  p.population.count = 100000;
+  CHECK(agents::firm_cap(p) == 1000000);
 }
 
 TEST_CASE("demography: entry and exit rates of the bundled baselines against published firm demography",

@@ -115,6 +115,47 @@ TEST_CASE("supplier_beliefs: a platform tie sees the supplier's record, weighted
   CHECK(tie_cost_rate(c, *tie) == Approx(tie_cost_rate(c, off) + commission_rate(c, *tie)));
 }
 
+TEST_CASE("supplier_beliefs: dispatched units carry their makers' reliability, not the sender's",
+          "[agents]") {
+  ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=24"}));
+  for (int t = 0; t < 24; ++t) model.step();
+  ModelContext& c = model.mutable_context();
+  sim::Firms& f = c.world.firms;
+  const sim::Tie* tie = nullptr;
+  const auto& g = c.world.network;
+  for (auto [e, end] = boost::edges(g); e != end && !tie; ++e)
+    if (g[*e].is_supply() && f.dispatched_out[g[*e].supplier] > 0.0 && g[*e].delivered > 0.0) tie = &g[*e];
+  REQUIRE(tie);
+  const auto s = tie->supplier;
+  // The mix as realised this tick: own share at the sender's rates, the rest at the receivers' mean.
+  const double out = f.dispatched_out[s], share = std::fmin(1.0, out / (f.fill[s] * f.orders[s]));
+  const MakerReliability r = delivery_reliability(c, s);
+  CHECK(r.defect == Approx((1 - share) * f.defect_rate[s] + share * c.dispatched_defect[s] / out));
+  CHECK(r.on_time == Approx((1 - share) * f.on_time_prob[s] + share * c.dispatched_on_time[s] / out));
+  // Everything made by receivers that are late 80% of the time and make 90% bad lots: the sender's own
+  // (good) rates no longer matter, and the drawn deliveries show the receivers' defects.
+  f.dispatched_out[s] = f.fill[s] * f.orders[s];
+  c.dispatched_defect[s] = 0.9 * f.dispatched_out[s];
+  c.dispatched_on_time[s] = 0.2 * f.dispatched_out[s];
+  f.defect_rate[s] = 0.0;
+  f.on_time_prob[s] = 1.0;
+  CHECK(delivery_reliability(c, s).defect == Approx(0.9));
+  CHECK(delivery_reliability(c, s).on_time == Approx(0.2));
+  sim::Tie drawn = *tie;
+  double bad = 0, lots = 0;
+  for (std::uint64_t k = 0; k < 200; ++k) {
+    sim::Rng rng(7, sim::Stream::Delivery, s, k);
+    draw_delivery(c, rng, drawn);
+    bad += drawn.bad_lots;
+    lots += c.params.information.lots_per_delivery;
+  }
+  CHECK(bad / lots > 0.8);
+  // No dispatch: the sender's own rates.
+  f.dispatched_out[s] = 0.0;
+  CHECK(delivery_reliability(c, s).defect == 0.0);
+  CHECK(delivery_reliability(c, s).on_time == 1.0);
+}
+
 namespace {
 /** Month of the information check: the flagship comparison's month (docs/ODD.md 7.31). */
 constexpr int kInfoMonth = 120;

@@ -83,6 +83,10 @@ TEST_CASE("platform panel: one row per tick x platform, members from the bits, f
   std::vector<std::string> documented;
   for (const auto& d : docs) documented.push_back(d.first);
   CHECK(t.header() == documented);
+  // The header is the two tables, label columns first: neither is hand-listed in the writer.
+  const auto& labels = reports::platform_label_columns();
+  REQUIRE(t.header().size() == labels.size() + sim::platform_columns().size());
+  for (std::size_t k = 0; k < labels.size(); ++k) CHECK(t.header()[k] == labels[k].name);
   for (const auto& c : sim::platform_columns()) {
     const auto d = std::find_if(docs.begin(), docs.end(), [&](const auto& x) { return x.first == c.name; });
     REQUIRE(d != docs.end());
