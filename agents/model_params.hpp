@@ -56,7 +56,7 @@ struct MarketParams {
 
 /** @brief Households' spending rule (docs/ODD.md 7.69–7.71). */
 struct HouseholdParams {
-  /// "income_wealth" (the default since 2026-12-02): households spend α1 · last month's disposable income
+  /// "income_wealth" (the default since the night of 2026-12-01): households spend α1 · last month's disposable income
   /// + α2 · last month's deposits (Godley & Lavoie 2007, eq. 3.7), so wages and profits fund final demand;
   /// "exogenous": final demand is the scenario's and households' deposits absorb the gap (an open closure)
   std::string consumption = "income_wealth";

@@ -40,6 +40,8 @@ COMPARISONS = {
                                           "platform_member_share", "real_output"],
     "platform_led_vs_households_exogenous": ["firms", "employees", "real_output", "real_household_income",
                                                  "cpi"],
+    "platform_emergent_vs_platform_cultivation": ["platforms_alive", "platform_member_share",
+                                                  "policy_spend_cumulative", "platform_path_stage", "real_output"],
 }
 
 

@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""The table of docs/ODD.md 7.71: households under the two closures, from two run directories.
+
+Usage: python3 scripts/closure_table.py EXOGENOUS_RUN INCOME_WEALTH_RUN
+  e.g. build/vicsim run scenarios/households_exogenous.json --out runs/ex
+       build/vicsim run scenarios/platform_led.json --out runs/iw
+       python3 scripts/closure_table.py runs/ex runs/iw
+Reads stocks.csv (households' deposits), accounts.csv (households' final purchases) and timeseries.csv
+(household_income, employees); prints a Markdown table. Standard library only.
+"""
+import csv
+import sys
+
+
+def read(run):
+    deposits, spending, ts = {}, {}, {}
+    with open(run + "/stocks.csv", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["sector"] == "households" and r["stock"] == "deposits":
+                deposits[int(r["tick"])] = float(r["value"])
+    with open(run + "/accounts.csv", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["payer"] == "households" and r["flow"] == "final_sales":
+                t = int(r["tick"])
+                spending[t] = spending.get(t, 0.0) + float(r["amount"])
+    with open(run + "/timeseries.csv", newline="") as f:
+        for r in csv.DictReader(f):
+            ts[int(r["tick"])] = r
+    return deposits, spending, ts
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    runs = [read(d) for d in sys.argv[1:]]
+    last = min(max(r[2]) for r in runs)
+    mid = last // 2
+    m = 1e6
+
+    def row(label, f):
+        return "| " + label + " | " + " | ".join(f(*r) for r in runs) + " |"
+
+    print("| | exogenous | income_wealth |")
+    print("|---|---:|---:|")
+    print(row(f"household deposits, month {mid} (million yuan)", lambda d, s, t: f"{d[mid] / m:,.0f}"))
+    print(row(f"household deposits, month {last} (million yuan)", lambda d, s, t: f"{d[last] / m:,.0f}"))
+    print(row(f"mean change of deposits, months {mid + 1}–{last} (million yuan/month)",
+              lambda d, s, t: f"{(d[last] - d[mid]) / (last - mid) / m:+,.1f}"))
+    print(row(f"deposits ÷ household income, month {last}",
+              lambda d, s, t: "— (negative)" if d[last] < 0 else f"{d[last] / float(t[last]['household_income']):.2f}"))
+    print(row(f"household spending on final goods, month 1 → month {last} (million yuan/month)",
+              lambda d, s, t: f"{s[1] / m:,.0f} → {s[last] / m:,.0f}"))
+    print(row(f"employees, month {last}", lambda d, s, t: f"{float(t[last]['employees']):,.0f}"))
+
+
+if __name__ == "__main__":
+    main()
