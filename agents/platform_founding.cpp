@@ -33,6 +33,11 @@ double bass_adopted(double p, double q, double years) {
 
 namespace {
 
+/** True if firms a and b trade (a tie in either direction). */
+bool trades_with(const sim::SupplyGraph& g, sim::FirmIndex a, sim::FirmIndex b) {
+  return a != b && (boost::edge(a, b, g).second || boost::edge(b, a, g).second);
+}
+
 /** True if alive platform q already serves firm f (its openness rules and entry rule admit f). */
 bool serves(const sim::Platform& q, const sim::Firms& fs, sim::FirmIndex f) {
   if (!q.alive || q.level == sim::PlatformLevel::Middle) return false;
@@ -90,16 +95,26 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   double served = 0;
   std::vector<double> firms_in(w.regions.size(), 0.0);
   struct Firm {
-    double readiness, input_cost;
+    double pace, input_cost;  // pace: multiplier of the firm's awareness hazard (time stretch of F)
+    bool owner;               // the founder itself: a member from launch
   };
   std::vector<Firm> firms;
+  const auto& ap = c.params.adoption;
   for_each_reachable(c, level, founder, industry, region, [&](sim::FirmIndex i) {
     // Digital readiness (7.16: infrastructure, size and net cloud cost), not current maturity: members go on
     // the cloud when they join, so a founder counts the firms that could.
     const double ready = adoption_readiness(c, i);
     k.reachable += 1;
     k.ready += ready;
-    firms.push_back({ready, fs.input_cost[i].yuan});
+    // The joining rule's awareness hazard (7.17, update_adoption) is (join_p + join_q · share)/12 · pull ·
+    // ready with ready = 1 for a firm already on the cloud and pull = owner_pull for a partner of the
+    // platform's chain-master owner; the forecast uses the same two multipliers (7.76).
+    const bool is_owner = founder >= 0 && static_cast<std::int64_t>(i) == founder;
+    const double pace =
+        (fs.on_cloud[i] ? 1.0 : ready) *
+        (founder >= 0 && trades_with(c.world.network, i, static_cast<sim::FirmIndex>(founder)) ? ap.owner_pull
+                                                                                               : 1.0);
+    firms.push_back({pace, fs.input_cost[i].yuan, is_owner});
     firms_in[sim::idx(fs.region[i])] += 1;
     for (const auto& q : w.platforms)
       if (serves(q, fs, i)) {
@@ -129,7 +144,6 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   // readiness R_i stretches time as it scales an offline firm's awareness hazard. Month t's profit is fees on
   // the members' expected platform purchases plus the entry fees of that month's joiners, minus the operating
   // cost, discounted monthly over the horizon.
-  const auto& ap = c.params.adoption;
   const double r = std::pow(1.0 + fp.discount_per_year, 1.0 / 12.0) - 1.0;
   const auto horizon = static_cast<std::int32_t>(fp.horizon_months);
   double joined_before = 0, members_sum = 0, revenue_sum = 0, cost_sum = 0;
@@ -137,7 +151,8 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   for (std::int32_t t = 1; t <= horizon; ++t) {
     double joined = 0, purchases = 0;
     for (const auto& f : firms) {
-      const double a = share * bass_adopted(ap.join_p, ap.join_q, f.readiness * t / 12.0);
+      // The chain-master founder joins its own platform at launch (launch) and stays (owners stay).
+      const double a = f.owner ? 1.0 : share * bass_adopted(ap.join_p, ap.join_q, f.pace * t / 12.0);
       joined += a;
       purchases += a * f.input_cost;
     }
@@ -154,8 +169,12 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
     k.revenue = revenue_sum / horizon;
     k.cost = cost_sum / horizon;
   }
+  // Hurdle (7.76): the launch cost net of co-funding plus the cost of tying up the working capital for the
+  // horizon, K_w (1 − (1+r)^−H) (platform cash earns no interest). Risk is priced once, in the discount rate
+  // r; value already counts the operating losses the working capital pays for.
   const double cofund = launch_cofund_share(c, k.host, industry);
-  k.hurdle = fp.launch_cost * (1.0 - cofund) + fp.risk_premium * (fp.launch_cost + e.initial_cash);
+  k.capital_cost = e.initial_cash * (1.0 - std::pow(1.0 + r, -static_cast<double>(horizon)));
+  k.hurdle = fp.launch_cost * (1.0 - cofund) + k.capital_cost;
   return k;
 }
 

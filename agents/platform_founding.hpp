@@ -1,7 +1,8 @@
 #pragma once
 /** @file Endogenous platform founding (docs/ODD.md 7.50): a chain-master or an independent provider founds
  * an enterprise ("point"), industry ("line") or regional ("surface") platform when the expected profit of
- * the firms it can reach beats the launch cost, the capital at stake and a risk premium. */
+ * the firms it can reach, discounted at a risk-adjusted rate, beats the launch cost and the cost of its
+ * working capital. */
 #include <cstdint>
 
 #include "agents/model_context.hpp"
@@ -30,7 +31,8 @@ struct FoundingCase {
   double revenue = 0;              ///< expected fees, mean over the horizon (yuan/month)
   double cost = 0;                 ///< expected operating cost, mean over the horizon (yuan/month)
   double value = 0;                ///< discounted profit over the horizon (yuan)
-  double hurdle = 0;               ///< launch cost net of co-funding + risk premium on the capital (yuan)
+  double capital_cost = 0;         ///< cost of the working capital tied up over the horizon (yuan)
+  double hurdle = 0;               ///< launch cost net of co-funding + capital_cost (yuan)
   double compute_gflops = 0;       ///< compute the founder would buy (Gflop/s)
 };
 

@@ -315,7 +315,9 @@ const std::vector<ParameterSource>& parameter_sources() {
        "assumption: ten times the per-member load `gflop_per_member`, for growth (ODD 7.50)"},
       {"mechanisms.founding.decision_rate",
        "assumption: a positive case is acted on within about ten months (ODD 7.50)"},
-      {"mechanisms.founding.discount_per_year", "assumption: about twice the lender's 4.35% (ODD 7.50)"},
+      {"mechanisms.founding.discount_per_year",
+       "assumption: about twice the lender's 4.35%; the only risk margin of the founder's case (ODD 7.50, "
+       "7.76)"},
       {"mechanisms.founding.entry_fee",
        "assumption, below the declared platforms' 5000 (a newcomer) (ODD 7.50)"},
       {"mechanisms.founding.expected_join_share", "assumption (ODD 7.50)"},
@@ -334,7 +336,8 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.founding.regional_min_firms",
        "assumption: a region too small for a surface of its own (ODD 7.50)"},
       {"mechanisms.founding.risk_premium",
-       "assumption: venture-style required return on the capital at stake (ODD 7.50)"},
+       "not read since 2026-12-02: it counted risk a second time beside the risk-adjusted discount rate "
+       "(ODD 7.76); kept in the format until the shared headers are next rebuilt"},
       {"mechanisms.founding.rival_weight", "assumption: one rival halves the expected members (ODD 7.50)"},
       {"mechanisms.apps.bytes_per_day",
        "assumption: a few MB of app sessions a day, a fifth of the design-data exchange (ODD 7.67)"},

@@ -17,6 +17,8 @@ EXTRA = {
     "platform_led": ["platform_member_share", "sme_participation", "cross_region_tie_share",
                      "transaction_cost_per_unit", "lead_time_days", "fee_share_of_gmv", "platform_path_stage_name"],
     "platform_emergent": ["platforms_alive", "platform_member_share", "platform_path_stage_name"],
+    "platform_cultivation": ["platforms_alive", "platform_member_share", "policy_spend_cumulative",
+                             "platform_path_stage_name"],
     "one_plus_n": ["platforms_alive", "interconnected_share", "cross_platform_share", "integrated_share",
                    "ecosystem_stage_name"],
     "pilot_program": ["platform_member_share", "policy_spend_cumulative"],
@@ -38,6 +40,8 @@ COMPARISONS = {
                                           "platform_member_share", "real_output"],
     "platform_led_vs_households_exogenous": ["firms", "employees", "real_output", "real_household_income",
                                                  "cpi"],
+    "platform_emergent_vs_platform_cultivation": ["platforms_alive", "platform_member_share",
+                                                  "policy_spend_cumulative", "platform_path_stage", "real_output"],
 }
 
 
