@@ -95,8 +95,13 @@ TEST_CASE("platform_pattern: platform-led beats traditional on cross-region, cro
   // advantage vanished (+0.001, CI [−0.003, +0.005], docs/ODD.md 7.39 and §8). Reported, not forced.
   CHECK_NOFAIL(stat(names[1]).ci_low > 0.0);
   CHECK(stat(names[2]).ci_low > 0.0);
-  INFO("transaction cost diff " << stat(names[3]).diff << " CI high " << stat(names[3]).ci_high);
-  CHECK(stat(names[3]).ci_high < 0.0);
+  INFO("transaction cost diff " << stat(names[3]).diff << " CI [" << stat(names[3]).ci_low << ", "
+                                << stat(names[3]).ci_high << "]");
+  // Not met since the sourced defaults of 2026-12-02 (docs/ODD.md 7.75, §8 pattern 4): with the reliability
+  // gain of digital maturity at MIIT's before/after figure (maturity_gain 0.8 -> 0.34), spot_premium 0.15
+  // and 2 offline processing days, the platform path's transaction cost per unit is higher, +35 yuan
+  // [+4, +66] on these seeds. Reported, not forced.
+  CHECK_NOFAIL(stat(names[3]).ci_high < 0.0);
 }
 
 TEST_CASE("platform_pattern: traditional is more concentrated (Ellison–Glaeser) than platform-led",
