@@ -117,8 +117,6 @@ struct FoundingParams {
   std::uint32_t max_founded = 12;  ///< platform slots kept for founding (within the 32-platform limit)
   std::int32_t first_tick = 6;     ///< first month a founder may decide
   double launch_cost = 3.0e7;      ///< one-off set-up cost of a platform (yuan), paid to households
-  double risk_premium =
-      0.25;  ///< share of the capital at stake (launch cost + working capital) required on top
   double horizon_months = 60.0;       ///< months of expected profit a founder counts
   double discount_per_year = 0.08;    ///< founder's discount rate (share per year)
   double mediated_share = 0.5;        ///< share of a member's purchases the founder expects on the platform

@@ -85,7 +85,7 @@ const std::vector<Mechanism>& mechanism_registry() {
       {"platform_founding", "platform_founding", "digital layer",
        "Chain-masters and independent providers found platforms when the expected profit covers launch cost and risk",
        {{"mechanisms.founding.enabled", "false"}}, nullptr, "mechanisms.founding",
-       {"launch_cost", "risk_premium", "horizon_months", "fee"}, {"platform founding"}, "", {}, "7.50"},
+       {"launch_cost", "discount_per_year", "horizon_months", "fee"}, {"platform founding"}, "", {}, "7.50"},
       {"platform_hierarchy", "platform_hierarchy", "digital layer",
        "Point, line and surface: surfaces serve lines, lines serve points, with data-value and app-stock feedback",
        {{"mechanisms.hierarchy.enabled", "false"}}, "platforms[*]", "mechanisms.hierarchy",

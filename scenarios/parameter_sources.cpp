@@ -335,9 +335,6 @@ const std::vector<ParameterSource>& parameter_sources() {
        "(ODD 7.50)"},
       {"mechanisms.founding.regional_min_firms",
        "assumption: a region too small for a surface of its own (ODD 7.50)"},
-      {"mechanisms.founding.risk_premium",
-       "not read since 2026-12-02: it counted risk a second time beside the risk-adjusted discount rate "
-       "(ODD 7.76); kept in the format until the shared headers are next rebuilt"},
       {"mechanisms.founding.rival_weight", "assumption: one rival halves the expected members (ODD 7.50)"},
       {"mechanisms.apps.bytes_per_day",
        "assumption: a few MB of app sessions a day, a fifth of the design-data exchange (ODD 7.67)"},

@@ -411,7 +411,6 @@ void describe(V& v, agents::FoundingParams& p) {
   v.field("max_founded", p.max_founded, "platforms", "Slots kept for founded platforms", 0, 32);
   v.field("first_tick", p.first_tick, "tick", "First month a founder may decide", 1, 100000);
   v.field("launch_cost", p.launch_cost, "yuan", "One-off set-up cost of a platform", 0, 1e12);
-  v.field("risk_premium", p.risk_premium, "share", "Required return on the capital at stake", 0, 10);
   v.field("horizon_months", p.horizon_months, "months", "Months of expected profit a founder counts", 1,
           1200);
   v.field("discount_per_year", p.discount_per_year, "share/year", "Founder's discount rate", 0, 1);

@@ -74,8 +74,8 @@ TEST_CASE("platform_founding: the founder's case grows with the reachable firms'
 
 TEST_CASE("platform_founding: the hurdle counts risk once, in the discount rate", "[agents]") {
   // 7.76 (a): hurdle = launch cost net of co-funding + the cost of the working capital tied up for the
-  // horizon; no second risk charge (risk_premium is not read).
-  auto r = test::run(emergent_small({"ticks=1", "mechanisms.founding.risk_premium=3"}));
+  // horizon; no second risk charge (the former risk_premium is removed from the format).
+  auto r = test::run(emergent_small({"ticks=1"}));
   const auto& c = r.model->context();
   const auto k = agents::founding_case(c, sim::PlatformLevel::Industry, -1, 0, -1);
   const auto& fp = c.params.founding;
