@@ -98,6 +98,24 @@ void store_belief(const InformationParams& p, sim::Tie& t, const SupplierBelief&
   t.trust = trust_of(p, b);
 }
 
+namespace {
+
+/** The first tie s → p, as `boost::edge(s, p, g)` finds it, read from the shorter of s's out-edges and p's
+ * in-edges: a popular supplier's out-list grows with the network, so scanning it for every partner of every
+ * buyer made the walk cost grow faster than N. Both lists keep ties s → p in the order they were added
+ * (appends, order-preserving erases, compaction in edge order), so either finds the same tie. */
+const sim::Tie* first_tie(const sim::SupplyGraph& g, sim::FirmIndex s, sim::FirmIndex p) {
+  if (boost::in_degree(p, g) < boost::out_degree(s, g)) {
+    for (auto [e, end] = boost::in_edges(p, g); e != end; ++e)
+      if (boost::source(*e, g) == s) return &g[*e];
+    return nullptr;
+  }
+  const auto [e, found] = boost::edge(s, p, g);
+  return found ? &g[e] : nullptr;
+}
+
+}  // namespace
+
 SupplierBelief referral_belief(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
   const auto& ip = c.params.information;
   const SupplierBelief prior = prior_of(ip);
@@ -106,9 +124,9 @@ SupplierBelief referral_belief(const ModelContext& c, sim::FirmIndex s, sim::Fir
   // A partner of b (either direction, any tie kind) that buys from s tells b what it has seen.
   auto tell = [&](sim::FirmIndex partner) {
     if (partner == s) return;
-    const auto [e, found] = boost::edge(s, partner, g);
-    if (!found || !g[e].is_supply()) return;
-    const SupplierBelief heard = stored_belief(g[e]);
+    const sim::Tie* tie = first_tie(g, s, partner);
+    if (!tie || !tie->is_supply()) return;
+    const SupplierBelief heard = stored_belief(*tie);
     const double w = ip.referral_weight;
     observe(r.on_time, w * (heard.on_time.a - prior.on_time.a), w * (heard.on_time.b - prior.on_time.b));
     observe(r.defect, w * (heard.defect.a - prior.defect.a), w * (heard.defect.b - prior.defect.b));

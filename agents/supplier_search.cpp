@@ -52,9 +52,10 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
       }
     }
   };
-  for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e)
+  // Stop at the quota: a popular supplier has customers in proportion to the network's size.
+  for (auto [e, end] = boost::out_edges(f, w.network); e != end && referred < tp.referral_candidates; ++e)
     consider_partner_suppliers(static_cast<sim::FirmIndex>(boost::target(*e, w.network)));
-  for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e)
+  for (auto [e, end] = boost::in_edges(f, w.network); e != end && referred < tp.referral_candidates; ++e)
     consider_partner_suppliers(static_cast<sim::FirmIndex>(boost::source(*e, w.network)));
 
   // Platform matchmaking: members search the whole reachable member pool, across regions.

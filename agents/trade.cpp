@@ -136,8 +136,10 @@ void dispatch_overflow(ModelContext& c, std::size_t t, const std::vector<sim::Fi
 }
 
 /** Inputs firm i receives this tick per slot: its ties' deliveries plus its rationed spot purchases
- * (untied requirement or tie shortfalls). Also adds the spot part to `spot_units`/`spot_value`. */
-void receive_inputs(ModelContext& c, sim::FirmIndex i, std::vector<double>& received) {
+ * (untied requirement or tie shortfalls). Also adds the spot part to `spot_units`/`spot_value`, and appends
+ * per slot (imported units, import value in yuan) to `imports`, for the caller to book in firm order. */
+void receive_inputs(ModelContext& c, sim::FirmIndex i, std::vector<double>& received,
+                    std::vector<std::pair<double, double>>& imports) {
   sim::World& w = c.world;
   sim::Firms& f = w.firms;
   const auto& needs = c.needs[c.type_key(i)];
@@ -169,8 +171,7 @@ void receive_inputs(ModelContext& c, sim::FirmIndex i, std::vector<double>& rece
     f.spot_bought[i] += got;
     f.spot_value[i] += sim::Money{domestic * c.mean_price[u] + import_value};
     f.import_value[i] += sim::Money{import_value};
-    c.ledger.goods().imports += imported;
-    c.ledger.pay(sim::Sector::Firms, sim::Sector::RestOfWorld, sim::FlowKind::Imports, import_value);
+    imports.push_back({imported, import_value});
     if (!tied[slot]) f.spot_units[i] += got;
   }
 }
@@ -186,38 +187,68 @@ void realise_production(ModelContext& c) {
   c.dispatched_defect.assign(f.size(), 0.0);
   c.spot_ratio.assign(c.directory.n_types(), 0.0);
   c.spot_domestic.assign(c.directory.n_types(), 0.0);
-  std::vector<double> received;
+  // Per chunk of a type's firms: imports per input slot (units, yuan), each firm's (inputs in, used), each
+  // supply out-tie's (ordered, undelivered) units and each firm's count of them.
+  constexpr std::size_t kDeliveryChunk = 256;
+  std::vector<std::vector<std::pair<double, double>>> imports_of, flows_of;
+  std::vector<std::vector<std::pair<double, double>>> tie_units;
+  std::vector<std::vector<std::uint32_t>> ties_of;
   for (auto it = c.customers_first.rbegin(); it != c.customers_first.rend(); ++it) {
     const std::size_t t = *it;
     const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
     const auto& needs = c.needs[t];
     // 1. Leontief: output ≤ (stock + received) / coefficient for every input; the rest is carried.
-    for (auto i : firms) {
-      receive_inputs(c, i, received);
-      double lambda = 1.0;
-      for (std::size_t slot = 0; slot < needs.size(); ++slot) {
-        const double need = f.output[i] * needs[slot].per_unit;
-        if (need > 0.0) lambda = std::fmin(lambda, (f.input_stock[i][slot] + received[slot]) / need);
+    // Each firm reads its own in-ties and writes its own slots in parallel; its imports and goods flows are
+    // listed per chunk and booked below in firm order, the order of a sequential loop.
+    const std::size_t n_chunks = sim::chunk_count(firms.size(), kDeliveryChunk);
+    if (imports_of.size() < n_chunks) imports_of.resize(n_chunks);
+    if (flows_of.size() < n_chunks) flows_of.resize(n_chunks);
+    sim::parallel_chunks(n_chunks, c.threads, [&](std::size_t chunk, std::size_t) {
+      thread_local std::vector<double> received;  // each worker's own scratch
+      auto& imports = imports_of[chunk];
+      auto& flows = flows_of[chunk];
+      imports.clear();
+      flows.clear();
+      for (std::size_t k = chunk * kDeliveryChunk; k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk);
+           ++k) {
+        const sim::FirmIndex i = firms[k];
+        receive_inputs(c, i, received, imports);
+        double lambda = 1.0;
+        for (std::size_t slot = 0; slot < needs.size(); ++slot) {
+          const double need = f.output[i] * needs[slot].per_unit;
+          if (need > 0.0) lambda = std::fmin(lambda, (f.input_stock[i][slot] + received[slot]) / need);
+        }
+        lambda = std::fmax(0.0, lambda);
+        c.output_scale[i] = lambda;
+        f.output[i] *= lambda;
+        f.own_output[i] *= lambda;
+        f.dispatched_in[i] *= lambda;
+        f.spot_sold[i] *= lambda;
+        double in = 0.0, used = 0.0;
+        for (std::size_t slot = 0; slot < needs.size(); ++slot) {
+          const double use = f.output[i] * needs[slot].per_unit;
+          f.input_stock[i][slot] = std::fmax(0.0, f.input_stock[i][slot] + received[slot] - use);
+          in += received[slot];
+          used += use;
+        }
+        f.inputs_bought[i] = in;
+        flows.push_back({in, used});
+        f.dispatched_out[i] = 0.0;
       }
-      lambda = std::fmax(0.0, lambda);
-      c.output_scale[i] = lambda;
-      f.output[i] *= lambda;
-      f.own_output[i] *= lambda;
-      f.dispatched_in[i] *= lambda;
-      f.spot_sold[i] *= lambda;
-      double in = 0.0, used = 0.0;
-      for (std::size_t slot = 0; slot < needs.size(); ++slot) {
-        const double use = f.output[i] * needs[slot].per_unit;
-        f.input_stock[i][slot] = std::fmax(0.0, f.input_stock[i][slot] + received[slot] - use);
-        in += received[slot];
-        used += use;
+    });
+    for (std::size_t chunk = 0; chunk < n_chunks; ++chunk) {
+      for (const auto& [imported, import_value] : imports_of[chunk]) {
+        goods.imports += imported;
+        c.ledger.pay(sim::Sector::Firms, sim::Sector::RestOfWorld, sim::FlowKind::Imports, import_value);
       }
-      f.inputs_bought[i] = in;
-      goods.inputs_in += in;
-      goods.inputs_used += used;
-      goods.deliveries += in;
-      goods.production += f.output[i];
-      f.dispatched_out[i] = 0.0;
+      for (std::size_t k = chunk * kDeliveryChunk, m = 0;
+           k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk); ++k, ++m) {
+        const auto [in, used] = flows_of[chunk][m];
+        goods.inputs_in += in;
+        goods.inputs_used += used;
+        goods.deliveries += in;
+        goods.production += f.output[firms[k]];
+      }
     }
     // 2. Dispatch as realised: senders hand over what the receivers could make.
     for (const auto& ev : c.dispatches) {
@@ -261,32 +292,58 @@ void realise_production(ModelContext& c) {
     // of the carried stock becomes obsolete each month.
     const double personalised = c.is_final_type(t) ? c.params.services.c2m_share : 0.0;
     const auto& tp = c.params.trade;
+    // Each firm settles its own stock and its own out-ties in parallel and lists, per chunk, its ties'
+    // ordered and undelivered units; the sums then add them in firm and out-edge order, the order of a
+    // sequential loop, so they are the same for any thread count.
+    if (tie_units.size() < n_chunks) tie_units.resize(n_chunks);
+    if (ties_of.size() < n_chunks) ties_of.resize(n_chunks);
+    sim::parallel_chunks(n_chunks, c.threads, [&](std::size_t chunk, std::size_t) {
+      auto& units = tie_units[chunk];
+      auto& count = ties_of[chunk];
+      units.clear();
+      count.clear();
+      for (std::size_t k = chunk * kDeliveryChunk; k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk);
+           ++k) {
+        const sim::FirmIndex i = firms[k];
+        f.from_stock[i] = std::fmin(f.finished_stock[i], f.orders[i]);
+        const double sold_new = std::fmin(f.own_output[i], f.orders[i] - f.from_stock[i]);
+        const double sold = f.from_stock[i] + sold_new;
+        f.unsold[i] = f.own_output[i] - sold_new;
+        const double scrapped = personalised * f.unsold[i];
+        const double carried = f.finished_stock[i] - f.from_stock[i] + f.unsold[i] - scrapped;
+        const double obsolete = tp.obsolescence_per_month * carried;
+        f.finished_stock[i] = carried - obsolete;
+        f.scrapped[i] = scrapped + obsolete;
+        f.fill[i] = f.orders[i] > 0.0 ? std::fmin(1.0, (sold + f.dispatched_out[i]) / f.orders[i]) : 1.0;
+        f.lost_units[i] = f.orders[i] * (1.0 - f.fill[i]);
+        std::uint32_t n = 0;
+        for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
+          sim::Tie& tie = w.network[*e];
+          if (!tie.is_supply()) continue;
+          tie.delivered = tie.units * f.fill[i];
+          units.push_back({tie.units, tie.units - tie.delivered});
+          ++n;
+        }
+        count.push_back(n);
+      }
+    });
     double supply = 0.0, asked = c.spot_untied[t];
-    for (auto i : firms) {
-      f.from_stock[i] = std::fmin(f.finished_stock[i], f.orders[i]);
-      const double sold_new = std::fmin(f.own_output[i], f.orders[i] - f.from_stock[i]);
-      const double sold = f.from_stock[i] + sold_new;
-      f.unsold[i] = f.own_output[i] - sold_new;
-      const double scrapped = personalised * f.unsold[i];
-      const double carried = f.finished_stock[i] - f.from_stock[i] + f.unsold[i] - scrapped;
-      const double obsolete = tp.obsolescence_per_month * carried;
-      f.finished_stock[i] = carried - obsolete;
-      f.scrapped[i] = scrapped + obsolete;
-      f.fill[i] = f.orders[i] > 0.0 ? std::fmin(1.0, (sold + f.dispatched_out[i]) / f.orders[i]) : 1.0;
-      f.lost_units[i] = f.orders[i] * (1.0 - f.fill[i]);
-      goods.losses += f.scrapped[i];
-      goods.deliveries += f.fill[i] * f.final_orders[i];
-      // Lost sales as buyers see them: household orders not served here (tie shortfalls are asked
-      // again on the spot market below).
-      c.stats.orders_units += f.final_orders[i];
-      c.stats.lost_units += (1.0 - f.fill[i]) * f.final_orders[i];
-      supply += f.spot_sold[i];
-      for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
-        sim::Tie& tie = w.network[*e];
-        if (!tie.is_supply()) continue;
-        tie.delivered = tie.units * f.fill[i];
-        asked += tie.units - tie.delivered;
-        c.stats.orders_units += tie.units;
+    for (std::size_t chunk = 0; chunk < n_chunks; ++chunk) {
+      const auto* tie = tie_units[chunk].data();
+      for (std::size_t k = chunk * kDeliveryChunk, m = 0;
+           k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk); ++k, ++m) {
+        const sim::FirmIndex i = firms[k];
+        goods.losses += f.scrapped[i];
+        goods.deliveries += f.fill[i] * f.final_orders[i];
+        // Lost sales as buyers see them: household orders not served here (tie shortfalls are asked
+        // again on the spot market below).
+        c.stats.orders_units += f.final_orders[i];
+        c.stats.lost_units += (1.0 - f.fill[i]) * f.final_orders[i];
+        supply += f.spot_sold[i];
+        for (std::uint32_t j = 0; j < ties_of[chunk][m]; ++j, ++tie) {
+          asked += tie->second;
+          c.stats.orders_units += tie->first;
+        }
       }
     }
     // 4. The spot market serves each request pro rata to what its sellers made; the rest is imported, or

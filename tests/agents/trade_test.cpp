@@ -83,8 +83,8 @@ TEST_CASE("trade: with imports on, spot requests the cluster cannot make come fr
         sim::Sector::RestOfWorld)][static_cast<std::size_t>(sim::FlowKind::Imports)];
     // Under income_wealth consumption (the default) the rest of the world spends its receipts (7.70).
     for (std::size_t b = 0; b < sim::kSectors; ++b)
-      exported += L.flows()[static_cast<std::size_t>(sim::Sector::RestOfWorld)][b][static_cast<std::size_t>(
-          sim::FlowKind::Exports)];
+      exported += L.flows()[static_cast<std::size_t>(sim::Sector::RestOfWorld)][b]
+                           [static_cast<std::size_t>(sim::FlowKind::Exports)];
     for (double r : model.context().spot_ratio) CHECK((r == 1.0 || r == 0.0));
   }
   CHECK(imported > 0.0);
@@ -165,7 +165,7 @@ TEST_CASE("trade: personalised over-production is scrapped, not carried", "[agen
   CHECK(unsold > 0.0);
 }
 
-TEST_CASE("trade: orders, tie channels, beliefs and tie decay are the same with 1 and 2 threads",
+TEST_CASE("trade: orders, deliveries, tie channels, beliefs and tie decay are the same with 1 and 2 threads",
           "[agents]") {
   // Large enough that the per-firm phases split into several chunks (docs/ODD.md §9): 6,000 firms, 12 types.
   const auto s = test::load("platform_led.json", {"ticks=6", "mechanisms.population.count=6000",
@@ -185,8 +185,16 @@ TEST_CASE("trade: orders, tie channels, beliefs and tie decay are the same with 
       REQUIRE(f1.record_good_lots[i] == f2.record_good_lots[i]);
       REQUIRE(f1.overhead_factor[i] == f2.overhead_factor[i]);
       REQUIRE(f1.on_time_prob[i] == f2.on_time_prob[i]);
+      REQUIRE(f1.fill[i] == f2.fill[i]);  // realise_production's parallel delivery pass
+      REQUIRE(f1.finished_stock[i] == f2.finished_stock[i]);
+      REQUIRE(f1.lost_units[i] == f2.lost_units[i]);
     }
     CHECK(one.context().spot_untied == two.context().spot_untied);
+    // Its sums, added in firm order after the parallel pass.
+    CHECK(one.context().stats.orders_units == two.context().stats.orders_units);
+    CHECK(one.context().stats.lost_units == two.context().stats.lost_units);
+    CHECK(one.context().ledger.closed_goods().losses == two.context().ledger.closed_goods().losses);
+    CHECK(one.context().ledger.closed_goods().deliveries == two.context().ledger.closed_goods().deliveries);
     const auto &g1 = one.context().world.network, &g2 = two.context().world.network;
     REQUIRE(boost::num_edges(g1) == boost::num_edges(g2));
     std::size_t on_platform = 0;
