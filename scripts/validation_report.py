@@ -114,8 +114,10 @@ def calibration_section(w):
           fit["fit_evaluations"], fit["stop_reason"], g(fit["objective"])))
     start = summary.get("start")
     if start:
-        w("At the start values (the first evaluation) the objective was %s, with %s.\n\n" % (
-            g(start["objective"]), ", ".join("%s %s" % (k, g(v)) for k, v in start["means"].items())))
+        at = (" (%s)" % ", ".join("`%s` = %s" % (k, g(v)) for k, v in start["values"].items())
+              if "values" in start else "")
+        w("At the start values (the first evaluation%s) the objective was %s, with %s.\n\n" % (
+            at, g(start["objective"]), ", ".join("%s %s" % (k, g(v)) for k, v in start["means"].items())))
     defaults = schema_defaults()
     w("| parameter | default | fitted | bounds | at a bound | seed blocks (block 0 first) | sd over blocks | profile |\n"
       "|---|---|---|---|---|---|---|---|\n")
