@@ -478,6 +478,8 @@ int run_calibration(const CalibrateOptions& o) {
   std::vector<std::vector<std::pair<double, double>>> profiles(n);  // per parameter: (offset, objective)
   ex::HessianStencil stencil;
   ex::HessianAnalysis analysis;
+  ex::QuadraticFit quadratic;
+  std::vector<std::vector<double>> central;
   double centre_objective = 0;
   try {
     fit = optimise(ev, c, "fit", 0, ex::unit_point(c.parameters, start_values), c.optimiser.max_evaluations);
@@ -504,7 +506,29 @@ int run_calibration(const CalibrateOptions& o) {
         for (std::size_t i : stencil.moved[k]) label += (label.empty() ? "" : ";") + c.parameters[i].name;
         fs.push_back(ev.evaluate_or_reuse("hessian", 0, label, stencil.points[k]));
       }
-      analysis = ex::analyse_hessian(ex::hessian_from_stencil(stencil, f0, fs), id.flat_ratio, id.flat_rise,
+      central = ex::hessian_from_stencil(stencil, f0, fs);
+      // The Hessian of a quadratic fitted by least squares to the stencil and the profile points within 2h
+      // of the centre: the selected minimum J(c) is one point among several instead of carrying weight
+      // −2/h² (docs/ODD.md 7.74). Designed points only: the optimiser's path moves parameters together, and
+      // on it the roughness of one parameter leaked into another's curvature. Central differences when too
+      // few points.
+      std::vector<std::vector<double>> pts = {stencil.centre};
+      std::vector<double> objs = {f0};
+      auto add = [&](const std::vector<double>& u, double f) {
+        for (const auto& q : pts)
+          if (q == u) return;  // a profile point the stencil reused: counted once
+        pts.push_back(u);
+        objs.push_back(f);
+      };
+      for (std::size_t k = 0; k < stencil.points.size(); ++k) add(stencil.points[k], fs[k]);
+      for (std::size_t j = 0; j < n; ++j)
+        for (const auto& [off, f] : profiles[j]) {
+          auto u = fit.unit;
+          u[j] += off;
+          add(u, f);
+        }
+      quadratic = ex::quadratic_fit_hessian(pts, objs, stencil.centre, 2.0 * stencil.step);
+      analysis = ex::analyse_hessian(quadratic.ok ? quadratic.hessian : central, id.flat_ratio, id.flat_rise,
                                      id.width);
       centre_objective = f0;
     }
@@ -585,6 +609,11 @@ int run_calibration(const CalibrateOptions& o) {
   }
   if (hessian) {
     j["hessian"] = hessian_json(c, stencil, analysis, centre_objective);
+    j["hessian"]["method"] = quadratic.ok ? "least_squares" : "central_differences";
+    j["hessian"]["fit_radius"] = 2.0 * stencil.step;
+    j["hessian"]["fit_points"] = quadratic.points;
+    j["hessian"]["fit_residual_sd"] = quadratic.residual_sd;
+    j["hessian"]["central_difference_matrix"] = central;
     write_text(dir / "hessian.csv", hessian_csv(c, stencil, analysis));
   }
   nlohmann::json rj = nlohmann::json::array();

@@ -1,9 +1,8 @@
 #include "experiments/calibration_hessian.hpp"
 
+#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
-
-#include "experiments/symmetric_eigen.hpp"
 
 namespace vicsim::experiments {
 
@@ -50,17 +49,80 @@ std::vector<std::vector<double>> hessian_from_stencil(const HessianStencil& s, d
   return h;
 }
 
+QuadraticFit quadratic_fit_hessian(const std::vector<std::vector<double>>& points,
+                                   const std::vector<double>& values, const std::vector<double>& centre,
+                                   double radius) {
+  QuadraticFit q;
+  const std::size_t d = centre.size();
+  std::vector<std::size_t> near;
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    bool inside = std::isfinite(values[k]);
+    for (std::size_t i = 0; i < d && inside; ++i) inside = std::fabs(points[k][i] - centre[i]) <= radius;
+    if (inside) near.push_back(k);
+  }
+  q.points = near.size();
+  // Columns: 1, x_i, then ½ x_i² (coefficient H_ii) and x_i x_j for i < j (coefficient H_ij).
+  const std::size_t cols = 1 + d + d * (d + 1) / 2;
+  if (near.size() < cols) return q;
+  const auto rows = static_cast<Eigen::Index>(near.size());
+  Eigen::MatrixXd x(rows, static_cast<Eigen::Index>(cols));
+  Eigen::VectorXd y(rows);
+  for (Eigen::Index r = 0; r < rows; ++r) {
+    const auto k = near[static_cast<std::size_t>(r)];
+    std::vector<double> dx(d);
+    for (std::size_t i = 0; i < d; ++i) dx[i] = points[k][i] - centre[i];
+    Eigen::Index c = 0;
+    x(r, c++) = 1.0;
+    for (std::size_t i = 0; i < d; ++i) x(r, c++) = dx[i];
+    for (std::size_t i = 0; i < d; ++i)
+      for (std::size_t j = i; j < d; ++j) x(r, c++) = i == j ? 0.5 * dx[i] * dx[i] : dx[i] * dx[j];
+    y(r) = values[k];
+  }
+  const Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(x);
+  if (qr.rank() < static_cast<Eigen::Index>(cols)) return q;
+  const Eigen::VectorXd beta = qr.solve(y);
+  q.hessian.assign(d, std::vector<double>(d, 0.0));
+  Eigen::Index c = static_cast<Eigen::Index>(1 + d);
+  for (std::size_t i = 0; i < d; ++i)
+    for (std::size_t j = i; j < d; ++j) q.hessian[i][j] = q.hessian[j][i] = beta(c++);
+  const auto spare = rows - static_cast<Eigen::Index>(cols);
+  q.residual_sd = spare > 0 ? std::sqrt((x * beta - y).squaredNorm() / static_cast<double>(spare)) : 0.0;
+  q.ok = true;
+  return q;
+}
+
 HessianAnalysis analyse_hessian(const std::vector<std::vector<double>>& h, double flat_ratio,
                                 double flat_rise, double width) {
   HessianAnalysis a;
   a.hessian = h;
   a.flat_ratio = flat_ratio;
   a.flat_eigenvalue = 2.0 * flat_rise / (width * width);
-  const auto e = symmetric_eigen(h);
-  a.eigenvalues = e.values;
-  a.eigenvectors = e.vectors;
-  const double top = e.values.empty() ? 0.0 : e.values.back();
-  for (double l : e.values) {
+  const auto n = static_cast<Eigen::Index>(h.size());
+  if (n == 0) return a;
+  Eigen::MatrixXd m(n, n);
+  for (Eigen::Index i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < n; ++j)  // the symmetric part: exact for a stencil's H
+      m(i, j) = 0.5 * (h[static_cast<std::size_t>(i)][static_cast<std::size_t>(j)] +
+                       h[static_cast<std::size_t>(j)][static_cast<std::size_t>(i)]);
+  // Eigen's self-adjoint solver returns the eigenvalues in ascending order with orthonormal eigenvectors.
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> es(m);
+  for (Eigen::Index k = 0; k < n; ++k) {
+    a.eigenvalues.push_back(es.eigenvalues()(k));
+    std::vector<double> vec(static_cast<std::size_t>(n));
+    for (Eigen::Index i = 0; i < n; ++i) vec[static_cast<std::size_t>(i)] = es.eigenvectors()(i, k);
+    // Sign fixed by the largest component (the first of those equal to it within rounding) being positive:
+    // the result does not depend on the solver's sign convention.
+    const double top = es.eigenvectors().col(k).cwiseAbs().maxCoeff();
+    std::size_t big = 0;
+    while (std::fabs(vec[big]) < top - 1e-9) ++big;
+    if (vec[big] < 0)
+      for (double& x : vec) x = -x;
+    for (double& x : vec)
+      if (std::fabs(x) < 1e-15) x = 0.0;  // exact zeros stay zero (no -0, no rounding residue)
+    a.eigenvectors.push_back(std::move(vec));
+  }
+  const double top = a.eigenvalues.empty() ? 0.0 : a.eigenvalues.back();
+  for (double l : a.eigenvalues) {
     a.ratios.push_back(top > 0 ? l / top : std::nan(""));
     const bool flat = !(l > 0) || !(top > 0) || l < flat_ratio * top || l < a.flat_eigenvalue;
     a.flat.push_back(flat);

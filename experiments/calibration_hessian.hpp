@@ -34,6 +34,26 @@ HessianStencil hessian_stencil(const std::vector<double>& optimum, double step);
 std::vector<std::vector<double>> hessian_from_stencil(const HessianStencil& stencil, double at_centre,
                                                       const std::vector<double>& at_points);
 
+/** @brief A quadratic fitted by least squares to evaluations near a centre (docs/ODD.md 7.74). */
+struct QuadraticFit {
+  bool ok = false;  ///< enough points in general position: the design has full column rank
+  std::vector<std::vector<double>> hessian;  ///< H of the fitted quadratic, objective per (share of range)²
+  std::size_t points = 0;                    ///< evaluations within the radius that were used
+  double residual_sd = 0;  ///< sd of the residuals (objective units; 0 with no spare points)
+};
+
+/**
+ * @brief Fits J(u) ≈ a + bᵀ(u − c) + ½ (u − c)ᵀ H (u − c) by least squares (Eigen's column-pivoting
+ * Householder QR) to every evaluation (`points[k]`, `values[k]`, unit cube) with max_i |u_i − c_i| ≤
+ * `radius`, and returns H. Unlike central differences, the centre's value enters as one point among many,
+ * so a centre that is the lowest of many noisy evaluations (a selected minimum) biases H much less. Not
+ * `ok` when fewer than 1 + d + d(d+1)/2 points, or points that do not determine every coefficient, lie
+ * within the radius.
+ */
+QuadraticFit quadratic_fit_hessian(const std::vector<std::vector<double>>& points,
+                                   const std::vector<double>& values, const std::vector<double>& centre,
+                                   double radius);
+
 /** @brief The eigen-analysis of a Hessian and its flat directions. */
 struct HessianAnalysis {
   std::vector<std::vector<double>> hessian;       ///< H, objective per (share of range)²

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
+#include "experiments/calibration_hessian.hpp"
 #include "experiments/run_plan.hpp"
 
 namespace vicsim::experiments {
@@ -77,36 +79,15 @@ BlockSpread block_spread(const std::vector<double>& x) {
 ProfileSummary profile_summary(const std::vector<double>& offsets, const std::vector<double>& objectives,
                                double at_optimum, double flat_rise) {
   ProfileSummary s;
-  // The quadratic through the optimum (offset 0) and the profile points, by least squares on the normal
-  // equations of (1, x, x²).
-  std::vector<double> xs = offsets, ys = objectives;
-  xs.push_back(0.0);
+  // The quadratic through the optimum (offset 0) and the profile points, by least squares: the 1-D case of
+  // the calibration Hessian's fit (all points, whatever their distance).
+  std::vector<std::vector<double>> xs;
+  for (double x : offsets) xs.push_back({x});
+  xs.push_back({0.0});
+  std::vector<double> ys = objectives;
   ys.push_back(at_optimum);
-  double m[3][4] = {};
-  for (std::size_t i = 0; i < xs.size(); ++i) {
-    const double b[3] = {1.0, xs[i], xs[i] * xs[i]};
-    for (int r = 0; r < 3; ++r) {
-      for (int c = 0; c < 3; ++c) m[r][c] += b[r] * b[c];
-      m[r][3] += b[r] * ys[i];
-    }
-  }
-  bool solvable = xs.size() >= 3;
-  for (int col = 0; col < 3 && solvable; ++col) {  // Gauss-Jordan with partial pivoting
-    int piv = col;
-    for (int r = col + 1; r < 3; ++r)
-      if (std::fabs(m[r][col]) > std::fabs(m[piv][col])) piv = r;
-    if (std::fabs(m[piv][col]) < 1e-300) {
-      solvable = false;
-      break;
-    }
-    for (int c = 0; c < 4; ++c) std::swap(m[col][c], m[piv][c]);
-    for (int r = 0; r < 3; ++r) {
-      if (r == col) continue;
-      const double f = m[r][col] / m[col][col];
-      for (int c = 0; c < 4; ++c) m[r][c] -= f * m[col][c];
-    }
-  }
-  s.curvature = solvable ? 2.0 * m[2][3] / m[2][2] : 0.0;
+  const auto q = quadratic_fit_hessian(xs, ys, {0.0}, std::numeric_limits<double>::infinity());
+  s.curvature = q.ok ? q.hessian[0][0] : 0.0;
   for (double y : objectives) {
     s.rise = std::max(s.rise, y - at_optimum);
     if (y < at_optimum) s.lower_found = true;

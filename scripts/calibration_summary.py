@@ -26,10 +26,13 @@ def main():
                                 check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
-    # The first evaluation is the calibration's start: with starts at the defaults, the defaults' fit.
+    # The first evaluation is the calibration's start: with starts at the defaults, near the defaults' fit.
     with open(run_dir + "/trace.csv", encoding="utf-8", newline="") as f:
         first = next(csv.DictReader(f))
+    # BOBYQA moves a start lying within its first step of a bound inward (docs/ODD.md 7.74): record where the
+    # first evaluation really was.
     start = {"objective": float(first["objective"]),
+             "values": {p["name"]: float(first[p["name"]]) for p in fit["parameters"]},
              "means": {t["name"]: float(first[t["name"] + "_mean"]) for t in fit["targets"]}}
     summary = {
         "command": command,

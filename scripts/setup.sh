@@ -13,6 +13,7 @@ PACKAGES=(
   catch2                      # unit tests (v2 single header)
   libcli11-dev                # command line
   libnlopt-cxx-dev            # vicsim calibrate: derivative-free optimisers (NLopt 2.7)
+  libeigen3-dev               # vicsim calibrate: Hessian eigen-analysis and least-squares fit (Eigen 3.4)
   librandom123-dev            # counter-based RNG (Philox)
   libtbb-dev                  # parallel loops
   libopenmpi-dev openmpi-bin  # vicsim sweep under mpirun

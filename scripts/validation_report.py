@@ -114,8 +114,10 @@ def calibration_section(w):
           fit["fit_evaluations"], fit["stop_reason"], g(fit["objective"])))
     start = summary.get("start")
     if start:
-        w("At the start values (the first evaluation) the objective was %s, with %s.\n\n" % (
-            g(start["objective"]), ", ".join("%s %s" % (k, g(v)) for k, v in start["means"].items())))
+        at = (" (%s)" % ", ".join("`%s` = %s" % (k, g(v)) for k, v in start["values"].items())
+              if "values" in start else "")
+        w("At the start values (the first evaluation%s) the objective was %s, with %s.\n\n" % (
+            at, g(start["objective"]), ", ".join("%s %s" % (k, g(v)) for k, v in start["means"].items())))
     defaults = schema_defaults()
     w("| parameter | default | fitted | bounds | at a bound | seed blocks (block 0 first) | sd over blocks | profile |\n"
       "|---|---|---|---|---|---|---|---|\n")
@@ -137,9 +139,13 @@ def calibration_section(w):
             r["block"], g(r["objective"]), ", ".join(g(v) for v in r["values"]), r["evaluations"], r["stop_reason"]))
     h = fit.get("hessian")
     if h:
-        w("\nHessian at the optimum (central differences, step %s of each range, seed block 0%s); eigen-directions, "
+        method = ("least-squares quadratic through the %d block-0 evaluations within %s of the centre, "
+                  "docs/ODD.md 7.74" % (h["fit_points"], g(h["fit_radius"]))
+                  if h.get("method") == "least_squares" else "central differences")
+        w("\nHessian at the optimum (%s; stencil step %s of each range, seed block 0%s); eigen-directions, "
           "smallest eigenvalue first; flat when λ/λ_max < %s or λ < %s:\n\n" % (
-              g(h["step"]), ", centre moved inward from a bound" if h["centre_shifted"] else "", g(h["flat_ratio"]),
+              method, g(h["step"]), ", centre moved inward from a bound" if h["centre_shifted"] else "",
+              g(h["flat_ratio"]),
               g(h["flat_eigenvalue"])))
         w("| direction | eigenvalue | λ/λ_max | %s | flat |\n|%s\n" % (
             " | ".join("`%s`" % n for n in h["parameters"]), "---|" * (4 + len(h["parameters"]))))

@@ -111,11 +111,17 @@ fit = json.load(open(d + "/fit.json"))
 rows = list(csv.DictReader(open(d + "/trace.csv")))
 h = fit["hessian"]
 assert h["step"] == 0.05 and h["parameters"] == ["tc", "fee_step"]
-# fee_step has no effect without platforms: its row and column are exactly 0 under common random numbers,
-# so the smallest eigenvalue is 0 along (0, 1) and that direction is flagged flat.
-assert h["matrix"][1][1] == 0 and h["matrix"][0][1] == 0
+# fee_step has no effect without platforms: its central-difference row and column are exactly 0 under common
+# random numbers. In the least-squares quadratic (docs/ODD.md 7.74, the matrix analysed) the cross term is 0
+# to rounding (symmetric design) and H_fee,fee is at most 1% of H_tc,tc (what the quadratic in tc cannot
+# fit of tc's roughness), so the smallest eigenvalue lies along (0, 1) and that direction is flagged flat.
+cd = h["central_difference_matrix"]
+assert cd[1][1] == 0 and cd[0][1] == 0
+assert h["method"] == "least_squares" and h["fit_points"] >= 6 and h["fit_radius"] == 0.1
+scale = abs(h["matrix"][0][0])
+assert abs(h["matrix"][0][1]) <= 1e-9 * scale and abs(h["matrix"][1][1]) <= 0.01 * scale
 flat = h["flat_directions"]
-assert any(abs(f["vector"][1]) == 1 and f["eigenvalue"] == 0 for f in flat)
+assert any(abs(f["vector"][1]) >= 1 - 1e-9 for f in flat)
 # Every stencil point is in trace.csv (stage hessian, or an identical earlier block-0 evaluation).
 hrows = [r for r in rows if r["stage"] == "hessian"]
 assert 1 <= len(hrows) <= 9 and all(r["block"] == "0" for r in hrows)
@@ -125,7 +131,7 @@ c = h["centre"]
 step = 0.05 * (0.2 - 0.01)
 def near(a, b): return min(obj, key=lambda k: abs(k[0] - a) + abs(k[1] - b))
 f0, fp, fm = obj[near(c[0], c[1])], obj[near(c[0] + step, c[1])], obj[near(c[0] - step, c[1])]
-assert abs((fp - 2 * f0 + fm) / 0.05 ** 2 - h["matrix"][0][0]) <= 1e-9 * max(1, abs(h["matrix"][0][0]))
+assert abs((fp - 2 * f0 + fm) / 0.05 ** 2 - cd[0][0]) <= 1e-9 * max(1, abs(cd[0][0]))
 tidy = list(csv.DictReader(open(d + "/hessian.csv")))
 assert tidy[0].keys() == {"quantity", "i", "j", "value"}
 hm = {(r["i"], r["j"]): float(r["value"]) for r in tidy if r["quantity"] == "hessian"}

@@ -9,12 +9,19 @@
 # numbers: the target is exactly reachable) starts at 0.45 in [0.05, 0.6] and also fits
 # mechanisms.platform_economy.fee_step, which has no effect in a scenario without platforms.
 # Passes when: the fitted spot_premium is within 10% of the truth on seed block 0, fee_step is flagged flat
-# and spot_premium is not, and the Hessian at the optimum has exactly one flat direction, along fee_step. The refit on seed block 1 (other seeds, so the target is no longer exact) is
-# printed: its distance from the truth is the seed noise at 4 replications and 200 firms, reported, not
-# asserted. (Until issue 13's information mechanism the recovered parameter was transaction_cost_base; it now
-# sets only the handling part of the cost, and the share no longer identifies it: a fit at 0.045 matched the
-# target made at 0.06 within 0.06%. That is a property of the model, so the test recovers a parameter the
-# share does identify.)
+# and spot_premium is not, and the Hessian at the optimum has exactly one flat direction, along fee_step. The
+# refit on seed block 1 (other seeds, so the target is no longer exact) is printed: its distance from the
+# truth is the seed noise at 4 replications and 200 firms, reported, not asserted. (Until issue 13's
+# information mechanism the recovered parameter was transaction_cost_base; it now sets only the handling part
+# of the cost, and the share no longer identifies it: a fit at 0.045 matched the target made at 0.06 within
+# 0.06%. That is a property of the model, so the test recovers a parameter the share does identify.)
+# The share still identifies spot_premium under the income-and-wealth closure (docs/ODD.md 7.74): on seed
+# block 0 it rises monotonically from 0.114 at 0.05 to 0.255 at 0.6 and J(0.25) = 0 exactly. With the old
+# default initial_step 0.1 BOBYQA nevertheless stopped at 0.350 (J = 0.0203): its first model sat on a
+# plateau-and-jump stretch of the common-random-number objective (0.40 -> 0.45 moves the share 0.002,
+# 0.45 -> 0.50 moves it 0.013), the trust region shrank and the fit crawled (with 80 evaluations it
+# declared convergence at 0.348, J = 0.0195). The default step is now 0.2 of the range; the tolerance is
+# unchanged.
 set -uo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/cli_args.sh"
@@ -74,7 +81,7 @@ hflat = [d for d in h["directions"] if d["flat"]]
 print(f"  Hessian eigenvalues {[round(d['eigenvalue'], 6) for d in h['directions']]}; flat directions {[d['vector'] for d in hflat]}")
 ok = abs(tc["value"] - truth) <= 0.1 * truth
 ok &= fee["profile"]["flat"] and not tc["profile"]["flat"]
-ok &= len(hflat) == 1 and abs(hflat[0]["vector"][1]) == 1
+ok &= len(hflat) == 1 and abs(hflat[0]["vector"][1]) >= 1 - 1e-9  # least-squares H: exact to rounding
 if out:
     with open(out, "a") as f:
         f.write(json.dumps({
@@ -83,7 +90,8 @@ if out:
             "target": "traditional, 200 firms, 24 months: spot_premium = %g recovered from the mean "
                       "transaction-cost share (months 6-24), start 0.45; fee_step (no effect) flagged flat by its "
                       "profile and as the one flat direction of the Hessian" % truth,
-            "tolerance": "+-10%% of the truth on seed block 0 (4 replications, LN_BOBYQA, 24 evaluations)",
+            "tolerance": "+-10%% of the truth on seed block 0 (4 replications, LN_BOBYQA, initial step 0.2, "
+                         "24 evaluations)",
             "measured": "%.5f (block 1 refit %.5f); flat: %s; Hessian flat directions: %d" % (
                 tc["value"], tc["block_values"][1], ", ".join(fit["flat_parameters"]) or "none", len(hflat)),
             "pass": bool(ok), "command": "bash tests/cli/calibration_recovery.sh build/vicsim .",
