@@ -340,8 +340,10 @@ const std::vector<ParameterSource>& parameter_sources() {
        "assumption: venture-style required return on the capital at stake (ODD 7.50)"},
       {"mechanisms.founding.rival_weight", "assumption: one rival halves the expected members (ODD 7.50)"},
       {"mechanisms.cross_border.export_potential",
-       "assumption: at full reach foreign buyers would take a third of a final-stage firm's sales (0.5 per "
-       "unit of domestic demand), about twice the national export share of GDP (ODD 7.79)"},
+       "off (0) by default: without an import leak a permanent export surplus inflates the money circuit "
+       "without bound (ODD 7.80); 0.5 when on, assumption: at the scenario's demand level foreign buyers would "
+       "take a third of a final-stage firm's sales at full reach, about twice the national export share of "
+       "GDP (ODD 7.79)"},
       {"mechanisms.cross_border.offline_reach",
        "assumption: on Alibaba.com 'the traffic goes almost exclusively to Gold Suppliers', being listed is "
        "'a basic necessity for suppliers in China who want to be found' (chinaimportal.com, 'Guide to "

@@ -8,6 +8,10 @@
 using namespace vicsim;
 
 namespace {
+// Foreign demand is off by default (7.80: without an import leak a permanent export surplus inflates the
+// circuit); these tests turn it on at the documented full-reach potential.
+const std::string kDemand = "mechanisms.cross_border.export_potential=0.5";
+
 double flow(const agents::ModelContext& c, sim::Sector a, sim::Sector b, sim::FlowKind k) {
   return c.ledger
       .flows()[static_cast<std::size_t>(a)][static_cast<std::size_t>(b)][static_cast<std::size_t>(k)];
@@ -16,7 +20,7 @@ double flow(const agents::ModelContext& c, sim::Sector a, sim::Sector b, sim::Fl
 
 TEST_CASE("cross_border: a platform raises foreign buyers' reach only through the record its ratings reveal",
           "[agents]") {
-  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
+  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13", kDemand}));
   auto& c = r.model->mutable_context();
   const double off = c.params.cross_border.offline_reach;
   CHECK(agents::export_reach(c, -1) == off);
@@ -35,7 +39,7 @@ TEST_CASE("cross_border: a platform raises foreign buyers' reach only through th
 }
 
 TEST_CASE("cross_border: members subscribe when the margin on the added exports covers the fee", "[agents]") {
-  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
+  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13", kDemand}));
   auto& c = r.model->mutable_context();
   auto& f = c.world.firms;
   for (auto i : c.directory.alive()) f.orders[i] = 0.0;
@@ -80,7 +84,7 @@ TEST_CASE("cross_border: the rest of the world pays for exports, members pay the
           "[agents]") {
   using sim::FlowKind;
   using sim::Sector;
-  const std::vector<std::string> base = {"mechanisms.population.count=600", "ticks=24"};
+  const std::vector<std::string> base = {"mechanisms.population.count=600", "ticks=24", kDemand};
   auto on = test::run(test::load("platform_led.json", base));
   auto sets = base;
   sets.push_back("platforms[*].services.cross_border=false");
