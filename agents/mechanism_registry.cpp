@@ -3,6 +3,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "agents/cross_border.hpp"
 #include "agents/model_context.hpp"
 #include "agents/shared_apps.hpp"
 
@@ -22,6 +23,11 @@ const std::vector<Mechanism>& mechanism_registry() {
        {"ties", "ties_formed", "local_tie_share", "cross_region_tie_share", "transaction_cost_per_unit",
         "transaction_cost_share", "lead_time_days", "spot_share", "chain_completeness"},
        "7.3–7.5"},
+      {"export_demand", "export_demand", "firm economy",
+       "The rest of the world orders final goods from the firms it reaches; off: no foreign demand",
+       {{"mechanisms.cross_border.export_potential", "0"}}, nullptr, "mechanisms.cross_border",
+       {"export_potential", "offline_reach"}, {"orders", "settlement"}, "", {"export_share"}, "7.78", nullptr,
+       {{"export_share", "share", &sim::TickMetrics::export_share, export_share}}},
       {"imports", "imports", "firm economy",
        "Spot demand the cluster cannot make is imported; off: it is a lost sale",
        {{"mechanisms.trade.imports", "false"}}, nullptr, "mechanisms.trade", {"import_premium"}, {"orders"}, "",
@@ -128,6 +134,14 @@ const std::vector<Mechanism>& mechanism_registry() {
       {"logistics", "logistics", "platform service", "Pooled shipment consolidation for a fee shortens the wait for a load",
        {{"platforms[*].services.logistics", "false"}}, "platforms[*]", "mechanisms.services",
        {"logistics_fee", "logistics_cost"}, {"logistics lanes", "settlement"}, "", {}, "7.60", &sim::PlatformServices::logistics},
+      {"cross_border", "cross_border", "platform service",
+       "Cross-border matchmaking: members pay to be listed for foreign buyers with their platform record",
+       {{"platforms[*].services.cross_border", "false"}}, "platforms[*]", "mechanisms.cross_border",
+       {"fee_per_month"}, {"orders", "settlement"}, "", {"platform_export_share", "cross_border_subscriber_share"},
+       "7.78–7.80", &sim::PlatformServices::cross_border,
+       {{"platform_export_share", "share", &sim::TickMetrics::platform_export_share, platform_export_share},
+        {"cross_border_subscriber_share", "share", &sim::TickMetrics::cross_border_subscriber_share,
+         cross_border_subscriber_share}}},
   };
   // clang-format on
   return table;

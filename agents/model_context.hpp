@@ -109,6 +109,12 @@ struct ModelContext {
   /** @brief Mean delivery record of a platform member (on time, late, sound lots, defective lots), last
    * tick: what a marketplace's ratings show of the seller a buyer meets there (7.33). */
   double member_record[4] = {0.0, 0.0, 0.0, 0.0};
+  /** @brief Per firm, this tick: units of final goods the rest of the world ordered from it (7.78). */
+  std::vector<double> export_units;
+  /** @brief Per firm, this tick: of which matched through a platform's cross-border service (units). */
+  std::vector<double> platform_export_units;
+  /** @brief Per firm, this tick: platform whose cross-border service it pays for (-1: none). */
+  std::vector<std::int32_t> cross_border_platform;
   /** @brief Per firm: share of its planned output its inputs allowed (Leontief), this tick. */
   std::vector<double> output_scale;
   /** @brief Per firm: units its dispatch receivers made for it this tick times their on-time probability,

@@ -191,6 +191,7 @@ struct ModelParams {
   FoundingParams founding;
   HierarchyParams hierarchy;
   AppsParams apps;
+  CrossBorderParams cross_border;
   PlatformStageParams platform_stages;
 };
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <utility>
 
+#include "agents/cross_border.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_hierarchy.hpp"
 #include "agents/platform_services.hpp"
@@ -47,19 +48,23 @@ void set_prices(ModelContext& c) {
   }
 }
 
+double demand_weight(const ModelContext& c, sim::FirmIndex i, double pbar) {
+  const sim::Firms& f = c.world.firms;
+  const auto& m = c.params.market;
+  return f.capacity(i) * std::pow(f.price[i] / pbar, -m.price_elasticity) *
+         std::fmax(0.0, 1.0 + m.reputation_weight * (f.reputation[i] - 0.5));
+}
+
 void allocate_demand(ModelContext& c, std::size_t t, double units) {
   sim::Firms& f = c.world.firms;
   const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
   if (firms.empty() || units <= 0.0) return;
-  const auto& m = c.params.market;
   const double pbar = c.mean_price[t];
   thread_local std::vector<double> weight;
   weight.assign(firms.size(), 0.0);
   double total = 0.0;
   for (std::size_t k = 0; k < firms.size(); ++k) {
-    const auto i = firms[k];
-    weight[k] = f.capacity(i) * std::pow(f.price[i] / pbar, -m.price_elasticity) *
-                std::fmax(0.0, 1.0 + m.reputation_weight * (f.reputation[i] - 0.5));
+    weight[k] = demand_weight(c, firms[k], pbar);
     total += weight[k];
   }
   if (total <= 0.0) return;
@@ -384,6 +389,7 @@ void propagate_orders(ModelContext& c) {
   for (std::size_t ind = 0; ind < w.industries.size(); ++ind)
     allocate_demand(c, c.directory.type_key(ind, w.industries[ind].stages.size() - 1),
                     w.final_demand[ind] * c.demand_multiplier[ind] * c.consumption_scale);
+  allocate_exports(c);  // foreign buyers' orders, through the channels that reach them (7.78)
   for (auto i : c.directory.alive()) f.final_orders[i] = f.orders[i];
 
   std::vector<double>& spot_demand = c.spot_untied;
@@ -577,7 +583,7 @@ void settle_accounts(ModelContext& c) {
     }
     const auto& r = w.regions[sim::idx(f.region[i])];
     const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i] +
-                         (f.on_cloud[i] ? cloud_cost(c, i) : 0.0) + app_fee(c, i);
+                         (f.on_cloud[i] ? cloud_cost(c, i) : 0.0) + app_fee(c, i) + cross_border_fee(c, i);
     const double rework = f.defect_rate[i] * (cost + fixed);
     const double base_unit = f.output[i] > 0.0 ? (cost + fixed) / f.output[i] : 0.0;
     // Scrapped units are cleared at the markdown; carried ones cost storage and capital each month.
@@ -628,10 +634,11 @@ void settle_accounts(ModelContext& c) {
   for (auto i : alive) {
     const auto& r = w.regions[sim::idx(f.region[i])];
     // Final goods are bought by households and, under income_wealth consumption, partly by the rest of
-    // the world with its import receipts (7.70).
-    const double final_sales = f.price[i] * f.fill[i] * f.final_orders[i];
+    // the world with its import receipts (7.70); foreign buyers pay for the orders they placed (7.78).
+    const double exported = f.price[i] * f.fill[i] * export_units(c, i);
+    const double final_sales = f.price[i] * f.fill[i] * f.final_orders[i] - exported;
     L.pay(Sector::Households, Sector::Firms, FlowKind::FinalSales, final_sales * (1.0 - c.export_share));
-    L.pay(Sector::RestOfWorld, Sector::Firms, FlowKind::Exports, final_sales * c.export_share);
+    L.pay(Sector::RestOfWorld, Sector::Firms, FlowKind::Exports, final_sales * c.export_share + exported);
     L.pay(Sector::Firms, Sector::Households, FlowKind::Wages, r.labour_cost.yuan * f.employees[i]);
     L.pay(Sector::Firms, Sector::Households, FlowKind::Rent,
           r.land_cost.yuan * f.overhead_factor[i] * f.employees[i]);
@@ -642,6 +649,10 @@ void settle_accounts(ModelContext& c) {
     if (const double fee = app_fee(c, i); fee > 0.0) {
       L.pay(Sector::Firms, Sector::Platforms, FlowKind::AppSubscription, fee);
       w.platforms[static_cast<std::size_t>(f.app_platform[i])].revenue += sim::Money{fee};
+    }
+    if (const double fee = cross_border_fee(c, i); fee > 0.0) {
+      L.pay(Sector::Firms, Sector::Platforms, FlowKind::CrossBorderFee, fee);
+      w.platforms[static_cast<std::size_t>(c.cross_border_platform[i])].revenue += sim::Money{fee};
     }
   }
   if (w.platforms.empty()) return;

@@ -19,6 +19,10 @@ void settle_accounts(ModelContext& c);
 /** @brief Share of a firm's own orders it could fill this tick (1 with no orders). */
 inline double fill_rate(const sim::Firms& f, sim::FirmIndex i) { return f.fill[i]; }
 
+/** @brief A final buyer's demand weight of firm i: capacity · (price / pbar)^−ε · (1 + reputation weight ·
+ * (reputation − 0.5)), floored at 0 (7.3). */
+double demand_weight(const ModelContext& c, sim::FirmIndex i, double pbar);
+
 /** @brief Spreads `units` of demand over the firms of one type by capacity, relative price and reputation. */
 void allocate_demand(ModelContext& c, std::size_t type_key, double units);
 

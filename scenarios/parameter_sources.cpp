@@ -282,9 +282,11 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.platform_stages.community_ties", "assumption"},
       {"mechanisms.platform_stages.community_collaboration",
        "assumption: members \"interact on the platform as a community\""},
-      {"mechanisms.platform_stages.global_cross_region",
-       "assumption: three times the traditional runs' ~0.1"},
-      {"mechanisms.platform_stages.global_platform_reach", "assumption: most platform ties cross regions"},
+      {"mechanisms.platform_stages.global_export_share",
+       "China's exports of goods and services, 17.4% of GDP in 2019 (Statista, quoted by planbeijing.com "
+       "'Export trade in China'; an economy counts as relatively open at about 15%): members are embedded in "
+       "the global division of labour when they sell at least the national share abroad through platforms "
+       "(ODD 7.26, 7.79)"},
       {"mechanisms.platform_stages.ecosystem2_connected", "assumption"},
       {"mechanisms.platform_stages.ecosystem2_cross", "assumption: \"partial division of labour\""},
       {"mechanisms.platform_stages.ecosystem3_connected", "assumption"},
@@ -336,6 +338,19 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.founding.regional_min_firms",
        "assumption: a region too small for a surface of its own (ODD 7.50)"},
       {"mechanisms.founding.rival_weight", "assumption: one rival halves the expected members (ODD 7.50)"},
+      {"mechanisms.cross_border.export_potential",
+       "off (0) by default: without an import leak a permanent export surplus inflates the money circuit "
+       "without bound (ODD 7.80); 0.5 when on, assumption: at the scenario's demand level foreign buyers would "
+       "take a third of a final-stage firm's sales at full reach, about twice the national export share of "
+       "GDP (ODD 7.79)"},
+      {"mechanisms.cross_border.offline_reach",
+       "assumption: on Alibaba.com 'the traffic goes almost exclusively to Gold Suppliers', being listed is "
+       "'a basic necessity for suppliers in China who want to be found' (chinaimportal.com, 'Guide to "
+       "Alibaba "
+       "Gold Suppliers'); a firm's own trade fairs and agents reach a tenth of foreign demand (ODD 7.79)"},
+      {"mechanisms.cross_border.fee_per_month",
+       "Alibaba.com basic export membership ('chukoutong'), list price 29,800 yuan/year as widely reported "
+       "(not verified against Alibaba's own price list): 2,483 yuan/month (ODD 7.79)"},
       {"mechanisms.apps.bytes_per_day",
        "assumption: a few MB of app sessions a day, a fifth of the design-data exchange (ODD 7.67)"},
       {"mechanisms.apps.cost_per_app",

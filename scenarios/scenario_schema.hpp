@@ -458,6 +458,17 @@ void describe(V& v, agents::AppsParams& p) {
 }
 
 template <class V>
+void describe(V& v, agents::CrossBorderParams& p) {
+  v.field("export_potential", p.export_potential, "units/unit",
+          "Foreign demand for final goods at full reach, per unit of the scenario's final demand (0: none)",
+          0, 1e3);
+  v.field("offline_reach", p.offline_reach, "share",
+          "Share of foreign demand a firm reaches by its own channels", 0, 1);
+  v.field("fee_per_month", p.fee_per_month, "yuan/firm/month", "Fee of a platform's cross-border listing", 0,
+          1e12);
+}
+
+template <class V>
 void describe(V& v, sim::PlatformStageParams& p) {
   v.field("dominance_members", p.dominance_members, "share", "Member share of firms for 'platform dominance'",
           0, 1);
@@ -467,10 +478,8 @@ void describe(V& v, sim::PlatformStageParams& p) {
           1);
   v.field("community_collaboration", p.community_collaboration, "share",
           "Members with a platform collaboration tie", 0, 1);
-  v.field("global_cross_region", p.global_cross_region, "share", "Cross-region tie share for 'globalization'",
-          0, 1);
-  v.field("global_platform_reach", p.global_platform_reach, "share", "Cross-region share of platform ties", 0,
-          1);
+  v.field("global_export_share", p.global_export_share, "share",
+          "Members' final sales exported through platforms, for 'globalization'", 0, 1);
   v.field("ecosystem2_connected", p.ecosystem2_connected, "share", "Interconnected platforms for 2.0", 0, 1);
   v.field("ecosystem2_cross", p.ecosystem2_cross, "share", "Cross-platform trade share for 2.0", 0, 1);
   v.field("ecosystem3_connected", p.ecosystem3_connected, "share", "Interconnected platforms for 3.0", 0, 1);
@@ -499,6 +508,7 @@ void describe(V& v, agents::ModelParams& p) {
   v.object("founding", p.founding, "Endogenous platform founding");
   v.object("hierarchy", p.hierarchy, "Point, line and surface: services of each level to the one below");
   v.object("apps", p.apps, "Shared apps that member firms subscribe to");
+  v.object("cross_border", p.cross_border, "Export demand and platforms' cross-border matchmaking");
   v.object("platform_stages", p.platform_stages, "Thresholds of the platform path and ecosystem stages");
 }
 

@@ -25,7 +25,7 @@ std::string_view flow_name(FlowKind k) {
                                                                   "repayment",      "write_off",
                                                                   "imports",        "app_subscription",
                                                                   "dividends",      "exports",
-                                                                  "logistics_fee"};
+                                                                  "logistics_fee",  "cross_border_fee"};
   return names[static_cast<std::size_t>(k)];
 }
 

@@ -46,8 +46,9 @@ enum class FlowKind : std::uint8_t {
   Dividends,         ///< firms, platforms → households: profits paid to owners (income_wealth consumption)
   Exports,           ///< rest of world → firms: final goods bought with import receipts (income_wealth)
   LogisticsFee,      ///< firms → platforms: fee on shipments through a platform's shared logistics (7.60)
+  CrossBorderFee,    ///< firms → platforms: monthly fee for a platform's cross-border matchmaking (7.78)
 };
-inline constexpr std::size_t kFlowKinds = 27;
+inline constexpr std::size_t kFlowKinds = 28;
 
 /** @brief Sector name as written in accounts.csv and stocks.csv. */
 std::string_view sector_name(Sector s);

@@ -41,6 +41,8 @@ struct PlatformServices {
   bool knowledge = false;    ///< knowledge and app sharing: imitation without distance decay, lean apps
   bool finance = false;      ///< data-driven credit lines
   bool logistics = false;    ///< shared logistics: pools users' shipments on a lane for a fee (7.60)
+  bool cross_border =
+      false;  ///< cross-border matchmaking: lists members for foreign buyers, for a fee (7.78)
 };
 
 /** @brief One platform: static rules plus its evolving state. */

@@ -35,8 +35,7 @@ PlatformPathStage path_conditions_met(const PlatformStageParams& p, const Platfo
     return PlatformPathStage::None;
   if (x.platform_tie_share < p.community_ties || x.member_collaboration < p.community_collaboration)
     return PlatformPathStage::Dominance;
-  if (x.cross_region_tie_share < p.global_cross_region || x.platform_cross_region < p.global_platform_reach)
-    return PlatformPathStage::Community;
+  if (x.platform_export_share < p.global_export_share) return PlatformPathStage::Community;
   return PlatformPathStage::Globalization;
 }
 

@@ -13,20 +13,21 @@ struct PlatformStageParams {
   double dominance_chain = 0.8;           ///< share of firm types with a member, for 'platform dominance'
   double community_ties = 0.25;           ///< platform-mediated share of ties for 'community operation'
   double community_collaboration = 0.15;  ///< members with a collaboration tie on a platform
-  double global_cross_region = 0.3;       ///< cross-region tie share for 'globalization'
-  double global_platform_reach = 0.5;     ///< cross-region share of platform ties for 'globalization'
-  double ecosystem2_connected = 0.3;      ///< interconnected share of platforms for 2.0
-  double ecosystem2_cross = 0.02;         ///< integrated share of platform trade for 2.0
-  double ecosystem3_connected = 0.7;      ///< interconnected share of platforms for 3.0
-  double ecosystem3_cross = 0.08;         ///< integrated share of platform trade for 3.0
-  double ecosystem3_mutual = 0.6;         ///< connected platforms with ≥5% of their trade integrated
-  std::int32_t persistence = 3;           ///< months the conditions must hold
+  /** @brief Share of platform members' final sales sold to the rest of the world through a platform's
+   * cross-border service, for 'globalization' (China's exports, 17.4% of GDP in 2019; docs/ODD.md 7.26). */
+  double global_export_share = 0.174;
+  double ecosystem2_connected = 0.3;  ///< interconnected share of platforms for 2.0
+  double ecosystem2_cross = 0.02;     ///< integrated share of platform trade for 2.0
+  double ecosystem3_connected = 0.7;  ///< interconnected share of platforms for 3.0
+  double ecosystem3_cross = 0.08;     ///< integrated share of platform trade for 3.0
+  double ecosystem3_mutual = 0.6;     ///< connected platforms with ≥5% of their trade integrated
+  std::int32_t persistence = 3;       ///< months the conditions must hold
 };
 
 /** @brief Indicators the two detectors read (from TickMetrics). */
 struct PlatformIndicators {
   double member_share = 0, chain_coverage = 0, platform_tie_share = 0, member_collaboration = 0;
-  double cross_region_tie_share = 0, platform_cross_region = 0;
+  double platform_export_share = 0;  ///< members' final sales exported through platforms (share, 7.78)
   double interconnected_share = 0, cross_platform_share = 0, mutual_share = 0;
   double integrated_share =
       0;  ///< cross-platform trade plus trade integrated through shared membership (7.53)

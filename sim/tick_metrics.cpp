@@ -398,8 +398,7 @@ PlatformIndicators platform_indicators(const TickMetrics& m) {
   x.chain_coverage = m.chain_coverage;
   x.platform_tie_share = m.platform_tie_share;
   x.member_collaboration = m.member_collaboration;
-  x.cross_region_tie_share = m.cross_region_tie_share;
-  x.platform_cross_region = m.platform_cross_region;
+  x.platform_export_share = m.platform_export_share;
   x.interconnected_share = m.interconnected_share;
   x.cross_platform_share = m.cross_platform_share;
   x.integrated_share = m.integrated_share;

@@ -61,10 +61,13 @@ struct TickMetrics {
   double platform_hhi = 0;           ///< Herfindahl index of memberships across platforms
   double platform_tie_share = 0;     ///< ties formed on a platform
   double platform_cross_region = 0;  ///< cross-region share of platform-brokered ties
-  double member_collaboration = 0;   ///< members with a collaboration tie formed on a platform
-  double chain_coverage = 0;         ///< share of firm types (industry × stage) with a member
-  double platform_gmv = 0;           ///< platform-mediated trade, yuan/month
-  double cross_platform_share = 0;   ///< share of platform trade between platforms (via 1+N)
+  double export_share = 0;           ///< exports ÷ final sales (registry column, 7.78)
+  double platform_export_share = 0;  ///< members' final sales exported through platforms (registry column)
+  double cross_border_subscriber_share = 0;  ///< final-stage members paying for cross-border listing
+  double member_collaboration = 0;           ///< members with a collaboration tie formed on a platform
+  double chain_coverage = 0;                 ///< share of firm types (industry × stage) with a member
+  double platform_gmv = 0;                   ///< platform-mediated trade, yuan/month
+  double cross_platform_share = 0;           ///< share of platform trade between platforms (via 1+N)
   double integrated_share = 0;       ///< share of platform trade integrated across connected platforms (7.53)
   double dispatched_units = 0;       ///< units dispatched to idle member capacity
   double interconnected_share = 0;   ///< alive N-platforms connected to the middle platform

@@ -66,8 +66,10 @@ ALLOWED = {
     "exports": {("rest_of_world", "firms")},
     "app_subscription": {("firms", "platforms")},
     "logistics_fee": {("firms", "platforms")},
+    "cross_border_fee": {("firms", "platforms")},
 }
-FEES = {"commission", "marketplace_fee", "dispatch_fee", "entry_fee", "app_subscription", "logistics_fee"}
+FEES = {"commission", "marketplace_fee", "dispatch_fee", "entry_fee", "app_subscription", "logistics_fee",
+        "cross_border_fee"}
 
 
 class Checker:

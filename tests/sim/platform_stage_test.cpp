@@ -12,8 +12,7 @@ PlatformIndicators everything() {
   x.chain_coverage = 0.9;
   x.platform_tie_share = 0.4;
   x.member_collaboration = 0.3;
-  x.cross_region_tie_share = 0.4;
-  x.platform_cross_region = 0.6;
+  x.platform_export_share = 0.2;
   x.interconnected_share = 1.0;
   x.cross_platform_share = 0.1;
   x.integrated_share = 0.1;
@@ -26,7 +25,7 @@ TEST_CASE("platform_stage: the path's conditions are nested", "[sim]") {
   const PlatformStageParams p;
   PlatformIndicators x = everything();
   CHECK(path_conditions_met(p, x) == PlatformPathStage::Globalization);
-  x.platform_cross_region = 0.4;  // platforms' own ties mostly local: no globalization
+  x.platform_export_share = 0.17;  // members sell less abroad through platforms than the threshold
   CHECK(path_conditions_met(p, x) == PlatformPathStage::Community);
   x.member_collaboration = 0.1;
   CHECK(path_conditions_met(p, x) == PlatformPathStage::Dominance);
@@ -74,6 +73,6 @@ TEST_CASE("platform_stage: a stage is declared after persistence months and with
   CHECK(path == PlatformPathStage::Globalization);
   CHECK(eco == EcosystemStage::Ecosystem);
   PlatformIndicators local = x;
-  local.cross_region_tie_share = 0.1;
+  local.platform_export_share = 0.05;
   CHECK(d.update(local, true).first == PlatformPathStage::Community);
 }

@@ -1,0 +1,46 @@
+#pragma once
+/** @file Export demand from the rest of the world and the platforms' cross-border matchmaking service
+ * (docs/ODD.md 7.78–7.80). Foreign buyers order the cluster's final goods only from firms they can find
+ * and trust: a firm reaches them by its own channels (trade fairs, agents: weak), or through a platform
+ * whose cross-border matchmaking lists it with the delivery record the platform's ratings and member
+ * telemetry reveal (rating_weight, 7.31), for a monthly fee the firm pays only when the expected margin on
+ * the extra exports covers it. The rest of the world pays with the `exports` flow. */
+#include <cstdint>
+
+#include "agents/model_context.hpp"
+
+namespace vicsim::agents {
+
+/** @brief The platform whose cross-border service firm i could use: alive, service on, i a member, the
+ * highest rating weight (lowest index on ties); -1 if none. */
+std::int32_t cross_border_candidate(const ModelContext& c, sim::FirmIndex i);
+
+/** @brief Foreign buyers' reach of a firm listed by platform p (share 0–1): offline reach r_off plus
+ * (1 − r_off) · rating_weight(p); r_off when p < 0. */
+double export_reach(const ModelContext& c, std::int32_t p);
+
+/** @brief The rest of the world's orders of final goods this month (7.78): per final-stage firm
+ * E_k · w_i / Σ_j w_j · reach_i units, with E_k = export_potential · D_k (units/month) and w_i the
+ * households' demand weight (trade.hpp: demand_weight); each firm first decides whether to pay for its
+ * candidate platform's cross-border service. Adds to `orders`; fills ModelContext::export_units,
+ * platform_export_units and cross_border_platform. */
+void allocate_exports(ModelContext& c);
+
+/** @brief Units the rest of the world ordered from firm i this month (0 for firms that entered since). */
+double export_units(const ModelContext& c, sim::FirmIndex i);
+
+/** @brief Firm i's cross-border service fee this month (yuan; 0 if it did not subscribe). */
+double cross_border_fee(const ModelContext& c, sim::FirmIndex i);
+
+/** @brief timeseries.csv `export_share`: exports ÷ all final sales of the month (share). */
+double export_share(const ModelContext& c);
+
+/** @brief timeseries.csv `platform_export_share`: platform members' final sales matched through a
+ * platform's cross-border service ÷ members' final sales (share), the globalization indicator (7.26). */
+double platform_export_share(const ModelContext& c);
+
+/** @brief timeseries.csv `cross_border_subscriber_share`: share of alive final-stage platform members
+ * paying for a cross-border service this month. */
+double cross_border_subscriber_share(const ModelContext& c);
+
+}  // namespace vicsim::agents
