@@ -27,7 +27,7 @@ struct PopulationParams {
   std::uint32_t count = 2000;             ///< initial number of firms
   double size_min = 5.0;                  ///< employees of the smallest firm
   double size_max = 5000.0;               ///< employees of the largest firm
-  double size_exponent = 1.0;             ///< Pareto tail exponent alpha, Pr(S>s) ∝ s^-alpha (Zipf: 1)
+  double size_exponent = 0.7;             ///< Pareto tail exponent alpha of initial sizes, Pr(S>s) ∝ s^-alpha (calibrated, ODD 7.74)
   double sme_threshold = 250.0;           ///< employees below which a firm is an SME
   double productivity_sd = 0.2;           ///< log-sd of initial productivity
   double endowment_productivity = 0.4;    ///< productivity gain at endowment 1 relative to 0 (fraction)
