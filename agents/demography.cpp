@@ -101,8 +101,9 @@ double location_utility(const ModelContext& c, std::size_t r, std::size_t indust
 
 std::size_t firm_cap(const ModelParams& p) {
   const double count = static_cast<double>(p.population.count);
-  const double absolute = p.demography.max_firms > 0 ? static_cast<double>(p.demography.max_firms)
-                                                     : std::fmax(kAutoFirmCapFloor, kAutoFirmCapPerFirm * count);
+  const double absolute = p.demography.max_firms > 0
+                              ? static_cast<double>(p.demography.max_firms)
+                              : std::fmax(kAutoFirmCapFloor, kAutoFirmCapPerFirm * count);
   return static_cast<std::size_t>(std::fmin(absolute, p.demography.max_firm_growth * count));
 }
 

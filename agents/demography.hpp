@@ -24,7 +24,8 @@ struct FirmLimitExceeded : std::runtime_error {
 /** @brief Floor of the automatic absolute firm cap (demography.max_firms = 0), firms. */
 inline constexpr double kAutoFirmCapFloor = 1e6;
 /** @brief Automatic absolute firm cap per initial firm (demography.max_firms = 0): room for the population
- * to double, so a run at any size can take entrants (a fixed 1,000,000 stopped a 1M-firm run at its first). */
+ * to double, so a run at any size can take entrants (a fixed 1,000,000 stopped a 1M-firm run at its first).
+ */
 inline constexpr double kAutoFirmCapPerFirm = 2.0;
 
 /** @brief The hard cap on alive firms (firms) for these parameters: the smaller of the absolute cap

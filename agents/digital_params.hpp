@@ -113,10 +113,10 @@ struct InterconnectionParams {
 
 /** @brief Endogenous platform founding by chain-masters and independent providers (7.50). */
 struct FoundingParams {
-  bool enabled = false;            ///< off: only the scenario's platforms exist
-  std::uint32_t max_founded = 12;  ///< platform slots kept for founding (within the 32-platform limit)
-  std::int32_t first_tick = 6;     ///< first month a founder may decide
-  double launch_cost = 3.0e7;      ///< one-off set-up cost of a platform (yuan), paid to households
+  bool enabled = false;               ///< off: only the scenario's platforms exist
+  std::uint32_t max_founded = 12;     ///< platform slots kept for founding (within the 32-platform limit)
+  std::int32_t first_tick = 6;        ///< first month a founder may decide
+  double launch_cost = 3.0e7;         ///< one-off set-up cost of a platform (yuan), paid to households
   double horizon_months = 60.0;       ///< months of expected profit a founder counts
   double discount_per_year = 0.08;    ///< founder's discount rate (share per year)
   double mediated_share = 0.5;        ///< share of a member's purchases the founder expects on the platform

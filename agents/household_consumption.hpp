@@ -1,7 +1,7 @@
 #pragma once
-/** @file Households' spending (docs/ODD.md 7.69–7.71): with `households.consumption` "income_wealth" (the default),
- * final demand follows households' disposable income and deposits (Godley & Lavoie 2007, eq. 3.7 with
- * the expected income of eq. 3.20), owners receive dividends and the rest of the world spends its import
+/** @file Households' spending (docs/ODD.md 7.69–7.71): with `households.consumption` "income_wealth" (the
+ * default), final demand follows households' disposable income and deposits (Godley & Lavoie 2007, eq. 3.7
+ * with the expected income of eq. 3.20), owners receive dividends and the rest of the world spends its import
  * receipts on the cluster's final goods, so the money circuit closes. With "exogenous"
  * nothing here acts and final demand is the scenario's. */
 #include "agents/model_context.hpp"

@@ -24,10 +24,11 @@ struct RegisteredFirm {
 
 /** @brief Initial firm population (Axtell 2001: Zipf sizes). */
 struct PopulationParams {
-  std::uint32_t count = 2000;             ///< initial number of firms
-  double size_min = 5.0;                  ///< employees of the smallest firm
-  double size_max = 5000.0;               ///< employees of the largest firm
-  double size_exponent = 0.7;             ///< Pareto tail exponent alpha of initial sizes, Pr(S>s) ∝ s^-alpha (calibrated, ODD 7.74)
+  std::uint32_t count = 2000;  ///< initial number of firms
+  double size_min = 5.0;       ///< employees of the smallest firm
+  double size_max = 5000.0;    ///< employees of the largest firm
+  double size_exponent =
+      0.7;  ///< Pareto tail exponent alpha of initial sizes, Pr(S>s) ∝ s^-alpha (calibrated, ODD 7.74)
   double sme_threshold = 250.0;           ///< employees below which a firm is an SME
   double productivity_sd = 0.2;           ///< log-sd of initial productivity
   double endowment_productivity = 0.4;    ///< productivity gain at endowment 1 relative to 0 (fraction)
@@ -56,7 +57,8 @@ struct MarketParams {
 
 /** @brief Households' spending rule (docs/ODD.md 7.69–7.71). */
 struct HouseholdParams {
-  /// "income_wealth" (the default since the night of 2026-12-01): households spend α1 · last month's disposable income
+  /// "income_wealth" (the default since the night of 2026-12-01): households spend α1 · last month's
+  /// disposable income
   /// + α2 · last month's deposits (Godley & Lavoie 2007, eq. 3.7), so wages and profits fund final demand;
   /// "exogenous": final demand is the scenario's and households' deposits absorb the gap (an open closure)
   std::string consumption = "income_wealth";
@@ -101,8 +103,8 @@ struct InformationParams {
   double defect_mean = 0.05;              ///< population mean of the hidden defective-lot probability
   double reliability_sd = 0.6;            ///< stationary sd of a firm's reliability in logits (heterogeneity)
   double reliability_persistence = 0.97;  ///< monthly AR(1) coefficient of reliability in logits
-  double maturity_gain = 0.34;            ///< logit improvement of both rates at full digital maturity (ODD 7.75)
-  std::uint32_t lots_per_delivery = 4;    ///< lots a monthly delivery is inspected in (defect trials)
+  double maturity_gain = 0.34;  ///< logit improvement of both rates at full digital maturity (ODD 7.75)
+  std::uint32_t lots_per_delivery = 4;  ///< lots a monthly delivery is inspected in (defect trials)
   double late_days = 10.0;          ///< extra days a late delivery takes (costed at lead_time_cost_per_day)
   double rework_cost_share = 1.0;   ///< buyer's cost of a defective input as a share of its price
   double prior_observations = 2.0;  ///< weight of the population prior in pseudo-observations
@@ -168,8 +170,9 @@ struct DemographyParams {
   double shrink_below = 0.6;              ///< utilisation below which a firm sheds workers
   double adjustment_rate = 0.02;          ///< monthly hiring or shedding share
   double growth_noise_sd = 0.01;          ///< Gibrat noise on log employees per month
-  std::uint32_t max_firms = 0;  ///< hard cap on alive firms (0: max(1,000,000, 2 × population.count)); entry beyond it stops the run
-  double max_firm_growth = 50.0;          ///< hard cap on alive firms as a multiple of population.count
+  std::uint32_t max_firms = 0;  ///< hard cap on alive firms (0: max(1,000,000, 2 × population.count)); entry
+                                ///< beyond it stops the run
+  double max_firm_growth = 50.0;  ///< hard cap on alive firms as a multiple of population.count
 };
 
 /** @brief All model parameters. */

@@ -47,10 +47,13 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.population.size_min", "assumption (micro-firm floor)"},
       {"mechanisms.population.size_max", "assumption (truncation of the Zipf tail)"},
       {"mechanisms.population.size_exponent",
-       "calibrated 2026-12-02 (vicsim calibrate experiments/calibration_defaults.json; ODD 7.74, section 10 row 58): "
-       "0.70, the mean of the seed-block fits 0.651 and 0.756, the only identified parameter of the fit, so that the "
+       "calibrated 2026-12-02 (vicsim calibrate experiments/calibration_defaults.json; ODD 7.74, section 10 "
+       "row 58): "
+       "0.70, the mean of the seed-block fits 0.651 and 0.756, the only identified parameter of the fit, so "
+       "that the "
        "simulated employee size tail (Hill exponent at month 120) meets Axtell (2001)'s alpha near 1 (target "
-       "1.15 +- 0.35); it was 1.0, Axtell's alpha put on the initial draw directly, which left the month-120 tail at "
+       "1.15 +- 0.35); it was 1.0, Axtell's alpha put on the initial draw directly, which left the month-120 "
+       "tail at "
        "1.52"},
       {"mechanisms.population.sme_threshold",
        "EU SME definition (<250 employees). China's statistical definition is industry-specific and larger, "
@@ -118,7 +121,8 @@ const std::vector<ParameterSource>& parameter_sources() {
        "assumption, deliberately below the 0.6–2.1% per day that Hummels & Schaur (2013) estimate for "
        "international shipments"},
       {"mechanisms.trade.spot_premium",
-       "0.15: every dollar of non-compliant (off-contract) spend costs 12-18 cents more (A. Bartolini, Ardent "
+       "0.15: every dollar of non-compliant (off-contract) spend costs 12-18 cents more (A. Bartolini, "
+       "Ardent "
        "Partners, SpendHQ webinar, reported in SpendHQ, 'Why does maverick spend keep happening?'; secondary "
        "report, survey-based); midpoint. No peer-reviewed spot-over-relationship premium for manufactured "
        "inputs was found (Song 2021 and Redl & Bunn 2013 find the other sign in produce and electricity). "
@@ -169,7 +173,8 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.demography.adjustment_rate", "assumption"},
       {"mechanisms.demography.growth_noise_sd", "assumption (Gibrat's law of proportional growth)"},
       {"mechanisms.demography.max_firms",
-       "safety limit, not a mechanism (issue 16); 0 scales it with the population: max(1,000,000, 2 x count)"},
+       "safety limit, not a mechanism (issue 16); 0 scales it with the population: max(1,000,000, 2 x "
+       "count)"},
       {"mechanisms.demography.max_firm_growth", "safety limit, not a mechanism (issue 16)"},
       {"mechanisms.stages.concentration_eg", "Ellison & Glaeser (1997): γ > 0.05 is \"highly concentrated\""},
       {"mechanisms.stages.chain_completeness", "assumption"},
@@ -345,7 +350,8 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.founding.rival_weight", "assumption: one rival halves the expected members (ODD 7.50)"},
       {"mechanisms.cross_border.export_potential",
        "off (0) by default: without an import leak a permanent export surplus inflates the money circuit "
-       "without bound (ODD 7.80); 0.5 when on, assumption: at the scenario's demand level foreign buyers would "
+       "without bound (ODD 7.80); 0.5 when on, assumption: at the scenario's demand level foreign buyers "
+       "would "
        "take a third of a final-stage firm's sales at full reach, about twice the national export share of "
        "GDP (ODD 7.79)"},
       {"mechanisms.cross_border.offline_reach",

@@ -85,8 +85,10 @@ TEST_CASE(
     "[agents]") {
   // The default closure without foreign demand (7.78), whose exports beyond import receipts are a growing
   // claim on the rest of the world by design (tests/agents/cross_border_test.cpp); throws on a leak.
-  const auto with = run_months(test::load("platform_led.json", {"mechanisms.cross_border.export_potential=0"}));
-  const auto without = run_months(test::load("households_exogenous.json", {}));  // the open closure, for contrast
+  const auto with =
+      run_months(test::load("platform_led.json", {"mechanisms.cross_border.export_potential=0"}));
+  const auto without =
+      run_months(test::load("households_exogenous.json", {}));  // the open closure, for contrast
   REQUIRE(with.size() == 120);
   // Mean monthly change of deposits over months 61–120 against mean disposable income.
   const auto drift = [](const std::vector<HouseholdMonth>& h) {

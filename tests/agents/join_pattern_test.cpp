@@ -79,9 +79,9 @@ TEST_CASE("join_pattern: platforms without services keep fewer members",
                     << " [" << late.ci_low << ", " << late.ci_high << "]");
   record("no services", "member share lower (CI < 0)", mid, mid.ci_high < 0.0);
   // Not met at month 60 on the evening merge of 2026-12-01: −0.008 [−0.021, +0.005]; month 120 was then
-  // −0.044 [−0.071, −0.018]. Since households spend out of income and wealth by default (night of 2026-12-01, issue
-  // 12), month 60 is −0.001 [−0.011, +0.008] and month 120 −0.016 [−0.037, +0.004]: still negative, no longer
-  // significant over 10 pairs. Reported in docs/ODD.md §8, not forced.
+  // −0.044 [−0.071, −0.018]. Since households spend out of income and wealth by default (night of 2026-12-01,
+  // issue 12), month 60 is −0.001 [−0.011, +0.008] and month 120 −0.016 [−0.037, +0.004]: still negative, no
+  // longer significant over 10 pairs. Reported in docs/ODD.md §8, not forced.
   CHECK_NOFAIL(mid.ci_high < 0.0);
   CHECK_NOFAIL(late.ci_high < 0.0);
 }
