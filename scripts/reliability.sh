@@ -20,8 +20,11 @@ echo "== sanitizers: unit tests under ASan+UBSan"
 cmake --preset asan >/dev/null
 cmake --build build-asan --target vicsim_tests -j "${JOBS:-2}"
 # The subset: input reading and validation, output directories and locks, experiments, demography and the
-# numerical-health property test (the pattern tests are long under ASan and add no input handling).
-build-asan/tests/vicsim_tests "[scenarios],[reports],[experiments],demography*,numerical_health*"
+# numerical-health property test (the pattern tests are long under ASan and add no input handling). The
+# demography tests are named one by one: the firm-demography validation run (full bundled baselines) took
+# 568 of the subset's 770 s under ASan on the shared machine and handles no input; it runs in the release suite.
+build-asan/tests/vicsim_tests \
+  "[scenarios],[reports],[experiments],numerical_health*,demography: runaway*,demography: the cap*"
 t1=$(date +%s)
 
 echo "== fuzzing: JSON reader and --set parser for ${FUZZ_SECONDS:-60} s"
