@@ -103,11 +103,15 @@ def calibration_section(w):
     changed = [name for name, key in (("calibration file", "calibration"), ("base scenario", "scenario"))
                if sha256(summary[key + "_file"]) != summary[key + "_sha256"]]
     w("Rendered from `%s`, the fit.json of\n`%s`\nrun at commit `%s` and summarised by "
-      "`python3 scripts/calibration_summary.py DIR %s \"COMMAND\"`. Method: docs/ODD.md 7.58–7.59. %s\n"
-      "The model code may have changed since that commit; rerun the command to refit.\n\n" % (
+      "`python3 scripts/calibration_summary.py DIR %s \"COMMAND\"`. Method: docs/ODD.md 7.58–7.59, 7.74; "
+      "targets and choice of parameters: 7.89. %s\n"
+      "The model code may have changed since that commit; rerun the command to refit%s.\n\n" % (
           CALIBRATION_SUMMARY, summary["command"], summary["commit"], CALIBRATION_SUMMARY,
           ("**The %s changed after the fit.**" % " and ".join(changed)) if changed else
-          "The calibration and base scenario files are unchanged since the fit."))
+          "The calibration and base scenario files are unchanged since the fit.",
+          (" (it took %.0f minutes%s)" % (summary["wall_seconds"] / 60.0,
+                                          ", " + summary["machine"] if summary.get("machine") else ""))
+          if "wall_seconds" in summary else ""))
     w("%s, %d replications per evaluation, seed %d, %d seed block(s); %d evaluations in all, the fit's %d "
       "stopped by `%s`. **Objective %s** (0 is a perfect fit, 1 puts every target one tolerance off).\n\n" % (
           fit["algorithm"], fit["replications"], fit["seed"], fit["seed_blocks"], fit["evaluations"],
