@@ -2,6 +2,9 @@
 """Renders docs/VALIDATION.md from the JSON lines the tests append to $VICSIM_VALIDATION_OUT and the ctest log.
 
 Usage: validation_report.py RESULTS.jsonl CTEST.log > VALIDATION.md   (called by scripts/validation_report.sh)
+       validation_report.py --calibration-only VALIDATION.md   (re-renders only the section "Calibration of
+       the defaults" in place, from experiments/calibration_defaults_fit.json, after a new fit: the test rows
+       above it keep the commit they were measured at)
 """
 import json
 import re
@@ -13,7 +16,22 @@ def cell(s):
     return str(s).replace("|", "\\|").replace("\n", " ")
 
 
+def calibration_only(path):
+    text = open(path, encoding="utf-8").read()
+    head, sep, _ = text.partition("\n## Calibration of the defaults\n")
+    if not sep:
+        sys.exit("validation_report.py: %s has no section 'Calibration of the defaults'" % path)
+    parts = []
+    calibration_section(parts.append)
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        f.write(head + "".join(parts))
+    import os
+    os.replace(path + ".tmp", path)
+
+
 def main():
+    if sys.argv[1] == "--calibration-only":
+        return calibration_only(sys.argv[2])
     results_path, log_path = sys.argv[1], sys.argv[2]
     rows = [json.loads(line) for line in open(results_path, encoding="utf-8") if line.strip()]
     log = open(log_path, encoding="utf-8").read()
