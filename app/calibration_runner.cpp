@@ -22,6 +22,7 @@
 #include "experiments/calibration_loader.hpp"
 #include "experiments/calibration_objective.hpp"
 #include "experiments/calibration_trace.hpp"
+#include "experiments/case_figures.hpp"
 #include "experiments/fingerprint.hpp"
 #include "experiments/kpi.hpp"
 #include "reports/atomic_file.hpp"
@@ -181,11 +182,17 @@ class Evaluator {
       const auto table = reports::CsvTable::parse(read_text(ts), "timeseries.csv");
       const auto summary = nlohmann::json::parse(read_text(work(rep) / "summary.json"));
       for (std::size_t t = 0; t < c_.targets.size(); ++t)
-        k[t] = ex::compute_kpi(c_.targets[t].kpi, table, summary);
+        if (c_.targets[t].case_figure.empty()) k[t] = ex::calibration_kpi(c_.targets[t], table, summary);
     } catch (const std::exception& err) {
       error = "replication " + std::to_string(rep) + ": KPI: " + err.what();
     }
     return k;
+  }
+
+  bool has_case_figures() const {
+    for (const auto& t : c_.targets)
+      if (!t.case_figure.empty()) return true;
+    return false;
   }
 
   void compute(ex::TraceRow& row, const std::vector<double>& values) {
@@ -230,8 +237,21 @@ class Evaluator {
       throw;
     }
     if (g_interrupted) throw Interrupted{};  // children stopped by the same Ctrl-C have no result to keep
+    // Case-figure targets: the matched design on each replication's seed, in this process, one replication
+    // after another (about a seventh of a 120-month run each; docs/ODD.md 7.89).
+    std::vector<ex::CaseFigureTotals> case_totals;
+    if (has_case_figures()) {
+      std::vector<std::uint64_t> seeds;
+      for (std::int32_t r = 0; r < reps; ++r) seeds.push_back(ex::calibration_seed(c_.seed, row.block, r));
+      try {
+        case_totals = ex::measure_case_figure_seeds(c_.scenario_file, overrides, seeds);
+      } catch (const std::exception& err) {
+        if (errors.front().empty()) errors.front() = std::string("case figures: ") + err.what();
+      }
+    }
     // Replication order, whatever order the children finished in: the same bytes for any --jobs.
-    const auto m = ex::kpi_moments(kpis);
+    auto m = ex::kpi_moments(kpis);
+    if (!case_totals.empty()) ex::apply_case_figures(c_.targets, case_totals, kpis, m);
     row.status = "ok";
     row.error.clear();
     for (const auto& e : errors)

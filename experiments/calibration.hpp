@@ -23,8 +23,16 @@ struct CalibrationParameter {
 /** @brief One target moment: a KPI of a run (timeseries.csv column at a tick or over a window, or a
  * summary.json value), its replication mean's target, the scale of its distance and its weight. */
 struct CalibrationTarget {
-  std::string name;      ///< column prefix in trace.csv (defaults to the KPI name)
-  OutputSpec kpi;        ///< how the KPI is read from one run
+  std::string name;  ///< column prefix in trace.csv (defaults to the KPI name)
+  OutputSpec kpi;    ///< how the KPI is read from one run
+  /// Optional denominator: a column (same aggregation) or summary key the KPI is divided by, e.g.
+  /// first_tick.employees per first_tick.firms (mean firm size at month 1). Empty: none.
+  std::string per;
+  OutputSpec per_kpi;  ///< the denominator's spec (built by the loader from `per`)
+  /// A case figure instead of a run KPI: "delivery_time", "total_cost", "quality" or
+  /// "management_efficiency", measured by experiments/case_figures.hpp on the base scenario with the
+  /// candidate's overrides, its replications pooled as in the validation suite (docs/ODD.md 7.89).
+  std::string case_figure;
   double value = 0;      ///< target value of the replication mean (KPI units)
   double tolerance = 0;  ///< KPI units; the distance is (mean - value) / tolerance (0: |value|)
   double weight = 1;     ///< weight in the objective

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "experiments/base_scenario.hpp"
+#include "experiments/case_figures.hpp"
 #include "experiments/experiment_loader.hpp"
 #include "reports/number_format.hpp"
 #include "scenarios/json_file.hpp"
@@ -30,6 +31,9 @@ void describe(V& v, CalibrationTarget& t) {
   v.field("from_tick", t.kpi.from_tick, "", "Window start (aggregate over ticks >= this)", 0, 1e9);
   v.field("to_tick", t.kpi.to_tick, "", "Window end (aggregate over ticks <= this)", 0, 1e9);
   v.field("summary", t.kpi.summary, "", "Dotted key in summary.json");
+  v.field("per", t.per, "", "Divide by this column (same aggregation) or summary key");
+  v.field("case_figure", t.case_figure, "",
+          "delivery_time, total_cost, quality or management_efficiency (matched design, docs/ODD.md §8)");
   v.required("value", t.value, "", "Target of the replication mean");
   v.field("tolerance", t.tolerance, "", "Scale of the distance, KPI units (default: |value|)", 0);
   v.field("weight", t.weight, "", "Weight in the objective", 0);
@@ -111,9 +115,32 @@ void check_targets(Calibration& cal, const std::vector<std::string>& columns, Ch
   for (std::size_t i = 0; i < cal.targets.size(); ++i) {
     auto& t = cal.targets[i];
     const std::string path = "targets[" + std::to_string(i) + "]";
-    if (t.name.empty()) t.name = t.kpi.column.empty() ? t.kpi.summary : t.kpi.column;
-    t.kpi.name = t.name;
-    check_output(t.kpi, columns, path, c.file, c.diag);
+    if (!t.case_figure.empty()) {
+      if (t.name.empty()) t.name = t.case_figure;
+      if (!t.kpi.column.empty() || !t.kpi.summary.empty() || !t.per.empty())
+        c.error(path, "expected either case_figure or column/summary (with per), not both");
+      if (!find_case_figure(t.case_figure)) {
+        std::vector<std::string> keys;
+        std::string all;
+        for (const auto& e : case_figure_table()) {
+          keys.emplace_back(e.key);
+          all += (all.empty() ? "" : ", ") + keys.back();
+        }
+        std::string msg = "unknown case figure '" + t.case_figure + "'";
+        if (auto m = scenarios::closest_match(t.case_figure, keys); !m.empty())
+          msg += " (did you mean '" + m + "'?)";
+        c.error(path + ".case_figure", msg + "; expected one of: " + all);
+      }
+    } else {
+      if (t.name.empty()) t.name = t.kpi.column.empty() ? t.kpi.summary : t.kpi.column;
+      t.kpi.name = t.name;
+      check_output(t.kpi, columns, path, c.file, c.diag);
+      if (!t.per.empty()) {
+        t.per_kpi = t.kpi;
+        (t.kpi.summary.empty() ? t.per_kpi.column : t.per_kpi.summary) = t.per;
+        check_output(t.per_kpi, columns, path + ".per", c.file, c.diag);
+      }
+    }
     if (!(t.scale() > 0))
       c.error(path + ".tolerance", "is required when the target value is 0: expected a tolerance > 0");
   }
@@ -142,6 +169,19 @@ void check_against_scenario(Calibration& cal, CalibrationLoad& out, Checker& c) 
   cal.scenario_file = base.file;
   const auto& doc = base.doc;
   if (!doc) return;
+  for (std::size_t i = 0; i < cal.targets.size(); ++i) {
+    if (cal.targets[i].case_figure.empty()) continue;
+    const auto r = scenarios::load_scenario(*doc, cal.scenario_file, cal.set);
+    if (!r.scenario) break;  // reported by the parameter probes below
+    const std::string want = CaseFigureDesign{}.platform;
+    bool found = false;
+    for (const auto& p : r.scenario->platforms) found = found || p.name == want;
+    if (!found)
+      c.error("targets[" + std::to_string(i) + "].case_figure",
+              "the case figures' matched design joins firms to the platform \"" + want +
+                  "\", which the base scenario does not declare: expected a scenario that extends "
+                  "platform_led.json");
+  }
   for (std::size_t i = 0; i < cal.parameters.size(); ++i) {
     const auto& p = cal.parameters[i];
     const double lo = p.bounds[0], hi = p.bounds[1];

@@ -9,6 +9,30 @@
 
 namespace vicsim::experiments {
 
+void apply_case_figures(const std::vector<CalibrationTarget>& targets,
+                        const std::vector<CaseFigureTotals>& totals, std::vector<std::vector<double>>& kpis,
+                        std::vector<KpiMoments>& m) {
+  CaseFigureTotals pooled;
+  for (const auto& t : totals) pooled += t;
+  for (std::size_t k = 0; k < targets.size(); ++k) {
+    const auto* e = find_case_figure(targets[k].case_figure);
+    if (!e) continue;
+    std::vector<std::vector<double>> one;
+    for (std::size_t r = 0; r < totals.size() && r < kpis.size(); ++r) {
+      kpis[r][k] = case_figure_value(totals[r], e->figure);
+      one.push_back({kpis[r][k]});
+    }
+    m[k] = kpi_moments(one).front();
+    if (std::isfinite(m[k].mean)) m[k].mean = case_figure_value(pooled, e->figure);
+  }
+}
+
+double calibration_kpi(const CalibrationTarget& t, const reports::CsvTable& timeseries,
+                       const nlohmann::json& summary) {
+  const double k = compute_kpi(t.kpi, timeseries, summary);
+  return t.per.empty() ? k : k / compute_kpi(t.per_kpi, timeseries, summary);
+}
+
 std::vector<KpiMoments> kpi_moments(const std::vector<std::vector<double>>& kpis) {
   if (kpis.empty()) return {};
   const std::size_t k = kpis.front().size();

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "experiments/calibration.hpp"
+#include "experiments/case_figures.hpp"
+#include "experiments/kpi.hpp"
 
 namespace vicsim::experiments {
 
@@ -19,9 +21,23 @@ struct KpiMoments {
   double mean = 0, sd = 0;
 };
 
+/** @brief A (non-case-figure) target's KPI of one run: compute_kpi of its spec, divided by its `per`
+ * denominator when it has one. */
+double calibration_kpi(const CalibrationTarget& t, const reports::CsvTable& timeseries,
+                       const nlohmann::json& summary);
+
 /** @brief The moments of each target over the replications: kpis[replication][target]. NaN when any
  * replication's value is NaN. */
 std::vector<KpiMoments> kpi_moments(const std::vector<std::vector<double>>& kpis);
+
+/**
+ * @brief Fills the case-figure targets: kpis[r][t] is replication r's own figure and m[t].mean the figure of
+ * the replications' pooled sums (as the validation suite pools its replications), m[t].sd the spread of the
+ * replications' figures. Other targets are left as they are. `totals` has one element per replication.
+ */
+void apply_case_figures(const std::vector<CalibrationTarget>& targets,
+                        const std::vector<CaseFigureTotals>& totals, std::vector<std::vector<double>>& kpis,
+                        std::vector<KpiMoments>& m);
 
 /**
  * @brief The objective: Σ_k w_k ((m_k − v_k) / s_k)² / Σ_k w_k, with m_k the replication mean of target k,

@@ -4,7 +4,8 @@
 it was run at, the command, the objective and target means at the start (trace.csv's first row), and SHA-256 digests of the calibration and base scenario files, so the generator
 can say when the inputs changed after the fit. The run directory itself is not committed.
 
-Usage: calibration_summary.py CALIBRATION_DIR OUT.json "COMMAND"
+Usage: calibration_summary.py CALIBRATION_DIR OUT.json "COMMAND" [WALL_SECONDS [MACHINE]]
+(WALL_SECONDS: how long the command took, e.g. from /usr/bin/time; MACHINE: a few words on where it ran.)
 """
 import csv
 import hashlib
@@ -20,6 +21,8 @@ def sha256(path):
 
 def main():
     run_dir, out, command = sys.argv[1], sys.argv[2], sys.argv[3]
+    wall = float(sys.argv[4]) if len(sys.argv) > 4 else None
+    machine = sys.argv[5] if len(sys.argv) > 5 else None
     fit = json.load(open(run_dir + "/fit.json", encoding="utf-8"))
     try:
         commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True,
@@ -44,6 +47,10 @@ def main():
         "start": start,
         "fit": fit,
     }
+    if wall is not None:
+        summary["wall_seconds"] = wall
+    if machine:
+        summary["machine"] = machine
     with open(out, "w", encoding="utf-8") as f:
         json.dump(summary, f, indent=1, ensure_ascii=False)
         f.write("\n")

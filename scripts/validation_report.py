@@ -2,6 +2,9 @@
 """Renders docs/VALIDATION.md from the JSON lines the tests append to $VICSIM_VALIDATION_OUT and the ctest log.
 
 Usage: validation_report.py RESULTS.jsonl CTEST.log > VALIDATION.md   (called by scripts/validation_report.sh)
+       validation_report.py --calibration-only VALIDATION.md   (re-renders only the section "Calibration of
+       the defaults" in place, from experiments/calibration_defaults_fit.json, after a new fit: the test rows
+       above it keep the commit they were measured at)
 """
 import json
 import re
@@ -13,7 +16,22 @@ def cell(s):
     return str(s).replace("|", "\\|").replace("\n", " ")
 
 
+def calibration_only(path):
+    text = open(path, encoding="utf-8").read()
+    head, sep, _ = text.partition("\n## Calibration of the defaults\n")
+    if not sep:
+        sys.exit("validation_report.py: %s has no section 'Calibration of the defaults'" % path)
+    parts = []
+    calibration_section(parts.append)
+    with open(path + ".tmp", "w", encoding="utf-8") as f:
+        f.write(head + "".join(parts))
+    import os
+    os.replace(path + ".tmp", path)
+
+
 def main():
+    if sys.argv[1] == "--calibration-only":
+        return calibration_only(sys.argv[2])
     results_path, log_path = sys.argv[1], sys.argv[2]
     rows = [json.loads(line) for line in open(results_path, encoding="utf-8") if line.strip()]
     log = open(log_path, encoding="utf-8").read()
@@ -103,11 +121,15 @@ def calibration_section(w):
     changed = [name for name, key in (("calibration file", "calibration"), ("base scenario", "scenario"))
                if sha256(summary[key + "_file"]) != summary[key + "_sha256"]]
     w("Rendered from `%s`, the fit.json of\n`%s`\nrun at commit `%s` and summarised by "
-      "`python3 scripts/calibration_summary.py DIR %s \"COMMAND\"`. Method: docs/ODD.md 7.58–7.59. %s\n"
-      "The model code may have changed since that commit; rerun the command to refit.\n\n" % (
+      "`python3 scripts/calibration_summary.py DIR %s \"COMMAND\"`. Method: docs/ODD.md 7.58–7.59, 7.74; "
+      "targets and choice of parameters: 7.89. %s\n"
+      "The model code may have changed since that commit; rerun the command to refit%s.\n\n" % (
           CALIBRATION_SUMMARY, summary["command"], summary["commit"], CALIBRATION_SUMMARY,
           ("**The %s changed after the fit.**" % " and ".join(changed)) if changed else
-          "The calibration and base scenario files are unchanged since the fit."))
+          "The calibration and base scenario files are unchanged since the fit.",
+          (" (it took %.0f minutes%s)" % (summary["wall_seconds"] / 60.0,
+                                          ", " + summary["machine"] if summary.get("machine") else ""))
+          if "wall_seconds" in summary else ""))
     w("%s, %d replications per evaluation, seed %d, %d seed block(s); %d evaluations in all, the fit's %d "
       "stopped by `%s`. **Objective %s** (0 is a perfect fit, 1 puts every target one tolerance off).\n\n" % (
           fit["algorithm"], fit["replications"], fit["seed"], fit["seed_blocks"], fit["evaluations"],

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <map>
 
+#include "experiments/case_figures.hpp"
 #include "reports/paired_comparison.hpp"
 #include "test_support.hpp"
 
@@ -150,78 +151,37 @@ TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit 
 // same signs and sizes (measured there).
 TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves firms like the case figures",
           "[agents][validation][case_figures]") {
-  // Matched design: at month 24, firms not on any platform are paired by type, region and size
-  // decile; one of each pair (chosen by the pair's order) joins COSMO-Appliances; a year later the
-  // joiners are compared with their matched non-joiners. Bands are stated in docs/ODD.md §8.
-  double lead_t = 0, lead_c = 0, cost_t = 0, cost_c = 0, q_t = 0, q_c = 0, m_t = 0, m_c = 0;
-  double margin_t = 0, margin_c = 0, n_pairs = 0;  // final-stage margins (Anjiale), reported only
+  // Matched design (experiments/case_figures.hpp, shared with calibration targets): at month 24, firms not
+  // on any platform are paired by type, region and size decile; one of each pair (chosen by the pair's
+  // order) joins COSMO-Appliances; a year later the joiners are compared with their matched non-joiners.
+  // Replications are pooled by adding their sums. Bands are stated in docs/ODD.md §8.
+  namespace ex = experiments;
+  ex::CaseFigureTotals sums;
   for (int r = 0; r < 3; ++r) {
-    auto s = test::load("platform_led.json", {"seed=" + std::to_string(3000 + r), "ticks=36"});
-    agents::ClusterModel model = scenarios::build_model(s);
-    for (int t = 0; t < 24; ++t) model.step();
-    const auto& w = model.world();
-    const auto& f = w.firms;
-    std::size_t cosmo = 0;
-    for (std::size_t p = 0; p < w.platforms.size(); ++p)
-      if (w.platforms[p].name == "COSMO-Appliances") cosmo = p;
-    std::map<std::tuple<int, int, int, int>, std::vector<sim::FirmIndex>> cells;
-    for (sim::FirmIndex i = 0; i < f.size(); ++i)
-      if (f.alive[i] && !f.platforms[i] && !f.chain_master[i])
-        cells[{static_cast<int>(sim::idx(f.industry[i])), f.stage[i], static_cast<int>(sim::idx(f.region[i])),
-               static_cast<int>(std::log2(f.employees[i]))}]
-            .push_back(i);
-    std::vector<std::pair<sim::FirmIndex, sim::FirmIndex>> pairs;
-    for (auto& [key, v] : cells)
-      for (std::size_t k = 0; k + 1 < v.size(); k += 2) pairs.emplace_back(v[k], v[k + 1]);
-    REQUIRE(pairs.size() > 50);
-    for (auto [treated, control] : pairs) model.force_join(treated, cosmo);
-    for (int t = 0; t < 12; ++t) model.step();
-    for (auto [treated, control] : pairs) {
-      if (!f.alive[treated] || !f.alive[control] || f.platforms[control] || f.output[treated] <= 0 ||
-          f.output[control] <= 0 || f.revenue[treated].yuan <= 0 || f.revenue[control].yuan <= 0)
-        continue;
-      const auto& reg_t = w.regions[sim::idx(f.region[treated])];
-      lead_t += f.lead_time_days[treated];
-      lead_c += f.lead_time_days[control];
-      // Total cost per yuan of revenue (docs/ODD.md §8). Output × price stood for revenue until a
-      // dispatch sender's revenue came to include the units receivers make for it (issue 12, 7.28).
-      cost_t += f.total_cost[treated].yuan / f.revenue[treated].yuan;
-      cost_c += f.total_cost[control].yuan / f.revenue[control].yuan;
-      // Product quality (7.34): own defects and defective inputs, both from mechanisms.
-      q_t += (1.0 - f.defect_rate[treated]) * (1.0 - f.input_defect_share[treated]);
-      q_c += (1.0 - f.defect_rate[control]) * (1.0 - f.input_defect_share[control]);
-      // Production-management efficiency (DMEGC: 生产管理效能): capacity managed per yuan of
-      // management overhead. Output would mix in demand won from the controls (docs/ODD.md §8).
-      m_t += f.capacity(treated) / (reg_t.land_cost.yuan * f.overhead_factor[treated] * f.employees[treated]);
-      m_c += f.capacity(control) / (reg_t.land_cost.yuan * f.overhead_factor[control] * f.employees[control]);
-      n_pairs += 1;
-      if (model.context().is_final_stage(treated)) {
-        margin_t += f.profit[treated].yuan / f.revenue[treated].yuan;
-        margin_c += f.profit[control].yuan / f.revenue[control].yuan;
-      }
-    }
+    const auto t = ex::measure_case_figure_totals(
+        test::load("platform_led.json", {"seed=" + std::to_string(3000 + r), "ticks=36"}));
+    REQUIRE(t.pairs_formed > 50);
+    sums += t;
   }
-  const double delivery = lead_t / lead_c - 1, cost = cost_t / cost_c - 1, quality = q_t / q_c - 1,
-               efficiency = m_t / m_c - 1;
+  const double delivery = ex::case_figure_value(sums, ex::CaseFigure::DeliveryTime),
+               cost = ex::case_figure_value(sums, ex::CaseFigure::TotalCost),
+               quality = ex::case_figure_value(sums, ex::CaseFigure::Quality),
+               efficiency = ex::case_figure_value(sums, ex::CaseFigure::ManagementEfficiency);
   INFO("delivery " << delivery << ", total cost " << cost << ", quality " << quality
                    << ", management efficiency " << efficiency);
   // Reported in docs/ODD.md 7.34, not banded: Liuguo's yield (+1.2 pp) as the quality gap in points, and
   // Anjiale's C2M margin (up to +60%) as final-stage joiners' margin against their controls'.
-  WARN("yield gap " << (q_t - q_c) / n_pairs * 100 << " pp; final-stage margin joiners " << margin_t
-                    << " vs controls " << margin_c << " (sums over pairs)");
+  WARN("yield gap " << (sums.quality_treated - sums.quality_control) / sums.pairs * 100
+                    << " pp; final-stage margin joiners " << sums.margin_treated << " vs controls "
+                    << sums.margin_control << " (sums over pairs)");
   const std::string cf_cmd = "build/tests/vicsim_tests \"[case_figures]\" -s";
-  auto rec = [&](const std::string& name, const std::string& figure, double v, double lo, double hi,
-                 const std::string& origin) {
-    test::record({"case figure: " + name, figure + "; " + origin, "joiners vs matched non-joiners, month 36",
-                  "band [" + test::num(lo * 100) + "%, " + test::num(hi * 100) + "%]",
-                  test::num(v * 100) + "%", v > lo && v < hi, cf_cmd});
-  };
-  rec("delivery time", "Ruifang die-casting −20%", delivery, -0.35, -0.08, "emergent (tie terms, dispatch)");
-  rec("total cost", "Ruifang −8%", cost, -0.15, -0.02, "emergent; dispatch_share calibrated to it");
-  rec("quality", "Ruifang +5%", quality, 0.02, 0.10,
-      "emergent (7.34): supplier information and digital maturity");
-  rec("management efficiency", "DMEGC +30%", efficiency, 0.15, 0.50,
-      "emergent (7.34): measured supplier-coordination hours");
+  for (const auto& e : ex::case_figure_table()) {
+    const double v = ex::case_figure_value(sums, e.figure);
+    test::record({std::string("case figure: ") + e.name, std::string(e.source) + "; " + e.origin,
+                  "joiners vs matched non-joiners, month 36",
+                  "band [" + test::num(e.low * 100) + "%, " + test::num(e.high * 100) + "%]",
+                  test::num(v * 100) + "%", v > e.low && v < e.high, cf_cmd});
+  }
   // Not met since issue 13 §2 (2026-12-01): forced joiners learn their own margin gain after min_history
   // months and those that realise none leave again (docs/ODD.md 7.37), which dilutes the effect;
   // on the join branch −4.7%, with leaving on own gains disabled (mechanisms.adoption.min_history=120)

@@ -142,3 +142,33 @@ TEST_CASE("calibration_loader: the Hessian's keys have defaults and ranges", "[e
   CHECK(mentions(r.problems, "identifiability.flat_ratio", ""));
   CHECK(mentions(r.problems, "identifiability.hesian", "did you mean 'hessian'"));
 }
+
+TEST_CASE("calibration_loader: case-figure and per targets are read and checked", "[experiments]") {
+  auto doc = valid();
+  doc["scenario"] = "../scenarios/platform_led.json";
+  doc["targets"].push_back({{"case_figure", "total_cost"}, {"value", -0.08}, {"tolerance", 0.065}});
+  doc["targets"].push_back({{"name", "mean_size"},
+                            {"summary", "first_tick.employees"},
+                            {"per", "first_tick.firms"},
+                            {"value", 63.1}});
+  auto r = load_calibration(doc, kFile, kColumns);
+  INFO(all(r.problems));
+  REQUIRE(r.calibration);
+  CHECK(r.calibration->targets[2].name == "total_cost");
+  CHECK(r.calibration->targets[3].per_kpi.summary == "first_tick.firms");
+
+  auto typo = doc;
+  typo["targets"][2]["case_figure"] = "total_cots";
+  r = load_calibration(typo, kFile, kColumns);
+  CHECK(mentions(r.problems, "targets[2].case_figure", "did you mean 'total_cost'"));
+
+  auto both = doc;
+  both["targets"][2]["column"] = "output";
+  r = load_calibration(both, kFile, kColumns);
+  CHECK(mentions(r.problems, "targets[2]", "either case_figure or column"));
+
+  auto no_platform = doc;  // the matched design needs COSMO-Appliances
+  no_platform["scenario"] = "../scenarios/traditional.json";
+  r = load_calibration(no_platform, kFile, kColumns);
+  CHECK(mentions(r.problems, "targets[2].case_figure", "COSMO-Appliances"));
+}

@@ -75,3 +75,22 @@ TEST_CASE("calibration_objective: block spread and profile flatness", "[experime
   ys[0] = 0.1;
   CHECK(profile_summary(xs, ys, 0.2, 0.01).lower_found);
 }
+
+TEST_CASE("calibration_objective: a target with per divides its KPI by the denominator", "[experiments]") {
+  using namespace vicsim::experiments;
+  const auto table = vicsim::reports::CsvTable::parse("tick,employees,firms\n1,600,10\n2,900,12\n", "t.csv");
+  const nlohmann::json summary = {{"first_tick", {{"employees", 600.0}, {"firms", 10.0}}}};
+  CalibrationTarget t;
+  t.kpi.summary = "first_tick.employees";
+  CHECK(calibration_kpi(t, table, summary) == 600.0);
+  t.per = "first_tick.firms";
+  t.per_kpi.summary = "first_tick.firms";
+  CHECK(calibration_kpi(t, table, summary) == 60.0);
+  CalibrationTarget c;
+  c.kpi.column = "employees";
+  c.kpi.kind = Aggregate::Mean;
+  c.per = "firms";
+  c.per_kpi = c.kpi;
+  c.per_kpi.column = "firms";
+  CHECK(calibration_kpi(c, table, summary) == Approx(750.0 / 11.0));
+}

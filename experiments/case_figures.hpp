@@ -1,0 +1,80 @@
+#pragma once
+/** @file The case figures (docs/ODD.md §8, 7.34): the effects of joining a platform measured by a matched
+ * design — at month `join_month` firms on no platform are paired by industry, stage, region and log2 size;
+ * the first of each pair is made to join the design's platform, and `months` later the joiners are compared
+ * with their matched non-joiners. One source of truth for the validation suite (tests/agents/
+ * platform_pattern_test.cpp, "[case_figures]") and for calibration targets (`"case_figure"` in a
+ * calibration file, docs/ODD.md 7.89). Pure: a scenario in, sums out; no I/O. */
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "scenarios/scenario.hpp"
+
+namespace vicsim::experiments {
+
+/** @brief The matched design. Its defaults are the validation suite's. */
+struct CaseFigureDesign {
+  std::string platform = "COSMO-Appliances";  ///< the platform the treated firms join (by name)
+  std::int32_t join_month = 24;               ///< months run before pairing and joining
+  std::int32_t months = 12;                   ///< months run after joining, then measured
+};
+
+/** @brief The banded case figures, in this order. */
+enum class CaseFigure { DeliveryTime, TotalCost, Quality, ManagementEfficiency };
+
+/** @brief A case figure's name, the case it comes from, its band (relative change, joiners vs controls)
+ * and what makes it emerge. */
+struct CaseFigureInfo {
+  CaseFigure figure;
+  const char* key;     ///< calibration name, e.g. "total_cost"
+  const char* name;    ///< validation row name, e.g. "total cost"
+  const char* source;  ///< the case, e.g. "Ruifang −8%"
+  double low, high;    ///< band of the relative change (share, e.g. −0.15)
+  const char* origin;  ///< emergent from what, or set by which parameter
+};
+
+/** @brief The four case figures with their bands (docs/ODD.md §8). */
+const std::array<CaseFigureInfo, 4>& case_figure_table();
+
+/** @brief The entry of a calibration key ("delivery_time", ...); nullptr when unknown. */
+const CaseFigureInfo* find_case_figure(const std::string& key);
+
+/**
+ * @brief Sums over the matched pairs of one or more replications. Additive: the validation suite and a
+ * calibration evaluation both pool replications by adding totals and take the ratios of the pooled sums.
+ */
+struct CaseFigureTotals {
+  double lead_treated = 0, lead_control = 0;        ///< Σ lead_time_days (days)
+  double cost_treated = 0, cost_control = 0;        ///< Σ total cost / revenue (shares)
+  double quality_treated = 0, quality_control = 0;  ///< Σ (1 − defect rate)(1 − input defect share)
+  double efficiency_treated = 0, efficiency_control = 0;  ///< Σ capacity / management overhead (units/yuan)
+  double margin_treated = 0,
+         margin_control = 0;      ///< Σ profit / revenue of final-stage joiners (reported only)
+  double pairs = 0;               ///< pairs compared (both alive, producing, selling)
+  std::int64_t pairs_formed = 0;  ///< pairs formed at the join month
+  CaseFigureTotals& operator+=(const CaseFigureTotals& o);
+};
+
+/**
+ * @brief Runs one replication of the matched design on `s` (its seed, its overrides) and returns the sums.
+ * Steps join_month + months ticks whatever `s.ticks` says.
+ * @throws std::invalid_argument when the design's platform is not in the scenario
+ */
+CaseFigureTotals measure_case_figure_totals(const scenarios::Scenario& s, const CaseFigureDesign& d = {});
+
+/**
+ * @brief The matched design on a scenario file with overrides, once per seed (`seed=` added to `sets`);
+ * element r holds the sums of seeds[r]. How a calibration measures its case-figure targets.
+ * @throws scenarios::ScenarioError-like std::runtime_error naming the file when the scenario does not load
+ */
+std::vector<CaseFigureTotals> measure_case_figure_seeds(const std::string& scenario_file,
+                                                        const std::vector<std::string>& sets,
+                                                        const std::vector<std::uint64_t>& seeds,
+                                                        const CaseFigureDesign& d = {});
+
+/** @brief A figure from pooled sums: joiners' sum over controls' sum − 1 (NaN without pairs). */
+double case_figure_value(const CaseFigureTotals& t, CaseFigure f);
+
+}  // namespace vicsim::experiments

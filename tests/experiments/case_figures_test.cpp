@@ -1,0 +1,71 @@
+// The case figures are measured by one function (experiments/case_figures.hpp) for the validation suite and
+// for calibration targets; these tests check that a calibration's case-figure target is that measurement.
+#include "experiments/case_figures.hpp"
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "experiments/calibration_objective.hpp"
+#include "test_support.hpp"
+
+namespace ex = vicsim::experiments;
+
+TEST_CASE("case_figures: a calibration's case-figure target equals the validation suite's measurement",
+          "[experiments]") {
+  const std::vector<std::uint64_t> seeds = {3000, 3001};
+  // The validation suite's way (tests/agents/platform_pattern_test.cpp, "[case_figures]"): load the bundled
+  // scenario with the seed and 36 months, measure, pool the sums.
+  std::vector<ex::CaseFigureTotals> validation;
+  ex::CaseFigureTotals pooled;
+  for (auto seed : seeds) {
+    validation.push_back(ex::measure_case_figure_totals(
+        vicsim::test::load("platform_led.json", {"seed=" + std::to_string(seed), "ticks=36"})));
+    pooled += validation.back();
+  }
+  // The calibration's way (app/calibration_runner.cpp): the scenario file with the candidate's overrides,
+  // one seed per replication, then apply_case_figures on the replications' moments.
+  const auto totals = ex::measure_case_figure_seeds(vicsim::test::bundled("platform_led.json"), {}, seeds);
+  std::vector<ex::CalibrationTarget> targets;
+  for (const auto& e : ex::case_figure_table()) {
+    ex::CalibrationTarget t;
+    t.name = t.case_figure = e.key;
+    t.value = 0.5 * (e.low + e.high);
+    targets.push_back(t);
+  }
+  std::vector<std::vector<double>> kpis(seeds.size(), std::vector<double>(targets.size(), std::nan("")));
+  auto m = ex::kpi_moments(kpis);
+  ex::apply_case_figures(targets, totals, kpis, m);
+  bool pooling_matters = false;
+  for (std::size_t k = 0; k < targets.size(); ++k) {
+    const auto figure = ex::case_figure_table()[k].figure;
+    INFO(targets[k].name);
+    CHECK(m[k].mean == ex::case_figure_value(pooled, figure));
+    for (std::size_t r = 0; r < seeds.size(); ++r)
+      CHECK(kpis[r][k] == ex::case_figure_value(validation[r], figure));
+    CHECK(m[k].sd > 0);
+    // The mean of the replications' own figures is not the pooled figure: the pooling is what is tested.
+    pooling_matters = pooling_matters || m[k].mean != 0.5 * (kpis[0][k] + kpis[1][k]);
+  }
+  CHECK(pooling_matters);
+  CHECK(std::isfinite(ex::calibration_objective(targets, m)));
+}
+
+TEST_CASE("case_figures: a figure is the joiners' sum over the controls' minus one, NaN without pairs",
+          "[experiments]") {
+  ex::CaseFigureTotals t;
+  CHECK(std::isnan(ex::case_figure_value(t, ex::CaseFigure::TotalCost)));
+  t.pairs = 2;
+  t.lead_treated = 16, t.lead_control = 20;
+  t.cost_treated = 0.92, t.cost_control = 1.0;
+  t.quality_treated = 1.05, t.quality_control = 1.0;
+  t.efficiency_treated = 13, t.efficiency_control = 10;
+  CHECK(ex::case_figure_value(t, ex::CaseFigure::DeliveryTime) == Approx(-0.2));
+  CHECK(ex::case_figure_value(t, ex::CaseFigure::TotalCost) == Approx(-0.08));
+  CHECK(ex::case_figure_value(t, ex::CaseFigure::Quality) == Approx(0.05));
+  CHECK(ex::case_figure_value(t, ex::CaseFigure::ManagementEfficiency) == Approx(0.3));
+  CHECK(ex::find_case_figure("quality") != nullptr);
+  CHECK(ex::find_case_figure("qualty") == nullptr);
+  CHECK_THROWS_WITH(ex::measure_case_figure_totals(vicsim::test::load("traditional.json", {"ticks=2"})),
+                    Catch::Contains("no platform named \"COSMO-Appliances\""));
+}
