@@ -24,6 +24,17 @@ std::vector<std::string> cheap_founding() {
   return {"mechanisms.founding.launch_cost=1000000", "mechanisms.platform_economy.fixed_cost=20000"};
 }
 
+/** The alive chain-master with the most employees, -1 if there is none. */
+std::int64_t largest_chain_master(const agents::ModelContext& c) {
+  const auto& fs = c.world.firms;
+  std::int64_t owner = -1;
+  for (auto f : c.directory.alive())
+    if (fs.chain_master[f] &&
+        (owner < 0 || fs.employees[f] > fs.employees[static_cast<sim::FirmIndex>(owner)]))
+      owner = f;
+  return owner;
+}
+
 std::size_t founded(const agents::ClusterModel& m) {
   std::size_t n = 0;
   for (const auto& pl : m.world().platforms) n += pl.founded_tick >= 0;
@@ -95,11 +106,7 @@ TEST_CASE("platform_founding: a chain-master founder forecasts its partners' fas
     auto r = test::run(emergent_small({"ticks=1", "mechanisms.adoption.owner_pull=" + pull}));
     const auto& c = r.model->context();
     const auto& fs = c.world.firms;
-    std::int64_t owner = -1;
-    for (auto f : c.directory.alive())
-      if (fs.chain_master[f] &&
-          (owner < 0 || fs.employees[f] > fs.employees[static_cast<sim::FirmIndex>(owner)]))
-        owner = f;
+    const std::int64_t owner = largest_chain_master(c);
     REQUIRE(owner >= 0);
     return agents::founding_case(
         c, sim::PlatformLevel::Enterprise, owner,
@@ -121,11 +128,7 @@ TEST_CASE("platform_founding: a chain-master founder does not count the fees it 
   auto r = test::run(emergent_small({"ticks=1"}));
   auto& c = r.model->mutable_context();
   auto& fs = c.world.firms;
-  std::int64_t owner = -1;
-  for (auto f : c.directory.alive())
-    if (fs.chain_master[f] &&
-        (owner < 0 || fs.employees[f] > fs.employees[static_cast<sim::FirmIndex>(owner)]))
-      owner = f;
+  const std::int64_t owner = largest_chain_master(c);
   REQUIRE(owner >= 0);
   const auto o = static_cast<sim::FirmIndex>(owner);
   const auto industry = static_cast<std::int32_t>(sim::idx(fs.industry[o]));
