@@ -148,7 +148,7 @@ TEST_CASE(
     "infrastructure_feedback: at the cited device densities the bundled platform-led run does not congest, "
     "at "
     "the per-firm upper bound it does",
-    "[agents][congestion_cited]") {
+    "[agents][pattern][pattern_infrastructure][congestion_cited]") {
   // docs/ODD.md 7.87: Feixiang per employee (1.25, the default), MIIT per employee (1.5) and Feixiang per
   // firm at the bundled world's ~66 employees per firm (3.8, an upper bound). Worst route load over all
   // platforms and months of the default seed; loads and levels as the sources give them, not chosen to
