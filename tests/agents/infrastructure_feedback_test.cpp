@@ -172,3 +172,46 @@ TEST_CASE(
   CHECK(worst[1] <= 1.0);
   CHECK(worst[2] > 1.2);
 }
+
+TEST_CASE(
+    "infrastructure_feedback: at infrastructure level 0 the cited load congests the platform-led world, "
+    "against a "
+    "congestion-free load",
+    "[agents][pattern][pattern_infrastructure][congestion_weak]") {
+  // docs/ODD.md 7.87: every region at level 0 (below any cited region), paired over seeds: the cited device
+  // density (1.25 per employee) against 0.1 (no route overloaded), months 49–72. Telemetry changes nothing
+  // but route loads, so the difference is the congestion's own effect. Checked: congestion rises. Printed:
+  // what it does to lead time and real output (not significant in 7.87's 10 pairs).
+  constexpr int kReps = 6;
+  std::vector<double> cong[2], lead[2], output[2];
+  for (int rep = 0; rep < kReps; ++rep)
+    for (int arm = 0; arm < 2; ++arm) {
+      std::vector<std::string> sets = {
+          "seed=" + std::to_string(3000 + rep), "ticks=72",
+          std::string("mechanisms.infrastructure.devices_per_employee=") + (arm == 0 ? "0.1" : "1.25")};
+      for (int k = 0; k < 6; ++k) sets.push_back("regions." + std::to_string(k) + ".infrastructure=0");
+      const auto r = test::run(test::load("platform_led.json", sets));
+      double c = 0, l = 0, o = 0;
+      for (std::size_t t = r.series.size() - 24; t < r.series.size(); ++t) {
+        c += r.series[t].max_congestion / 24.0;
+        l += r.series[t].lead_time_days / 24.0;
+        o += r.series[t].real_output / 24.0;
+      }
+      cong[arm].push_back(c);
+      lead[arm].push_back(l);
+      output[arm].push_back(o);
+    }
+  const auto dc = reports::paired_statistics(cong[0], cong[1]);
+  const auto dl = reports::paired_statistics(lead[0], lead[1]);
+  const auto dy = reports::paired_statistics(output[0], output[1]);
+  INFO("cited − congestion-free load at level 0: max_congestion "
+       << dc.diff << " [" << dc.ci_low << ", " << dc.ci_high << "]; lead time " << dl.diff << " ["
+       << dl.ci_low << ", " << dl.ci_high << "] days; real output " << dy.diff << " [" << dy.ci_low << ", "
+       << dy.ci_high << "] yuan/month");
+  CHECK(dc.ci_low > 0.0);
+  test::record({"infrastructure: congestion at level 0", "issue 14 §1 (docs/ODD.md 7.87)",
+                "cited − congestion-free load, max_congestion > 0 (months 49–72)",
+                "paired 95% CI excludes 0, 6 pairs",
+                test::num(dc.diff) + " [" + test::num(dc.ci_low) + ", " + test::num(dc.ci_high) + "]",
+                dc.ci_low > 0.0, "build/tests/vicsim_tests \"[congestion_weak]\" -s"});
+}
