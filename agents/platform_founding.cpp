@@ -114,7 +114,9 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
         (fs.on_cloud[i] ? 1.0 : ready) *
         (founder >= 0 && trades_with(c.world.network, i, static_cast<sim::FirmIndex>(founder)) ? ap.owner_pull
                                                                                                : 1.0);
-    firms.push_back({pace, fs.input_cost[i].yuan, is_owner});
+    // The founder's own fees and entry fee are paid to itself: for the owner whose capital is at stake they
+    // are a transfer, not profit, so only other firms' purchases earn the case revenue (7.88).
+    firms.push_back({pace, is_owner ? 0.0 : fs.input_cost[i].yuan, is_owner});
     firms_in[sim::idx(fs.region[i])] += 1;
     for (const auto& q : w.platforms)
       if (serves(q, fs, i)) {
@@ -149,20 +151,22 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   double joined_before = 0, members_sum = 0, revenue_sum = 0, cost_sum = 0;
   k.value = 0;
   for (std::int32_t t = 1; t <= horizon; ++t) {
-    double joined = 0, purchases = 0;
+    double joined = 0, purchases = 0, owners = 0;
     for (const auto& f : firms) {
       // The chain-master founder joins its own platform at launch (launch) and stays (owners stay).
       const double a = f.owner ? 1.0 : share * bass_adopted(ap.join_p, ap.join_q, f.pace * t / 12.0);
       joined += a;
+      owners += f.owner ? 1.0 : 0.0;
       purchases += a * f.input_cost;
     }
-    const double revenue = fp.fee * fp.mediated_share * purchases + fp.entry_fee * (joined - joined_before);
+    const double revenue =
+        fp.fee * fp.mediated_share * purchases + fp.entry_fee * ((joined - owners) - joined_before);
     const double cost = fixed + e.cost_per_member * joined;
     k.value += (revenue - cost) / std::pow(1.0 + r, t);
     members_sum += joined;
     revenue_sum += revenue;
     cost_sum += cost;
-    joined_before = joined;
+    joined_before = joined - owners;
   }
   if (horizon > 0) {
     k.members = members_sum / horizon;

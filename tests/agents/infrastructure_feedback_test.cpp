@@ -11,6 +11,21 @@
 
 using namespace vicsim;
 
+namespace {
+/** `sets` plus every region of the platform-led world (6 regions) at infrastructure `level`. */
+std::vector<std::string> every_region_at(const std::string& level, std::vector<std::string> sets) {
+  for (int k = 0; k < 6; ++k) sets.push_back("regions." + std::to_string(k) + ".infrastructure=" + level);
+  return sets;
+}
+
+/** Mean of a metric over the last 24 months of a run. */
+double last_24(const std::vector<sim::TickMetrics>& s, double sim::TickMetrics::*m) {
+  double x = 0;
+  for (std::size_t t = s.size() - 24; t < s.size(); ++t) x += s[t].*m / 24.0;
+  return x;
+}
+}  // namespace
+
 TEST_CASE("infrastructure_feedback: backlog wait is the fluid queue's mean over the busy hours", "[agents]") {
   CHECK(agents::backlog_wait_s(0.5, 8) == 0.0);
   CHECK(agents::backlog_wait_s(1.0, 8) == 0.0);
@@ -41,8 +56,7 @@ TEST_CASE("infrastructure_feedback: every traffic kind is routed and weak access
   // overloaded route does.
   std::vector<std::string> sets = {"ticks=72", "mechanisms.platform_economy.network_investment=false",
                                    "mechanisms.infrastructure.devices_per_employee=5"};
-  for (int k = 0; k < 6; ++k) sets.push_back("regions." + std::to_string(k) + ".infrastructure=0");
-  auto s = test::load("platform_led.json", sets);
+  auto s = test::load("platform_led.json", every_region_at("0", sets));
   auto r = test::run(s);
   const auto& w = r.model->world();
   const auto& c = r.model->context();
@@ -73,15 +87,11 @@ TEST_CASE(
   std::vector<double> lead[2], error[2], output[2];
   for (int rep = 0; rep < kReps; ++rep)
     for (int arm = 0; arm < 2; ++arm) {
-      std::vector<std::string> sets = {"seed=" + std::to_string(3000 + rep), "ticks=72"};
-      for (int k = 0; k < 6; ++k)
-        sets.push_back("regions." + std::to_string(k) + ".infrastructure=" + (arm == 0 ? "0" : "1"));
-      auto r = test::run(test::load("platform_led.json", sets));
-      double l = 0, o = 0;
-      for (std::size_t t = r.series.size() - 24; t < r.series.size(); ++t) {
-        l += r.series[t].lead_time_days / 24.0;
-        o += r.series[t].real_output / 24.0;
-      }
+      auto r = test::run(test::load(
+          "platform_led.json",
+          every_region_at(arm == 0 ? "0" : "1", {"seed=" + std::to_string(3000 + rep), "ticks=72"})));
+      const double l = last_24(r.series, &sim::TickMetrics::lead_time_days);
+      const double o = last_24(r.series, &sim::TickMetrics::real_output);
       // Forecast error of the final stage at the last tick: mean |ε| over alive final-stage firms.
       const auto& w = r.model->world();
       const auto& c = r.model->context();
@@ -142,4 +152,72 @@ TEST_CASE(
   CHECK(agents::pair_handling_days(c, 0, 1, 0) == Approx(strong + weak));
   CHECK(agents::pair_handling_days(c, 0, 1, 1) == Approx(2 * weak));
   CHECK(agents::pair_handling_days(c, 0, 1, 1) > agents::pair_handling_days(c, 0, 0, 0) + 0.5);
+}
+
+TEST_CASE(
+    "infrastructure_feedback: at the cited device densities the bundled platform-led run does not congest, "
+    "at "
+    "the per-firm upper bound it does",
+    "[agents][pattern][pattern_infrastructure][congestion_cited]") {
+  // docs/ODD.md 7.87: Feixiang per employee (1.25, the default), MIIT per employee (1.5) and Feixiang per
+  // firm at the bundled world's ~66 employees per firm (3.8, an upper bound). Worst route load over all
+  // platforms and months of the default seed; loads and levels as the sources give them, not chosen to
+  // congest.
+  double worst[3] = {0, 0, 0};
+  const double density[3] = {1.25, 1.5, 3.8};
+  for (int k = 0; k < 3; ++k) {
+    const auto s = test::load("platform_led.json",
+                              {"mechanisms.infrastructure.devices_per_employee=" + test::num(density[k])});
+    auto m = scenarios::build_model(s, 1);
+    agents::TickRunner runner(m);
+    for (std::int32_t t = 0; t < s.ticks; ++t) {  // every month's routes, not only the last
+      runner.step();
+      for (const auto& pl : m.world().platforms)
+        if (pl.alive) worst[k] = std::max(worst[k], pl.congestion_worst);
+    }
+  }
+  INFO("worst route load at 1.25, 1.5, 3.8 devices per employee: " << worst[0] << ", " << worst[1] << ", "
+                                                                   << worst[2]);
+  CHECK(worst[0] <= 1.0);
+  CHECK(worst[1] <= 1.0);
+  CHECK(worst[2] > 1.2);
+}
+
+TEST_CASE(
+    "infrastructure_feedback: at infrastructure level 0 the cited load congests the platform-led world, "
+    "against a congestion-free load",
+    "[agents][pattern][pattern_infrastructure][congestion_weak]") {
+  // docs/ODD.md 7.87: every region at level 0 (below any cited region), paired over seeds: the cited device
+  // density (1.25 per employee) against 0.1 (no route overloaded), months 49–72. Telemetry changes nothing
+  // but route loads, so the difference is the congestion's own effect. Checked: congestion rises. Printed:
+  // what it does to lead time and real output (not significant in 7.87's 10 pairs).
+  constexpr int kReps = 6;
+  std::vector<double> cong[2], lead[2], output[2];
+  for (int rep = 0; rep < kReps; ++rep)
+    for (int arm = 0; arm < 2; ++arm) {
+      const auto r = test::run(
+          test::load("platform_led.json",
+                     every_region_at("0", {"seed=" + std::to_string(3000 + rep), "ticks=72",
+                                           std::string("mechanisms.infrastructure.devices_per_employee=") +
+                                               (arm == 0 ? "0.1" : "1.25")})));
+      const double c = last_24(r.series, &sim::TickMetrics::max_congestion);
+      const double l = last_24(r.series, &sim::TickMetrics::lead_time_days);
+      const double o = last_24(r.series, &sim::TickMetrics::real_output);
+      cong[arm].push_back(c);
+      lead[arm].push_back(l);
+      output[arm].push_back(o);
+    }
+  const auto dc = reports::paired_statistics(cong[0], cong[1]);
+  const auto dl = reports::paired_statistics(lead[0], lead[1]);
+  const auto dy = reports::paired_statistics(output[0], output[1]);
+  INFO("cited − congestion-free load at level 0: max_congestion "
+       << dc.diff << " [" << dc.ci_low << ", " << dc.ci_high << "]; lead time " << dl.diff << " ["
+       << dl.ci_low << ", " << dl.ci_high << "] days; real output " << dy.diff << " [" << dy.ci_low << ", "
+       << dy.ci_high << "] yuan/month");
+  CHECK(dc.ci_low > 0.0);
+  test::record({"infrastructure: congestion at level 0", "issue 14 §1 (docs/ODD.md 7.87)",
+                "cited − congestion-free load, max_congestion > 0 (months 49–72)",
+                "paired 95% CI excludes 0, 6 pairs",
+                test::num(dc.diff) + " [" + test::num(dc.ci_low) + ", " + test::num(dc.ci_high) + "]",
+                dc.ci_low > 0.0, "build/tests/vicsim_tests \"[congestion_weak]\" -s"});
 }

@@ -2,8 +2,11 @@
 #include "agents/platform_founding.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <sstream>
 
+#include "agents/adoption.hpp"
 #include "reports/paired_comparison.hpp"
 #include "reports/statistics.hpp"
 #include "test_support.hpp"
@@ -19,6 +22,17 @@ scenarios::Scenario emergent_small(std::vector<std::string> sets = {}) {
 /** Settings under which founders act in the small world (a 1 M yuan launch, a tenth of the fixed cost). */
 std::vector<std::string> cheap_founding() {
   return {"mechanisms.founding.launch_cost=1000000", "mechanisms.platform_economy.fixed_cost=20000"};
+}
+
+/** The alive chain-master with the most employees, -1 if there is none. */
+std::int64_t largest_chain_master(const agents::ModelContext& c) {
+  const auto& fs = c.world.firms;
+  std::int64_t owner = -1;
+  for (auto f : c.directory.alive())
+    if (fs.chain_master[f] &&
+        (owner < 0 || fs.employees[f] > fs.employees[static_cast<sim::FirmIndex>(owner)]))
+      owner = f;
+  return owner;
 }
 
 std::size_t founded(const agents::ClusterModel& m) {
@@ -92,11 +106,7 @@ TEST_CASE("platform_founding: a chain-master founder forecasts its partners' fas
     auto r = test::run(emergent_small({"ticks=1", "mechanisms.adoption.owner_pull=" + pull}));
     const auto& c = r.model->context();
     const auto& fs = c.world.firms;
-    std::int64_t owner = -1;
-    for (auto f : c.directory.alive())
-      if (fs.chain_master[f] &&
-          (owner < 0 || fs.employees[f] > fs.employees[static_cast<sim::FirmIndex>(owner)]))
-        owner = f;
+    const std::int64_t owner = largest_chain_master(c);
     REQUIRE(owner >= 0);
     return agents::founding_case(
         c, sim::PlatformLevel::Enterprise, owner,
@@ -109,6 +119,33 @@ TEST_CASE("platform_founding: a chain-master founder forecasts its partners' fas
   CHECK(none.members >= 1.0);  // the owner itself
   CHECK(pulled.members > none.members);
   CHECK(pulled.value > none.value);
+}
+
+TEST_CASE("platform_founding: a chain-master founder does not count the fees it would pay itself",
+          "[agents]") {
+  // 7.88: the owner's fees and entry fee are a transfer from the owner to its own platform, not profit for
+  // the owner whose capital is at stake; only the other firms' purchases earn the case revenue.
+  auto r = test::run(emergent_small({"ticks=1"}));
+  auto& c = r.model->mutable_context();
+  auto& fs = c.world.firms;
+  const std::int64_t owner = largest_chain_master(c);
+  REQUIRE(owner >= 0);
+  const auto o = static_cast<sim::FirmIndex>(owner);
+  const auto industry = static_cast<std::int32_t>(sim::idx(fs.industry[o]));
+  const auto point = [&] {
+    return agents::founding_case(c, sim::PlatformLevel::Enterprise, owner, industry, -1);
+  };
+  const auto line = [&] {
+    return agents::founding_case(c, sim::PlatformLevel::Industry, owner, industry, -1);
+  };
+  const auto point0 = point(), line0 = line();
+  fs.input_cost[o] = fs.input_cost[o] * 10.0 + sim::Money{1e7};  // the owner buys far more
+  const auto point1 = point(), line1 = line();
+  INFO("point value " << point0.value << " -> " << point1.value << ", line value " << line0.value << " -> "
+                      << line1.value);
+  CHECK(point1.value == Approx(point0.value));
+  CHECK(line1.value == Approx(line0.value));
+  CHECK(point1.members == Approx(point0.members));  // the owner is still a member from launch
 }
 
 TEST_CASE("platform_founding: founded platforms book their capital and the accounts close", "[agents]") {
@@ -181,10 +218,11 @@ TEST_CASE("platform_founding: with no declared platform, platforms appear and th
                  << best.capital_cost << "; mean members " << best.members << " of " << best.reachable
                  << " reachable, revenue " << best.revenue << ", cost " << best.cost << " yuan/month)"
                  << "; member share at month 120 " << res.series.back().platform_member_share);
-    // Not met with the default founding parameters (issue 14, 2026-12-01): no founder's discounted
-    // Bass-forecast profit beats its hurdle in the bundled world, and the declared platforms of
-    // platform_led.json do not repay the launch cost within the 5-year horizon either (docs/ODD.md §8 "Issue
-    // 14", §10 row 49). Reported, not forced: the checks stay and print without failing CTest.
+    // Half met (docs/ODD.md §8 "Issue 14, congestion and founded platforms", 7.88, §10 row 49): lines are
+    // founded, but no platform-led stage follows. Founded lines recruit about as fast per eligible firm as
+    // the declared platforms, yet admit only their own industry, and no surface is founded, so member share
+    // stays far below the 20% of dominance. Reported, not forced: the checks stay and print without failing
+    // CTest.
     CHECK_NOFAIL(n >= 2);
     CHECK_NOFAIL(first_founded > 0);
     CHECK_NOFAIL(dominance > first_founded);
@@ -238,4 +276,76 @@ TEST_CASE(
                 dn.ci_low > 0.0, "build/tests/vicsim_tests \"[pattern_cultivation]\" -s"});
   // The effect's sign is a finding, not a requirement (a null result is reported in docs/ODD.md 7.77).
   CHECK_NOFAIL(dn.ci_low > 0.0);
+}
+
+TEST_CASE("platform_founding: founded lines' members gain and aware firms would join, so reach limits them",
+          "[agents][pattern][pattern_emergent][founding_join]") {
+  // docs/ODD.md 7.88: the join decision is not what keeps founded lines small. At month 120 of
+  // platform_emergent.json (seed 4201), for the founded lines with at least 20 members: their members' mean
+  // realised margin gain (7.35) is positive and an eligible non-member's join probability once aware (7.17,
+  // join_value's logit) is above one half on average. The declared platforms of platform_led.json (same seed,
+  // month 72) are printed for comparison.
+  struct Stats {
+    std::string name;
+    double members, gain, eligible, join;
+    bool founded_line;
+  };
+  const auto measure = [](const agents::ClusterModel& m) {
+    const auto& w = m.world();
+    const auto& fs = w.firms;
+    const auto& c = m.context();
+    const auto& ap = c.params.adoption;
+    std::vector<Stats> out;
+    for (std::size_t p = 0; p < w.platforms.size(); ++p) {
+      const auto& pl = w.platforms[p];
+      if (!pl.alive) continue;
+      double eligible = 0, join = 0, gained = 0, gain = 0;
+      for (auto i : c.directory.alive()) {
+        if (!pl.open_industries && pl.industry >= 0 &&
+            static_cast<std::int32_t>(sim::idx(fs.industry[i])) != pl.industry)
+          continue;
+        if (fs.member_of(i, p)) {
+          if (const auto g = agents::realised_gain(ap, fs, i)) {
+            gain += *g;
+            gained += 1;
+          }
+          continue;
+        }
+        // join_value (agents/adoption.cpp) for a firm not yet on p.
+        const double revenue = fs.revenue[i].yuan;
+        const double v = revenue <= 0.0 ? -1.0
+                                        : fs.platform_value[i] * std::pow(ap.multihoming_discount,
+                                                                          std::popcount(fs.platforms[i])) -
+                                              pl.entry_fee.yuan / ap.entry_fee_months / revenue;
+        join += agents::join_probability(v, ap.decision_noise);
+        eligible += 1;
+      }
+      out.push_back({pl.name, static_cast<double>(pl.members), gained > 0 ? gain / gained : 0.0, eligible,
+                     eligible > 0 ? join / eligible : 0.0,
+                     pl.founded_tick >= 0 && pl.level == sim::PlatformLevel::Industry});
+    }
+    return out;
+  };
+  const auto emergent = test::run(test::load("platform_emergent.json", {"seed=4201"}));
+  const auto declared = test::run(test::load("platform_led.json", {"seed=4201", "ticks=72"}));
+  std::ostringstream report;
+  for (const auto& [label, model] : {std::pair{"emergent, month 120", emergent.model.get()},
+                                     std::pair{"platform_led, month 72", declared.model.get()}})
+    for (const auto& x : measure(*model))
+      report << label << ": " << x.name << ": " << x.members << " members, mean realised gain " << x.gain
+             << "; " << x.eligible << " eligible non-members, mean join probability once aware " << x.join
+             << "\n";
+  INFO(report.str());
+  // Every founded line with 20 or more members gains its members something, and aware firms join the founded
+  // lines with a mean probability above one half (the machinery line of this seed alone is at 0.498).
+  int checked = 0;
+  double join = 0;
+  for (const auto& x : measure(*emergent.model)) {
+    if (!x.founded_line || x.members < 20) continue;
+    CHECK(x.gain > 0.0);
+    join += x.join;
+    ++checked;
+  }
+  REQUIRE(checked >= 2);
+  CHECK(join / checked > 0.5);
 }
