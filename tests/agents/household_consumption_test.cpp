@@ -27,6 +27,7 @@ struct HouseholdMonth {
   double rest_of_world = 0.0;  ///< rest-of-world deposits (yuan)
   double exports = 0.0;        ///< paid by the rest of the world for final goods (yuan)
   double imports = 0.0;        ///< paid to the rest of the world: spot inputs and consumer goods (yuan)
+  double abroad = 0.0;         ///< households' consumer imports (yuan)
 };
 
 HouseholdMonth month_of(const agents::ClusterModel& model) {
@@ -46,8 +47,8 @@ HouseholdMonth month_of(const agents::ClusterModel& model) {
   constexpr auto kRow = static_cast<std::size_t>(sim::Sector::RestOfWorld);
   constexpr auto kFirms = static_cast<std::size_t>(sim::Sector::Firms);
   h.exports = m[kRow][kFirms][static_cast<std::size_t>(sim::FlowKind::Exports)];
-  h.imports = m[kFirms][kRow][static_cast<std::size_t>(sim::FlowKind::Imports)] +
-              m[kHouseholds][kRow][static_cast<std::size_t>(sim::FlowKind::ConsumerImports)];
+  h.abroad = m[kHouseholds][kRow][static_cast<std::size_t>(sim::FlowKind::ConsumerImports)];
+  h.imports = m[kFirms][kRow][static_cast<std::size_t>(sim::FlowKind::Imports)] + h.abroad;
   return h;
 }
 
@@ -121,10 +122,11 @@ TEST_CASE(
     CHECK(with[t - 1].exports > 0.0);
     CHECK(with[t - 1].imports > 0.0);
   }
-  // Spending follows income: households spend what they earn, give or take the wealth term.
+  // Spending follows income: households spend what they earn, at home and abroad, give or take the wealth
+  // term.
   double spent = 0.0, earned = 0.0;
   for (int t = 61; t <= 120; ++t) {
-    spent += with[t - 1].spending;
+    spent += with[t - 1].spending + with[t - 1].abroad;
     earned += with[t - 1].income;
   }
   CHECK(spent / earned == Approx(1.0).epsilon(0.03));
