@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "agents/supplier_beliefs.hpp"
 #include "agents/trade.hpp"
@@ -27,26 +28,41 @@ double export_reach(const ModelContext& c, std::int32_t p) {
   return off + (1.0 - off) * std::clamp(rating_weight(c, static_cast<std::size_t>(p)), 0.0, 1.0);
 }
 
-void allocate_exports(ModelContext& c) {
+double allocate_exports(ModelContext& c) {
   sim::World& w = c.world;
   sim::Firms& f = w.firms;
   c.export_units.assign(f.size(), 0.0);
   c.platform_export_units.assign(f.size(), 0.0);
   c.cross_border_platform.assign(f.size(), -1);
   const auto& cb = c.params.cross_border;
-  if (!(cb.export_potential > 0.0)) return;
+  if (!(cb.export_potential > 0.0)) return 0.0;
+  // Foreign buyers spend out of the rest of the world's budget (7.85): the potential, valued at the final
+  // types' mean prices, is scaled down to what the budget buys.
+  double potential_value = 0.0;
+  for (std::size_t ind = 0; ind < w.industries.size(); ++ind) {
+    const auto t = c.directory.type_key(ind, w.industries[ind].stages.size() - 1);
+    if (t < c.mean_price.size())
+      potential_value += cb.export_potential * w.final_demand[ind] * c.mean_price[t];
+  }
+  const double affordable = potential_value > 0.0 ? std::fmin(1.0, c.row_budget / potential_value) : 0.0;
+  if (!(affordable > 0.0)) return 0.0;
   const double off = export_reach(c, -1);
+  double ordered = 0.0;
+  std::vector<double> weight;
   for (std::size_t ind = 0; ind < w.industries.size(); ++ind) {
     const auto t = c.directory.type_key(ind, w.industries[ind].stages.size() - 1);
     const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
     const double pbar = t < c.mean_price.size() ? c.mean_price[t] : 0.0;
     if (firms.empty() || !(pbar > 0.0)) continue;
+    weight.resize(firms.size());
     double total = 0.0;
-    for (auto i : firms) total += demand_weight(c, i, pbar);
+    for (std::size_t k = 0; k < firms.size(); ++k) total += weight[k] = demand_weight(c, firms[k], pbar);
     if (!(total > 0.0)) continue;
-    const double potential = cb.export_potential * w.final_demand[ind];  // units/month at full reach
-    for (auto i : firms) {
-      const double full = potential * demand_weight(c, i, pbar) / total;  // i's foreign demand if fully known
+    // units/month at full reach, within the budget
+    const double potential = affordable * cb.export_potential * w.final_demand[ind];
+    for (std::size_t k = 0; k < firms.size(); ++k) {
+      const auto i = firms[k];
+      const double full = potential * weight[k] / total;  // i's foreign demand if fully known
       double reach = off;
       // The service pays when the contribution margin on the exports it adds covers the fee; inputs are
       // the variable cost (staff are paid whatever the month's sales).
@@ -61,9 +77,18 @@ void allocate_exports(ModelContext& c) {
         }
       }
       c.export_units[i] = full * reach;
-      f.orders[i] += full * reach;
+      ordered += f.price[i] * full * reach;
     }
   }
+  // Firms' prices differ from their type's mean: never order more than the budget.
+  if (ordered > c.row_budget) {
+    const double cut = c.row_budget / ordered;
+    for (auto& u : c.export_units) u *= cut;
+    for (auto& u : c.platform_export_units) u *= cut;
+    ordered = c.row_budget;
+  }
+  for (sim::FirmIndex i = 0; i < f.size(); ++i) f.orders[i] += c.export_units[i];
+  return ordered;
 }
 
 double export_units(const ModelContext& c, sim::FirmIndex i) {

@@ -19,12 +19,14 @@ std::int32_t cross_border_candidate(const ModelContext& c, sim::FirmIndex i);
  * (1 − r_off) · rating_weight(p); r_off when p < 0. */
 double export_reach(const ModelContext& c, std::int32_t p);
 
-/** @brief The rest of the world's orders of final goods this month (7.78): per final-stage firm
- * E_k · w_i / Σ_j w_j · reach_i units, with E_k = export_potential · D_k (units/month) and w_i the
- * households' demand weight (trade.hpp: demand_weight); each firm first decides whether to pay for its
- * candidate platform's cross-border service. Adds to `orders`; fills ModelContext::export_units,
- * platform_export_units and cross_border_platform. */
-void allocate_exports(ModelContext& c);
+/** @brief The rest of the world's orders of final goods this month (7.78, 7.85): per final-stage firm
+ * a · E_k · w_i / Σ_j w_j · reach_i units, with E_k = export_potential · D_k (units/month), w_i the
+ * households' demand weight (trade.hpp: demand_weight) and a = min(1, row_budget / Σ_k E_k · p̄_k) the
+ * share of the potential the rest of the world's budget buys; each firm first decides whether to pay for
+ * its candidate platform's cross-border service. If the orders at the firms' own prices exceed the budget
+ * they are scaled down to it. Adds to `orders`; fills ModelContext::export_units, platform_export_units
+ * and cross_border_platform. Returns the orders' value (yuan, ≤ row_budget). */
+double allocate_exports(ModelContext& c);
 
 /** @brief Units the rest of the world ordered from firm i this month (0 for firms that entered since). */
 double export_units(const ModelContext& c, sim::FirmIndex i);

@@ -157,9 +157,9 @@ struct AppsParams {
 /** @brief Export demand from the rest of the world and platforms' cross-border matchmaking (7.78–7.80). */
 struct CrossBorderParams {
   /** @brief Foreign demand for an industry's final goods if every firm were fully known to foreign buyers,
-   * per unit of the scenario's final demand of that industry (units/unit); 0: no foreign demand, the default
-   * until the cluster imports out of income (docs/ODD.md 7.80, §10 row 64). */
-  double export_potential = 0.0;
+   * per unit of the scenario's final demand of that industry (units/unit); 0: no foreign demand. What
+   * foreign buyers actually order is capped by the rest of the world's budget (docs/ODD.md 7.85). */
+  double export_potential = 0.5;
   double offline_reach = 0.1;     ///< share of that demand a firm reaches by its own channels (share)
   double fee_per_month = 2483.0;  ///< fee of a platform's cross-border listing (yuan/firm/month)
 };

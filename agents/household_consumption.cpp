@@ -37,6 +37,9 @@ void open_household_deposits(ModelContext& c) {
 void plan_consumption(ModelContext& c) {
   c.consumption_scale = 1.0;
   c.export_share = 0.0;
+  c.household_spending = -1.0;
+  // The rest of the world spends what it holds: last month's receipts and anything left unspent (7.85).
+  c.row_budget = std::fmax(0.0, c.ledger.stocks()[at(sim::Sector::RestOfWorld)].deposits);
   if (!income_wealth_consumption(c.params)) return;
   const auto& m = c.ledger.flows();  // last month's, closed
   const std::size_t hh = at(sim::Sector::Households);
@@ -49,11 +52,20 @@ void plan_consumption(ModelContext& c) {
   const auto& h = c.params.households;
   const double deposits = c.ledger.stocks()[hh].deposits;
   const double consumption = std::fmax(0.0, h.propensity_income * income + h.propensity_wealth * deposits);
-  const double exports =
-      m[at(sim::Sector::Firms)][at(sim::Sector::RestOfWorld)][kind(sim::FlowKind::Imports)];
-  const double spending = consumption + exports;
+  // Foreign goods are always available: households pay for them now, the rest goes to the cluster.
+  const double imported = h.import_propensity * consumption;
+  c.ledger.pay(sim::Sector::Households, sim::Sector::RestOfWorld, sim::FlowKind::ConsumerImports, imported);
+  c.household_spending = consumption - imported;
+  spend_foreign_remainder(c, 0.0);  // no foreign orders yet; propagate_orders recomputes after them
+}
+
+void spend_foreign_remainder(ModelContext& c, double ordered) {
+  if (!(c.household_spending >= 0.0)) return;
+  const double base = base_final_spending(c);
+  const double rest = std::fmax(0.0, c.row_budget - ordered);
+  const double spending = c.household_spending + rest;
   c.consumption_scale = spending / base;
-  c.export_share = spending > 0.0 ? exports / spending : 0.0;
+  c.export_share = spending > 0.0 ? rest / spending : 0.0;
 }
 
 void pay_dividends(ModelContext& c) {

@@ -86,6 +86,12 @@ struct ModelContext {
   /** @brief Share of this month's final sales paid by the rest of the world (exports; 0 with exogenous
    * consumption; 7.70). */
   double export_share = 0.0;
+  /** @brief What the rest of the world may spend on the cluster's final goods this month: its deposits at
+   * the end of last month, at least 0 (yuan; 7.85). */
+  double row_budget = 0.0;
+  /** @brief Households' planned spending on the cluster's final goods this month, C − imports (yuan); −1
+   * when the scenario's demand applies (exogenous consumption, no month of income yet; 7.85). */
+  double household_spending = -1.0;
   /** @brief Share of capacity each region loses to regional disruptions this tick (0 = none). */
   std::vector<double> region_disruption;
   /** @brief Supervision: the highest transaction fee platforms may charge. */

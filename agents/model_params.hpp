@@ -65,6 +65,9 @@ struct HouseholdParams {
   double propensity_income = 0.6;  ///< α1: share of last month's disposable income spent (income_wealth)
   double propensity_wealth = 0.4;  ///< α2: share of last month's deposits spent, per month (income_wealth)
   double dividend_share = 0.9;     ///< share of a month's positive profit paid to owners (income_wealth)
+  /// μ: share of households' consumption spent on foreign goods, paid to the rest of the world (share;
+  /// income_wealth; docs/ODD.md 7.85)
+  double import_propensity = 0.036;
 };
 
 /** @brief Orders and trade, supplier choice and transaction cost. */

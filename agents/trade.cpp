@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "agents/cross_border.hpp"
+#include "agents/household_consumption.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_hierarchy.hpp"
 #include "agents/platform_services.hpp"
@@ -386,10 +387,12 @@ void propagate_orders(ModelContext& c) {
     f.input_spot[i].assign(c.needs[c.type_key(i)].size(), 0.0);
   }
   c.dispatches.clear();
+  // Foreign buyers' orders, through the channels that reach them (7.78); the rest of the world's budget
+  // left over is spent in the households' mix (7.85).
+  spend_foreign_remainder(c, allocate_exports(c));
   for (std::size_t ind = 0; ind < w.industries.size(); ++ind)
     allocate_demand(c, c.directory.type_key(ind, w.industries[ind].stages.size() - 1),
                     w.final_demand[ind] * c.demand_multiplier[ind] * c.consumption_scale);
-  allocate_exports(c);  // foreign buyers' orders, through the channels that reach them (7.78)
   for (auto i : c.directory.alive()) f.final_orders[i] = f.orders[i];
 
   std::vector<double>& spot_demand = c.spot_untied;

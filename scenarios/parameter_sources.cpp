@@ -89,6 +89,12 @@ const std::vector<ParameterSource>& parameter_sources() {
        "Godley & Lavoie (2007), model SIM (eq. 3.7): alpha2 = 0.4, so households hold (1 - alpha1)/alpha2 = "
        "1 "
        "month of disposable income as deposits in the stationary state"},
+      {"mechanisms.households.import_propensity",
+       "China's imports of daily consumer goods, USD 202.05 billion in 2017 (China Daily Consumer Goods "
+       "Foreign Trade Report 2017, as reported by LASRA, 'China's imports of consumer goods soar'), over "
+       "total retail sales of consumer goods, 36.6 trillion yuan = USD 5.6 trillion (NBS, same report): "
+       "0.036. Direct imports of final consumer goods only; the import content of domestic goods is not in "
+       "it (the cluster's firms import only the inputs no firm makes, ODD 7.28) (ODD 7.85)"},
       {"mechanisms.households.dividend_share",
        "Caiani et al. (2016): firms distribute 90% of positive profits as dividends"},
       {"mechanisms.market.reputation_rate",
@@ -357,11 +363,9 @@ const std::vector<ParameterSource>& parameter_sources() {
        "assumption: a region too small for a surface of its own (ODD 7.50)"},
       {"mechanisms.founding.rival_weight", "assumption: one rival halves the expected members (ODD 7.50)"},
       {"mechanisms.cross_border.export_potential",
-       "off (0) by default: without an import leak a permanent export surplus inflates the money circuit "
-       "without bound (ODD 7.80); 0.5 when on, assumption: at the scenario's demand level foreign buyers "
-       "would "
-       "take a third of a final-stage firm's sales at full reach, about twice the national export share of "
-       "GDP (ODD 7.79)"},
+       "assumption, and not identified: foreign buyers' orders are capped by the rest of the world's budget "
+       "(ODD 7.85), and whenever export_potential x the scenario's final spending exceeds that budget (any "
+       "value above about 0.05 in the bundled runs) the runs do not depend on it; 0.5 as in ODD 7.79"},
       {"mechanisms.cross_border.offline_reach",
        "assumption: on Alibaba.com 'the traffic goes almost exclusively to Gold Suppliers', being listed is "
        "'a basic necessity for suppliers in China who want to be found' (chinaimportal.com, 'Guide to "

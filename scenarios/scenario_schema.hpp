@@ -60,6 +60,10 @@ void describe(V& v, agents::HouseholdParams& p) {
           "alpha2: share of deposits spent per month (income_wealth)", 0.001, 1);
   v.field("dividend_share", p.dividend_share, "share",
           "Share of a month's positive profit firms and platforms pay to households (income_wealth)", 0, 1);
+  v.field("import_propensity", p.import_propensity, "share",
+          "mu: share of households' consumption spent on foreign goods, paid to the rest of the world "
+          "(income_wealth; ODD 7.85)",
+          0, 1);
 }
 
 template <class V>

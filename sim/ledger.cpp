@@ -12,20 +12,21 @@ std::string_view sector_name(Sector s) {
 }
 
 std::string_view flow_name(FlowKind k) {
-  static constexpr std::array<std::string_view, kFlowKinds> names{"wages",          "rent",
-                                                                  "services",       "cloud",
-                                                                  "purchases",      "spot_purchases",
-                                                                  "final_sales",    "dispatch_transfer",
-                                                                  "commission",     "marketplace_fee",
-                                                                  "dispatch_fee",   "entry_fee",
-                                                                  "operating_cost", "investment",
-                                                                  "subsidy",        "public_spending",
-                                                                  "equity",         "liquidation",
-                                                                  "interest",       "loan",
-                                                                  "repayment",      "write_off",
-                                                                  "imports",        "app_subscription",
-                                                                  "dividends",      "exports",
-                                                                  "logistics_fee",  "cross_border_fee"};
+  static constexpr std::array<std::string_view, kFlowKinds> names{"wages",           "rent",
+                                                                  "services",        "cloud",
+                                                                  "purchases",       "spot_purchases",
+                                                                  "final_sales",     "dispatch_transfer",
+                                                                  "commission",      "marketplace_fee",
+                                                                  "dispatch_fee",    "entry_fee",
+                                                                  "operating_cost",  "investment",
+                                                                  "subsidy",         "public_spending",
+                                                                  "equity",          "liquidation",
+                                                                  "interest",        "loan",
+                                                                  "repayment",       "write_off",
+                                                                  "imports",         "app_subscription",
+                                                                  "dividends",       "exports",
+                                                                  "logistics_fee",   "cross_border_fee",
+                                                                  "consumer_imports"};
   return names[static_cast<std::size_t>(k)];
 }
 

@@ -44,11 +44,12 @@ enum class FlowKind : std::uint8_t {
   Imports,           ///< firms → rest of world: spot inputs no firm of the cluster could make
   AppSubscription,   ///< firms → platforms: monthly subscription to a platform's shared apps (7.66)
   Dividends,         ///< firms, platforms → households: profits paid to owners (income_wealth consumption)
-  Exports,           ///< rest of world → firms: final goods bought with import receipts (income_wealth)
+  Exports,           ///< rest of world → firms: final goods bought out of its receipts (7.70, 7.85)
   LogisticsFee,      ///< firms → platforms: fee on shipments through a platform's shared logistics (7.60)
   CrossBorderFee,    ///< firms → platforms: monthly fee for a platform's cross-border matchmaking (7.78)
+  ConsumerImports,   ///< households → rest of world: foreign goods bought out of consumption (7.85)
 };
-inline constexpr std::size_t kFlowKinds = 28;
+inline constexpr std::size_t kFlowKinds = 29;
 
 /** @brief Sector name as written in accounts.csv and stocks.csv. */
 std::string_view sector_name(Sector s);

@@ -1,6 +1,8 @@
 // Export demand and platforms' cross-border matchmaking (docs/ODD.md 7.78–7.80).
 #include "agents/cross_border.hpp"
 
+#include <cmath>
+
 #include "agents/supplier_beliefs.hpp"
 #include "agents/trade.hpp"
 #include "test_support.hpp"
@@ -8,8 +10,8 @@
 using namespace vicsim;
 
 namespace {
-// Foreign demand is off by default (7.80: without an import leak a permanent export surplus inflates the
-// circuit); these tests turn it on at the documented full-reach potential.
+// Foreign demand is on by default since 7.85 (its orders capped by the rest of the world's budget); these
+// tests set the documented full-reach potential explicitly.
 const std::string kDemand = "mechanisms.cross_border.export_potential=0.5";
 
 double flow(const agents::ModelContext& c, sim::Sector a, sim::Sector b, sim::FlowKind k) {
@@ -103,14 +105,17 @@ TEST_CASE("cross_border: the rest of the world pays for exports, members pay the
   CHECK(flow(c_off, Sector::RestOfWorld, Sector::Firms, FlowKind::Exports) > 0.0);  // offline reach
   CHECK(on.series.back().platform_export_share > 0.0);
   CHECK(off.series.back().platform_export_share == 0.0);
-  CHECK(on.series.back().export_share > off.series.back().export_share);
-  // Without export demand nothing is exported except what import receipts buy (7.70).
+  // The level of exports is the rest of the world's budget (7.85), not the listing: the platform changes
+  // whom foreign buyers buy from, so the export shares with and without the service are close.
+  CHECK(on.series.back().export_share > 0.0);
+  CHECK(std::fabs(on.series.back().export_share - off.series.back().export_share) <
+        0.2 * off.series.back().export_share);
+  // Without export demand no firm gets foreign buyers' orders; the budget is spent in the households' mix.
   sets = base;
   sets.push_back("mechanisms.cross_border.export_potential=0");
   auto none = test::run(test::load("platform_led.json", sets));
-  // (exports bought with import receipts, 7.70, remain: in this 600-firm world the cluster imports)
   for (sim::FirmIndex i = 0; i < none.model->context().world.firms.size(); ++i)
     CHECK(agents::export_units(none.model->context(), i) == 0.0);
-  CHECK(none.series.back().export_share < on.series.back().export_share);
+  CHECK(none.series.back().export_share > 0.0);
   CHECK(none.series.back().platform_export_share == 0.0);
 }

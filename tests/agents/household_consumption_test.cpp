@@ -4,8 +4,10 @@
 #include "agents/household_consumption.hpp"
 
 #include <cmath>
+#include <string>
 
 #include "agents/cluster_model.hpp"
+#include "agents/cross_border.hpp"
 #include "scenarios/world_builder.hpp"
 #include "test_support.hpp"
 
@@ -23,6 +25,9 @@ struct HouseholdMonth {
   double wages = 0.0;          ///< wage bill (yuan)
   double scale = 0.0;          ///< planned spending ÷ what the scenario's demand costs (real, 7.69)
   double rest_of_world = 0.0;  ///< rest-of-world deposits (yuan)
+  double exports = 0.0;        ///< paid by the rest of the world for final goods (yuan)
+  double imports = 0.0;        ///< paid to the rest of the world: spot inputs and consumer goods (yuan)
+  double abroad = 0.0;         ///< households' consumer imports (yuan)
 };
 
 HouseholdMonth month_of(const agents::ClusterModel& model) {
@@ -39,6 +44,11 @@ HouseholdMonth month_of(const agents::ClusterModel& model) {
                 [static_cast<std::size_t>(sim::FlowKind::FinalSales)];
   h.wages = m[static_cast<std::size_t>(sim::Sector::Firms)][kHouseholds]
              [static_cast<std::size_t>(sim::FlowKind::Wages)];
+  constexpr auto kRow = static_cast<std::size_t>(sim::Sector::RestOfWorld);
+  constexpr auto kFirms = static_cast<std::size_t>(sim::Sector::Firms);
+  h.exports = m[kRow][kFirms][static_cast<std::size_t>(sim::FlowKind::Exports)];
+  h.abroad = m[kHouseholds][kRow][static_cast<std::size_t>(sim::FlowKind::ConsumerImports)];
+  h.imports = m[kFirms][kRow][static_cast<std::size_t>(sim::FlowKind::Imports)] + h.abroad;
   return h;
 }
 
@@ -75,7 +85,7 @@ TEST_CASE("household_consumption: exogenous consumption changes nothing and pays
     for (std::size_t a = 0; a < sim::kSectors; ++a)
       for (std::size_t b = 0; b < sim::kSectors; ++b) {
         CHECK(m[a][b][static_cast<std::size_t>(sim::FlowKind::Dividends)] == 0.0);
-        CHECK(m[a][b][static_cast<std::size_t>(sim::FlowKind::Exports)] == 0.0);
+        CHECK(m[a][b][static_cast<std::size_t>(sim::FlowKind::ConsumerImports)] == 0.0);
       }
   }
 }
@@ -83,10 +93,8 @@ TEST_CASE("household_consumption: exogenous consumption changes nothing and pays
 TEST_CASE(
     "household_consumption: under income_wealth household deposits stop drifting and the accounts close",
     "[agents]") {
-  // The default closure without foreign demand (7.78), whose exports beyond import receipts are a growing
-  // claim on the rest of the world by design (tests/agents/cross_border_test.cpp); throws on a leak.
-  const auto with =
-      run_months(test::load("platform_led.json", {"mechanisms.cross_border.export_potential=0"}));
+  // The default closure, foreign demand (7.78) and imports out of consumption (7.85) on; throws on a leak.
+  const auto with = run_months(test::load("platform_led.json", {}));
   const auto without =
       run_months(test::load("households_exogenous.json", {}));  // the open closure, for contrast
   REQUIRE(with.size() == 120);
@@ -100,18 +108,25 @@ TEST_CASE(
   CHECK(std::fabs(drift(with)) < 0.02);
   CHECK(drift(without) <
         -0.10);  // the issue-12 closure: deposits fall by more than a tenth of income a month
-  // Deposits stay near the stationary stock α3 · income (α3 = (1 − 0.6)/0.4 = 1 month), and the rest of the
-  // world, which spends its import receipts, holds at most a few months of imports.
+  // Deposits stay near the stationary stock α3 · income (α3 = (1 − 0.6)/0.4 = 1 month). The trade balance
+  // stays bounded (7.85): the rest of the world's deposits, its opening stock plus every import the
+  // cluster paid minus every export it sold, never go negative (it spends only what it holds) and stay
+  // below a quarter of a month of household income, while foreign buyers do buy.
   for (int t = 24; t <= 120; ++t) {
-    INFO("month " << t);
+    INFO("month " << t << ": rest of world " << with[t - 1].rest_of_world << ", income "
+                  << with[t - 1].income);
     CHECK(with[t - 1].deposits / with[t - 1].income > 0.8);
     CHECK(with[t - 1].deposits / with[t - 1].income < 2.0);
-    CHECK(std::fabs(with[t - 1].rest_of_world) < 0.25 * with[t - 1].income);
+    CHECK(with[t - 1].rest_of_world > -1e-9 * with[t - 1].income);
+    CHECK(with[t - 1].rest_of_world < 0.25 * with[t - 1].income);
+    CHECK(with[t - 1].exports > 0.0);
+    CHECK(with[t - 1].imports > 0.0);
   }
-  // Spending follows income: households spend what they earn, give or take the wealth term.
+  // Spending follows income: households spend what they earn, at home and abroad, give or take the wealth
+  // term.
   double spent = 0.0, earned = 0.0;
   for (int t = 61; t <= 120; ++t) {
-    spent += with[t - 1].spending;
+    spent += with[t - 1].spending + with[t - 1].abroad;
     earned += with[t - 1].income;
   }
   CHECK(spent / earned == Approx(1.0).epsilon(0.03));
@@ -143,4 +158,51 @@ TEST_CASE("household_consumption: a demand shock travels to wages and back to sp
   const auto calm_x = run_months(scenario("exogenous", "0"));
   CHECK(shocked_x[40].scale == 1.0);
   CHECK(mean_ratio(shocked_x, calm_x, 45, 47, &HouseholdMonth::spending) == Approx(1.0).margin(0.02));
+}
+
+TEST_CASE("household_consumption: households spend import_propensity of their consumption abroad",
+          "[agents]") {
+  using sim::FlowKind;
+  using sim::Sector;
+  const auto imports_of_month_2 = [](double mu) {
+    const auto s =
+        test::load("platform_led.json", {"ticks=2", "mechanisms.population.count=600",
+                                         "mechanisms.households.import_propensity=" + std::to_string(mu)});
+    agents::ClusterModel model = scenarios::build_model(s);
+    model.step();
+    const HouseholdMonth first = month_of(model);
+    model.step();
+    const auto& c = model.context();
+    const auto& h = c.params.households;
+    const double consumption = h.propensity_income * first.income + h.propensity_wealth * first.deposits;
+    const double paid =
+        c.ledger.flows()[static_cast<std::size_t>(Sector::Households)][static_cast<std::size_t>(
+            Sector::RestOfWorld)][static_cast<std::size_t>(FlowKind::ConsumerImports)];
+    REQUIRE(consumption > 0.0);
+    // C = α1 · YD₋₁ + α2 · V₋₁; μ · C is paid abroad and (1 − μ) · C planned for the cluster's goods.
+    CHECK(paid == Approx(mu * consumption).epsilon(1e-12));
+    CHECK(c.household_spending == Approx((1.0 - mu) * consumption).epsilon(1e-12));
+    return paid;
+  };
+  CHECK(imports_of_month_2(0.036) > 0.0);
+  CHECK(imports_of_month_2(0.2) > 0.0);
+  CHECK(imports_of_month_2(0.0) == 0.0);
+}
+
+TEST_CASE("household_consumption: the rest of the world spends what it holds, and no more", "[agents]") {
+  // Foreign buyers' orders at a potential far above the budget are cut to the budget; what the budget
+  // leaves after their orders is spent in the households' mix (7.85).
+  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13",
+                                                      "mechanisms.cross_border.export_potential=50"}));
+  auto& c = r.model->mutable_context();
+  REQUIRE(c.row_budget > 0.0);
+  const double ordered = agents::allocate_exports(c);
+  CHECK(ordered <= c.row_budget * (1.0 + 1e-12));
+  CHECK(ordered > 0.0);
+  agents::spend_foreign_remainder(c, ordered);
+  CHECK(c.export_share * c.consumption_scale * agents::base_final_spending(c) ==
+        Approx(c.row_budget - ordered).margin(1e-6 * c.row_budget));
+  // No budget, no foreign orders.
+  c.row_budget = 0.0;
+  CHECK(agents::allocate_exports(c) == 0.0);
 }

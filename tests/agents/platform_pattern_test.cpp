@@ -254,9 +254,9 @@ TEST_CASE(
     CHECK_NOFAIL((at(2) > 0 && at(1) < at(2)));
     // Not met since issue 12 (2026-12-01): seed 4101 never reaches globalization within 120 months
     // (docs/ODD.md section 8, pattern 6). Since 2026-12-02 globalization is read from the members' sales
-    // abroad through platforms (7.26, 7.78), and foreign demand is off by default (§10 row 64), so it is not
-    // reached; with it on it is not reached either (7.80). Reported, not forced: the check stays and prints,
-    // without failing CTest.
+    // abroad through platforms (7.26, 7.78); with foreign demand on by default and trade balanced by the
+    // rest of the world's budget (7.85) the members' export share stays near 0.03, far below 0.174 (7.86,
+    // §10 row 69). Reported, not forced: the check stays and prints, without failing CTest.
     CHECK_NOFAIL((at(3) > 0 && at(2) < at(3)));
     test::record({"pattern 6b: platform path seed " + std::to_string(4100 + r),
                   "docs/ODD.md §8 pattern 6 (brief: dominance → community → globalization)",

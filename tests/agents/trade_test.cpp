@@ -72,7 +72,7 @@ TEST_CASE("trade: with imports on, spot requests the cluster cannot make come fr
           "[agents]") {
   agents::ClusterModel model =
       scenarios::build_model(test::small({"mechanisms.market.demand_growth_per_year=1"}));
-  double imported = 0.0, paid = 0.0, exported = 0.0;
+  double imported = 0.0, paid = 0.0, exported = 0.0, bought_abroad = 0.0;
   // The warm-up (7.1a) already imported; count this test's 24 months only.
   const double before = model.context().ledger.rest_of_world_deposits();
   for (int t = 0; t < 24; ++t) {
@@ -81,6 +81,9 @@ TEST_CASE("trade: with imports on, spot requests the cluster cannot make come fr
     imported += L.closed_goods().imports;
     paid += L.flows()[static_cast<std::size_t>(sim::Sector::Firms)][static_cast<std::size_t>(
         sim::Sector::RestOfWorld)][static_cast<std::size_t>(sim::FlowKind::Imports)];
+    // Households buy a share of their consumption abroad (7.85).
+    bought_abroad += L.flows()[static_cast<std::size_t>(sim::Sector::Households)][static_cast<std::size_t>(
+        sim::Sector::RestOfWorld)][static_cast<std::size_t>(sim::FlowKind::ConsumerImports)];
     // Under income_wealth consumption (the default) the rest of the world spends its receipts (7.70).
     for (std::size_t b = 0; b < sim::kSectors; ++b)
       exported += L.flows()[static_cast<std::size_t>(sim::Sector::RestOfWorld)][b]
@@ -90,7 +93,7 @@ TEST_CASE("trade: with imports on, spot requests the cluster cannot make come fr
   CHECK(imported > 0.0);
   CHECK(paid > 0.0);
   CHECK(exported > 0.0);
-  CHECK(model.context().ledger.rest_of_world_deposits() - before == Approx(paid - exported));
+  CHECK(model.context().ledger.rest_of_world_deposits() - before == Approx(paid + bought_abroad - exported));
 }
 
 TEST_CASE("trade: dispatched units are made once by receivers, paid by senders, counted once in GMV",

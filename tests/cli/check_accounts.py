@@ -15,7 +15,8 @@ using any of its code:
             (firms, platforms, households) only through the documented sources and sinks: government
             deficit (its deposits are minus its cumulative spending, equal to timeseries.csv
             policy_spend_cumulative and to the sum of policies.csv), the lender's net credit and the rest of
-            the world's import receipts
+            the world's import receipts; the rest of the world's deposits never go negative (it spends what
+            it holds and no more, ODD 7.85)
   goods   production + imports = deliveries + losses + change in finished stocks (stocks.csv
             finished_stock_units), inputs received = inputs used + inputs scrapped + change in input stocks
             (input_stock_units); every goods flow is >= 0 and no stock is negative
@@ -62,6 +63,7 @@ ALLOWED = {
     "loan": {("lender", s) for s in FIRMS_PLATFORMS},
     "write_off": {("lender", s) for s in FIRMS_PLATFORMS},
     "imports": {("firms", "rest_of_world")},
+    "consumer_imports": {("households", "rest_of_world")},
     "dividends": {(s, "households") for s in FIRMS_PLATFORMS},
     "exports": {("rest_of_world", "firms")},
     "app_subscription": {("firms", "platforms")},
@@ -178,6 +180,11 @@ class Checker:
             if after[("government", "deposits")] > TOL * max(1.0, gross):
                 self.fail(t, "government", "positive deposits (minus cumulative spending)",
                           after[("government", "deposits")], 1.0)
+            # The rest of the world spends what it holds and no more (ODD 7.85): its deposits never go
+            # negative, so the cluster's cumulative trade surplus is bounded by what it imported.
+            if after[("rest_of_world", "deposits")] < -TOL * max(1.0, gross):
+                self.fail(t, "rest_of_world", "negative deposits (spent more than it was paid)",
+                          after[("rest_of_world", "deposits")], 1.0)
 
     def check_goods(self, t, g, before, after):
         if g is None:
