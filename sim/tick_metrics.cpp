@@ -67,7 +67,7 @@ const std::vector<Column>& columns() {
         {"eg_index", "gamma", &TickMetrics::eg_index},
         {"top_region_share", "share", &TickMetrics::top_region_share},
         {"transaction_cost_per_unit", "yuan/unit", &TickMetrics::transaction_cost_per_unit},
-        {"transaction_cost_share", "share", &TickMetrics::transaction_cost_share},
+        {"transaction_cost_share", "yuan/yuan", &TickMetrics::transaction_cost_share},
     }};
     // The transaction-cost parts, from their one table.
     for (const auto& t : transaction_cost_columns()) c.push_back({t.name, "yuan/unit", t.member});
