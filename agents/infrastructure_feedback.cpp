@@ -115,14 +115,19 @@ void add_traffic(const ModelContext& c, sim::InfrastructureDemand& d,
   // Orders: every message of a platform tie's order crosses the buyer's and the supplier's access link.
   const double order_bytes = ip.orders_per_tie_month * ip.messages_per_order * ip.order_bytes /
                              (ip.working_days_per_month * busy_s) * ip.window_s;
+  // By customer, over its in-ties (the order the tie records lie in memory, sim/tie_compaction.hpp): every
+  // tie adds the same amount, so a cell's sum depends only on how many ties add to it, not on their order.
   const auto& g = w.network;
-  for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    const sim::Tie& tie = g[*e];
-    if (!tie.is_supply() || tie.channel != sim::TieChannel::Platform || tie.platform >= P) continue;
-    const auto s = boost::source(*e, g), b = boost::target(*e, g);
-    if (!fs.alive[s] || !fs.alive[b]) continue;
-    d.kind_bytes[kOrders][sim::idx(fs.region[s])][tie.platform] += order_bytes;
-    d.kind_bytes[kOrders][sim::idx(fs.region[b])][tie.platform] += order_bytes;
+  for (std::size_t b = 0; b < boost::num_vertices(g); ++b) {
+    if (!fs.alive[b]) continue;
+    for (auto [e, end] = boost::in_edges(b, g); e != end; ++e) {
+      const sim::Tie& tie = g[*e];
+      if (!tie.is_supply() || tie.channel != sim::TieChannel::Platform || tie.platform >= P) continue;
+      const auto s = boost::source(*e, g);
+      if (!fs.alive[s]) continue;
+      d.kind_bytes[kOrders][sim::idx(fs.region[s])][tie.platform] += order_bytes;
+      d.kind_bytes[kOrders][sim::idx(fs.region[b])][tie.platform] += order_bytes;
+    }
   }
 }
 

@@ -14,7 +14,8 @@ inline constexpr int kCompactTiesEvery = 6;
 /**
  * @brief Rebuilds g with the same vertices, ties, tie properties and the same order of every firm's in- and
  * out-ties and of the global edge list, with each firm's incidence arrays allocated in firm order and the
- * tie records allocated one after another in edge-list order. Model results do not change; edge
+ * tie records allocated one after another in customer order (each firm's in-ties together, in in-edge
+ * order), the order the model's per-customer loops read them in. Model results do not change; edge
  * descriptors taken before the call are invalid after it.
  */
 void compact_ties(SupplyGraph& g);
