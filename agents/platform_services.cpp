@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "agents/infrastructure_feedback.hpp"
+#include "agents/order_handling.hpp"
 #include "agents/platform_hierarchy.hpp"
 #include "agents/shipment_consolidation.hpp"
 #include "agents/supplier_beliefs.hpp"
@@ -237,17 +238,12 @@ double commission_rate(const ModelContext& c, const sim::Tie& t) {
 }
 
 namespace {
-/** Lead time of tie t to buyer b when it ships with a consolidation wait of `wait_days` (7.60). */
+/** Lead time of tie t to buyer b when it ships with a consolidation wait of `wait_days` (7.60). Order
+ * handling is one mechanism on both channels (7.83): approval, and messaging rounds whose number follows
+ * from the buyer's belief and whose messages travel by e-mail or through the platform. Transport is as
+ * offline: a platform shortens the wait for a load only through the flow it pools (7.60). */
 double lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double wait_days) {
-  const auto& tp = c.params.trade;
-  if (t.channel != sim::TieChannel::Platform || t.platform >= c.world.platforms.size())
-    return lead_time_days(tp, t.distance_km) + wait_days;
-  // Order handling is the time the order's messages take through the supplier's and the buyer's routes
-  // to the platform, backlog included (7.46); there is no platform handling parameter. Transport is as
-  // offline: a platform shortens the wait for a load only through the flow it pools (7.60).
-  const auto& f = c.world.firms;
-  return tp.production_days + t.distance_km / tp.transport_km_per_day + wait_days +
-         pair_handling_days(c, t.platform, sim::idx(f.region[t.supplier]), sim::idx(f.region[b]));
+  return lead_time_days(c.params.trade, t.distance_km) + wait_days + tie_handling_days(c, t, b);
 }
 }  // namespace
 
@@ -274,12 +270,23 @@ SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b) {
   return on.rate < offline.rate ? on : offline;
 }
 
-InformationCost member_information(const ModelContext& c, std::size_t p) {
+SupplierBelief member_belief(const ModelContext& c, std::size_t p) {
   const double w = rating_weight(c, p);
   SupplierBelief rated = prior_of(c.params.information);
   observe(rated.on_time, w * c.member_record[0], w * c.member_record[1]);
   observe(rated.defect, w * c.member_record[3], w * c.member_record[2]);
-  return information_cost(c.params, rated);
+  return rated;
+}
+
+InformationCost member_information(const ModelContext& c, std::size_t p) {
+  return information_cost(c.params, member_belief(c, p));
+}
+
+double spot_lead_days(const ModelContext& c, sim::FirmIndex b, const SpotTerms& spot) {
+  const auto& tp = c.params.trade;
+  const SupplierBelief seller = spot.platform >= 0 ? member_belief(c, static_cast<std::size_t>(spot.platform))
+                                                   : prior_of(c.params.information);
+  return tp.production_days + tp.spot_extra_days + spot_handling_days(c, b, seller, spot.platform);
 }
 
 double landed_cost_on(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double price) {

@@ -60,8 +60,8 @@ double charged_fee(const ModelContext& c, const sim::Platform& pl);
 double commission_rate(const ModelContext& c, const sim::Tie& t);
 
 /** @brief Delivery lead time in days of tie t to buyer b: production, transport, the consolidation wait on
- * the lane it ships on (7.60) and order handling (offline: `order_processing_days`; on a platform: the
- * order's messages through the partners' routes, 7.46). */
+ * the lane it ships on (7.60) and order handling (7.83: approval and messaging rounds, the same rule on
+ * every channel; the messages go by e-mail or through the platform, 7.46). */
 double tie_lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b);
 
 /** @brief Where firm b buys inputs no supplier tie delivers, and the premium it pays there. */
@@ -75,6 +75,14 @@ struct SpotTerms {
  * for a member with matchmaking its platform's marketplace, where sellers' ratings add evidence and a fee
  * is due; the cheaper of the two. */
 SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b);
+
+/** @brief The belief behind member_information: the population prior plus w_p × the mean member record. */
+SupplierBelief member_belief(const ModelContext& c, std::size_t p);
+
+/** @brief Lead time (days) of buyer b's spot purchase on terms `spot`: production, the spot market's extra
+ * days and order handling (7.83) from what the buyer knows of the seller (the prior anonymously, the rated
+ * member belief on a marketplace). */
+double spot_lead_days(const ModelContext& c, sim::FirmIndex b, const SpotTerms& spot);
 
 /** @brief What a member knows of a maker it has no tie with, met through platform p (a marketplace seller,
  * a dispatch receiver), as cost per yuan: the population prior plus w_p × the mean member record (7.31,

@@ -556,8 +556,8 @@ void settle_accounts(ModelContext& c) {
     // Spot purchases (untied inputs and supplier shortfalls, rationed in realise_production) are
     // bought at the type's mean price, a premium, the information cost of an unknown or rated seller and
     // a delay.
-    const double spot_days = tp.production_days + tp.order_processing_days + tp.spot_extra_days;
     const SpotTerms spot = spot_terms(c, i);
+    const double spot_days = spot_lead_days(c, i, spot);
     const double spot_value = f.spot_value[i].yuan;
     bought += spot_value;
     cost += spot_value * (1.0 + spot.paid);

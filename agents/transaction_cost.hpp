@@ -13,9 +13,10 @@ inline double handling_cost_rate(const TradeParams& p, double distance_km) {
   return p.transaction_cost_base * (1.0 + distance_km / p.distance_scale_km);
 }
 
-/** @brief Delivery lead time in days: production + transport + order processing. */
+/** @brief Production and transport days of a delivery; order handling (agents/order_handling.hpp) and any
+ * consolidation wait come on top. */
 inline double lead_time_days(const TradeParams& p, double distance_km) {
-  return p.production_days + distance_km / p.transport_km_per_day + p.order_processing_days;
+  return p.production_days + distance_km / p.transport_km_per_day;
 }
 
 /** @brief Monthly dissolution hazard of a tie, interpolating between an untrusted tie's half-life

@@ -11,6 +11,7 @@
 
 #include "scenarios/diagnostics.hpp"
 #include "scenarios/json_file.hpp"
+#include "scenarios/removed_keys.hpp"
 
 namespace vicsim::scenarios {
 
@@ -169,6 +170,10 @@ class JsonReader {
   void report_unknown_keys() {
     for (const auto& [k, v] : node_.items()) {
       if (std::find(known_.begin(), known_.end(), k) != known_.end()) continue;
+      if (auto note = removed_key_note(child(k.c_str())); !note.empty()) {
+        error(child(k.c_str()), note);
+        continue;
+      }
       std::string msg = "unknown key";
       if (auto m = closest_match(k, known_); !m.empty())
         msg += " (did you mean '" + m + "'?)";

@@ -116,12 +116,28 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.trade.distance_scale_km", "assumption: τ doubles at 500 km"},
       {"mechanisms.trade.production_days", "assumption"},
       {"mechanisms.trade.transport_km_per_day", "assumption: road freight"},
-      {"mechanisms.trade.order_processing_days",
-       "2 days: requisition to purchase order sent and confirmed takes 48 h at APQC's bottom performers (5 h "
-       "at the top; APQC Open Standards Benchmarking in Procurement, measure 'cycle time in hours to place a "
-       "PO', via M. Brown, 'Reduce the cycle time to place a purchase order', mypurchasingcenter.com, 19 Jul "
-       "2018, fig. 2) and a median of 55 h in Procurify's 2026 Procurement Benchmark & KPIs Report (vendor "
-       "report of $20bn of spend). Until 2026-12-02 the default was 5 days, the paper-mail end (ODD 7.75)"},
+      {"mechanisms.trade.approval_hours",
+       "26.5 h, so that an order to a well-known supplier (one round: approval plus the supplier's "
+       "confirmation, 26.5 + 24 = 50.5 h) takes what requisition to confirmed purchase order takes at APQC's "
+       "bottom performers, 48 h (5 h at the top; APQC Open Standards Benchmarking in Procurement, measure "
+       "'cycle time in hours to place a PO', via M. Brown, 'Reduce the cycle time to place a purchase "
+       "order', "
+       "mypurchasingcenter.com, 19 Jul 2018, fig. 2) and at Procurify's median, 55 h (2026 Procurement "
+       "Benchmark & KPIs Report, a vendor report); the split from response_hours is an assumption. The same "
+       "on "
+       "every channel: a platform order needs the same internal approval (ODD 7.84). Replaces "
+       "order_processing_days (2 days, offline only, until 2026-12-02)"},
+      {"mechanisms.trade.response_hours",
+       "24 h: suppliers are asked to acknowledge a purchase order within a business day (acknowledgement "
+       "service levels in procurement practice, e.g. beefed.ai 'Supplier Acknowledgment SOP' and AuraVMS "
+       "'B2B order acknowledgment best practices', 2026, practitioner pages); the same on every channel, for "
+       "quotes as for confirmations (ODD 7.84)"},
+      {"mechanisms.trade.quote_rounds",
+       "1: assumption; a buyer that knows nothing of a supplier asks for one quote before it orders. A "
+       "manual "
+       "RFQ cycle takes 3-4 days (AuraVMS, 'RFQ process flow', 2026, a vendor page), i.e. about one reply "
+       "round beyond a purchase order's approval and acknowledgement; the rounds fall with the buyer's "
+       "evidence as inspection does, h / (h + e) (ODD 7.83)"},
       {"mechanisms.trade.load_value_yuan",
        "FAF 2017: trucks moved 12.7 bn tons worth $13.7 trillion (≈ $1,080/t); × 20 t a load × 7 yuan/$ ≈ "
        "150,000 yuan (7.60; approximate)"},

@@ -91,8 +91,15 @@ void describe(V& v, agents::TradeParams& p) {
           1e5);
   v.field("production_days", p.production_days, "days", "Supplier production lead time", 0, 365);
   v.field("transport_km_per_day", p.transport_km_per_day, "km/day", "Freight speed", 1, 1e5);
-  v.field("order_processing_days", p.order_processing_days, "days", "Offline order handling and negotiation",
-          0, 365);
+  v.field("approval_hours", p.approval_hours, "hours",
+          "Buyer's approval of one order (requisition to purchase order), the same on every channel", 0,
+          8760);
+  v.field("response_hours", p.response_hours, "hours",
+          "Counterpart's reply time per messaging round of an order, the same on every channel", 0, 8760);
+  v.field(
+      "quote_rounds", p.quote_rounds, "rounds",
+      "Quote rounds an order needs when the buyer has no evidence about the supplier (fewer with evidence)",
+      0, 100);
   v.field("load_value_yuan", p.load_value_yuan, "yuan", "Value of goods a full shipment (truck load) carries",
           1, 1e9);
   v.field("max_hold_days", p.max_hold_days, "days", "Longest a partial load is held before it leaves", 0,

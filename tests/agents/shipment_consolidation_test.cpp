@@ -7,6 +7,7 @@
 #include "agents/cluster_model.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/model_context.hpp"
+#include "agents/order_handling.hpp"
 #include "agents/platform_services.hpp"
 #include "scenarios/world_builder.hpp"
 #include "test_support.hpp"
@@ -75,10 +76,10 @@ TEST_CASE(
   CHECK_FALSE(alone.pooled);
   CHECK(alone.wait_days == Approx(own));
   CHECK(alone.fee == 0.0);
-  // Lead time differs only by the wait and by order handling (network vs offline processing, 7.46).
+  // Lead time differs only by the wait and by order handling (the same rule on both channels, 7.83).
   CHECK(agents::tie_lead_days(c, tie, b) - agents::tie_lead_days(c, off, b) ==
-        Approx(on.wait_days - own + agents::pair_handling_days(c, tie.platform, rs, rb) -
-               c.params.trade.order_processing_days));
+        Approx(on.wait_days - own + agents::tie_handling_days(c, tie, b) -
+               agents::tie_handling_days(c, off, b)));
   // A fee above the days' worth: the tie ships on its own lane and pays nothing.
   c.params.services.logistics_fee = c.params.trade.lead_time_cost_per_day * (own - on.wait_days) + 0.001;
   const agents::Shipping dear = agents::tie_shipping(c, tie, b);

@@ -12,7 +12,7 @@ TEST_CASE("transaction_cost: handling cost rises with distance; lead time adds t
   CHECK(handling_cost_rate(p, 1000) > handling_cost_rate(p, 30));
   // tau doubles at the distance scale
   CHECK(handling_cost_rate(p, p.distance_scale_km) == Approx(2 * handling_cost_rate(p, 0)));
-  CHECK(lead_time_days(p, 800) == Approx(p.production_days + 2.0 + p.order_processing_days));
+  CHECK(lead_time_days(p, 800) == Approx(p.production_days + 2.0));  // order handling: order_handling.hpp
 }
 
 TEST_CASE("transaction_cost: tie hazard reproduces Reisch and Mizuno anchors", "[agents]") {
