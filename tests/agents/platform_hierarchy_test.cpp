@@ -136,9 +136,9 @@ TEST_CASE("platform_hierarchy: removing the surface slows the lines",
   INFO("lines' member-months, with − without the surface: " << st.diff << " [" << st.ci_low << ", "
                                                             << st.ci_high << "]");
   // Met on the evening merge of 2026-12-01 with a low end close to 0 (+585 [+25, +1,145]). On the night merge
-  // of 2026-12-02 (income-and-wealth households, sourced trade and maturity defaults, calibrated size_exponent)
-  // it is +279 [−381, +939]: still positive, no longer significant over 8 pairs. Reported in docs/ODD.md §8,
-  // not forced.
+  // of 2026-12-02 (income-and-wealth households, sourced trade and maturity defaults, calibrated
+  // size_exponent) it is +279 [−381, +939]: still positive, no longer significant over 8 pairs. Reported in
+  // docs/ODD.md §8, not forced.
   CHECK_NOFAIL(st.ci_low > 0.0);
   test::record({"hierarchy: surface removal", "docs/ODD.md 7.51 (issue 14 §3)",
                 "lines grow more slowly without the surface", "paired 95% CI of member-months, 8 pairs",
