@@ -248,15 +248,4 @@ double member_telemetry_delivered(const ModelContext& c, sim::FirmIndex f) {
   return best_route(c, f, &sim::PlatformServices::knowledge, &RouteService::telemetry_delivered);
 }
 
-double pair_handling_days(const ModelContext& c, std::size_t p, std::size_t supplier_region,
-                          std::size_t buyer_region) {
-  if (p >= c.infra.order_handling_days.size()) return 0.0;  // before the layer's first tick, or layer off
-  // Each message crosses the sender's and the receiver's access link to the platform's data centre.
-  const auto& ip = c.params.infrastructure;
-  const RouteService& a = c.infra.at(supplier_region, p);
-  const RouteService& b = c.infra.at(buyer_region, p);
-  return platform_order_days(ip, a.kind_s[kOrders], a.wait_s) +
-         platform_order_days(ip, b.kind_s[kOrders], b.wait_s);
-}
-
 }  // namespace vicsim::agents

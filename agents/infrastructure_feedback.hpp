@@ -43,10 +43,5 @@ double member_forecast_freshness(const ModelContext& c, sim::FirmIndex f);
 double member_dispatch_in_time(const ModelContext& c, sim::FirmIndex f, std::size_t p);
 /** @brief Share of firm f's telemetry delivered to its best knowledge (app-sharing) platform (0–1). */
 double member_telemetry_delivered(const ModelContext& c, sim::FirmIndex f);
-/** @brief Handling time (days) of an order on platform p between a supplier in `supplier_region` and a buyer
- * in `buyer_region`: each message crosses both regions' routes to p, so a weak region's firms wait longer
- * than a strong region's on the same platform (7.46). 0 before the layer has resolved a tick. */
-double pair_handling_days(const ModelContext& c, std::size_t p, std::size_t supplier_region,
-                          std::size_t buyer_region);
 
 }  // namespace vicsim::agents

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/order_handling.hpp"
 #include "reports/paired_comparison.hpp"
 #include "test_support.hpp"
 
@@ -141,21 +142,22 @@ TEST_CASE(
   agents::ModelContext c;
   const auto& ip = c.params.infrastructure;
   constexpr auto kOrders = static_cast<std::size_t>(agents::TrafficKind::Orders);
-  CHECK(agents::pair_handling_days(c, 0, 0, 1) == 0.0);  // before the layer's first tick
+  c.world.platforms.resize(1);
+  c.world.regions.resize(2);
   c.infra.platforms = 1;
-  c.infra.order_handling_days.assign(1, 0.0);
+  c.infra.order_handling_days.assign(1, 0.0);  // the layer has resolved its first tick
   c.infra.route.assign(2, agents::RouteService{});
   c.infra.route[0].kind_s[kOrders] = 0.05;  // region 0: strong access, unloaded
   c.infra.route[1].kind_s[kOrders] = 0.4;   // region 1: weak access, overloaded at ρ = 1.5
   c.infra.route[1].load = 1.5;
   c.infra.route[1].wait_s = agents::backlog_wait_s(1.5, ip.busy_hours_per_day);
-  const double strong = agents::platform_order_days(ip, 0.05, 0.0);
-  const double weak = agents::platform_order_days(ip, 0.4, c.infra.route[1].wait_s);
-  CHECK(agents::pair_handling_days(c, 0, 0, 0) == Approx(2 * strong));
-  CHECK(agents::pair_handling_days(c, 0, 0, 1) == Approx(strong + weak));
-  CHECK(agents::pair_handling_days(c, 0, 1, 0) == Approx(strong + weak));
-  CHECK(agents::pair_handling_days(c, 0, 1, 1) == Approx(2 * weak));
-  CHECK(agents::pair_handling_days(c, 0, 1, 1) > agents::pair_handling_days(c, 0, 0, 0) + 0.5);
+  const double strong = 0.05, weak = 0.4 + c.infra.route[1].wait_s;
+  // The live rule of lead time (agents/order_handling.cpp: order_message_s, ODD 7.46/7.83).
+  CHECK(agents::order_message_s(c, 0, 0, 0) == Approx(2 * strong));
+  CHECK(agents::order_message_s(c, 0, 1, 0) == Approx(strong + weak));
+  CHECK(agents::order_message_s(c, 1, 0, 0) == Approx(strong + weak));
+  CHECK(agents::order_message_s(c, 1, 1, 0) == Approx(2 * weak));
+  CHECK(agents::order_message_s(c, 1, 1, 0) > agents::order_message_s(c, 0, 0, 0) + 3600.0);
 }
 
 TEST_CASE(
