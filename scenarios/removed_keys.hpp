@@ -18,6 +18,9 @@ inline std::string removed_key_note(std::string_view path) {
        "was removed on 2026-12-02: order handling is no longer a per-channel number of days; it follows "
        "from mechanisms.trade.approval_hours, mechanisms.trade.response_hours and "
        "mechanisms.trade.quote_rounds, the same on every channel (docs/ODD.md 7.83)"},
+      {"mechanisms.founding.risk_premium",
+       "was removed on 2026-12-02: it counted risk a second time; the founder's risk is in "
+       "mechanisms.founding.discount_per_year only (docs/ODD.md 7.76)"},
   };
   for (const auto& r : kRemoved)
     if (r.path == path) return std::string(r.note);

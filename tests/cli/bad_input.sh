@@ -171,6 +171,7 @@ expect_bad set_no_equals "$BASE" "mechanisms.trade.enabled" "path=value" -- run 
 expect_bad set_unknown_key "$BASE" "mechanisms.trade.switch_margni" "did you mean 'switch_margin'" -- run "$BASE" --set mechanisms.trade.switch_margni=0.3 --out @OUT@ --quiet
 # 20b. a removed key: exit 2 naming the key and its replacement (docs/ODD.md 7.84)
 expect_bad set_removed_key "$BASE" "mechanisms.trade.order_processing_days" "was removed.*approval_hours" -- run "$BASE" --set mechanisms.trade.order_processing_days=2 --out @OUT@ --quiet
+expect_bad set_removed_founding_key "$BASE" "mechanisms.founding.risk_premium" "was removed.*discount_per_year" -- run "$BASE" --set mechanisms.founding.risk_premium=2e7 --out @OUT@ --quiet
 # 21. --set with a value of the wrong type
 expect_bad set_wrong_type "$BASE" "mechanisms.trade.switch_margin" "number" -- run "$BASE" --set mechanisms.trade.switch_margin=abc --out @OUT@ --quiet
 # 22. --set with an out-of-range value
