@@ -6,6 +6,7 @@
 #include <tuple>
 #include <utility>
 
+#include "agents/platform_services.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "scenarios/world_builder.hpp"
 
@@ -43,7 +44,12 @@ CaseFigureTotals& CaseFigureTotals::operator+=(const CaseFigureTotals& o) {
   margin_treated += o.margin_treated;
   margin_control += o.margin_control;
   pairs += o.pairs;
+  delivery_pairs += o.delivery_pairs;
   pairs_formed += o.pairs_formed;
+  for (const auto& [k, v] : o.parts) {
+    parts[k][0] += v[0];
+    parts[k][1] += v[1];
+  }
   return *this;
 }
 
@@ -74,13 +80,34 @@ CaseFigureTotals measure_case_figure_totals(const scenarios::Scenario& scenario,
   for (int t = 0; t < d.months; ++t) model.step();
   CaseFigureTotals r;
   r.pairs_formed = static_cast<std::int64_t>(pairs.size());
+  // A firm's own deliveries to its customers this month (Ruifang's 零件交付时间 is the delivery time of the
+  // parts it makes): lead days of its supply ties that delivered, weighted by units, late days included.
+  const auto own_delivery_days = [&](sim::FirmIndex i) {
+    double units = 0, days = 0;
+    for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
+      const auto& t = w.network[*e];
+      if (!t.is_supply() || t.delivered <= 0) continue;
+      units += t.delivered;
+      days +=
+          t.delivered * (agents::tie_lead_days(model.context(), t,
+                                               static_cast<sim::FirmIndex>(boost::target(*e, w.network))) +
+                         (t.late ? model.context().params.information.late_days : 0.0));
+    }
+    return units > 0 ? days / units : 0.0;
+  };
   for (auto [treated, control] : pairs) {
     if (!f.alive[treated] || !f.alive[control] || f.platforms[control] || f.output[treated] <= 0 ||
         f.output[control] <= 0 || f.revenue[treated].yuan <= 0 || f.revenue[control].yuan <= 0)
       continue;
     const auto& reg_t = w.regions[sim::idx(f.region[treated])];
-    r.lead_treated += f.lead_time_days[treated];
-    r.lead_control += f.lead_time_days[control];
+    // Delivery time over the pairs whose two firms both delivered through supply ties (final-stage firms
+    // sell to households, whose deliveries have no lead time in the model).
+    const double out_t = own_delivery_days(treated), out_c = own_delivery_days(control);
+    if (out_t > 0 && out_c > 0) {
+      r.lead_treated += out_t;
+      r.lead_control += out_c;
+      r.delivery_pairs += 1;
+    }
     // Total cost per yuan of revenue (docs/ODD.md §8). Output × price stood for revenue until a dispatch
     // sender's revenue came to include the units receivers make for it (issue 12, 7.28).
     r.cost_treated += f.total_cost[treated].yuan / f.revenue[treated].yuan;
@@ -95,6 +122,51 @@ CaseFigureTotals measure_case_figure_totals(const scenarios::Scenario& scenario,
     r.efficiency_control +=
         f.capacity(control) / (reg_t.land_cost.yuan * f.overhead_factor[control] * f.employees[control]);
     r.pairs += 1;
+    // The figures' channels (7.98), joiner then control, summed over the compared pairs.
+    const auto part = [&](const char* name, auto value) {
+      r.parts[name][0] += value(treated);
+      r.parts[name][1] += value(control);
+    };
+    part("member", [&](sim::FirmIndex i) { return f.member_of(i, platform) ? 1.0 : 0.0; });
+    part("on_cloud", [&](sim::FirmIndex i) { return f.on_cloud[i] ? 1.0 : 0.0; });
+    part("apps", [&](sim::FirmIndex i) { return f.app_platform[i] >= 0 ? 1.0 : 0.0; });
+    part("maturity", [&](sim::FirmIndex i) { return f.digital_maturity[i]; });
+    part("on_time", [&](sim::FirmIndex i) { return f.on_time_prob[i]; });
+    part("own_quality", [&](sim::FirmIndex i) { return 1.0 - f.defect_rate[i]; });
+    part("input_quality", [&](sim::FirmIndex i) { return 1.0 - f.input_defect_share[i]; });
+    part("input_lead_days", [&](sim::FirmIndex i) { return f.lead_time_days[i]; });
+    part("overhead", [&](sim::FirmIndex i) { return f.overhead_factor[i]; });
+    part("capacity_per_worker", [&](sim::FirmIndex i) { return f.capacity(i) / f.employees[i]; });
+    part("input_cost_share", [&](sim::FirmIndex i) { return f.input_cost[i].yuan / f.revenue[i].yuan; });
+    part("transaction_cost_share",
+         [&](sim::FirmIndex i) { return f.transaction_cost[i].yuan / f.revenue[i].yuan; });
+    part("suppliers", [&](sim::FirmIndex i) {
+      double n = 0;
+      for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) n += w.network[*e].is_supply();
+      return n;
+    });
+    part("platform_ties", [&](sim::FirmIndex i) {
+      double n = 0;
+      for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e)
+        n += w.network[*e].is_supply() && w.network[*e].channel == sim::TieChannel::Platform;
+      return n;
+    });
+    // The four figures' sums over the pairs whose joiner is still a member: selected on staying, so not a
+    // causal effect; it bounds how much the leavers dilute the intention-to-treat figures.
+    if (f.member_of(treated, platform)) {
+      const auto stay = [&](const char* name, double t, double c) {
+        r.parts[name][0] += t;
+        r.parts[name][1] += c;
+      };
+      stay("stay.pairs", 1, 1);
+      if (out_t > 0 && out_c > 0) stay("stay.delivery", out_t, out_c);
+      stay("stay.cost", f.total_cost[treated].yuan / f.revenue[treated].yuan,
+           f.total_cost[control].yuan / f.revenue[control].yuan);
+      stay("stay.quality", (1.0 - f.defect_rate[treated]) * (1.0 - f.input_defect_share[treated]),
+           (1.0 - f.defect_rate[control]) * (1.0 - f.input_defect_share[control]));
+      stay("stay.efficiency", f.capacity(treated) / (f.overhead_factor[treated] * f.employees[treated]),
+           f.capacity(control) / (f.overhead_factor[control] * f.employees[control]));
+    }
     if (model.context().is_final_stage(treated)) {
       r.margin_treated += f.profit[treated].yuan / f.revenue[treated].yuan;
       r.margin_control += f.profit[control].yuan / f.revenue[control].yuan;
@@ -124,7 +196,7 @@ double case_figure_value(const CaseFigureTotals& t, CaseFigure f) {
   if (t.pairs <= 0) return std::nan("");
   switch (f) {
     case CaseFigure::DeliveryTime:
-      return t.lead_treated / t.lead_control - 1;
+      return t.delivery_pairs > 0 ? t.lead_treated / t.lead_control - 1 : std::nan("");
     case CaseFigure::TotalCost:
       return t.cost_treated / t.cost_control - 1;
     case CaseFigure::Quality:

@@ -7,6 +7,7 @@
  * calibration file, docs/ODD.md 7.89). Pure: a scenario in, sums out; no I/O. */
 #include <array>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,14 +47,19 @@ const CaseFigureInfo* find_case_figure(const std::string& key);
  * calibration evaluation both pool replications by adding totals and take the ratios of the pooled sums.
  */
 struct CaseFigureTotals {
-  double lead_treated = 0, lead_control = 0;        ///< Σ lead_time_days (days)
+  double lead_treated = 0,
+         lead_control = 0;  ///< Σ own delivery days to customers, over delivery_pairs (days)
   double cost_treated = 0, cost_control = 0;        ///< Σ total cost / revenue (shares)
   double quality_treated = 0, quality_control = 0;  ///< Σ (1 − defect rate)(1 − input defect share)
   double efficiency_treated = 0, efficiency_control = 0;  ///< Σ capacity / management overhead (units/yuan)
   double margin_treated = 0,
          margin_control = 0;      ///< Σ profit / revenue of final-stage joiners (reported only)
   double pairs = 0;               ///< pairs compared (both alive, producing, selling)
+  double delivery_pairs = 0;      ///< of which both firms delivered through supply ties (delivery time)
   std::int64_t pairs_formed = 0;  ///< pairs formed at the join month
+  /// The figures' channels (docs/ODD.md 7.98): name → {Σ joiners, Σ controls} over the compared pairs, e.g.
+  /// "member" (1 if the joiner is still a member), "maturity", "own_quality", "input_quality", "overhead".
+  std::map<std::string, std::array<double, 2>> parts;
   CaseFigureTotals& operator+=(const CaseFigureTotals& o);
 };
 

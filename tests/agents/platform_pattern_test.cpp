@@ -177,6 +177,12 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
   WARN("yield gap " << (sums.quality_treated - sums.quality_control) / sums.pairs * 100
                     << " pp; final-stage margin joiners " << sums.margin_treated << " vs controls "
                     << sums.margin_control << " (sums over pairs)");
+  WARN("pairs compared " << sums.pairs << ", of which both delivered through supply ties "
+                         << sums.delivery_pairs);
+  for (const auto& [name, v] : sums.parts)
+    WARN("channel " << name << ": joiners " << v[0] / sums.pairs << ", controls " << v[1] / sums.pairs
+                    << ", joiners / controls − 1 = " << (v[1] != 0 ? v[0] / v[1] - 1 : 0.0) << " (means over "
+                    << sums.pairs << " pairs)");
   const std::string cf_cmd = "build/tests/vicsim_tests \"[case_figures]\" -s";
   for (const auto& e : ex::case_figure_table()) {
     const double v = ex::case_figure_value(sums, e.figure);

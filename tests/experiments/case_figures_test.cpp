@@ -56,6 +56,9 @@ TEST_CASE("case_figures: a figure is the joiners' sum over the controls' minus o
   ex::CaseFigureTotals t;
   CHECK(std::isnan(ex::case_figure_value(t, ex::CaseFigure::TotalCost)));
   t.pairs = 2;
+  CHECK(
+      std::isnan(ex::case_figure_value(t, ex::CaseFigure::DeliveryTime)));  // no pair delivered through ties
+  t.delivery_pairs = 1;
   t.lead_treated = 16, t.lead_control = 20;
   t.cost_treated = 0.92, t.cost_control = 1.0;
   t.quality_treated = 1.05, t.quality_control = 1.0;
@@ -68,4 +71,24 @@ TEST_CASE("case_figures: a figure is the joiners' sum over the controls' minus o
   CHECK(ex::find_case_figure("qualty") == nullptr);
   CHECK_THROWS_WITH(ex::measure_case_figure_totals(vicsim::test::load("traditional.json", {"ticks=2"})),
                     Catch::Contains("no platform named \"COSMO-Appliances\""));
+}
+
+TEST_CASE("case_figures: the channels describe the joiners and their controls at the measurement month",
+          "[experiments]") {
+  // docs/ODD.md 7.98: forced joiners go on the cloud on joining and never leave it; a control that joined is
+  // not compared, so no control subscribes to apps; the delivery figure is over pairs that both delivered.
+  const auto t =
+      ex::measure_case_figure_totals(vicsim::test::load("platform_led.json", {"seed=3000", "ticks=36"}));
+  REQUIRE(t.pairs > 50);
+  const auto at = [&](const char* k) { return t.parts.at(k); };
+  CHECK(at("on_cloud")[0] == t.pairs);
+  CHECK(at("member")[1] == 0);
+  CHECK(at("apps")[1] == 0);
+  CHECK(at("apps")[0] > 0);  // members subscribe to the apps of COSMO-Appliances or of another platform
+  CHECK(at("member")[0] > 0);
+  CHECK(at("member")[0] < t.pairs);  // some forced joiners left (7.37)
+  CHECK(at("stay.pairs")[0] == at("member")[0]);
+  CHECK(t.delivery_pairs > 0);
+  CHECK(t.delivery_pairs <= t.pairs);
+  CHECK(at("maturity")[0] > at("maturity")[1]);
 }
