@@ -76,7 +76,9 @@ def main():
     w("\nSince issue 13 no case figure is set by one parameter. Quality is product quality, (1 − own defect\n"
       "rate) · (1 − share of defective inputs), from hidden supplier reliability, buyers' beliefs and digital\n"
       "maturity; management efficiency follows measured supplier-coordination hours (docs/ODD.md 7.30–7.34).\n"
-      "Delivery time and total cost emerge from tie terms, dispatch and utilisation (docs/ODD.md 7.19, 7.20).\n")
+      "Delivery time is the joiner's own delivery time to its customers (order handling, consolidation,\n"
+      "lateness; docs/ODD.md 7.98); total cost emerges from tie terms, dispatch and utilisation (7.19, 7.20).\n"
+      "Why all four are small (the in-plant services the cases paid for are not modelled): docs/ODD.md 7.98.\n")
     calibration_section(w)
 
 CALIBRATION_SUMMARY = "experiments/calibration_defaults_fit.json"
