@@ -328,7 +328,8 @@ TEST_CASE(
 
 TEST_CASE("platform_founding: founded lines' members gain and aware firms would join, so reach limits them",
           "[agents][pattern][pattern_emergent][founding_join]") {
-  // docs/ODD.md 7.88: the join decision is not what keeps founded lines small. At month 120 of
+  // docs/ODD.md 7.88: the join decision is not what kept founded lines small (their reach did, until a line's
+  // founder chose its scope among related industries, 7.93). At month 120 of
   // platform_emergent.json (seed 4201), for the founded lines with at least 20 members: their members' mean
   // realised margin gain (7.35) is positive and an eligible non-member's join probability once aware (7.17,
   // join_value's logit) is above one half on average. The declared platforms of platform_led.json (same seed,
