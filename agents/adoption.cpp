@@ -86,9 +86,7 @@ bool eligible(const ModelContext& c, sim::FirmIndex f, const sim::Platform& pl) 
         pl.home_region >= 0 ? pl.home_region : static_cast<std::int32_t>(sim::idx(pl.host_region));
     if (static_cast<std::int32_t>(sim::idx(fs.region[f])) != home) return false;
   }
-  if (!pl.open_industries && pl.industry >= 0 &&
-      static_cast<std::int32_t>(sim::idx(fs.industry[f])) != pl.industry)
-    return false;
+  if (!sim::admits_industry(pl, static_cast<std::int32_t>(sim::idx(fs.industry[f])))) return false;
   if (pl.partners_only && pl.owner_firm >= 0 && static_cast<std::int64_t>(f) != pl.owner_firm) {
     // A point connects its chain-master's suppliers and customers (7.51).
     const auto o = static_cast<sim::FirmIndex>(pl.owner_firm);

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "agents/adoption.hpp"
 #include "agents/platform_strategy.hpp"
 #include "agents/policies.hpp"
 #include "sim/distributions.hpp"
+#include "sim/industry.hpp"
 
 namespace vicsim::agents {
 
@@ -41,9 +43,7 @@ bool trades_with(const sim::SupplyGraph& g, sim::FirmIndex a, sim::FirmIndex b) 
 /** True if alive platform q already serves firm f (its openness rules and entry rule admit f). */
 bool serves(const sim::Platform& q, const sim::Firms& fs, sim::FirmIndex f) {
   if (!q.alive || q.level == sim::PlatformLevel::Middle) return false;
-  if (!q.open_industries && q.industry >= 0 &&
-      static_cast<std::int32_t>(sim::idx(fs.industry[f])) != q.industry)
-    return false;
+  if (!sim::admits_industry(q, static_cast<std::int32_t>(sim::idx(fs.industry[f])))) return false;
   if (!q.open_regions) {
     const auto home = q.home_region >= 0 ? q.home_region : static_cast<std::int32_t>(sim::idx(q.host_region));
     if (static_cast<std::int32_t>(sim::idx(fs.region[f])) != home) return false;
@@ -55,7 +55,7 @@ bool serves(const sim::Platform& q, const sim::Firms& fs, sim::FirmIndex f) {
 /** The firms a platform of this case could admit. */
 template <class F>
 void for_each_reachable(const ModelContext& c, sim::PlatformLevel level, std::int64_t founder,
-                        std::int32_t industry, std::int32_t region, F&& visit) {
+                        std::int32_t industry, std::int32_t region, std::uint32_t related, F&& visit) {
   const sim::Firms& fs = c.world.firms;
   if (level == sim::PlatformLevel::Enterprise) {
     // A point connects one chain-master's suppliers (and its direct customers) to the chain-master.
@@ -73,7 +73,8 @@ void for_each_reachable(const ModelContext& c, sim::PlatformLevel level, std::in
     return;
   }
   for (auto i : c.directory.alive()) {
-    if (industry >= 0 && static_cast<std::int32_t>(sim::idx(fs.industry[i])) != industry) continue;
+    const auto ind = static_cast<std::int32_t>(sim::idx(fs.industry[i]));
+    if (industry >= 0 && ind != industry && ((related >> ind) & 1u) == 0) continue;
     if (region >= 0 && static_cast<std::int32_t>(sim::idx(fs.region[i])) != region) continue;
     visit(i);
   }
@@ -82,7 +83,7 @@ void for_each_reachable(const ModelContext& c, sim::PlatformLevel level, std::in
 }  // namespace
 
 FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std::int64_t founder,
-                           std::int32_t industry, std::int32_t region) {
+                           std::int32_t industry, std::int32_t region, std::uint32_t related) {
   const auto& fp = c.params.founding;
   const auto& e = c.params.platform_economy;
   const sim::World& w = c.world;
@@ -92,6 +93,7 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   k.founder_firm = founder;
   k.industry = industry;
   k.region = region;
+  k.related = related;
   double served = 0;
   std::vector<double> firms_in(w.regions.size(), 0.0);
   struct Firm {
@@ -100,7 +102,7 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   };
   std::vector<Firm> firms;
   const auto& ap = c.params.adoption;
-  for_each_reachable(c, level, founder, industry, region, [&](sim::FirmIndex i) {
+  for_each_reachable(c, level, founder, industry, region, related, [&](sim::FirmIndex i) {
     // Digital readiness (7.16: infrastructure, size and net cloud cost), not current maturity: members go on
     // the cloud when they join, so a founder counts the firms that could.
     const double ready = adoption_readiness(c, i);
@@ -130,7 +132,9 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   for (const auto& q : w.platforms)
     if (q.alive && q.level == level && q.level != sim::PlatformLevel::Middle &&
         (level != sim::PlatformLevel::Enterprise || q.owner_firm == founder) &&
-        (industry < 0 || q.industry == industry) && (region < 0 || q.home_region == region))
+        (industry < 0 || sim::admits_industry(q, industry) ||
+         (q.industry >= 0 && ((related >> q.industry) & 1u) != 0)) &&
+        (region < 0 || q.home_region == region))
       k.rivals += 1;
   k.host = founder >= 0  ? fs.region[static_cast<sim::FirmIndex>(founder)]
            : region >= 0 ? sim::RegionId{static_cast<std::uint16_t>(region)}
@@ -182,6 +186,31 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   return k;
 }
 
+FoundingCase line_case(const ModelContext& c, std::int64_t founder, std::int32_t industry) {
+  // A line's vertical apps and industry matchmaking serve its own industry and, through input–output links
+  // and technological proximity, related ones (7.38). The founder weighs nested scopes, adding the related
+  // industries from the most related down, and keeps the most profitable (ties: the narrower).
+  const auto& inds = c.world.industries;
+  std::vector<std::int32_t> order;
+  for (std::size_t j = 0; j < inds.size() && j < 32; ++j)
+    if (static_cast<std::int32_t>(j) != industry &&
+        sim::relatedness(inds, static_cast<std::size_t>(industry), j) > 0.0)
+      order.push_back(static_cast<std::int32_t>(j));
+  std::stable_sort(order.begin(), order.end(), [&](std::int32_t a, std::int32_t b) {
+    const auto i = static_cast<std::size_t>(industry);
+    return sim::relatedness(inds, i, static_cast<std::size_t>(a)) >
+           sim::relatedness(inds, i, static_cast<std::size_t>(b));
+  });
+  FoundingCase best = founding_case(c, sim::PlatformLevel::Industry, founder, industry, -1, 0);
+  std::uint32_t related = 0;
+  for (auto j : order) {
+    related |= 1u << j;
+    FoundingCase k = founding_case(c, sim::PlatformLevel::Industry, founder, industry, -1, related);
+    if (k.value - k.hurdle > best.value - best.hurdle) best = k;
+  }
+  return best;
+}
+
 namespace {
 
 /** Services a founder offers at each level (docs/ODD.md 7.51). */
@@ -221,6 +250,7 @@ void launch(ModelContext& c, std::size_t p, const FoundingCase& k) {
   pl.home_region = k.region;
   pl.open_regions = k.region < 0;
   pl.open_industries = k.industry < 0 || k.level == sim::PlatformLevel::Enterprise;
+  pl.related_industries = k.related;
   pl.partners_only = k.level == sim::PlatformLevel::Enterprise;
   pl.services = level_services(k.level);
   pl.transaction_fee = fp.fee;
@@ -304,7 +334,9 @@ void found_platforms(ModelContext& c) {
     for (const auto& q : w.platforms)
       has |= q.alive && q.level == cand.level && cand.founder >= 0 && q.owner_firm == cand.founder;
     if (has) continue;
-    FoundingCase k = founding_case(c, cand.level, cand.founder, cand.industry, cand.region);
+    FoundingCase k = cand.level == sim::PlatformLevel::Industry
+                         ? line_case(c, cand.founder, cand.industry)
+                         : founding_case(c, cand.level, cand.founder, cand.industry, cand.region);
     if (k.reachable <= 0 || k.value <= k.hurdle) continue;
     sim::Rng rng(w.seed, sim::Stream::Founding, cand.key, static_cast<std::uint64_t>(w.tick));
     if (!sim::bernoulli(rng, fp.decision_rate)) continue;

@@ -22,6 +22,7 @@ struct FoundingCase {
   sim::PlatformLevel level = sim::PlatformLevel::Industry;
   std::int64_t founder_firm = -1;  ///< chain-master founder's firm slot, -1 for an independent provider
   std::int32_t industry = -1;      ///< industry served (line, point), -1 for any
+  std::uint32_t related = 0;       ///< line: other industries it also admits, one bit per index (7.93)
   std::int32_t region = -1;        ///< region served (surface), -1 for any
   sim::RegionId host{0};           ///< host region of the data centre
   double reachable = 0;            ///< alive firms the platform could admit
@@ -39,7 +40,12 @@ struct FoundingCase {
 /** @brief The founder's case for a platform at `level` serving industry/region (enterprise: the chain-master
  * `founder`'s suppliers and customers). Reads the world and the active cultivation policies only. */
 FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std::int64_t founder,
-                           std::int32_t industry, std::int32_t region);
+                           std::int32_t industry, std::int32_t region, std::uint32_t related = 0);
+
+/** @brief The line's scope chosen by its founder (docs/ODD.md 7.93): the case for industry `industry` alone
+ * and for it plus its 1, 2, … most related industries (relatedness > 0, sim::relatedness), highest
+ * value − hurdle first found wins. */
+FoundingCase line_case(const ModelContext& c, std::int64_t founder, std::int32_t industry);
 
 /** @brief This month's founding decisions: every case whose value exceeds its hurdle is acted on with
  * probability decision_rate (stream Founding), while slots remain. Books the launch capital (founder's

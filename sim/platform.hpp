@@ -56,6 +56,9 @@ struct Platform {
   std::int32_t home_region = -1;     ///< region served (regional level), -1 for any
   bool open_regions = true;          ///< firms of any region may join (else only home/host region)
   bool open_industries = true;       ///< firms of any industry may join (else only `industry`)
+  /** Founded line (docs/ODD.md 7.93): the other industries it also admits when !open_industries, one bit per
+   * industry index (its founder's scope, chosen through the relatedness matrix); 0: `industry` only. */
+  std::uint32_t related_industries = 0;
   bool partners_only = false;  ///< point: only the chain-master owner's suppliers and customers may join
   double min_digital_maturity = 0.0;  ///< entry rule: digital maturity a firm needs to join
   std::int32_t launch_tick = 0;
@@ -110,5 +113,12 @@ struct Platform {
   double fee_aspiration = 0.0;  ///< smoothed quarterly profit the last fee move is judged against (yuan)
   bool has_aspiration = false;  ///< false until the first quarter has been judged
 };
+
+/** @brief True if firms of industry `industry` (index) may join pl: an open platform, an industry-less one,
+ * its own industry, or one of a founded line's related industries (docs/ODD.md 7.93). */
+inline bool admits_industry(const Platform& pl, std::int32_t industry) {
+  if (pl.open_industries || pl.industry < 0 || industry == pl.industry) return true;
+  return industry >= 0 && industry < 32 && ((pl.related_industries >> industry) & 1u) != 0;
+}
 
 }  // namespace vicsim::sim
