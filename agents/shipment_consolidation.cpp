@@ -58,22 +58,33 @@ void update_logistics_lanes(ModelContext& c) {
   L.pool.assign(L.platforms * L.regions * L.regions, 0.0);
   // Shipments this tick: (supplier, origin, destination, platform offering logistics or -1, yuan per day).
   struct Shipment {
+    std::uint32_t seq;
     std::size_t s, a, b;
     std::ptrdiff_t p;
     double flow;
   };
   std::vector<Shipment> pooled;
-  for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    const sim::Tie& t = g[*e];
-    const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
-    const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
-    if (!t.is_supply() || !f.alive[s] || !f.alive[b] || t.units <= 0.0) continue;
-    const double flow = t.units * f.price[s] / kDaysPerMonth;
-    const std::size_t a = sim::idx(f.region[s]), r = sim::idx(f.region[b]);
-    L.own[s * L.regions + r] += flow;
-    if (const auto p = logistics_platform(c, t); p >= 0) pooled.push_back({s, a, r, p, flow});
+  // By supplier over its out-ties (a contiguous array per firm, not a pointer chase through the edge list).
+  // A supplier's out-ties are in edge-list order, so each own[s, r] adds in the same order as an edge-list
+  // walk; the pooled shipments mix suppliers and are put back in edge-list order (Tie::seq) below.
+  const std::size_t n = boost::num_vertices(g);
+  for (std::size_t s = 0; s < n; ++s) {
+    if (!f.alive[s]) continue;
+    const std::size_t a = sim::idx(f.region[s]);
+    const double price = f.price[s];
+    for (auto [e, end] = boost::out_edges(s, g); e != end; ++e) {
+      const sim::Tie& t = g[*e];
+      const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+      if (!t.is_supply() || !f.alive[b] || t.units <= 0.0) continue;
+      const double flow = t.units * price / kDaysPerMonth;
+      const std::size_t r = sim::idx(f.region[b]);
+      L.own[s * L.regions + r] += flow;
+      if (const auto p = logistics_platform(c, t); p >= 0) pooled.push_back({t.seq, s, a, r, p, flow});
+    }
   }
   if (pooled.empty()) return;
+  std::stable_sort(pooled.begin(), pooled.end(),
+                   [](const Shipment& x, const Shipment& y) { return x.seq < y.seq; });
   // The pool is the flow of the ties that find it worth its fee at the pool's size: start from every
   // candidate and drop those that do not gain until the set settles.
   std::vector<double> next(L.pool.size(), 0.0);

@@ -37,6 +37,9 @@ struct Tie {
   bool cross_platform = false;   ///< the partners share no platform; they meet through 1+N interconnection
   bool brokered = false;         ///< formed through a platform (not an offline tie it took over later)
   TieKind kind = TieKind::Supply;
+  /** Formation rank of a supply tie (World::supply_ties_formed when it formed): orders ties as the edge list
+   * does, so a pass by supplier can add flows in edge-list order (update_logistics_lanes). */
+  std::uint32_t seq = 0;
   bool is_supply() const { return kind == TieKind::Supply; }
 };
 

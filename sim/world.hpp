@@ -22,7 +22,8 @@ struct World {
   std::vector<double> final_demand;              ///< units per month, per industry
   Firms firms;
   SupplyGraph network;
-  std::vector<Platform> platforms;  ///< at most kMaxPlatforms; launched ones have alive = true
+  std::uint32_t supply_ties_formed = 0;  ///< supply ties added to `network` so far; stamps Tie::seq
+  std::vector<Platform> platforms;       ///< at most kMaxPlatforms; launched ones have alive = true
 
   /** @brief Distance between two firms (km): the inter-region distance, or the internal one. */
   double firm_distance(FirmIndex a, FirmIndex b) const {

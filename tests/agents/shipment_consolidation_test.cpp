@@ -114,3 +114,68 @@ TEST_CASE(
   CHECK(fees == Approx(pooled * c.params.services.logistics_fee));
   CHECK(cost == Approx(pooled * c.params.services.logistics_cost));
 }
+
+namespace {
+/** The lanes by one walk over the global edge list (the order the flows are defined to add in). */
+agents::LogisticsLanes lanes_by_edge_list(const agents::ModelContext& c) {
+  const auto& f = c.world.firms;
+  const auto& g = c.world.network;
+  agents::LogisticsLanes L;
+  L.regions = c.world.regions.size();
+  L.platforms = c.world.platforms.size();
+  L.own.assign(f.size() * L.regions, 0.0);
+  L.pool.assign(L.platforms * L.regions * L.regions, 0.0);
+  struct Shipment {
+    std::size_t s, key;
+    double flow;
+  };
+  std::vector<Shipment> pooled;
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    const sim::Tie& t = g[*e];
+    const auto s = boost::source(*e, g), b = boost::target(*e, g);
+    if (!t.is_supply() || !f.alive[s] || !f.alive[b] || t.units <= 0.0) continue;
+    const double flow = t.units * f.price[s] / (365.0 / 12.0);
+    const std::size_t a = sim::idx(f.region[s]), r = sim::idx(f.region[b]);
+    L.own[s * L.regions + r] += flow;
+    if (t.channel == sim::TieChannel::Platform && t.platform < L.platforms &&
+        c.world.platforms[t.platform].alive && c.world.platforms[t.platform].services.logistics)
+      pooled.push_back({s * L.regions + r, (t.platform * L.regions + a) * L.regions + r, flow});
+  }
+  for (const auto& x : pooled) L.pool[x.key] += x.flow;
+  std::vector<double> next(L.pool.size());
+  const auto& tp = c.params.trade;
+  for (int round = 0; round < 4; ++round) {
+    std::fill(next.begin(), next.end(), 0.0);
+    for (const auto& x : pooled) {
+      const double own = agents::consolidation_wait_days(tp, L.own[x.s]);
+      const double pool = agents::consolidation_wait_days(tp, L.pool[x.key]);
+      if (tp.lead_time_cost_per_day * (own - pool) > c.params.services.logistics_fee) next[x.key] += x.flow;
+    }
+    if (next == L.pool) break;
+    L.pool.swap(next);
+  }
+  return L;
+}
+}  // namespace
+
+TEST_CASE("shipment_consolidation: lane flows add in edge-list order whatever order the ties are walked in",
+          "[agents]") {
+  // update_logistics_lanes walks suppliers' out-ties and restores the edge-list order of the pooled
+  // shipments by Tie::seq: every lane sum must equal the edge-list walk's to the last bit.
+  agents::ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=120"}));
+  agents::ModelContext& c = model.mutable_context();
+  double pooled = 0.0;
+  for (int t = 0; t < 120 && pooled == 0.0; ++t) {
+    model.step();
+    for (const double x : c.lanes.pool) pooled += x;
+  }
+  REQUIRE(pooled > 0.0);
+  for (int t = 0; t < 6; ++t) {
+    model.step();
+    agents::update_logistics_lanes(c);
+    const agents::LogisticsLanes ref = lanes_by_edge_list(c);
+    REQUIRE(c.lanes.own.size() == ref.own.size());
+    CHECK(c.lanes.own == ref.own);  // exact: same additions in the same order
+    CHECK(c.lanes.pool == ref.pool);
+  }
+}
