@@ -23,9 +23,11 @@ void exit_failing_firms(ModelContext& c) {
   for (auto i : c.directory.alive()) {
     // Platform credit (finance service) carries a firm through a cash shortfall: it may owe the
     // lender up to its credit line (7.28).
-    if (f.loss_streak[i] < static_cast<std::int32_t>(c.params.demography.exit_loss_months) &&
-        (f.cash[i] - f.loan[i] + f.credit_line[i]).yuan >= 0.0)
-      continue;
+    // Exit by insolvency (7.97): equity = initial capital + every profit since, so a firm's exit month
+    // follows from its own history. The loss-streak rule is off by default (exit_loss_months = 0).
+    const auto streak_limit = static_cast<std::int32_t>(c.params.demography.exit_loss_months);
+    const bool streak_exit = streak_limit > 0 && f.loss_streak[i] >= streak_limit;
+    if (!streak_exit && (f.cash[i] - f.loan[i] + f.credit_line[i]).yuan >= 0.0) continue;
     f.alive[i] = 0;
     f.exit_tick[i] = w.tick;
     ++c.stats.exits;

@@ -7,8 +7,9 @@
 
 namespace vicsim::agents {
 
-/** @brief Removes firms with `exit_loss_months` consecutive losses or negative cash; their customers
- * rewire each lost input, a fraction r uniformly and the rest by the preferential logit. */
+/** @brief Removes insolvent firms (cash − loan + credit line < 0), and with `exit_loss_months` > 0 also
+ * firms with that many consecutive losses (off by default, docs/ODD.md 7.97); their customers rewire each
+ * lost input, a fraction r uniformly and the rest by the preferential logit. */
 void exit_failing_firms(ModelContext& c);
 
 /** @brief Hiring and shedding by utilisation, with Gibrat noise. */

@@ -53,7 +53,7 @@ const std::vector<Mechanism>& mechanism_registry() {
        {"entry_rate", "entry_margin_sensitivity", "entrant_size_max", "agglomeration_weight", "endowment_weight",
         "cost_weight", "barrier_weight"},
        {"entry"}, "", {"entries", "relocations"}, "7.12"},
-      {"exit", "demography", "firm economy", "Exit after sustained losses or negative cash",
+      {"exit", "demography", "firm economy", "Exit by insolvency (negative equity), optionally after sustained losses",
        {{"mechanisms.demography.exit_enabled", "false"}}, nullptr, "mechanisms.demography", {"exit_loss_months"},
        {"exit", "exit closing"}, "", {"exits", "sme_survival"}, "7.11"},
       {"capacity_adjustment", "demography", "firm economy", "Hiring and shedding by utilisation, with Gibrat noise",

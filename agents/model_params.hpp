@@ -38,7 +38,7 @@ struct PopulationParams {
   double initial_cash_months = 6.0;  ///< initial cash in months of labour and land cost
   /// months the firm economy runs before month 1, unrecorded, so month 1 starts near balance
   /// (docs/ODD.md 7.1a)
-  std::uint32_t warmup_months = 24;
+  std::uint32_t warmup_months = 36;
   /// Initial firm register, in order (empty: every firm drawn). Not a scenario key of its own: filled
   /// from the scenario's "firms" (scenarios/world_builder.cpp); when given, count equals its size.
   std::vector<RegisteredFirm> firms;
@@ -170,11 +170,13 @@ struct DemographyParams {
   double endowment_weight = 1.0;          ///< entrant location utility per log(endowment)
   double cost_weight = 1.0;               ///< entrant location disutility per relative labour cost
   double barrier_weight = 1.0;            ///< disutility per relocation barrier / entrant capital
-  std::uint32_t exit_loss_months = 12;    ///< consecutive loss months that force exit
-  double expand_above = 0.95;             ///< utilisation above which a profitable firm hires
-  double shrink_below = 0.6;              ///< utilisation below which a firm sheds workers
-  double adjustment_rate = 0.02;          ///< monthly hiring or shedding share
-  double growth_noise_sd = 0.01;          ///< Gibrat noise on log employees per month
+  /// consecutive loss months that force exit (0: off, the default; exit is then by insolvency alone,
+  /// docs/ODD.md 7.97)
+  std::uint32_t exit_loss_months = 0;
+  double expand_above = 0.95;     ///< utilisation above which a profitable firm hires
+  double shrink_below = 0.6;      ///< utilisation below which a firm sheds workers
+  double adjustment_rate = 0.02;  ///< monthly hiring or shedding share
+  double growth_noise_sd = 0.01;  ///< Gibrat noise on log employees per month
   std::uint32_t max_firms = 0;  ///< hard cap on alive firms (0: max(1,000,000, 2 × population.count)); entry
                                 ///< beyond it stops the run
   double max_firm_growth = 50.0;  ///< hard cap on alive firms as a multiple of population.count

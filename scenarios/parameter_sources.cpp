@@ -73,8 +73,8 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.population.chain_master_share", "assumption"},
       {"mechanisms.population.initial_cash_months", "assumption; also sets entrants' capital (7.12)"},
       {"mechanisms.population.warmup_months",
-       "chosen from measured exits over W = 0–60 (ODD 7.1a): from 24 months on the first two years look like "
-       "the rest of the run"},
+       "chosen from measured exits over W = 0–60 (ODD 7.1a, 7.97): the initial population's insolvency wave "
+       "runs from warm-up month 10 to about 36"},
       {"mechanisms.market.initial_utilisation",
        "assumption. It is **also** the normal utilisation used in cost-plus pricing (`trade.cpp:13`)"},
       {"mechanisms.market.demand_growth_per_year", "assumption"},
@@ -194,7 +194,10 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.demography.endowment_weight", "assumption"},
       {"mechanisms.demography.cost_weight", "assumption"},
       {"mechanisms.demography.barrier_weight", "assumption"},
-      {"mechanisms.demography.exit_loss_months", "assumption (\"exit after sustained losses\", brief §2)"},
+      {"mechanisms.demography.exit_loss_months",
+       "off by default (ODD 7.97): a rule shared by every firm of a type synchronised exits; insolvency "
+       "alone "
+       "(Levinthal 1991) decides. Any value > 0 restores the loss-streak rule (brief §2)"},
       {"mechanisms.demography.expand_above", "assumption"},
       {"mechanisms.demography.shrink_below", "shared with capacity adjustment (7.10)"},
       {"mechanisms.demography.adjustment_rate", "assumption"},

@@ -217,7 +217,8 @@ void describe(V& v, agents::KnowledgeParams& p) {
 template <class V>
 void describe(V& v, agents::DemographyParams& p) {
   v.field("entry_enabled", p.entry_enabled, "", "Poisson entry of new firms");
-  v.field("exit_enabled", p.exit_enabled, "", "Exit after sustained losses or negative cash");
+  v.field("exit_enabled", p.exit_enabled, "",
+          "Exit by insolvency (negative equity), optionally after sustained losses");
   v.field("capacity_adjustment_enabled", p.capacity_adjustment_enabled, "",
           "Hiring and shedding by utilisation");
   v.field("entry_rate", p.entry_rate, "1/month", "Entrants per incumbent of a type at zero margin", 0, 1);
@@ -231,8 +232,8 @@ void describe(V& v, agents::DemographyParams& p) {
   v.field("cost_weight", p.cost_weight, "", "Location disutility per relative labour cost", -100, 100);
   v.field("barrier_weight", p.barrier_weight, "", "Disutility per relocation barrier / entrant capital", 0,
           100);
-  v.field("exit_loss_months", p.exit_loss_months, "months", "Consecutive loss months that force exit", 1,
-          1000);
+  v.field("exit_loss_months", p.exit_loss_months, "months",
+          "Consecutive loss months that force exit (0: off; exit by insolvency alone)", 0, 1000);
   v.field("expand_above", p.expand_above, "share", "Utilisation above which a profitable firm hires", 0, 10);
   v.field("shrink_below", p.shrink_below, "share", "Utilisation below which a firm sheds workers", 0, 10);
   v.field("adjustment_rate", p.adjustment_rate, "1/month", "Monthly hiring or shedding share", 0, 1);

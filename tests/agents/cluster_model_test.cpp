@@ -9,7 +9,7 @@ TEST_CASE("cluster_model: the warm-up runs before month 1 and leaves every start
           "[agents]") {
   // classroom_vouchers.json: 300 firms, platforms launching at months 0, 6 and 12, vouchers from month 12.
   auto s = test::load("classroom_vouchers.json", {"ticks=14"});
-  REQUIRE(s.mechanisms.population.warmup_months == 24);
+  REQUIRE(s.mechanisms.population.warmup_months == 36);
   auto r = test::run(s);
   const auto& w = r.model->world();
   const auto& f = w.firms;
