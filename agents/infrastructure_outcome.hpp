@@ -30,7 +30,7 @@ struct RouteService {
 /** @brief Per-route and per-platform outcomes of the last resolved tick. */
 struct InfrastructureOutcome {
   std::size_t platforms = 0;
-  std::vector<RouteService> route;          ///< [region · platforms + platform]
+  std::vector<RouteService> route;  ///< [region · platforms + platform]
   /// [platform] mean handling time of one order over the platform's supply ties (days), by the order-handling
   /// rule (agents/order_handling.cpp: handling_days) at this tick's routes
   std::vector<double> order_handling_days;
