@@ -85,10 +85,9 @@ struct InfrastructureParams {
   double uplink_gbps = 10.0;            ///< data-centre uplink (Gbit/s)
   double window_s = 1.0;                ///< length of the busy-period window simulated each tick (s)
   // Traffic by kind (docs/ODD.md 7.45): rates during the busy hours, calibrated to the seeds' scale figures.
-  double devices_per_employee = 1.25;      ///< connected devices per employee (Feixiang: 250 per firm / ~200)
+  double devices_per_member = 250;  ///< connected devices per member firm (Feixiang: 1,000,000 / 4,000 firms)
   double telemetry_Bps_per_device = 1000;  ///< raw device telemetry before edge filtering (B/s per device)
   double order_bytes = 2000;               ///< one order message (B): 1 kB + 5 lines × 0.2 kB
-  double messages_per_order = 5;           ///< order, receipt, acknowledgement, ship notice, invoice
   double orders_per_tie_month = 4;         ///< orders a platform supply tie places per month (weekly)
   double forecast_bytes_per_day = 1e7;     ///< C2M order and sales data a final-stage member uploads (B/day)
   double dispatch_bytes_per_day = 5e6;     ///< capacity status and offers per dispatching member (B/day)

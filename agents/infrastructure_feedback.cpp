@@ -3,6 +3,11 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstdint>
+
+#include "agents/order_handling.hpp"
+#include "agents/platform_investment.hpp"
+#include "agents/supplier_beliefs.hpp"
 
 namespace vicsim::agents {
 
@@ -27,10 +32,6 @@ double access_latency_s(const InfrastructureParams& p, double level) {
 
 double backlog_wait_s(double load, double busy_hours) {
   return std::max(0.0, load - 1.0) * busy_hours * kSecondsPerHour / 2.0;
-}
-
-double platform_order_days(const InfrastructureParams& p, double message_s, double wait_s) {
-  return p.messages_per_order * (message_s + wait_s) / kSecondsPerDay;
 }
 
 double forecast_freshness(double age_days, double coherence_days) {
@@ -73,13 +74,53 @@ void push_infrastructure(ModelContext& c) {
 
 namespace {
 
-/** Bytes of each kind every route carries in one window of the busy hours (7.45). */
-void add_traffic(const ModelContext& c, sim::InfrastructureDemand& d,
+/** Messaging rounds of the orders of platform supply ties, by (supplier region, buyer region, platform): the
+ * number of ties and the sum of their rounds n(B) (7.83), in fixed point so that the sum does not depend on
+ * the order the ties are visited in (sim/tie_compaction.hpp). */
+struct OrderRounds {
+  static constexpr double kScale = 4294967296.0;  // 2^32 per round
+  std::size_t R = 0, P = 0;
+  std::vector<std::uint64_t> ties, rounds;  ///< [(rs · R + rb) · P + p]
+  std::size_t at(std::size_t rs, std::size_t rb, std::size_t p) const { return (rs * R + rb) * P + p; }
+  double mean_rounds(std::size_t k) const {
+    return static_cast<double>(rounds[k]) / kScale / static_cast<double>(ties[k]);
+  }
+};
+
+/** Rounds of every platform supply tie's order, from the buyer's belief with the platform's ratings as they
+ * stand after last tick (the same belief lead time reads, 7.83). */
+OrderRounds count_order_rounds(const ModelContext& c) {
+  const sim::World& w = c.world;
+  const sim::Firms& fs = w.firms;
+  OrderRounds o;
+  o.R = w.regions.size();
+  o.P = w.platforms.size();
+  o.ties.assign(o.R * o.R * o.P, 0);
+  o.rounds.assign(o.R * o.R * o.P, 0);
+  const auto& g = w.network;
+  for (std::size_t b = 0; b < boost::num_vertices(g); ++b) {
+    if (!fs.alive[b]) continue;
+    for (auto [e, end] = boost::in_edges(b, g); e != end; ++e) {
+      const sim::Tie& tie = g[*e];
+      if (!tie.is_supply() || tie.channel != sim::TieChannel::Platform || tie.platform >= o.P) continue;
+      const auto s = boost::source(*e, g);
+      if (!fs.alive[s]) continue;
+      const double n = order_rounds(c.params.trade, c.params.information, tie_belief(c, tie));
+      const std::size_t k = o.at(sim::idx(fs.region[s]), sim::idx(fs.region[b]), tie.platform);
+      o.ties[k] += 1;
+      o.rounds[k] += static_cast<std::uint64_t>(std::llround(n * OrderRounds::kScale));
+    }
+  }
+  return o;
+}
+
+/** Bytes of each kind every route carries in one window of the busy hours (7.45, 7.91). */
+void add_traffic(const ModelContext& c, const OrderRounds& o, sim::InfrastructureDemand& d,
                  std::vector<std::vector<double>>& members) {
   const sim::World& w = c.world;
   const sim::Firms& fs = w.firms;
   const auto& ip = c.params.infrastructure;
-  const std::size_t P = w.platforms.size();
+  const std::size_t P = w.platforms.size(), R = w.regions.size();
   const double busy_s = ip.busy_hours_per_day * kSecondsPerHour;
   const double per_day = ip.window_s / busy_s;  // share of a day's data sent in one window
   std::size_t middle = P;
@@ -95,9 +136,10 @@ void add_traffic(const ModelContext& c, sim::InfrastructureDemand& d,
       if (!(m & 1u)) continue;
       const auto& pl = w.platforms[p];
       members[r][p] += 1;
-      // Edge gateways clean and aggregate device telemetry before upload (source text 1, DMEGC case).
-      d.kind_bytes[kTelemetry][r][p] += ip.window_s * ip.devices_per_employee * fs.employees[i] *
-                                        ip.telemetry_Bps_per_device * (1.0 - pl.edge_share) / homes;
+      // The seed counts devices per firm served (Feixiang, 7.91). Edge gateways the platform runs in the
+      // region clean and aggregate device telemetry before upload (source text 1, DMEGC case; 7.92).
+      d.kind_bytes[kTelemetry][r][p] += ip.window_s * ip.devices_per_member * ip.telemetry_Bps_per_device *
+                                        (1.0 - region_edge_share(pl, r)) / homes;
       d.kind_bytes[kDesign][r][p] += ip.design_bytes_per_day * per_day;
       // Shared apps (7.66): subscribers' app sessions travel with the design data.
       if (fs.app_platform[i] == static_cast<std::int32_t>(p) && c.params.apps.enabled)
@@ -112,23 +154,19 @@ void add_traffic(const ModelContext& c, sim::InfrastructureDemand& d,
         d.flops[middle] += ip.window_s * c.params.interconnection.sync_gflop * 1e9;
     }
   }
-  // Orders: every message of a platform tie's order crosses the buyer's and the supplier's access link.
-  const double order_bytes = ip.orders_per_tie_month * ip.messages_per_order * ip.order_bytes /
-                             (ip.working_days_per_month * busy_s) * ip.window_s;
-  // By customer, over its in-ties (the order the tie records lie in memory, sim/tie_compaction.hpp): every
-  // tie adds the same amount, so a cell's sum depends only on how many ties add to it, not on their order.
-  const auto& g = w.network;
-  for (std::size_t b = 0; b < boost::num_vertices(g); ++b) {
-    if (!fs.alive[b]) continue;
-    for (auto [e, end] = boost::in_edges(b, g); e != end; ++e) {
-      const sim::Tie& tie = g[*e];
-      if (!tie.is_supply() || tie.channel != sim::TieChannel::Platform || tie.platform >= P) continue;
-      const auto s = boost::source(*e, g);
-      if (!fs.alive[s]) continue;
-      d.kind_bytes[kOrders][sim::idx(fs.region[s])][tie.platform] += order_bytes;
-      d.kind_bytes[kOrders][sim::idx(fs.region[b])][tie.platform] += order_bytes;
-    }
-  }
+  // Orders: every round of a platform tie's order (7.83) is a request and its reply, and every message
+  // crosses the buyer's and the supplier's access link.
+  const double bytes_per_round =
+      ip.orders_per_tie_month * 2.0 * ip.order_bytes / (ip.working_days_per_month * busy_s) * ip.window_s;
+  for (std::size_t rs = 0; rs < R; ++rs)
+    for (std::size_t rb = 0; rb < R; ++rb)
+      for (std::size_t p = 0; p < P; ++p) {
+        const std::size_t k = o.at(rs, rb, p);
+        if (o.ties[k] == 0) continue;
+        const double bytes = bytes_per_round * static_cast<double>(o.rounds[k]) / OrderRounds::kScale;
+        d.kind_bytes[kOrders][rs][p] += bytes;
+        d.kind_bytes[kOrders][rb][p] += bytes;
+      }
 }
 
 }  // namespace
@@ -136,6 +174,10 @@ void add_traffic(const ModelContext& c, sim::InfrastructureDemand& d,
 void resolve_service_times(ModelContext& c) {
   sim::World& w = c.world;
   const std::size_t P = w.platforms.size(), R = w.regions.size();
+  const bool layer = c.infrastructure && P > 0;
+  // Before the reset below: an order's rounds follow the buyer's belief with the ratings as last tick's
+  // congestion and telemetry left them, the belief trade reads.
+  const OrderRounds rounds = layer ? count_order_rounds(c) : OrderRounds{};
   for (auto& pl : w.platforms) {
     pl.congestion = 1.0;
     pl.telemetry_delivered = 1.0;
@@ -148,13 +190,13 @@ void resolve_service_times(ModelContext& c) {
     for (auto& b : pl.traffic_Bps) b = 0.0;
   }
   c.infra = InfrastructureOutcome{};
-  if (!c.infrastructure || P == 0) return;
+  if (!layer) return;
   const auto& ip = c.params.infrastructure;
   sim::InfrastructureDemand d;
   d.kind_bytes.assign(kTrafficKinds, std::vector<std::vector<double>>(R, std::vector<double>(P, 0.0)));
   d.flops.assign(P, 0.0);
   std::vector<std::vector<double>> members(R, std::vector<double>(P, 0.0));
-  add_traffic(c, d, members);
+  add_traffic(c, rounds, d, members);
   const auto t = c.infrastructure->resolve(d);
 
   InfrastructureOutcome& out = c.infra;
@@ -178,11 +220,12 @@ void resolve_service_times(ModelContext& c) {
       s.forecast_freshness =
           forecast_freshness((s.kind_s[kForecast] + s.wait_s) / kSecondsPerDay, ip.forecast_coherence_days);
       s.dispatch_in_time = dispatch_in_time(ip, s.load, s.kind_s[kDispatch]);
+      s.members = members[r][p];
     }
   for (std::size_t p = 0; p < P; ++p) {
     auto& pl = w.platforms[p];
     if (!pl.alive) continue;
-    double n = 0, lat = 0, transfer = 0, bytes = 0, load = 0, orders = 0, handling = 0, tel = 0, tel_ok = 0;
+    double n = 0, lat = 0, transfer = 0, bytes = 0, load = 0, tel = 0, tel_ok = 0, edge = 0;
     double worst = 1.0, weighted = 0.0;
     for (std::size_t r = 0; r < R; ++r) {
       const RouteService& s = out.route[r * P + p];
@@ -196,9 +239,7 @@ void resolve_service_times(ModelContext& c) {
       transfer += members[r][p] * *std::max_element(s.kind_s.begin(), s.kind_s.end());
       load += members[r][p] * std::max(1.0, s.load);
       for (std::size_t k = 0; k < kTrafficKinds; ++k) bytes += d.kind_bytes[k][r][p];
-      const double ob = d.kind_bytes[kOrders][r][p];
-      orders += ob;
-      handling += ob * platform_order_days(ip, s.kind_s[kOrders], s.wait_s);
+      edge += members[r][p] * region_edge_share(pl, r);
       tel += d.kind_bytes[kTelemetry][r][p];
       tel_ok += d.kind_bytes[kTelemetry][r][p] * s.telemetry_delivered;
     }
@@ -214,7 +255,20 @@ void resolve_service_times(ModelContext& c) {
     pl.congestion_worst = worst;
     pl.congestion_traffic = bytes > 0.0 ? weighted / bytes : 1.0;
     for (std::size_t k = 0; k < kTrafficKinds; ++k) pl.traffic_Bps[k] = out.traffic_bytes[p][k] / ip.window_s;
-    out.order_handling_days[p] = orders > 0.0 ? handling / orders : 0.0;
+    pl.edge_share = n > 0 ? edge / n : 0.0;  // what its edge gateways cost (platform_strategy.cpp)
+    // One order's handling over the platform's supply ties, by the rule lead time reads (7.83): linear in the
+    // rounds, so a cell's mean rounds give its ties' mean handling exactly.
+    double ties = 0.0, handling = 0.0;
+    for (std::size_t rs = 0; rs < R; ++rs)
+      for (std::size_t rb = 0; rb < R; ++rb) {
+        const std::size_t k = rounds.at(rs, rb, p);
+        if (rounds.ties[k] == 0) continue;
+        const auto count = static_cast<double>(rounds.ties[k]);
+        ties += count;
+        handling +=
+            count * handling_days(c.params.trade, rounds.mean_rounds(k), order_message_s(c, rs, rb, p));
+      }
+    out.order_handling_days[p] = ties > 0.0 ? handling / ties : 0.0;
   }
 }
 

@@ -17,9 +17,6 @@ double access_latency_s(const InfrastructureParams& p, double level);
  * queue: the backlog grows at ρ − 1 seconds per second for `busy_hours`, so the mean wait is half the
  * last one). 0 when ρ ≤ 1. */
 double backlog_wait_s(double load, double busy_hours);
-/** @brief Handling time (days) of one platform order: each of its messages takes its transfer time
- * `message_s` plus the backlog wait `wait_s`. */
-double platform_order_days(const InfrastructureParams& p, double message_s, double wait_s);
 /** @brief Predictive value (0–1) of C2M data `age_days` old: exp(−age / coherence). */
 double forecast_freshness(double age_days, double coherence_days);
 /** @brief Share (0–1) of the busy hours in which dispatch coordination taking `message_s` plus the

@@ -24,13 +24,16 @@ struct RouteService {
   double telemetry_delivered = 1.0;            ///< share of device telemetry delivered (0–1)
   double forecast_freshness = 1.0;             ///< predictive value of C2M data at its age (0–1)
   double dispatch_in_time = 1.0;               ///< share of dispatch coordination done within the window
+  double members = 0.0;                        ///< the platform's members in the region (firms)
 };
 
 /** @brief Per-route and per-platform outcomes of the last resolved tick. */
 struct InfrastructureOutcome {
   std::size_t platforms = 0;
-  std::vector<RouteService> route;          ///< [region · platforms + platform]
-  std::vector<double> order_handling_days;  ///< [platform] handling time of one platform order (days)
+  std::vector<RouteService> route;  ///< [region · platforms + platform]
+  /// [platform] mean handling time of one order over the platform's supply ties (days), by the order-handling
+  /// rule (agents/order_handling.cpp: handling_days) at this tick's routes
+  std::vector<double> order_handling_days;
   std::vector<std::array<double, kTrafficKinds>> traffic_bytes;  ///< [platform] bytes by kind per window
 
   /** @brief Route (r, p), or an unloaded route when nothing was resolved for it. */

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_services.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
@@ -61,7 +62,9 @@ void learn(ModelContext& c) {
       // Knowledge and app sharing: members meet reachable members of their type anywhere; the
       // platform carries the knowledge, so it does not decay with distance.
       if (f.platforms[i] && !c.members_of_type.empty()) {
-        const double know = c.services_of(i).knowledge;
+        // Industrial apps learn from members' device data: telemetry lost to congestion in i's region cuts
+        // what the platform's knowledge service can pass on (7.48).
+        const double know = c.services_of(i).knowledge * member_telemetry_delivered(c, i);
         const auto& pool = c.members_of_type[c.type_key(i)];
         const std::uint32_t reach = c.reach_of(i);
         const auto n = static_cast<std::uint32_t>(c.params.services.knowledge_contacts * know + 0.5);

@@ -101,7 +101,7 @@ const std::vector<Mechanism>& mechanism_registry() {
        {{"mechanisms.infrastructure.enabled", "false"}}, nullptr, "mechanisms.infrastructure",
        {"bandwidth_min_mbps", "bandwidth_max_mbps", "uplink_gbps", "window_s"},
        {"infrastructure push", "service times"},
-       "mechanisms.infrastructure.devices_per_employee, telemetry_Bps_per_device, order_bytes, gflop_per_member",
+       "mechanisms.infrastructure.devices_per_member, telemetry_Bps_per_device, order_bytes, gflop_per_member",
        {"service_latency_ms", "max_congestion"}, "7.23"},
       {"shared_apps", "shared_apps", "digital layer",
        "Members subscribe to a platform's shared apps when the saved coordination hours are worth more than the fee",

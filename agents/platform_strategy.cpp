@@ -91,7 +91,7 @@ void settle_platforms(ModelContext& c) {
     pl.loss_streak = profit < 0.0 && (pl.cash - pl.loan).yuan < 0.0 ? pl.loss_streak + 1 : 0;
     pl.last_quarter_profit += profit;
 
-    invest_in_capacity(c, pl);
+    invest_in_capacity(c, p);
 
     // Fees by Roth–Erev reinforcement over {lower, keep, raise}, every quarter. The last move is
     // judged by how far the quarter's profit beat an aspiration that follows past profits (Börgers &

@@ -465,10 +465,12 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.infrastructure.busy_hours_per_day", "one shift (ODD 7.45)"},
       {"mechanisms.infrastructure.design_bytes_per_day",
        "assumption: about one CAD file and specifications a day (ODD 7.45)"},
-      {"mechanisms.infrastructure.devices_per_employee",
-       "Feixiang 1,000,000 devices / 4,000 firms / ~200 employees per above-size firm (see text); checked "
-       "against MIIT's national count of 79 million devices on the key platforms (press conference, 19 Jul "
-       "2022) serving over 1.6 million industrial firms, about 49 devices per firm served (ODD 7.45, 7.75)"},
+      {"mechanisms.infrastructure.devices_per_member",
+       "seed text industrial-internet-platform-models (case 2, Chongqing Feixiang): "
+       "计划3年内接入100万工业设备, "
+       "助力重庆4000家制造企业 (1,000,000 devices planned for the 4,000 manufacturing firms it serves), 250 "
+       "devices per firm served; the seed gives no firm size, so the count is per member firm (ODD 7.91). "
+       "MIIT's national count (79 million devices, 1.6 million firms served, 2022) gives 49: a lower bound"},
       {"mechanisms.infrastructure.dispatch_bytes_per_day",
        "assumption: capacity status and offers (ODD 7.45)"},
       {"mechanisms.infrastructure.dispatch_window_hours",
@@ -479,7 +481,6 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.infrastructure.forecast_coherence_days",
        "assumption: personalised (C2M) demand signals change within days (C2M production cycles of about a "
        "week); not calibrated (ODD 7.47)"},
-      {"mechanisms.infrastructure.messages_per_order", "EDI 850, 997, 855, 856, 810 (1EDISource) (ODD 7.45)"},
       {"mechanisms.infrastructure.order_bytes",
        "1 kB + 5 lines × 0.2 kB (Profiz EDI traffic estimate) (ODD 7.45)"},
       {"mechanisms.infrastructure.orders_per_tie_month", "assumption: weekly replenishment (ODD 7.45)"},

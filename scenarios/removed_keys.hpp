@@ -21,6 +21,12 @@ inline std::string removed_key_note(std::string_view path) {
       {"mechanisms.founding.risk_premium",
        "was removed on 2026-12-02: it counted risk a second time; the founder's risk is in "
        "mechanisms.founding.discount_per_year only (docs/ODD.md 7.76)"},
+      {"mechanisms.infrastructure.devices_per_employee",
+       "was removed on 2026-12-02: the seed counts devices per firm served (Feixiang: 1,000,000 devices for "
+       "4,000 firms); use mechanisms.infrastructure.devices_per_member (docs/ODD.md 7.91)"},
+      {"mechanisms.infrastructure.messages_per_order",
+       "was removed on 2026-12-02: an order's messages are its rounds of the order-handling rule, two per "
+       "round (mechanisms.trade.quote_rounds and the buyer's evidence, docs/ODD.md 7.83, 7.91)"},
   };
   for (const auto& r : kRemoved)
     if (r.path == path) return std::string(r.note);

@@ -375,13 +375,10 @@ void describe(V& v, agents::InfrastructureParams& p) {
   v.field("fibre_km_per_ms", p.fibre_km_per_ms, "km/ms", "Signal speed on the backbone", 1, 1e6);
   v.field("uplink_gbps", p.uplink_gbps, "Gbit/s", "Data-centre uplink", 0.001, 1e6);
   v.field("window_s", p.window_s, "s", "Busy-period window simulated each tick", 0.001, 3600);
-  v.field("devices_per_employee", p.devices_per_employee, "devices", "Connected devices per member employee",
-          0, 1e4);
+  v.field("devices_per_member", p.devices_per_member, "devices", "Connected devices per member firm", 0, 1e7);
   v.field("telemetry_Bps_per_device", p.telemetry_Bps_per_device, "B/s",
           "Raw device telemetry per device, before edge filtering", 0, 1e9);
   v.field("order_bytes", p.order_bytes, "B", "Size of one order message", 0, 1e9);
-  v.field("messages_per_order", p.messages_per_order, "messages", "Messages exchanged per platform order", 0,
-          1000);
   v.field("orders_per_tie_month", p.orders_per_tie_month, "1/month", "Orders a platform supply tie places", 0,
           1e5);
   v.field("forecast_bytes_per_day", p.forecast_bytes_per_day, "B/day",

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/units.hpp"
 
@@ -68,7 +69,12 @@ struct Platform {
   double transaction_fee = 0.0;  ///< share of the value of platform-mediated trade
   double compute_gflops = 0.0;   ///< data-centre compute capacity (Gflop/s)
   double uplink_gbps = 0.0;      ///< data-centre uplink capacity (Gbit/s)
-  double edge_share = 0.0;       ///< share of members' device telemetry filtered by edge gateways (0–1)
+  double edge_share =
+      0.0;  ///< member-weighted mean of edge_region: share of telemetry filtered at the edge (0–1)
+  /// Share of members' device telemetry filtered by the platform's edge gateways in each region (0–1;
+  /// [region], empty or short = 0): a platform installs gateways where its members' traffic congests
+  /// (ODD 7.92).
+  std::vector<double> edge_region;
   // state
   bool alive = false;           ///< launched and not failed
   bool interconnected = false;  ///< connected to the 1+N middle platform
