@@ -173,24 +173,17 @@ class Checker:
             self.close(t, "private sectors",
                        "change in deposits minus (deficit + net credit - net imports + world income)",
                        private - sources, gross, private)
-            # Each source sector's deposits are what the docs say they are.
-            gov_paid = sum(v for (a, b, k), v in fl.items() if a == "government")
-            gov_got = sum(v for (a, b, k), v in fl.items() if b == "government")
-            if gov_got != 0.0:
-                self.fail(t, "government", "receives payments (it has no tax)", gov_got, 1.0)
-            self.close(t, "government", "change in deposits plus its spending", changes["government"] + gov_paid,
-                       gov_paid, after[("government", "deposits")])
-            if after[("government", "deposits")] > TOL * max(1.0, gross):
-                self.fail(t, "government", "positive deposits (minus cumulative spending)",
-                          after[("government", "deposits")], 1.0)
-            # The world outside the model only pays the rest of the world its income (ODD 7.95): its deposits
-            # are minus that income summed, the term that closes the money identity.
-            world_paid = sum(v for (a, b, k), v in fl.items() if a == "world")
-            world_got = sum(v for (a, b, k), v in fl.items() if b == "world")
-            if world_got != 0.0:
-                self.fail(t, "world", "receives payments (it only pays world income)", world_got, 1.0)
-            self.close(t, "world", "change in deposits plus the world income it paid", changes["world"] + world_paid,
-                       world_paid, after[("world", "deposits")])
+            # Each source sector's deposits are what the docs say they are: the government and the world
+            # outside the model (ODD 7.95) only pay, so their deposits are minus what they paid, summed.
+            for s, why in (("government", "it has no tax"), ("world", "it only pays world income")):
+                paid = sum(v for (a, b, k), v in fl.items() if a == s)
+                got = sum(v for (a, b, k), v in fl.items() if b == s)
+                if got != 0.0:
+                    self.fail(t, s, f"receives payments ({why})", got, 1.0)
+                self.close(t, s, "change in deposits plus what it paid", changes[s] + paid, paid,
+                           after[(s, "deposits")])
+                if after[(s, "deposits")] > TOL * max(1.0, gross):
+                    self.fail(t, s, "positive deposits (minus what it paid, summed)", after[(s, "deposits")], 1.0)
             # The rest of the world spends what it holds and no more (ODD 7.85): its deposits never go
             # negative, so the cluster's cumulative trade surplus is bounded by what it imported.
             if after[("rest_of_world", "deposits")] < -TOL * max(1.0, gross):
