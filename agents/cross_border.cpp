@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "agents/household_consumption.hpp"
 #include "agents/supplier_beliefs.hpp"
 #include "agents/trade.hpp"
 
@@ -89,6 +90,16 @@ double allocate_exports(ModelContext& c) {
   }
   for (sim::FirmIndex i = 0; i < f.size(); ++i) f.orders[i] += c.export_units[i];
   return ordered;
+}
+
+double world_income(const ModelContext& c) {
+  const auto& cb = c.params.cross_border;
+  if (!(cb.world_income_share > 0.0) || c.world.tick < 1) return 0.0;
+  // base_final_spending grows at the scenario's demand growth; the ratio turns it into the world's.
+  const double years = c.world.tick / 12.0;
+  const double relative_growth = std::pow(
+      (1.0 + cb.world_income_growth_per_year) / (1.0 + c.params.market.demand_growth_per_year), years);
+  return cb.world_income_share / (1.0 - cb.world_income_share) * base_final_spending(c) * relative_growth;
 }
 
 double export_units(const ModelContext& c, sim::FirmIndex i) {

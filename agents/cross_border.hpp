@@ -28,6 +28,12 @@ double export_reach(const ModelContext& c, std::int32_t p);
  * and cross_border_platform. Returns the orders' value (yuan, ≤ row_budget). */
 double allocate_exports(ModelContext& c);
 
+/** @brief The world income paid to the rest of the world this month (7.95): W_t = ε/(1 − ε) · B_t ·
+ * ((1 + g_w)/(1 + g_d))^(t/12), with ε = world_income_share, B_t = base_final_spending (the scenario's final
+ * demand at this month's prices, grown at g_d = market.demand_growth_per_year), g_w =
+ * world_income_growth_per_year; 0 before month 1 (yuan/month). Spent like the rest of its budget. */
+double world_income(const ModelContext& c);
+
 /** @brief Units the rest of the world ordered from firm i this month (0 for firms that entered since). */
 double export_units(const ModelContext& c, sim::FirmIndex i);
 

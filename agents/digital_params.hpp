@@ -161,6 +161,12 @@ struct CrossBorderParams {
   double export_potential = 0.5;
   double offline_reach = 0.1;     ///< share of that demand a firm reaches by its own channels (share)
   double fee_per_month = 2483.0;  ///< fee of a platform's cross-border listing (yuan/firm/month)
+  /** @brief Foreign income spent on the cluster's final goods, as the export share of final sales it
+   * buys when households spend the scenario's final spending (share, < 1; 0: none, the default, because
+   * the cluster then grows without bound, 7.95; the cited export share is 0.117). */
+  double world_income_share = 0.0;
+  /** @brief Growth of that income in the scenario's units (fraction per year, compounded monthly; 7.95). */
+  double world_income_growth_per_year = 0.024;
 };
 
 /** @brief Platform-path and ecosystem stage thresholds live with their detector in sim/. */

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/cross_border.hpp"
 #include "agents/trade.hpp"
 
 namespace vicsim::agents {
@@ -38,8 +39,11 @@ void plan_consumption(ModelContext& c) {
   c.consumption_scale = 1.0;
   c.export_share = 0.0;
   c.household_spending = -1.0;
-  // The rest of the world spends what it holds: last month's receipts and anything left unspent (7.85).
-  c.row_budget = std::fmax(0.0, c.ledger.stocks()[at(sim::Sector::RestOfWorld)].deposits);
+  // The rest of the world spends what it holds: last month's receipts and anything left unspent (7.85),
+  // and this month's income from outside the model (7.95).
+  const double income_from_world = world_income(c);
+  c.ledger.pay(sim::Sector::World, sim::Sector::RestOfWorld, sim::FlowKind::WorldIncome, income_from_world);
+  c.row_budget = std::fmax(0.0, c.ledger.stocks()[at(sim::Sector::RestOfWorld)].deposits) + income_from_world;
   if (!income_wealth_consumption(c.params)) return;
   const auto& m = c.ledger.flows();  // last month's, closed
   const std::size_t hh = at(sim::Sector::Households);

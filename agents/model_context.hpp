@@ -87,7 +87,7 @@ struct ModelContext {
    * consumption; 7.70). */
   double export_share = 0.0;
   /** @brief What the rest of the world may spend on the cluster's final goods this month: its deposits at
-   * the end of last month, at least 0 (yuan; 7.85). */
+   * the end of last month, at least 0, plus this month's world income (yuan; 7.85, 7.95). */
   double row_budget = 0.0;
   /** @brief Households' planned spending on the cluster's final goods this month, C − imports (yuan); −1
    * when the scenario's demand applies (exogenous consumption, no month of income yet; 7.85). */

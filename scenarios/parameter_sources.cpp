@@ -390,6 +390,19 @@ const std::vector<ParameterSource>& parameter_sources() {
        "'a basic necessity for suppliers in China who want to be found' (chinaimportal.com, 'Guide to "
        "Alibaba "
        "Gold Suppliers'); a firm's own trade fairs and agents reach a tenth of foreign demand (ODD 7.79)"},
+      {"mechanisms.cross_border.world_income_share",
+       "default 0 (off): with it on the cluster grows without bound, the rest of the world spending all it "
+       "receives so that W enters the circuit every month (ODD 7.95). The value to switch it on, 0.117: "
+       "NBS statistical communique 2019: export delivery value of industrial enterprises above designated "
+       "size "
+       "12.42 trillion yuan against their business revenue of 105.8 trillion yuan, 12.42 / 105.8 = 0.117 "
+       "(the "
+       "export share of Chinese industrial sales; figures as recalled from the communique and NBS's "
+       "industrial "
+       "profits release, not re-checked against them this session) (ODD 7.95)"},
+      {"mechanisms.cross_border.world_income_growth_per_year",
+       "WTO World Trade Report 2015, ch. I: world merchandise trade volume grew 2.2% (2012), 2.5% (2013) and "
+       "2.5% (2014); mean 2.4% a year (ODD 7.95)"},
       {"mechanisms.cross_border.fee_per_month",
        "Alibaba.com basic export membership ('chukoutong'), list price 29,800 yuan/year as widely reported "
        "(not verified against Alibaba's own price list): 2,483 yuan/month (ODD 7.79)"},

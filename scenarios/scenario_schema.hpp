@@ -475,6 +475,12 @@ void describe(V& v, agents::CrossBorderParams& p) {
           "Share of foreign demand a firm reaches by its own channels", 0, 1);
   v.field("fee_per_month", p.fee_per_month, "yuan/firm/month", "Fee of a platform's cross-border listing", 0,
           1e12);
+  v.field("world_income_share", p.world_income_share, "share",
+          "Income from outside the model the rest of the world spends on final goods, as an export share of "
+          "the scenario's final spending (0: none)",
+          0, 0.99);
+  v.field("world_income_growth_per_year", p.world_income_growth_per_year, "1/year",
+          "Growth of that income in units (compounded monthly)", -0.5, 1.0);
 }
 
 template <class V>

@@ -12,7 +12,7 @@ import csv
 import sys
 from collections import defaultdict
 
-SECTORS = ["firms", "platforms", "households", "government", "lender", "rest_of_world"]
+SECTORS = ["firms", "platforms", "households", "government", "lender", "rest_of_world", "world"]
 
 
 def main(run_dir, tick):

@@ -6,27 +6,42 @@
 namespace vicsim::sim {
 
 std::string_view sector_name(Sector s) {
-  static constexpr std::array<std::string_view, kSectors> names{"firms",      "platforms", "households",
-                                                                "government", "lender",    "rest_of_world"};
+  static constexpr std::array<std::string_view, kSectors> names{
+      "firms", "platforms", "households", "government", "lender", "rest_of_world", "world"};
   return names[static_cast<std::size_t>(s)];
 }
 
 std::string_view flow_name(FlowKind k) {
-  static constexpr std::array<std::string_view, kFlowKinds> names{"wages",           "rent",
-                                                                  "services",        "cloud",
-                                                                  "purchases",       "spot_purchases",
-                                                                  "final_sales",     "dispatch_transfer",
-                                                                  "commission",      "marketplace_fee",
-                                                                  "dispatch_fee",    "entry_fee",
-                                                                  "operating_cost",  "investment",
-                                                                  "subsidy",         "public_spending",
-                                                                  "equity",          "liquidation",
-                                                                  "interest",        "loan",
-                                                                  "repayment",       "write_off",
-                                                                  "imports",         "app_subscription",
-                                                                  "dividends",       "exports",
-                                                                  "logistics_fee",   "cross_border_fee",
-                                                                  "consumer_imports"};
+  static constexpr std::array<std::string_view, kFlowKinds> names{"wages",
+                                                                  "rent",
+                                                                  "services",
+                                                                  "cloud",
+                                                                  "purchases",
+                                                                  "spot_purchases",
+                                                                  "final_sales",
+                                                                  "dispatch_transfer",
+                                                                  "commission",
+                                                                  "marketplace_fee",
+                                                                  "dispatch_fee",
+                                                                  "entry_fee",
+                                                                  "operating_cost",
+                                                                  "investment",
+                                                                  "subsidy",
+                                                                  "public_spending",
+                                                                  "equity",
+                                                                  "liquidation",
+                                                                  "interest",
+                                                                  "loan",
+                                                                  "repayment",
+                                                                  "write_off",
+                                                                  "imports",
+                                                                  "app_subscription",
+                                                                  "dividends",
+                                                                  "exports",
+                                                                  "logistics_fee",
+                                                                  "cross_border_fee",
+                                                                  "consumer_imports",
+                                                                  "world_income"};
   return names[static_cast<std::size_t>(k)];
 }
 
@@ -50,6 +65,7 @@ void Ledger::open(const std::array<SectorStocks, kSectors>& stocks) {
   household_deposits_ = stocks[at(Sector::Households)].deposits;
   lender_deposits_ = stocks[at(Sector::Lender)].deposits;
   row_deposits_ = stocks[at(Sector::RestOfWorld)].deposits;
+  world_deposits_ = stocks[at(Sector::World)].deposits;
 }
 
 void Ledger::pay(Sector payer, Sector payee, FlowKind kind, double yuan) {
@@ -62,6 +78,8 @@ void Ledger::pay(Sector payer, Sector payee, FlowKind kind, double yuan) {
   if (payee == Sector::Lender) lender_deposits_ += yuan;
   if (payer == Sector::RestOfWorld) row_deposits_ -= yuan;
   if (payee == Sector::RestOfWorld) row_deposits_ += yuan;
+  if (payer == Sector::World) world_deposits_ -= yuan;
+  if (payee == Sector::World) world_deposits_ += yuan;
 }
 
 double Ledger::net_cash_flow(const Matrix& m, Sector s) {
@@ -94,6 +112,7 @@ std::optional<LedgerViolation> Ledger::close_tick(const std::array<SectorStocks,
   now[at(Sector::Households)].deposits = household_deposits_;
   now[at(Sector::Lender)].deposits = lender_deposits_;
   now[at(Sector::RestOfWorld)].deposits = row_deposits_;
+  now[at(Sector::World)].deposits = world_deposits_;
   std::optional<LedgerViolation> found;
   const auto check = [&](std::string_view sector, const char* identity, double gap, double scale) {
     scale = std::fmax(1.0, scale);
@@ -119,8 +138,8 @@ std::optional<LedgerViolation> Ledger::close_tick(const std::array<SectorStocks,
           loans - loan_flow(flows_, sec),
           std::fmax(std::fabs(now[s].loans) + std::fabs(stocks_[s].loans), gross));
   }
-  // (b) Money is only moved between sectors: the changes sum to zero. Government deficits and the
-  // lender's credit show as negative deposits, not as money from nowhere.
+  // (b) Money is only moved between sectors: the changes sum to zero. Government deficits, the lender's
+  // credit and the world income from outside the model show as negative deposits, not as money from nowhere.
   // Each change is a difference of stocks, so its rounding error scales with the stocks, not only the flows.
   check("all sectors", "sum of the changes in deposits", total_change, std::fmax(gross, stock_size));
   // (c) Goods: production = deliveries + change in inventories + losses, for finished goods and inputs.

@@ -13,9 +13,11 @@ namespace vicsim::sim {
 
 /** @brief Institutional sectors. Households also stand for the workers and owners of the services the
  * model does not represent as agents (transport, cloud, construction, public works); the rest of the
- * world sells the inputs the cluster's firms cannot make (imports). */
-enum class Sector : std::uint8_t { Firms = 0, Platforms, Households, Government, Lender, RestOfWorld };
-inline constexpr std::size_t kSectors = 6;
+ * world sells the inputs the cluster's firms cannot make (imports) and buys its final goods (exports).
+ * World is the economy outside the model: its only flow is the world income it pays the rest of the world
+ * (7.95), so its deposits are minus that income summed, the term that closes the money identity. */
+enum class Sector : std::uint8_t { Firms = 0, Platforms, Households, Government, Lender, RestOfWorld, World };
+inline constexpr std::size_t kSectors = 7;
 
 /** @brief Kinds of flow. All move money except WriteOff, which cancels a loan (a stock revaluation). */
 enum class FlowKind : std::uint8_t {
@@ -48,8 +50,9 @@ enum class FlowKind : std::uint8_t {
   LogisticsFee,      ///< firms → platforms: fee on shipments through a platform's shared logistics (7.60)
   CrossBorderFee,    ///< firms → platforms: monthly fee for a platform's cross-border matchmaking (7.78)
   ConsumerImports,   ///< households → rest of world: foreign goods bought out of consumption (7.85)
+  WorldIncome,       ///< world → rest of world: foreign income spent on the cluster's goods (7.95)
 };
-inline constexpr std::size_t kFlowKinds = 29;
+inline constexpr std::size_t kFlowKinds = 30;
 
 /** @brief Sector name as written in accounts.csv and stocks.csv. */
 std::string_view sector_name(Sector s);
@@ -118,6 +121,8 @@ class Ledger {
   double lender_deposits() const { return lender_deposits_; }
   /** @brief Rest-of-world deposits: what the cluster paid for imports (yuan). */
   double rest_of_world_deposits() const { return row_deposits_; }
+  /** @brief World deposits: minus the world income paid to the rest of the world so far (yuan, ≤ 0). */
+  double world_deposits() const { return world_deposits_; }
 
   /** @brief Checks this tick's identities against `stocks` (the end-of-month stocks of firms, platforms
    * and government measured from their own state, households and lender from the ledger), then keeps
@@ -144,6 +149,7 @@ class Ledger {
   double household_deposits_ = 0.0;
   double lender_deposits_ = 0.0;
   double row_deposits_ = 0.0;
+  double world_deposits_ = 0.0;
 };
 
 }  // namespace vicsim::sim

@@ -34,7 +34,7 @@ import sys
 from collections import defaultdict
 
 TOL = 1e-9
-SECTORS = ["firms", "platforms", "households", "government", "lender", "rest_of_world"]
+SECTORS = ["firms", "platforms", "households", "government", "lender", "rest_of_world", "world"]
 PRIVATE = {"firms", "platforms", "households"}
 
 # Documented flows (docs/outputs.md accounts.csv `flow`; docs/ODD.md 7.28): flow -> allowed (payer, payee).
@@ -66,6 +66,7 @@ ALLOWED = {
     "consumer_imports": {("households", "rest_of_world")},
     "dividends": {(s, "households") for s in FIRMS_PLATFORMS},
     "exports": {("rest_of_world", "firms")},
+    "world_income": {("world", "rest_of_world")},
     "app_subscription": {("firms", "platforms")},
     "logistics_fee": {("firms", "platforms")},
     "cross_border_fee": {("firms", "platforms")},
@@ -167,19 +168,22 @@ class Checker:
             # Money into the private sectors = the documented sources (deficit, net credit) minus the sink
             # (imports paid to the rest of the world, net of any export receipts).
             private = sum(changes[s] for s in PRIVATE)
-            sources = -changes["government"] - changes["lender"] - changes["rest_of_world"]
-            self.close(t, "private sectors", "change in deposits minus (deficit + net credit - net imports)",
+            sources = (-changes["government"] - changes["lender"] - changes["rest_of_world"] -
+                       changes["world"])
+            self.close(t, "private sectors",
+                       "change in deposits minus (deficit + net credit - net imports + world income)",
                        private - sources, gross, private)
-            # Each source sector's deposits are what the docs say they are.
-            gov_paid = sum(v for (a, b, k), v in fl.items() if a == "government")
-            gov_got = sum(v for (a, b, k), v in fl.items() if b == "government")
-            if gov_got != 0.0:
-                self.fail(t, "government", "receives payments (it has no tax)", gov_got, 1.0)
-            self.close(t, "government", "change in deposits plus its spending", changes["government"] + gov_paid,
-                       gov_paid, after[("government", "deposits")])
-            if after[("government", "deposits")] > TOL * max(1.0, gross):
-                self.fail(t, "government", "positive deposits (minus cumulative spending)",
-                          after[("government", "deposits")], 1.0)
+            # Each source sector's deposits are what the docs say they are: the government and the world
+            # outside the model (ODD 7.95) only pay, so their deposits are minus what they paid, summed.
+            for s, why in (("government", "it has no tax"), ("world", "it only pays world income")):
+                paid = sum(v for (a, b, k), v in fl.items() if a == s)
+                got = sum(v for (a, b, k), v in fl.items() if b == s)
+                if got != 0.0:
+                    self.fail(t, s, f"receives payments ({why})", got, 1.0)
+                self.close(t, s, "change in deposits plus what it paid", changes[s] + paid, paid,
+                           after[(s, "deposits")])
+                if after[(s, "deposits")] > TOL * max(1.0, gross):
+                    self.fail(t, s, "positive deposits (minus what it paid, summed)", after[(s, "deposits")], 1.0)
             # The rest of the world spends what it holds and no more (ODD 7.85): its deposits never go
             # negative, so the cluster's cumulative trade surplus is bounded by what it imported.
             if after[("rest_of_world", "deposits")] < -TOL * max(1.0, gross):

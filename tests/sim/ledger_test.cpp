@@ -109,3 +109,26 @@ TEST_CASE("ledger: goods produced must be delivered, stocked or lost", "[sim]") 
   REQUIRE(w.has_value());
   CHECK(w->gap == Approx(1.0));
 }
+
+TEST_CASE(
+    "ledger: world income enters the rest of the world from outside, the world's deposits close the sum",
+    "[sim]") {
+  sim::Ledger L;
+  L.open(zero());
+  L.begin_tick(1);
+  L.pay(Sector::World, Sector::RestOfWorld, FlowKind::WorldIncome, 200.0);
+  L.pay(Sector::RestOfWorld, Sector::Firms, FlowKind::Exports, 150.0);
+  auto s = zero();
+  at(s, Sector::Firms).deposits = 150.0;
+  CHECK_FALSE(L.close_tick(s).has_value());
+  CHECK(L.world_deposits() == Approx(-200.0));
+  CHECK(L.rest_of_world_deposits() == Approx(50.0));
+  CHECK(L.stocks()[static_cast<std::size_t>(Sector::World)].deposits == Approx(-200.0));
+  CHECK(sim::sector_name(Sector::World) == "world");
+  CHECK(sim::flow_name(FlowKind::WorldIncome) == "world_income");
+  // Money that enters without the world's flow is a violation.
+  L.begin_tick(2);
+  auto t = L.stocks();
+  at(t, Sector::Firms).deposits += 100.0;
+  CHECK(L.close_tick(t).has_value());
+}
