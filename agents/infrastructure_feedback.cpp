@@ -189,6 +189,7 @@ void resolve_service_times(ModelContext& c) {
     pl.telemetry_lost_Bps = 0.0;
     for (auto& b : pl.traffic_Bps) b = 0.0;
   }
+  for (auto& region : w.regions) region.access_load = 0.0;
   c.infra = InfrastructureOutcome{};
   if (!layer) return;
   const auto& ip = c.params.infrastructure;
@@ -221,6 +222,9 @@ void resolve_service_times(ModelContext& c) {
           forecast_freshness((s.kind_s[kForecast] + s.wait_s) / kSecondsPerDay, ip.forecast_coherence_days);
       s.dispatch_in_time = dispatch_in_time(ip, s.load, s.kind_s[kDispatch]);
       s.members = members[r][p];
+      // Where the load binds: regions.csv reports each region's worst route that carries members' traffic.
+      if (members[r][p] > 0 && w.platforms[p].alive)
+        w.regions[r].access_load = std::max(w.regions[r].access_load, s.load);
     }
   for (std::size_t p = 0; p < P; ++p) {
     auto& pl = w.platforms[p];

@@ -119,6 +119,7 @@ constexpr std::array kCatalogue = {
           Direction::LowerIsBetter},
     Entry{"output_per_worker", "output per worker", "yuan per worker per month", KpiKind::Money,
           Direction::HigherIsBetter},
+    Entry{"access_load", "worst access-route load", "ratio", KpiKind::Index, Direction::LowerIsBetter},
     // Derived by pilot_effect.csv: firms on at least one platform (adoption share × firms) and on the cloud.
     Entry{"adopters", "firms on a platform", "firms", KpiKind::Count, Direction::HigherIsBetter},
     Entry{"cloud_adopters", "firms on the cloud", "firms", KpiKind::Count, Direction::HigherIsBetter},

@@ -18,6 +18,7 @@ const std::vector<RegionColumn>& region_columns() {
       {"wage_bill", &RegionMetrics::wage_bill},
       {"profit", &RegionMetrics::profit},
       {"output_per_worker", &RegionMetrics::output_per_worker},
+      {"access_load", &RegionMetrics::access_load},
   };
   return cols;
 }
@@ -69,6 +70,7 @@ std::vector<RegionMetrics> region_metrics(const World& w, double sme_threshold) 
   for (std::size_t r = 0; r < R; ++r) {
     RegionMetrics& m = out[r];
     m.infrastructure = w.regions[r].infrastructure;
+    m.access_load = w.regions[r].access_load;
     m.lead_time_days = bought[r] > 0 ? lead[r] / bought[r] : 0.0;
     m.transaction_cost_per_unit = bought[r] > 0 ? tc[r] / bought[r] : 0.0;
     m.cross_region_tie_share = ties[r] > 0 ? cross[r] / ties[r] : 0.0;

@@ -24,6 +24,7 @@ struct RegionMetrics {
   double wage_bill = 0;                  ///< wages paid by its firms that traded this tick, yuan per month
   double profit = 0;                     ///< profit of its firms that traded this tick, yuan per month
   double output_per_worker = 0;          ///< output / employees, yuan per worker per month
+  double access_load = 0;  ///< worst load of its routes to platforms with members here (1 = full)
 };
 
 /** @brief A column of regions.csv: name and member. */
