@@ -229,7 +229,7 @@ void resolve_service_times(ModelContext& c) {
   for (std::size_t p = 0; p < P; ++p) {
     auto& pl = w.platforms[p];
     if (!pl.alive) continue;
-    double n = 0, lat = 0, transfer = 0, bytes = 0, load = 0, tel = 0, tel_ok = 0, edge = 0;
+    double n = 0, lat = 0, transfer = 0, bytes = 0, load = 0, tel = 0, tel_ok = 0;
     double worst = 1.0, weighted = 0.0;
     for (std::size_t r = 0; r < R; ++r) {
       const RouteService& s = out.route[r * P + p];
@@ -243,7 +243,6 @@ void resolve_service_times(ModelContext& c) {
       transfer += members[r][p] * *std::max_element(s.kind_s.begin(), s.kind_s.end());
       load += members[r][p] * std::max(1.0, s.load);
       for (std::size_t k = 0; k < kTrafficKinds; ++k) bytes += d.kind_bytes[k][r][p];
-      edge += members[r][p] * region_edge_share(pl, r);
       tel += d.kind_bytes[kTelemetry][r][p];
       tel_ok += d.kind_bytes[kTelemetry][r][p] * s.telemetry_delivered;
     }
@@ -259,7 +258,7 @@ void resolve_service_times(ModelContext& c) {
     pl.congestion_worst = worst;
     pl.congestion_traffic = bytes > 0.0 ? weighted / bytes : 1.0;
     for (std::size_t k = 0; k < kTrafficKinds; ++k) pl.traffic_Bps[k] = out.traffic_bytes[p][k] / ip.window_s;
-    pl.edge_share = n > 0 ? edge / n : 0.0;  // what its edge gateways cost (platform_strategy.cpp)
+    pl.edge_share = member_edge_share(c, p);  // what its edge gateways cost (platform_strategy.cpp)
     // One order's handling over the platform's supply ties, by the rule lead time reads (7.83): linear in the
     // rounds, so a cell's mean rounds give its ties' mean handling exactly.
     double ties = 0.0, handling = 0.0;

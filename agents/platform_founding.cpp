@@ -73,8 +73,8 @@ void for_each_reachable(const ModelContext& c, sim::PlatformLevel level, std::in
     return;
   }
   for (auto i : c.directory.alive()) {
-    const auto ind = static_cast<std::int32_t>(sim::idx(fs.industry[i]));
-    if (industry >= 0 && ind != industry && ((related >> ind) & 1u) == 0) continue;
+    if (!sim::in_industry_scope(industry, related, static_cast<std::int32_t>(sim::idx(fs.industry[i]))))
+      continue;
     if (region >= 0 && static_cast<std::int32_t>(sim::idx(fs.region[i])) != region) continue;
     visit(i);
   }
@@ -133,7 +133,7 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
     if (q.alive && q.level == level && q.level != sim::PlatformLevel::Middle &&
         (level != sim::PlatformLevel::Enterprise || q.owner_firm == founder) &&
         (industry < 0 || sim::admits_industry(q, industry) ||
-         (q.industry >= 0 && ((related >> q.industry) & 1u) != 0)) &&
+         (q.industry >= 0 && sim::in_industry_scope(industry, related, q.industry))) &&
         (region < 0 || q.home_region == region))
       k.rivals += 1;
   k.host = founder >= 0  ? fs.region[static_cast<sim::FirmIndex>(founder)]

@@ -24,6 +24,16 @@ double region_edge_share(const sim::Platform& p, std::size_t r) {
   return r < p.edge_region.size() ? p.edge_region[r] : 0.0;
 }
 
+double member_edge_share(const ModelContext& c, std::size_t p) {
+  double members = 0.0, filtered = 0.0;
+  for (std::size_t r = 0; r < c.world.regions.size(); ++r) {
+    const double m = c.infra.at(r, p).members;
+    members += m;
+    filtered += m * region_edge_share(c.world.platforms[p], r);
+  }
+  return members > 0.0 ? filtered / members : 0.0;
+}
+
 void invest_in_capacity(ModelContext& c, std::size_t pi) {
   const auto& e = c.params.platform_economy;
   sim::Platform& p = c.world.platforms[pi];
@@ -45,7 +55,6 @@ void invest_in_capacity(ModelContext& c, std::size_t pi) {
                    added * e.cost_per_gbps * 12.0);
       return;
     }
-    case BindingResource::Access:
     case BindingResource::None:
       break;
   }
@@ -53,21 +62,17 @@ void invest_in_capacity(ModelContext& c, std::size_t pi) {
   // telemetry before upload (DMEGC case), where its members' traffic overloads the access link. Their running
   // cost is in the operating cost (edge_share, the member-weighted mean of the regions' shares).
   const std::size_t R = c.world.regions.size();
-  double members = 0.0, filtered = 0.0;
   for (std::size_t r = 0; r < R; ++r) {
     const RouteService& s = c.infra.at(r, pi);
-    if (s.members > 0.0) {
-      const double transfer =
-          *std::max_element(s.kind_s.begin(), s.kind_s.end()) / c.params.infrastructure.window_s;
-      if (access_binds(e, p, transfer)) {
-        p.edge_region.resize(R, 0.0);
-        p.edge_region[r] += e.invest_step * (e.edge_max - p.edge_region[r]);
-      }
+    if (s.members <= 0.0) continue;
+    const double transfer =
+        *std::max_element(s.kind_s.begin(), s.kind_s.end()) / c.params.infrastructure.window_s;
+    if (access_binds(e, p, transfer)) {
+      p.edge_region.resize(R, 0.0);
+      p.edge_region[r] += e.invest_step * (e.edge_max - p.edge_region[r]);
     }
-    members += s.members;
-    filtered += s.members * region_edge_share(p, r);
   }
-  if (members > 0.0) p.edge_share = filtered / members;
+  p.edge_share = member_edge_share(c, pi);
 }
 
 }  // namespace vicsim::agents

@@ -8,7 +8,7 @@
 namespace vicsim::agents {
 
 /** @brief Which resource a platform's service time is mostly spent on. */
-enum class BindingResource { None, Compute, Uplink, Access };
+enum class BindingResource { None, Compute, Uplink };
 
 /** @brief The platform-wide binding resource (Compute or Uplink) from last tick's SimGrid loads, None if
  * neither binds. Access links are judged region by region (access_binds). */
@@ -21,6 +21,10 @@ bool access_binds(const PlatformEconomyParams& e, const sim::Platform& p, double
 
 /** @brief Share (0–1) of telemetry platform p's edge gateways filter in region r (0 where it has none). */
 double region_edge_share(const sim::Platform& p, std::size_t r);
+
+/** @brief Platform p's member-weighted mean edge share over the regions of the last resolved tick (0 with no
+ * members): what its edge gateways cost per member (7.92). */
+double member_edge_share(const ModelContext& c, std::size_t p);
 
 /** @brief Adds capacity to the binding resource of platform `p` if it has cash: compute or uplink (paid from
  * cash, booked as investment), else edge gateways in every region where access binds (their running cost is

@@ -120,11 +120,16 @@ struct Platform {
   bool has_aspiration = false;  ///< false until the first quarter has been judged
 };
 
+/** @brief True if industry `industry` (index) is in the scope of a line of industry `own` (< 0: none) with
+ * the related industries `related` (a bit per industry index, docs/ODD.md 7.93). */
+inline bool in_industry_scope(std::int32_t own, std::uint32_t related, std::int32_t industry) {
+  if (own < 0 || industry == own) return true;
+  return industry >= 0 && industry < 32 && ((related >> industry) & 1u) != 0;
+}
 /** @brief True if firms of industry `industry` (index) may join pl: an open platform, an industry-less one,
  * its own industry, or one of a founded line's related industries (docs/ODD.md 7.93). */
 inline bool admits_industry(const Platform& pl, std::int32_t industry) {
-  if (pl.open_industries || pl.industry < 0 || industry == pl.industry) return true;
-  return industry >= 0 && industry < 32 && ((pl.related_industries >> industry) & 1u) != 0;
+  return pl.open_industries || in_industry_scope(pl.industry, pl.related_industries, industry);
 }
 
 }  // namespace vicsim::sim
