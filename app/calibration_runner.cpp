@@ -283,8 +283,12 @@ struct FitResult {
   std::vector<double> unit;
   double objective = ex::kFailedObjective;
   std::int64_t eval = -1;
+  std::int64_t first_eval = -1;  ///< the trace row of the optimiser's first evaluation, its start
   std::int32_t evaluations = 0;
   std::string stop_reason;
+  /** Whether the best point is not the start: a refit that never beat its start says nothing about the
+   *  spread over seed blocks (its values are the block-0 fit's, whatever the other block's optimum). */
+  bool moved_from_start() const { return eval != first_eval; }
 };
 
 std::string stop_text(nlopt::result r) {
@@ -337,6 +341,7 @@ FitResult optimise(Evaluator& ev, const ex::Calibration& c, const std::string& s
           const std::vector<double> u(x, x + dim);
           const double f = cx->ev->evaluate(*cx->stage, cx->block, "", u);
           ++cx->best->evaluations;
+          if (cx->best->first_eval < 0) cx->best->first_eval = cx->ev->rows().back().eval;
           if (cx->best->eval < 0 || f < cx->best->objective) {
             cx->best->objective = f;
             cx->best->unit = u;
@@ -580,21 +585,36 @@ int run_calibration(const CalibrateOptions& o) {
                       {"nlopt_version", nlopt_version()}};
   j["set"] = nlohmann::json::array();
   j["flat_parameters"] = nlohmann::json::array();
+  // A spread over blocks is informative only when some refit left its start (the block-0 optimum).
+  const auto refits_moved =
+      std::count_if(refits.begin(), refits.end(), [](const FitResult& r) { return r.moved_from_start(); });
+  const bool spread_informative = refits_moved > 0;
+  j["warnings"] = nlohmann::json::array();
+  if (!refits.empty() && !spread_informative)
+    j["warnings"].push_back(
+        "no refit on another seed block moved from its start (the block-0 optimum) within its " +
+        std::to_string(c.uncertainty.max_evaluations) +
+        " evaluations: the spread over seed blocks is not measured (sd 0 is not a small uncertainty); raise "
+        "uncertainty.max_evaluations");
   for (std::size_t p = 0; p < n; ++p) {
     const auto& par = c.parameters[p];
     std::vector<double> blocks = {fitted[p]};
     for (const auto& r : refits) blocks.push_back(ex::parameter_values(c.parameters, r.unit)[p]);
     const auto spread = ex::block_spread(blocks);
-    nlohmann::json pj = {
-        {"name", par.name},
-        {"path", par.path},
-        {"value", fitted[p]},
-        {"start", par.start},
-        {"bounds", par.bounds},
-        {"at_bound", fit.unit[p] <= 1e-9 || fit.unit[p] >= 1 - 1e-9},
-        {"block_values", blocks},
-        {"block_spread",
-         {{"mean", spread.mean}, {"sd", spread.sd}, {"min", spread.min}, {"max", spread.max}}}};
+    nlohmann::json pj = {{"name", par.name},
+                         {"path", par.path},
+                         {"value", fitted[p]},
+                         {"start", par.start},
+                         {"bounds", par.bounds},
+                         {"at_bound", fit.unit[p] <= 1e-9 || fit.unit[p] >= 1 - 1e-9},
+                         {"block_values", blocks},
+                         {"block_spread",
+                          {{"mean", spread.mean},
+                           {"sd", spread.sd},
+                           {"min", spread.min},
+                           {"max", spread.max},
+                           {"refits_moved", refits_moved},
+                           {"informative", spread_informative}}}};
     if (id.enabled) {
       std::vector<double> offs, objs;
       for (const auto& [off, f] : profiles[p]) {
@@ -642,6 +662,7 @@ int run_calibration(const CalibrateOptions& o) {
                   {"objective", refits[b].objective},
                   {"values", ex::parameter_values(c.parameters, refits[b].unit)},
                   {"evaluations", refits[b].evaluations},
+                  {"moved_from_start", refits[b].moved_from_start()},
                   {"stop_reason", refits[b].stop_reason}});
   j["refits"] = rj;
   write_text(dir / "fit.json", j.dump(2) + "\n");
@@ -658,6 +679,8 @@ int run_calibration(const CalibrateOptions& o) {
     std::cerr << "; objective " << format_number(fit.objective) << "; wrote " << (dir / "fit.json").string()
               << "\n";
   }
+  // Printed even with --quiet: it changes how fit.json's spread must be read.
+  for (const auto& w : j["warnings"]) std::cerr << "calibrate: warning: " << w.get<std::string>() << "\n";
   return 0;
 }
 

@@ -103,15 +103,18 @@ HtmlDocument calibration_report(const fs::path& dir, const ReportContext& ctx) {
     if (prof.value("lower_found", false)) ident += "; a profile point beats the fit";
     const json b = p.value("bounds", json::array());
     const bool refitted = p.value("block_values", json::array()).size() > 1;  // else no spread to show
+    // sd 0 from refits that never left their start is no measurement (fit.json "informative").
+    const bool measured = refitted && spread.value("informative", true);
     prows.push_back(
         {Cell(str(p, "name")), Cell(display_number(num(p, "value")), "num"),
          Cell(b.size() == 2
                   ? "[" + display_number(b[0].get<double>()) + ", " + display_number(b[1].get<double>()) + "]"
                   : "–"),
          Cell(p.value("at_bound", false) ? "yes" : "no"),
-         Cell(refitted ? display_number(num(spread, "sd")) : "–", "num"),
+         measured ? Cell(display_number(num(spread, "sd")), "num")
+                  : Cell(refitted ? "not measured: no refit left its start" : "–", refitted ? "worse" : ""),
          Cell(
-             refitted ? display_number(num(spread, "min")) + " – " + display_number(num(spread, "max")) : "–",
+             measured ? display_number(num(spread, "min")) + " – " + display_number(num(spread, "max")) : "–",
              "num"),
          Cell(ident, prof.value("flat", false) ? "worse" : "")});
   }

@@ -152,15 +152,17 @@ def calibration_section(w):
         w("| `%s` | %s | %s | [%s, %s] | %s | %s | %s | %s |\n" % (
             p["path"], defaults.get(p["path"], "–"), g(p["value"]), g(p["bounds"][0]), g(p["bounds"][1]),
             "yes" if p["at_bound"] else "no", ", ".join(g(v) for v in p["block_values"]),
-            g(p["block_spread"]["sd"], 3) if len(p["block_values"]) > 1 else "–", prof_text))
+            ("not measured (no refit left its start)" if not p["block_spread"].get("informative", True)
+             else g(p["block_spread"]["sd"], 3)) if len(p["block_values"]) > 1 else "–", prof_text))
     w("\n| target | source | value | tolerance | fitted mean ± sd | distance | within |\n|---|---|---|---|---|---|---|\n")
     for t in fit["targets"]:
         w("| %s | %s | %s | %s | %s ± %s | %s | %s |\n" % (
             cell(t["name"]), cell(t["source"]), g(t["value"]), g(t["tolerance"]), g(t["fitted_mean"]),
             g(t["fitted_sd"], 3), g(t["distance"], 3), "yes" if t["within_tolerance"] else "**no**"))
     for r in fit.get("refits", []):
-        w("\nRefit on seed block %d: objective %s at %s (%d evaluations, `%s`).\n" % (
-            r["block"], g(r["objective"]), ", ".join(g(v) for v in r["values"]), r["evaluations"], r["stop_reason"]))
+        w("\nRefit on seed block %d: objective %s at %s (%d evaluations, `%s`%s).\n" % (
+            r["block"], g(r["objective"]), ", ".join(g(v) for v in r["values"]), r["evaluations"], r["stop_reason"],
+            "" if r.get("moved_from_start", True) else "; never beat its start, the block-0 optimum"))
     h = fit.get("hessian")
     if h:
         method = ("least-squares quadratic through the %d block-0 evaluations within %s of the centre, "

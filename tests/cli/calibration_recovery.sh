@@ -33,7 +33,8 @@ trap 'rm -rf "$T"' EXIT
 SCENARIO=$(cd "$SRC" && pwd)/scenarios/traditional.json
 TRUTH=0.25
 
-write_calibration() {  # $1 file, $2 target value, $3 start, $4 max evaluations, $5 seed blocks, $6 profiles on
+write_calibration() {  # $1 file, $2 target value, $3 start, $4 max evaluations, $5 seed blocks, $6 profiles on,
+  #                     $7 evaluations of each refit (default 12)
   cat >"$1" <<JSON
 {
   "name": "recovery",
@@ -50,7 +51,7 @@ write_calibration() {  # $1 file, $2 target value, $3 start, $4 max evaluations,
   "replications": 4,
   "seed": 7,
   "optimiser": {"algorithm": "LN_BOBYQA", "max_evaluations": $4, "xtol": 0.001},
-  "uncertainty": {"seed_blocks": $5, "max_evaluations": 12},
+  "uncertainty": {"seed_blocks": $5, "max_evaluations": ${7:-12}},
   "identifiability": {"enabled": $6, "points": 2, "width": 0.15, "flat_rise": 0.0001}
 }
 JSON
@@ -75,7 +76,8 @@ fit = json.load(open(sys.argv[1])); truth = float(sys.argv[2]); out = sys.argv[3
 tc, fee = fit["parameters"]
 print(f"  fitted tc = {tc['value']:.5f} (truth {truth}), blocks {tc['block_values']}, objective {fit['objective']:.3g}")
 print(f"  profile rise: tc {tc['profile']['rise']:.3g}, fee_step {fee['profile']['rise']:.3g}; flat: {fit['flat_parameters']}")
-print(f"  refit on seed block 1 (other seeds): tc = {tc['block_values'][1]:.5f}; spread sd {tc['block_spread']['sd']:.4f}")
+print(f"  refit on seed block 1 (other seeds): tc = {tc['block_values'][1]:.5f}; spread sd {tc['block_spread']['sd']:.4f}"
+      f" (refit left its start: {fit['refits'][0]['moved_from_start']})")
 h = fit["hessian"]  # docs/ODD.md 7.59: the fee_step direction has zero curvature, the tc direction does not
 hflat = [d for d in h["directions"] if d["flat"]]
 print(f"  Hessian eigenvalues {[round(d['eigenvalue'], 6) for d in h['directions']]}; flat directions {[d['vector'] for d in hflat]}")
@@ -98,5 +100,22 @@ if out:
         }) + "\n")
 sys.exit(0 if ok else 1)
 PY
+
+section "a refit that never leaves its start is flagged, not read as a spread of 0"
+# One evaluation of the fit and one of the refit: the refit can only evaluate its start (the block-0 fit), so
+# its values equal the fit's and the sd over blocks is 0 by construction. fit.json must say so.
+write_calibration "$T/stuck.json" "$TARGET" 0.45 1 2 false 1
+"$VICSIM" calibrate "$T/stuck.json" --out "$T/stuck" --jobs 2 --quiet 2>"$T/stuck.err" || { cat "$T/stuck.err"; die "calibrate failed"; }
+python3 - "$T/stuck/fit.json" <<'PY' && pass "fit.json flags the unmeasured spread" || fail "a spread of 0 from a stuck refit is not flagged"
+import json, sys
+fit = json.load(open(sys.argv[1]))
+tc = fit["parameters"][0]
+print(f"  refit moved: {fit['refits'][0]['moved_from_start']}; tc spread {tc['block_spread']}; warnings {len(fit['warnings'])}")
+ok = fit["refits"][0]["moved_from_start"] is False and tc["block_spread"]["informative"] is False
+ok &= tc["block_spread"]["refits_moved"] == 0 and len(fit["warnings"]) == 1
+sys.exit(0 if ok else 1)
+PY
+grep -q "calibrate: warning: no refit" "$T/stuck.err" && pass "the warning is printed even with --quiet" ||
+  fail "no warning on stderr: $(cat "$T/stuck.err")"
 
 finish calibration_recovery
