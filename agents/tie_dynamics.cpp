@@ -12,6 +12,10 @@
 
 namespace vicsim::agents {
 
+double dissolution_hazard(const TieParams& p, const sim::Tie& t, double supply_established) {
+  return tie_hazard(p, t.trust, t.is_supply() ? supply_established : 1.0);
+}
+
 void update_and_decay_ties(ModelContext& c) {
   sim::World& w = c.world;
   const auto& tp = c.params.ties;
@@ -34,8 +38,7 @@ void update_and_decay_ties(ModelContext& c) {
       for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
         sim::Tie& t = w.network[*e];
         if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
-        const double established = t.is_supply() ? supply_established : 1.0;
-        if (tp.decay_enabled && sim::bernoulli(rng, tie_hazard(tp, t.trust, established)))
+        if (tp.decay_enabled && sim::bernoulli(rng, dissolution_hazard(tp, t, supply_established)))
           doomed_in[chunk].push_back(*e);
       }
     }
