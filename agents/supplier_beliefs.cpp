@@ -90,6 +90,11 @@ double established_trust(const InformationParams& p, double deliveries) {
   return trust_of(p, b);
 }
 
+double steady_tie_trust(const InformationParams& p) {
+  if (p.belief_memory >= 1.0) return p.on_time_mean * (1.0 - p.defect_mean);
+  return established_trust(p, 1.0 / (1.0 - p.belief_memory));
+}
+
 void store_belief(const InformationParams& p, sim::Tie& t, const SupplierBelief& b) {
   t.on_time_a = b.on_time.a;
   t.on_time_b = b.on_time.b;

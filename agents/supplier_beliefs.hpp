@@ -89,6 +89,12 @@ double trust_of(const InformationParams& p, const SupplierBelief& b);
  * half the trust attainable, on_time_mean · (1 − defect_mean) / 2 (docs/ODD.md 7.14, "value chain"). */
 double established_trust(const InformationParams& p, double deliveries);
 
+/** @brief Trust (0–1) of an established supply tie: an average supplier that has delivered every month for so
+ * long that forgetting balances learning, 1 / (1 − belief_memory) deliveries of evidence (the population
+ * means, fully weighted, when nothing is forgotten). The tie hazard reaches its trusted end here (docs/ODD.md
+ * 7.101). */
+double steady_tie_trust(const InformationParams& p);
+
 /** @brief Draws firm f's hidden reliability from its stationary distribution (a new firm). */
 void init_reliability(ModelContext& c, sim::FirmIndex f);
 

@@ -12,6 +12,10 @@
 
 namespace vicsim::agents {
 
+double dissolution_hazard(const TieParams& p, const sim::Tie& t, double supply_established) {
+  return tie_hazard(p, t.trust, t.is_supply() ? supply_established : 1.0);
+}
+
 void update_and_decay_ties(ModelContext& c) {
   sim::World& w = c.world;
   const auto& tp = c.params.ties;
@@ -22,6 +26,9 @@ void update_and_decay_ties(ModelContext& c) {
   // Each firm updates and draws its own in-ties (its own counter RNG), in parallel; the doomed ties are
   // removed afterwards in firm order, so the network does not depend on the thread count.
   const auto& alive = c.directory.alive();
+  // Supply trust is defined from beliefs and tops out near an average supplier's steady value, so that is
+  // where a supply tie counts as fully trusted (7.101); collaboration trust still grows toward 1.
+  const double supply_established = steady_tie_trust(c.params.information);
   constexpr std::size_t kChunk = 1024;
   std::vector<std::vector<sim::TieEdge>> doomed_in(sim::chunk_count(alive.size(), kChunk));
   sim::parallel_chunks(doomed_in.size(), c.threads, [&](std::size_t chunk, std::size_t) {
@@ -31,7 +38,8 @@ void update_and_decay_ties(ModelContext& c) {
       for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
         sim::Tie& t = w.network[*e];
         if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
-        if (tp.decay_enabled && sim::bernoulli(rng, tie_hazard(tp, t.trust))) doomed_in[chunk].push_back(*e);
+        if (tp.decay_enabled && sim::bernoulli(rng, dissolution_hazard(tp, t, supply_established)))
+          doomed_in[chunk].push_back(*e);
       }
     }
   });

@@ -1,5 +1,6 @@
 #pragma once
 /** @file Transaction cost and lead time of a supplier → customer tie (docs/ODD.md, "Trade"). */
+#include <algorithm>
 #include <cmath>
 
 #include "agents/model_params.hpp"
@@ -19,12 +20,15 @@ inline double lead_time_days(const TradeParams& p, double distance_km) {
   return p.production_days + distance_km / p.transport_km_per_day;
 }
 
-/** @brief Monthly dissolution hazard of a tie, interpolating between an untrusted tie's half-life
- * (Reisch et al. 2025) and a trusted tie's yearly survival (Mizuno et al. 2014). */
-inline double tie_hazard(const TieParams& p, double trust) {
+/** @brief Monthly dissolution hazard of a tie at trust `trust`: an untrusted tie's half-life (Reisch et al.
+ * 2025) at trust 0 and a trusted tie's yearly survival (Mizuno et al. 2014) from trust `established` up,
+ * linear in between. `established` is the trust an established tie reaches (agents/supplier_beliefs.hpp:
+ * steady_tie_trust for supply ties, 1 for collaboration ties; docs/ODD.md 7.7, 7.101). */
+inline double tie_hazard(const TieParams& p, double trust, double established) {
   const double h_new = 1.0 - std::pow(0.5, 1.0 / p.new_tie_half_life_months);
   const double h_trusted = 1.0 - std::pow(p.trusted_tie_annual_survival, 1.0 / 12.0);
-  return (1.0 - trust) * h_new + trust * h_trusted;
+  const double x = trust >= established ? 1.0 : std::max(0.0, trust / established);
+  return (1.0 - x) * h_new + x * h_trusted;
 }
 
 }  // namespace vicsim::agents

@@ -52,6 +52,18 @@ TEST_CASE(
   CHECK(resolved_stage_params(p).chain_trust == 0.5);
 }
 
+TEST_CASE("supplier_beliefs: an established tie's trust is the average supplier's at steady evidence",
+          "[agents]") {
+  InformationParams ip;
+  // Forgetting balances one delivery a month at 1 / (1 - memory) deliveries: 20 with the default 0.95.
+  CHECK(steady_tie_trust(ip) == Approx(established_trust(ip, 1.0 / (1.0 - ip.belief_memory))));
+  CHECK(steady_tie_trust(ip) == Approx(0.85 * 0.95 * 20.0 / 26.0).epsilon(1e-3));
+  ip.belief_memory = 1.0;  // nothing forgotten: the population means, fully weighted
+  CHECK(steady_tie_trust(ip) == Approx(ip.on_time_mean * (1.0 - ip.defect_mean)));
+  ip.belief_memory = 0.0;  // one delivery of evidence
+  CHECK(steady_tie_trust(ip) == Approx(established_trust(ip, 1.0)));
+}
+
 TEST_CASE("supplier_beliefs: cost components follow from the belief", "[agents]") {
   ModelParams p;
   const auto& ip = p.information;

@@ -17,9 +17,22 @@ TEST_CASE("transaction_cost: handling cost rises with distance; lead time adds t
 
 TEST_CASE("transaction_cost: tie hazard reproduces Reisch and Mizuno anchors", "[agents]") {
   TieParams p;
-  // An untrusted tie halves in 13 months; a fully trusted one survives 92% a year.
-  CHECK(std::pow(1 - tie_hazard(p, 0.0), 13.0) == Approx(0.5));
-  CHECK(std::pow(1 - tie_hazard(p, 1.0), 12.0) == Approx(0.92));
+  // An untrusted tie halves in 13 months; a tie at the established trust survives 92% a year.
+  constexpr double kEstablished = 0.62;
+  CHECK(std::pow(1 - tie_hazard(p, 0.0, kEstablished), 13.0) == Approx(0.5));
+  CHECK(std::pow(1 - tie_hazard(p, kEstablished, kEstablished), 12.0) == Approx(0.92));
+  CHECK(std::pow(1 - tie_hazard(p, 1.0, 1.0), 12.0) == Approx(0.92));  // collaboration ties: trust 1
+}
+
+TEST_CASE("transaction_cost: tie hazard reaches the trusted end at the established trust, not at trust 1",
+          "[agents]") {
+  TieParams p;
+  const double h_trusted = 1.0 - std::pow(p.trusted_tie_annual_survival, 1.0 / 12.0);
+  const double h_new = 1.0 - std::pow(0.5, 1.0 / p.new_tie_half_life_months);
+  // Half the established trust is halfway between the two hazards; above it the hazard stays trusted.
+  CHECK(tie_hazard(p, 0.31, 0.62) == Approx(0.5 * (h_new + h_trusted)));
+  CHECK(tie_hazard(p, 0.8, 0.62) == Approx(h_trusted));
+  CHECK(tie_hazard(p, 0.0, 0.0) == Approx(h_trusted));  // nothing more to earn: trusted
 }
 
 TEST_CASE("knowledge: spillover weight halves at Keller's distance", "[agents]") {
