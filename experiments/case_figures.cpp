@@ -130,6 +130,9 @@ CaseFigureTotals measure_case_figure_totals(const scenarios::Scenario& scenario,
     part("member", [&](sim::FirmIndex i) { return f.member_of(i, platform) ? 1.0 : 0.0; });
     part("on_cloud", [&](sim::FirmIndex i) { return f.on_cloud[i] ? 1.0 : 0.0; });
     part("apps", [&](sim::FirmIndex i) { return f.app_platform[i] >= 0 ? 1.0 : 0.0; });
+    part("in_plant", [&](sim::FirmIndex i) { return f.in_plant_platform[i] >= 0 ? 1.0 : 0.0; });
+    part("in_plant_level",
+         [&](sim::FirmIndex i) { return f.in_plant_platform[i] >= 0 ? f.in_plant_level[i] : 0.0; });
     part("maturity", [&](sim::FirmIndex i) { return f.digital_maturity[i]; });
     part("on_time", [&](sim::FirmIndex i) { return f.on_time_prob[i]; });
     part("own_quality", [&](sim::FirmIndex i) { return 1.0 - f.defect_rate[i]; });
