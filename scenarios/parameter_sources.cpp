@@ -437,7 +437,6 @@ const std::vector<ParameterSource>& parameter_sources() {
        "-61%, lead time -27%, paperwork and blueprint losses -56%, defects -18% (averages as "
        "widely quoted; UNVERIFIED: no stored copy of the white paper was found on 2026-12-02; "
        "self-reported by users, not causal) (ODD 7.102)"},
-      {"mechanisms.in_plant.enabled", "switch: on by default (ODD 7.102)"},
       {"mechanisms.in_plant.fee_per_device",
        "assumption, UNVERIFIED: 8 yuan/device/month, i.e. 2,000 yuan/month (24,000 yuan/year) "
        "for the 250 devices of a member (7.91), the order of a small factory's SaaS MES "
