@@ -153,6 +153,20 @@ struct AppsParams {
   double bytes_per_day = 2.0e6;  ///< app traffic a subscriber sends to its platform (B/day, design-data kind)
 };
 
+/** @brief Paid in-plant digital services (7.102): equipment-data collection, a production-management
+ * system and shop-floor apps that a firm buys through a platform it belongs to. They act inside the buyer's
+ * plant (its production days, its shop-floor overhead, its own defects), never on a tie's terms. */
+struct InPlantParams {
+  bool enabled = true;          ///< off: nobody buys, no fee, no effect
+  double fee_per_device = 8.0;  ///< monthly price per connected device (yuan/device/month)
+  double days_cut = 0.27;       ///< share of production days saved at full effect (share)
+  double shop_floor_share =
+      0.5;                      ///< share of the non-coordination overhead that is shop-floor records (share)
+  double paperwork_cut = 0.61;  ///< share of shop-floor record hours saved at full effect (share)
+  double defect_cut = 0.18;     ///< share of own defects removed at full effect (share)
+  double ramp_months = 12.0;    ///< months over which the effect phases in after buying (months)
+};
+
 /** @brief Export demand from the rest of the world and platforms' cross-border matchmaking (7.78–7.80). */
 struct CrossBorderParams {
   /** @brief Foreign demand for an industry's final goods if every firm were fully known to foreign buyers,

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "agents/cross_border.hpp"
+#include "agents/in_plant_services.hpp"
 #include "agents/model_context.hpp"
 #include "agents/shared_apps.hpp"
 
@@ -109,6 +110,12 @@ const std::vector<Mechanism>& mechanism_registry() {
        {"saving_max", "half_apps", "fee_per_employee", "cost_per_app"}, {"app subscriptions", "settlement"},
        "mechanisms.apps.bytes_per_day (design-data traffic kind)", {"app_subscriber_share"}, "7.66–7.68", nullptr,
        {{"app_subscriber_share", "share", &sim::TickMetrics::app_subscriber_share, app_subscriber_share}}},
+      {"in_plant_services", "in_plant_services", "digital layer",
+       "Firms buy in-plant digital services through a platform when the expected in-plant saving exceeds the price",
+       {{"mechanisms.in_plant.enabled", "false"}}, "platforms[*]", "mechanisms.in_plant",
+       {"fee_per_device", "days_cut", "shop_floor_share", "paperwork_cut", "defect_cut", "ramp_months"},
+       {"in-plant services", "settlement", "learning"}, "", {"in_plant_share"}, "7.102", nullptr,
+       {{"in_plant_share", "share", &sim::TickMetrics::in_plant_share, in_plant_share}}},
       // --- platform services (per platform, platforms[*].services) ---
       {"matchmaking", "matchmaking", "platform service",
        "Search of the reachable member pool across regions and industries, and the marketplace for shortfalls",

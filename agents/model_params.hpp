@@ -201,6 +201,7 @@ struct ModelParams {
   FoundingParams founding;
   HierarchyParams hierarchy;
   AppsParams apps;
+  InPlantParams in_plant;
   CrossBorderParams cross_border;
   PlatformStageParams platform_stages;
 };

@@ -8,6 +8,7 @@
 #include "agents/credit.hpp"
 #include "agents/demography.hpp"
 #include "agents/household_consumption.hpp"
+#include "agents/in_plant_services.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/knowledge.hpp"
 #include "agents/platform_founding.hpp"
@@ -124,6 +125,7 @@ const std::vector<ModelPhase>& model_phases() {
       {"tie channels", choose_tie_channels, false, "tie channels"},
       {"service access after joining", refresh_service_access, false, nullptr},
       {"app subscriptions", subscribe_to_apps, false, nullptr},
+      {"in-plant services", buy_in_plant_services, false, nullptr},
       {"platform costs", cost_platforms, false, nullptr},
       {"policy accounts", account_policies, false, nullptr},
       {"platform accounts", settle_platforms, false, "platform and policy accounts"},

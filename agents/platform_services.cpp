@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "agents/in_plant_services.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/order_handling.hpp"
 #include "agents/platform_hierarchy.hpp"
@@ -243,7 +244,9 @@ namespace {
  * from the buyer's belief and whose messages travel by e-mail or through the platform. Transport is as
  * offline: a platform shortens the wait for a load only through the flow it pools (7.60). */
 double lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double wait_days) {
-  return lead_time_days(c.params.trade, t.distance_km) + wait_days + tie_handling_days(c, t, b);
+  // The supplier's own production days shrink only through in-plant services it paid for (7.102).
+  return lead_time_days(c.params.trade, t.distance_km) - production_days_saved(c, t.supplier) + wait_days +
+         tie_handling_days(c, t, b);
 }
 }  // namespace
 

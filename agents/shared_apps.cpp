@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "agents/in_plant_services.hpp"
+
 namespace vicsim::agents {
 
 namespace {
@@ -59,8 +61,9 @@ void subscribe_to_apps(ModelContext& c) {
     if (!c.params.apps.enabled || !f.platforms[i] || s <= 0.0) continue;
     // The coordination part of the overhead factor is the smoothed ratio of measured to norm hours (7.34);
     // undoing this month's saving gives the hours the firm would spend without apps.
-    const double ratio =
-        std::max(0.0, f.overhead_factor[i] - (1.0 - s)) / s / std::max(1e-6, 1.0 - subscriber_saving(c, i));
+    // The other part is (1 − s) times the in-plant services' shop-floor factor (7.102).
+    const double ratio = std::max(0.0, f.overhead_factor[i] - (1.0 - s) * shop_floor_factor(c, i)) / s /
+                         std::max(1e-6, 1.0 - subscriber_saving(c, i));
     const double coordination_yuan =
         w.regions[sim::idx(f.region[i])].land_cost.yuan * s * ratio * f.employees[i];
     const double fee = c.params.apps.fee_per_employee * f.employees[i];

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include "agents/in_plant_services.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
 
@@ -168,7 +169,8 @@ void drift_reliability(ModelContext& c) {
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = alive[k];
     sim::Rng rng(c.world.seed, sim::Stream::Reliability, i, static_cast<std::uint64_t>(c.world.tick));
-    const auto [ot, df] = target_logits(ip, f.digital_maturity[i]);
+    const auto [ot, maturity_df] = target_logits(ip, f.digital_maturity[i]);
+    const double df = maturity_df - defect_logit_cut(c, i);  // in-plant services (7.102)
     const double x =
         (1.0 - phi) * ot + phi * logit(clamp_prob(f.on_time_prob[i])) + shock * sim::normal(rng, 0.0, 1.0);
     const double y =
@@ -251,10 +253,11 @@ void learn_from_deliveries(ModelContext& c) {
       }
       // Management overhead follows the coordination hours measured this month against the offline norm
       // for the same deliveries, smoothed like the evidence.
-      const double target = deliveries > 0.0 ? 1.0 - ip.coordination_share +
-                                                   ip.coordination_share * f.coordination_hours[i] /
-                                                       (deliveries * norm_per_delivery)
-                                             : 1.0;
+      // In-plant services cut the shop-floor record hours of the other part (7.102).
+      const double rest = (1.0 - ip.coordination_share) * shop_floor_factor(c, i);
+      const double target =
+          rest + ip.coordination_share *
+                     (deliveries > 0.0 ? f.coordination_hours[i] / (deliveries * norm_per_delivery) : 1.0);
       f.overhead_factor[i] = ip.belief_memory * f.overhead_factor[i] + (1.0 - ip.belief_memory) * target;
     }
   });

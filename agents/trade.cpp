@@ -6,6 +6,7 @@
 
 #include "agents/cross_border.hpp"
 #include "agents/household_consumption.hpp"
+#include "agents/in_plant_services.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_hierarchy.hpp"
 #include "agents/platform_services.hpp"
@@ -586,7 +587,8 @@ void settle_accounts(ModelContext& c) {
     }
     const auto& r = w.regions[sim::idx(f.region[i])];
     const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i] +
-                         (f.on_cloud[i] ? cloud_cost(c, i) : 0.0) + app_fee(c, i) + cross_border_fee(c, i);
+                         (f.on_cloud[i] ? cloud_cost(c, i) : 0.0) + app_fee(c, i) + cross_border_fee(c, i) +
+                         in_plant_fee(c, i);
     const double rework = f.defect_rate[i] * (cost + fixed);
     const double base_unit = f.output[i] > 0.0 ? (cost + fixed) / f.output[i] : 0.0;
     // Scrapped units are cleared at the markdown; carried ones cost storage and capital each month.
@@ -652,6 +654,10 @@ void settle_accounts(ModelContext& c) {
     if (const double fee = app_fee(c, i); fee > 0.0) {
       L.pay(Sector::Firms, Sector::Platforms, FlowKind::AppSubscription, fee);
       w.platforms[static_cast<std::size_t>(f.app_platform[i])].revenue += sim::Money{fee};
+    }
+    if (const double fee = in_plant_fee(c, i); fee > 0.0) {
+      L.pay(Sector::Firms, Sector::Platforms, FlowKind::InPlantService, fee);
+      w.platforms[static_cast<std::size_t>(f.in_plant_platform[i])].revenue += sim::Money{fee};
     }
     if (const double fee = cross_border_fee(c, i); fee > 0.0) {
       L.pay(Sector::Firms, Sector::Platforms, FlowKind::CrossBorderFee, fee);

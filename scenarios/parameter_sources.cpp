@@ -423,6 +423,41 @@ const std::vector<ParameterSource>& parameter_sources() {
        "e-procurement cuts order processing by up to 48% (EdTech Magazine 2009, 'Colleges deploy "
        "e-procurement "
        "systems to slash costs and control spending', quoting IT experts) (ODD 7.67)"},
+      {"mechanisms.in_plant.days_cut",
+       "lead time -27% ('reduced lead time', the lower of the two time figures; cycle time "
+       "-45%). MESA International (1997), 'MES Explained: A High Level Vision' (White Paper 6), "
+       "survey of MES users, before/after: manufacturing cycle time -45%, data entry time -75%, "
+       "WIP -24%, paperwork between shifts -61%, lead time -27%, paperwork and blueprint losses "
+       "-56%, defects -18% (averages as widely quoted; UNVERIFIED: no stored copy of the white "
+       "paper was found on 2026-12-02; self-reported by users, not causal) (ODD 7.102)"},
+      {"mechanisms.in_plant.defect_cut",
+       "defects -18% ('improved product quality (reduced defects)'). MESA International (1997), "
+       "'MES Explained: A High Level Vision' (White Paper 6), survey of MES users, before/after: "
+       "manufacturing cycle time -45%, data entry time -75%, WIP -24%, paperwork between shifts "
+       "-61%, lead time -27%, paperwork and blueprint losses -56%, defects -18% (averages as "
+       "widely quoted; UNVERIFIED: no stored copy of the white paper was found on 2026-12-02; "
+       "self-reported by users, not causal) (ODD 7.102)"},
+      {"mechanisms.in_plant.fee_per_device",
+       "assumption, UNVERIFIED: 8 yuan/device/month, i.e. 2,000 yuan/month (24,000 yuan/year) "
+       "for the 250 devices of a member (7.91), the order of a small factory's SaaS MES "
+       "subscription; no stored price list of a Chinese in-plant SaaS was found on 2026-12-02; "
+       "Western per-device IIoT licences quote $50-500/device/month for a machine or gateway "
+       "(MachineCDN, 'Total Cost of Ownership for IIoT Platforms'), for devices far fewer than "
+       "250 per firm (ODD 7.102)"},
+      {"mechanisms.in_plant.paperwork_cut",
+       "paperwork between shifts -61%. MESA International (1997), 'MES Explained: A High Level "
+       "Vision' (White Paper 6), survey of MES users, before/after: manufacturing cycle time "
+       "-45%, data entry time -75%, WIP -24%, paperwork between shifts -61%, lead time -27%, "
+       "paperwork and blueprint losses -56%, defects -18% (averages as widely quoted; "
+       "UNVERIFIED: no stored copy of the white paper was found on 2026-12-02; self-reported by "
+       "users, not causal) (ODD 7.102)"},
+      {"mechanisms.in_plant.ramp_months",
+       "assumption: the effect builds up with a 12-month time constant, like an MES roll-out of "
+       "several months to a year; not sourced (ODD 7.102)"},
+      {"mechanisms.in_plant.shop_floor_share",
+       "assumption: half of the non-coordination management overhead is shop-floor records, "
+       "statistics, paper forms and inspection rounds, mirroring coordination_share = 0.5 (ODD "
+       "7.102)"},
       {"mechanisms.hierarchy.app_depreciation",
        "assumption: apps go out of date in about four years (ODD 7.51)"},
       {"mechanisms.hierarchy.app_half", "assumption (ODD 7.51)"},

@@ -467,6 +467,20 @@ void describe(V& v, agents::AppsParams& p) {
 }
 
 template <class V>
+void describe(V& v, agents::InPlantParams& p) {
+  v.field("enabled", p.enabled, "", "Paid in-plant digital services bought through a platform (off: none)");
+  v.field("fee_per_device", p.fee_per_device, "yuan/device/month", "Monthly price per connected device", 0,
+          1e9);
+  v.field("days_cut", p.days_cut, "share", "Share of production days saved at full effect", 0, 1);
+  v.field("shop_floor_share", p.shop_floor_share, "share",
+          "Share of the non-coordination overhead that is shop-floor records", 0, 1);
+  v.field("paperwork_cut", p.paperwork_cut, "share", "Share of shop-floor record hours saved at full effect",
+          0, 1);
+  v.field("defect_cut", p.defect_cut, "share", "Share of own defects removed at full effect", 0, 0.99);
+  v.field("ramp_months", p.ramp_months, "months", "Months over which the effect phases in", 1, 1200);
+}
+
+template <class V>
 void describe(V& v, agents::CrossBorderParams& p) {
   v.field("export_potential", p.export_potential, "units/unit",
           "Foreign demand for final goods at full reach, per unit of the scenario's final demand (0: none)",
@@ -523,6 +537,8 @@ void describe(V& v, agents::ModelParams& p) {
   v.object("founding", p.founding, "Endogenous platform founding");
   v.object("hierarchy", p.hierarchy, "Point, line and surface: services of each level to the one below");
   v.object("apps", p.apps, "Shared apps that member firms subscribe to");
+  v.object("in_plant", p.in_plant,
+           "Paid in-plant digital services (production days, shop-floor overhead, defects)");
   v.object("cross_border", p.cross_border, "Export demand and platforms' cross-border matchmaking");
   v.object("platform_stages", p.platform_stages, "Thresholds of the platform path and ecosystem stages");
 }

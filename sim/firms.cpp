@@ -50,6 +50,8 @@ FirmIndex Firms::add() {
   overhead_factor.push_back(1.0);
   coordination_hours.push_back(0.0);
   app_platform.push_back(-1);
+  in_plant_platform.push_back(-1);
+  in_plant_level.push_back(0.0);
   forecast_error.push_back(0.0);
   inventory_cost.push_back(Money{});
   dispatched_out.push_back(0.0);

@@ -79,15 +79,18 @@ struct Firms {
   std::vector<double> overhead_factor;     ///< management overhead relative to the offline norm (7.34)
   std::vector<double> coordination_hours;  ///< this tick's supplier coordination, in order cycles (7.34)
   std::vector<std::int32_t> app_platform;  ///< platform whose shared apps it subscribes to, -1: none (7.66)
-  std::vector<double> forecast_error;      ///< this tick's relative forecast error (final stage)
-  std::vector<Money> inventory_cost;       ///< this tick's cost of forecast errors (yuan)
-  std::vector<double> dispatched_out;      ///< units of own orders dispatched to idle members
-  std::vector<Money> credit_line;          ///< platform credit available (yuan)
-  std::vector<Money> subsidy;              ///< cumulative policy subsidies received (yuan)
-  std::vector<double> disruption;          ///< share of capacity lost to a regional disruption
-  std::vector<double> fill;                ///< share of this tick's orders delivered (incl. dispatched)
-  std::vector<double> unsold;              ///< units produced beyond orders (forecast over-shoot)
-  std::vector<Money> total_cost;           ///< inputs, labour, overhead, rework, inventory, fees (yuan)
+  std::vector<std::int32_t> in_plant_platform;  ///< platform it buys in-plant services from, -1: none (7.102)
+  std::vector<double>
+      in_plant_level;  ///< phased-in share of the in-plant services' full effect, [0, 1] (7.102)
+  std::vector<double> forecast_error;  ///< this tick's relative forecast error (final stage)
+  std::vector<Money> inventory_cost;   ///< this tick's cost of forecast errors (yuan)
+  std::vector<double> dispatched_out;  ///< units of own orders dispatched to idle members
+  std::vector<Money> credit_line;      ///< platform credit available (yuan)
+  std::vector<Money> subsidy;          ///< cumulative policy subsidies received (yuan)
+  std::vector<double> disruption;      ///< share of capacity lost to a regional disruption
+  std::vector<double> fill;            ///< share of this tick's orders delivered (incl. dispatched)
+  std::vector<double> unsold;          ///< units produced beyond orders (forecast over-shoot)
+  std::vector<Money> total_cost;       ///< inputs, labour, overhead, rework, inventory, fees (yuan)
   // stock-flow accounting (docs/ODD.md 7.28)
   std::vector<double> final_orders;    ///< units of `orders` placed by households (final demand) this tick
   std::vector<double> own_output;      ///< units produced for the firm's own orders this tick

@@ -41,7 +41,8 @@ std::string_view flow_name(FlowKind k) {
                                                                   "logistics_fee",
                                                                   "cross_border_fee",
                                                                   "consumer_imports",
-                                                                  "world_income"};
+                                                                  "world_income",
+                                                                  "in_plant_service"};
   return names[static_cast<std::size_t>(k)];
 }
 

@@ -51,8 +51,9 @@ enum class FlowKind : std::uint8_t {
   CrossBorderFee,    ///< firms → platforms: monthly fee for a platform's cross-border matchmaking (7.78)
   ConsumerImports,   ///< households → rest of world: foreign goods bought out of consumption (7.85)
   WorldIncome,       ///< world → rest of world: foreign income spent on the cluster's goods (7.95)
+  InPlantService,    ///< firms → platforms: monthly price of in-plant digital services (7.102)
 };
-inline constexpr std::size_t kFlowKinds = 30;
+inline constexpr std::size_t kFlowKinds = 31;
 
 /** @brief Sector name as written in accounts.csv and stocks.csv. */
 std::string_view sector_name(Sector s);

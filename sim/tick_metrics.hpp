@@ -95,6 +95,7 @@ struct TickMetrics {
   double loan_write_offs = 0;          ///< loans written off by the lender, yuan/month
   double voucher_windfall = 0;      ///< voucher spending on firms on the cloud before the policy, yuan/month
   double app_subscriber_share = 0;  ///< platform members subscribed to a platform's shared apps (7.66)
+  double in_plant_share = 0;        ///< alive firms that buy in-plant digital services (7.102)
 };
 
 /** @brief A column of the time series: its name, unit and member. */

@@ -54,7 +54,8 @@ TEST_CASE(
     if (f.platforms[i] == (1u << cosmo)) found = i;
   REQUIRE(found);
   const sim::FirmIndex member = *found;
-  f.overhead_factor[member] = 1.0;  // ratio 1: the offline norm
+  f.overhead_factor[member] = 1.0;   // ratio 1: the offline norm
+  f.in_plant_platform[member] = -1;  // no in-plant services: the other part of overhead is 1 − s (7.102)
   f.app_platform[member] = -1;
   const double s = c.params.information.coordination_share;
   const double per_employee = c.world.regions[sim::idx(f.region[member])].land_cost.yuan * s * last;

@@ -68,10 +68,11 @@ ALLOWED = {
     "exports": {("rest_of_world", "firms")},
     "world_income": {("world", "rest_of_world")},
     "app_subscription": {("firms", "platforms")},
+    "in_plant_service": {("firms", "platforms")},
     "logistics_fee": {("firms", "platforms")},
     "cross_border_fee": {("firms", "platforms")},
 }
-FEES = {"commission", "marketplace_fee", "dispatch_fee", "entry_fee", "app_subscription", "logistics_fee",
+FEES = {"commission", "marketplace_fee", "dispatch_fee", "entry_fee", "app_subscription", "in_plant_service", "logistics_fee",
         "cross_border_fee"}
 
 

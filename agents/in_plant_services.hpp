@@ -1,0 +1,59 @@
+#pragma once
+/** @file Paid in-plant digital services (docs/ODD.md 7.102): equipment-data collection, a
+ * production-management system and shop-floor apps that a firm buys through a platform it belongs to,
+ * priced per connected device. Once bought, their effect phases in over months and acts inside the buyer's
+ * plant only: fewer production days on everything it ships, fewer shop-floor record hours in its
+ * management overhead, and fewer own defects through the drift of its hidden defect rate (7.30). They never
+ * change the terms of a tie or of a channel: a buyer's customers on any channel see its shorter production
+ * days. */
+#include <cstddef>
+
+#include "agents/model_context.hpp"
+
+namespace vicsim::agents {
+
+/** @brief Whether platform p sells in-plant services to its members: the mechanism is on, p is alive and
+ * offers knowledge and app sharing (industrial apps are that service's app class, 7.66). */
+bool offers_in_plant(const ModelContext& c, std::size_t p);
+
+/** @brief Monthly price of the in-plant services to one firm (yuan): fee_per_device · devices_per_member
+ * (the devices whose data the service collects, 7.91). */
+double in_plant_price(const ModelContext& c);
+
+/** @brief What firm i pays this month for in-plant services (yuan; 0 without a valid purchase: none
+ * bought, the platform gone or no longer offering them, or i no longer a member). */
+double in_plant_fee(const ModelContext& c, sim::FirmIndex i);
+
+/** @brief Phased-in share of the full effect firm i enjoys this month, in [0, 1] (0 without a valid
+ * purchase). */
+double in_plant_effect(const ModelContext& c, sim::FirmIndex i);
+
+/** @brief Production days supplier s saves on everything it ships this month (days):
+ * `trade.production_days · days_cut · effect_s`; its production lead time is `production_days` minus this. */
+double production_days_saved(const ModelContext& c, sim::FirmIndex s);
+
+/** @brief Multiplier on the non-coordination part (1 − s) of firm i's overhead factor (7.34):
+ * `1 − shop_floor_share · paperwork_cut · effect_i`, in (0, 1]. */
+double shop_floor_factor(const ModelContext& c, sim::FirmIndex i);
+
+/** @brief Shift of firm i's drift target for its logit defect rate (logits, ≥ 0, subtracted): at full
+ * effect the target rate falls by `defect_cut` at the mean defect rate, `effect_i · (logit δ̄ − logit(δ̄ ·
+ * (1 − defect_cut)))`. */
+double defect_logit_cut(const ModelContext& c, sim::FirmIndex i);
+
+/** @brief Firm i's expected monthly saving at full effect (yuan): the shop-floor record hours of its
+ * overhead, `land_cost · (1 − s) · shop_floor_share · paperwork_cut · employees`, plus the own rework saved,
+ * `defect_cut · δ_i · (input cost + labour + overhead)` of last month. Shorter production days are not
+ * counted: they benefit its customers, and what a firm gains from them is not known to it. */
+double in_plant_saving(const ModelContext& c, sim::FirmIndex i);
+
+/** @brief Share of alive firms that buy in-plant services (timeseries.csv `in_plant_share`). */
+double in_plant_share(const ModelContext& c);
+
+/** @brief Each alive firm buys in-plant services for next month when its expected saving exceeds the
+ * price, from the platform it already buys from if that is still valid, else from the first member platform
+ * that offers them; and phases the effect in (`level += (1 − level) / ramp_months`) or, when it stops,
+ * loses it (`level = 0`). */
+void buy_in_plant_services(ModelContext& c);
+
+}  // namespace vicsim::agents

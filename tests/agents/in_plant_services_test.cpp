@@ -1,0 +1,165 @@
+// Paid in-plant digital services (docs/ODD.md 7.102).
+#include "agents/in_plant_services.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "agents/platform_services.hpp"
+#include "agents/supplier_beliefs.hpp"
+#include "test_support.hpp"
+
+using namespace vicsim;
+
+namespace {
+/** Platform COSMO-Appliances of platform_led.json, the line the case-figure joiners join. */
+std::size_t cosmo_of(const agents::ModelContext& c) {
+  const auto& ps = c.world.platforms;
+  const auto it =
+      std::find_if(ps.begin(), ps.end(), [](const auto& p) { return p.name == "COSMO-Appliances"; });
+  REQUIRE(it != ps.end());
+  return static_cast<std::size_t>(it - ps.begin());
+}
+
+/** This month's in_plant_service flow, firms to platforms (yuan). */
+double in_plant_payments(const agents::ModelContext& c) {
+  using sim::Sector;
+  const auto at = [](auto e) { return static_cast<std::size_t>(e); };
+  return c.ledger.flows()[at(Sector::Firms)][at(Sector::Platforms)][at(sim::FlowKind::InPlantService)];
+}
+
+/** An alive firm that belongs to platform p alone. */
+sim::FirmIndex member_of_only(const agents::ModelContext& c, std::size_t p) {
+  std::optional<sim::FirmIndex> found;
+  for (auto i : c.directory.alive())
+    if (c.world.firms.platforms[i] == (1u << p) && c.world.firms.employees[i] > 20.0) found = i;
+  REQUIRE(found);
+  return *found;
+}
+}  // namespace
+
+TEST_CASE(
+    "in_plant_services: a member buys only when its expected saving beats the price, a non-member never, "
+    "and the effect phases in and is lost when it stops",
+    "[agents]") {
+  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
+  auto& c = r.model->mutable_context();
+  auto& f = c.world.firms;
+  const auto cosmo = cosmo_of(c);
+  const sim::FirmIndex m = member_of_only(c, cosmo);
+  const double saving = agents::in_plant_saving(c, m);
+  REQUIRE(saving > 0.0);
+  const double devices = c.params.infrastructure.devices_per_member;
+
+  // Priced just above the saving: nobody with this saving buys.
+  c.params.in_plant.fee_per_device = saving * 1.01 / devices;
+  f.in_plant_platform[m] = -1;
+  agents::buy_in_plant_services(c);
+  CHECK(f.in_plant_platform[m] == -1);
+  CHECK(agents::in_plant_fee(c, m) == 0.0);
+  CHECK(agents::in_plant_effect(c, m) == 0.0);
+
+  // Just below: it buys from its platform and pays the price per device.
+  c.params.in_plant.fee_per_device = saving * 0.99 / devices;
+  agents::buy_in_plant_services(c);
+  REQUIRE(f.in_plant_platform[m] == static_cast<std::int32_t>(cosmo));
+  CHECK(agents::in_plant_fee(c, m) == Approx(saving * 0.99));
+  const double T = c.params.in_plant.ramp_months;
+  CHECK(agents::in_plant_effect(c, m) == Approx(1.0 / T));
+  for (int k = 2; k <= 6; ++k) {
+    agents::buy_in_plant_services(c);
+    CHECK(agents::in_plant_effect(c, m) == Approx(1.0 - std::pow(1.0 - 1.0 / T, k)));
+  }
+  CHECK(agents::in_plant_effect(c, m) < 0.5);  // phases in, does not jump
+
+  // Leaving the platform ends the service and its effect; a non-member does not buy.
+  f.platforms[m] = 0;
+  CHECK(agents::in_plant_fee(c, m) == 0.0);
+  CHECK(agents::in_plant_effect(c, m) == 0.0);
+  agents::buy_in_plant_services(c);
+  CHECK(f.in_plant_platform[m] == -1);
+  CHECK(f.in_plant_level[m] == 0.0);
+
+  // A platform without knowledge and app sharing does not sell it; the switch turns it off.
+  f.platforms[m] = 1u << cosmo;
+  c.world.platforms[cosmo].services.knowledge = false;
+  agents::buy_in_plant_services(c);
+  CHECK(f.in_plant_platform[m] == -1);
+  c.world.platforms[cosmo].services.knowledge = true;
+  c.params.in_plant.enabled = false;
+  agents::buy_in_plant_services(c);
+  CHECK(f.in_plant_platform[m] == -1);
+}
+
+TEST_CASE(
+    "in_plant_services: a buyer's production days, shop-floor overhead and own defects fall with the "
+    "phased-in effect, on every tie it supplies",
+    "[agents]") {
+  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
+  auto& c = r.model->mutable_context();
+  auto& f = c.world.firms;
+  const auto& ip = c.params.in_plant;
+  const auto cosmo = cosmo_of(c);
+
+  // A supplier on some supply tie, made a member of COSMO only.
+  const auto& g = c.world.network;
+  std::optional<std::pair<sim::Tie, sim::FirmIndex>> tie;
+  for (auto [e, end] = boost::edges(g); e != end && !tie; ++e) {
+    const sim::Tie& t = g[*e];
+    const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+    if (t.is_supply() && f.alive[b] && f.alive[t.supplier]) tie.emplace(t, b);
+  }
+  REQUIRE(tie);
+  const auto& [t, buyer] = *tie;
+  const sim::FirmIndex s = t.supplier;
+  f.platforms[s] = 1u << cosmo;
+  f.in_plant_platform[s] = -1;
+  CHECK(agents::production_days_saved(c, s) == 0.0);
+  CHECK(agents::shop_floor_factor(c, s) == 1.0);
+  CHECK(agents::defect_logit_cut(c, s) == 0.0);
+  const double lead_without = agents::tie_lead_days(c, t, buyer);
+  const double before_defect = f.defect_rate[s];
+
+  f.in_plant_platform[s] = static_cast<std::int32_t>(cosmo);
+  f.in_plant_level[s] = 0.5;
+  const double days = c.params.trade.production_days * ip.days_cut * 0.5;
+  CHECK(agents::production_days_saved(c, s) == Approx(days));
+  CHECK(agents::tie_lead_days(c, t, buyer) == Approx(lead_without - days));
+  // The same tie offline is shortened by the same days: the service acts in the plant, not on the channel.
+  sim::Tie off = t;
+  off.channel = sim::TieChannel::Offline;
+  off.platform = 0xFF;
+  f.in_plant_platform[s] = -1;
+  const double off_without = agents::tie_lead_days(c, off, buyer);
+  f.in_plant_platform[s] = static_cast<std::int32_t>(cosmo);
+  CHECK(agents::tie_lead_days(c, off, buyer) == Approx(off_without - days));
+  CHECK(agents::shop_floor_factor(c, s) == Approx(1.0 - ip.shop_floor_share * ip.paperwork_cut * 0.5));
+
+  // At full effect the defect target at the mean rate falls by defect_cut.
+  f.in_plant_level[s] = 1.0;
+  const double mean = c.params.information.defect_mean;
+  const auto logit = [](double p) { return std::log(p / (1.0 - p)); };
+  const double target = logit(mean) - agents::defect_logit_cut(c, s);
+  CHECK(1.0 / (1.0 + std::exp(-target)) == Approx(mean * (1.0 - ip.defect_cut)));
+
+  // The drift of the hidden defect rate moves toward the lower target: same draw, lower rate.
+  f.in_plant_platform[s] = -1;
+  agents::drift_reliability(c);
+  const double drifted_without = f.defect_rate[s];
+  f.defect_rate[s] = before_defect;
+  f.in_plant_platform[s] = static_cast<std::int32_t>(cosmo);
+  agents::drift_reliability(c);
+  CHECK(f.defect_rate[s] < drifted_without);
+}
+
+TEST_CASE("in_plant_services: buyers pay their platform in the ledger; off, nobody pays", "[agents]") {
+  const auto on = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=24"}));
+  const auto& c = on.model->context();
+  CHECK(in_plant_payments(c) > 0.0);
+  CHECK(on.series.back().in_plant_share > 0.0);
+  CHECK(on.series.back().in_plant_share <= 1.0);
+  const auto off = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=24",
+                                                              "mechanisms.in_plant.enabled=false"}));
+  CHECK(in_plant_payments(off.model->context()) == 0.0);
+  CHECK(off.series.back().in_plant_share == 0.0);
+}
