@@ -368,6 +368,8 @@ void realise_production(ModelContext& c) {
 void propagate_orders(ModelContext& c) {
   sim::World& w = c.world;
   sim::Firms& f = w.firms;
+  // Region levels change only at the start of a month (policies); every tie's order handling reads them.
+  c.access_links.refresh(c.params.infrastructure, w.regions);
   for (auto i : c.directory.alive()) {
     f.orders[i] = 0.0;
     f.output[i] = 0.0;
@@ -542,7 +544,7 @@ void settle_accounts(ModelContext& c) {
       cost += value * (1.0 + rate) + incidents;
       tc += value * rate + incidents;
       fees += value * (commission + ship.fee);
-      lead += tie.delivered * (tie_lead_days(c, tie, i) + (tie.late ? ip.late_days : 0.0));
+      lead += tie.delivered * (tie_lead_days(c, tie, i, ship) + (tie.late ? ip.late_days : 0.0));
     }
     f.input_defect_share[i] = tied_units > 0.0 ? defective_units / tied_units : 0.0;
     // Subscribed shared apps shorten every order cycle, routine or incident (7.66).
