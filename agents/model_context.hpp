@@ -4,6 +4,7 @@
 #include <memory>
 #include <vector>
 
+#include "agents/access_link_times.hpp"
 #include "agents/infrastructure_outcome.hpp"
 #include "agents/model_params.hpp"
 #include "agents/policy.hpp"
@@ -59,6 +60,8 @@ struct ModelContext {
   InfrastructureOutcome infra;
   /** @brief This tick's lane flows for shipment consolidation (7.60). */
   LogisticsLanes lanes;
+  /** @brief Each region's e-mail leg of an order message, refreshed when orders start (order_handling). */
+  AccessLinkTimes access_links;
   /** @brief Infrastructure levels last pushed to SimGrid, to detect upgrades. */
   std::vector<double> pushed_infrastructure;
   /** @brief Platform compute capacities last pushed to SimGrid (Gflop/s; -1 before the first push). */

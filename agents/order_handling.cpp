@@ -27,7 +27,7 @@ double side_s(const ModelContext& c, std::size_t r, std::size_t p) {
     wait = c.infra.at(r, 0).wait_s;
     for (std::size_t q = 1; q < c.infra.platforms; ++q) wait = std::min(wait, c.infra.at(r, q).wait_s);
   }
-  return access_latency_s(ip, level) + ip.order_bytes / access_bandwidth_Bps(ip, level) + wait;
+  return c.access_links.at(ip, r, level) + wait;
 }
 }  // namespace
 

@@ -251,7 +251,11 @@ double lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, dou
 }  // namespace
 
 double tie_lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b) {
-  return lead_days(c, t, b, tie_shipping(c, t, b).wait_days);
+  return tie_lead_days(c, t, b, tie_shipping(c, t, b));
+}
+
+double tie_lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, const Shipping& ship) {
+  return lead_days(c, t, b, ship.wait_days);
 }
 
 SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b) {

@@ -63,6 +63,9 @@ double commission_rate(const ModelContext& c, const sim::Tie& t);
  * the lane it ships on (7.60) and order handling (7.83: approval and messaging rounds, the same rule on
  * every channel; the messages go by e-mail or through the platform, 7.46). */
 double tie_lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b);
+/** @brief tie_lead_days when the caller already holds the tie's shipping choice `ship` (tie_shipping(c, t,
+ * b)), so the lane is not looked up twice. */
+double tie_lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, const Shipping& ship);
 
 /** @brief Where firm b buys inputs no supplier tie delivers, and the premium it pays there. */
 struct SpotTerms {

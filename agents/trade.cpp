@@ -75,6 +75,27 @@ void allocate_demand(ModelContext& c, std::size_t t, double units) {
 
 namespace {
 
+/** Starts the loads of buyer i's in-tie records and of the supplier fields their terms read (price,
+ * capacity, region, the supplier's own lane to i's region), so that the cache misses of a firm's ties
+ * overlap instead of coming one tie at a time: ties and suppliers sit at scattered addresses once the
+ * network outgrows the cache, and each tie's work is too long for the CPU to reach the next tie's loads by
+ * itself. A hint only: it changes no value. */
+void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i) {
+  const auto& g = c.world.network;
+  const sim::Firms& f = c.world.firms;
+  const auto& L = c.lanes;
+  const std::size_t rb = sim::idx(f.region[i]);
+  sim::prefetch_ties(g, i);
+  for (auto [e, end] = boost::in_edges(i, g); e != end; ++e) {
+    const std::size_t s = boost::source(*e, g);
+    __builtin_prefetch(&f.price[s]);
+    __builtin_prefetch(&f.employees[s]);
+    __builtin_prefetch(&f.productivity[s]);
+    __builtin_prefetch(&f.region[s]);
+    if (const std::size_t k = s * L.regions + rb; k < L.own.size()) __builtin_prefetch(&L.own[k]);
+  }
+}
+
 /** C2M forecasting: final-stage firms produce to a forecast of their orders; the error's spread
  * shrinks for members of a platform with the forecasting service, by as much as the C2M data that
  * reached it through the SimGrid layer is still fresh (7.47). */
@@ -155,6 +176,7 @@ void receive_inputs(ModelContext& c, sim::FirmIndex i, std::vector<double>& rece
   received.assign(needs.size(), 0.0);
   shortfall.assign(needs.size(), 0.0);
   tied.assign(needs.size(), 0);
+  sim::prefetch_ties(w.network, i);
   for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
     const sim::Tie& tie = w.network[*e];
     if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
@@ -324,6 +346,7 @@ void realise_production(ModelContext& c) {
         f.fill[i] = f.orders[i] > 0.0 ? std::fmin(1.0, (sold + f.dispatched_out[i]) / f.orders[i]) : 1.0;
         f.lost_units[i] = f.orders[i] * (1.0 - f.fill[i]);
         std::uint32_t n = 0;
+        sim::prefetch_ties(w.network, i, true);
         for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
           sim::Tie& tie = w.network[*e];
           if (!tie.is_supply()) continue;
@@ -369,6 +392,8 @@ void realise_production(ModelContext& c) {
 void propagate_orders(ModelContext& c) {
   sim::World& w = c.world;
   sim::Firms& f = w.firms;
+  // Region levels change only at the start of a month (policies); every tie's order handling reads them.
+  c.access_links.refresh(c.params.infrastructure, w.regions);
   for (auto i : c.directory.alive()) {
     f.orders[i] = 0.0;
     f.output[i] = 0.0;
@@ -453,6 +478,7 @@ void propagate_orders(ModelContext& c) {
         // sums in in-edge order.
         slot_total.assign(needs.size(), 0.0);
         share.clear();
+        prefetch_in_ties(c, i);
         for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
           const sim::Tie& tie = w.network[*e];
           if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
@@ -511,6 +537,7 @@ void settle_accounts(ModelContext& c) {
     sim::Rng rng(w.seed, sim::Stream::Delivery, i, static_cast<std::uint64_t>(w.tick));
     double tied_units = 0.0, defective_units = 0.0, deliveries = 0.0, incidents_n = 0.0;
     sim::TransactionCostParts parts;
+    prefetch_in_ties(c, i);
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& tie = w.network[*e];
       if (!tie.is_supply()) continue;
@@ -543,7 +570,7 @@ void settle_accounts(ModelContext& c) {
       cost += value * (1.0 + rate) + incidents;
       tc += value * rate + incidents;
       fees += value * (commission + ship.fee);
-      lead += tie.delivered * (tie_lead_days(c, tie, i) + (tie.late ? ip.late_days : 0.0));
+      lead += tie.delivered * (tie_lead_days(c, tie, i, ship) + (tie.late ? ip.late_days : 0.0));
     }
     f.input_defect_share[i] = tied_units > 0.0 ? defective_units / tied_units : 0.0;
     // Subscribed shared apps shorten every order cycle, routine or incident (7.66).
