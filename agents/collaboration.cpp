@@ -56,13 +56,33 @@ void form_collaborations(ModelContext& c) {
   sim::World& w = c.world;
   const auto& alive = c.directory.alive();
   std::vector<std::int64_t> partner(alive.size(), -1);
-  auto& index = c.collaboration_candidates;
-  index.rebuild(w, kp, c.threads);
+  // Who searches this month; the walk below replays the same first draw from the same counter-based key.
+  std::vector<std::uint8_t> searching(alive.size(), 0);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex f = alive[k];
     sim::Rng rng(w.seed, sim::Stream::Collaboration, f, static_cast<std::uint64_t>(w.tick));
-    if (!sim::bernoulli(rng, kp.collaboration_probability) || collaborators(w, f) >= kp.max_collaborators)
-      return;
+    searching[k] =
+        sim::bernoulli(rng, kp.collaboration_probability) && collaborators(w, f) < kp.max_collaborators;
+  });
+  // Only the lists a searcher walks: its own, its suppliers' customers and its customers' suppliers.
+  const std::size_t n = boost::num_vertices(w.network);
+  std::vector<std::uint8_t> need_customers(n, 0), need_suppliers(n, 0);
+  for (std::size_t k = 0; k < alive.size(); ++k) {
+    if (!searching[k]) continue;
+    const sim::FirmIndex f = alive[k];
+    need_customers[f] = need_suppliers[f] = 1;
+    for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e)
+      need_customers[boost::source(*e, w.network)] = 1;
+    for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e)
+      need_suppliers[boost::target(*e, w.network)] = 1;
+  }
+  auto& index = c.collaboration_candidates;
+  index.rebuild(w, kp, c.threads, need_customers, need_suppliers);
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+    if (!searching[k]) return;
+    const sim::FirmIndex f = alive[k];
+    sim::Rng rng(w.seed, sim::Stream::Collaboration, f, static_cast<std::uint64_t>(w.tick));
+    sim::bernoulli(rng, kp.collaboration_probability);  // the draw that made f search (true)
     // Firms two supply steps away: co-customers of f's suppliers and co-suppliers of f's customers, each
     // with its complementarity score: relatedness × distance decay × knowledge relatedness; the pair then
     // forms the tie with that same score as its chance (docs/ODD.md 7.38). f itself is no candidate.

@@ -15,7 +15,9 @@ CollaborationPartner CollaborationCandidates::partner(const sim::World& w, sim::
           static_cast<std::uint16_t>(sim::idx(f.region[i])), f.digital_maturity[i]};
 }
 
-void CollaborationCandidates::rebuild(const sim::World& w, const KnowledgeParams& kp, unsigned threads) {
+void CollaborationCandidates::rebuild(const sim::World& w, const KnowledgeParams& kp, unsigned threads,
+                                      std::span<const std::uint8_t> need_customers,
+                                      std::span<const std::uint8_t> need_suppliers) {
   constexpr std::size_t kMax = std::numeric_limits<std::uint16_t>::max();
   if (w.industries.size() > kMax || w.regions.size() > kMax)
     throw std::logic_error("CollaborationCandidates: more than 65535 industries or regions");
@@ -37,19 +39,20 @@ void CollaborationCandidates::rebuild(const sim::World& w, const KnowledgeParams
   out_count_.assign(n, 0);
   in_count_.assign(n, 0);
   out_begin_[0] = in_begin_[0] = 0;
+  const bool all_out = need_customers.empty(), all_in = need_suppliers.empty();
   for (std::size_t v = 0; v < n; ++v) {
-    out_begin_[v + 1] = out_begin_[v] + boost::out_degree(v, g);
-    in_begin_[v + 1] = in_begin_[v] + boost::in_degree(v, g);
+    out_begin_[v + 1] = out_begin_[v] + (all_out || need_customers[v] ? boost::out_degree(v, g) : 0);
+    in_begin_[v + 1] = in_begin_[v] + (all_in || need_suppliers[v] ? boost::in_degree(v, g) : 0);
   }
   customers_.resize(out_begin_[n]);
   suppliers_.resize(in_begin_[n]);
   sim::parallel_for(n, threads, [&](std::size_t v) {
     std::size_t k = out_begin_[v];
-    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e)
+    for (auto [e, end] = boost::out_edges(v, g); (all_out || need_customers[v]) && e != end; ++e)
       if (g[*e].is_supply()) customers_[k++] = partner(w, static_cast<sim::FirmIndex>(boost::target(*e, g)));
     out_count_[v] = static_cast<std::uint32_t>(k - out_begin_[v]);
     k = in_begin_[v];
-    for (auto [e, end] = boost::in_edges(v, g); e != end; ++e)
+    for (auto [e, end] = boost::in_edges(v, g); (all_in || need_suppliers[v]) && e != end; ++e)
       if (g[*e].is_supply()) suppliers_[k++] = partner(w, static_cast<sim::FirmIndex>(boost::source(*e, g)));
     in_count_[v] = static_cast<std::uint32_t>(k - in_begin_[v]);
   });

@@ -38,8 +38,12 @@ struct CollaborationPartner {
 class CollaborationCandidates {
  public:
   /** @brief Rebuilds the lists and tables from w (its network, firm attributes, industries and region
-   * distances) and the spillover parameters; uses up to `threads` threads. */
-  void rebuild(const sim::World& w, const KnowledgeParams& kp, unsigned threads);
+   * distances) and the spillover parameters; uses up to `threads` threads. With need_customers and
+   * need_suppliers (one flag per firm slot), only the flagged firms' lists are filled (the others read as
+   * empty): the search then pays only for the lists it walks. Empty spans: every firm's lists. */
+  void rebuild(const sim::World& w, const KnowledgeParams& kp, unsigned threads,
+               std::span<const std::uint8_t> need_customers = {},
+               std::span<const std::uint8_t> need_suppliers = {});
   /** @brief Firm s's supply customers, in the order of s's out-ties. */
   std::span<const CollaborationPartner> customers(sim::FirmIndex s) const {
     return {customers_.data() + out_begin_[s], out_count_[s]};

@@ -61,6 +61,17 @@ TEST_CASE("collaboration_candidates: each firm's supply customers and suppliers 
   for (auto [e, end] = boost::edges(g); e != end; ++e) supply += g[*e].is_supply();
   CHECK(supply < boost::num_edges(g));  // there are collaboration ties to leave out
   CHECK(listed == supply);
+  // Only the flagged firms' lists: a's customers and b's suppliers, everything else empty.
+  std::vector<std::uint8_t> need_customers(boost::num_vertices(g), 0), need_suppliers(need_customers);
+  need_customers[a] = need_suppliers[b] = 1;
+  index.rebuild(c.world, c.params.knowledge, 1, need_customers, need_suppliers);
+  for (sim::FirmIndex v = 0; v < boost::num_vertices(g); ++v) {
+    CHECK(firms_of(index.customers(v)) ==
+          (v == a ? supply_partners(g, v, true) : std::vector<sim::FirmIndex>{}));
+    CHECK(firms_of(index.suppliers(v)) ==
+          (v == b ? supply_partners(g, v, false) : std::vector<sim::FirmIndex>{}));
+  }
+  CHECK(!index.customers(a).empty());
 }
 
 TEST_CASE("collaboration_candidates: the table score is collaboration_score to the last bit",
