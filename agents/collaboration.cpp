@@ -32,9 +32,8 @@ double collaboration_score(const ModelContext& c, sim::FirmIndex f, sim::FirmInd
   const auto& w = c.world;
   const auto& fs = w.firms;
   const double related = sim::relatedness(w.industries, sim::idx(fs.industry[f]), sim::idx(fs.industry[g]));
-  // Absorptive capacity (Cohen & Levinthal 1990): firms at similar digital maturity learn from each other.
-  const double knowledge = 1.0 - std::fabs(fs.digital_maturity[f] - fs.digital_maturity[g]);
-  return related * spillover_weight(c.params.knowledge, w.firm_distance(f, g)) * knowledge;
+  return complementarity(related, spillover_weight(c.params.knowledge, w.firm_distance(f, g)),
+                         fs.digital_maturity[f], fs.digital_maturity[g]);
 }
 
 std::int64_t pick_weighted(const std::vector<double>& weights, double u) {
@@ -57,40 +56,57 @@ void form_collaborations(ModelContext& c) {
   sim::World& w = c.world;
   const auto& alive = c.directory.alive();
   std::vector<std::int64_t> partner(alive.size(), -1);
+  // Who searches this month; the walk below replays the same first draw from the same counter-based key.
+  std::vector<std::uint8_t> searching(alive.size(), 0);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex f = alive[k];
     sim::Rng rng(w.seed, sim::Stream::Collaboration, f, static_cast<std::uint64_t>(w.tick));
-    if (!sim::bernoulli(rng, kp.collaboration_probability) || collaborators(w, f) >= kp.max_collaborators)
-      return;
-    // Firms two supply steps away: co-customers of f's suppliers and co-suppliers of f's customers.
-    std::vector<sim::FirmIndex> cand;
-    for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e) {
-      if (!w.network[*e].is_supply()) continue;
-      const auto s = boost::source(*e, w.network);
-      for (auto [e2, end2] = boost::out_edges(s, w.network); e2 != end2; ++e2)
-        if (w.network[*e2].is_supply())
-          cand.push_back(static_cast<sim::FirmIndex>(boost::target(*e2, w.network)));
-    }
-    for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e) {
-      if (!w.network[*e].is_supply()) continue;
-      const auto cu = boost::target(*e, w.network);
-      for (auto [e2, end2] = boost::in_edges(cu, w.network); e2 != end2; ++e2)
-        if (w.network[*e2].is_supply())
-          cand.push_back(static_cast<sim::FirmIndex>(boost::source(*e2, w.network)));
-    }
+    searching[k] =
+        sim::bernoulli(rng, kp.collaboration_probability) && collaborators(w, f) < kp.max_collaborators;
+  });
+  // Only the lists a searcher walks: its own, its suppliers' customers and its customers' suppliers.
+  const std::size_t n = boost::num_vertices(w.network);
+  std::vector<std::uint8_t> need_customers(n, 0), need_suppliers(n, 0);
+  for (std::size_t k = 0; k < alive.size(); ++k) {
+    if (!searching[k]) continue;
+    const sim::FirmIndex f = alive[k];
+    need_customers[f] = need_suppliers[f] = 1;
+    for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e)
+      need_customers[boost::source(*e, w.network)] = 1;
+    for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e)
+      need_suppliers[boost::target(*e, w.network)] = 1;
+  }
+  auto& index = c.collaboration_candidates;
+  index.rebuild(w, kp, c.threads, need_customers, need_suppliers);
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+    if (!searching[k]) return;
+    const sim::FirmIndex f = alive[k];
+    sim::Rng rng(w.seed, sim::Stream::Collaboration, f, static_cast<std::uint64_t>(w.tick));
+    sim::bernoulli(rng, kp.collaboration_probability);  // the draw that made f search (true)
+    // Firms two supply steps away: co-customers of f's suppliers and co-suppliers of f's customers, each
+    // with its complementarity score: relatedness × distance decay × knowledge relatedness; the pair then
+    // forms the tie with that same score as its chance (docs/ODD.md 7.38). f itself is no candidate.
+    thread_local std::vector<sim::FirmIndex> cand;
+    thread_local std::vector<double> score;
+    cand.clear();
+    score.clear();
+    const CollaborationPartner self = CollaborationCandidates::partner(w, f);
+    auto add = [&](const CollaborationPartner& g) {
+      if (g.firm == f) return;
+      cand.push_back(g.firm);
+      score.push_back(index.score(self, g));
+    };
+    for (const auto& s : index.suppliers(f))
+      for (const auto& g : index.customers(s.firm)) add(g);
+    for (const auto& cu : index.customers(f))
+      for (const auto& g : index.suppliers(cu.firm)) add(g);
     // Community operation: platform members also meet co-members in reach, of any industry and region.
     if (w.firms.platforms[f] && !c.alive_members.empty())
       for (std::uint32_t m = 0; m < kp.member_contacts; ++m) {
         const auto g = c.alive_members[rng.below(c.alive_members.size())];
-        if (c.reach_of(f) & w.firms.platforms[g]) cand.push_back(g);
+        if (c.reach_of(f) & w.firms.platforms[g]) add(CollaborationCandidates::partner(w, g));
       }
-    std::erase(cand, f);
     if (cand.empty()) return;
-    // Choose by complementarity: relatedness × distance decay × knowledge relatedness; the pair then
-    // forms the tie with that same score as its chance (docs/ODD.md 7.38).
-    thread_local std::vector<double> score;
-    score.resize(cand.size());
-    for (std::size_t j = 0; j < cand.size(); ++j) score[j] = collaboration_score(c, f, cand[j]);
     const auto pick = pick_weighted(score, rng.uniform());
     if (pick < 0) return;
     const auto g = cand[static_cast<std::size_t>(pick)];
