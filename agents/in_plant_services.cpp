@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/supplier_beliefs.hpp"
+#include "agents/trade.hpp"
+
 namespace vicsim::agents {
 
 namespace {
-double logit(double p) { return std::log(p / (1.0 - p)); }
-
 bool valid_purchase(const ModelContext& c, sim::FirmIndex i) {
   const std::int32_t p = c.world.firms.in_plant_platform[i];
   return p >= 0 && c.world.firms.member_of(i, static_cast<std::size_t>(p)) &&
@@ -55,8 +56,7 @@ double in_plant_saving(const ModelContext& c, sim::FirmIndex i) {
   const double s = c.params.information.coordination_share;
   const double records =
       r.land_cost.yuan * (1.0 - s) * ip.shop_floor_share * ip.paperwork_cut * f.employees[i];
-  const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i];
-  const double rework = ip.defect_cut * f.defect_rate[i] * (f.input_cost[i].yuan + fixed);
+  const double rework = ip.defect_cut * f.defect_rate[i] * (f.input_cost[i].yuan + workforce_cost(c, i));
   return records + rework;
 }
 

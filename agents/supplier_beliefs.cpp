@@ -11,7 +11,6 @@
 namespace vicsim::agents {
 
 namespace {
-double logit(double p) { return std::log(p / (1.0 - p)); }
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 double clamp_prob(double p) { return std::clamp(p, 1e-6, 1.0 - 1e-6); }
 

@@ -2,10 +2,15 @@
 /** @file Information asymmetry as a mechanism (docs/ODD.md 7.30–7.33): firms' hidden reliability, the
  * deliveries drawn from it, buyers' Beta–Bernoulli beliefs about suppliers (own trades, referrals,
  * platform ratings) and the transaction cost components that follow from those beliefs. */
+#include <cmath>
+
 #include "agents/model_context.hpp"
 #include "sim/rng.hpp"
 
 namespace vicsim::agents {
+
+/** @brief log(p / (1 − p)), the scale on which reliabilities drift (docs/ODD.md 7.30); p in (0, 1). */
+inline double logit(double p) { return std::log(p / (1.0 - p)); }
 
 /** @brief A Beta(a, b) belief about a probability: a successes and b failures, prior included. */
 struct Belief {

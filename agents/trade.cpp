@@ -26,9 +26,8 @@ void set_prices(ModelContext& c) {
   const double u = c.params.market.initial_utilisation;
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = alive[k];
-    const auto& r = c.world.regions[sim::idx(f.region[i])];
     // Fixed labour and land spread over the output expected at normal utilisation.
-    const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i];
+    const double fixed = workforce_cost(c, i);
     // Reworking defective output costs the same again for that share.
     // Normal (undisrupted) capacity: a temporary disruption does not reprice the firm's output.
     f.unit_cost[i] =
@@ -612,10 +611,8 @@ void settle_accounts(ModelContext& c) {
       tc += parts.dispatch_premium + parts.dispatch_inspection + parts.dispatch_fee;
       fees += parts.dispatch_fee;  // booked as dispatch_fee (7.28), not as services
     }
-    const auto& r = w.regions[sim::idx(f.region[i])];
-    const double fixed = (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i] +
-                         (f.on_cloud[i] ? cloud_cost(c, i) : 0.0) + app_fee(c, i) + cross_border_fee(c, i) +
-                         in_plant_fee(c, i);
+    const double fixed = workforce_cost(c, i) + (f.on_cloud[i] ? cloud_cost(c, i) : 0.0) + app_fee(c, i) +
+                         cross_border_fee(c, i) + in_plant_fee(c, i);
     const double rework = f.defect_rate[i] * (cost + fixed);
     const double base_unit = f.output[i] > 0.0 ? (cost + fixed) / f.output[i] : 0.0;
     // Scrapped units are cleared at the markdown; carried ones cost storage and capital each month.

@@ -19,6 +19,14 @@ void settle_accounts(ModelContext& c);
 /** @brief Share of a firm's own orders it could fill this tick (1 with no orders). */
 inline double fill_rate(const sim::Firms& f, sim::FirmIndex i) { return f.fill[i]; }
 
+/** @brief Firm i's monthly labour and land-and-overhead cost (yuan): (labour + land · overhead factor) ·
+ * employees, the workforce part of its fixed cost (docs/ODD.md 7.2, 7.34). */
+inline double workforce_cost(const ModelContext& c, sim::FirmIndex i) {
+  const sim::Firms& f = c.world.firms;
+  const auto& r = c.world.regions[sim::idx(f.region[i])];
+  return (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i];
+}
+
 /** @brief A final buyer's demand weight of firm i: capacity · (price / pbar)^−ε · (1 + reputation weight ·
  * (reputation − 0.5)), floored at 0 (7.3). */
 double demand_weight(const ModelContext& c, sim::FirmIndex i, double pbar);
