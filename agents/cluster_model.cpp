@@ -1,5 +1,6 @@
 #include "agents/cluster_model.hpp"
 
+#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/topological_sort.hpp>
 #include <cmath>
 

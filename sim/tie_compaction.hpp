@@ -1,7 +1,7 @@
 #pragma once
-/** @file Compaction of the tie storage: ties formed over many months end up scattered over the heap (each
- * Boost edge is a separately allocated list node), so the model's loops over a firm's ties miss the cache
- * once the network outgrows it. */
+/** @file Compaction of the tie storage: ties formed and dissolved over many months leave the pool's records
+ * out of customer order (new ties go to the end or into freed slots), so the model's loops over a firm's
+ * ties miss the cache once the network outgrows it. */
 #include "sim/supply_network.hpp"
 
 namespace vicsim::sim {
@@ -12,11 +12,11 @@ namespace vicsim::sim {
 inline constexpr int kCompactTiesEvery = 6;
 
 /**
- * @brief Rebuilds g with the same vertices, ties, tie properties and the same order of every firm's in- and
- * out-ties and of the global edge list, with each firm's incidence arrays allocated in firm order and the
- * tie records allocated one after another in customer order (each firm's in-ties together, in in-edge
- * order), the order the model's per-customer loops read them in. Model results do not change; edge
- * descriptors taken before the call are invalid after it.
+ * @brief Keeps g's vertices, ties, tie properties and the order of every firm's in- and out-ties and of
+ * the global edge list, and rewrites the tie pool one record after another in customer order (each firm's
+ * in-ties together, in in-edge order), the order the model's per-customer loops read them in
+ * (SupplyGraph::compact). Model results do not change; edge descriptors and Tie references taken before
+ * the call are invalid after it.
  */
 void compact_ties(SupplyGraph& g);
 

@@ -1,5 +1,6 @@
 #include "sim/network_metrics.hpp"
 
+#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/clustering_coefficient.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <catch2/catch.hpp>

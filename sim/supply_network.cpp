@@ -1,0 +1,159 @@
+#include "sim/supply_network.hpp"
+
+#include <algorithm>
+
+namespace vicsim::sim {
+
+namespace {
+
+/** Erases the first entry of `arcs` whose record is t, keeping the others' order. */
+void erase_arc(SupplyGraph::ArcList& arcs, std::uint32_t t) {
+  const auto it =
+      std::find_if(arcs.begin(), arcs.end(), [t](const SupplyGraph::Arc& a) { return a.tie == t; });
+  if (it != arcs.end()) arcs.erase(it);
+}
+
+/** Erases every entry of `arcs` with this partner, keeping the others' order (boost::clear_vertex's rule). */
+void erase_partner(SupplyGraph::ArcList& arcs, std::uint32_t partner) {
+  arcs.erase(std::remove_if(arcs.begin(), arcs.end(),
+                            [partner](const SupplyGraph::Arc& a) { return a.partner == partner; }),
+             arcs.end());
+}
+
+}  // namespace
+
+SupplyGraph::SupplyGraph(const SupplyGraph& o)
+    : out_(o.out_),
+      in_(o.in_),
+      links_(o.links_),
+      free_(o.free_),
+      head_(o.head_),
+      tail_(o.tail_),
+      edges_(o.edges_) {
+  constexpr std::size_t chunk = std::size_t{1} << kChunkBits;
+  chunks_.reserve(o.chunks_.size());
+  for (const auto& c : o.chunks_) {
+    chunks_.push_back(std::make_unique<Tie[]>(chunk));
+    std::copy(c.get(), c.get() + chunk, chunks_.back().get());
+  }
+}
+
+SupplyGraph& SupplyGraph::operator=(const SupplyGraph& o) {
+  if (this != &o) *this = SupplyGraph(o);
+  return *this;
+}
+
+std::size_t SupplyGraph::add_vertex() {
+  out_.emplace_back();
+  in_.emplace_back();
+  return out_.size() - 1;
+}
+
+std::uint32_t SupplyGraph::allocate(const Tie& t) {
+  std::uint32_t slot;
+  if (!free_.empty()) {
+    slot = free_.back();
+    free_.pop_back();
+  } else {
+    slot = static_cast<std::uint32_t>(links_.size());
+    if ((slot & kChunkMask) == 0) chunks_.push_back(std::make_unique<Tie[]>(std::size_t{1} << kChunkBits));
+    links_.emplace_back();
+  }
+  record(slot) = t;
+  return slot;
+}
+
+void SupplyGraph::release(std::uint32_t t) {
+  Link& l = links_[t];
+  (l.prev == kNoTie ? head_ : links_[l.prev].next) = l.next;
+  (l.next == kNoTie ? tail_ : links_[l.next].prev) = l.prev;
+  l = Link{};
+  free_.push_back(t);
+  --edges_;
+}
+
+TieEdge SupplyGraph::add_edge(std::size_t u, std::size_t v, const Tie& t) {
+  const std::uint32_t slot = allocate(t);
+  const auto su = static_cast<std::uint32_t>(u), sv = static_cast<std::uint32_t>(v);
+  links_[slot] = Link{su, sv, tail_, kNoTie};
+  (tail_ == kNoTie ? head_ : links_[tail_].next) = slot;
+  tail_ = slot;
+  ++edges_;
+  out_[u].push_back(Arc{sv, slot});
+  in_[v].push_back(Arc{su, slot});
+  return TieEdge{su, sv, slot};
+}
+
+void SupplyGraph::remove_edge(TieEdge e) {
+  erase_arc(out_[e.source], e.tie);
+  erase_arc(in_[e.target], e.tie);
+  release(e.tie);
+}
+
+void SupplyGraph::clear_vertex(std::size_t v) {
+  const auto sv = static_cast<std::uint32_t>(v);
+  for (const Arc& a : out_[v]) {
+    erase_partner(in_[a.partner], sv);
+    release(a.tie);
+  }
+  for (const Arc& a : in_[v]) {
+    erase_partner(out_[a.partner], sv);
+    release(a.tie);
+  }
+  out_[v].clear();
+  in_[v].clear();
+}
+
+std::pair<TieEdge, bool> SupplyGraph::edge(std::size_t u, std::size_t v) const {
+  const auto su = static_cast<std::uint32_t>(u), sv = static_cast<std::uint32_t>(v);
+  for (const Arc& a : out_[u])
+    if (a.partner == sv) return {TieEdge{su, sv, a.tie}, true};
+  return {TieEdge{su, sv, kNoTie}, false};
+}
+
+std::size_t SupplyGraph::heap_bytes() const {
+  std::size_t b = out_.capacity() * sizeof(ArcList) * 2 + chunks_.size() * (sizeof(Tie) << kChunkBits) +
+                  chunks_.capacity() * sizeof(chunks_[0]) + links_.capacity() * sizeof(Link) +
+                  free_.capacity() * sizeof(std::uint32_t);
+  for (std::size_t v = 0; v < out_.size(); ++v) b += (out_[v].capacity() + in_[v].capacity()) * sizeof(Arc);
+  return b;
+}
+
+void SupplyGraph::compact() {
+  const std::size_t n = out_.size();
+  // New slots in customer order: the order most of the model's tie loops read the records in.
+  std::vector<std::uint32_t> moved(links_.size(), kNoTie);
+  std::vector<std::unique_ptr<Tie[]>> chunks;
+  std::vector<Link> links;
+  links.reserve(edges_);
+  for (std::size_t v = 0; v < n; ++v)
+    for (const Arc& a : in_[v]) {
+      const auto slot = static_cast<std::uint32_t>(links.size());
+      if ((slot & kChunkMask) == 0) chunks.push_back(std::make_unique<Tie[]>(std::size_t{1} << kChunkBits));
+      chunks.back()[slot & kChunkMask] = record(a.tie);
+      moved[a.tie] = slot;
+      links.push_back(Link{links_[a.tie].source, links_[a.tie].target, kNoTie, kNoTie});
+    }
+  // The edge list keeps its order: relink the new slots in the old list's order.
+  std::uint32_t prev = kNoTie, head = kNoTie;
+  for (std::uint32_t t = head_; t != kNoTie; t = links_[t].next) {
+    const std::uint32_t s = moved[t];
+    links[s].prev = prev;
+    (prev == kNoTie ? head : links[prev].next) = s;
+    prev = s;
+  }
+  // Incidence arrays keep their order; each is trimmed to its size.
+  for (std::size_t v = 0; v < n; ++v)
+    for (ArcList* arcs : {&out_[v], &in_[v]}) {
+      for (Arc& a : *arcs) a.tie = moved[a.tie];
+      if (arcs->capacity() != arcs->size()) ArcList(arcs->begin(), arcs->end()).swap(*arcs);
+    }
+  chunks_.swap(chunks);
+  links_.swap(links);
+  free_.clear();
+  free_.shrink_to_fit();
+  head_ = head;
+  tail_ = prev;
+}
+
+}  // namespace vicsim::sim
