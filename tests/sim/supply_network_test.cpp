@@ -1,0 +1,160 @@
+#include "sim/supply_network.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <catch2/catch.hpp>
+#include <tuple>
+#include <vector>
+
+#include "sim/rng.hpp"
+
+using namespace vicsim::sim;
+
+namespace {
+
+/** The storage SupplyGraph replaced: every order it gave is the contract (draw order and sums depend on it).
+ */
+using Reference =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, Tie>;
+
+using Row = std::tuple<std::size_t, std::size_t, std::int32_t>;  // source, target, tie id (formed_tick)
+
+/** The edge list, then each vertex's out- and in-ties, each tie named by its unique formed_tick. */
+template <class G>
+std::vector<Row> orders(const G& g) {
+  std::vector<Row> all;
+  for (auto [e, end] = boost::edges(g); e != end; ++e)
+    all.emplace_back(boost::source(*e, g), boost::target(*e, g), g[*e].formed_tick);
+  for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
+    all.emplace_back(v, v, -1);  // separator
+    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e)
+      all.emplace_back(boost::source(*e, g), boost::target(*e, g), g[*e].formed_tick);
+    all.emplace_back(v, v, -2);
+    for (auto [e, end] = boost::in_edges(v, g); e != end; ++e)
+      all.emplace_back(boost::source(*e, g), boost::target(*e, g), g[*e].formed_tick);
+  }
+  return all;
+}
+
+/** What boost::edge(u, v) finds, for every pair: the tie's id or -1. */
+template <class G>
+std::vector<std::int32_t> lookups(const G& g) {
+  std::vector<std::int32_t> r;
+  for (std::size_t u = 0; u < boost::num_vertices(g); ++u)
+    for (std::size_t v = 0; v < boost::num_vertices(g); ++v) {
+      const auto [e, found] = boost::edge(u, v, g);
+      r.push_back(found ? g[e].formed_tick : -1);
+    }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("SupplyGraph keeps every order adjacency_list<vecS, vecS, bidirectionalS> gave", "[sim]") {
+  const std::size_t n = 60;
+  SupplyGraph g(n - 5);
+  Reference ref(n - 5);
+  for (std::size_t k = n - 5; k < n; ++k) CHECK(boost::add_vertex(g) == boost::add_vertex(ref));
+  Rng rng(11, Stream::NetworkSample, 0, 0);
+  std::int32_t id = 0;
+  for (int round = 0; round < 200; ++round) {
+    // Additions, parallel ties included (the storage allows them, as adjacency_list did).
+    for (int k = 0; k < 12; ++k) {
+      const auto s = rng.below(n), t = rng.below(n);
+      if (s == t) continue;
+      Tie tie;
+      tie.formed_tick = id++;
+      const auto [e, added] = boost::add_edge(s, t, tie, g);
+      boost::add_edge(s, t, tie, ref);
+      CHECK(added);
+      CHECK(g[e].formed_tick == tie.formed_tick);
+    }
+    // Removals by descriptor and by out-edge iterator, from the middle of the lists.
+    for (int k = 0; k < 6; ++k) {
+      const auto v = rng.below(n);
+      if (boost::out_degree(v, g) == 0) continue;
+      const auto at = static_cast<long>(rng.below(boost::out_degree(v, g)));
+      if (k % 2 == 0) {
+        boost::remove_edge(*(boost::out_edges(v, g).first + at), g);
+        boost::remove_edge(*(boost::out_edges(v, ref).first + at), ref);
+      } else {
+        boost::remove_edge(boost::out_edges(v, g).first + at, g);
+        boost::remove_edge(boost::out_edges(v, ref).first + at, ref);
+      }
+    }
+    if (round % 25 == 7) {  // an exiting firm
+      const auto v = rng.below(n);
+      boost::clear_vertex(v, g);
+      boost::clear_vertex(v, ref);
+    }
+    if (round % 40 == 39) g.compact();
+    REQUIRE(boost::num_edges(g) == boost::num_edges(ref));
+    REQUIRE(orders(g) == orders(ref));
+  }
+  REQUIRE(boost::num_edges(g) > 500);
+  CHECK(lookups(g) == lookups(ref));
+  // A copy is deep: changing it leaves the original alone.
+  SupplyGraph copy = g;
+  CHECK(orders(copy) == orders(g));
+  const auto first = *boost::edges(copy).first;
+  copy[first].formed_tick = -7;
+  CHECK(g[*boost::edges(g).first].formed_tick != -7);
+}
+
+TEST_CASE("SupplyGraph tie records stay in place while ties are added and removed", "[sim]") {
+  SupplyGraph g(4);
+  Tie t;
+  t.trust = 0.25;
+  const auto [e, added] = boost::add_edge(0, 1, t, g);
+  REQUIRE(added);
+  Tie& kept = g[e];
+  // Enough ties to fill several pool chunks: the first record must not move.
+  for (int k = 0; k < 5000; ++k) {
+    const auto [x, ok] = boost::add_edge(2, 3, Tie{}, g);
+    if (k % 3 == 0) boost::remove_edge(x, g);
+  }
+  kept.trust = 0.5;
+  CHECK(g[*boost::out_edges(0, g).first].trust == 0.5);
+  CHECK(&g[*boost::in_edges(1, g).first] == &kept);
+}
+
+TEST_CASE("SupplyGraph compaction lays the tie records out in customer order, with no free slots", "[sim]") {
+  const std::size_t n = 40;
+  SupplyGraph g(n);
+  Rng rng(5, Stream::NetworkSample, 0, 0);
+  for (int k = 0; k < 800; ++k) {
+    const auto s = rng.below(n), t = rng.below(n);
+    if (s != t) boost::add_edge(s, t, Tie{}, g);
+    if (k % 4 == 3 && boost::out_degree(s, g) > 0) boost::remove_edge(*boost::out_edges(s, g).first, g);
+  }
+  REQUIRE(g.pool_slots() > boost::num_edges(g));  // freed slots before the compaction
+  const auto before = g.heap_bytes();
+  g.compact();
+  CHECK(g.pool_slots() == boost::num_edges(g));
+  CHECK(g.heap_bytes() <= before);
+  const Tie* last = nullptr;
+  for (std::size_t v = 0; v < n; ++v)
+    for (auto [e, end] = boost::in_edges(v, g); e != end; ++e) {
+      if (last) CHECK(&g[*e] == last + 1);  // one record after the other, within a chunk
+      last = ((*e).tie + 1) % 1024 == 0 ? nullptr : &g[*e];
+    }
+}
+
+TEST_CASE("SupplyGraph stores a compacted tie in its record, a 16-byte link and two 8-byte entries",
+          "[sim]") {
+  const std::size_t n = 500;
+  SupplyGraph g(n);
+  Rng rng(9, Stream::NetworkSample, 0, 0);
+  for (int k = 0; k < 20000; ++k) {
+    const auto s = rng.below(n), t = rng.below(n);
+    if (s != t) boost::add_edge(s, t, Tie{}, g);
+  }
+  g.compact();
+  const std::size_t ties = boost::num_edges(g);
+  // Per firm: two empty-vector headers; per tie: record + link + out entry + in entry; plus one partly
+  // filled chunk and the chunk table. adjacency_list needed about sizeof(Tie) + 72 bytes per tie.
+  const std::size_t bound = n * 2 * sizeof(SupplyGraph::ArcList) +
+                            ties * (sizeof(Tie) + 16 + 2 * sizeof(SupplyGraph::Arc)) +
+                            (std::size_t{1} << SupplyGraph::kChunkBits) * sizeof(Tie) + 64 * sizeof(void*);
+  CHECK(sizeof(SupplyGraph::Arc) == 8);
+  CHECK(g.heap_bytes() <= bound);
+}
