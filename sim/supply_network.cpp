@@ -121,19 +121,19 @@ std::size_t SupplyGraph::heap_bytes() const {
 
 void SupplyGraph::compact() {
   const std::size_t n = out_.size();
-  // New slots in customer order: the order most of the model's tie loops read the records in.
-  std::vector<std::uint32_t> moved(links_.size(), kNoTie);
-  std::vector<std::unique_ptr<Tie[]>> chunks;
-  std::vector<Link> links;
-  links.reserve(edges_);
+  const auto slots = static_cast<std::uint32_t>(links_.size());
+  // New slots in customer order (each firm's in-ties one after another): the order most of the model's tie
+  // loops read the records in. Free slots take the places after the last tie, so `moved` is a permutation.
+  std::vector<std::uint32_t> moved(slots, kNoTie);
+  std::vector<Link> links(slots);
+  std::uint32_t next = 0;
   for (std::size_t v = 0; v < n; ++v)
     for (const Arc& a : in_[v]) {
-      const auto slot = static_cast<std::uint32_t>(links.size());
-      if ((slot & kChunkMask) == 0) chunks.push_back(std::make_unique<Tie[]>(std::size_t{1} << kChunkBits));
-      chunks.back()[slot & kChunkMask] = record(a.tie);
-      moved[a.tie] = slot;
-      links.push_back(Link{links_[a.tie].source, links_[a.tie].target, kNoTie, kNoTie});
+      links[next] = Link{links_[a.tie].source, links_[a.tie].target, kNoTie, kNoTie};
+      moved[a.tie] = next++;
     }
+  for (std::uint32_t t = 0; t < slots; ++t)
+    if (moved[t] == kNoTie) moved[t] = next++;
   // The edge list keeps its order: relink the new slots in the old list's order.
   std::uint32_t prev = kNoTie, head = kNoTie;
   for (std::uint32_t t = head_; t != kNoTie; t = links_[t].next) {
@@ -148,8 +148,19 @@ void SupplyGraph::compact() {
       for (Arc& a : *arcs) a.tie = moved[a.tie];
       if (arcs->capacity() != arcs->size()) ArcList(arcs->begin(), arcs->end()).swap(*arcs);
     }
-  chunks_.swap(chunks);
+  // The records are permuted in place, cycle by cycle: a second pool would double the ties' memory at
+  // every compaction, and the run's peak with it.
+  for (std::uint32_t t = 0; t < slots; ++t)
+    while (moved[t] != t) {
+      const std::uint32_t to = moved[t];
+      std::swap(record(t), record(to));
+      std::swap(moved[t], moved[to]);
+    }
+  links.resize(edges_);
+  links.shrink_to_fit();
   links_.swap(links);
+  chunks_.resize((edges_ + kChunkMask) >> kChunkBits);
+  chunks_.shrink_to_fit();
   free_.clear();
   free_.shrink_to_fit();
   head_ = head;
