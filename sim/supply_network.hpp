@@ -59,6 +59,16 @@ struct TieEdge {
   friend bool operator!=(const TieEdge& a, const TieEdge& b) { return a.tie != b.tie; }
 };
 
+/** @brief The iterator traits shared by SupplyGraph's iterators: they yield TieEdge values. */
+template <class Category>
+struct TieIteratorTraits {
+  using iterator_category = Category;
+  using value_type = TieEdge;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const TieEdge*;
+  using reference = TieEdge;
+};
+
 /**
  * @brief Directed network without parallel edges: supply edges run supplier → customer; collaboration
  * edges run from the lower to the higher firm index.
@@ -83,13 +93,8 @@ class SupplyGraph {
 
   /** @brief Iterates a firm's out-ties (Out) or in-ties as TieEdge values, in stored order. */
   template <bool Out>
-  class ArcIterator {
+  class ArcIterator : public TieIteratorTraits<std::random_access_iterator_tag> {
    public:
-    using iterator_category = std::random_access_iterator_tag;
-    using value_type = TieEdge;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const TieEdge*;
-    using reference = TieEdge;
     ArcIterator() = default;
     ArcIterator(const Arc* a, std::uint32_t v) : a_(a), v_(v) {}
     TieEdge operator*() const {
@@ -121,13 +126,8 @@ class SupplyGraph {
   using InIterator = ArcIterator<false>;
 
   /** @brief Iterates all ties in edge-list order (the order they were added, removals skipped). */
-  class EdgeIterator {
+  class EdgeIterator : public TieIteratorTraits<std::forward_iterator_tag> {
    public:
-    using iterator_category = std::forward_iterator_tag;
-    using value_type = TieEdge;
-    using difference_type = std::ptrdiff_t;
-    using pointer = const TieEdge*;
-    using reference = TieEdge;
     EdgeIterator() = default;
     EdgeIterator(const SupplyGraph* g, std::uint32_t t) : g_(g), t_(t) {}
     TieEdge operator*() const { return {g_->links_[t_].source, g_->links_[t_].target, t_}; }

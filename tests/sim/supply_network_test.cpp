@@ -47,6 +47,20 @@ std::vector<std::int32_t> lookups(const G& g) {
   return r;
 }
 
+/** n firms and `draws` random tie attempts (self-ties skipped), every fourth followed by the removal of the
+ * drawn supplier's oldest out-tie when `removals`. */
+SupplyGraph random_graph(std::size_t n, int draws, std::uint64_t seed, bool removals) {
+  SupplyGraph g(n);
+  Rng rng(seed, Stream::NetworkSample, 0, 0);
+  for (int k = 0; k < draws; ++k) {
+    const auto s = rng.below(n), t = rng.below(n);
+    if (s != t) boost::add_edge(s, t, Tie{}, g);
+    if (removals && k % 4 == 3 && boost::out_degree(s, g) > 0)
+      boost::remove_edge(*boost::out_edges(s, g).first, g);
+  }
+  return g;
+}
+
 }  // namespace
 
 TEST_CASE("SupplyGraph keeps every order adjacency_list<vecS, vecS, bidirectionalS> gave", "[sim]") {
@@ -119,13 +133,7 @@ TEST_CASE("SupplyGraph tie records stay in place while ties are added and remove
 
 TEST_CASE("SupplyGraph compaction lays the tie records out in customer order, with no free slots", "[sim]") {
   const std::size_t n = 40;
-  SupplyGraph g(n);
-  Rng rng(5, Stream::NetworkSample, 0, 0);
-  for (int k = 0; k < 800; ++k) {
-    const auto s = rng.below(n), t = rng.below(n);
-    if (s != t) boost::add_edge(s, t, Tie{}, g);
-    if (k % 4 == 3 && boost::out_degree(s, g) > 0) boost::remove_edge(*boost::out_edges(s, g).first, g);
-  }
+  SupplyGraph g = random_graph(n, 800, 5, true);
   REQUIRE(g.pool_slots() > boost::num_edges(g));  // freed slots before the compaction
   const auto before = g.heap_bytes();
   g.compact();
@@ -142,12 +150,7 @@ TEST_CASE("SupplyGraph compaction lays the tie records out in customer order, wi
 TEST_CASE("SupplyGraph stores a compacted tie in its record, a 16-byte link and two 8-byte entries",
           "[sim]") {
   const std::size_t n = 500;
-  SupplyGraph g(n);
-  Rng rng(9, Stream::NetworkSample, 0, 0);
-  for (int k = 0; k < 20000; ++k) {
-    const auto s = rng.below(n), t = rng.below(n);
-    if (s != t) boost::add_edge(s, t, Tie{}, g);
-  }
+  SupplyGraph g = random_graph(n, 20000, 9, false);
   g.compact();
   const std::size_t ties = boost::num_edges(g);
   // Per firm: two empty-vector headers; per tie: record + link + out entry + in entry; plus one partly
