@@ -13,36 +13,30 @@
 using namespace vicsim::sim;
 using Old = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, Tie>;
 static size_t heap() { return mallinfo2().uordblks + mallinfo2().hblkhd; }
-template <class G>
-void fill(G& g, size_t n, size_t m) {
+/** Builds G with n vertices and m random tie attempts, prints its heap bytes per tie and per vertex, and
+ * then runs `after` on it (heap before the ties are added is passed along). */
+template <class G, class After>
+void measure(const char* name, size_t n, size_t m, After after) {
+  const size_t h0 = heap();
+  G g(n);
+  const size_t h1 = heap();
   Rng rng(3, Stream::NetworkSample, 0, 0);
   for (size_t k = 0; k < m; ++k) {
     auto s = rng.below(n), t = rng.below(n);
     if (s != t) boost::add_edge(s, t, Tie{}, g);
   }
+  const size_t h2 = heap();
+  std::printf("%s: %zu ties, %.1f B/tie (incl. vector slack), vertices %.1f B/firm\n", name,
+              boost::num_edges(g), double(h2 - h1) / boost::num_edges(g), double(h1 - h0) / n);
+  after(g, h1);
 }
+
 int main() {
   const size_t n = 100000, m = 350000;
-  {
-    size_t h0 = heap();
-    Old g(n);
-    size_t h1 = heap();
-    fill(g, n, m);
-    size_t h2 = heap();
-    std::printf("adjacency_list: %zu ties, %.1f B/tie (incl. vector slack), vertices %.1f B/firm\n",
-                boost::num_edges(g), double(h2 - h1) / boost::num_edges(g), double(h1 - h0) / n);
-  }
-  {
-    size_t h0 = heap();
-    SupplyGraph g(n);
-    size_t h1 = heap();
-    fill(g, n, m);
-    size_t h2 = heap();
-    std::printf("SupplyGraph: %zu ties, %.1f B/tie (incl. vector slack), vertices %.1f B/firm\n",
-                boost::num_edges(g), double(h2 - h1) / boost::num_edges(g), double(h1 - h0) / n);
+  measure<Old>("adjacency_list", n, m, [](Old&, size_t) {});
+  measure<SupplyGraph>("SupplyGraph", n, m, [](SupplyGraph& g, size_t h1) {
     g.compact();
-    size_t h3 = heap();
     std::printf("SupplyGraph after compaction: %.1f B/tie; heap_bytes() %.1f B/tie incl. vertices\n",
-                double(h3 - h1) / boost::num_edges(g), double(g.heap_bytes()) / boost::num_edges(g));
-  }
+                double(heap() - h1) / boost::num_edges(g), double(g.heap_bytes()) / boost::num_edges(g));
+  });
 }
