@@ -56,6 +56,8 @@ CaseFigureTotals& CaseFigureTotals::operator+=(const CaseFigureTotals& o) {
 }
 
 namespace {
+/** The matched pairs measured at the model's current month, over the design's estimand (docs/ODD.md 7.106).
+ */
 CaseFigureTotals measure_pairs(const agents::ClusterModel& model, const CaseFigureDesign& d,
                                std::size_t platform,
                                const std::vector<std::pair<sim::FirmIndex, sim::FirmIndex>>& pairs) {
