@@ -102,7 +102,9 @@ void produce_to_forecast(ModelContext& c, const std::vector<sim::FirmIndex>& fir
   sim::Firms& f = c.world.firms;
   const auto& sp = c.params.services;
   const double sd_offline = sp.forecast_error_sd + sp.c2m_share * sp.c2m_error_sd;
-  for (auto i : firms) {
+  // Each firm draws from its own counter RNG and writes only its own slots: parallel, any thread count.
+  sim::parallel_for(firms.size(), c.threads, [&](std::size_t k) {
+    const sim::FirmIndex i = firms[k];
     sim::Rng rng(c.world.seed, sim::Stream::Forecast, i, static_cast<std::uint64_t>(c.world.tick));
     // The cut needs the C2M data the platform received; stale data predicts less (7.47).
     const double cut = sp.forecast_error_cut * c.services_of(i).forecasting *
@@ -112,7 +114,7 @@ void produce_to_forecast(ModelContext& c, const std::vector<sim::FirmIndex>& fir
     // Goods in stock serve orders first, so only the rest is made.
     const double planned = std::fmax(0.0, f.orders[i] * (1.0 + eps) - f.finished_stock[i]);
     f.own_output[i] = f.output[i] = std::fmin(planned, f.capacity(i));
-  }
+  });
 }
 
 /** Order dispatch (the carbon-guitar case): a member's orders beyond its capacity go to idle
@@ -393,7 +395,9 @@ void propagate_orders(ModelContext& c) {
   sim::Firms& f = w.firms;
   // Region levels change only at the start of a month (policies); every tie's order handling reads them.
   c.access_links.refresh(c.params.infrastructure, w.regions);
-  for (auto i : c.directory.alive()) {
+  const auto& alive = c.directory.alive();
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {  // each firm's own slots
+    const sim::FirmIndex i = alive[k];
     f.orders[i] = 0.0;
     f.output[i] = 0.0;
     f.own_output[i] = 0.0;
@@ -410,7 +414,7 @@ void propagate_orders(ModelContext& c) {
     f.final_orders[i] = 0.0;
     f.input_stock[i].resize(c.needs[c.type_key(i)].size(), 0.0);
     f.input_spot[i].assign(c.needs[c.type_key(i)].size(), 0.0);
-  }
+  });
   c.dispatches.clear();
   // Foreign buyers' orders, through the channels that reach them (7.78); the rest of the world's budget
   // left over is spent in the households' mix (7.85).
@@ -514,6 +518,26 @@ void propagate_orders(ModelContext& c) {
   realise_production(c);
 }
 
+namespace {
+
+/** What one platform-channel supply tie pays its platform this month and adds to its GMV, computed in
+ * settlement's parallel pass and booked in the serial pass in firm and in-edge order. Each product is
+ * formed here exactly as the booking would form it, so the bytes do not depend on where it is computed. */
+struct PlatformTrade {
+  std::uint32_t k;              ///< index of the buyer in the directory's alive list
+  std::uint8_t platform;        ///< the platform that carries the tie
+  bool pooled = false;          ///< shipped through the platform's shared logistics (7.60)
+  bool cross_platform = false;  ///< the tie's partners meet through 1+N interconnection
+  bool integrated = false;      ///< cross-platform or an integrated pair (7.53)
+  double value = 0.0;           ///< delivered units × supplier price, yuan
+  double commission = 0.0;      ///< value × commission rate, yuan
+  double logistics_fee = 0.0;   ///< value × shared-logistics fee (pooled only), yuan
+  double logistics_cost = 0.0;  ///< value × the platform's logistics cost rate (pooled only), yuan
+  double gmv = 0.0;             ///< value × the supplier's own share of what it delivered, yuan
+};
+
+}  // namespace
+
 void settle_accounts(ModelContext& c) {
   sim::World& w = c.world;
   sim::Firms& f = w.firms;
@@ -521,7 +545,11 @@ void settle_accounts(ModelContext& c) {
   const auto& alive = c.directory.alive();
   // Per firm: what goes to households as services and to platforms as fees (serial ledger pass below).
   std::vector<double> services(f.size(), 0.0), purchases(f.size(), 0.0);
-  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+  // Per chunk of the alive list: the platform-channel ties' payments, in firm and in-edge order.
+  constexpr std::size_t kChunk = 256;
+  std::vector<std::vector<PlatformTrade>> trades_of(sim::chunk_count(alive.size(), kChunk));
+  const bool platforms = !w.platforms.empty();
+  auto settle_firm = [&](std::size_t k, std::vector<PlatformTrade>& trades) {
     const sim::FirmIndex i = alive[k];
     const auto& needs = c.needs[c.type_key(i)];
     double cost = 0.0, tc = 0.0, fees = 0.0, lead = 0.0, bought = 0.0;
@@ -570,6 +598,24 @@ void settle_accounts(ModelContext& c) {
       tc += value * rate + incidents;
       fees += value * (commission + ship.fee);
       lead += tie.delivered * (tie_lead_days(c, tie, i, ship) + (tie.late ? ip.late_days : 0.0));
+      if (platforms && tie.channel == sim::TieChannel::Platform && tie.platform < w.platforms.size()) {
+        PlatformTrade t{static_cast<std::uint32_t>(k), tie.platform};
+        t.value = value;
+        t.commission = value * commission;
+        // Shared logistics: the buyer pays the fee, the platform bears the handling (7.60).
+        t.pooled = ship.pooled;
+        if (ship.pooled) {
+          t.logistics_fee = value * ship.fee;
+          t.logistics_cost = value * c.params.services.logistics_cost;
+        }
+        // Units the supplier had made by dispatch are already in that dispatch's GMV: only its own share.
+        const double delivered = f.fill[s] * f.orders[s];
+        const double own = delivered > 0.0 ? 1.0 - f.dispatched_out[s] / delivered : 1.0;
+        t.gmv = value * own;
+        t.cross_platform = tie.cross_platform;
+        t.integrated = tie.cross_platform || integrated_pair(c, s, i);
+        trades.push_back(t);
+      }
     }
     f.input_defect_share[i] = tied_units > 0.0 ? defective_units / tied_units : 0.0;
     // Subscribed shared apps shorten every order cycle, routine or incident (7.66).
@@ -655,6 +701,10 @@ void settle_accounts(ModelContext& c) {
       f.reputation[i] += c.params.market.reputation_rate * (fill_rate(f, i) - f.reputation[i]);
     services[i] = tc - fees + rework + f.inventory_cost[i].yuan;
     purchases[i] = bought;
+  };
+  sim::parallel_chunks(trades_of.size(), c.threads, [&](std::size_t chunk, std::size_t) {
+    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k)
+      settle_firm(k, trades_of[chunk]);
   });
   // The ledger and platform trade, summed serially in firm order so totals do not depend on threads.
   auto& L = c.ledger;
@@ -688,8 +738,10 @@ void settle_accounts(ModelContext& c) {
       w.platforms[static_cast<std::size_t>(c.cross_border_platform[i])].revenue += sim::Money{fee};
     }
   }
-  if (w.platforms.empty()) return;
-  for (auto i : alive) {
+  if (!platforms) return;
+  std::size_t next = 0;
+  for (std::size_t k = 0; k < alive.size(); ++k) {
+    const sim::FirmIndex i = alive[k];
     if (const auto p = c.services_of(i).marketplace_platform; p >= 0 && f.marketplace_value[i].yuan > 0.0) {
       sim::Platform& pl = w.platforms[static_cast<std::size_t>(p)];
       const double value = f.marketplace_value[i].yuan;
@@ -698,37 +750,29 @@ void settle_accounts(ModelContext& c) {
       pl.gmv += value;
       c.stats.platform_gmv += value;
     }
-    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-      const sim::Tie& tie = w.network[*e];
-      if (!tie.is_supply() || tie.channel != sim::TieChannel::Platform || tie.platform >= w.platforms.size())
-        continue;
-      sim::Platform& pl = w.platforms[tie.platform];
-      const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
-      const double value = tie.delivered * f.price[s];
-      // The fee goes to the platform that carries the tie (7.19); units the supplier had made by
-      // dispatch are already in that dispatch's GMV, so only its own share counts here.
-      pl.revenue += sim::Money{value * commission_rate(c, tie)};
-      L.pay(Sector::Firms, Sector::Platforms, FlowKind::Commission, value * commission_rate(c, tie));
-      // Shared logistics: the buyer pays the fee, the platform bears the handling (7.60).
-      if (const Shipping ship = tie_shipping(c, tie, i); ship.pooled) {
-        pl.revenue += sim::Money{value * ship.fee};
-        pl.logistics_cost += sim::Money{value * c.params.services.logistics_cost};
-        pl.pooled_value += value;
-        L.pay(Sector::Firms, Sector::Platforms, FlowKind::LogisticsFee, value * ship.fee);
+    // The fee goes to the platform that carries the tie (7.19). Firm k's trades are in its chunk, in order.
+    const auto& trades = trades_of[k / kChunk];
+    if (k % kChunk == 0) next = 0;
+    for (; next < trades.size() && trades[next].k == k; ++next) {
+      const PlatformTrade& t = trades[next];
+      sim::Platform& pl = w.platforms[t.platform];
+      pl.revenue += sim::Money{t.commission};
+      L.pay(Sector::Firms, Sector::Platforms, FlowKind::Commission, t.commission);
+      if (t.pooled) {
+        pl.revenue += sim::Money{t.logistics_fee};
+        pl.logistics_cost += sim::Money{t.logistics_cost};
+        pl.pooled_value += t.value;
+        L.pay(Sector::Firms, Sector::Platforms, FlowKind::LogisticsFee, t.logistics_fee);
       }
-      const double delivered = f.fill[s] * f.orders[s];
-      const double own = delivered > 0.0 ? 1.0 - f.dispatched_out[s] / delivered : 1.0;
-      pl.gmv += value * own;
-      c.stats.platform_gmv += value * own;
-      if (tie.cross_platform) {
-        pl.cross_platform_gmv += value * own;
-        c.stats.cross_platform_gmv += value * own;
+      pl.gmv += t.gmv;
+      c.stats.platform_gmv += t.gmv;
+      if (t.cross_platform) {
+        pl.cross_platform_gmv += t.gmv;
+        c.stats.cross_platform_gmv += t.gmv;
       }
-      if (tie.cross_platform ||
-          integrated_pair(c, s, static_cast<sim::FirmIndex>(boost::target(*e, w.network)))) {
-        pl.integrated_gmv +=
-            value * own;  // 7.53: integration through the middle platform or shared membership
-        c.stats.integrated_gmv += value * own;
+      if (t.integrated) {
+        pl.integrated_gmv += t.gmv;  // 7.53: integration through the middle platform or shared membership
+        c.stats.integrated_gmv += t.gmv;
       }
     }
   }
