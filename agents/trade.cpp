@@ -61,15 +61,16 @@ void allocate_demand(ModelContext& c, std::size_t t, double units) {
   const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
   if (firms.empty() || units <= 0.0) return;
   const double pbar = c.mean_price[t];
-  thread_local std::vector<double> weight;
-  weight.assign(firms.size(), 0.0);
+  // Weights per firm in parallel (each its own slot; a local, not thread_local: the workers write into the
+  // calling thread's list), summed serially in directory order.
+  std::vector<double> weight(firms.size(), 0.0);
+  sim::parallel_for(firms.size(), c.threads,
+                    [&](std::size_t k) { weight[k] = demand_weight(c, firms[k], pbar); });
   double total = 0.0;
-  for (std::size_t k = 0; k < firms.size(); ++k) {
-    weight[k] = demand_weight(c, firms[k], pbar);
-    total += weight[k];
-  }
+  for (std::size_t k = 0; k < firms.size(); ++k) total += weight[k];
   if (total <= 0.0) return;
-  for (std::size_t k = 0; k < firms.size(); ++k) f.orders[firms[k]] += units * weight[k] / total;
+  sim::parallel_for(firms.size(), c.threads,
+                    [&](std::size_t k) { f.orders[firms[k]] += units * weight[k] / total; });
 }
 
 namespace {
