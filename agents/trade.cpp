@@ -221,9 +221,20 @@ void realise_production(ModelContext& c) {
   // Per chunk of a type's firms: imports per input slot (units, yuan), each firm's (inputs in, used), each
   // supply out-tie's (ordered, undelivered) units and each firm's count of them.
   constexpr std::size_t kDeliveryChunk = 256;
-  std::vector<std::vector<std::pair<double, double>>> imports_of, flows_of;
+  // Per firm, what the serial sums read, recorded in the parallel pass so the sums read the chunk's list in
+  // order instead of the firm arrays at the type's scattered indices (the same values, added in the same
+  // order).
+  struct FirmFlows {
+    double in, used, output;
+  };
+  struct FirmGoods {
+    double scrapped, delivered, final_orders, lost, spot_sold;
+    std::uint32_t ties;  ///< supply out-ties listed in tie_units
+  };
+  std::vector<std::vector<std::pair<double, double>>> imports_of;
+  std::vector<std::vector<FirmFlows>> flows_of;
   std::vector<std::vector<std::pair<double, double>>> tie_units;
-  std::vector<std::vector<std::uint32_t>> ties_of;
+  std::vector<std::vector<FirmGoods>> goods_of;
   for (auto it = c.customers_first.rbegin(); it != c.customers_first.rend(); ++it) {
     const std::size_t t = *it;
     const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
@@ -263,7 +274,7 @@ void realise_production(ModelContext& c) {
           used += use;
         }
         f.inputs_bought[i] = in;
-        flows.push_back({in, used});
+        flows.push_back({in, used, f.output[i]});
         f.dispatched_out[i] = 0.0;
       }
     });
@@ -274,11 +285,11 @@ void realise_production(ModelContext& c) {
       }
       for (std::size_t k = chunk * kDeliveryChunk, m = 0;
            k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk); ++k, ++m) {
-        const auto [in, used] = flows_of[chunk][m];
+        const auto [in, used, output] = flows_of[chunk][m];
         goods.inputs_in += in;
         goods.inputs_used += used;
         goods.deliveries += in;
-        goods.production += f.output[firms[k]];
+        goods.production += output;
       }
     }
     // 2. Dispatch as realised: senders hand over what the receivers could make.
@@ -327,12 +338,12 @@ void realise_production(ModelContext& c) {
     // ordered and undelivered units; the sums then add them in firm and out-edge order, the order of a
     // sequential loop, so they are the same for any thread count.
     if (tie_units.size() < n_chunks) tie_units.resize(n_chunks);
-    if (ties_of.size() < n_chunks) ties_of.resize(n_chunks);
+    if (goods_of.size() < n_chunks) goods_of.resize(n_chunks);
     sim::parallel_chunks(n_chunks, c.threads, [&](std::size_t chunk, std::size_t) {
       auto& units = tie_units[chunk];
-      auto& count = ties_of[chunk];
+      auto& listed = goods_of[chunk];
       units.clear();
-      count.clear();
+      listed.clear();
       for (std::size_t k = chunk * kDeliveryChunk; k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk);
            ++k) {
         const sim::FirmIndex i = firms[k];
@@ -356,23 +367,22 @@ void realise_production(ModelContext& c) {
           units.push_back({tie.units, tie.units - tie.delivered});
           ++n;
         }
-        count.push_back(n);
+        listed.push_back({f.scrapped[i], f.fill[i] * f.final_orders[i], f.final_orders[i],
+                          (1.0 - f.fill[i]) * f.final_orders[i], f.spot_sold[i], n});
       }
     });
     double supply = 0.0, asked = c.spot_untied[t];
     for (std::size_t chunk = 0; chunk < n_chunks; ++chunk) {
       const auto* tie = tie_units[chunk].data();
-      for (std::size_t k = chunk * kDeliveryChunk, m = 0;
-           k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk); ++k, ++m) {
-        const sim::FirmIndex i = firms[k];
-        goods.losses += f.scrapped[i];
-        goods.deliveries += f.fill[i] * f.final_orders[i];
+      for (const FirmGoods& g : goods_of[chunk]) {
+        goods.losses += g.scrapped;
+        goods.deliveries += g.delivered;
         // Lost sales as buyers see them: household orders not served here (tie shortfalls are asked
         // again on the spot market below).
-        c.stats.orders_units += f.final_orders[i];
-        c.stats.lost_units += (1.0 - f.fill[i]) * f.final_orders[i];
-        supply += f.spot_sold[i];
-        for (std::uint32_t j = 0; j < ties_of[chunk][m]; ++j, ++tie) {
+        c.stats.orders_units += g.final_orders;
+        c.stats.lost_units += g.lost;
+        supply += g.spot_sold;
+        for (std::uint32_t j = 0; j < g.ties; ++j, ++tie) {
           asked += tie->second;
           c.stats.orders_units += tie->first;
         }
@@ -423,7 +433,8 @@ void propagate_orders(ModelContext& c) {
   for (std::size_t ind = 0; ind < w.industries.size(); ++ind)
     allocate_demand(c, c.directory.type_key(ind, w.industries[ind].stages.size() - 1),
                     w.final_demand[ind] * c.demand_multiplier[ind] * c.consumption_scale);
-  for (auto i : c.directory.alive()) f.final_orders[i] = f.orders[i];
+  sim::parallel_for(alive.size(), c.threads,
+                    [&](std::size_t k) { f.final_orders[alive[k]] = f.orders[alive[k]]; });
 
   std::vector<double>& spot_demand = c.spot_untied;
   spot_demand.assign(c.directory.n_types(), 0.0);
@@ -441,9 +452,11 @@ void propagate_orders(ModelContext& c) {
     if (final_stage) {
       produce_to_forecast(c, firms);
     } else {
-      for (auto i : firms)
+      sim::parallel_for(firms.size(), c.threads, [&](std::size_t k) {
+        const sim::FirmIndex i = firms[k];
         f.own_output[i] = f.output[i] =
             std::fmin(std::fmax(0.0, f.orders[i] - f.finished_stock[i]), f.capacity(i));
+      });
     }
     if (!w.platforms.empty()) dispatch_overflow(c, t, firms);
     double spot = spot_demand[t], spare = 0.0;
@@ -455,11 +468,12 @@ void propagate_orders(ModelContext& c) {
     }
     if (spare > 0.0 && spot > 0.0) {
       const double served = std::fmin(1.0, spot / spare);
-      for (auto i : firms) {
+      sim::parallel_for(firms.size(), c.threads, [&](std::size_t k) {
+        const sim::FirmIndex i = firms[k];
         const double sold = served * std::fmax(0.0, f.capacity(i) - f.output[i]);
         f.spot_sold[i] = sold;
         f.output[i] += sold;
-      }
+      });
     }
     // Split each input over the slot's suppliers by capacity and landed cost. Each customer sets the units
     // on its own in-ties (in parallel: they read no other customer's orders) and lists what it adds to
