@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 
+#include "agents/in_plant_services.hpp"
 #include "agents/infrastructure_feedback.hpp"
 #include "agents/platform_services.hpp"
 #include "agents/policies.hpp"
@@ -152,13 +153,15 @@ double join_value(const ModelContext& c, sim::FirmIndex f, std::size_t p) {
 
 double join_probability(double value, double noise) { return 1.0 / (1.0 + std::exp(-value / noise)); }
 
-void track_margins(const AdoptionParams& ap, sim::Firms& fs, sim::FirmIndex f) {
+void track_margins(const AdoptionParams& ap, sim::Firms& fs, sim::FirmIndex f, double own_return) {
   if (fs.revenue[f].yuan <= 0.0) return;
   const double m = fs.profit[f].yuan / fs.revenue[f].yuan;
   const std::int16_t cap = 1000;
   if (fs.platforms[f]) {
-    fs.margin_on[f] =
-        fs.months_on[f] == 0 ? m : fs.margin_on[f] + ap.margin_smoothing * (m - fs.margin_on[f]);
+    const double m_platform = m - own_return / fs.revenue[f].yuan;  // the platform's part (7.106)
+    fs.margin_on[f] = fs.months_on[f] == 0
+                          ? m_platform
+                          : fs.margin_on[f] + ap.margin_smoothing * (m_platform - fs.margin_on[f]);
     fs.months_on[f] = static_cast<std::int16_t>(std::min<int>(cap, fs.months_on[f] + 1));
   } else {
     fs.margin_off[f] =
@@ -194,7 +197,10 @@ void adopt_and_join(ModelContext& c) {
   }
   // Realised margin gains of members (own before/after), and their mean per region × industry: what
   // a firm can observe at its partners and co-located peers (docs/ODD.md 7.35–7.36).
-  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) { track_margins(ap, fs, alive[k]); });
+  // A member's own in-plant purchase and its saving are its investment, not the platform's effect (7.106).
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+    track_margins(ap, fs, alive[k], in_plant_own_return(c, alive[k]));
+  });
   std::vector<double> gain(fs.size(), std::numeric_limits<double>::quiet_NaN());
   std::vector<double> cell_gain(R * I, 0.0), cell_known(R * I, 0.0);
   for (auto i : alive)

@@ -27,8 +27,10 @@ void init_digital_state(ModelContext& c, sim::FirmIndex f);
 /** @brief Logit choice: probability of joining at an expected value (share of revenue) and a noise scale. */
 double join_probability(double value, double noise);
 
-/** @brief Updates f's smoothed margin (profit / revenue) off or on platforms with this month's margin. */
-void track_margins(const AdoptionParams& ap, sim::Firms& fs, sim::FirmIndex f);
+/** @brief Updates f's smoothed margin (profit / revenue) off or on platforms with this month's margin. As a
+ * member, `own_return` (yuan: what f's own in-plant purchase earned it, net of its price, 7.106) is taken
+ * out of the profit first: the firm's own investment is not the platform's effect. */
+void track_margins(const AdoptionParams& ap, sim::Firms& fs, sim::FirmIndex f, double own_return = 0.0);
 
 /** @brief f's own realised margin gain of membership (share of revenue): smoothed margin as a member
  * minus smoothed margin before, once both have min_history months; empty otherwise. */

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "agents/supplier_beliefs.hpp"
 #include "agents/trade.hpp"
@@ -49,7 +50,9 @@ double defect_logit_cut(const ModelContext& c, sim::FirmIndex i) {
   return effect * (logit(mean) - logit(mean * (1.0 - c.params.in_plant.defect_cut)));
 }
 
-double in_plant_saving(const ModelContext& c, sim::FirmIndex i) {
+namespace {
+/** The two parts of firm i's monthly saving at full effect (yuan): shop-floor records, own rework. */
+std::pair<double, double> saving_parts(const ModelContext& c, sim::FirmIndex i) {
   const sim::Firms& f = c.world.firms;
   const auto& ip = c.params.in_plant;
   const auto& r = c.world.regions[sim::idx(f.region[i])];
@@ -57,7 +60,55 @@ double in_plant_saving(const ModelContext& c, sim::FirmIndex i) {
   const double records =
       r.land_cost.yuan * (1.0 - s) * ip.shop_floor_share * ip.paperwork_cut * f.employees[i];
   const double rework = ip.defect_cut * f.defect_rate[i] * (f.input_cost[i].yuan + workforce_cost(c, i));
+  return {records, rework};
+}
+
+/** Saving realised at level u: each part through the lag its mechanism has (overhead follows its target
+ * with belief_memory, 7.34; the defect rate its drift target with reliability_persistence, 7.30). */
+double realised_saving(const ModelContext& c, const std::pair<double, double>& parts, double level) {
+  const double T = c.params.in_plant.ramp_months;
+  const auto& info = c.params.information;
+  return parts.first * in_plant_realised_share(level, T, info.belief_memory) +
+         parts.second * in_plant_realised_share(level, T, info.reliability_persistence);
+}
+}  // namespace
+
+double in_plant_saving(const ModelContext& c, sim::FirmIndex i) {
+  const auto [records, rework] = saving_parts(c, i);
   return records + rework;
+}
+
+double in_plant_realised_share(double level, double ramp_months, double persistence) {
+  const double u = std::clamp(level, 0.0, 1.0), rho = std::clamp(persistence, 0.0, 1.0);
+  const double q = 1.0 - 1.0 / std::max(1.0, ramp_months);  // the level's gap keeps q a month: q^k = 1 − u
+  if (u <= 0.0 || u >= 1.0 || rho <= 0.0 || q <= 0.0) return u;  // no lag, or no months to infer it from
+  const double k = std::log(1.0 - u) / std::log(q);              // months bought
+  const double rho_k = std::pow(rho, k);
+  // x_k = Σ_{j=1..k} (1 − ρ) ρ^{k−j} (1 − q^j) = 1 − ρ^k − (1 − ρ) q (ρ^k − q^k) / (ρ − q)
+  if (std::abs(rho - q) < 1e-9) return 1.0 - rho_k - (1.0 - rho) * k * rho_k;
+  return std::clamp(1.0 - rho_k - (1.0 - rho) * q * (rho_k - (1.0 - u)) / (rho - q), 0.0, 1.0);
+}
+
+double in_plant_ramp_factor(const ModelContext& c, sim::FirmIndex i, double level) {
+  const auto parts = saving_parts(c, i);
+  const double full = parts.first + parts.second;
+  if (full <= 0.0) return 0.0;
+  const auto horizon = static_cast<int>(std::max(1.0, c.params.adoption.entry_fee_months));
+  const double beta = 1.0 / (1.0 + c.params.services.interest_per_year / 12.0);  // as loans accrue (7.28)
+  const double keep = 1.0 - 1.0 / std::max(1.0, c.params.in_plant.ramp_months);
+  double weighted = 0.0, weights = 0.0, discount = 1.0, gap = 1.0 - std::clamp(level, 0.0, 1.0);
+  for (int k = 1; k <= horizon; ++k) {
+    discount *= beta;
+    gap *= keep;
+    weighted += discount * realised_saving(c, parts, 1.0 - gap);
+    weights += discount;
+  }
+  return weighted / (weights * full);
+}
+
+double in_plant_own_return(const ModelContext& c, sim::FirmIndex i) {
+  if (!valid_purchase(c, i)) return 0.0;
+  return realised_saving(c, saving_parts(c, i), in_plant_effect(c, i)) - in_plant_price(c);
 }
 
 double in_plant_share(const ModelContext& c) {
@@ -74,12 +125,18 @@ void buy_in_plant_services(ModelContext& c) {
   const double price = in_plant_price(c);
   for (auto i : c.directory.alive()) {
     std::int32_t seller = -1;
-    if (ip.enabled && f.platforms[i] && in_plant_saving(c, i) > price) {
-      if (valid_purchase(c, i)) {
-        seller = f.in_plant_platform[i];  // keep the platform whose system is installed
-      } else {
-        for (std::size_t p = 0; p < c.world.platforms.size() && seller < 0; ++p)
-          if (f.member_of(i, p) && offers_in_plant(c, p)) seller = static_cast<std::int32_t>(p);
+    if (ip.enabled && f.platforms[i]) {
+      // The saving phases in while the price is paid in full: weigh it by the ramp still ahead (7.106). An
+      // installed system keeps its level; a new one starts from nothing.
+      const bool installed = valid_purchase(c, i);
+      const double level = installed ? f.in_plant_level[i] : 0.0;
+      if (in_plant_ramp_factor(c, i, level) * in_plant_saving(c, i) > price) {
+        if (installed) {
+          seller = f.in_plant_platform[i];  // keep the platform whose system is installed
+        } else {
+          for (std::size_t p = 0; p < c.world.platforms.size() && seller < 0; ++p)
+            if (f.member_of(i, p) && offers_in_plant(c, p)) seller = static_cast<std::int32_t>(p);
+        }
       }
     }
     // A new system starts from nothing; the effect builds up like digital maturity (7.16) and is lost

@@ -47,13 +47,34 @@ double defect_logit_cut(const ModelContext& c, sim::FirmIndex i);
  * counted: they benefit its customers, and what a firm gains from them is not known to it. */
 double in_plant_saving(const ModelContext& c, sim::FirmIndex i);
 
+/** @brief Share of one part of the saving that is realised at level `level` (docs/ODD.md 7.106): after k
+ * months of buying (level `1 − q^k`, q = 1 − 1/ramp_months) a mechanism that follows its target with
+ * persistence ρ has moved `x_k = Σ_{j=1..k} (1 − ρ) ρ^{k−j} (1 − q^j)` of the way. ρ = `belief_memory` for
+ * the shop-floor records (the overhead factor, 7.34), `reliability_persistence` for the own rework (the
+ * defect drift, 7.30); ρ = 0 gives the level itself. In [0, 1]. */
+double in_plant_realised_share(double level, double ramp_months, double persistence);
+
+/** @brief Share of firm i's full saving a purchase delivers over its decision horizon, discounted
+ * (docs/ODD.md 7.106): `Σ_k β^k S_k / (S · Σ_k β^k)` for k = 1 … H, where S_k is the saving realised k months
+ * on for a firm that buys every month from level `level` on (level path `1 − (1 − level) q^k`, each part
+ * through its lag, `in_plant_realised_share`) and S the saving at full effect; H = `entry_fee_months` (the
+ * firm's horizon for platform outlays, 7.37), β = 1 / (1 + `interest_per_year` / 12) (its borrowing rate,
+ * accrued monthly as on loans, 7.28). In [0, 1). */
+double in_plant_ramp_factor(const ModelContext& c, sim::FirmIndex i, double level);
+
+/** @brief What firm i's own in-plant purchase earned it this month as the firm accounts for it (yuan): the
+ * saving realised at its level (each part through its lag) minus the price (0 without a valid purchase).
+ * Its own investment, taken out of the margin it judges its platform by (docs/ODD.md 7.35, 7.106). */
+double in_plant_own_return(const ModelContext& c, sim::FirmIndex i);
+
 /** @brief Share of alive firms that buy in-plant services (timeseries.csv `in_plant_share`). */
 double in_plant_share(const ModelContext& c);
 
-/** @brief Each alive firm buys in-plant services for next month when its expected saving exceeds the
+/** @brief Each alive firm buys in-plant services for next month when its expected saving, weighed by the
+ * ramp it would go through (`in_plant_ramp_factor` from its current level, 0 for a new system), exceeds the
  * price, from the platform it already buys from if that is still valid, else from the first member platform
- * that offers them; and phases the effect in (`level += (1 − level) / ramp_months`) or, when it stops,
- * loses it (`level = 0`). */
+ * that offers them (7.102, 7.106); and phases the effect in (`level += (1 − level) / ramp_months`) or, when
+ * it stops, loses it (`level = 0`). */
 void buy_in_plant_services(ModelContext& c);
 
 }  // namespace vicsim::agents

@@ -111,7 +111,8 @@ const std::vector<Mechanism>& mechanism_registry() {
        "mechanisms.apps.bytes_per_day (design-data traffic kind)", {"app_subscriber_share"}, "7.66–7.68", nullptr,
        {{"app_subscriber_share", "share", &sim::TickMetrics::app_subscriber_share, app_subscriber_share}}},
       {"in_plant_services", "in_plant_services", "digital layer",
-       "Firms buy in-plant digital services through a platform when the expected in-plant saving exceeds the price",
+       "Firms buy in-plant digital services through a platform when the expected in-plant saving, weighed by its "
+       "ramp, exceeds the price",
        {{"mechanisms.in_plant.enabled", "false"}}, "platforms[*]", "mechanisms.in_plant",
        {"fee_per_device", "days_cut", "shop_floor_share", "paperwork_cut", "defect_cut", "ramp_months"},
        {"in-plant services", "settlement", "learning"}, "", {"in_plant_share"}, "7.102", nullptr,

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "agents/model_context.hpp"
+#include "sim/parallel_for.hpp"
 
 namespace vicsim::agents {
 
@@ -63,25 +64,33 @@ void update_logistics_lanes(ModelContext& c) {
     std::ptrdiff_t p;
     double flow;
   };
-  std::vector<Shipment> pooled;
   // By supplier over its out-ties (a contiguous array per firm, not a pointer chase through the edge list).
   // A supplier's out-ties are in edge-list order, so each own[s, r] adds in the same order as an edge-list
   // walk; the pooled shipments mix suppliers and are put back in edge-list order (Tie::seq) below.
+  // Suppliers run in parallel: each writes only its own row of `own` and lists its pooled shipments in its
+  // chunk; the chunks are joined in supplier order, the order of a sequential loop.
   const std::size_t n = boost::num_vertices(g);
-  for (std::size_t s = 0; s < n; ++s) {
-    if (!f.alive[s]) continue;
-    const std::size_t a = sim::idx(f.region[s]);
-    const double price = f.price[s];
-    for (auto [e, end] = boost::out_edges(s, g); e != end; ++e) {
-      const sim::Tie& t = g[*e];
-      const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
-      if (!t.is_supply() || !f.alive[b] || t.units <= 0.0) continue;
-      const double flow = t.units * price / kDaysPerMonth;
-      const std::size_t r = sim::idx(f.region[b]);
-      L.own[s * L.regions + r] += flow;
-      if (const auto p = logistics_platform(c, t); p >= 0) pooled.push_back({t.seq, s, a, r, p, flow});
+  constexpr std::size_t kChunk = 1024;
+  std::vector<std::vector<Shipment>> pooled_of(sim::chunk_count(n, kChunk));
+  sim::parallel_chunks(pooled_of.size(), c.threads, [&](std::size_t chunk, std::size_t) {
+    for (std::size_t s = chunk * kChunk; s < std::min(n, (chunk + 1) * kChunk); ++s) {
+      if (!f.alive[s]) continue;
+      const std::size_t a = sim::idx(f.region[s]);
+      const double price = f.price[s];
+      for (auto [e, end] = boost::out_edges(s, g); e != end; ++e) {
+        const sim::Tie& t = g[*e];
+        const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+        if (!t.is_supply() || !f.alive[b] || t.units <= 0.0) continue;
+        const double flow = t.units * price / kDaysPerMonth;
+        const std::size_t r = sim::idx(f.region[b]);
+        L.own[s * L.regions + r] += flow;
+        if (const auto p = logistics_platform(c, t); p >= 0)
+          pooled_of[chunk].push_back({t.seq, s, a, r, p, flow});
+      }
     }
-  }
+  });
+  std::vector<Shipment> pooled;
+  for (const auto& list : pooled_of) pooled.insert(pooled.end(), list.begin(), list.end());
   if (pooled.empty()) return;
   std::stable_sort(pooled.begin(), pooled.end(),
                    [](const Shipment& x, const Shipment& y) { return x.seq < y.seq; });

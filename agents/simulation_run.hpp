@@ -39,6 +39,7 @@ class TickRunner {
   double spent_ = 0.0;                ///< cumulative policy spending (yuan)
   sim::UndirectedSnapshot snapshot_;  ///< rebuilt every tick into the same buffers
   sim::NetworkScratch scratch_;
+  sim::MetricsScratch metrics_scratch_;  ///< the metrics pass's per-firm buffers, reused every tick
 };
 
 /** @brief Steps `model` for `ticks` months, notifying observers; returns the time series. */

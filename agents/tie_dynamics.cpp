@@ -12,8 +12,12 @@
 
 namespace vicsim::agents {
 
+double dissolution_hazard(const TieHazardRates& h, const sim::Tie& t, double supply_established) {
+  return tie_hazard(h, t.trust, t.is_supply() ? supply_established : 1.0);
+}
+
 double dissolution_hazard(const TieParams& p, const sim::Tie& t, double supply_established) {
-  return tie_hazard(p, t.trust, t.is_supply() ? supply_established : 1.0);
+  return dissolution_hazard(tie_hazard_rates(p), t, supply_established);
 }
 
 void update_and_decay_ties(ModelContext& c) {
@@ -29,6 +33,7 @@ void update_and_decay_ties(ModelContext& c) {
   // Supply trust is defined from beliefs and tops out near an average supplier's steady value, so that is
   // where a supply tie counts as fully trusted (7.101); collaboration trust still grows toward 1.
   const double supply_established = steady_tie_trust(c.params.information);
+  const TieHazardRates hazard = tie_hazard_rates(tp);  // parameters only: once a month, not per tie
   constexpr std::size_t kChunk = 1024;
   std::vector<std::vector<sim::TieEdge>> doomed_in(sim::chunk_count(alive.size(), kChunk));
   sim::parallel_chunks(doomed_in.size(), c.threads, [&](std::size_t chunk, std::size_t) {
@@ -38,7 +43,7 @@ void update_and_decay_ties(ModelContext& c) {
       for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
         sim::Tie& t = w.network[*e];
         if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
-        if (tp.decay_enabled && sim::bernoulli(rng, dissolution_hazard(tp, t, supply_established)))
+        if (tp.decay_enabled && sim::bernoulli(rng, dissolution_hazard(hazard, t, supply_established)))
           doomed_in[chunk].push_back(*e);
       }
     }

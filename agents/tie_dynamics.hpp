@@ -2,6 +2,7 @@
 /** @file Tie turnover: trust learning, hazard-based decay, filling empty input slots and switching
  * to better suppliers (docs/ODD.md, "Ties"). */
 #include "agents/model_context.hpp"
+#include "agents/transaction_cost.hpp"
 #include "sim/rng.hpp"
 
 namespace vicsim::agents {
@@ -10,6 +11,8 @@ namespace vicsim::agents {
  * `supply_established` for a supply tie (steady_tie_trust, the trust an established tie with an average
  * supplier reaches) and at trust 1 for a collaboration tie (its trust grows toward 1). */
 double dissolution_hazard(const TieParams& p, const sim::Tie& t, double supply_established);
+/** @brief dissolution_hazard at precomputed rates (tie_hazard_rates of the month's parameters). */
+double dissolution_hazard(const TieHazardRates& h, const sim::Tie& t, double supply_established);
 
 /** @brief Moves each tie's trust toward its fill rate, then dissolves ties with hazard h(trust). */
 void update_and_decay_ties(ModelContext& c);

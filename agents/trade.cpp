@@ -61,15 +61,16 @@ void allocate_demand(ModelContext& c, std::size_t t, double units) {
   const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
   if (firms.empty() || units <= 0.0) return;
   const double pbar = c.mean_price[t];
-  thread_local std::vector<double> weight;
-  weight.assign(firms.size(), 0.0);
+  // Weights per firm in parallel (each its own slot; a local, not thread_local: the workers write into the
+  // calling thread's list), summed serially in directory order.
+  std::vector<double> weight(firms.size(), 0.0);
+  sim::parallel_for(firms.size(), c.threads,
+                    [&](std::size_t k) { weight[k] = demand_weight(c, firms[k], pbar); });
   double total = 0.0;
-  for (std::size_t k = 0; k < firms.size(); ++k) {
-    weight[k] = demand_weight(c, firms[k], pbar);
-    total += weight[k];
-  }
+  for (std::size_t k = 0; k < firms.size(); ++k) total += weight[k];
   if (total <= 0.0) return;
-  for (std::size_t k = 0; k < firms.size(); ++k) f.orders[firms[k]] += units * weight[k] / total;
+  sim::parallel_for(firms.size(), c.threads,
+                    [&](std::size_t k) { f.orders[firms[k]] += units * weight[k] / total; });
 }
 
 namespace {
@@ -102,7 +103,9 @@ void produce_to_forecast(ModelContext& c, const std::vector<sim::FirmIndex>& fir
   sim::Firms& f = c.world.firms;
   const auto& sp = c.params.services;
   const double sd_offline = sp.forecast_error_sd + sp.c2m_share * sp.c2m_error_sd;
-  for (auto i : firms) {
+  // Each firm draws from its own counter RNG and writes only its own slots: parallel, any thread count.
+  sim::parallel_for(firms.size(), c.threads, [&](std::size_t k) {
+    const sim::FirmIndex i = firms[k];
     sim::Rng rng(c.world.seed, sim::Stream::Forecast, i, static_cast<std::uint64_t>(c.world.tick));
     // The cut needs the C2M data the platform received; stale data predicts less (7.47).
     const double cut = sp.forecast_error_cut * c.services_of(i).forecasting *
@@ -112,7 +115,7 @@ void produce_to_forecast(ModelContext& c, const std::vector<sim::FirmIndex>& fir
     // Goods in stock serve orders first, so only the rest is made.
     const double planned = std::fmax(0.0, f.orders[i] * (1.0 + eps) - f.finished_stock[i]);
     f.own_output[i] = f.output[i] = std::fmin(planned, f.capacity(i));
-  }
+  });
 }
 
 /** Order dispatch (the carbon-guitar case): a member's orders beyond its capacity go to idle
@@ -218,9 +221,20 @@ void realise_production(ModelContext& c) {
   // Per chunk of a type's firms: imports per input slot (units, yuan), each firm's (inputs in, used), each
   // supply out-tie's (ordered, undelivered) units and each firm's count of them.
   constexpr std::size_t kDeliveryChunk = 256;
-  std::vector<std::vector<std::pair<double, double>>> imports_of, flows_of;
+  // Per firm, what the serial sums read, recorded in the parallel pass so the sums read the chunk's list in
+  // order instead of the firm arrays at the type's scattered indices (the same values, added in the same
+  // order).
+  struct FirmFlows {
+    double in, used, output;
+  };
+  struct FirmGoods {
+    double scrapped, delivered, final_orders, lost, spot_sold;
+    std::uint32_t ties;  ///< supply out-ties listed in tie_units
+  };
+  std::vector<std::vector<std::pair<double, double>>> imports_of;
+  std::vector<std::vector<FirmFlows>> flows_of;
   std::vector<std::vector<std::pair<double, double>>> tie_units;
-  std::vector<std::vector<std::uint32_t>> ties_of;
+  std::vector<std::vector<FirmGoods>> goods_of;
   for (auto it = c.customers_first.rbegin(); it != c.customers_first.rend(); ++it) {
     const std::size_t t = *it;
     const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
@@ -260,7 +274,7 @@ void realise_production(ModelContext& c) {
           used += use;
         }
         f.inputs_bought[i] = in;
-        flows.push_back({in, used});
+        flows.push_back({in, used, f.output[i]});
         f.dispatched_out[i] = 0.0;
       }
     });
@@ -271,11 +285,11 @@ void realise_production(ModelContext& c) {
       }
       for (std::size_t k = chunk * kDeliveryChunk, m = 0;
            k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk); ++k, ++m) {
-        const auto [in, used] = flows_of[chunk][m];
+        const auto [in, used, output] = flows_of[chunk][m];
         goods.inputs_in += in;
         goods.inputs_used += used;
         goods.deliveries += in;
-        goods.production += f.output[firms[k]];
+        goods.production += output;
       }
     }
     // 2. Dispatch as realised: senders hand over what the receivers could make.
@@ -324,12 +338,12 @@ void realise_production(ModelContext& c) {
     // ordered and undelivered units; the sums then add them in firm and out-edge order, the order of a
     // sequential loop, so they are the same for any thread count.
     if (tie_units.size() < n_chunks) tie_units.resize(n_chunks);
-    if (ties_of.size() < n_chunks) ties_of.resize(n_chunks);
+    if (goods_of.size() < n_chunks) goods_of.resize(n_chunks);
     sim::parallel_chunks(n_chunks, c.threads, [&](std::size_t chunk, std::size_t) {
       auto& units = tie_units[chunk];
-      auto& count = ties_of[chunk];
+      auto& listed = goods_of[chunk];
       units.clear();
-      count.clear();
+      listed.clear();
       for (std::size_t k = chunk * kDeliveryChunk; k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk);
            ++k) {
         const sim::FirmIndex i = firms[k];
@@ -353,23 +367,22 @@ void realise_production(ModelContext& c) {
           units.push_back({tie.units, tie.units - tie.delivered});
           ++n;
         }
-        count.push_back(n);
+        listed.push_back({f.scrapped[i], f.fill[i] * f.final_orders[i], f.final_orders[i],
+                          (1.0 - f.fill[i]) * f.final_orders[i], f.spot_sold[i], n});
       }
     });
     double supply = 0.0, asked = c.spot_untied[t];
     for (std::size_t chunk = 0; chunk < n_chunks; ++chunk) {
       const auto* tie = tie_units[chunk].data();
-      for (std::size_t k = chunk * kDeliveryChunk, m = 0;
-           k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk); ++k, ++m) {
-        const sim::FirmIndex i = firms[k];
-        goods.losses += f.scrapped[i];
-        goods.deliveries += f.fill[i] * f.final_orders[i];
+      for (const FirmGoods& g : goods_of[chunk]) {
+        goods.losses += g.scrapped;
+        goods.deliveries += g.delivered;
         // Lost sales as buyers see them: household orders not served here (tie shortfalls are asked
         // again on the spot market below).
-        c.stats.orders_units += f.final_orders[i];
-        c.stats.lost_units += (1.0 - f.fill[i]) * f.final_orders[i];
-        supply += f.spot_sold[i];
-        for (std::uint32_t j = 0; j < ties_of[chunk][m]; ++j, ++tie) {
+        c.stats.orders_units += g.final_orders;
+        c.stats.lost_units += g.lost;
+        supply += g.spot_sold;
+        for (std::uint32_t j = 0; j < g.ties; ++j, ++tie) {
           asked += tie->second;
           c.stats.orders_units += tie->first;
         }
@@ -393,7 +406,9 @@ void propagate_orders(ModelContext& c) {
   sim::Firms& f = w.firms;
   // Region levels change only at the start of a month (policies); every tie's order handling reads them.
   c.access_links.refresh(c.params.infrastructure, w.regions);
-  for (auto i : c.directory.alive()) {
+  const auto& alive = c.directory.alive();
+  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {  // each firm's own slots
+    const sim::FirmIndex i = alive[k];
     f.orders[i] = 0.0;
     f.output[i] = 0.0;
     f.own_output[i] = 0.0;
@@ -410,7 +425,7 @@ void propagate_orders(ModelContext& c) {
     f.final_orders[i] = 0.0;
     f.input_stock[i].resize(c.needs[c.type_key(i)].size(), 0.0);
     f.input_spot[i].assign(c.needs[c.type_key(i)].size(), 0.0);
-  }
+  });
   c.dispatches.clear();
   // Foreign buyers' orders, through the channels that reach them (7.78); the rest of the world's budget
   // left over is spent in the households' mix (7.85).
@@ -418,7 +433,8 @@ void propagate_orders(ModelContext& c) {
   for (std::size_t ind = 0; ind < w.industries.size(); ++ind)
     allocate_demand(c, c.directory.type_key(ind, w.industries[ind].stages.size() - 1),
                     w.final_demand[ind] * c.demand_multiplier[ind] * c.consumption_scale);
-  for (auto i : c.directory.alive()) f.final_orders[i] = f.orders[i];
+  sim::parallel_for(alive.size(), c.threads,
+                    [&](std::size_t k) { f.final_orders[alive[k]] = f.orders[alive[k]]; });
 
   std::vector<double>& spot_demand = c.spot_untied;
   spot_demand.assign(c.directory.n_types(), 0.0);
@@ -436,9 +452,11 @@ void propagate_orders(ModelContext& c) {
     if (final_stage) {
       produce_to_forecast(c, firms);
     } else {
-      for (auto i : firms)
+      sim::parallel_for(firms.size(), c.threads, [&](std::size_t k) {
+        const sim::FirmIndex i = firms[k];
         f.own_output[i] = f.output[i] =
             std::fmin(std::fmax(0.0, f.orders[i] - f.finished_stock[i]), f.capacity(i));
+      });
     }
     if (!w.platforms.empty()) dispatch_overflow(c, t, firms);
     double spot = spot_demand[t], spare = 0.0;
@@ -450,11 +468,12 @@ void propagate_orders(ModelContext& c) {
     }
     if (spare > 0.0 && spot > 0.0) {
       const double served = std::fmin(1.0, spot / spare);
-      for (auto i : firms) {
+      sim::parallel_for(firms.size(), c.threads, [&](std::size_t k) {
+        const sim::FirmIndex i = firms[k];
         const double sold = served * std::fmax(0.0, f.capacity(i) - f.output[i]);
         f.spot_sold[i] = sold;
         f.output[i] += sold;
-      }
+      });
     }
     // Split each input over the slot's suppliers by capacity and landed cost. Each customer sets the units
     // on its own in-ties (in parallel: they read no other customer's orders) and lists what it adds to
@@ -514,6 +533,26 @@ void propagate_orders(ModelContext& c) {
   realise_production(c);
 }
 
+namespace {
+
+/** What one platform-channel supply tie pays its platform this month and adds to its GMV, computed in
+ * settlement's parallel pass and booked in the serial pass in firm and in-edge order. Each product is
+ * formed here exactly as the booking would form it, so the bytes do not depend on where it is computed. */
+struct PlatformTrade {
+  std::uint32_t k;              ///< index of the buyer in the directory's alive list
+  std::uint8_t platform;        ///< the platform that carries the tie
+  bool pooled = false;          ///< shipped through the platform's shared logistics (7.60)
+  bool cross_platform = false;  ///< the tie's partners meet through 1+N interconnection
+  bool integrated = false;      ///< cross-platform or an integrated pair (7.53)
+  double value = 0.0;           ///< delivered units × supplier price, yuan
+  double commission = 0.0;      ///< value × commission rate, yuan
+  double logistics_fee = 0.0;   ///< value × shared-logistics fee (pooled only), yuan
+  double logistics_cost = 0.0;  ///< value × the platform's logistics cost rate (pooled only), yuan
+  double gmv = 0.0;             ///< value × the supplier's own share of what it delivered, yuan
+};
+
+}  // namespace
+
 void settle_accounts(ModelContext& c) {
   sim::World& w = c.world;
   sim::Firms& f = w.firms;
@@ -521,7 +560,11 @@ void settle_accounts(ModelContext& c) {
   const auto& alive = c.directory.alive();
   // Per firm: what goes to households as services and to platforms as fees (serial ledger pass below).
   std::vector<double> services(f.size(), 0.0), purchases(f.size(), 0.0);
-  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
+  // Per chunk of the alive list: the platform-channel ties' payments, in firm and in-edge order.
+  constexpr std::size_t kChunk = 256;
+  std::vector<std::vector<PlatformTrade>> trades_of(sim::chunk_count(alive.size(), kChunk));
+  const bool platforms = !w.platforms.empty();
+  auto settle_firm = [&](std::size_t k, std::vector<PlatformTrade>& trades) {
     const sim::FirmIndex i = alive[k];
     const auto& needs = c.needs[c.type_key(i)];
     double cost = 0.0, tc = 0.0, fees = 0.0, lead = 0.0, bought = 0.0;
@@ -570,6 +613,24 @@ void settle_accounts(ModelContext& c) {
       tc += value * rate + incidents;
       fees += value * (commission + ship.fee);
       lead += tie.delivered * (tie_lead_days(c, tie, i, ship) + (tie.late ? ip.late_days : 0.0));
+      if (platforms && tie.channel == sim::TieChannel::Platform && tie.platform < w.platforms.size()) {
+        PlatformTrade t{static_cast<std::uint32_t>(k), tie.platform};
+        t.value = value;
+        t.commission = value * commission;
+        // Shared logistics: the buyer pays the fee, the platform bears the handling (7.60).
+        t.pooled = ship.pooled;
+        if (ship.pooled) {
+          t.logistics_fee = value * ship.fee;
+          t.logistics_cost = value * c.params.services.logistics_cost;
+        }
+        // Units the supplier had made by dispatch are already in that dispatch's GMV: only its own share.
+        const double delivered = f.fill[s] * f.orders[s];
+        const double own = delivered > 0.0 ? 1.0 - f.dispatched_out[s] / delivered : 1.0;
+        t.gmv = value * own;
+        t.cross_platform = tie.cross_platform;
+        t.integrated = tie.cross_platform || integrated_pair(c, s, i);
+        trades.push_back(t);
+      }
     }
     f.input_defect_share[i] = tied_units > 0.0 ? defective_units / tied_units : 0.0;
     // Subscribed shared apps shorten every order cycle, routine or incident (7.66).
@@ -655,6 +716,10 @@ void settle_accounts(ModelContext& c) {
       f.reputation[i] += c.params.market.reputation_rate * (fill_rate(f, i) - f.reputation[i]);
     services[i] = tc - fees + rework + f.inventory_cost[i].yuan;
     purchases[i] = bought;
+  };
+  sim::parallel_chunks(trades_of.size(), c.threads, [&](std::size_t chunk, std::size_t) {
+    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k)
+      settle_firm(k, trades_of[chunk]);
   });
   // The ledger and platform trade, summed serially in firm order so totals do not depend on threads.
   auto& L = c.ledger;
@@ -688,8 +753,10 @@ void settle_accounts(ModelContext& c) {
       w.platforms[static_cast<std::size_t>(c.cross_border_platform[i])].revenue += sim::Money{fee};
     }
   }
-  if (w.platforms.empty()) return;
-  for (auto i : alive) {
+  if (!platforms) return;
+  std::size_t next = 0;
+  for (std::size_t k = 0; k < alive.size(); ++k) {
+    const sim::FirmIndex i = alive[k];
     if (const auto p = c.services_of(i).marketplace_platform; p >= 0 && f.marketplace_value[i].yuan > 0.0) {
       sim::Platform& pl = w.platforms[static_cast<std::size_t>(p)];
       const double value = f.marketplace_value[i].yuan;
@@ -698,37 +765,29 @@ void settle_accounts(ModelContext& c) {
       pl.gmv += value;
       c.stats.platform_gmv += value;
     }
-    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-      const sim::Tie& tie = w.network[*e];
-      if (!tie.is_supply() || tie.channel != sim::TieChannel::Platform || tie.platform >= w.platforms.size())
-        continue;
-      sim::Platform& pl = w.platforms[tie.platform];
-      const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
-      const double value = tie.delivered * f.price[s];
-      // The fee goes to the platform that carries the tie (7.19); units the supplier had made by
-      // dispatch are already in that dispatch's GMV, so only its own share counts here.
-      pl.revenue += sim::Money{value * commission_rate(c, tie)};
-      L.pay(Sector::Firms, Sector::Platforms, FlowKind::Commission, value * commission_rate(c, tie));
-      // Shared logistics: the buyer pays the fee, the platform bears the handling (7.60).
-      if (const Shipping ship = tie_shipping(c, tie, i); ship.pooled) {
-        pl.revenue += sim::Money{value * ship.fee};
-        pl.logistics_cost += sim::Money{value * c.params.services.logistics_cost};
-        pl.pooled_value += value;
-        L.pay(Sector::Firms, Sector::Platforms, FlowKind::LogisticsFee, value * ship.fee);
+    // The fee goes to the platform that carries the tie (7.19). Firm k's trades are in its chunk, in order.
+    const auto& trades = trades_of[k / kChunk];
+    if (k % kChunk == 0) next = 0;
+    for (; next < trades.size() && trades[next].k == k; ++next) {
+      const PlatformTrade& t = trades[next];
+      sim::Platform& pl = w.platforms[t.platform];
+      pl.revenue += sim::Money{t.commission};
+      L.pay(Sector::Firms, Sector::Platforms, FlowKind::Commission, t.commission);
+      if (t.pooled) {
+        pl.revenue += sim::Money{t.logistics_fee};
+        pl.logistics_cost += sim::Money{t.logistics_cost};
+        pl.pooled_value += t.value;
+        L.pay(Sector::Firms, Sector::Platforms, FlowKind::LogisticsFee, t.logistics_fee);
       }
-      const double delivered = f.fill[s] * f.orders[s];
-      const double own = delivered > 0.0 ? 1.0 - f.dispatched_out[s] / delivered : 1.0;
-      pl.gmv += value * own;
-      c.stats.platform_gmv += value * own;
-      if (tie.cross_platform) {
-        pl.cross_platform_gmv += value * own;
-        c.stats.cross_platform_gmv += value * own;
+      pl.gmv += t.gmv;
+      c.stats.platform_gmv += t.gmv;
+      if (t.cross_platform) {
+        pl.cross_platform_gmv += t.gmv;
+        c.stats.cross_platform_gmv += t.gmv;
       }
-      if (tie.cross_platform ||
-          integrated_pair(c, s, static_cast<sim::FirmIndex>(boost::target(*e, w.network)))) {
-        pl.integrated_gmv +=
-            value * own;  // 7.53: integration through the middle platform or shared membership
-        c.stats.integrated_gmv += value * own;
+      if (t.integrated) {
+        pl.integrated_gmv += t.gmv;  // 7.53: integration through the middle platform or shared membership
+        c.stats.integrated_gmv += t.gmv;
       }
     }
   }

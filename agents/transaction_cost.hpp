@@ -20,15 +20,32 @@ inline double lead_time_days(const TradeParams& p, double distance_km) {
   return p.production_days + distance_km / p.transport_km_per_day;
 }
 
+/** @brief The two ends of the monthly dissolution hazard, which depend on parameters only: a loop over ties
+ * computes them once (two pow() calls) instead of once per tie. */
+struct TieHazardRates {
+  double h_new = 0.0;      ///< monthly hazard of an untrusted tie (trust 0), 1/month
+  double h_trusted = 0.0;  ///< monthly hazard of an established tie, 1/month
+};
+
+/** @brief h_new = 1 − 0.5^(1/half-life) (Reisch et al. 2025) and h_trusted = 1 − S^(1/12) for a yearly
+ * survival S (Mizuno et al. 2014) of parameters p. */
+inline TieHazardRates tie_hazard_rates(const TieParams& p) {
+  return {1.0 - std::pow(0.5, 1.0 / p.new_tie_half_life_months),
+          1.0 - std::pow(p.trusted_tie_annual_survival, 1.0 / 12.0)};
+}
+
 /** @brief Monthly dissolution hazard of a tie at trust `trust`: an untrusted tie's half-life (Reisch et al.
  * 2025) at trust 0 and a trusted tie's yearly survival (Mizuno et al. 2014) from trust `established` up,
  * linear in between. `established` is the trust an established tie reaches (agents/supplier_beliefs.hpp:
  * steady_tie_trust for supply ties, 1 for collaboration ties; docs/ODD.md 7.7, 7.101). */
-inline double tie_hazard(const TieParams& p, double trust, double established) {
-  const double h_new = 1.0 - std::pow(0.5, 1.0 / p.new_tie_half_life_months);
-  const double h_trusted = 1.0 - std::pow(p.trusted_tie_annual_survival, 1.0 / 12.0);
+inline double tie_hazard(const TieHazardRates& h, double trust, double established) {
   const double x = trust >= established ? 1.0 : std::max(0.0, trust / established);
-  return (1.0 - x) * h_new + x * h_trusted;
+  return (1.0 - x) * h.h_new + x * h.h_trusted;
+}
+
+/** @brief tie_hazard at the rates of parameters p (one tie; loops hoist tie_hazard_rates). */
+inline double tie_hazard(const TieParams& p, double trust, double established) {
+  return tie_hazard(tie_hazard_rates(p), trust, established);
 }
 
 }  // namespace vicsim::agents

@@ -178,7 +178,11 @@ int run_child(const BenchOptions& o) {
   j["final_firms"] = firms_final;
   j["final_ties"] = ties_final;
   j["phases"] = nlohmann::json::array();
-  for (const auto& p : inst.clock.phases()) j["phases"].push_back({{"name", p.name}, {"seconds", p.seconds}});
+  for (const auto& p : inst.clock.phases())
+    j["phases"].push_back({{"name", p.name},
+                           {"seconds", p.seconds},
+                           {"cpu_seconds", p.cpu_seconds},
+                           {"main_cpu_seconds", p.main_cpu_seconds}});
   write_file(o.child_result, [&](std::ostream& out) { out << j.dump(2) << "\n"; });
   fs::remove_all(dir);
   return 0;
@@ -249,12 +253,18 @@ void print_size(const nlohmann::json& r) {
   const double loop_cpu = r["tick_loop_cpu_s"].get<double>(), ref_cpu = r["reference_cpu_s"].get<double>();
   std::cout << "model / reference  in CPU time: tick loop " << fixed(loop_cpu, 2) << " s / reference loop "
             << fixed(ref_cpu, 4) << " s = " << fixed(ref_cpu > 0 ? loop_cpu / ref_cpu : 0.0, 1) << "\n";
-  std::cout << "phase                                      seconds   share\n";
+  // Wall time and its share; CPU time of all threads and its share of the run's CPU; CPU time of the main
+  // thread (the one running the sequential parts): CPU times are not inflated by other processes' slices.
+  double cpu_total = 0.0;
+  for (const auto& p : r["phases"]) cpu_total += p["cpu_seconds"].get<double>();
+  std::cout << "phase                                      wall s   share    CPU s   share  main CPU s\n";
   for (const auto& p : r["phases"]) {
     const auto name = p["name"].get<std::string>();
-    const double s = p["seconds"].get<double>();
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "  %-40s %8.3f  %5.1f%%\n", name.c_str(), s, 100.0 * s / wall);
+    const double s = p["seconds"].get<double>(), cpu = p["cpu_seconds"].get<double>();
+    char buf[200];
+    std::snprintf(buf, sizeof buf, "  %-40s %8.3f  %5.1f%% %8.3f  %5.1f%%  %9.3f\n", name.c_str(), s,
+                  100.0 * s / wall, cpu, cpu_total > 0.0 ? 100.0 * cpu / cpu_total : 0.0,
+                  p["main_cpu_seconds"].get<double>());
     std::cout << buf;
   }
   std::cout.flush();
@@ -389,9 +399,10 @@ Command add_bench_command(CLI::App& app) {
   auto o = std::make_shared<BenchOptions>();
   auto* cmd = app.add_subcommand("bench",
                                  "Benchmark the full model at several population sizes: firm-ticks/s, peak "
-                                 "RSS, bytes per firm, share of "
-                                 "time per phase, and the ratio to a reference loop doing the same neighbour "
-                                 "reads (docs/PERFORMANCE.md)");
+                                 "RSS, bytes per firm, time per phase (wall time, CPU time of all threads "
+                                 "and CPU time of the main thread, each phase's share; on a shared machine "
+                                 "read the CPU columns), and the ratio to a reference loop doing the same "
+                                 "neighbour reads (docs/PERFORMANCE.md)");
   cmd->add_option("--sizes", o->sizes, "Initial firm counts, comma-separated (one child process each)")
       ->delimiter(',')
       ->capture_default_str();

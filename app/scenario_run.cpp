@@ -14,6 +14,7 @@
 #include "reports/run_writers.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "scenarios/world_builder.hpp"
+#include "sim/phase_clock.hpp"
 #include "vicsim_version.hpp"
 
 namespace vicsim::app {
@@ -21,9 +22,7 @@ namespace vicsim::app {
 namespace fs = std::filesystem;
 
 double process_cpu_seconds() {
-  timespec ts{};
-  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);  // ns resolution; getrusage's may be a scheduler tick
-  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+  return sim::cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);  // ns resolution; getrusage's may be a scheduler tick
 }
 
 namespace {

@@ -1,5 +1,6 @@
 #include "experiments/case_figures.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -54,31 +55,14 @@ CaseFigureTotals& CaseFigureTotals::operator+=(const CaseFigureTotals& o) {
   return *this;
 }
 
-CaseFigureTotals measure_case_figure_totals(const scenarios::Scenario& scenario, const CaseFigureDesign& d) {
-  scenarios::Scenario s = scenario;
-  s.ticks = d.join_month + d.months;
-  agents::ClusterModel model = scenarios::build_model(s);
+namespace {
+/** The matched pairs measured at the model's current month, over the design's estimand (docs/ODD.md 7.106).
+ */
+CaseFigureTotals measure_pairs(const agents::ClusterModel& model, const CaseFigureDesign& d,
+                               std::size_t platform,
+                               const std::vector<std::pair<sim::FirmIndex, sim::FirmIndex>>& pairs) {
   const auto& w = model.world();
-  std::size_t platform = w.platforms.size();
-  for (std::size_t p = 0; p < w.platforms.size(); ++p)
-    if (w.platforms[p].name == d.platform) platform = p;
-  if (platform == w.platforms.size())
-    throw std::invalid_argument("case figures: the scenario has no platform named \"" + d.platform + "\"");
-  for (int t = 0; t < d.join_month; ++t) model.step();
   const auto& f = w.firms;
-  // Cells of firms on no platform (chain masters excluded) by industry, stage, region and log2 size; pairs
-  // in the cell's firm order, the first of each pair joins.
-  std::map<std::tuple<int, int, int, int>, std::vector<sim::FirmIndex>> cells;
-  for (sim::FirmIndex i = 0; i < f.size(); ++i)
-    if (f.alive[i] && !f.platforms[i] && !f.chain_master[i])
-      cells[{static_cast<int>(sim::idx(f.industry[i])), f.stage[i], static_cast<int>(sim::idx(f.region[i])),
-             static_cast<int>(std::log2(f.employees[i]))}]
-          .push_back(i);
-  std::vector<std::pair<sim::FirmIndex, sim::FirmIndex>> pairs;
-  for (auto& [key, v] : cells)
-    for (std::size_t k = 0; k + 1 < v.size(); k += 2) pairs.emplace_back(v[k], v[k + 1]);
-  for (auto [treated, control] : pairs) model.force_join(treated, platform);
-  for (int t = 0; t < d.months; ++t) model.step();
   CaseFigureTotals r;
   r.pairs_formed = static_cast<std::int64_t>(pairs.size());
   // A firm's own deliveries to its customers this month (Ruifang's 零件交付时间 is the delivery time of the
@@ -96,32 +80,49 @@ CaseFigureTotals measure_case_figure_totals(const scenarios::Scenario& scenario,
     }
     return units > 0 ? days / units : 0.0;
   };
+  // Total cost per yuan of revenue (docs/ODD.md §8; output × price stood for revenue until a dispatch
+  // sender's revenue came to include the units receivers make for it, issue 12, 7.28); product quality
+  // (7.34): own defects and defective inputs; production-management efficiency (DMEGC: 生产管理效能):
+  // capacity managed per yuan of management overhead (output would mix in demand won from the controls, §8).
+  const auto cost_share = [&](sim::FirmIndex i) { return f.total_cost[i].yuan / f.revenue[i].yuan; };
+  const auto quality = [&](sim::FirmIndex i) {
+    return (1.0 - f.defect_rate[i]) * (1.0 - f.input_defect_share[i]);
+  };
+  const auto efficiency = [&](sim::FirmIndex i) {
+    return f.capacity(i) /
+           (w.regions[sim::idx(f.region[i])].land_cost.yuan * f.overhead_factor[i] * f.employees[i]);
+  };
   for (auto [treated, control] : pairs) {
     if (!f.alive[treated] || !f.alive[control] || f.platforms[control] || f.output[treated] <= 0 ||
         f.output[control] <= 0 || f.revenue[treated].yuan <= 0 || f.revenue[control].yuan <= 0)
       continue;
-    const auto& reg_t = w.regions[sim::idx(f.region[treated])];
     // Delivery time over the pairs whose two firms both delivered through supply ties (final-stage firms
     // sell to households, whose deliveries have no lead time in the model).
     const double out_t = own_delivery_days(treated), out_c = own_delivery_days(control);
-    if (out_t > 0 && out_c > 0) {
+    const bool delivered = out_t > 0 && out_c > 0;
+    // The four figures under the intention-to-treat estimand, over every compared pair.
+    const auto itt = [&](const char* name, double t, double c) {
+      r.parts[name][0] += t;
+      r.parts[name][1] += c;
+    };
+    itt("itt.pairs", 1, 1);
+    if (delivered) itt("itt.delivery", out_t, out_c);
+    itt("itt.cost", cost_share(treated), cost_share(control));
+    itt("itt.quality", quality(treated), quality(control));
+    itt("itt.efficiency", efficiency(treated), efficiency(control));
+    // The design's estimand (7.106): by default only joiners still members of the platform are compared.
+    if (d.estimand == CaseEstimand::TreatedWhoStayed && !f.member_of(treated, platform)) continue;
+    if (delivered) {
       r.lead_treated += out_t;
       r.lead_control += out_c;
       r.delivery_pairs += 1;
     }
-    // Total cost per yuan of revenue (docs/ODD.md §8). Output × price stood for revenue until a dispatch
-    // sender's revenue came to include the units receivers make for it (issue 12, 7.28).
-    r.cost_treated += f.total_cost[treated].yuan / f.revenue[treated].yuan;
-    r.cost_control += f.total_cost[control].yuan / f.revenue[control].yuan;
-    // Product quality (7.34): own defects and defective inputs, both from mechanisms.
-    r.quality_treated += (1.0 - f.defect_rate[treated]) * (1.0 - f.input_defect_share[treated]);
-    r.quality_control += (1.0 - f.defect_rate[control]) * (1.0 - f.input_defect_share[control]);
-    // Production-management efficiency (DMEGC: 生产管理效能): capacity managed per yuan of management
-    // overhead. Output would mix in demand won from the controls (docs/ODD.md §8). A pair shares its region.
-    r.efficiency_treated +=
-        f.capacity(treated) / (reg_t.land_cost.yuan * f.overhead_factor[treated] * f.employees[treated]);
-    r.efficiency_control +=
-        f.capacity(control) / (reg_t.land_cost.yuan * f.overhead_factor[control] * f.employees[control]);
+    r.cost_treated += cost_share(treated);
+    r.cost_control += cost_share(control);
+    r.quality_treated += quality(treated);
+    r.quality_control += quality(control);
+    r.efficiency_treated += efficiency(treated);
+    r.efficiency_control += efficiency(control);
     r.pairs += 1;
     // The figures' channels (7.98), joiner then control, summed over the compared pairs.
     const auto part = [&](const char* name, auto value) {
@@ -155,28 +156,54 @@ CaseFigureTotals measure_case_figure_totals(const scenarios::Scenario& scenario,
         n += w.network[*e].is_supply() && w.network[*e].channel == sim::TieChannel::Platform;
       return n;
     });
-    // The four figures' sums over the pairs whose joiner is still a member: selected on staying, so not a
-    // causal effect; it bounds how much the leavers dilute the intention-to-treat figures.
-    if (f.member_of(treated, platform)) {
-      const auto stay = [&](const char* name, double t, double c) {
-        r.parts[name][0] += t;
-        r.parts[name][1] += c;
-      };
-      stay("stay.pairs", 1, 1);
-      if (out_t > 0 && out_c > 0) stay("stay.delivery", out_t, out_c);
-      stay("stay.cost", f.total_cost[treated].yuan / f.revenue[treated].yuan,
-           f.total_cost[control].yuan / f.revenue[control].yuan);
-      stay("stay.quality", (1.0 - f.defect_rate[treated]) * (1.0 - f.input_defect_share[treated]),
-           (1.0 - f.defect_rate[control]) * (1.0 - f.input_defect_share[control]));
-      stay("stay.efficiency", f.capacity(treated) / (f.overhead_factor[treated] * f.employees[treated]),
-           f.capacity(control) / (f.overhead_factor[control] * f.employees[control]));
-    }
     if (model.context().is_final_stage(treated)) {
       r.margin_treated += f.profit[treated].yuan / f.revenue[treated].yuan;
       r.margin_control += f.profit[control].yuan / f.revenue[control].yuan;
     }
   }
   return r;
+}
+}  // namespace
+
+CaseFigureTotals measure_case_figure_totals(const scenarios::Scenario& scenario, const CaseFigureDesign& d) {
+  return measure_case_figure_horizons(scenario, d, {d.months}).front();
+}
+
+std::vector<CaseFigureTotals> measure_case_figure_horizons(const scenarios::Scenario& scenario,
+                                                           const CaseFigureDesign& d,
+                                                           std::vector<std::int32_t> horizons) {
+  if (horizons.empty()) return {};
+  std::sort(horizons.begin(), horizons.end());
+  scenarios::Scenario s = scenario;
+  s.ticks = d.join_month + horizons.back();
+  agents::ClusterModel model = scenarios::build_model(s);
+  const auto& w = model.world();
+  std::size_t platform = w.platforms.size();
+  for (std::size_t p = 0; p < w.platforms.size(); ++p)
+    if (w.platforms[p].name == d.platform) platform = p;
+  if (platform == w.platforms.size())
+    throw std::invalid_argument("case figures: the scenario has no platform named \"" + d.platform + "\"");
+  for (int t = 0; t < d.join_month; ++t) model.step();
+  const auto& f = w.firms;
+  // Cells of firms on no platform (chain masters excluded) by industry, stage, region and log2 size; pairs
+  // in the cell's firm order, the first of each pair joins.
+  std::map<std::tuple<int, int, int, int>, std::vector<sim::FirmIndex>> cells;
+  for (sim::FirmIndex i = 0; i < f.size(); ++i)
+    if (f.alive[i] && !f.platforms[i] && !f.chain_master[i])
+      cells[{static_cast<int>(sim::idx(f.industry[i])), f.stage[i], static_cast<int>(sim::idx(f.region[i])),
+             static_cast<int>(std::log2(f.employees[i]))}]
+          .push_back(i);
+  std::vector<std::pair<sim::FirmIndex, sim::FirmIndex>> pairs;
+  for (auto& [key, v] : cells)
+    for (std::size_t k = 0; k + 1 < v.size(); k += 2) pairs.emplace_back(v[k], v[k + 1]);
+  for (auto [treated, control] : pairs) model.force_join(treated, platform);
+  std::vector<CaseFigureTotals> out;
+  std::int32_t stepped = 0;
+  for (const auto months : horizons) {
+    for (; stepped < months; ++stepped) model.step();
+    out.push_back(measure_pairs(model, d, platform, pairs));
+  }
+  return out;
 }
 
 std::vector<CaseFigureTotals> measure_case_figure_seeds(const std::string& scenario_file,

@@ -1,10 +1,10 @@
 #pragma once
-/** @file The case figures (docs/ODD.md §8, 7.34): the effects of joining a platform measured by a matched
- * design — at month `join_month` firms on no platform are paired by industry, stage, region and log2 size;
- * the first of each pair is made to join the design's platform, and `months` later the joiners are compared
- * with their matched non-joiners. One source of truth for the validation suite (tests/agents/
- * platform_pattern_test.cpp, "[case_figures]") and for calibration targets (`"case_figure"` in a
- * calibration file, docs/ODD.md 7.89). Pure: a scenario in, sums out; no I/O. */
+/** @file The case figures (docs/ODD.md §8, 7.34, 7.106): the effects of joining a platform measured by a
+ * matched design — at month `join_month` firms on no platform are paired by industry, stage, region and log2
+ * size; the first of each pair is made to join the design's platform, and `months` later the joiners that are
+ * still members (by default) are compared with their matched non-joiners. One source of truth for the
+ * validation suite (tests/agents/ platform_pattern_test.cpp, "[case_figures]") and for calibration targets
+ * (`"case_figure"` in a calibration file, docs/ODD.md 7.89). Pure: a scenario in, sums out; no I/O. */
 #include <array>
 #include <cstdint>
 #include <map>
@@ -15,11 +15,24 @@
 
 namespace vicsim::experiments {
 
+/** @brief Which pairs a figure compares (docs/ODD.md 7.106). */
+enum class CaseEstimand {
+  /// Joiners still members of the design's platform at the measurement month against their matched
+  /// non-joiners: the seed's cases are firms that completed a transformation on the platform and stayed.
+  /// Selected on staying (leavers judged their gain negative, 7.37), as the published cases are.
+  TreatedWhoStayed,
+  /// Every joiner against its matched non-joiner, whether or not it is still a member.
+  IntentionToTreat,
+};
+
 /** @brief The matched design. Its defaults are the validation suite's. */
 struct CaseFigureDesign {
   std::string platform = "COSMO-Appliances";  ///< the platform the treated firms join (by name)
   std::int32_t join_month = 24;               ///< months run before pairing and joining
-  std::int32_t months = 12;                   ///< months run after joining, then measured
+  /// Months run after joining, then measured: two years, the most the seed texts allow between a firm's
+  /// joining and its reported figures (docs/ODD.md 7.106).
+  std::int32_t months = 24;
+  CaseEstimand estimand = CaseEstimand::TreatedWhoStayed;  ///< which pairs the figures compare
 };
 
 /** @brief The banded case figures, in this order. */
@@ -58,7 +71,9 @@ struct CaseFigureTotals {
   double delivery_pairs = 0;      ///< of which both firms delivered through supply ties (delivery time)
   std::int64_t pairs_formed = 0;  ///< pairs formed at the join month
   /// The figures' channels (docs/ODD.md 7.98): name → {Σ joiners, Σ controls} over the compared pairs, e.g.
-  /// "member" (1 if the joiner is still a member), "maturity", "own_quality", "input_quality", "overhead".
+  /// "member" (1 if the joiner is still a member), "maturity", "own_quality", "input_quality", "overhead";
+  /// and the four figures' sums under the intention-to-treat estimand ("itt.pairs", "itt.delivery",
+  /// "itt.cost", "itt.quality", "itt.efficiency"), over every pair of alive, producing, selling firms.
   std::map<std::string, std::array<double, 2>> parts;
   CaseFigureTotals& operator+=(const CaseFigureTotals& o);
 };
@@ -69,6 +84,16 @@ struct CaseFigureTotals {
  * @throws std::invalid_argument when the design's platform is not in the scenario
  */
 CaseFigureTotals measure_case_figure_totals(const scenarios::Scenario& s, const CaseFigureDesign& d = {});
+
+/**
+ * @brief The matched design of one replication measured at several horizons (months after joining) of the
+ * same run: element k holds the sums `horizons` (sorted ascending) [k] months after joining; `d.months` is
+ * not used. How the horizons of docs/ODD.md 7.106 are compared on one set of pairs.
+ * @throws std::invalid_argument when the design's platform is not in the scenario
+ */
+std::vector<CaseFigureTotals> measure_case_figure_horizons(const scenarios::Scenario& s,
+                                                           const CaseFigureDesign& d,
+                                                           std::vector<std::int32_t> horizons);
 
 /**
  * @brief The matched design on a scenario file with overrides, once per seed (`seed=` added to `sets`);

@@ -275,7 +275,8 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.services.knowledge_contacts", "assumption"},
       {"mechanisms.services.credit_months", "assumption: data-driven working-capital credit"},
       {"mechanisms.services.interest_per_year",
-       "assumption: the People's Bank of China one-year benchmark lending rate 2015–2019 (4.35%)"},
+       "assumption: the People's Bank of China one-year benchmark lending rate 2015–2019 (4.35%); also a "
+       "firm's discount rate when it weighs an in-plant service (ODD 7.106)"},
       {"mechanisms.services.repayment_months",
        "assumption: one-year working-capital loans, repaid in instalments of loan / 12 from positive cash"},
       {"mechanisms.services.dispatch_share",
@@ -346,7 +347,9 @@ const std::vector<ParameterSource>& parameter_sources() {
        "argued: of the order of the month-to-month spread of a firm's margin, which the firm cannot tell "
        "from a platform effect (ODD 7.37)"},
       {"mechanisms.adoption.entry_fee_months",
-       "argued: a two-year horizon for a one-off fee (was hard-coded) (ODD 7.37)"},
+       "argued: a two-year horizon for a one-off fee (was hard-coded) (ODD 7.37); also the horizon over "
+       "which "
+       "a firm weighs the ramp of an in-plant service (ODD 7.106)"},
       {"mechanisms.adoption.margin_smoothing",
        "argued: a memory of about 5 months, long enough to average out monthly demand noise, short enough to "
        "register a change within a year (ODD 7.35)"},

@@ -46,16 +46,35 @@ Employment employment(const World& w) {
   }
   return e;
 }
-}  // namespace
 
-double mean_ellison_glaeser(const World& w) {
-  const Employment e = employment(w);
+double mean_ellison_glaeser(const Employment& e) {
   double num = 0.0, den = 0.0;
   for (std::size_t i = 0; i < e.by_ind.size(); ++i) {
     num += e.by_ind[i] * ellison_glaeser(e.by_ind_region[i], e.by_region, e.herfindahl[i]);
     den += e.by_ind[i];
   }
   return den > 0.0 ? num / den : 0.0;
+}
+
+double top_region_share(const Employment& e) {
+  double num = 0.0, den = 0.0;
+  for (std::size_t i = 0; i < e.by_ind.size(); ++i) {
+    if (e.by_ind[i] <= 0) continue;
+    num += *std::max_element(e.by_ind_region[i].begin(), e.by_ind_region[i].end());
+    den += e.by_ind[i];
+  }
+  return den > 0 ? num / den : 0.0;
+}
+
+}  // namespace
+
+double mean_ellison_glaeser(const World& w) { return mean_ellison_glaeser(employment(w)); }
+
+double top_region_share(const World& w) { return top_region_share(employment(w)); }
+
+ClusterConcentration cluster_concentration(const World& w) {
+  const Employment e = employment(w);
+  return {mean_ellison_glaeser(e), top_region_share(e)};
 }
 
 std::vector<std::vector<double>> location_quotients(const World& w) {
@@ -68,17 +87,6 @@ std::vector<std::vector<double>> location_quotients(const World& w) {
       lq[i][r] =
           (e.by_ind[i] > 0 && e.by_region[r] > 0) ? (lq[i][r] / e.by_ind[i]) / (e.by_region[r] / total) : 0.0;
   return lq;
-}
-
-double top_region_share(const World& w) {
-  const Employment e = employment(w);
-  double num = 0.0, den = 0.0;
-  for (std::size_t i = 0; i < e.by_ind.size(); ++i) {
-    if (e.by_ind[i] <= 0) continue;
-    num += *std::max_element(e.by_ind_region[i].begin(), e.by_ind_region[i].end());
-    den += e.by_ind[i];
-  }
-  return den > 0 ? num / den : 0.0;
 }
 
 }  // namespace vicsim::sim

@@ -21,4 +21,14 @@ std::vector<std::vector<double>> location_quotients(const World& w);
 /** @brief Share of the industry's employment in its largest region, averaged over industries. */
 double top_region_share(const World& w);
 
+/** @brief Both cluster concentration indices of the time series. */
+struct ClusterConcentration {
+  double eg_index = 0.0;          ///< mean_ellison_glaeser (gamma)
+  double top_region_share = 0.0;  ///< top_region_share (share)
+};
+
+/** @brief mean_ellison_glaeser and top_region_share from one pass over the firms' employment (same values
+ * as the two functions). */
+ClusterConcentration cluster_concentration(const World& w);
+
 }  // namespace vicsim::sim

@@ -1,6 +1,7 @@
 #include "sim/tick_metrics.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstddef>
@@ -160,14 +161,64 @@ void add(Partial& a, const Partial& b) {
   add(a.tc_parts, b.tc_parts);
 }
 
-/** The sums of firms [lo, hi). Writes only `type_has` bits of its own chunk's copy and `per_platform` of it.
+/** Index of firm i's first input-slot mark in MetricsScratch::slot_filled. */
+std::size_t slot_base(std::size_t i, std::size_t stride) { return i * stride; }
+
+/** Sets a mark another chunk may set too: a relaxed atomic store of 1, so concurrent chunks never race
+ * and the marks after the pass are the same for any thread count. */
+void mark(std::uint8_t& b) { std::atomic_ref<std::uint8_t>(b).store(1, std::memory_order_relaxed); }
+
+/**
+ * The tie pass over sources [lo, hi): every tie is read once, from its source's out-edges. It marks the
+ * input slot a supply tie serves and the platform collaboration a tie gives its target (in MetricsScratch,
+ * shared by all chunks), and sums the ties between alive firms at their source into p.
  */
-void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t>>& n_slots, std::size_t lo,
-               std::size_t hi, Partial& p, std::vector<std::vector<std::uint8_t>>& type_has,
-               std::vector<double>& per_platform, std::vector<std::uint8_t>& slot_has_tie) {
+void sum_ties(const MetricsInput& in, std::size_t lo, std::size_t hi, std::size_t stride, Partial& p,
+              MetricsScratch& s) {
   const World& w = *in.world;
   const Firms& f = w.firms;
-  const std::size_t P = w.platforms.size();
+  for (FirmIndex i = static_cast<FirmIndex>(lo); i < hi; ++i) {
+    const bool alive = f.alive[i];
+    bool collab = false;
+    for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
+      const auto t = boost::target(*e, w.network);
+      if (!f.alive[t]) continue;
+      const Tie& tie = w.network[*e];
+      // The target's side: a supply tie fills one of its input slots (whatever the source); a platform
+      // collaboration from an alive partner counts for it.
+      if (tie.is_supply()) {
+        if (tie.input_slot < stride) mark(s.slot_filled[slot_base(t, stride) + tie.input_slot]);
+      } else if (tie.channel == TieChannel::Platform && alive)
+        mark(s.platform_collab_in[t]);
+      if (!alive) continue;
+      // Ties between alive firms, each counted once: at its source.
+      p.ties += 1;
+      if (tie.is_supply()) {
+        p.supply += 1;
+        p.trust += tie.trust;
+      }
+      if (f.region[i] == f.region[t]) p.local += 1;
+      if (f.industry[i] != f.industry[t]) p.cross_ind += 1;
+      if (tie.channel != TieChannel::Platform) continue;
+      p.pties += 1;
+      // Reach counts ties the platform brokered, not local ties it took over when both partners joined.
+      if (tie.brokered) {
+        p.brokered += 1;
+        p.pcross += f.region[i] != f.region[t];
+      }
+      collab |= !tie.is_supply();
+    }
+    s.platform_collab_out[i] = collab;  // firm i is in this chunk: only this chunk writes it
+  }
+}
+
+/** The sums of firms [lo, hi), after sum_ties has marked every tie. Writes only `type_has` bits of its own
+ * chunk's copy and `per_platform` of it. */
+void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t>>& n_slots, std::size_t lo,
+               std::size_t hi, std::size_t stride, const MetricsScratch& s, Partial& p,
+               std::vector<std::vector<std::uint8_t>>& type_has, std::vector<double>& per_platform) {
+  const World& w = *in.world;
+  const Firms& f = w.firms;
   for (FirmIndex i = static_cast<FirmIndex>(lo); i < hi; ++i) {
     // Flows count every firm that traded this tick, including those that exited at its end.
     const bool traded = f.alive[i] || f.exit_tick[i] == w.tick;
@@ -192,37 +243,10 @@ void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t
     p.a_sq += f.productivity[i] * f.productivity[i];
     if (f.last_gain_tick[i] >= 0 && w.tick - f.last_gain_tick[i] < 12) p.gained += 1;
     const std::size_t ns = n_slots[idx(f.industry[i])][f.stage[i]];
-    slot_has_tie.assign(ns, 0);
-    bool collab = false;
-    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-      const Tie& tie = w.network[*e];
-      if (tie.is_supply()) slot_has_tie[tie.input_slot] = 1;
-      collab |=
-          !tie.is_supply() && tie.channel == TieChannel::Platform && f.alive[boost::source(*e, w.network)];
-    }
     p.slots += static_cast<double>(ns);
-    for (auto b : slot_has_tie) p.filled += b;
-    // Ties between alive firms, each counted once: at its source.
-    for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
-      const auto t = boost::target(*e, w.network);
-      if (!f.alive[t]) continue;
-      const Tie& tie = w.network[*e];
-      p.ties += 1;
-      if (tie.is_supply()) {
-        p.supply += 1;
-        p.trust += tie.trust;
-      }
-      if (f.region[i] == f.region[t]) p.local += 1;
-      if (f.industry[i] != f.industry[t]) p.cross_ind += 1;
-      if (tie.channel != TieChannel::Platform) continue;
-      p.pties += 1;
-      // Reach counts ties the platform brokered, not local ties it took over when both partners joined.
-      if (tie.brokered) {
-        p.brokered += 1;
-        p.pcross += f.region[i] != f.region[t];
-      }
-      collab |= !tie.is_supply();
-    }
+    const std::size_t base = slot_base(i, stride);
+    for (std::size_t k = 0; k < ns; ++k) p.filled += s.slot_filled[base + k];
+    const bool collab = s.platform_collab_in[i] || s.platform_collab_out[i];
     // digital adoption and platforms
     if (!is_sme) p.large += 1;
     p.cloud += f.on_cloud[i];
@@ -235,7 +259,10 @@ void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t
       p.member_collab += collab;
     }
     p.multi += k >= 2;
-    for (std::size_t q = 0; q < P; ++q) per_platform[q] += f.member_of(i, q);
+    // Only the platforms the firm belongs to: adding 0.0 for the others would not change a sum.
+    for (auto bits = f.platforms[i]; bits != 0; bits &= bits - 1)
+      if (const auto q = static_cast<std::size_t>(std::countr_zero(bits)); q < per_platform.size())
+        per_platform[q] += 1.0;
     const double value = f.revenue[i].yuan;
     p.out_w += value;
     // Product quality: output made without the firm's own defect or a defective input (7.34).
@@ -306,6 +333,11 @@ void platform_metrics(const MetricsInput& in, const Partial& p, const std::vecto
 }  // namespace
 
 TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
+  MetricsScratch scratch;
+  return compute_metrics(in, net, scratch);
+}
+
+TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net, MetricsScratch& scratch) {
   const World& w = *in.world;
   const Firms& f = w.firms;
   TickMetrics m;
@@ -319,22 +351,32 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.ties_dissolved = in.stats.ties_dissolved;
 
   std::vector<std::vector<std::size_t>> n_slots(w.industries.size());
+  std::size_t stride = 0;  // input-slot marks per firm: the most slots any firm type has
   for (std::size_t i = 0; i < w.industries.size(); ++i)
-    for (std::size_t s = 0; s < w.industries[i].stages.size(); ++s)
+    for (std::size_t s = 0; s < w.industries[i].stages.size(); ++s) {
       n_slots[i].push_back(input_needs(w.industries, i, s).size());
-  // One pass over the firms in fixed chunks; each chunk's sums, platform counts and covered firm types are
-  // its own, and are combined in chunk order, so the result is the same for any thread count.
+      stride = std::max(stride, n_slots[i].back());
+    }
+  // Two passes over the firms in fixed chunks. The tie pass reads every tie once (at its source) and marks
+  // what it gives its target; the firm pass then sums each firm's own values and marks. Each chunk's sums,
+  // platform counts and covered firm types are its own, and are combined in chunk order, so the result is
+  // the same for any thread count. The per-firm marks live in `scratch`, reused from tick to tick.
+  scratch.slot_filled.assign(f.size() * stride, 0);
+  scratch.platform_collab_in.assign(f.size(), 0);
+  scratch.platform_collab_out.assign(f.size(), 0);
   const std::size_t chunks = chunk_count(f.size(), kChunk);
   std::vector<Partial> partial(chunks);
+  parallel_chunks(chunks, in.threads, [&](std::size_t c, std::size_t) {
+    sum_ties(in, c * kChunk, std::min(f.size(), (c + 1) * kChunk), stride, partial[c], scratch);
+  });
   std::vector<std::vector<double>> per_platform(chunks, std::vector<double>(w.platforms.size(), 0.0));
   std::vector<std::vector<std::vector<std::uint8_t>>> type_has(chunks);
   parallel_chunks(chunks, in.threads, [&](std::size_t c, std::size_t) {
     type_has[c].resize(w.industries.size());
     for (std::size_t i = 0; i < w.industries.size(); ++i)
       type_has[c][i].assign(w.industries[i].stages.size(), 0);
-    std::vector<std::uint8_t> slot_has_tie;
-    sum_firms(in, n_slots, c * kChunk, std::min(f.size(), (c + 1) * kChunk), partial[c], type_has[c],
-              per_platform[c], slot_has_tie);
+    sum_firms(in, n_slots, c * kChunk, std::min(f.size(), (c + 1) * kChunk), stride, scratch, partial[c],
+              type_has[c], per_platform[c]);
   });
   Partial p;
   std::vector<double> platforms(w.platforms.size(), 0.0);
@@ -382,8 +424,9 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net) {
   m.components = net.components;
   platform_metrics(in, p, platforms, covered, m);
   compute_welfare_metrics(in, m);
-  m.eg_index = mean_ellison_glaeser(w);
-  m.top_region_share = top_region_share(w);
+  const auto conc = cluster_concentration(w);
+  m.eg_index = conc.eg_index;
+  m.top_region_share = conc.top_region_share;
   return m;
 }
 

@@ -128,8 +128,21 @@ struct MetricsInput {
   unsigned threads = 1;  ///< worker threads for the per-firm pass; results do not depend on it
 };
 
+/** @brief Per-firm buffers of the metrics pass, kept by the caller so the pass does not allocate them every
+ * tick. Their contents are overwritten by every call. */
+struct MetricsScratch {
+  std::vector<std::uint8_t> slot_filled;  ///< per firm and input slot: 1 if a supply tie serves the slot
+  std::vector<std::uint8_t> platform_collab_in;   ///< per firm: 1 if an alive partner collaborates with it
+                                                  ///< on a platform
+  std::vector<std::uint8_t> platform_collab_out;  ///< per firm: 1 if it collaborates on a platform with an
+                                                  ///< alive partner
+};
+
 /** @brief Computes one tick's metrics, including network statistics from the given snapshot. */
 TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net);
+
+/** @brief As compute_metrics(in, net), reusing `scratch`'s buffers (same values, no per-firm allocation). */
+TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net, MetricsScratch& scratch);
 
 /** @brief Stage indicators extracted from a metrics row. */
 StageIndicators stage_indicators(const TickMetrics& m);

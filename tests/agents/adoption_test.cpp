@@ -259,6 +259,17 @@ TEST_CASE("adoption: a firm's own realised gain is its smoothed margin as a memb
   agents::track_margins(ap, f, i);
   CHECK(f.months_on[i] == 0);
   CHECK(f.margin_off[i] == Approx(0.05));
+  // A member's own investment return (7.106) is taken out of its member margin, not its pre-join margin:
+  // 30,000 yuan of its own net saving on 1e6 of revenue is not the platform's 3 points.
+  agents::track_margins(ap, f, i, 30000.0);
+  CHECK(f.margin_off[i] == Approx(0.05));
+  f.platforms[i] = 1u;
+  set_margin(f, i, 0.09);
+  agents::track_margins(ap, f, i, 30000.0);
+  CHECK(f.margin_on[i] == Approx(0.06));
+  set_margin(f, i, 0.09);
+  agents::track_margins(ap, f, i, -20000.0);  // a purchase not yet paying off does not count against it
+  CHECK(f.margin_on[i] == Approx(0.06 + 0.5 * (0.11 - 0.06)));
 }
 
 TEST_CASE("adoption: adaptive expectations move the expected platform value toward the signal",

@@ -51,8 +51,12 @@ TEST_CASE(
   REQUIRE(saving > 0.0);
   const double devices = c.params.infrastructure.devices_per_member;
 
-  // Priced just above the saving: nobody with this saving buys.
-  c.params.in_plant.fee_per_device = saving * 1.01 / devices;
+  // A new system is weighed by the ramp ahead (7.106): the saving it delivers over the horizon, discounted.
+  const double ramp = agents::in_plant_ramp_factor(c, m, 0.0);
+  REQUIRE(ramp < 0.7);
+  // Priced just above the ramp-weighed saving: nobody with this saving buys, though the price is well below
+  // the saving at full effect.
+  c.params.in_plant.fee_per_device = ramp * saving * 1.01 / devices;
   f.in_plant_platform[m] = -1;
   agents::buy_in_plant_services(c);
   CHECK(f.in_plant_platform[m] == -1);
@@ -60,10 +64,22 @@ TEST_CASE(
   CHECK(agents::in_plant_effect(c, m) == 0.0);
 
   // Just below: it buys from its platform and pays the price per device.
-  c.params.in_plant.fee_per_device = saving * 0.99 / devices;
+  c.params.in_plant.fee_per_device = ramp * saving * 0.99 / devices;
   agents::buy_in_plant_services(c);
   REQUIRE(f.in_plant_platform[m] == static_cast<std::int32_t>(cosmo));
-  CHECK(agents::in_plant_fee(c, m) == Approx(saving * 0.99));
+  CHECK(agents::in_plant_fee(c, m) == Approx(ramp * saving * 0.99));
+  // What the purchase earned the firm this month, as it estimates it: its own, not the platform's (7.106).
+  // Without the mechanisms' lags it is the level times the saving, minus the price; with them, less.
+  const double price = ramp * saving * 0.99;
+  const double lagged_return = agents::in_plant_own_return(c, m);
+  auto& info = c.params.information;
+  const double memory = info.belief_memory, persistence = info.reliability_persistence;
+  info.belief_memory = info.reliability_persistence = 0.0;
+  CHECK(agents::in_plant_own_return(c, m) ==
+        Approx(agents::in_plant_effect(c, m) * agents::in_plant_saving(c, m) - price));
+  info.belief_memory = memory, info.reliability_persistence = persistence;
+  CHECK(lagged_return > -price);
+  CHECK(lagged_return < agents::in_plant_effect(c, m) * agents::in_plant_saving(c, m) - price);
   const double T = c.params.in_plant.ramp_months;
   CHECK(agents::in_plant_effect(c, m) == Approx(1.0 / T));
   for (int k = 2; k <= 6; ++k) {
@@ -71,6 +87,23 @@ TEST_CASE(
     CHECK(agents::in_plant_effect(c, m) == Approx(1.0 - std::pow(1.0 - 1.0 / T, k)));
   }
   CHECK(agents::in_plant_effect(c, m) < 0.5);  // phases in, does not jump
+
+  // An installed system keeps its level: at a price a new buyer would refuse, the firm keeps buying once the
+  // ramp is behind it, and stops when the price passes what the rest of the ramp delivers.
+  const double level = f.in_plant_level[m];
+  const double ahead = agents::in_plant_ramp_factor(c, m, level);
+  REQUIRE(ahead > ramp);
+  c.params.in_plant.fee_per_device = 0.5 * (ramp + ahead) * agents::in_plant_saving(c, m) / devices;
+  agents::buy_in_plant_services(c);
+  CHECK(f.in_plant_platform[m] == static_cast<std::int32_t>(cosmo));
+  CHECK(f.in_plant_level[m] > level);
+  c.params.in_plant.fee_per_device = 1.01 * agents::in_plant_saving(c, m) / devices;
+  agents::buy_in_plant_services(c);
+  CHECK(f.in_plant_platform[m] == -1);
+  CHECK(f.in_plant_level[m] == 0.0);
+  CHECK(agents::in_plant_own_return(c, m) == 0.0);
+  c.params.in_plant.fee_per_device = 0.5 * ramp * agents::in_plant_saving(c, m) / devices;
+  for (int k = 1; k <= 6; ++k) agents::buy_in_plant_services(c);
 
   // Leaving the platform ends the service and its effect; a non-member does not buy.
   f.platforms[m] = 0;
@@ -89,6 +122,54 @@ TEST_CASE(
   c.params.in_plant.enabled = false;
   agents::buy_in_plant_services(c);
   CHECK(f.in_plant_platform[m] == -1);
+}
+
+TEST_CASE("in_plant_services: the realised share follows the level through each part's lag", "[agents]") {
+  // x_k = Σ_{j=1..k} (1 − ρ) ρ^{k−j} (1 − q^j), summed here month by month.
+  for (const double rho : {0.95, 0.97, 0.5}) {
+    const double q = 11.0 / 12.0;
+    double x = 0.0;
+    for (int k = 1; k <= 30; ++k) {
+      x = rho * x + (1.0 - rho) * (1.0 - std::pow(q, k));
+      const double level = 1.0 - std::pow(q, k);
+      INFO("rho " << rho << ", month " << k);
+      CHECK(agents::in_plant_realised_share(level, 12.0, rho) == Approx(x).epsilon(1e-9));
+      CHECK(agents::in_plant_realised_share(level, 12.0, rho) < level);  // the lag trails the level
+    }
+  }
+  CHECK(agents::in_plant_realised_share(0.4, 12.0, 0.0) == 0.4);  // no lag: the level itself
+  CHECK(agents::in_plant_realised_share(0.0, 12.0, 0.95) == 0.0);
+}
+
+TEST_CASE("in_plant_services: the ramp factor is the discounted mean realised share over the horizon",
+          "[agents]") {
+  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
+  auto& c = r.model->mutable_context();
+  const sim::FirmIndex m = member_of_only(c, cosmo_of(c));
+  c.params.in_plant.ramp_months = 12;
+  c.params.adoption.entry_fee_months = 24;
+  c.params.services.interest_per_year = 0.0;
+  // Without lags, undiscounted, from nothing: 1 − (1/H) Σ_k (11/12)^k = 1 − (11/12)(1 − (11/12)^24) · 12
+  // / 24.
+  c.params.information.belief_memory = 0.0;
+  c.params.information.reliability_persistence = 0.0;
+  const double q = 11.0 / 12.0;
+  CHECK(agents::in_plant_ramp_factor(c, m, 0.0) == Approx(1.0 - q * (1.0 - std::pow(q, 24)) * 12.0 / 24.0));
+  CHECK(agents::in_plant_ramp_factor(c, m, 1.0) == Approx(1.0));
+  CHECK(agents::in_plant_ramp_factor(c, m, 0.5) ==
+        Approx(1.0 - 0.5 * q * (1.0 - std::pow(q, 24)) * 12.0 / 24.0));
+  const double no_lag = agents::in_plant_ramp_factor(c, m, 0.0);
+  // The mechanisms' lags (overhead 7.34, defect drift 7.30) delay the saving: a new purchase is worth less.
+  c.params.information.belief_memory = 0.95;
+  c.params.information.reliability_persistence = 0.97;
+  const double lagged = agents::in_plant_ramp_factor(c, m, 0.0);
+  CHECK(lagged < no_lag);
+  // Discounting weighs the early, low months more; a longer horizon gives more months near full effect.
+  c.params.services.interest_per_year = 0.5;
+  CHECK(agents::in_plant_ramp_factor(c, m, 0.0) < lagged);
+  c.params.services.interest_per_year = 0.0;
+  c.params.adoption.entry_fee_months = 120;
+  CHECK(agents::in_plant_ramp_factor(c, m, 0.0) > lagged);
 }
 
 TEST_CASE(

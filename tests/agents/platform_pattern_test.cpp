@@ -159,13 +159,15 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
           "[agents][validation][case_figures]") {
   // Matched design (experiments/case_figures.hpp, shared with calibration targets): at month 24, firms not
   // on any platform are paired by type, region and size decile; one of each pair (chosen by the pair's
-  // order) joins COSMO-Appliances; a year later the joiners are compared with their matched non-joiners.
-  // Replications are pooled by adding their sums. Bands are stated in docs/ODD.md §8.
+  // order) joins COSMO-Appliances; two years later the joiners still members are compared with their
+  // matched non-joiners (the estimand of docs/ODD.md 7.106: firms that completed a transformation on the
+  // platform and stayed, as the seed's cases). Replications are pooled by adding their sums. Bands are stated
+  // in docs/ODD.md §8.
   namespace ex = experiments;
   ex::CaseFigureTotals sums;
   for (int r = 0; r < 3; ++r) {
     const auto t = ex::measure_case_figure_totals(
-        test::load("platform_led.json", {"seed=" + std::to_string(3000 + r), "ticks=36"}));
+        test::load("platform_led.json", {"seed=" + std::to_string(3000 + r), "ticks=48"}));
     REQUIRE(t.pairs_formed > 50);
     sums += t;
   }
@@ -188,14 +190,26 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
     WARN("channel " << name << ": joiners " << v[0] / sums.pairs << ", controls " << v[1] / sums.pairs
                     << ", joiners / controls − 1 = " << (v[1] != 0 ? v[0] / v[1] - 1 : 0.0) << " (means over "
                     << sums.pairs << " pairs)");
+  // The intention-to-treat figures (every joiner, stayed or left), reported beside the estimand's.
+  const auto& itt = sums.parts;
+  WARN("intention to treat over " << itt.at("itt.pairs")[0] << " pairs: delivery "
+                                  << itt.at("itt.delivery")[0] / itt.at("itt.delivery")[1] - 1
+                                  << ", total cost " << itt.at("itt.cost")[0] / itt.at("itt.cost")[1] - 1
+                                  << ", quality " << itt.at("itt.quality")[0] / itt.at("itt.quality")[1] - 1
+                                  << ", management efficiency "
+                                  << itt.at("itt.efficiency")[0] / itt.at("itt.efficiency")[1] - 1);
   const std::string cf_cmd = "build/tests/vicsim_tests \"[case_figures]\" -s";
   for (const auto& e : ex::case_figure_table()) {
     const double v = ex::case_figure_value(sums, e.figure);
     test::record({std::string("case figure: ") + e.name, std::string(e.source) + "; " + e.origin,
-                  "joiners vs matched non-joiners, month 36",
+                  "joiners still members vs matched non-joiners, 24 months after joining (month 48)",
                   "band [" + test::num(e.low * 100) + "%, " + test::num(e.high * 100) + "%]",
                   test::num(v * 100) + "%", v > e.low && v < e.high, cf_cmd});
   }
+  // 2026-12-02 (docs/ODD.md 7.106): measured on the stayers 24 months after joining, as the seed's cases,
+  // with the in-plant decision weighing its ramp and lags and the platform judged without the firm's own
+  // purchase: delivery −7.9%, total cost −1.37%, quality +0.57%, management efficiency +13.8%, all with the
+  // cases' signs and all outside their bands (§10 row 81 lists why). The CHECK_NOFAILs below stay.
   // Since 2026-12-02 (docs/ODD.md 7.98) delivery time is the joiner's own delivery time to its customers
   // (Ruifang's 零件交付时间), not its input lead time: −2.2% on these seeds (−1.3% with the input lead time);
   // the stayers alone −9.8%. The channels printed above show why all four figures are small (7.98, §10 row

@@ -177,5 +177,11 @@ TEST_CASE("shipment_consolidation: lane flows add in edge-list order whatever or
     REQUIRE(c.lanes.own.size() == ref.own.size());
     CHECK(c.lanes.own == ref.own);  // exact: same additions in the same order
     CHECK(c.lanes.pool == ref.pool);
+    // The same bits when suppliers are walked in parallel chunks.
+    c.threads = 2;
+    agents::update_logistics_lanes(c);
+    CHECK(c.lanes.own == ref.own);
+    CHECK(c.lanes.pool == ref.pool);
+    c.threads = 1;
   }
 }

@@ -168,8 +168,11 @@ TEST_CASE("trade: personalised over-production is scrapped, not carried", "[agen
   CHECK(unsold > 0.0);
 }
 
-TEST_CASE("trade: orders, deliveries, tie channels, beliefs and tie decay are the same with 1 and 2 threads",
-          "[agents]") {
+TEST_CASE(
+    "trade: orders, deliveries, settlement, lanes, tie channels, beliefs and tie decay are the same with 1 "
+    "and 2 "
+    "threads",
+    "[agents]") {
   // Large enough that the per-firm phases split into several chunks (docs/ODD.md §9): 6,000 firms, 12 types.
   const auto s = test::load("platform_led.json", {"ticks=6", "mechanisms.population.count=6000",
                                                   "mechanisms.population.warmup_months=0"});
@@ -198,6 +201,23 @@ TEST_CASE("trade: orders, deliveries, tie channels, beliefs and tie decay are th
     CHECK(one.context().stats.lost_units == two.context().stats.lost_units);
     CHECK(one.context().ledger.closed_goods().losses == two.context().ledger.closed_goods().losses);
     CHECK(one.context().ledger.closed_goods().deliveries == two.context().ledger.closed_goods().deliveries);
+    // Settlement's platform payments, computed in the parallel pass and booked in firm order (and every
+    // other flow of the month), to the last bit.
+    CHECK(one.context().ledger.flows() == two.context().ledger.flows());
+    CHECK(one.context().stats.platform_gmv == two.context().stats.platform_gmv);
+    CHECK(one.context().stats.cross_platform_gmv == two.context().stats.cross_platform_gmv);
+    CHECK(one.context().stats.integrated_gmv == two.context().stats.integrated_gmv);
+    REQUIRE(one.context().world.platforms.size() == two.context().world.platforms.size());
+    for (std::size_t p = 0; p < one.context().world.platforms.size(); ++p) {
+      const auto &p1 = one.context().world.platforms[p], &p2 = two.context().world.platforms[p];
+      INFO("platform " << p);
+      CHECK(p1.gmv == p2.gmv);
+      CHECK(p1.pooled_value == p2.pooled_value);
+      CHECK(p1.integrated_gmv == p2.integrated_gmv);
+      CHECK(p1.cash.yuan == p2.cash.yuan);
+    }
+    CHECK(one.context().lanes.own == two.context().lanes.own);  // update_logistics_lanes' parallel pass
+    CHECK(one.context().lanes.pool == two.context().lanes.pool);
     const auto &g1 = one.context().world.network, &g2 = two.context().world.network;
     REQUIRE(boost::num_edges(g1) == boost::num_edges(g2));
     std::size_t on_platform = 0;

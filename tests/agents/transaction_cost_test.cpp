@@ -1,5 +1,6 @@
 #include "agents/transaction_cost.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -33,6 +34,27 @@ TEST_CASE("transaction_cost: tie hazard reaches the trusted end at the establish
   CHECK(tie_hazard(p, 0.31, 0.62) == Approx(0.5 * (h_new + h_trusted)));
   CHECK(tie_hazard(p, 0.8, 0.62) == Approx(h_trusted));
   CHECK(tie_hazard(p, 0.0, 0.0) == Approx(h_trusted));  // nothing more to earn: trusted
+}
+
+TEST_CASE("transaction_cost: tie hazard at hoisted rates equals the per-tie formula to the last bit",
+          "[agents]") {
+  // update_and_decay_ties computes the two parameter-only pow()s once a month (tie_hazard_rates); the
+  // hazard of every tie must be the bits the per-tie formula gives.
+  TieParams p;
+  p.new_tie_half_life_months = 9.7;
+  p.trusted_tie_annual_survival = 0.873;
+  const TieHazardRates h = tie_hazard_rates(p);
+  CHECK(h.h_new == 1.0 - std::pow(0.5, 1.0 / 9.7));
+  CHECK(h.h_trusted == 1.0 - std::pow(0.873, 1.0 / 12.0));
+  for (const double established : {0.0, 0.35, 0.62, 1.0})
+    for (double trust = 0.0; trust <= 1.0; trust += 0.0625) {
+      const double x = trust >= established ? 1.0 : std::max(0.0, trust / established);
+      const double by_hand = (1.0 - x) * (1.0 - std::pow(0.5, 1.0 / p.new_tie_half_life_months)) +
+                             x * (1.0 - std::pow(p.trusted_tie_annual_survival, 1.0 / 12.0));
+      INFO("trust " << trust << ", established " << established);
+      CHECK(tie_hazard(h, trust, established) == by_hand);
+      CHECK(tie_hazard(p, trust, established) == by_hand);
+    }
 }
 
 TEST_CASE("knowledge: spillover weight halves at Keller's distance", "[agents]") {

@@ -42,11 +42,16 @@ grep -Eq "^peak RSS +[0-9.]+ MiB .* [0-9]+ bytes/firm" "$T/out.txt" && pass "pea
   fail "peak RSS line malformed"
 grep -Eq "model / reference = [0-9.]+$" "$T/out.txt" && pass "model / reference ratio printed" ||
   fail "no model / reference ratio"
-# Every model phase of ClusterModel::step, the SimGrid layer, metrics and output have a row.
+grep -q "CPU time" "$T/help.txt" && pass "--help describes the CPU-time phase columns" ||
+  fail "--help does not mention the CPU-time phase columns"
+grep -Eq "^phase +wall s +share +CPU s +share +main CPU s$" "$T/out.txt" && pass "phase table header with CPU columns" ||
+  fail "phase table header malformed"
+# Every model phase of ClusterModel::step, the SimGrid layer, metrics and output have a row: wall s, share,
+# CPU s (all threads), share of CPU, main-thread CPU s.
 for phase in "setup: world, initial network and warm-up" "prices" "orders" "settlement" "learning" "supplier search" \
   "entry" "SimGrid infrastructure layer" "metrics: network statistics" "metrics: other columns" \
   "output: observers (panels, GraphML)" "output: files"; do
-  [[ $(grep -Ec "^  $(printf '%s' "$phase" | sed 's/[()]/\\&/g') +[0-9.]+ +[0-9.]+%$" "$T/out.txt") -eq 2 ]] &&
+  [[ $(grep -Ec "^  $(printf '%s' "$phase" | sed 's/[()]/\\&/g') +[0-9.]+ +[0-9.]+% +[0-9.]+ +[0-9.]+% +[0-9.]+$" "$T/out.txt") -eq 2 ]] &&
     pass "phase row '$phase' for both sizes" || fail "phase row '$phase' missing or malformed"
 done
 header="firms,ticks,threads,wall_s,tick_loop_s,cpu_s,firm_ticks_per_s,firm_ticks_per_cpu_s,peak_rss_mib,bytes_per_firm,model_bytes_per_firm,model_over_reference,simgrid_share,metrics_share,output_share,model_over_reference_cpu"

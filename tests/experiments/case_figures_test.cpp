@@ -15,12 +15,12 @@ TEST_CASE("case_figures: a calibration's case-figure target equals the validatio
           "[experiments]") {
   const std::vector<std::uint64_t> seeds = {3000, 3001};
   // The validation suite's way (tests/agents/platform_pattern_test.cpp, "[case_figures]"): load the bundled
-  // scenario with the seed and 36 months, measure, pool the sums.
+  // scenario with the seed and 48 months, measure, pool the sums.
   std::vector<ex::CaseFigureTotals> validation;
   ex::CaseFigureTotals pooled;
   for (auto seed : seeds) {
     validation.push_back(ex::measure_case_figure_totals(
-        vicsim::test::load("platform_led.json", {"seed=" + std::to_string(seed), "ticks=36"})));
+        vicsim::test::load("platform_led.json", {"seed=" + std::to_string(seed), "ticks=48"})));
     pooled += validation.back();
   }
   // The calibration's way (app/calibration_runner.cpp): the scenario file with the candidate's overrides,
@@ -82,17 +82,57 @@ TEST_CASE("case_figures: the channels describe the joiners and their controls at
   // docs/ODD.md 7.98: forced joiners go on the cloud on joining and never leave it; a control that joined is
   // not compared, so no control subscribes to apps; the delivery figure is over pairs that both delivered.
   const auto t =
-      ex::measure_case_figure_totals(vicsim::test::load("platform_led.json", {"seed=3000", "ticks=36"}));
+      ex::measure_case_figure_totals(vicsim::test::load("platform_led.json", {"seed=3000", "ticks=48"}));
   REQUIRE(t.pairs > 50);
   const auto at = [&](const char* k) { return t.parts.at(k); };
   CHECK(at("on_cloud")[0] == t.pairs);
   CHECK(at("member")[1] == 0);
   CHECK(at("apps")[1] == 0);
   CHECK(at("apps")[0] > 0);  // members subscribe to the apps of COSMO-Appliances or of another platform
-  CHECK(at("member")[0] > 0);
-  CHECK(at("member")[0] < t.pairs);  // some forced joiners left (7.37)
-  CHECK(at("stay.pairs")[0] == at("member")[0]);
+  // The estimand (7.106): only joiners still members are compared; some forced joiners left (7.37), and the
+  // intention-to-treat sums count them.
+  CHECK(at("member")[0] == t.pairs);
+  CHECK(at("itt.pairs")[0] > t.pairs);
+  ex::CaseFigureDesign itt;
+  itt.estimand = ex::CaseEstimand::IntentionToTreat;
+  const auto all =
+      ex::measure_case_figure_totals(vicsim::test::load("platform_led.json", {"seed=3000", "ticks=48"}), itt);
+  CHECK(all.pairs == at("itt.pairs")[0]);
+  CHECK(all.cost_treated == Approx(at("itt.cost")[0]).epsilon(1e-9));
+  CHECK(all.parts.at("member")[0] < all.pairs);
   CHECK(t.delivery_pairs > 0);
   CHECK(t.delivery_pairs <= t.pairs);
   CHECK(at("maturity")[0] > at("maturity")[1]);
+}
+
+// Not in the default run (about 3 × 60 months of platform_led.json): the horizons and estimands reported in
+// docs/ODD.md 7.106, on the validation suite's seeds. The design's horizon (24 months) was chosen from the
+// seed texts before this was measured; the others are reported beside it, not chosen from.
+TEST_CASE("case_figures: the figures 12, 24 and 36 months after joining, stayers and intention to treat",
+          "[experiments][.case_figure_horizons]") {
+  const std::vector<std::int32_t> horizons = {12, 24, 36};
+  std::vector<ex::CaseFigureTotals> pooled(horizons.size());
+  for (int r = 0; r < 3; ++r) {
+    const auto t = ex::measure_case_figure_horizons(
+        vicsim::test::load("platform_led.json", {"seed=" + std::to_string(3000 + r)}), {}, horizons);
+    REQUIRE(t.size() == horizons.size());
+    for (std::size_t k = 0; k < t.size(); ++k) pooled[k] += t[k];
+  }
+  for (std::size_t k = 0; k < horizons.size(); ++k) {
+    const auto& t = pooled[k];
+    const auto itt = [&](const char* key) { return t.parts.at(key)[0] / t.parts.at(key)[1] - 1; };
+    WARN("horizon " << horizons[k] << " months: stayers (" << t.pairs << " pairs) delivery "
+                    << ex::case_figure_value(t, ex::CaseFigure::DeliveryTime) << ", total cost "
+                    << ex::case_figure_value(t, ex::CaseFigure::TotalCost) << ", quality "
+                    << ex::case_figure_value(t, ex::CaseFigure::Quality) << ", management efficiency "
+                    << ex::case_figure_value(t, ex::CaseFigure::ManagementEfficiency)
+                    << "; intention to treat (" << t.parts.at("itt.pairs")[0] << " pairs) delivery "
+                    << itt("itt.delivery") << ", total cost " << itt("itt.cost") << ", quality "
+                    << itt("itt.quality") << ", management efficiency " << itt("itt.efficiency")
+                    << "; stayers buying in-plant " << t.parts.at("in_plant")[0] / t.pairs << ", mean level "
+                    << t.parts.at("in_plant_level")[0] / t.pairs);
+    CHECK(t.pairs > 0);
+    CHECK(t.pairs <= t.parts.at("itt.pairs")[0]);  // the stayers are some of the compared pairs
+    CHECK(t.parts.at("member")[0] == t.pairs);
+  }
 }

@@ -34,6 +34,12 @@ TEST_CASE("concentration: mean EG rises when firms of an industry move together"
   CHECK(mean_ellison_glaeser(w) > spread + 0.2);
   const auto lq = location_quotients(w);
   CHECK(lq[0][0] == Approx(2.0));  // industry a holds region 0 entirely, and is half of all employment
+  // The time series reads both indices from one pass: the same values as the two functions.
+  w.firms.employees[3] = 70;
+  const auto both = cluster_concentration(w);
+  CHECK(both.eg_index == mean_ellison_glaeser(w));
+  CHECK(both.top_region_share == top_region_share(w));
+  CHECK(both.top_region_share > 0.5);
 }
 
 namespace {

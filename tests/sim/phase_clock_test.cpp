@@ -1,0 +1,77 @@
+#include "sim/phase_clock.hpp"
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+using vicsim::sim::PhaseClock;
+
+namespace {
+/** Spins for about `seconds` of wall time, computing something the compiler cannot drop. */
+double busy(double seconds) {
+  const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  double x = 1.0;
+  while (std::chrono::steady_clock::now() < end)
+    for (int k = 0; k < 1000; ++k) x = std::sqrt(x + 1.0);
+  return x;
+}
+}  // namespace
+
+TEST_CASE("phase_clock: a busy phase costs CPU time, a sleeping phase only wall time", "[sim]") {
+  PhaseClock clock;
+  clock.start();
+  volatile double sink = busy(0.05);
+  (void)sink;
+  clock.lap("busy");
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  clock.lap("sleep");
+  clock.lap("busy");  // a second lap of the same name adds to it
+  const auto& p = clock.phases();
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].name == "busy");
+  CHECK(p[0].laps == 2);
+  CHECK(p[1].name == "sleep");
+  // The busy phase ran on this thread: its CPU time (process and this thread) is most of its wall time
+  // on an idle core and at least some of it on a loaded one; CPU time never exceeds what one thread can use.
+  CHECK(p[0].cpu_seconds > 0.005);
+  CHECK(p[0].main_cpu_seconds > 0.005);
+  CHECK(p[0].main_cpu_seconds <= p[0].seconds + 1e-3);
+  // Sleeping takes wall time and (almost) no CPU.
+  CHECK(p[1].seconds >= 0.045);
+  CHECK(p[1].cpu_seconds < 0.02);
+  CHECK(p[1].main_cpu_seconds < 0.02);
+}
+
+TEST_CASE("phase_clock: the process CPU column counts other threads, the main-thread column does not",
+          "[sim]") {
+  PhaseClock clock;
+  clock.start();
+  std::thread worker([] {
+    volatile double sink = busy(0.05);
+    (void)sink;
+  });
+  worker.join();  // this thread only waits
+  clock.lap("worker");
+  const auto& p = clock.phases();
+  REQUIRE(p.size() == 1);
+  CHECK(p[0].cpu_seconds > 0.005);
+  CHECK(p[0].main_cpu_seconds < 0.5 * p[0].cpu_seconds);
+}
+
+TEST_CASE("phase_clock: merge adds wall and CPU times by name", "[sim]") {
+  PhaseClock a, b;
+  a.start();
+  volatile double sink = busy(0.01);
+  (void)sink;
+  a.lap("x");
+  b.start();
+  b.lap("x");
+  b.lap("y");
+  const double cpu = a.phases()[0].cpu_seconds + b.phases()[0].cpu_seconds;
+  a.merge(b);
+  REQUIRE(a.phases().size() == 2);
+  CHECK(a.phases()[0].laps == 2);
+  CHECK(a.phases()[0].cpu_seconds == cpu);
+  CHECK(a.phases()[1].name == "y");
+}
