@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <utility>
+#include <vector>
 
 #include "agents/supplier_beliefs.hpp"
 #include "agents/trade.hpp"
@@ -89,21 +90,47 @@ double in_plant_realised_share(double level, double ramp_months, double persiste
   return std::clamp(1.0 - rho_k - (1.0 - rho) * q * (rho_k - (1.0 - u)) / (rho - q), 0.0, 1.0);
 }
 
-double in_plant_ramp_factor(const ModelContext& c, sim::FirmIndex i, double level) {
-  const auto parts = saving_parts(c, i);
-  const double full = parts.first + parts.second;
-  if (full <= 0.0) return 0.0;
+namespace {
+/** The path a purchase goes through from level u0 over the decision horizon (7.106): for k = 1 … H the
+ * discount β^k and each part's realised share at level 1 − (1 − u0) q^k. It depends on the parameters and u0
+ * only, so a month's new systems (u0 = 0) share one path instead of recomputing its 2H log/pow pairs. */
+struct RampPath {
+  std::vector<double> discount, records_share, rework_share;
+};
+
+RampPath ramp_path(const ModelContext& c, double level) {
   const auto horizon = static_cast<int>(std::max(1.0, c.params.adoption.entry_fee_months));
   const double beta = 1.0 / (1.0 + c.params.services.interest_per_year / 12.0);  // as loans accrue (7.28)
-  const double keep = 1.0 - 1.0 / std::max(1.0, c.params.in_plant.ramp_months);
-  double weighted = 0.0, weights = 0.0, discount = 1.0, gap = 1.0 - std::clamp(level, 0.0, 1.0);
+  const double T = c.params.in_plant.ramp_months;
+  const double keep = 1.0 - 1.0 / std::max(1.0, T);
+  const auto& info = c.params.information;
+  RampPath path;
+  double discount = 1.0, gap = 1.0 - std::clamp(level, 0.0, 1.0);
   for (int k = 1; k <= horizon; ++k) {
     discount *= beta;
     gap *= keep;
-    weighted += discount * realised_saving(c, parts, 1.0 - gap);
-    weights += discount;
+    path.discount.push_back(discount);
+    path.records_share.push_back(in_plant_realised_share(1.0 - gap, T, info.belief_memory));
+    path.rework_share.push_back(in_plant_realised_share(1.0 - gap, T, info.reliability_persistence));
+  }
+  return path;
+}
+
+double ramp_factor(const RampPath& path, const std::pair<double, double>& parts) {
+  const double full = parts.first + parts.second;
+  if (full <= 0.0) return 0.0;
+  double weighted = 0.0, weights = 0.0;
+  for (std::size_t k = 0; k < path.discount.size(); ++k) {
+    weighted +=
+        path.discount[k] * (parts.first * path.records_share[k] + parts.second * path.rework_share[k]);
+    weights += path.discount[k];
   }
   return weighted / (weights * full);
+}
+}  // namespace
+
+double in_plant_ramp_factor(const ModelContext& c, sim::FirmIndex i, double level) {
+  return ramp_factor(ramp_path(c, level), saving_parts(c, i));
 }
 
 double in_plant_own_return(const ModelContext& c, sim::FirmIndex i) {
@@ -123,6 +150,7 @@ void buy_in_plant_services(ModelContext& c) {
   sim::Firms& f = c.world.firms;
   const auto& ip = c.params.in_plant;
   const double price = in_plant_price(c);
+  const RampPath fresh = ramp_path(c, 0.0);  // every new system starts from level 0
   for (auto i : c.directory.alive()) {
     std::int32_t seller = -1;
     if (ip.enabled && f.platforms[i]) {
@@ -130,7 +158,12 @@ void buy_in_plant_services(ModelContext& c) {
       // installed system keeps its level; a new one starts from nothing.
       const bool installed = valid_purchase(c, i);
       const double level = installed ? f.in_plant_level[i] : 0.0;
-      if (in_plant_ramp_factor(c, i, level) * in_plant_saving(c, i) > price) {
+      // The ramp factor is at most 1, so a full saving at or below the price decides "no" without the
+      // 24-month sum (the same decision, bit for bit: rounding r·S with r ≤ 1 never exceeds S).
+      const double saving = in_plant_saving(c, i);
+      if (saving > price &&
+          (installed ? in_plant_ramp_factor(c, i, level) : ramp_factor(fresh, saving_parts(c, i))) * saving >
+              price) {
         if (installed) {
           seller = f.in_plant_platform[i];  // keep the platform whose system is installed
         } else {
