@@ -95,7 +95,8 @@ TEST_CASE("platform_investment: growing platforms stay uncongested only with net
   // [!mayfail] again since 2026-12-02 (in-plant services, docs/ODD.md 7.102 and section 8): members pay the
   // in-plant price and membership is lower, 0.426 of firms at month 120 against 0.443 with
   // mechanisms.in_plant.enabled=false, so late congestion without investment is 1.176 (1.219 with the service
-  // off). The bound is not lowered. On the merged model with the survival change (7.101): 1.160.
+  // off). The bound is not lowered. On the merged model with the survival change (7.101): 1.160; with the
+  // lag-aware in-plant decision and stayer-based case figures (7.106, session-12 merge): 1.177.
   const auto with = test::run(test::load("platform_led.json")).series;
   const auto without =
       test::run(test::load("platform_led.json", {"mechanisms.platform_economy.network_investment=false"}))
