@@ -1,6 +1,5 @@
 #include "reports/graphml_writer.hpp"
 
-#include <array>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -103,15 +102,7 @@ void write_graphml(std::ostream& out, const sim::World& w) {
 )";
   std::vector<std::int64_t> compact(f.size(), -1);
   std::int64_t n = 0;
-  // The text between two values is one string: the end of one <data> element and the start of the next
-  // (next[k] opens key k), so each attribute costs one append (the file is hundreds of MB at 100k firms).
-  static const std::array<std::string, 18> next = [] {
-    std::array<std::string, 18> x;
-    for (std::size_t k = 0; k < x.size(); ++k)
-      x[k] = "</data>\n      <data key=\"key" + std::to_string(k) + "\">";
-    return x;
-  }();
-  constexpr std::string_view kFirst = "\">\n      <data key=\"key", kEnd = "</data>\n";
+  auto data = [&](std::string_view key) -> BlockWriter& { return b << "      <data key=\"" << key << "\">"; };
   for (sim::FirmIndex i = 0; i < f.size(); ++i) {
     if (!f.alive[i]) continue;
     const auto& r = w.regions[sim::idx(f.region[i])];
@@ -120,13 +111,15 @@ void write_graphml(std::ostream& out, const sim::World& w) {
     const double angle = 2.399963229728653 * i, rad = r.internal_km * std::sqrt((i % 997) / 997.0);
     compact[i] = n;
     b << "    <node id=\"n";
-    b.number(n++) << kFirst << "0\">";
-    b.number(int(f.on_cloud[i])) << next[1];
-    b.number(int(f.chain_master[i])) << next[5];
-    b.number(f.employees[i]) << next[6];
-    b.number(i) << next[7];
-    b.escaped(ind.name) << next[9] << "firm ";
-    b.number(i) << next[11];
+    b.number(n++) << "\">\n";
+    data("key0").number(int(f.on_cloud[i])) << "</data>\n";
+    data("key1").number(int(f.chain_master[i])) << "</data>\n";
+    data("key5").number(f.employees[i]) << "</data>\n";
+    data("key6").number(i) << "</data>\n";
+    data("key7").escaped(ind.name) << "</data>\n";
+    data("key9") << "firm ";
+    b.number(i) << "</data>\n";
+    data("key11");
     bool first = true;
     for (std::size_t p = 0; p < w.platforms.size(); ++p)
       if (f.member_of(i, p)) {
@@ -134,12 +127,13 @@ void write_graphml(std::ostream& out, const sim::World& w) {
         b.number(p);
         first = false;
       }
-    b << next[12];
-    b.number(f.productivity[i]) << next[13];
-    b.escaped(r.name) << next[14];
-    b.escaped(ind.stages[f.stage[i]]) << next[16];
-    b.number(r.x_km + rad * std::cos(angle)) << next[17];
-    b.number(r.y_km + rad * std::sin(angle)) << kEnd << "    </node>\n";
+    b << "</data>\n";
+    data("key12").number(f.productivity[i]) << "</data>\n";
+    data("key13").escaped(r.name) << "</data>\n";
+    data("key14").escaped(ind.stages[f.stage[i]]) << "</data>\n";
+    data("key16").number(r.x_km + rad * std::cos(angle)) << "</data>\n";
+    data("key17").number(r.y_km + rad * std::sin(angle)) << "</data>\n";
+    b << "    </node>\n";
     b.end_element();
   }
   std::int64_t e_id = 0;
@@ -151,13 +145,14 @@ void write_graphml(std::ostream& out, const sim::World& w) {
       b << "    <edge id=\"e";
       b.number(e_id++) << "\" source=\"n";
       b.number(compact[s]) << "\" target=\"n";
-      b.number(compact[t]) << kFirst << "2\">";
-      b << (tie.channel == sim::TieChannel::Platform ? "platform" : "offline") << next[3];
-      b << (f.industry[s] != f.industry[t] ? '1' : '0') << next[4];
-      b.number(tie.distance_km) << next[8];
-      b << (tie.is_supply() ? "supply" : "collaboration") << next[10];
-      b << (f.region[s] == f.region[t] ? '1' : '0') << next[15];
-      b.number(tie.trust) << kEnd << "    </edge>\n";
+      b.number(compact[t]) << "\">\n";
+      data("key2") << (tie.channel == sim::TieChannel::Platform ? "platform" : "offline") << "</data>\n";
+      data("key3") << (f.industry[s] != f.industry[t] ? '1' : '0') << "</data>\n";
+      data("key4").number(tie.distance_km) << "</data>\n";
+      data("key8") << (tie.is_supply() ? "supply" : "collaboration") << "</data>\n";
+      data("key10") << (f.region[s] == f.region[t] ? '1' : '0') << "</data>\n";
+      data("key15").number(tie.trust) << "</data>\n";
+      b << "    </edge>\n";
       b.end_element();
     }
   b << "  </graph>\n</graphml>\n";
