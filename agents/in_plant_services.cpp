@@ -98,13 +98,16 @@ struct RampPath {
   std::vector<double> discount, records_share, rework_share;
 };
 
-RampPath ramp_path(const ModelContext& c, double level) {
+/** Fills `path` (reusing its storage) for a purchase starting at level `level`. */
+void fill_ramp_path(const ModelContext& c, double level, RampPath& path) {
   const auto horizon = static_cast<int>(std::max(1.0, c.params.adoption.entry_fee_months));
   const double beta = 1.0 / (1.0 + c.params.services.interest_per_year / 12.0);  // as loans accrue (7.28)
   const double T = c.params.in_plant.ramp_months;
   const double keep = 1.0 - 1.0 / std::max(1.0, T);
   const auto& info = c.params.information;
-  RampPath path;
+  path.discount.clear();
+  path.records_share.clear();
+  path.rework_share.clear();
   double discount = 1.0, gap = 1.0 - std::clamp(level, 0.0, 1.0);
   for (int k = 1; k <= horizon; ++k) {
     discount *= beta;
@@ -113,7 +116,6 @@ RampPath ramp_path(const ModelContext& c, double level) {
     path.records_share.push_back(in_plant_realised_share(1.0 - gap, T, info.belief_memory));
     path.rework_share.push_back(in_plant_realised_share(1.0 - gap, T, info.reliability_persistence));
   }
-  return path;
 }
 
 double ramp_factor(const RampPath& path, const std::pair<double, double>& parts) {
@@ -130,7 +132,9 @@ double ramp_factor(const RampPath& path, const std::pair<double, double>& parts)
 }  // namespace
 
 double in_plant_ramp_factor(const ModelContext& c, sim::FirmIndex i, double level) {
-  return ramp_factor(ramp_path(c, level), saving_parts(c, i));
+  RampPath path;
+  fill_ramp_path(c, level, path);
+  return ramp_factor(path, saving_parts(c, i));
 }
 
 double in_plant_own_return(const ModelContext& c, sim::FirmIndex i) {
@@ -150,20 +154,20 @@ void buy_in_plant_services(ModelContext& c) {
   sim::Firms& f = c.world.firms;
   const auto& ip = c.params.in_plant;
   const double price = in_plant_price(c);
-  const RampPath fresh = ramp_path(c, 0.0);  // every new system starts from level 0
+  RampPath fresh, installed_path;  // every new system starts from level 0: one path for all of them
+  fill_ramp_path(c, 0.0, fresh);
   for (auto i : c.directory.alive()) {
     std::int32_t seller = -1;
     if (ip.enabled && f.platforms[i]) {
       // The saving phases in while the price is paid in full: weigh it by the ramp still ahead (7.106). An
       // installed system keeps its level; a new one starts from nothing.
       const bool installed = valid_purchase(c, i);
-      const double level = installed ? f.in_plant_level[i] : 0.0;
       // The ramp factor is at most 1, so a full saving at or below the price decides "no" without the
       // 24-month sum (the same decision, bit for bit: rounding r·S with r ≤ 1 never exceeds S).
-      const double saving = in_plant_saving(c, i);
-      if (saving > price &&
-          (installed ? in_plant_ramp_factor(c, i, level) : ramp_factor(fresh, saving_parts(c, i))) * saving >
-              price) {
+      const auto parts = saving_parts(c, i);
+      const double saving = parts.first + parts.second;  // in_plant_saving
+      if (installed && saving > price) fill_ramp_path(c, f.in_plant_level[i], installed_path);
+      if (saving > price && ramp_factor(installed ? installed_path : fresh, parts) * saving > price) {
         if (installed) {
           seller = f.in_plant_platform[i];  // keep the platform whose system is installed
         } else {
