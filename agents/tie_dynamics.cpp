@@ -16,10 +16,6 @@ double dissolution_hazard(const TieHazardRates& h, const sim::Tie& t, double sup
   return tie_hazard(h, t.trust, t.is_supply() ? supply_established : 1.0);
 }
 
-double dissolution_hazard(const TieParams& p, const sim::Tie& t, double supply_established) {
-  return dissolution_hazard(tie_hazard_rates(p), t, supply_established);
-}
-
 void update_and_decay_ties(ModelContext& c) {
   sim::World& w = c.world;
   const auto& tp = c.params.ties;

@@ -7,11 +7,10 @@
 
 namespace vicsim::agents {
 
-/** @brief Monthly dissolution hazard of tie t (docs/ODD.md 7.7, 7.101): tie_hazard with the trusted end at
- * `supply_established` for a supply tie (steady_tie_trust, the trust an established tie with an average
- * supplier reaches) and at trust 1 for a collaboration tie (its trust grows toward 1). */
-double dissolution_hazard(const TieParams& p, const sim::Tie& t, double supply_established);
-/** @brief dissolution_hazard at precomputed rates (tie_hazard_rates of the month's parameters). */
+/** @brief Monthly dissolution hazard of tie t (docs/ODD.md 7.7, 7.101) at the rates h (tie_hazard_rates of
+ * the month's parameters): tie_hazard with the trusted end at `supply_established` for a supply tie
+ * (steady_tie_trust, the trust an established tie with an average supplier reaches) and at trust 1 for a
+ * collaboration tie (its trust grows toward 1). */
 double dissolution_hazard(const TieHazardRates& h, const sim::Tie& t, double supply_established);
 
 /** @brief Moves each tie's trust toward its fill rate, then dissolves ties with hazard h(trust). */

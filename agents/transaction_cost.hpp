@@ -43,9 +43,4 @@ inline double tie_hazard(const TieHazardRates& h, double trust, double establish
   return (1.0 - x) * h.h_new + x * h.h_trusted;
 }
 
-/** @brief tie_hazard at the rates of parameters p (one tie; loops hoist tie_hazard_rates). */
-inline double tie_hazard(const TieParams& p, double trust, double established) {
-  return tie_hazard(tie_hazard_rates(p), trust, established);
-}
-
 }  // namespace vicsim::agents
