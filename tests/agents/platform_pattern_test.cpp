@@ -199,10 +199,13 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
                                   << ", management efficiency "
                                   << itt.at("itt.efficiency")[0] / itt.at("itt.efficiency")[1] - 1);
   const std::string cf_cmd = "build/tests/vicsim_tests \"[case_figures]\" -s";
+  const ex::CaseFigureDesign design;  // the design measure_case_figure_totals used: its defaults
+  const std::string design_text = "joiners still members vs matched non-joiners, " +
+                                  std::to_string(design.months) + " months after joining (month " +
+                                  std::to_string(design.join_month + design.months) + ")";
   for (const auto& e : ex::case_figure_table()) {
     const double v = ex::case_figure_value(sums, e.figure);
-    test::record({std::string("case figure: ") + e.name, std::string(e.source) + "; " + e.origin,
-                  "joiners still members vs matched non-joiners, 24 months after joining (month 48)",
+    test::record({std::string("case figure: ") + e.name, std::string(e.source) + "; " + e.origin, design_text,
                   "band [" + test::num(e.low * 100) + "%, " + test::num(e.high * 100) + "%]",
                   test::num(v * 100) + "%", v > e.low && v < e.high, cf_cmd});
   }
