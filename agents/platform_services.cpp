@@ -90,8 +90,9 @@ sim::Tie make_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, con
 
 /** tie_terms, with b's referral belief about s computed into `heard` only if a live platform is a
  * candidate (it is a walk over b's partners), so that callers needing it again reuse it. */
+template <class Hear>
 TieTerms terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b,
-                       std::optional<SupplierBelief>& heard) {
+                       std::optional<SupplierBelief>& heard, Hear&& hear) {
   const sim::Firms& f = c.world.firms;
   TieTerms t;
   // Platforms the pair can trade on: those both use, else the buyer's platforms that reach one of the
@@ -107,7 +108,7 @@ TieTerms terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b
   double best = 0.0;
   for (std::size_t k = 0; candidates >> k; ++k) {
     if (!((candidates >> k) & 1u) || !c.world.platforms[k].alive) continue;
-    if (!heard) heard = referral_belief(c, s, b);
+    if (!heard) heard = hear();
     if (!probe) probe = make_tie(c, s, b, TieTerms{sim::TieChannel::Platform, 0, cross}, *heard);
     probe->platform = static_cast<std::uint8_t>(k);
     const double lc = landed_cost_on(c, *probe, b, 1.0);
@@ -119,6 +120,11 @@ TieTerms terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b
   if (t.channel != sim::TieChannel::Platform) return t;
   t.cross_platform = cross;
   return t;
+}
+
+TieTerms terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b,
+                       std::optional<SupplierBelief>& heard) {
+  return terms_hearing(c, s, b, heard, [&] { return referral_belief(c, s, b); });
 }
 }  // namespace
 
@@ -180,21 +186,44 @@ sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex 
   return make_tie(c, s, b, t, *heard);
 }
 
+sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b,
+                        const SupplierBelief& heard) {
+  std::optional<SupplierBelief> known = heard;
+  return make_tie(c, s, b, supply_terms_hearing(c, s, b, known), heard);
+}
+
 void choose_tie_channels(ModelContext& c) {
   auto& g = c.world.network;
   const auto& f = c.world.firms;
   if (c.world.platforms.empty()) return;
   // Each tie's channel depends only on its partners, the platforms and the beliefs stored on ties (which
-  // this phase does not write), so the ties are visited by source firm in parallel; the result does not
-  // depend on the order.
+  // this phase does not write), so the ties are visited in parallel; the result does not depend on the order.
+  // They are visited by buyer: the referral beliefs a buyer holds about all its suppliers then come from one
+  // walk of its partners (referral_beliefs), made when the first tie needs one, not one walk per tie.
   sim::parallel_for(boost::num_vertices(g), c.threads, [&](std::size_t v) {
-    const auto s = static_cast<sim::FirmIndex>(v);
-    if (!f.alive[s]) return;
-    for (auto [e, end] = boost::out_edges(s, g); e != end; ++e) {
+    const auto b = static_cast<sim::FirmIndex>(v);
+    if (!f.alive[b]) return;
+    thread_local std::vector<sim::FirmIndex> suppliers;
+    thread_local std::vector<SupplierBelief> heard_of;
+    suppliers.clear();
+    auto hear = [&](sim::FirmIndex s) {
+      if (suppliers.empty()) {
+        for (auto [e, end] = boost::in_edges(b, g); e != end; ++e)
+          suppliers.push_back(static_cast<sim::FirmIndex>(boost::source(*e, g)));
+        std::sort(suppliers.begin(), suppliers.end());
+        suppliers.erase(std::unique(suppliers.begin(), suppliers.end()), suppliers.end());
+        heard_of.resize(suppliers.size());
+        referral_beliefs(c, suppliers, b, heard_of);
+      }
+      return heard_of[static_cast<std::size_t>(std::lower_bound(suppliers.begin(), suppliers.end(), s) -
+                                               suppliers.begin())];
+    };
+    for (auto [e, end] = boost::in_edges(b, g); e != end; ++e) {
       sim::Tie& tie = g[*e];
-      const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
-      if (!f.alive[b]) continue;
-      const TieTerms t = tie_terms(c, s, b);
+      const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
+      if (!f.alive[s]) continue;
+      std::optional<SupplierBelief> heard;
+      const TieTerms t = terms_hearing(c, s, b, heard, [&] { return hear(s); });
       sim::Tie chosen = tie;
       if (!tie.is_supply()) {
         // Source text 1: the platform pulls the chain onto the cloud and connects its data.

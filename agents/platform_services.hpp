@@ -38,6 +38,10 @@ TieTerms supply_tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmInde
  * instead of up to four times. */
 sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
 
+/** @brief new_supply_tie for a buyer whose referral belief about s is already known (referral_beliefs). */
+sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b,
+                        const SupplierBelief& heard);
+
 /** @brief Puts each tie on the channel its partners would choose this month. Collaboration ties move onto
  * a platform the partners share. A supply tie trades on the platform while that lowers the buyer's
  * landed cost, and offline otherwise: when a fee rises, a partner leaves or the platform fails. */

@@ -103,44 +103,48 @@ void store_belief(const InformationParams& p, sim::Tie& t, const SupplierBelief&
   t.trust = trust_of(p, b);
 }
 
-namespace {
-
-/** The first tie s → p, as `boost::edge(s, p, g)` finds it, read from the shorter of s's out-edges and p's
- * in-edges: a popular supplier's out-list grows with the network, so scanning it for every partner of every
- * buyer made the walk cost grow faster than N. Both lists keep ties s → p in the order they were added
- * (appends, order-preserving erases, compaction in edge order), so either finds the same tie. */
-const sim::Tie* first_tie(const sim::SupplyGraph& g, sim::FirmIndex s, sim::FirmIndex p) {
-  if (boost::in_degree(p, g) < boost::out_degree(s, g)) {
-    for (auto [e, end] = boost::in_edges(p, g); e != end; ++e)
-      if (boost::source(*e, g) == s) return &g[*e];
-    return nullptr;
-  }
-  const auto [e, found] = boost::edge(s, p, g);
-  return found ? &g[e] : nullptr;
+SupplierBelief referral_belief(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
+  SupplierBelief r;
+  referral_beliefs(c, std::span<const sim::FirmIndex>(&s, 1), b, std::span<SupplierBelief>(&r, 1));
+  return r;
 }
 
-}  // namespace
-
-SupplierBelief referral_belief(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
+void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> suppliers, sim::FirmIndex b,
+                      std::span<SupplierBelief> out) {
   const auto& ip = c.params.information;
   const SupplierBelief prior = prior_of(ip);
-  SupplierBelief r = prior;
+  std::fill(out.begin(), out.end(), prior);
+  if (suppliers.empty()) return;
   const auto& g = c.world.network;
-  // A partner of b (either direction, any tie kind) that buys from s tells b what it has seen.
+  // The partner visit at which each supplier's first tie into the partner was met: only that tie speaks, the
+  // one boost::edge finds (a firm's in-ties and out-ties both keep ties s → p in the order they were added).
+  // A partner's in-ties are few (its input slots), so they are read instead of a popular supplier's out-ties.
+  thread_local std::vector<std::uint32_t> met;
+  met.assign(suppliers.size(), 0);
+  std::uint32_t visit = 0;
   auto tell = [&](sim::FirmIndex partner) {
-    if (partner == s) return;
-    const sim::Tie* tie = first_tie(g, s, partner);
-    if (!tie || !tie->is_supply()) return;
-    const SupplierBelief heard = stored_belief(*tie);
-    const double w = ip.referral_weight;
-    observe(r.on_time, w * (heard.on_time.a - prior.on_time.a), w * (heard.on_time.b - prior.on_time.b));
-    observe(r.defect, w * (heard.defect.a - prior.defect.a), w * (heard.defect.b - prior.defect.b));
+    ++visit;
+    for (const auto& a : g.in_arcs(partner)) {
+      const auto s = static_cast<sim::FirmIndex>(a.partner);
+      if (s == partner) continue;
+      const auto it = std::lower_bound(suppliers.begin(), suppliers.end(), s);
+      if (it == suppliers.end() || *it != s) continue;
+      const auto k = static_cast<std::size_t>(it - suppliers.begin());
+      if (met[k] == visit) continue;
+      met[k] = visit;
+      const sim::Tie& tie = g[sim::TieEdge{s, partner, a.tie}];
+      if (!tie.is_supply()) continue;
+      const SupplierBelief heard = stored_belief(tie);
+      const double w = ip.referral_weight;
+      SupplierBelief& r = out[k];
+      observe(r.on_time, w * (heard.on_time.a - prior.on_time.a), w * (heard.on_time.b - prior.on_time.b));
+      observe(r.defect, w * (heard.defect.a - prior.defect.a), w * (heard.defect.b - prior.defect.b));
+    }
   };
   for (auto [e, end] = boost::out_edges(b, g); e != end; ++e)
     tell(static_cast<sim::FirmIndex>(boost::target(*e, g)));
   for (auto [e, end] = boost::in_edges(b, g); e != end; ++e)
     tell(static_cast<sim::FirmIndex>(boost::source(*e, g)));
-  return r;
 }
 
 SupplierBelief tie_belief(const ModelContext& c, const sim::Tie& t) {

@@ -3,6 +3,7 @@
  * deliveries drawn from it, buyers' Beta–Bernoulli beliefs about suppliers (own trades, referrals,
  * platform ratings) and the transaction cost components that follow from those beliefs. */
 #include <cmath>
+#include <span>
 
 #include "agents/model_context.hpp"
 #include "sim/rng.hpp"
@@ -75,6 +76,13 @@ SupplierBelief with_rating(const ModelContext& c, SupplierBelief b, sim::FirmInd
 /** @brief Belief buyer b starts a tie with supplier s on: the prior plus the evidence its partners that
  * buy from s pass on (referrals, 7.31). */
 SupplierBelief referral_belief(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
+
+/** @brief referral_belief(c, s, b) for every s of `suppliers` (ascending, no repeats) into out[k], in one
+ * walk of b's partners instead of one per supplier: each partner's in-ties are read once, and each supplier's
+ * evidence is added in the same partner order, so every belief is the identical double. A search compares
+ * many candidates for one buyer; a hub buyer has partners in proportion to the network's size. */
+void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> suppliers, sim::FirmIndex b,
+                      std::span<SupplierBelief> out);
 
 /** @brief The buyer's belief on a supply tie: its own trades and referrals, plus the platform's rating
  * of the supplier when the tie trades on a platform. */
