@@ -26,7 +26,9 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   const sim::Firms& fs = w.firms;
   const auto& need = c.needs[c.type_key(f)][slot];
   const auto& tp = c.params.trade;
-  std::vector<sim::FirmIndex> cand;
+  // Reused across searches: a search runs for most firms every month.
+  thread_local std::vector<sim::FirmIndex> cand;
+  cand.clear();
 
   // Co-located candidates: a uniform sample of same-region firms of the needed type.
   const auto& local = c.directory.of_type_in(sim::idx(fs.region[f]), need.industry, need.stage);
@@ -83,10 +85,13 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   const double ref_price = c.mean_price[c.directory.type_key(need.industry, need.stage)];
   // Screening every candidate costs less the more the buyer already knows of it (referrals, ratings).
   thread_local std::vector<double> landed;
+  thread_local std::vector<SupplierBelief> heard;
   landed.resize(cand.size());
+  heard.resize(cand.size());
+  referral_beliefs(c, cand, f, heard);  // one walk of f's partners for all candidates
   double screening = 0.0;
   for (std::size_t k = 0; k < cand.size(); ++k) {
-    const sim::Tie probe = new_supply_tie(c, cand[k], f);
+    const sim::Tie probe = new_supply_tie(c, cand[k], f, heard[k]);
     screening += screening_cost(c.params.information, tie_belief(c, probe));
     landed[k] = landed_cost_on(c, probe, f, fs.price[cand[k]]);
   }
@@ -128,9 +133,21 @@ bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, 
 }
 
 std::vector<std::uint32_t> ties_per_slot(const ModelContext& c, sim::FirmIndex f) {
-  std::vector<std::uint32_t> n(c.needs[c.type_key(f)].size(), 0);
+  std::vector<std::uint32_t> n;
+  ties_per_slot(c, f, n);
+  return n;
+}
+
+void ties_per_slot(const ModelContext& c, sim::FirmIndex f, std::vector<std::uint32_t>& n) {
+  n.assign(c.needs[c.type_key(f)].size(), 0);
   for (auto [e, end] = boost::in_edges(f, c.world.network); e != end; ++e)
     if (c.world.network[*e].is_supply()) ++n[c.world.network[*e].input_slot];
+}
+
+std::uint32_t ties_in_slot(const ModelContext& c, sim::FirmIndex f, std::size_t slot) {
+  std::uint32_t n = 0;
+  for (auto [e, end] = boost::in_edges(f, c.world.network); e != end; ++e)
+    n += c.world.network[*e].is_supply() && c.world.network[*e].input_slot == slot;
   return n;
 }
 

@@ -31,4 +31,10 @@ bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, 
 /** @brief Number of ties serving each of f's input slots. */
 std::vector<std::uint32_t> ties_per_slot(const ModelContext& c, sim::FirmIndex f);
 
+/** @brief ties_per_slot into n (resized), so a loop over firms reuses one buffer. */
+void ties_per_slot(const ModelContext& c, sim::FirmIndex f, std::vector<std::uint32_t>& n);
+
+/** @brief Number of ties serving f's input slot `slot` (ties_per_slot(c, f)[slot]). */
+std::uint32_t ties_in_slot(const ModelContext& c, sim::FirmIndex f, std::size_t slot);
+
 }  // namespace vicsim::agents

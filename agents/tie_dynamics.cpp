@@ -80,56 +80,66 @@ double f_orders(const ModelContext& c, sim::FirmIndex f) {
   return c.world.firms.orders[f] / c.world.firms.capacity(f);
 }
 
+/** Firm f's searches of the month: a search for each input slot short of suppliers, a switching search with
+ * the switching probability for a full one, and the sales effort of an under-used firm; appends its
+ * proposals to `out`. */
+void propose(ModelContext& c, sim::FirmIndex f, std::vector<Proposal>& out) {
+  const auto& tp = c.params.trade;
+  sim::Rng rng(c.world.seed, sim::Stream::Search, f, static_cast<std::uint64_t>(c.world.tick));
+  thread_local std::vector<std::uint32_t> counts;
+  ties_per_slot(c, f, counts);
+  for (std::size_t slot = 0; slot < counts.size(); ++slot) {
+    if (counts[slot] < tp.suppliers_per_input) {
+      if (auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit)) {
+        c.world.firms.search_cost[f] += sim::Money{s->screening};
+        out.push_back({s->supplier, f, static_cast<std::uint16_t>(slot), false});
+      }
+    } else if (sim::bernoulli(rng, tp.switch_probability)) {
+      auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit);
+      if (s) c.world.firms.search_cost[f] += sim::Money{s->screening};
+      auto worst = worst_tie(c, f, slot);
+      if (s && worst && s->landed < worst->second * (1.0 - tp.switch_margin))
+        out.push_back({s->supplier, f, static_cast<std::uint16_t>(slot), true});
+    }
+  }
+  // Sales effort: an under-used firm canvasses one potential customer, who takes it on if it has
+  // a free slot or if this firm beats its worst supplier by the switching margin.
+  const double util = f_orders(c, f);
+  const auto& buyers = c.buyers_of[c.type_key(f)];
+  if (util < c.params.demography.shrink_below && !buyers.empty() &&
+      sim::bernoulli(rng, tp.sales_search_probability)) {
+    const auto [bt, slot] = buyers[rng.below(buyers.size())];
+    // Offline a firm canvasses its own region; a platform member canvasses the reachable members.
+    const auto& local =
+        c.directory.of_type_in(sim::idx(c.world.firms.region[f]), c.type_of[bt].first, c.type_of[bt].second);
+    const auto& members = c.members_of_type[bt];
+    const bool online = c.world.firms.platforms[f] && !members.empty() && sim::bernoulli(rng, 0.5);
+    const auto& pool = online ? members : local;
+    const sim::FirmIndex cust = pool.empty() ? f : pool[rng.below(pool.size())];
+    if (cust != f && (!online || (c.reach_of(f) & c.world.firms.platforms[cust]))) {
+      const double mine = expected_landed_cost(c, f, cust);
+      const auto have = ties_in_slot(c, cust, slot);
+      if (have < tp.suppliers_per_input) {
+        out.push_back({f, cust, slot, false});
+      } else if (auto worst = worst_tie(c, cust, slot);
+                 worst && mine < worst->second * (1.0 - tp.switch_margin)) {
+        out.push_back({f, cust, slot, true});
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void search_suppliers(ModelContext& c) {
   if (!c.params.trade.enabled) return;
   const auto& alive = c.directory.alive();
-  const auto& tp = c.params.trade;
-  std::vector<std::vector<Proposal>> proposals(alive.size());
-  sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
-    const sim::FirmIndex f = alive[k];
-    sim::Rng rng(c.world.seed, sim::Stream::Search, f, static_cast<std::uint64_t>(c.world.tick));
-    const auto counts = ties_per_slot(c, f);
-    for (std::size_t slot = 0; slot < counts.size(); ++slot) {
-      if (counts[slot] < tp.suppliers_per_input) {
-        if (auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit)) {
-          c.world.firms.search_cost[f] += sim::Money{s->screening};
-          proposals[k].push_back({s->supplier, f, static_cast<std::uint16_t>(slot), false});
-        }
-      } else if (sim::bernoulli(rng, tp.switch_probability)) {
-        auto s = search_supplier(c, f, slot, rng, ChoiceRule::Logit);
-        if (s) c.world.firms.search_cost[f] += sim::Money{s->screening};
-        auto worst = worst_tie(c, f, slot);
-        if (s && worst && s->landed < worst->second * (1.0 - tp.switch_margin))
-          proposals[k].push_back({s->supplier, f, static_cast<std::uint16_t>(slot), true});
-      }
-    }
-    // Sales effort: an under-used firm canvasses one potential customer, who takes it on if it has
-    // a free slot or if this firm beats its worst supplier by the switching margin.
-    const double util = f_orders(c, f);
-    const auto& buyers = c.buyers_of[c.type_key(f)];
-    if (util < c.params.demography.shrink_below && !buyers.empty() &&
-        sim::bernoulli(rng, tp.sales_search_probability)) {
-      const auto [bt, slot] = buyers[rng.below(buyers.size())];
-      // Offline a firm canvasses its own region; a platform member canvasses the reachable members.
-      const auto& local = c.directory.of_type_in(sim::idx(c.world.firms.region[f]), c.type_of[bt].first,
-                                                 c.type_of[bt].second);
-      const auto& members = c.members_of_type[bt];
-      const bool online = c.world.firms.platforms[f] && !members.empty() && sim::bernoulli(rng, 0.5);
-      const auto& pool = online ? members : local;
-      const sim::FirmIndex cust = pool.empty() ? f : pool[rng.below(pool.size())];
-      if (cust != f && (!online || (c.reach_of(f) & c.world.firms.platforms[cust]))) {
-        const double mine = expected_landed_cost(c, f, cust);
-        const auto have = ties_per_slot(c, cust)[slot];
-        if (have < tp.suppliers_per_input) {
-          proposals[k].push_back({f, cust, slot, false});
-        } else if (auto worst = worst_tie(c, cust, slot);
-                   worst && mine < worst->second * (1.0 - tp.switch_margin)) {
-          proposals[k].push_back({f, cust, slot, true});
-        }
-      }
-    }
+  // One proposal list per chunk of firms (not per firm), in firm order; a firm's counts in a reused buffer.
+  constexpr std::size_t kChunk = 1024;
+  std::vector<std::vector<Proposal>> proposals(sim::chunk_count(alive.size(), kChunk));
+  sim::parallel_chunks(proposals.size(), c.threads, [&](std::size_t chunk, std::size_t) {
+    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k)
+      propose(c, alive[k], proposals[chunk]);
   });
   // Apply in firm order so the network does not depend on the thread count.
   for (const auto& list : proposals)
@@ -140,7 +150,7 @@ void search_suppliers(ModelContext& c) {
         boost::remove_edge(worst->first, c.world.network);
         ++c.stats.ties_dissolved;
       }
-      if (!p.replace_worst && ties_per_slot(c, p.customer)[p.slot] >= c.params.trade.suppliers_per_input)
+      if (!p.replace_worst && ties_in_slot(c, p.customer, p.slot) >= c.params.trade.suppliers_per_input)
         continue;
       add_tie(c, p.supplier, p.customer, p.slot);
     }
