@@ -208,7 +208,10 @@ void draw_delivery(const ModelContext& c, sim::Rng& rng, sim::Tie& t) {
     if (sim::bernoulli(rng, r.defect)) ++t.bad_lots;
 }
 
-void learn_from_deliveries(ModelContext& c) {
+void learn_from_deliveries(ModelContext& c) { learn_from_deliveries(c, nullptr); }
+
+void learn_from_deliveries(ModelContext& c,
+                           const std::function<void(std::size_t chunk, sim::FirmIndex i)>& after_buyer) {
   sim::World& w = c.world;
   sim::Firms& f = w.firms;
   const auto& ip = c.params.information;
@@ -232,7 +235,7 @@ void learn_from_deliveries(ModelContext& c) {
     double late, bad;
   };
   const auto& alive = c.directory.alive();
-  constexpr std::size_t kChunk = 1024;
+  constexpr std::size_t kChunk = kLearnChunk;
   std::vector<std::vector<Delivery>> seen(sim::chunk_count(alive.size(), kChunk));
   sim::parallel_chunks(seen.size(), c.threads, [&](std::size_t chunk, std::size_t) {
     for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
@@ -262,6 +265,7 @@ void learn_from_deliveries(ModelContext& c) {
           rest + ip.coordination_share *
                      (deliveries > 0.0 ? f.coordination_hours[i] / (deliveries * norm_per_delivery) : 1.0);
       f.overhead_factor[i] = ip.belief_memory * f.overhead_factor[i] + (1.0 - ip.belief_memory) * target;
+      if (after_buyer) after_buyer(chunk, i);
     }
   });
   for (const auto& list : seen)

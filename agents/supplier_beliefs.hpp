@@ -3,6 +3,7 @@
  * deliveries drawn from it, buyers' Beta–Bernoulli beliefs about suppliers (own trades, referrals,
  * platform ratings) and the transaction cost components that follow from those beliefs. */
 #include <cmath>
+#include <functional>
 #include <span>
 
 #include "agents/model_context.hpp"
@@ -132,5 +133,15 @@ void draw_delivery(const ModelContext& c, sim::Rng& rng, sim::Tie& t);
 
 /** @brief Updates buyers' beliefs and suppliers' delivery records from this tick's drawn deliveries. */
 void learn_from_deliveries(ModelContext& c);
+
+/** @brief Buyers are updated in chunks of this many alive firms (the chunk index after_buyer receives). */
+inline constexpr std::size_t kLearnChunk = 1024;
+
+/** @brief learn_from_deliveries, calling after_buyer(chunk, i) right after buyer i's in-ties are updated, in
+ * the same parallel pass: a monthly loop over the same ties (tie decay) then reads them while they are in
+ * cache instead of missing it once per tie record a second time. after_buyer must not read suppliers'
+ * records. */
+void learn_from_deliveries(ModelContext& c,
+                           const std::function<void(std::size_t chunk, sim::FirmIndex i)>& after_buyer);
 
 }  // namespace vicsim::agents

@@ -19,31 +19,27 @@ double dissolution_hazard(const TieHazardRates& h, const sim::Tie& t, double sup
 void update_and_decay_ties(ModelContext& c) {
   sim::World& w = c.world;
   const auto& tp = c.params.ties;
-  // Buyers learn from this month's deliveries (supply-tie trust follows from their beliefs, 7.32);
-  // then suppliers' hidden reliability drifts for next month.
-  learn_from_deliveries(c);
-  drift_reliability(c);
-  // Each firm updates and draws its own in-ties (its own counter RNG), in parallel; the doomed ties are
-  // removed afterwards in firm order, so the network does not depend on the thread count.
-  const auto& alive = c.directory.alive();
   // Supply trust is defined from beliefs and tops out near an average supplier's steady value, so that is
   // where a supply tie counts as fully trusted (7.101); collaboration trust still grows toward 1.
   const double supply_established = steady_tie_trust(c.params.information);
   const TieHazardRates hazard = tie_hazard_rates(tp);  // parameters only: once a month, not per tie
-  constexpr std::size_t kChunk = 1024;
-  std::vector<std::vector<sim::TieEdge>> doomed_in(sim::chunk_count(alive.size(), kChunk));
-  sim::parallel_chunks(doomed_in.size(), c.threads, [&](std::size_t chunk, std::size_t) {
-    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
-      const sim::FirmIndex i = alive[k];
-      sim::Rng rng(w.seed, sim::Stream::TieDecay, i, static_cast<std::uint64_t>(w.tick));
-      for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
-        sim::Tie& t = w.network[*e];
-        if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
-        if (tp.decay_enabled && sim::bernoulli(rng, dissolution_hazard(hazard, t, supply_established)))
-          doomed_in[chunk].push_back(*e);
-      }
+  // Buyers learn from this month's deliveries (supply-tie trust follows from their beliefs, 7.32); right
+  // after a buyer's beliefs, while its in-ties are in cache, it updates and draws them with its own counter
+  // RNG, in parallel. The doomed ties are removed afterwards in firm order, so the network does not depend on
+  // the thread count. The suppliers' hidden reliability then drifts for next month; the draws read trust
+  // only, which learning sets, so drawing before the drift is what drawing after it was.
+  const auto& alive = c.directory.alive();
+  std::vector<std::vector<sim::TieEdge>> doomed_in(sim::chunk_count(alive.size(), kLearnChunk));
+  learn_from_deliveries(c, [&](std::size_t chunk, sim::FirmIndex i) {
+    sim::Rng rng(w.seed, sim::Stream::TieDecay, i, static_cast<std::uint64_t>(w.tick));
+    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
+      sim::Tie& t = w.network[*e];
+      if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
+      if (tp.decay_enabled && sim::bernoulli(rng, dissolution_hazard(hazard, t, supply_established)))
+        doomed_in[chunk].push_back(*e);
     }
   });
+  drift_reliability(c);
   std::size_t dissolved = 0;
   for (const auto& doomed : doomed_in) {
     for (const auto& e : doomed) boost::remove_edge(e, w.network);
