@@ -18,6 +18,27 @@ bool is_supplier_of(const sim::SupplyGraph& g, sim::FirmIndex s, sim::FirmIndex 
   return false;
 }
 
+/** Starts loading what pricing an offer from candidate s reads of it (landed_cost_on, the choice): every
+ * candidate is a random firm, so each of its attributes is a cache miss; issued for all candidates at once,
+ * the misses overlap instead of coming one after another. A hint only: reads and changes nothing. */
+void prefetch_offer(const ModelContext& c, sim::FirmIndex s, std::size_t buyer_region, bool rated) {
+  const sim::Firms& fs = c.world.firms;
+  __builtin_prefetch(&fs.alive[s]);
+  __builtin_prefetch(&fs.price[s]);
+  __builtin_prefetch(&fs.region[s]);
+  __builtin_prefetch(&fs.platforms[s]);
+  __builtin_prefetch(&fs.in_plant_platform[s]);
+  __builtin_prefetch(&c.world.network.out_arcs(s));
+  if (const std::size_t k = s * c.lanes.regions + buyer_region; k < c.lanes.own.size())
+    __builtin_prefetch(&c.lanes.own[k]);
+  if (rated) {  // a platform tie's belief adds the supplier's delivery record (with_rating)
+    __builtin_prefetch(&fs.record_on_time[s]);
+    __builtin_prefetch(&fs.record_late[s]);
+    __builtin_prefetch(&fs.record_good_lots[s]);
+    __builtin_prefetch(&fs.record_bad_lots[s]);
+  }
+}
+
 }  // namespace
 
 std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIndex f, std::size_t slot,
@@ -76,6 +97,7 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
       }
   }
 
+  for (const auto s : cand) prefetch_offer(c, s, sim::idx(fs.region[f]), fs.platforms[f] != 0);
   std::sort(cand.begin(), cand.end());
   cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
   std::erase_if(cand,
