@@ -287,3 +287,63 @@ TEST_CASE(
   CHECK_NOFAIL(gap.ci_high < 0.0);
   CHECK_NOFAIL(tc.ci_high < 0.0);
 }
+
+TEST_CASE("supplier_beliefs: referral_beliefs gives each supplier the belief of a walk for it alone",
+          "[agents]") {
+  // The reference: b's partners in order (out-ties, then in-ties); each partner p other than s tells b what
+  // the first tie s → p in s's out-ties (boost::edge) holds, if that tie is a supply tie.
+  ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=24"}));
+  for (int t = 0; t < 24; ++t) model.step();
+  const ModelContext& c = model.context();
+  const auto& g = c.world.network;
+  const auto& ip = c.params.information;
+  const SupplierBelief prior = prior_of(ip);
+  auto walk = [&](sim::FirmIndex s, sim::FirmIndex b) {
+    SupplierBelief r = prior;
+    std::vector<sim::FirmIndex> partners;
+    for (auto [e, end] = boost::out_edges(b, g); e != end; ++e)
+      partners.push_back(static_cast<sim::FirmIndex>(boost::target(*e, g)));
+    for (auto [e, end] = boost::in_edges(b, g); e != end; ++e)
+      partners.push_back(static_cast<sim::FirmIndex>(boost::source(*e, g)));
+    for (const auto p : partners) {
+      if (p == s) continue;
+      const auto [e, found] = boost::edge(s, p, g);
+      if (!found || !g[e].is_supply()) continue;
+      const double w = ip.referral_weight;
+      observe(r.on_time, w * (g[e].on_time_a - prior.on_time.a), w * (g[e].on_time_b - prior.on_time.b));
+      observe(r.defect, w * (g[e].defect_a - prior.defect.a), w * (g[e].defect_b - prior.defect.b));
+    }
+    return r;
+  };
+  std::size_t buyers = 0, heard = 0;
+  for (sim::FirmIndex b = 0; b < boost::num_vertices(g) && buyers < 300; ++b) {
+    if (!c.world.firms.alive[b] || boost::out_degree(b, g) + boost::in_degree(b, g) == 0) continue;
+    ++buyers;
+    // Candidates: the suppliers of b's partners (they have something to tell), b's own partners and b.
+    std::vector<sim::FirmIndex> cand{b};
+    for (auto [e, end] = boost::out_edges(b, g); e != end; ++e) {
+      const auto p = static_cast<sim::FirmIndex>(boost::target(*e, g));
+      cand.push_back(p);
+      for (auto [f, fend] = boost::in_edges(p, g); f != fend; ++f)
+        cand.push_back(static_cast<sim::FirmIndex>(boost::source(*f, g)));
+    }
+    for (auto [e, end] = boost::in_edges(b, g); e != end; ++e)
+      cand.push_back(static_cast<sim::FirmIndex>(boost::source(*e, g)));
+    std::sort(cand.begin(), cand.end());
+    cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
+    std::vector<SupplierBelief> out(cand.size());
+    referral_beliefs(c, cand, b, out);
+    for (std::size_t k = 0; k < cand.size(); ++k) {
+      const SupplierBelief want = walk(cand[k], b);
+      INFO("supplier " << cand[k] << " buyer " << b);
+      // The identical doubles: a search's choice must not change.
+      CHECK(out[k].on_time.a == want.on_time.a);
+      CHECK(out[k].on_time.b == want.on_time.b);
+      CHECK(out[k].defect.a == want.defect.a);
+      CHECK(out[k].defect.b == want.defect.b);
+      heard += want.on_time.a != prior.on_time.a;
+    }
+  }
+  CHECK(buyers == 300);
+  CHECK(heard > 0);
+}
