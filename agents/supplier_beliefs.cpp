@@ -241,6 +241,7 @@ void learn_from_deliveries(ModelContext& c,
     for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
       const sim::FirmIndex i = alive[k];
       double deliveries = 0.0;
+      sim::prefetch_ties(w.network, i);  // the buyer's tie records load together, not one miss per tie
       for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
         sim::Tie& t = w.network[*e];
         if (!t.is_supply()) continue;

@@ -83,6 +83,7 @@ void propose(ModelContext& c, sim::FirmIndex f, std::vector<Proposal>& out) {
   const auto& tp = c.params.trade;
   sim::Rng rng(c.world.seed, sim::Stream::Search, f, static_cast<std::uint64_t>(c.world.tick));
   thread_local std::vector<std::uint32_t> counts;
+  sim::prefetch_ties(c.world.network, f);  // its tie records load together, not one miss per tie
   ties_per_slot(c, f, counts);
   for (std::size_t slot = 0; slot < counts.size(); ++slot) {
     if (counts[slot] < tp.suppliers_per_input) {
