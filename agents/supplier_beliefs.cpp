@@ -116,13 +116,61 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
   std::fill(out.begin(), out.end(), prior);
   if (suppliers.empty()) return;
   const auto& g = c.world.network;
-  // The partner visit at which each supplier's first tie into the partner was met: only that tie speaks, the
-  // one boost::edge finds (a firm's in-ties and out-ties both keep ties s → p in the order they were added).
-  // A partner's in-ties are few (its input slots), so they are read instead of a popular supplier's out-ties.
-  thread_local std::vector<std::uint32_t> met;
-  met.assign(suppliers.size(), 0);
+  const double w = ip.referral_weight;
+  auto tell = [&](SupplierBelief& r, const sim::Tie& tie) {
+    const SupplierBelief heard = stored_belief(tie);
+    observe(r.on_time, w * (heard.on_time.a - prior.on_time.a), w * (heard.on_time.b - prior.on_time.b));
+    observe(r.defect, w * (heard.defect.a - prior.defect.a), w * (heard.defect.b - prior.defect.b));
+  };
+  // b's partners in the order they tell (out-ties, then in-ties; a partner on two ties tells twice). Each
+  // tells what the first tie s → partner holds, if it is a supply tie: the tie boost::edge finds (a firm's
+  // in-ties and out-ties both keep ties s → p in the order they were added).
+  const std::size_t n_partners = boost::out_degree(b, g) + boost::in_degree(b, g);
+  if (n_partners == 0) return;
+  // A supplier with few customers reads its own out-ties against b's partners; the others are found by
+  // reading each partner's in-ties (few: its input slots) once for all of them. A hub buyer has partners in
+  // proportion to the network's size, most candidates only a few customers.
+  thread_local std::vector<std::uint8_t> walk;
+  walk.assign(suppliers.size(), 0);
+  bool any_walk = false;
+  thread_local std::vector<std::pair<sim::FirmIndex, std::uint32_t>> by_partner;  // (partner, position)
+  by_partner.clear();
+  for (std::size_t k = 0; k < suppliers.size(); ++k) {
+    if (boost::out_degree(suppliers[k], g) > 4 * n_partners) {
+      walk[k] = 1;
+      any_walk = true;
+      continue;
+    }
+    if (by_partner.empty()) {
+      std::uint32_t pos = 0;
+      for (const auto& a : g.out_arcs(b)) by_partner.emplace_back(a.partner, pos++);
+      for (const auto& a : g.in_arcs(b)) by_partner.emplace_back(a.partner, pos++);
+      std::sort(by_partner.begin(), by_partner.end());
+    }
+    const sim::FirmIndex s = suppliers[k];
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> told;  // (position, tie)
+    thread_local std::vector<sim::FirmIndex> met;
+    told.clear();
+    met.clear();
+    for (const auto& a : g.out_arcs(s)) {
+      const auto p = static_cast<sim::FirmIndex>(a.partner);
+      if (p == s) continue;
+      const auto lo = std::lower_bound(by_partner.begin(), by_partner.end(), std::make_pair(p, 0u));
+      if (lo == by_partner.end() || lo->first != p) continue;
+      if (std::find(met.begin(), met.end(), p) != met.end()) continue;  // only the first tie s → p speaks
+      met.push_back(p);
+      if (!g[sim::TieEdge{s, p, a.tie}].is_supply()) continue;
+      for (auto it = lo; it != by_partner.end() && it->first == p; ++it) told.emplace_back(it->second, a.tie);
+    }
+    std::sort(told.begin(), told.end());
+    for (const auto& [pos, tie] : told) tell(out[k], g[sim::TieEdge{s, 0, tie}]);
+  }
+  if (!any_walk) return;
+  // The partner visit at which each walked supplier's first tie into the partner was met.
+  thread_local std::vector<std::uint32_t> visited;
+  visited.assign(suppliers.size(), 0);
   std::uint32_t visit = 0;
-  auto tell = [&](sim::FirmIndex partner) {
+  auto hear_from = [&](sim::FirmIndex partner) {
     ++visit;
     for (const auto& a : g.in_arcs(partner)) {
       const auto s = static_cast<sim::FirmIndex>(a.partner);
@@ -130,21 +178,14 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
       const auto it = std::lower_bound(suppliers.begin(), suppliers.end(), s);
       if (it == suppliers.end() || *it != s) continue;
       const auto k = static_cast<std::size_t>(it - suppliers.begin());
-      if (met[k] == visit) continue;
-      met[k] = visit;
+      if (!walk[k] || visited[k] == visit) continue;
+      visited[k] = visit;
       const sim::Tie& tie = g[sim::TieEdge{s, partner, a.tie}];
-      if (!tie.is_supply()) continue;
-      const SupplierBelief heard = stored_belief(tie);
-      const double w = ip.referral_weight;
-      SupplierBelief& r = out[k];
-      observe(r.on_time, w * (heard.on_time.a - prior.on_time.a), w * (heard.on_time.b - prior.on_time.b));
-      observe(r.defect, w * (heard.defect.a - prior.defect.a), w * (heard.defect.b - prior.defect.b));
+      if (tie.is_supply()) tell(out[k], tie);
     }
   };
-  for (auto [e, end] = boost::out_edges(b, g); e != end; ++e)
-    tell(static_cast<sim::FirmIndex>(boost::target(*e, g)));
-  for (auto [e, end] = boost::in_edges(b, g); e != end; ++e)
-    tell(static_cast<sim::FirmIndex>(boost::source(*e, g)));
+  for (const auto& a : g.out_arcs(b)) hear_from(static_cast<sim::FirmIndex>(a.partner));
+  for (const auto& a : g.in_arcs(b)) hear_from(static_cast<sim::FirmIndex>(a.partner));
 }
 
 SupplierBelief tie_belief(const ModelContext& c, const sim::Tie& t) {
