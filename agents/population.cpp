@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "agents/adoption.hpp"
+#include "agents/demography.hpp"
 #include "agents/tie_dynamics.hpp"
 #include "agents/trade.hpp"
 #include "sim/distributions.hpp"
@@ -62,6 +63,9 @@ void populate(ModelContext& c) {
   // same per-firm streams as for a random firm.
   const auto& registered = p.firms;
   std::vector<double> employees(p.count);
+  // Room for the entrants of a long run (the automatic firm cap's ratio): reserved pages stay untouched until
+  // used, while growing every firm array by doubling left a freed copy of each in the heap (issue 15).
+  w.reserve_firms(static_cast<std::size_t>(kAutoFirmCapPerFirm * p.count));
   for (std::uint32_t k = 0; k < p.count; ++k) {
     sim::Rng rng(w.seed, sim::Stream::Population, k, 0);
     employees[k] = registered.empty() ? sim::bounded_pareto(rng, p.size_exponent, p.size_min, p.size_max)

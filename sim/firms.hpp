@@ -119,6 +119,9 @@ struct Firms {
   std::size_t size() const { return region.size(); }
   /** @brief Appends a zero-initialised firm slot and returns its index. */
   FirmIndex add();
+  /** @brief Reserves room for n slots in every array without touching it: the arrays then do not move as
+   * entrants arrive, and no freed old copy of every array stays in the process's heap (issue 15). */
+  void reserve(std::size_t n);
   /** @brief Capacity in units per month. */
   double capacity(FirmIndex f) const { return employees[f] * productivity[f] * (1.0 - disruption[f]); }
   /** @brief True if firm f is a member of platform p. */

@@ -172,6 +172,11 @@ class SupplyGraph {
 
   /** @brief Adds a firm slot without ties; returns it. */
   std::size_t add_vertex();
+  /** @brief Reserves room for n firm slots (the incidence arrays' headers). */
+  void reserve_vertices(std::size_t n) {
+    out_.reserve(n);
+    in_.reserve(n);
+  }
   /** @brief Appends the tie u → v with record t to the edge list, u's out-ties and v's in-ties. */
   TieEdge add_edge(std::size_t u, std::size_t v, const Tie& t);
   /** @brief Removes tie e; every other order is kept. */

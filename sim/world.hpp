@@ -31,6 +31,11 @@ struct World {
   }
   /** @brief Adds a firm slot and its network vertex; returns the slot. */
   FirmIndex add_firm();
+  /** @brief Reserves room for n firm slots in the firm arrays and the network's vertices. */
+  void reserve_firms(std::size_t n) {
+    firms.reserve(n);
+    network.reserve_vertices(n);
+  }
   /** @brief Recomputes the region distance matrix from coordinates. */
   void compute_distances();
 };
