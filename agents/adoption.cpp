@@ -12,6 +12,7 @@
 #include "agents/supplier_beliefs.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/prefetch.hpp"
 
 namespace vicsim::agents {
 
@@ -116,9 +117,9 @@ void prefetch_partners(const ModelContext& c, sim::FirmIndex f, const std::vecto
   const auto& g = c.world.network;
   const auto& fs = c.world.firms;
   auto start = [&](std::size_t o) {
-    __builtin_prefetch(&fs.platforms[o]);
-    __builtin_prefetch(&fs.on_cloud[o]);
-    __builtin_prefetch(&gain[o]);
+    sim::prefetch(&fs.platforms[o]);
+    sim::prefetch(&fs.on_cloud[o]);
+    sim::prefetch(&gain[o]);
   };
   for (const auto& a : g.in_arcs(f)) start(a.partner);
   for (const auto& a : g.out_arcs(f)) start(a.partner);

@@ -6,6 +6,7 @@
 #include "agents/platform_services.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/prefetch.hpp"
 
 namespace vicsim::agents {
 
@@ -26,9 +27,9 @@ constexpr std::size_t kPrefetchAhead = 4;
 void prefetch_partners(const sim::World& w, sim::FirmIndex i) {
   const sim::Firms& f = w.firms;
   auto start = [&](std::size_t j) {
-    __builtin_prefetch(&f.alive[j]);
-    __builtin_prefetch(&f.productivity[j]);
-    __builtin_prefetch(&f.region[j]);
+    sim::prefetch(&f.alive[j]);
+    sim::prefetch(&f.productivity[j]);
+    sim::prefetch(&f.region[j]);
   };
   for (const auto& a : w.network.in_arcs(i)) start(a.partner);
   for (const auto& a : w.network.out_arcs(i)) start(a.partner);

@@ -17,6 +17,7 @@
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/prefetch.hpp"
 
 namespace vicsim::agents {
 
@@ -92,26 +93,26 @@ void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads) {
   sim::prefetch_ties(g, i);
   for (const auto& a : g.in_arcs(i)) {
     const std::size_t s = a.partner;
-    __builtin_prefetch(&f.price[s]);
-    __builtin_prefetch(&f.region[s]);
-    __builtin_prefetch(&f.in_plant_platform[s]);
-    __builtin_prefetch(&f.record_on_time[s]);
-    __builtin_prefetch(&f.record_late[s]);
-    __builtin_prefetch(&f.record_bad_lots[s]);
-    __builtin_prefetch(&f.record_good_lots[s]);
-    if (const std::size_t k = s * L.regions + rb; k < L.own.size()) __builtin_prefetch(&L.own[k]);
+    sim::prefetch(&f.price[s]);
+    sim::prefetch(&f.region[s]);
+    sim::prefetch(&f.in_plant_platform[s]);
+    sim::prefetch(&f.record_on_time[s]);
+    sim::prefetch(&f.record_late[s]);
+    sim::prefetch(&f.record_bad_lots[s]);
+    sim::prefetch(&f.record_good_lots[s]);
+    if (const std::size_t k = s * L.regions + rb; k < L.own.size()) sim::prefetch(&L.own[k]);
     if (reads == TieReads::Orders) {
-      __builtin_prefetch(&f.employees[s]);
-      __builtin_prefetch(&f.productivity[s]);
-      __builtin_prefetch(&f.disruption[s]);
-      __builtin_prefetch(&f.industry[s]);
-      __builtin_prefetch(&f.stage[s]);
+      sim::prefetch(&f.employees[s]);
+      sim::prefetch(&f.productivity[s]);
+      sim::prefetch(&f.disruption[s]);
+      sim::prefetch(&f.industry[s]);
+      sim::prefetch(&f.stage[s]);
     } else {
-      __builtin_prefetch(&f.on_time_prob[s]);
-      __builtin_prefetch(&f.defect_rate[s]);
-      __builtin_prefetch(&f.fill[s]);
-      __builtin_prefetch(&f.orders[s]);
-      __builtin_prefetch(&f.dispatched_out[s]);
+      sim::prefetch(&f.on_time_prob[s]);
+      sim::prefetch(&f.defect_rate[s]);
+      sim::prefetch(&f.fill[s]);
+      sim::prefetch(&f.orders[s]);
+      sim::prefetch(&f.dispatched_out[s]);
     }
   }
 }
@@ -130,7 +131,7 @@ void prefetch_ahead(const ModelContext& c, const std::vector<sim::FirmIndex>& fi
   if (k + kPrefetchAhead < firms.size()) prefetch_in_ties(c, firms[k + kPrefetchAhead], reads);
   if (k + 2 * kPrefetchAhead < firms.size()) {
     const auto& arcs = c.world.network.in_arcs(firms[k + 2 * kPrefetchAhead]);
-    if (!arcs.empty()) __builtin_prefetch(arcs.data());
+    if (!arcs.empty()) sim::prefetch(arcs.data());
   }
 }
 
@@ -216,7 +217,6 @@ void receive_inputs(ModelContext& c, sim::FirmIndex i, std::vector<double>& rece
   received.assign(needs.size(), 0.0);
   shortfall.assign(needs.size(), 0.0);
   tied.assign(needs.size(), 0);
-  sim::prefetch_ties(w.network, i);
   for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
     const sim::Tie& tie = w.network[*e];
     if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
@@ -293,11 +293,14 @@ void realise_production(ModelContext& c) {
            ++k) {
         const sim::FirmIndex i = firms[k];
         // The tie records and the stock lists a few firms ahead (the same hint as prefetch_ahead).
+        if (k == chunk * kDeliveryChunk)
+          for (std::size_t j = k; j < std::min(firms.size(), k + kPrefetchAhead); ++j)
+            sim::prefetch_ties(w.network, firms[j]);
         if (k + kPrefetchAhead < firms.size()) {
           const sim::FirmIndex ahead = firms[k + kPrefetchAhead];
           sim::prefetch_ties(w.network, ahead);
-          if (!f.input_stock[ahead].empty()) __builtin_prefetch(f.input_stock[ahead].data());
-          if (!f.input_spot[ahead].empty()) __builtin_prefetch(f.input_spot[ahead].data());
+          if (!f.input_stock[ahead].empty()) sim::prefetch(f.input_stock[ahead].data());
+          if (!f.input_spot[ahead].empty()) sim::prefetch(f.input_spot[ahead].data());
         }
         receive_inputs(c, i, received, imports);
         double lambda = 1.0;
@@ -404,7 +407,10 @@ void realise_production(ModelContext& c) {
         f.fill[i] = f.orders[i] > 0.0 ? std::fmin(1.0, (sold + f.dispatched_out[i]) / f.orders[i]) : 1.0;
         f.lost_units[i] = f.orders[i] * (1.0 - f.fill[i]);
         std::uint32_t n = 0;
-        sim::prefetch_ties(w.network, i, true);
+        if (k == chunk * kDeliveryChunk)
+          for (std::size_t j = k; j < std::min(firms.size(), k + kPrefetchAhead); ++j)
+            sim::prefetch_ties(w.network, firms[j], true);
+        if (k + kPrefetchAhead < firms.size()) sim::prefetch_ties(w.network, firms[k + kPrefetchAhead], true);
         for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
           sim::Tie& tie = w.network[*e];
           if (!tie.is_supply()) continue;
@@ -542,6 +548,9 @@ void propagate_orders(ModelContext& c) {
         slot_total.assign(needs.size(), 0.0);
         share.clear();
         prefetch_ahead(c, firms, chunk * kChunk, k, TieReads::Orders);
+        if (k + kPrefetchAhead < firms.size())  // its input stock, which wanted() reads
+          if (const auto& stock = f.input_stock[firms[k + kPrefetchAhead]]; !stock.empty())
+            sim::prefetch(stock.data());
         for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
           const sim::Tie& tie = w.network[*e];
           if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
@@ -764,6 +773,9 @@ void settle_accounts(ModelContext& c) {
   sim::parallel_chunks(trades_of.size(), c.threads, [&](std::size_t chunk, std::size_t) {
     for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
       prefetch_ahead(c, alive, chunk * kChunk, k, TieReads::Settlement);
+      if (k + kPrefetchAhead < alive.size())  // its spot units per slot, which the unit cost reads
+        if (const auto& spot = f.input_spot[alive[k + kPrefetchAhead]]; !spot.empty())
+          sim::prefetch(spot.data());
       settle_firm(k, trades_of[chunk]);
     }
   });
