@@ -12,6 +12,7 @@
 #include "agents/supplier_beliefs.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/prefetch.hpp"
 
 namespace vicsim::agents {
 
@@ -43,12 +44,19 @@ double adopted_partner_share(const ModelContext& c, sim::FirmIndex f) {
   return n > 0 ? a / n : 0.0;
 }
 
-double cloud_hazard(const ModelContext& c, sim::FirmIndex f, double peer_share) {
+namespace {
+/** The Bass hazard given f's adopted partner share `partners` (cloud_hazard). */
+double hazard_with(const ModelContext& c, sim::FirmIndex f, double partners, double peer_share) {
   const auto& ap = c.params.adoption;
-  const double a = ap.partner_weight * adopted_partner_share(c, f) + (1.0 - ap.partner_weight) * peer_share;
+  const double a = ap.partner_weight * partners + (1.0 - ap.partner_weight) * peer_share;
   // Bass coefficients are per year; one tick is a month.
   const double rate = (ap.bass_p + ap.bass_q * a) / 12.0 * adoption_readiness(c, f);
   return 1.0 - std::exp(-rate);
+}
+}  // namespace
+
+double cloud_hazard(const ModelContext& c, sim::FirmIndex f, double peer_share) {
+  return hazard_with(c, f, adopted_partner_share(c, f), peer_share);
 }
 
 void init_digital_state(ModelContext& c, sim::FirmIndex f) {
@@ -79,7 +87,56 @@ void join_platform(ModelContext& c, sim::FirmIndex f, std::size_t p) {
 
 namespace {
 
-bool eligible(const ModelContext& c, sim::FirmIndex f, const sim::Platform& pl) {
+/** What adoption reads of one partner of a firm (in-edges first, then out-edges, as the walks visited them),
+ * gathered in one walk: the per-platform walks re-read the scattered partners' arrays once per platform. */
+struct Partner {
+  sim::FirmIndex id;
+  std::uint32_t platforms;
+  std::uint8_t on_cloud;
+  double gain;  ///< realised gain, NaN if none
+};
+
+void gather_partners(const ModelContext& c, sim::FirmIndex f, const std::vector<double>& gain,
+                     std::vector<Partner>& out) {
+  const auto& g = c.world.network;
+  const auto& fs = c.world.firms;
+  out.clear();
+  auto add = [&](sim::FirmIndex o) { out.push_back({o, fs.platforms[o], fs.on_cloud[o], gain[o]}); };
+  for (auto [e, end] = boost::in_edges(f, g); e != end; ++e)
+    add(static_cast<sim::FirmIndex>(boost::source(*e, g)));
+  for (auto [e, end] = boost::out_edges(f, g); e != end; ++e)
+    add(static_cast<sim::FirmIndex>(boost::target(*e, g)));
+}
+
+/** How many firms ahead adoption prefetches their partners (prefetch_partners). */
+constexpr std::size_t kPrefetchAhead = 4;
+
+/** Starts the loads of what gather_partners reads of firm f's partners, so that the misses at scattered
+ * partners overlap. A hint only: it changes no value. */
+void prefetch_partners(const ModelContext& c, sim::FirmIndex f, const std::vector<double>& gain) {
+  const auto& g = c.world.network;
+  const auto& fs = c.world.firms;
+  auto start = [&](std::size_t o) {
+    sim::prefetch(&fs.platforms[o]);
+    sim::prefetch(&fs.on_cloud[o]);
+    sim::prefetch(&gain[o]);
+  };
+  for (const auto& a : g.in_arcs(f)) start(a.partner);
+  for (const auto& a : g.out_arcs(f)) start(a.partner);
+}
+
+/** adopted_partner_share over a gathered list (the same sum in the same order). */
+double adopted_share(const std::vector<Partner>& partners) {
+  double n = 0, a = 0;
+  for (const Partner& o : partners) {
+    n += 1;
+    a += o.on_cloud;
+  }
+  return n > 0 ? a / n : 0.0;
+}
+
+bool eligible(const ModelContext& c, sim::FirmIndex f, const sim::Platform& pl,
+              const std::vector<Partner>& partners) {
   const sim::Firms& fs = c.world.firms;
   if (!pl.alive) return false;
   if (!pl.open_regions) {
@@ -91,43 +148,35 @@ bool eligible(const ModelContext& c, sim::FirmIndex f, const sim::Platform& pl) 
   if (pl.partners_only && pl.owner_firm >= 0 && static_cast<std::int64_t>(f) != pl.owner_firm) {
     // A point connects its chain-master's suppliers and customers (7.51).
     const auto o = static_cast<sim::FirmIndex>(pl.owner_firm);
-    if (!boost::edge(f, o, c.world.network).second && !boost::edge(o, f, c.world.network).second)
+    if (std::none_of(partners.begin(), partners.end(), [&](const Partner& x) { return x.id == o; }))
       return false;
   }
   return fs.digital_maturity[f] >= pl.min_digital_maturity;
 }
 
 /** Share of f's partners on platform p, and whether f trades with p's chain-master owner. */
-std::pair<double, bool> platform_partners(const ModelContext& c, sim::FirmIndex f, std::size_t p) {
-  const auto& g = c.world.network;
-  const auto& fs = c.world.firms;
+std::pair<double, bool> platform_partners(const ModelContext& c, const std::vector<Partner>& partners,
+                                          std::size_t p) {
   const std::int64_t owner = c.world.platforms[p].owner_firm;
   double n = 0, a = 0;
   bool owner_partner = false;
-  auto visit = [&](sim::FirmIndex o) {
+  for (const Partner& o : partners) {
     n += 1;
-    a += fs.member_of(o, p);
-    owner_partner |= static_cast<std::int64_t>(o) == owner;
-  };
-  for (auto [e, end] = boost::in_edges(f, g); e != end; ++e)
-    visit(static_cast<sim::FirmIndex>(boost::source(*e, g)));
-  for (auto [e, end] = boost::out_edges(f, g); e != end; ++e)
-    visit(static_cast<sim::FirmIndex>(boost::target(*e, g)));
+    a += (o.platforms >> p) & 1u;
+    owner_partner |= static_cast<std::int64_t>(o.id) == owner;
+  }
   return {n > 0 ? a / n : 0.0, owner_partner};
 }
 
 /** Mean realised gain at f's partners that have one, blended with the co-located members' mean. */
-std::optional<double> observed_gain(const ModelContext& c, sim::FirmIndex f, const std::vector<double>& gain,
+std::optional<double> observed_gain(const ModelContext& c, const std::vector<Partner>& partners,
                                     std::optional<double> peers) {
-  const auto& g = c.world.network;
   double n = 0, sum = 0;
-  auto visit = [&](std::size_t o) {
-    if (std::isnan(gain[o])) return;
+  for (const Partner& o : partners) {
+    if (std::isnan(o.gain)) continue;
     n += 1;
-    sum += gain[o];
-  };
-  for (auto [e, end] = boost::in_edges(f, g); e != end; ++e) visit(boost::source(*e, g));
-  for (auto [e, end] = boost::out_edges(f, g); e != end; ++e) visit(boost::target(*e, g));
+    sum += o.gain;
+  }
   if (n == 0) return peers;
   if (!peers) return sum / n;
   const double w = c.params.adoption.partner_weight;
@@ -215,6 +264,9 @@ void adopt_and_join(ModelContext& c) {
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = alive[k];
     const std::size_t pk = sim::idx(fs.region[i]) * I + sim::idx(fs.industry[i]);
+    thread_local std::vector<Partner> partners;  // each worker's own scratch
+    if (k + kPrefetchAhead < alive.size()) prefetch_partners(c, alive[k + kPrefetchAhead], gain);
+    gather_partners(c, i, gain, partners);
     // Adaptive expectations: own realised gain once measurable, otherwise gains observed at members
     // the firm knows (partners weighted against co-located peers as in the Bass peer share).
     std::optional<double> signal;
@@ -222,7 +274,7 @@ void adopt_and_join(ModelContext& c) {
       signal = gain[i];
     } else {
       signal = observed_gain(
-          c, i, gain,
+          c, partners,
           cell_known[pk] > 0 ? std::optional<double>(cell_gain[pk] / cell_known[pk]) : std::nullopt);
     }
     learn_value(ap, fs, i, signal);
@@ -231,12 +283,13 @@ void adopt_and_join(ModelContext& c) {
       sim::Rng rng(w.seed, sim::Stream::Adoption, i, static_cast<std::uint64_t>(w.tick));
       if (ap.threshold_rule) {
         // Watts (2002): adopt once the adopted share of partners reaches the firm's threshold.
-        if (adopted_partner_share(c, i) >= fs.adoption_threshold[i] &&
+        if (adopted_share(partners) >= fs.adoption_threshold[i] &&
             sim::bernoulli(rng, ap.threshold_rate * adoption_readiness(c, i)))
           go_cloud[k] = 1;
         else if (sim::bernoulli(rng, 1.0 - std::exp(-ap.bass_p / 12.0 * adoption_readiness(c, i))))
           go_cloud[k] = 1;  // spontaneous innovators seed the cascade
-      } else if (sim::bernoulli(rng, cloud_hazard(c, i, peers[pk] > 0 ? adopted[pk] / peers[pk] : 0.0))) {
+      } else if (sim::bernoulli(rng, hazard_with(c, i, adopted_share(partners),
+                                                 peers[pk] > 0 ? adopted[pk] / peers[pk] : 0.0))) {
         go_cloud[k] = 1;
       }
     }
@@ -254,8 +307,8 @@ void adopt_and_join(ModelContext& c) {
         if (!pl.alive || poor || sim::bernoulli(rng, ap.leave_rate)) leaves[k] |= 1u << p;
         continue;
       }
-      if (!eligible(c, i, pl)) continue;
-      const auto [share, owner_partner] = platform_partners(c, i, p);
+      if (!eligible(c, i, pl, partners)) continue;
+      const auto [share, owner_partner] = platform_partners(c, partners, p);
       const double pull = owner_partner ? ap.owner_pull : 1.0;
       const double aware = (ap.join_p + ap.join_q * share) / 12.0 * pull * ready;
       if (!sim::bernoulli(rng, 1.0 - std::exp(-aware))) continue;

@@ -17,6 +17,7 @@
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/prefetch.hpp"
 
 namespace vicsim::agents {
 
@@ -75,24 +76,62 @@ void allocate_demand(ModelContext& c, std::size_t t, double units) {
 
 namespace {
 
+/** Which supplier fields a loop over in-ties reads (prefetch_in_ties). */
+enum class TieReads { Orders, Settlement };
+
 /** Starts the loads of buyer i's in-tie records and of the supplier fields their terms read (price,
- * capacity, region, the supplier's own lane to i's region), so that the cache misses of a firm's ties
- * overlap instead of coming one tie at a time: ties and suppliers sit at scattered addresses once the
- * network outgrows the cache, and each tie's work is too long for the CPU to reach the next tie's loads by
- * itself. A hint only: it changes no value. */
-void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i) {
+ * capacity, type, region, in-plant purchase, ratings record, the supplier's own lane to i's region, and at
+ * settlement its reliability and fill), so that the cache misses of a firm's ties overlap instead of coming
+ * one tie at a time: ties and suppliers sit at scattered addresses once the network outgrows the cache.
+ * Loops call it a few firms ahead of the firm they work on (kPrefetchAhead), so that the loads have
+ * arrived when the firm's turn comes. A hint only: it changes no value. */
+void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads) {
   const auto& g = c.world.network;
   const sim::Firms& f = c.world.firms;
   const auto& L = c.lanes;
   const std::size_t rb = sim::idx(f.region[i]);
   sim::prefetch_ties(g, i);
-  for (auto [e, end] = boost::in_edges(i, g); e != end; ++e) {
-    const std::size_t s = boost::source(*e, g);
-    __builtin_prefetch(&f.price[s]);
-    __builtin_prefetch(&f.employees[s]);
-    __builtin_prefetch(&f.productivity[s]);
-    __builtin_prefetch(&f.region[s]);
-    if (const std::size_t k = s * L.regions + rb; k < L.own.size()) __builtin_prefetch(&L.own[k]);
+  for (const auto& a : g.in_arcs(i)) {
+    const std::size_t s = a.partner;
+    sim::prefetch(&f.price[s]);
+    sim::prefetch(&f.region[s]);
+    sim::prefetch(&f.in_plant_platform[s]);
+    sim::prefetch(&f.record_on_time[s]);
+    sim::prefetch(&f.record_late[s]);
+    sim::prefetch(&f.record_bad_lots[s]);
+    sim::prefetch(&f.record_good_lots[s]);
+    if (const std::size_t k = s * L.regions + rb; k < L.own.size()) sim::prefetch(&L.own[k]);
+    if (reads == TieReads::Orders) {
+      sim::prefetch(&f.employees[s]);
+      sim::prefetch(&f.productivity[s]);
+      sim::prefetch(&f.disruption[s]);
+      sim::prefetch(&f.industry[s]);
+      sim::prefetch(&f.stage[s]);
+    } else {
+      sim::prefetch(&f.on_time_prob[s]);
+      sim::prefetch(&f.defect_rate[s]);
+      sim::prefetch(&f.fill[s]);
+      sim::prefetch(&f.orders[s]);
+      sim::prefetch(&f.dispatched_out[s]);
+    }
+  }
+}
+
+/** How many firms ahead a loop over firms prefetches their in-ties (prefetch_in_ties). */
+constexpr std::size_t kPrefetchAhead = 3;
+
+/** Prefetches for the firm at position k of `firms` in a loop that starts at `first`: at the loop's
+ * start, the in-ties of its first kPrefetchAhead firms; then those of the firm kPrefetchAhead places ahead,
+ * and the in-arc list of the firm twice as far (prefetch_in_ties reads it). */
+void prefetch_ahead(const ModelContext& c, const std::vector<sim::FirmIndex>& firms, std::size_t first,
+                    std::size_t k, TieReads reads) {
+  if (k == first)
+    for (std::size_t j = k; j < std::min(firms.size(), k + kPrefetchAhead); ++j)
+      prefetch_in_ties(c, firms[j], reads);
+  if (k + kPrefetchAhead < firms.size()) prefetch_in_ties(c, firms[k + kPrefetchAhead], reads);
+  if (k + 2 * kPrefetchAhead < firms.size()) {
+    const auto& arcs = c.world.network.in_arcs(firms[k + 2 * kPrefetchAhead]);
+    if (!arcs.empty()) sim::prefetch(arcs.data());
   }
 }
 
@@ -178,7 +217,6 @@ void receive_inputs(ModelContext& c, sim::FirmIndex i, std::vector<double>& rece
   received.assign(needs.size(), 0.0);
   shortfall.assign(needs.size(), 0.0);
   tied.assign(needs.size(), 0);
-  sim::prefetch_ties(w.network, i);
   for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
     const sim::Tie& tie = w.network[*e];
     if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
@@ -254,6 +292,16 @@ void realise_production(ModelContext& c) {
       for (std::size_t k = chunk * kDeliveryChunk; k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk);
            ++k) {
         const sim::FirmIndex i = firms[k];
+        // The tie records and the stock lists a few firms ahead (the same hint as prefetch_ahead).
+        if (k == chunk * kDeliveryChunk)
+          for (std::size_t j = k; j < std::min(firms.size(), k + kPrefetchAhead); ++j)
+            sim::prefetch_ties(w.network, firms[j]);
+        if (k + kPrefetchAhead < firms.size()) {
+          const sim::FirmIndex ahead = firms[k + kPrefetchAhead];
+          sim::prefetch_ties(w.network, ahead);
+          if (!f.input_stock[ahead].empty()) sim::prefetch(f.input_stock[ahead].data());
+          if (!f.input_spot[ahead].empty()) sim::prefetch(f.input_spot[ahead].data());
+        }
         receive_inputs(c, i, received, imports);
         double lambda = 1.0;
         for (std::size_t slot = 0; slot < needs.size(); ++slot) {
@@ -359,7 +407,10 @@ void realise_production(ModelContext& c) {
         f.fill[i] = f.orders[i] > 0.0 ? std::fmin(1.0, (sold + f.dispatched_out[i]) / f.orders[i]) : 1.0;
         f.lost_units[i] = f.orders[i] * (1.0 - f.fill[i]);
         std::uint32_t n = 0;
-        sim::prefetch_ties(w.network, i, true);
+        if (k == chunk * kDeliveryChunk)
+          for (std::size_t j = k; j < std::min(firms.size(), k + kPrefetchAhead); ++j)
+            sim::prefetch_ties(w.network, firms[j], true);
+        if (k + kPrefetchAhead < firms.size()) sim::prefetch_ties(w.network, firms[k + kPrefetchAhead], true);
         for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
           sim::Tie& tie = w.network[*e];
           if (!tie.is_supply()) continue;
@@ -496,7 +547,10 @@ void propagate_orders(ModelContext& c) {
         // sums in in-edge order.
         slot_total.assign(needs.size(), 0.0);
         share.clear();
-        prefetch_in_ties(c, i);
+        prefetch_ahead(c, firms, chunk * kChunk, k, TieReads::Orders);
+        if (k + kPrefetchAhead < firms.size())  // its input stock, which wanted() reads
+          if (const auto& stock = f.input_stock[firms[k + kPrefetchAhead]]; !stock.empty())
+            sim::prefetch(stock.data());
         for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
           const sim::Tie& tie = w.network[*e];
           if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
@@ -579,7 +633,6 @@ void settle_accounts(ModelContext& c) {
     sim::Rng rng(w.seed, sim::Stream::Delivery, i, static_cast<std::uint64_t>(w.tick));
     double tied_units = 0.0, defective_units = 0.0, deliveries = 0.0, incidents_n = 0.0;
     sim::TransactionCostParts parts;
-    prefetch_in_ties(c, i);
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& tie = w.network[*e];
       if (!tie.is_supply()) continue;
@@ -718,8 +771,13 @@ void settle_accounts(ModelContext& c) {
     purchases[i] = bought;
   };
   sim::parallel_chunks(trades_of.size(), c.threads, [&](std::size_t chunk, std::size_t) {
-    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k)
+    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
+      prefetch_ahead(c, alive, chunk * kChunk, k, TieReads::Settlement);
+      if (k + kPrefetchAhead < alive.size())  // its spot units per slot, which the unit cost reads
+        if (const auto& spot = f.input_spot[alive[k + kPrefetchAhead]]; !spot.empty())
+          sim::prefetch(spot.data());
       settle_firm(k, trades_of[chunk]);
+    }
   });
   // The ledger and platform trade, summed serially in firm order so totals do not depend on threads.
   auto& L = c.ledger;

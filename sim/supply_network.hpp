@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "sim/prefetch.hpp"
 #include "sim/units.hpp"
 
 namespace vicsim::sim {
@@ -224,8 +225,8 @@ class SupplyGraph {
 inline void prefetch_ties(const SupplyGraph& g, std::size_t v, bool out = false) {
   for (const auto& a : out ? g.out_arcs(v) : g.in_arcs(v)) {
     const auto* p = reinterpret_cast<const char*>(&g[TieEdge{0, 0, a.tie}]);
-    __builtin_prefetch(p);
-    __builtin_prefetch(p + sizeof(Tie) - 1);
+    prefetch(p);
+    prefetch(p + sizeof(Tie) - 1);
   }
 }
 
