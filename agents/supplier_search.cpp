@@ -7,6 +7,7 @@
 #include "agents/supplier_beliefs.hpp"
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
+#include "sim/prefetch.hpp"
 
 namespace vicsim::agents {
 
@@ -23,19 +24,19 @@ bool is_supplier_of(const sim::SupplyGraph& g, sim::FirmIndex s, sim::FirmIndex 
  * the misses overlap instead of coming one after another. A hint only: reads and changes nothing. */
 void prefetch_offer(const ModelContext& c, sim::FirmIndex s, std::size_t buyer_region, bool rated) {
   const sim::Firms& fs = c.world.firms;
-  __builtin_prefetch(&fs.alive[s]);
-  __builtin_prefetch(&fs.price[s]);
-  __builtin_prefetch(&fs.region[s]);
-  __builtin_prefetch(&fs.platforms[s]);
-  __builtin_prefetch(&fs.in_plant_platform[s]);
-  __builtin_prefetch(&c.world.network.out_arcs(s));
+  sim::prefetch(&fs.alive[s]);
+  sim::prefetch(&fs.price[s]);
+  sim::prefetch(&fs.region[s]);
+  sim::prefetch(&fs.platforms[s]);
+  sim::prefetch(&fs.in_plant_platform[s]);
+  sim::prefetch(&c.world.network.out_arcs(s));
   if (const std::size_t k = s * c.lanes.regions + buyer_region; k < c.lanes.own.size())
-    __builtin_prefetch(&c.lanes.own[k]);
+    sim::prefetch(&c.lanes.own[k]);
   if (rated) {  // a platform tie's belief adds the supplier's delivery record (with_rating)
-    __builtin_prefetch(&fs.record_on_time[s]);
-    __builtin_prefetch(&fs.record_late[s]);
-    __builtin_prefetch(&fs.record_good_lots[s]);
-    __builtin_prefetch(&fs.record_bad_lots[s]);
+    sim::prefetch(&fs.record_on_time[s]);
+    sim::prefetch(&fs.record_late[s]);
+    sim::prefetch(&fs.record_good_lots[s]);
+    sim::prefetch(&fs.record_bad_lots[s]);
   }
 }
 
