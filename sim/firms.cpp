@@ -1,169 +1,109 @@
 #include "sim/firms.hpp"
 
+#include <type_traits>
+#include <utility>
+
 namespace vicsim::sim {
+
+namespace {
+
+/** Calls f(array, value of a new slot) for every per-firm array: the one list of the arrays, so that add()
+ * and reserve() cannot miss one. */
+template <class FirmsT, class F>
+void each_array(FirmsT& fs, F&& f) {
+  f(fs.region, RegionId{0});
+  f(fs.industry, IndustryId{0});
+  f(fs.stage, 0);
+  f(fs.alive, 1);
+  f(fs.chain_master, 0);
+  f(fs.entry_tick, 0);
+  f(fs.exit_tick, -1);
+  f(fs.employees, 1.0);
+  f(fs.productivity, 1.0);
+  f(fs.digital_maturity, 0.0);
+  f(fs.reputation, 0.5);
+  f(fs.cash, Money{});
+  f(fs.loss_streak, 0);
+  f(fs.last_gain_tick, -1);
+  f(fs.orders, 0.0);
+  f(fs.output, 0.0);
+  f(fs.unit_cost, 0.0);
+  f(fs.input_unit_cost, 0.0);
+  f(fs.price, 0.0);
+  f(fs.revenue, Money{});
+  f(fs.input_cost, Money{});
+  f(fs.transaction_cost, Money{});
+  f(fs.transaction_cost_parts, TransactionCostParts{});
+  f(fs.profit, Money{});
+  f(fs.inputs_bought, 0.0);
+  f(fs.spot_units, 0.0);
+  f(fs.marketplace_value, Money{});
+  f(fs.lead_time_days, 0.0);
+  f(fs.innovated, 0);
+  f(fs.imitated, 0);
+  f(fs.on_cloud, 0);
+  f(fs.cloud_tick, -1);
+  f(fs.platforms, 0u);
+  f(fs.first_join_tick, -1);
+  f(fs.adoption_threshold, 0.5);
+  f(fs.defect_rate, 0.0);
+  f(fs.on_time_prob, 1.0);
+  f(fs.record_on_time, 0.0);
+  f(fs.record_late, 0.0);
+  f(fs.record_good_lots, 0.0);
+  f(fs.record_bad_lots, 0.0);
+  f(fs.input_defect_share, 0.0);
+  f(fs.search_cost, Money{});
+  f(fs.overhead_factor, 1.0);
+  f(fs.coordination_hours, 0.0);
+  f(fs.app_platform, -1);
+  f(fs.in_plant_platform, -1);
+  f(fs.in_plant_level, 0.0);
+  f(fs.forecast_error, 0.0);
+  f(fs.inventory_cost, Money{});
+  f(fs.dispatched_out, 0.0);
+  f(fs.credit_line, Money{});
+  f(fs.subsidy, Money{});
+  f(fs.disruption, 0.0);
+  f(fs.fill, 1.0);
+  f(fs.unsold, 0.0);
+  f(fs.total_cost, Money{});
+  f(fs.final_orders, 0.0);
+  f(fs.own_output, 0.0);
+  f(fs.dispatched_in, 0.0);
+  f(fs.spot_sold, 0.0);
+  f(fs.spot_bought, 0.0);
+  f(fs.spot_value, Money{});
+  f(fs.import_value, Money{});
+  f(fs.transfer_in, Money{});
+  f(fs.transfer_out, Money{});
+  f(fs.lost_units, 0.0);
+  f(fs.loan, Money{});
+  f(fs.finished_stock, 0.0);
+  f(fs.from_stock, 0.0);
+  f(fs.scrapped, 0.0);
+  f(fs.input_stock, std::vector<double>{});
+  f(fs.input_spot, std::vector<double>{});
+  f(fs.margin_off, 0.0);
+  f(fs.margin_on, 0.0);
+  f(fs.months_off, 0);
+  f(fs.months_on, 0);
+  f(fs.platform_value, 0.0);
+}
+
+}  // namespace
 
 FirmIndex Firms::add() {
   const auto f = static_cast<FirmIndex>(size());
-  region.push_back(RegionId{0});
-  industry.push_back(IndustryId{0});
-  stage.push_back(0);
-  alive.push_back(1);
-  chain_master.push_back(0);
-  entry_tick.push_back(0);
-  exit_tick.push_back(-1);
-  employees.push_back(1.0);
-  productivity.push_back(1.0);
-  digital_maturity.push_back(0.0);
-  reputation.push_back(0.5);
-  cash.push_back(Money{});
-  loss_streak.push_back(0);
-  last_gain_tick.push_back(-1);
-  orders.push_back(0.0);
-  output.push_back(0.0);
-  unit_cost.push_back(0.0);
-  input_unit_cost.push_back(0.0);
-  price.push_back(0.0);
-  revenue.push_back(Money{});
-  input_cost.push_back(Money{});
-  transaction_cost.push_back(Money{});
-  transaction_cost_parts.emplace_back();
-  profit.push_back(Money{});
-  inputs_bought.push_back(0.0);
-  spot_units.push_back(0.0);
-  marketplace_value.push_back(Money{});
-  lead_time_days.push_back(0.0);
-  innovated.push_back(0);
-  imitated.push_back(0);
-  on_cloud.push_back(0);
-  cloud_tick.push_back(-1);
-  platforms.push_back(0u);
-  first_join_tick.push_back(-1);
-  adoption_threshold.push_back(0.5);
-  defect_rate.push_back(0.0);
-  on_time_prob.push_back(1.0);
-  record_on_time.push_back(0.0);
-  record_late.push_back(0.0);
-  record_good_lots.push_back(0.0);
-  record_bad_lots.push_back(0.0);
-  input_defect_share.push_back(0.0);
-  search_cost.push_back(Money{});
-  overhead_factor.push_back(1.0);
-  coordination_hours.push_back(0.0);
-  app_platform.push_back(-1);
-  in_plant_platform.push_back(-1);
-  in_plant_level.push_back(0.0);
-  forecast_error.push_back(0.0);
-  inventory_cost.push_back(Money{});
-  dispatched_out.push_back(0.0);
-  credit_line.push_back(Money{});
-  subsidy.push_back(Money{});
-  disruption.push_back(0.0);
-  fill.push_back(1.0);
-  unsold.push_back(0.0);
-  total_cost.push_back(Money{});
-  final_orders.push_back(0.0);
-  own_output.push_back(0.0);
-  dispatched_in.push_back(0.0);
-  spot_sold.push_back(0.0);
-  spot_bought.push_back(0.0);
-  spot_value.push_back(Money{});
-  import_value.push_back(Money{});
-  transfer_in.push_back(Money{});
-  transfer_out.push_back(Money{});
-  lost_units.push_back(0.0);
-  loan.push_back(Money{});
-  finished_stock.push_back(0.0);
-  from_stock.push_back(0.0);
-  scrapped.push_back(0.0);
-  input_stock.emplace_back();
-  input_spot.emplace_back();
-  margin_off.push_back(0.0);
-  margin_on.push_back(0.0);
-  months_off.push_back(0);
-  months_on.push_back(0);
-  platform_value.push_back(0.0);
+  each_array(*this, [](auto& array, auto value) {
+    using Element = typename std::decay_t<decltype(array)>::value_type;
+    array.push_back(Element(std::move(value)));
+  });
   return f;
 }
 
 void Firms::reserve(std::size_t n) {
-  region.reserve(n);
-  industry.reserve(n);
-  stage.reserve(n);
-  alive.reserve(n);
-  chain_master.reserve(n);
-  entry_tick.reserve(n);
-  exit_tick.reserve(n);
-  employees.reserve(n);
-  productivity.reserve(n);
-  digital_maturity.reserve(n);
-  reputation.reserve(n);
-  cash.reserve(n);
-  loss_streak.reserve(n);
-  last_gain_tick.reserve(n);
-  orders.reserve(n);
-  output.reserve(n);
-  unit_cost.reserve(n);
-  input_unit_cost.reserve(n);
-  price.reserve(n);
-  revenue.reserve(n);
-  input_cost.reserve(n);
-  transaction_cost.reserve(n);
-  transaction_cost_parts.reserve(n);
-  profit.reserve(n);
-  inputs_bought.reserve(n);
-  spot_units.reserve(n);
-  marketplace_value.reserve(n);
-  lead_time_days.reserve(n);
-  innovated.reserve(n);
-  imitated.reserve(n);
-  on_cloud.reserve(n);
-  cloud_tick.reserve(n);
-  platforms.reserve(n);
-  first_join_tick.reserve(n);
-  adoption_threshold.reserve(n);
-  defect_rate.reserve(n);
-  on_time_prob.reserve(n);
-  record_on_time.reserve(n);
-  record_late.reserve(n);
-  record_good_lots.reserve(n);
-  record_bad_lots.reserve(n);
-  input_defect_share.reserve(n);
-  search_cost.reserve(n);
-  overhead_factor.reserve(n);
-  coordination_hours.reserve(n);
-  app_platform.reserve(n);
-  in_plant_platform.reserve(n);
-  in_plant_level.reserve(n);
-  forecast_error.reserve(n);
-  inventory_cost.reserve(n);
-  dispatched_out.reserve(n);
-  credit_line.reserve(n);
-  subsidy.reserve(n);
-  disruption.reserve(n);
-  fill.reserve(n);
-  unsold.reserve(n);
-  total_cost.reserve(n);
-  final_orders.reserve(n);
-  own_output.reserve(n);
-  dispatched_in.reserve(n);
-  spot_sold.reserve(n);
-  spot_bought.reserve(n);
-  spot_value.reserve(n);
-  import_value.reserve(n);
-  transfer_in.reserve(n);
-  transfer_out.reserve(n);
-  lost_units.reserve(n);
-  loan.reserve(n);
-  finished_stock.reserve(n);
-  from_stock.reserve(n);
-  scrapped.reserve(n);
-  input_stock.reserve(n);
-  input_spot.reserve(n);
-  margin_off.reserve(n);
-  margin_on.reserve(n);
-  months_off.reserve(n);
-  months_on.reserve(n);
-  platform_value.reserve(n);
+  each_array(*this, [n](auto& array, const auto&) { array.reserve(n); });
 }
 
 }  // namespace vicsim::sim

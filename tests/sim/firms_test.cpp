@@ -1,0 +1,42 @@
+#include "sim/firms.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace vicsim::sim;
+
+TEST_CASE("Firms::add appends one slot to every array with the new-firm values", "[firms]") {
+  Firms fs;
+  const FirmIndex a = fs.add();
+  const FirmIndex b = fs.add();
+  CHECK(a == 0);
+  CHECK(b == 1);
+  CHECK(fs.size() == 2);
+  // The first, a middle and the last arrays of the list, and the two per-slot lists.
+  CHECK(fs.region.size() == 2);
+  CHECK(fs.transaction_cost_parts.size() == 2);
+  CHECK(fs.input_stock.size() == 2);
+  CHECK(fs.input_spot.size() == 2);
+  CHECK(fs.platform_value.size() == 2);
+  CHECK(fs.alive[b] == 1);
+  CHECK(fs.exit_tick[b] == -1);
+  CHECK(fs.reputation[b] == 0.5);
+  CHECK(fs.fill[b] == 1.0);
+  CHECK(fs.app_platform[b] == -1);
+  CHECK(fs.input_stock[b].empty());
+}
+
+TEST_CASE("Firms::reserve keeps the arrays in place while slots are added up to the reservation", "[firms]") {
+  Firms fs;
+  fs.add();
+  fs.reserve(1000);
+  CHECK(fs.size() == 1);
+  const auto* region = fs.region.data();
+  const auto* parts = fs.transaction_cost_parts.data();
+  const auto* stock = fs.input_stock.data();
+  const auto* last = fs.platform_value.data();
+  for (int k = 1; k < 1000; ++k) fs.add();
+  CHECK(fs.region.data() == region);
+  CHECK(fs.transaction_cost_parts.data() == parts);
+  CHECK(fs.input_stock.data() == stock);
+  CHECK(fs.platform_value.data() == last);
+}
