@@ -120,15 +120,22 @@ void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads) {
 /** How many firms ahead a loop over firms prefetches their in-ties (prefetch_in_ties). */
 constexpr std::size_t kPrefetchAhead = 3;
 
-/** Prefetches for the firm at position k of `firms` in a loop that starts at `first`: at the loop's
- * start, the in-ties of its first kPrefetchAhead firms; then those of the firm kPrefetchAhead places ahead,
- * and the in-arc list of the firm twice as far (prefetch_in_ties reads it). */
+/** For the firm at position k of `firms` in a loop that starts at `first`, calls hint(firm) on the firm
+ * kPrefetchAhead places ahead, and at the loop's start on its first kPrefetchAhead firms, so that every
+ * firm's loads were started a few firms before its turn. */
+template <class Hint>
+void prefetch_window(const std::vector<sim::FirmIndex>& firms, std::size_t first, std::size_t k,
+                     Hint&& hint) {
+  if (k == first)
+    for (std::size_t j = k; j < std::min(firms.size(), k + kPrefetchAhead); ++j) hint(firms[j]);
+  if (k + kPrefetchAhead < firms.size()) hint(firms[k + kPrefetchAhead]);
+}
+
+/** The prefetch window of prefetch_in_ties, plus the in-arc list of the firm twice as far ahead (which
+ * prefetch_in_ties reads). */
 void prefetch_ahead(const ModelContext& c, const std::vector<sim::FirmIndex>& firms, std::size_t first,
                     std::size_t k, TieReads reads) {
-  if (k == first)
-    for (std::size_t j = k; j < std::min(firms.size(), k + kPrefetchAhead); ++j)
-      prefetch_in_ties(c, firms[j], reads);
-  if (k + kPrefetchAhead < firms.size()) prefetch_in_ties(c, firms[k + kPrefetchAhead], reads);
+  prefetch_window(firms, first, k, [&](sim::FirmIndex j) { prefetch_in_ties(c, j, reads); });
   if (k + 2 * kPrefetchAhead < firms.size()) {
     const auto& arcs = c.world.network.in_arcs(firms[k + 2 * kPrefetchAhead]);
     if (!arcs.empty()) sim::prefetch(arcs.data());
@@ -292,16 +299,12 @@ void realise_production(ModelContext& c) {
       for (std::size_t k = chunk * kDeliveryChunk; k < std::min(firms.size(), (chunk + 1) * kDeliveryChunk);
            ++k) {
         const sim::FirmIndex i = firms[k];
-        // The tie records and the stock lists a few firms ahead (the same hint as prefetch_ahead).
-        if (k == chunk * kDeliveryChunk)
-          for (std::size_t j = k; j < std::min(firms.size(), k + kPrefetchAhead); ++j)
-            sim::prefetch_ties(w.network, firms[j]);
-        if (k + kPrefetchAhead < firms.size()) {
-          const sim::FirmIndex ahead = firms[k + kPrefetchAhead];
+        // The tie records and the stock lists a few firms ahead.
+        prefetch_window(firms, chunk * kDeliveryChunk, k, [&](sim::FirmIndex ahead) {
           sim::prefetch_ties(w.network, ahead);
           if (!f.input_stock[ahead].empty()) sim::prefetch(f.input_stock[ahead].data());
           if (!f.input_spot[ahead].empty()) sim::prefetch(f.input_spot[ahead].data());
-        }
+        });
         receive_inputs(c, i, received, imports);
         double lambda = 1.0;
         for (std::size_t slot = 0; slot < needs.size(); ++slot) {
@@ -407,10 +410,8 @@ void realise_production(ModelContext& c) {
         f.fill[i] = f.orders[i] > 0.0 ? std::fmin(1.0, (sold + f.dispatched_out[i]) / f.orders[i]) : 1.0;
         f.lost_units[i] = f.orders[i] * (1.0 - f.fill[i]);
         std::uint32_t n = 0;
-        if (k == chunk * kDeliveryChunk)
-          for (std::size_t j = k; j < std::min(firms.size(), k + kPrefetchAhead); ++j)
-            sim::prefetch_ties(w.network, firms[j], true);
-        if (k + kPrefetchAhead < firms.size()) sim::prefetch_ties(w.network, firms[k + kPrefetchAhead], true);
+        prefetch_window(firms, chunk * kDeliveryChunk, k,
+                        [&](sim::FirmIndex ahead) { sim::prefetch_ties(w.network, ahead, true); });
         for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
           sim::Tie& tie = w.network[*e];
           if (!tie.is_supply()) continue;
