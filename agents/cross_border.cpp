@@ -68,8 +68,7 @@ double allocate_exports(ModelContext& c) {
       // The service pays when the contribution margin on the exports it adds covers the fee; inputs are
       // the variable cost (staff are paid whatever the month's sales).
       if (const std::int32_t p = cross_border_candidate(c, i); p >= 0) {
-        const double margin =
-            f.price[i] > 0.0 ? std::fmax(0.0, 1.0 - f.input_unit_cost[i] / f.price[i]) : 0.0;
+        const double margin = contribution_margin(f, i);
         const double listed = export_reach(c, p);
         if (margin * f.price[i] * full * (listed - off) > cb.fee_per_month) {
           reach = listed;

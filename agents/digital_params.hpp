@@ -165,6 +165,8 @@ struct InPlantParams {
   double paperwork_cut = 0.61;  ///< share of shop-floor record hours saved at full effect (share)
   double defect_cut = 0.18;     ///< share of own defects removed at full effect (share)
   double ramp_months = 12.0;    ///< months over which the effect phases in after buying (months)
+  double service_life_months =
+      36.0;  ///< months a bought system serves: the buy decision's horizon (months, 7.107)
 };
 
 /** @brief Export demand from the rest of the world and platforms' cross-border matchmaking (7.78–7.80). */

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <utility>
 #include <vector>
 
+#include "agents/platform_services.hpp"
 #include "agents/supplier_beliefs.hpp"
 #include "agents/trade.hpp"
 
@@ -52,8 +52,58 @@ double defect_logit_cut(const ModelContext& c, sim::FirmIndex i) {
 }
 
 namespace {
-/** The two parts of firm i's monthly saving at full effect (yuan): shop-floor records, own rework. */
-std::pair<double, double> saving_parts(const ModelContext& c, sim::FirmIndex i) {
+/** The share of a customer's slot a supplier holds after its landed cost changes by the factor `ratio`,
+ * from `share` now, under the customers' split (weights ∝ landed cost^−ε, trade.cpp propagate_orders). */
+double share_at(double share, double ratio, double elasticity) {
+  const double r = std::pow(ratio, -elasticity);
+  return share * r / (1.0 - share + share * r);
+}
+}  // namespace
+
+double in_plant_days_value(const ModelContext& c, sim::FirmIndex s) {
+  const sim::World& w = c.world;
+  const sim::Firms& f = w.firms;
+  const double full_days = c.params.trade.production_days * c.params.in_plant.days_cut;
+  const double unit_margin = contribution_margin(f, s) * f.price[s];
+  if (!(full_days > 0.0) || !(unit_margin > 0.0)) return 0.0;
+  const double level = in_plant_effect(c, s);
+  const double elasticity = c.params.market.price_elasticity;
+  // A day less adds this much less to every customer's landed cost per unit (landed_cost_on).
+  const double per_day = f.price[s] * c.params.trade.lead_time_cost_per_day;
+  double full = 0.0, now = 0.0;  // extra units without the system → at full effect, and → at the level
+  for (auto [e, end] = boost::out_edges(s, w.network); e != end; ++e) {
+    const sim::Tie& tie = w.network[*e];
+    if (!tie.is_supply() || !(tie.units > 0.0)) continue;
+    const auto b = static_cast<sim::FirmIndex>(boost::target(*e, w.network));
+    double slot_units = 0.0;  // what b ordered of this input over all its ties: the split's total
+    for (auto [in, in_end] = boost::in_edges(b, w.network); in != in_end; ++in) {
+      const sim::Tie& other = w.network[*in];
+      if (other.is_supply() && other.input_slot == tie.input_slot) slot_units += other.units;
+    }
+    const double landed = landed_cost_on(c, tie, b, f.price[s]);  // at the current level
+    if (!(landed > 0.0) || !(slot_units > 0.0)) continue;
+    const double share = tie.units / slot_units;
+    const double landed_without = landed + per_day * full_days * level;
+    const double without = share_at(share, landed_without / landed, elasticity);
+    const double at_full = share_at(share, (landed_without - per_day * full_days) / landed, elasticity);
+    full += slot_units * (at_full - without);
+    now += slot_units * (share - without);
+  }
+  // Orders beyond capacity are not made (produce_to_forecast): only the capacity the firm would have left
+  // without the system can take them.
+  const double spare = std::fmax(0.0, f.capacity(s) - f.output[s] + now);
+  return unit_margin * std::fmin(full, spare);
+}
+
+namespace {
+/** The parts of firm i's monthly saving at full effect (yuan): shop-floor records, own rework, and the
+ * margin on the orders its customers move to it for its shorter production days. */
+struct SavingParts {
+  double records = 0.0, rework = 0.0, days = 0.0;
+  double total() const { return records + rework + days; }
+};
+
+SavingParts saving_parts(const ModelContext& c, sim::FirmIndex i) {
   const sim::Firms& f = c.world.firms;
   const auto& ip = c.params.in_plant;
   const auto& r = c.world.regions[sim::idx(f.region[i])];
@@ -61,23 +111,21 @@ std::pair<double, double> saving_parts(const ModelContext& c, sim::FirmIndex i) 
   const double records =
       r.land_cost.yuan * (1.0 - s) * ip.shop_floor_share * ip.paperwork_cut * f.employees[i];
   const double rework = ip.defect_cut * f.defect_rate[i] * (f.input_cost[i].yuan + workforce_cost(c, i));
-  return {records, rework};
+  return {records, rework, in_plant_days_value(c, i)};
 }
 
-/** Saving realised at level u: each part through the lag its mechanism has (overhead follows its target
- * with belief_memory, 7.34; the defect rate its drift target with reliability_persistence, 7.30). */
-double realised_saving(const ModelContext& c, const std::pair<double, double>& parts, double level) {
+/** The firm's own cost saving realised at level u: each part through the lag its mechanism has (overhead
+ * follows its target with belief_memory, 7.34; the defect rate its drift target with
+ * reliability_persistence, 7.30). The customers' orders are not in it (7.107). */
+double realised_saving(const ModelContext& c, const SavingParts& parts, double level) {
   const double T = c.params.in_plant.ramp_months;
   const auto& info = c.params.information;
-  return parts.first * in_plant_realised_share(level, T, info.belief_memory) +
-         parts.second * in_plant_realised_share(level, T, info.reliability_persistence);
+  return parts.records * in_plant_realised_share(level, T, info.belief_memory) +
+         parts.rework * in_plant_realised_share(level, T, info.reliability_persistence);
 }
 }  // namespace
 
-double in_plant_saving(const ModelContext& c, sim::FirmIndex i) {
-  const auto [records, rework] = saving_parts(c, i);
-  return records + rework;
-}
+double in_plant_saving(const ModelContext& c, sim::FirmIndex i) { return saving_parts(c, i).total(); }
 
 double in_plant_realised_share(double level, double ramp_months, double persistence) {
   const double u = std::clamp(level, 0.0, 1.0), rho = std::clamp(persistence, 0.0, 1.0);
@@ -95,12 +143,12 @@ namespace {
  * discount β^k and each part's realised share at level 1 − (1 − u0) q^k. It depends on the parameters and u0
  * only, so a month's new systems (u0 = 0) share one path instead of recomputing its 2H log/pow pairs. */
 struct RampPath {
-  std::vector<double> discount, records_share, rework_share;
+  std::vector<double> discount, records_share, rework_share, level;
 };
 
 /** Fills `path` (reusing its storage) for a purchase starting at level `level`. */
 void fill_ramp_path(const ModelContext& c, double level, RampPath& path) {
-  const auto horizon = static_cast<int>(std::max(1.0, c.params.adoption.entry_fee_months));
+  const auto horizon = static_cast<int>(std::max(1.0, c.params.in_plant.service_life_months));
   const double beta = 1.0 / (1.0 + c.params.services.interest_per_year / 12.0);  // as loans accrue (7.28)
   const double T = c.params.in_plant.ramp_months;
   const double keep = 1.0 - 1.0 / std::max(1.0, T);
@@ -108,6 +156,7 @@ void fill_ramp_path(const ModelContext& c, double level, RampPath& path) {
   path.discount.clear();
   path.records_share.clear();
   path.rework_share.clear();
+  path.level.clear();
   double discount = 1.0, gap = 1.0 - std::clamp(level, 0.0, 1.0);
   for (int k = 1; k <= horizon; ++k) {
     discount *= beta;
@@ -115,16 +164,17 @@ void fill_ramp_path(const ModelContext& c, double level, RampPath& path) {
     path.discount.push_back(discount);
     path.records_share.push_back(in_plant_realised_share(1.0 - gap, T, info.belief_memory));
     path.rework_share.push_back(in_plant_realised_share(1.0 - gap, T, info.reliability_persistence));
+    path.level.push_back(1.0 - gap);  // customers re-split their orders each month: no lag (7.107)
   }
 }
 
-double ramp_factor(const RampPath& path, const std::pair<double, double>& parts) {
-  const double full = parts.first + parts.second;
+double ramp_factor(const RampPath& path, const SavingParts& parts) {
+  const double full = parts.total();
   if (full <= 0.0) return 0.0;
   double weighted = 0.0, weights = 0.0;
   for (std::size_t k = 0; k < path.discount.size(); ++k) {
-    weighted +=
-        path.discount[k] * (parts.first * path.records_share[k] + parts.second * path.rework_share[k]);
+    weighted += path.discount[k] * (parts.records * path.records_share[k] +
+                                    parts.rework * path.rework_share[k] + parts.days * path.level[k]);
     weights += path.discount[k];
   }
   return weighted / (weights * full);
@@ -163,9 +213,9 @@ void buy_in_plant_services(ModelContext& c) {
       // installed system keeps its level; a new one starts from nothing.
       const bool installed = valid_purchase(c, i);
       // The ramp factor is at most 1, so a full saving at or below the price decides "no" without the
-      // 24-month sum (the same decision, bit for bit: rounding r·S with r ≤ 1 never exceeds S).
+      // service-life sum (the same decision, bit for bit: rounding r·S with r ≤ 1 never exceeds S).
       const auto parts = saving_parts(c, i);
-      const double saving = parts.first + parts.second;  // in_plant_saving
+      const double saving = parts.total();  // in_plant_saving
       if (installed && saving > price) fill_ramp_path(c, f.in_plant_level[i], installed_path);
       if (saving > price && ramp_factor(installed ? installed_path : fresh, parts) * saving > price) {
         if (installed) {

@@ -41,10 +41,19 @@ double shop_floor_factor(const ModelContext& c, sim::FirmIndex i);
  * (1 − defect_cut)))`. */
 double defect_logit_cut(const ModelContext& c, sim::FirmIndex i);
 
+/** @brief What firm s expects to gain a month at full effect from its shorter production days (yuan,
+ * docs/ODD.md 7.107): its customers split each input over their suppliers by landed cost (weights ∝
+ * landed cost^−ε, trade.cpp propagate_orders), and a day less lowers its landed cost to each of them by
+ * `price · lead_time_cost_per_day`. Summed over its supply out-ties, the orders its share gains between no
+ * system and full effect (`production_days · days_cut` days less) at this month's order totals, capped by
+ * the capacity it would have spare without the system, times its contribution margin per unit
+ * (`contribution_margin · price`). 0 for a firm without supply ties or margin. */
+double in_plant_days_value(const ModelContext& c, sim::FirmIndex s);
+
 /** @brief Firm i's expected monthly saving at full effect (yuan): the shop-floor record hours of its
  * overhead, `land_cost · (1 − s) · shop_floor_share · paperwork_cut · employees`, plus the own rework saved,
- * `defect_cut · δ_i · (input cost + labour + overhead)` of last month. Shorter production days are not
- * counted: they benefit its customers, and what a firm gains from them is not known to it. */
+ * `defect_cut · δ_i · (input cost + labour + overhead)` of last month, plus the margin on the orders its
+ * customers move to it for its shorter production days (`in_plant_days_value`). */
 double in_plant_saving(const ModelContext& c, sim::FirmIndex i);
 
 /** @brief Share of one part of the saving that is realised at level `level` (docs/ODD.md 7.106): after k
@@ -55,15 +64,17 @@ double in_plant_saving(const ModelContext& c, sim::FirmIndex i);
 double in_plant_realised_share(double level, double ramp_months, double persistence);
 
 /** @brief Share of firm i's full saving a purchase delivers over its decision horizon, discounted
- * (docs/ODD.md 7.106): `Σ_k β^k S_k / (S · Σ_k β^k)` for k = 1 … H, where S_k is the saving realised k months
- * on for a firm that buys every month from level `level` on (level path `1 − (1 − level) q^k`, each part
- * through its lag, `in_plant_realised_share`) and S the saving at full effect; H = `entry_fee_months` (the
- * firm's horizon for platform outlays, 7.37), β = 1 / (1 + `interest_per_year` / 12) (its borrowing rate,
- * accrued monthly as on loans, 7.28). In [0, 1). */
+ * (docs/ODD.md 7.106, 7.107): `Σ_k β^k S_k / (S · Σ_k β^k)` for k = 1 … H, where S_k is the saving realised
+ * k months on for a firm that buys every month from level `level` on (level path `1 − (1 − level) q^k`,
+ * records and rework through their lags, `in_plant_realised_share`, the customers' orders at the level
+ * itself) and S the saving at full effect; H = `in_plant.service_life_months` (the system's service life,
+ * 7.107), β = 1 / (1 + `interest_per_year` / 12) (its borrowing rate, accrued monthly as on loans, 7.28).
+ * In [0, 1). */
 double in_plant_ramp_factor(const ModelContext& c, sim::FirmIndex i, double level);
 
 /** @brief What firm i's own in-plant purchase earned it this month as the firm accounts for it (yuan): the
- * saving realised at its level (each part through its lag) minus the price (0 without a valid purchase).
+ * cost saving realised at its level (records and rework, each through its lag) minus the price (0 without a
+ * valid purchase). The customers' orders are not in it (docs/ODD.md 7.107).
  * Its own investment, taken out of the margin it judges its platform by (docs/ODD.md 7.35, 7.106). */
 double in_plant_own_return(const ModelContext& c, sim::FirmIndex i);
 

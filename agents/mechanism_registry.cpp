@@ -114,7 +114,8 @@ const std::vector<Mechanism>& mechanism_registry() {
        "Firms buy in-plant digital services through a platform when the expected in-plant saving, weighed by its "
        "ramp, exceeds the price",
        {{"mechanisms.in_plant.enabled", "false"}}, "platforms[*]", "mechanisms.in_plant",
-       {"fee_per_device", "days_cut", "shop_floor_share", "paperwork_cut", "defect_cut", "ramp_months"},
+       {"fee_per_device", "days_cut", "shop_floor_share", "paperwork_cut", "defect_cut", "ramp_months",
+        "service_life_months"},
        {"in-plant services", "settlement", "learning"}, "", {"in_plant_share"}, "7.102", nullptr,
        {{"in_plant_share", "share", &sim::TickMetrics::in_plant_share, in_plant_share}}},
       // --- platform services (per platform, platforms[*].services) ---

@@ -1,6 +1,7 @@
 #pragma once
 /** @file Production, orders and trade within one tick (docs/ODD.md, "Trade"). */
 #include <algorithm>
+#include <cmath>
 
 #include "agents/model_context.hpp"
 
@@ -25,6 +26,12 @@ inline double workforce_cost(const ModelContext& c, sim::FirmIndex i) {
   const sim::Firms& f = c.world.firms;
   const auto& r = c.world.regions[sim::idx(f.region[i])];
   return (r.labour_cost.yuan + r.land_cost.yuan * f.overhead_factor[i]) * f.employees[i];
+}
+
+/** @brief Firm i's contribution margin per yuan of sales: 1 − input unit cost / price, floored at 0 (0 at no
+ * price). Inputs are the cost that varies with sales; staff and land are paid whatever the month's sales. */
+inline double contribution_margin(const sim::Firms& f, sim::FirmIndex i) {
+  return f.price[i] > 0.0 ? std::fmax(0.0, 1.0 - f.input_unit_cost[i] / f.price[i]) : 0.0;
 }
 
 /** @brief A final buyer's demand weight of firm i: capacity · (price / pbar)^−ε · (1 + reputation weight ·

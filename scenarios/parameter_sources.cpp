@@ -457,6 +457,19 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.in_plant.ramp_months",
        "assumption: the effect builds up with a 12-month time constant, like an MES roll-out of "
        "several months to a year; not sourced (ODD 7.102)"},
+      {"mechanisms.in_plant.service_life_months",
+       "the service life of a bought system, taken from the minimum write-off periods of Chinese tax law "
+       "(not from a survey of actual use): Caishui [2012] No. 27 art. 7 (Ministry of Finance and State "
+       "Administration of Taxation) lets an enterprise amortise purchased software, as an intangible asset "
+       "or "
+       "fixed asset, over as short as 2 years; the Enterprise Income Tax Law Implementation Regulations "
+       "(State Council 2007) art. 60(5) set the minimum depreciation period of electronic equipment at 3 "
+       "years and art. 67 amortise intangible assets over not less than 10 years. Default 36 months: the "
+       "in-plant system is mostly devices and their data collection (electronic equipment, 3 years); range "
+       "24-120 months, from the software minimum to the intangible-asset minimum. Minimum tax write-off "
+       "periods, not measured service lives. Wording checked 2026-12-03 against secondary quotations "
+       "(gaodun.com and the Suzhou tax bureau's answer for art. 7, acc5.com for art. 60, riosart.com for "
+       "art. 67), not against the official texts (ODD 7.107)"},
       {"mechanisms.in_plant.shop_floor_share",
        "assumption: half of the non-coordination management overhead is shop-floor records, "
        "statistics, paper forms and inspection rounds, mirroring coordination_share = 0.5 (ODD "

@@ -478,6 +478,8 @@ void describe(V& v, agents::InPlantParams& p) {
           0, 1);
   v.field("defect_cut", p.defect_cut, "share", "Share of own defects removed at full effect", 0, 0.99);
   v.field("ramp_months", p.ramp_months, "months", "Months over which the effect phases in", 1, 1200);
+  v.field("service_life_months", p.service_life_months, "months",
+          "Service life of a bought system: the horizon of the buy decision", 24, 120);
 }
 
 template <class V>

@@ -7,6 +7,7 @@
 
 #include "agents/platform_services.hpp"
 #include "agents/supplier_beliefs.hpp"
+#include "agents/trade.hpp"
 #include "test_support.hpp"
 
 using namespace vicsim;
@@ -75,11 +76,12 @@ TEST_CASE(
   auto& info = c.params.information;
   const double memory = info.belief_memory, persistence = info.reliability_persistence;
   info.belief_memory = info.reliability_persistence = 0.0;
-  CHECK(agents::in_plant_own_return(c, m) ==
-        Approx(agents::in_plant_effect(c, m) * agents::in_plant_saving(c, m) - price));
+  // The own return is the firm's cost saving: the customers' orders are not in it (7.107).
+  const double cost_saving = agents::in_plant_saving(c, m) - agents::in_plant_days_value(c, m);
+  CHECK(agents::in_plant_own_return(c, m) == Approx(agents::in_plant_effect(c, m) * cost_saving - price));
   info.belief_memory = memory, info.reliability_persistence = persistence;
   CHECK(lagged_return > -price);
-  CHECK(lagged_return < agents::in_plant_effect(c, m) * agents::in_plant_saving(c, m) - price);
+  CHECK(lagged_return < agents::in_plant_effect(c, m) * cost_saving - price);
   const double T = c.params.in_plant.ramp_months;
   CHECK(agents::in_plant_effect(c, m) == Approx(1.0 / T));
   for (int k = 2; k <= 6; ++k) {
@@ -147,7 +149,7 @@ TEST_CASE("in_plant_services: the ramp factor is the discounted mean realised sh
   auto& c = r.model->mutable_context();
   const sim::FirmIndex m = member_of_only(c, cosmo_of(c));
   c.params.in_plant.ramp_months = 12;
-  c.params.adoption.entry_fee_months = 24;
+  c.params.in_plant.service_life_months = 24;
   c.params.services.interest_per_year = 0.0;
   // Without lags, undiscounted, from nothing: 1 − (1/H) Σ_k (11/12)^k = 1 − (11/12)(1 − (11/12)^24) · 12
   // / 24.
@@ -168,8 +170,92 @@ TEST_CASE("in_plant_services: the ramp factor is the discounted mean realised sh
   c.params.services.interest_per_year = 0.5;
   CHECK(agents::in_plant_ramp_factor(c, m, 0.0) < lagged);
   c.params.services.interest_per_year = 0.0;
-  c.params.adoption.entry_fee_months = 120;
+  c.params.in_plant.service_life_months = 120;
   CHECK(agents::in_plant_ramp_factor(c, m, 0.0) > lagged);
+}
+
+namespace {
+/** Units firm s gets from its customers when each splits its orders of the inputs s supplies with the
+ * customers' own rule (propagate_orders: weight capacity · (landed cost / mean price)^−ε over the slot's
+ * ties) at s's present in-plant state, keeping each slot's total. With `apply` the customers' tie units are
+ * set to that split. */
+double split_units(agents::ModelContext& c, sim::FirmIndex s, bool apply) {
+  const auto& f = c.world.firms;
+  auto& g = c.world.network;
+  double units = 0.0;
+  for (auto [e, end] = boost::out_edges(s, g); e != end; ++e) {
+    const sim::Tie& tie = g[*e];
+    if (!tie.is_supply() || !(tie.units > 0.0)) continue;
+    const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
+    const auto weight = [&](const sim::Tie& t, sim::FirmIndex seller) {
+      return f.capacity(seller) *
+             std::pow(agents::landed_cost_on(c, t, b, f.price[seller]) / c.mean_price[c.type_key(seller)],
+                      -c.params.market.price_elasticity);
+    };
+    double own = 0.0, total = 0.0, slot_units = 0.0;
+    for (auto [in, in_end] = boost::in_edges(b, g); in != in_end; ++in) {
+      const sim::Tie& t = g[*in];
+      if (!t.is_supply() || t.input_slot != tie.input_slot) continue;
+      const auto seller = static_cast<sim::FirmIndex>(boost::source(*in, g));
+      total += weight(t, seller);
+      slot_units += t.units;
+      if (seller == s) own += weight(t, seller);
+    }
+    units += slot_units * own / total;
+    if (!apply) continue;
+    const std::size_t slot = tie.input_slot;
+    for (auto [in, in_end] = boost::in_edges(b, g); in != in_end; ++in)
+      if (g[*in].is_supply() && g[*in].input_slot == slot)
+        g[*in].units =
+            slot_units * weight(g[*in], static_cast<sim::FirmIndex>(boost::source(*in, g))) / total;
+  }
+  return units;
+}
+}  // namespace
+
+TEST_CASE(
+    "in_plant_services: the days value is the margin on the orders customers move to the firm by their own "
+    "split",
+    "[agents]") {
+  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
+  auto& c = r.model->mutable_context();
+  auto& f = c.world.firms;
+  const auto cosmo = static_cast<std::int32_t>(cosmo_of(c));
+  // A supplier with orders on its supply ties, made a member of COSMO only.
+  std::optional<sim::FirmIndex> found;
+  for (auto i : c.directory.alive()) {
+    for (auto [e, end] = boost::out_edges(i, c.world.network); e != end && !found; ++e)
+      if (c.world.network[*e].is_supply() && c.world.network[*e].units > 0.0 &&
+          agents::contribution_margin(f, i) > 0.0)
+        found = i;
+    if (found) break;
+  }
+  REQUIRE(found);
+  const sim::FirmIndex s = *found;
+  f.platforms[s] = 1u << cosmo;
+  const auto set_level = [&](double level) {
+    f.in_plant_platform[s] = level > 0.0 ? cosmo : -1;
+    f.in_plant_level[s] = level;
+  };
+  const double unit_margin = agents::contribution_margin(f, s) * f.price[s];
+  // From any level the firm is at, the value is the full effect against none.
+  for (const double level : {0.0, 0.4}) {
+    INFO("level " << level);
+    set_level(0.0);
+    const double without = split_units(c, s, false);
+    set_level(1.0);
+    const double at_full = split_units(c, s, false);
+    REQUIRE(at_full > without);  // a shorter lead time wins orders
+    set_level(level);
+    const double now = split_units(c, s, true);  // this month's orders as the customers split them
+    f.output[s] = 0.0;                           // all capacity spare
+    CHECK(agents::in_plant_days_value(c, s) == Approx(unit_margin * (at_full - without)).epsilon(1e-9));
+    // Orders beyond capacity are not made: without spare capacity (the system's own orders aside), no value.
+    f.output[s] = f.capacity(s) + (now - without);
+    CHECK(agents::in_plant_days_value(c, s) == Approx(0.0).margin(1e-6 * unit_margin));
+  }
+  // It is part of the saving the buy decision weighs.
+  CHECK(agents::in_plant_saving(c, s) >= agents::in_plant_days_value(c, s));
 }
 
 TEST_CASE(
