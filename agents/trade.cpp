@@ -475,8 +475,7 @@ void propagate_orders(ModelContext& c) {
     f.from_stock[i] = f.scrapped[i] = 0.0;
     f.forecast_error[i] = 0.0;
     f.final_orders[i] = 0.0;
-    f.input_stock[i].resize(c.needs[c.type_key(i)].size(), 0.0);
-    f.input_spot[i].assign(c.needs[c.type_key(i)].size(), 0.0);
+    std::ranges::fill(f.input_spot[i], 0.0);  // input_stock carries over; slots beyond the type's stay 0
   });
   c.dispatches.clear();
   // Foreign buyers' orders, through the channels that reach them (7.78); the rest of the world's budget
