@@ -14,9 +14,8 @@ std::array<sim::SectorStocks, sim::kSectors> measure_stocks(const ModelContext& 
     firms.loans += f.loan[i].yuan;
     firms.finished_units += f.finished_stock[i];
     firms.finished_value += f.finished_stock[i] * f.unit_cost[i];
-    if (f.input_stock[i].empty()) continue;
     const auto& needs = c.needs[c.type_key(i)];
-    for (std::size_t slot = 0; slot < f.input_stock[i].size() && slot < needs.size(); ++slot) {
+    for (std::size_t slot = 0; slot < needs.size(); ++slot) {
       const double units = f.input_stock[i][slot];
       firms.inventory_units += units;
       const auto u = c.directory.type_key(needs[slot].industry, needs[slot].stage);

@@ -1,5 +1,6 @@
 #include "agents/cluster_model.hpp"
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/topological_sort.hpp>
 #include <cmath>
@@ -57,6 +58,9 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
   c_.customers_first = customers_first_order(c_.world, c_.directory, c_.needs);
   c_.mean_price.assign(n, 0.0);
   c_.mean_productivity.assign(n, 1.0);
+  std::size_t most_inputs = 0;
+  for (const auto& needs : c_.needs) most_inputs = std::max(most_inputs, needs.size());
+  c_.world.firms.set_input_slots(most_inputs);  // before populate reserves the firm arrays
   populate(c_);
   add_founding_slots(c_.world, c_.params.founding);  // before per-platform state and the SimGrid layer
   // Every data centre starts with the scenario's uplink; platforms may add to it (7.21).

@@ -74,13 +74,12 @@ void refresh_service_access(ModelContext& c) {
 }
 
 namespace {
-/** A new tie s → b on terms t whose buyer has heard `heard` about s (new_tie without the referral walk). */
-sim::Tie make_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, const TieTerms& t,
-                  const SupplierBelief& heard) {
+/** A new tie from supplier s on terms t whose buyer has heard `heard` about s (new_tie without the
+ * referral walk). */
+sim::Tie make_tie(const ModelContext& c, sim::FirmIndex s, const TieTerms& t, const SupplierBelief& heard) {
   sim::Tie tie;
   tie.supplier = s;
   store_belief(c.params.information, tie, heard);
-  tie.distance_km = c.world.firm_distance(s, b);
   tie.channel = t.channel;
   tie.platform = t.platform;
   tie.cross_platform = t.cross_platform;
@@ -109,7 +108,7 @@ TieTerms terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b
   for (std::size_t k = 0; candidates >> k; ++k) {
     if (!((candidates >> k) & 1u) || !c.world.platforms[k].alive) continue;
     if (!heard) heard = hear();
-    if (!probe) probe = make_tie(c, s, b, TieTerms{sim::TieChannel::Platform, 0, cross}, *heard);
+    if (!probe) probe = make_tie(c, s, TieTerms{sim::TieChannel::Platform, 0, cross}, *heard);
     probe->platform = static_cast<std::uint8_t>(k);
     const double lc = landed_cost_on(c, *probe, b, 1.0);
     if (t.channel == sim::TieChannel::Platform && lc >= best) continue;
@@ -160,7 +159,7 @@ bool stays_on_platform(const ModelContext& c, const sim::Tie& on, const sim::Tie
 }  // namespace
 
 sim::Tie new_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, const TieTerms& t) {
-  return make_tie(c, s, b, t, referral_belief(c, s, b));
+  return make_tie(c, s, t, referral_belief(c, s, b));
 }
 
 namespace {
@@ -170,7 +169,7 @@ TieTerms supply_terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::Firm
   const TieTerms t = terms_hearing(c, s, b, heard);
   if (t.channel != sim::TieChannel::Platform) return t;
   const TieTerms off{sim::TieChannel::Offline, 0xFF, false};
-  return stays_on_platform(c, make_tie(c, s, b, t, *heard), make_tie(c, s, b, off, *heard), b) ? t : off;
+  return stays_on_platform(c, make_tie(c, s, t, *heard), make_tie(c, s, off, *heard), b) ? t : off;
 }
 }  // namespace
 
@@ -183,13 +182,13 @@ sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex 
   std::optional<SupplierBelief> heard;
   const TieTerms t = supply_terms_hearing(c, s, b, heard);
   if (!heard) heard = referral_belief(c, s, b);
-  return make_tie(c, s, b, t, *heard);
+  return make_tie(c, s, t, *heard);
 }
 
 sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b,
                         const SupplierBelief& heard) {
   std::optional<SupplierBelief> known = heard;
-  return make_tie(c, s, b, supply_terms_hearing(c, s, b, known), heard);
+  return make_tie(c, s, supply_terms_hearing(c, s, b, known), heard);
 }
 
 void choose_tie_channels(ModelContext& c) {
@@ -243,13 +242,13 @@ void choose_tie_channels(ModelContext& c) {
   });
 }
 
-double tie_cost_rate(const ModelContext& c, const sim::Tie& t) {
-  return handling_cost_rate(c.params.trade, t.distance_km) +
+double tie_cost_rate(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b) {
+  return handling_cost_rate(c.params.trade, c.world.firm_distance(t.supplier, b)) +
          information_cost(c.params, tie_belief(c, t)).expected() + commission_rate(c, t);
 }
 
-double tie_paid_rate(const ModelContext& c, const sim::Tie& t) {
-  return handling_cost_rate(c.params.trade, t.distance_km) +
+double tie_paid_rate(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b) {
+  return handling_cost_rate(c.params.trade, c.world.firm_distance(t.supplier, b)) +
          information_cost(c.params, tie_belief(c, t)).inspection + commission_rate(c, t);
 }
 
@@ -274,8 +273,8 @@ namespace {
  * offline: a platform shortens the wait for a load only through the flow it pools (7.60). */
 double lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double wait_days) {
   // The supplier's own production days shrink only through in-plant services it paid for (7.102).
-  return lead_time_days(c.params.trade, t.distance_km) - production_days_saved(c, t.supplier) + wait_days +
-         tie_handling_days(c, t, b);
+  return lead_time_days(c.params.trade, c.world.firm_distance(t.supplier, b)) -
+         production_days_saved(c, t.supplier) + wait_days + tie_handling_days(c, t, b);
 }
 }  // namespace
 
@@ -327,7 +326,7 @@ double spot_lead_days(const ModelContext& c, sim::FirmIndex b, const SpotTerms& 
 
 double landed_cost_on(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double price) {
   const Shipping ship = tie_shipping(c, t, b);
-  return price * (1.0 + tie_cost_rate(c, t) + ship.fee +
+  return price * (1.0 + tie_cost_rate(c, t, b) + ship.fee +
                   c.params.trade.lead_time_cost_per_day * lead_days(c, t, b, ship.wait_days));
 }
 

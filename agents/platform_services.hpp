@@ -27,7 +27,7 @@ struct TieTerms {
  * interconnection), else offline. */
 TieTerms tie_terms(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
 
-/** @brief A new tie s → b on terms t (trust, distance, channel); one formed on a platform is brokered. */
+/** @brief A new tie s → b on terms t (trust, channel); one formed on a platform is brokered. */
 sim::Tie new_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b, const TieTerms& t);
 
 /** @brief Terms of a new supply tie s → b: on the platform only if that lowers the buyer's landed cost
@@ -47,14 +47,14 @@ sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex 
  * landed cost, and offline otherwise: when a fee rises, a partner leaves or the platform fails. */
 void choose_tie_channels(ModelContext& c);
 
-/** @brief Transaction cost share of price the buyer weighs on a tie (7.32): handling, plus inspection, risk
+/** @brief Transaction cost share of price buyer b weighs on tie t (7.32): handling, plus inspection, risk
  * premium and expected defect and lateness costs from its belief about the supplier, plus any commission.
  * The same formula for offline and platform ties; only the belief differs. */
-double tie_cost_rate(const ModelContext& c, const sim::Tie& t);
+double tie_cost_rate(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b);
 
-/** @brief The part of tie_cost_rate the buyer pays as such each month: handling, inspection and commission.
+/** @brief The part of tie_cost_rate buyer b pays as such each month: handling, inspection and commission.
  * Rework and lateness are paid as they happen (settle_accounts); the risk premium is a valuation only. */
-double tie_paid_rate(const ModelContext& c, const sim::Tie& t);
+double tie_paid_rate(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b);
 
 /** @brief The fee platform pl charges this month: its own, capped by any supervision policy. */
 double charged_fee(const ModelContext& c, const sim::Platform& pl);

@@ -475,8 +475,7 @@ void propagate_orders(ModelContext& c) {
     f.from_stock[i] = f.scrapped[i] = 0.0;
     f.forecast_error[i] = 0.0;
     f.final_orders[i] = 0.0;
-    f.input_stock[i].resize(c.needs[c.type_key(i)].size(), 0.0);
-    f.input_spot[i].assign(c.needs[c.type_key(i)].size(), 0.0);
+    std::ranges::fill(f.input_spot[i], 0.0);  // input_stock carries over; slots beyond the type's stay 0
   });
   c.dispatches.clear();
   // Foreign buyers' orders, through the channels that reach them (7.78); the rest of the world's budget
@@ -641,13 +640,14 @@ void settle_accounts(ModelContext& c) {
       draw_delivery(c, rng, tie);
       // Shared logistics (7.60): a pooled shipment pays the platform's fee on its value.
       const Shipping ship = tie_shipping(c, tie, i);
-      const double rate = tie_paid_rate(c, tie) + ship.fee;
+      const double rate = tie_paid_rate(c, tie, i) + ship.fee;
       const double value = tie.delivered * f.price[s];
       const double bad = tie.delivered * tie.bad_lots / static_cast<double>(ip.lots_per_delivery);
       const double redo = bad * f.price[s] * ip.rework_cost_share;
       const double lateness = tie.late ? value * tp.lead_time_cost_per_day * ip.late_days : 0.0;
       const double incidents = redo + lateness;
-      const double handling = handling_cost_rate(tp, tie.distance_km), commission = commission_rate(c, tie);
+      const double handling = handling_cost_rate(tp, w.firm_distance(s, i)),
+                   commission = commission_rate(c, tie);
       parts.handling += value * handling;
       parts.commission += value * commission;
       parts.inspection += value * (rate - handling - commission - ship.fee);

@@ -148,7 +148,7 @@ void write_graphml(std::ostream& out, const sim::World& w) {
       b.number(compact[t]) << "\">\n";
       data("key2") << (tie.channel == sim::TieChannel::Platform ? "platform" : "offline") << "</data>\n";
       data("key3") << (f.industry[s] != f.industry[t] ? '1' : '0') << "</data>\n";
-      data("key4").number(tie.distance_km) << "</data>\n";
+      data("key4").number(w.firm_distance(s, static_cast<sim::FirmIndex>(t))) << "</data>\n";
       data("key8") << (tie.is_supply() ? "supply" : "collaboration") << "</data>\n";
       data("key10") << (f.region[s] == f.region[t] ? '1' : '0') << "</data>\n";
       data("key15").number(tie.trust) << "</data>\n";

@@ -82,8 +82,8 @@ void each_array(FirmsT& fs, F&& f) {
   f(fs.finished_stock, 0.0);
   f(fs.from_stock, 0.0);
   f(fs.scrapped, 0.0);
-  f(fs.input_stock, std::vector<double>{});
-  f(fs.input_spot, std::vector<double>{});
+  f(fs.input_stock, 0.0);
+  f(fs.input_spot, 0.0);
   f(fs.margin_off, 0.0);
   f(fs.margin_on, 0.0);
   f(fs.months_off, 0);

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/input_slot_values.hpp"
 #include "sim/units.hpp"
 
 namespace vicsim::sim {
@@ -106,9 +107,8 @@ struct Firms {
   std::vector<double> finished_stock;  ///< finished units carried to next month (standard goods, units)
   std::vector<double> from_stock;      ///< units of this tick's orders served from finished_stock
   std::vector<double> scrapped;        ///< finished units scrapped this tick (personalised, obsolete)
-  std::vector<std::vector<double>> input_stock;  ///< input units carried to next month, per input slot
-  std::vector<std::vector<double>>
-      input_spot;  ///< input units received from the spot market this tick, per slot
+  InputSlotValues input_stock;         ///< input units carried to next month, per input slot
+  InputSlotValues input_spot;  ///< input units received from the spot market this tick, per input slot
   // platform value learned from margins (docs/ODD.md 7.35–7.36)
   std::vector<double> margin_off;        ///< smoothed margin (profit / revenue) while on no platform
   std::vector<double> margin_on;         ///< smoothed margin (profit / revenue) while a member
@@ -122,6 +122,11 @@ struct Firms {
   /** @brief Reserves room for n slots in every array without touching it: the arrays then do not move as
    * entrants arrive, and no freed old copy of every array stays in the process's heap (issue 15). */
   void reserve(std::size_t n);
+  /** @brief Sets the input slots per firm (input_stock, input_spot) to n, the most inputs a firm type has. */
+  void set_input_slots(std::size_t n) {
+    input_stock.set_slots(n, 0.0);
+    input_spot.set_slots(n, 0.0);
+  }
   /** @brief Capacity in units per month. */
   double capacity(FirmIndex f) const { return employees[f] * productivity[f] * (1.0 - disruption[f]); }
   /** @brief True if firm f is a member of platform p. */

@@ -24,6 +24,7 @@ enum class TieChannel : std::uint8_t { Offline = 0, Platform = 1 };
 
 /** @brief Properties of a supplier → customer tie. */
 struct Tie {
+  // Widest fields first, so that the record has no padding holes (80 bytes; issue 15).
   double trust =
       0.1;  ///< in [0,1]; supply ties: the buyer's belief in a good delivery times its evidence (7.32)
   // The buyer's Beta beliefs about the supplier (7.31): own trades plus referrals, prior included.
@@ -31,25 +32,26 @@ struct Tie {
   double on_time_b = 1.0;      ///< pseudo-count of late deliveries
   double defect_a = 1.0;       ///< pseudo-count of defective lots
   double defect_b = 1.0;       ///< pseudo-count of sound lots
-  std::uint32_t supplier = 0;  ///< the tie's source firm (kept so the tie's terms can read its ratings)
-  std::uint8_t late = 0;       ///< this tick's delivery came late (drawn at settlement)
-  std::uint8_t bad_lots = 0;   ///< defective lots in this tick's delivery (drawn at settlement)
-  std::uint8_t observed = 0;   ///< 1 if this tick's delivery was drawn (delivered > 0)
-  double distance_km = 0.0;    ///< supplier–customer distance
   double units = 0.0;          ///< units ordered this tick
   double delivered = 0.0;      ///< units delivered this tick
+  std::uint32_t supplier = 0;  ///< the tie's source firm (kept so the tie's terms can read its ratings)
   std::int32_t formed_tick = 0;
+  /** Formation rank of a supply tie (World::supply_ties_formed when it formed): orders ties as the edge list
+   * does, so a pass by supplier can add flows in edge-list order (update_logistics_lanes). */
+  std::uint32_t seq = 0;
   std::uint16_t input_slot = 0;  ///< which of the customer's InputNeeds this tie serves
+  std::uint8_t late = 0;         ///< this tick's delivery came late (drawn at settlement)
+  std::uint8_t bad_lots = 0;     ///< defective lots in this tick's delivery (drawn at settlement)
+  std::uint8_t observed = 0;     ///< 1 if this tick's delivery was drawn (delivered > 0)
   TieChannel channel = TieChannel::Offline;
   std::uint8_t platform = 0xFF;  ///< platform the tie trades on (channel Platform), else 0xFF
   bool cross_platform = false;   ///< the partners share no platform; they meet through 1+N interconnection
   bool brokered = false;         ///< formed through a platform (not an offline tie it took over later)
   TieKind kind = TieKind::Supply;
-  /** Formation rank of a supply tie (World::supply_ties_formed when it formed): orders ties as the edge list
-   * does, so a pass by supplier can add flows in edge-list order (update_logistics_lanes). */
-  std::uint32_t seq = 0;
+  // No distance field: the partners' distance is World::firm_distance (a firm's region is set at entry).
   bool is_supply() const { return kind == TieKind::Supply; }
 };
+static_assert(sizeof(Tie) == 80, "Tie grew: every tie pays for it (issue 15, docs/PERFORMANCE.md)");
 
 /** @brief A tie as the graph functions hand it out: its two firms and the tie record's place in the pool. */
 struct TieEdge {
@@ -90,7 +92,7 @@ class SupplyGraph {
   };
   using ArcList = std::vector<Arc>;
   static constexpr std::uint32_t kNoTie = 0xFFFFFFFFu;
-  static constexpr unsigned kChunkBits = 10;  ///< 1,024 records (88 KiB) per pool chunk
+  static constexpr unsigned kChunkBits = 10;  ///< 1,024 records (80 KiB) per pool chunk
 
   /** @brief Iterates a firm's out-ties (Out) or in-ties as TieEdge values, in stored order. */
   template <bool Out>

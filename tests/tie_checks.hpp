@@ -17,7 +17,6 @@ inline void check_same_tie(const sim::Tie& x, const sim::Tie& y) {
   CHECK(x.late == y.late);
   CHECK(x.bad_lots == y.bad_lots);
   CHECK(x.observed == y.observed);
-  CHECK(x.distance_km == y.distance_km);
   CHECK(x.units == y.units);
   CHECK(x.delivered == y.delivered);
   CHECK(x.formed_tick == y.formed_tick);

@@ -104,10 +104,13 @@ TEST_CASE("supplier_beliefs: a platform tie sees the supplier's record, weighted
   ModelContext& c = model.mutable_context();
   const auto& g = c.world.network;
   const sim::Tie* tie = nullptr;
+  sim::FirmIndex buyer = 0;
   for (auto [e, end] = boost::edges(g); e != end && !tie; ++e)
     if (g[*e].is_supply() && g[*e].channel == sim::TieChannel::Platform &&
-        rating_weight(c, g[*e].platform) > 0 && c.world.firms.record_on_time[g[*e].supplier] > 1.0)
+        rating_weight(c, g[*e].platform) > 0 && c.world.firms.record_on_time[g[*e].supplier] > 1.0) {
       tie = &g[*e];
+      buyer = static_cast<sim::FirmIndex>(boost::target(*e, g));
+    }
   REQUIRE(tie);
   const auto s = tie->supplier;
   const SupplierBelief own = stored_belief(*tie), seen = tie_belief(c, *tie);
@@ -124,7 +127,7 @@ TEST_CASE("supplier_beliefs: a platform tie sees the supplier's record, weighted
   sim::Tie off = *tie;
   off.channel = sim::TieChannel::Offline;
   off.platform = 0xFF;
-  CHECK(tie_cost_rate(c, *tie) == Approx(tie_cost_rate(c, off) + commission_rate(c, *tie)));
+  CHECK(tie_cost_rate(c, *tie, buyer) == Approx(tie_cost_rate(c, off, buyer) + commission_rate(c, *tie)));
 }
 
 TEST_CASE("supplier_beliefs: dispatched units carry their makers' reliability, not the sender's",

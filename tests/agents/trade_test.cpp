@@ -13,7 +13,7 @@ TEST_CASE("trade: no firm produces more than its capacity or its inputs allow (L
   // Demand far above capacity: inputs run short everywhere.
   agents::ClusterModel model = scenarios::build_model(
       test::small({"mechanisms.market.demand_growth_per_year=1", "mechanisms.trade.imports=false"}));
-  std::vector<std::vector<double>> stock_before;
+  sim::InputSlotValues stock_before;
   std::vector<double> capacity_before;
   double lost = 0.0;
   for (int t = 0; t < 24; ++t) {
@@ -29,7 +29,7 @@ TEST_CASE("trade: no firm produces more than its capacity or its inputs allow (L
       const auto& needs = c.needs[c.type_key(i)];
       double before = 0.0, after = 0.0, per_unit = 0.0;
       for (std::size_t s = 0; s < needs.size(); ++s) {
-        before += i < stock_before.size() && s < stock_before[i].size() ? stock_before[i][s] : 0.0;
+        before += i < stock_before.size() ? stock_before[i][s] : 0.0;
         after += f.input_stock[i][s];
         per_unit += needs[s].per_unit;
       }

@@ -22,21 +22,22 @@ TEST_CASE("Firms::add appends one slot to every array with the new-firm values",
   CHECK(fs.reputation[b] == 0.5);
   CHECK(fs.fill[b] == 1.0);
   CHECK(fs.app_platform[b] == -1);
-  CHECK(fs.input_stock[b].empty());
+  CHECK(fs.input_stock[b].empty());  // no input slots set
 }
 
 TEST_CASE("Firms::reserve keeps the arrays in place while slots are added up to the reservation", "[firms]") {
   Firms fs;
+  fs.set_input_slots(2);
   fs.add();
   fs.reserve(1000);
   CHECK(fs.size() == 1);
   const auto* region = fs.region.data();
   const auto* parts = fs.transaction_cost_parts.data();
-  const auto* stock = fs.input_stock.data();
+  const auto* stock = fs.input_stock[0].data();
   const auto* last = fs.platform_value.data();
   for (int k = 1; k < 1000; ++k) fs.add();
   CHECK(fs.region.data() == region);
   CHECK(fs.transaction_cost_parts.data() == parts);
-  CHECK(fs.input_stock.data() == stock);
+  CHECK(fs.input_stock[0].data() == stock);
   CHECK(fs.platform_value.data() == last);
 }
