@@ -774,9 +774,13 @@ void settle_accounts(ModelContext& c) {
   sim::parallel_chunks(trades_of.size(), c.threads, [&](std::size_t chunk, std::size_t) {
     for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
       prefetch_ahead(c, alive, chunk * kChunk, k, TieReads::Settlement);
-      if (k + kPrefetchAhead < alive.size())  // its spot units per slot, which the unit cost reads
-        if (const auto& spot = f.input_spot[alive[k + kPrefetchAhead]]; !spot.empty())
-          sim::prefetch(spot.data());
+      if (k + kPrefetchAhead < alive.size()) {
+        const sim::FirmIndex j = alive[k + kPrefetchAhead];
+        // Its spot units per slot, which the unit cost reads.
+        if (const auto& spot = f.input_spot[j]; !spot.empty()) sim::prefetch(spot.data());
+        // Its service access, which its spot terms read (the marketplace): a miss per firm otherwise.
+        sim::prefetch(&c.services_of(j).marketplace_platform);
+      }
       settle_firm(k, trades_of[chunk]);
     }
   });
