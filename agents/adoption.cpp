@@ -13,6 +13,7 @@
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch.hpp"
+#include "sim/prefetch_arcs.hpp"
 
 namespace vicsim::agents {
 
@@ -266,6 +267,8 @@ void adopt_and_join(ModelContext& c) {
     const std::size_t pk = sim::idx(fs.region[i]) * I + sim::idx(fs.industry[i]);
     thread_local std::vector<Partner> partners;  // each worker's own scratch
     if (k + kPrefetchAhead < alive.size()) prefetch_partners(c, alive[k + kPrefetchAhead], gain);
+    if (k + 2 * kPrefetchAhead < alive.size())  // the lists prefetch_partners walks
+      sim::prefetch_arc_lists(w.network, alive[k + 2 * kPrefetchAhead]);
     gather_partners(c, i, gain, partners);
     // Adaptive expectations: own realised gain once measurable, otherwise gains observed at members
     // the firm knows (partners weighted against co-located peers as in the Bass peer share).

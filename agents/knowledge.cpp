@@ -7,6 +7,7 @@
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch.hpp"
+#include "sim/prefetch_arcs.hpp"
 
 namespace vicsim::agents {
 
@@ -49,6 +50,8 @@ void learn(ModelContext& c) {
     const sim::FirmIndex i = alive[k];
     if (kp.spillover_enabled && k + kPrefetchAhead < alive.size())
       prefetch_partners(w, alive[k + kPrefetchAhead]);
+    if (kp.spillover_enabled && k + 2 * kPrefetchAhead < alive.size())  // the lists prefetch_partners walks
+      sim::prefetch_arc_lists(w.network, alive[k + 2 * kPrefetchAhead]);
     double a = f.productivity[i];
     if (kp.innovation_enabled) {
       sim::Rng rng(w.seed, sim::Stream::Innovation, i, static_cast<std::uint64_t>(w.tick));

@@ -7,6 +7,7 @@
 #include "agents/in_plant_services.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/prefetch_arcs.hpp"
 
 namespace vicsim::agents {
 
@@ -277,12 +278,14 @@ void learn_from_deliveries(ModelContext& c,
   };
   const auto& alive = c.directory.alive();
   constexpr std::size_t kChunk = kLearnChunk;
+  constexpr std::size_t kLearnAhead = 3;  // buyers ahead whose tie records are prefetched
   std::vector<std::vector<Delivery>> seen(sim::chunk_count(alive.size(), kChunk));
   sim::parallel_chunks(seen.size(), c.threads, [&](std::size_t chunk, std::size_t) {
     for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
       const sim::FirmIndex i = alive[k];
       double deliveries = 0.0;
       sim::prefetch_ties(w.network, i);  // the buyer's tie records load together, not one miss per tie
+      sim::prefetch_in_ties_ahead(w.network, alive, k, kLearnAhead);  // and have mostly arrived by then
       for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
         sim::Tie& t = w.network[*e];
         if (!t.is_supply()) continue;
