@@ -7,6 +7,7 @@
 #include "agents/platform_services.hpp"
 #include "agents/supplier_beliefs.hpp"
 #include "agents/trade.hpp"
+#include "sim/parallel_for.hpp"
 
 namespace vicsim::agents {
 
@@ -103,7 +104,9 @@ struct SavingParts {
   double total() const { return records + rework + days; }
 };
 
-SavingParts saving_parts(const ModelContext& c, sim::FirmIndex i) {
+/** The firm's own parts only (records, rework; days 0): what its own return is made of (7.107), without the
+ * walk over its customers' ties that the days part needs. */
+SavingParts own_saving_parts(const ModelContext& c, sim::FirmIndex i) {
   const sim::Firms& f = c.world.firms;
   const auto& ip = c.params.in_plant;
   const auto& r = c.world.regions[sim::idx(f.region[i])];
@@ -111,7 +114,13 @@ SavingParts saving_parts(const ModelContext& c, sim::FirmIndex i) {
   const double records =
       r.land_cost.yuan * (1.0 - s) * ip.shop_floor_share * ip.paperwork_cut * f.employees[i];
   const double rework = ip.defect_cut * f.defect_rate[i] * (f.input_cost[i].yuan + workforce_cost(c, i));
-  return {records, rework, in_plant_days_value(c, i)};
+  return {records, rework, 0.0};
+}
+
+SavingParts saving_parts(const ModelContext& c, sim::FirmIndex i) {
+  SavingParts parts = own_saving_parts(c, i);
+  parts.days = in_plant_days_value(c, i);
+  return parts;
 }
 
 /** The firm's own cost saving realised at level u: each part through the lag its mechanism has (overhead
@@ -189,7 +198,7 @@ double in_plant_ramp_factor(const ModelContext& c, sim::FirmIndex i, double leve
 
 double in_plant_own_return(const ModelContext& c, sim::FirmIndex i) {
   if (!valid_purchase(c, i)) return 0.0;
-  return realised_saving(c, saving_parts(c, i), in_plant_effect(c, i)) - in_plant_price(c);
+  return realised_saving(c, own_saving_parts(c, i), in_plant_effect(c, i)) - in_plant_price(c);
 }
 
 double in_plant_share(const ModelContext& c) {
@@ -204,34 +213,45 @@ void buy_in_plant_services(ModelContext& c) {
   sim::Firms& f = c.world.firms;
   const auto& ip = c.params.in_plant;
   const double price = in_plant_price(c);
-  RampPath fresh, installed_path;  // every new system starts from level 0: one path for all of them
+  RampPath fresh;  // every new system starts from level 0: one path for all of them
   fill_ramp_path(c, 0.0, fresh);
-  for (auto i : c.directory.alive()) {
-    std::int32_t seller = -1;
-    if (ip.enabled && f.platforms[i]) {
-      // The saving phases in while the price is paid in full: weigh it by the ramp still ahead (7.106). An
-      // installed system keeps its level; a new one starts from nothing.
-      const bool installed = valid_purchase(c, i);
-      // The ramp factor is at most 1, so a full saving at or below the price decides "no" without the
-      // service-life sum (the same decision, bit for bit: rounding r·S with r ≤ 1 never exceeds S).
-      const auto parts = saving_parts(c, i);
-      const double saving = parts.total();  // in_plant_saving
-      if (installed && saving > price) fill_ramp_path(c, f.in_plant_level[i], installed_path);
-      if (saving > price && ramp_factor(installed ? installed_path : fresh, parts) * saving > price) {
-        if (installed) {
-          seller = f.in_plant_platform[i];  // keep the platform whose system is installed
-        } else {
-          for (std::size_t p = 0; p < c.world.platforms.size() && seller < 0; ++p)
-            if (f.member_of(i, p) && offers_in_plant(c, p)) seller = static_cast<std::int32_t>(p);
+  // Each firm's decision reads only its own purchase and level and state no firm changes here, and writes
+  // only its own slots: the chunks run in parallel with the same result for any thread count.
+  const auto& alive = c.directory.alive();
+  constexpr std::size_t kChunk = 1024;
+  std::vector<RampPath> installed_paths(std::max(1U, c.threads));  // per worker: an installed system's path
+  sim::parallel_chunks(
+      sim::chunk_count(alive.size(), kChunk), c.threads, [&](std::size_t chunk, std::size_t w) {
+        RampPath& installed_path = installed_paths[w];
+        const std::size_t end = std::min(alive.size(), (chunk + 1) * kChunk);
+        for (std::size_t k = chunk * kChunk; k < end; ++k) {
+          const sim::FirmIndex i = alive[k];
+          std::int32_t seller = -1;
+          if (ip.enabled && f.platforms[i]) {
+            // The saving phases in while the price is paid in full: weigh it by the ramp still ahead (7.106).
+            // An installed system keeps its level; a new one starts from nothing.
+            const bool installed = valid_purchase(c, i);
+            // The ramp factor is at most 1, so a full saving at or below the price decides "no" without the
+            // service-life sum (the same decision, bit for bit: rounding r·S with r ≤ 1 never exceeds S).
+            const auto parts = saving_parts(c, i);
+            const double saving = parts.total();  // in_plant_saving
+            if (installed && saving > price) fill_ramp_path(c, f.in_plant_level[i], installed_path);
+            if (saving > price && ramp_factor(installed ? installed_path : fresh, parts) * saving > price) {
+              if (installed) {
+                seller = f.in_plant_platform[i];  // keep the platform whose system is installed
+              } else {
+                for (std::size_t p = 0; p < c.world.platforms.size() && seller < 0; ++p)
+                  if (f.member_of(i, p) && offers_in_plant(c, p)) seller = static_cast<std::int32_t>(p);
+              }
+            }
+          }
+          // A new system starts from nothing; the effect builds up like digital maturity (7.16) and is lost
+          // when the firm stops paying.
+          if (seller < 0 || seller != f.in_plant_platform[i]) f.in_plant_level[i] = 0.0;
+          f.in_plant_platform[i] = seller;
+          if (seller >= 0) f.in_plant_level[i] += (1.0 - f.in_plant_level[i]) / std::max(1.0, ip.ramp_months);
         }
-      }
-    }
-    // A new system starts from nothing; the effect builds up like digital maturity (7.16) and is lost
-    // when the firm stops paying.
-    if (seller < 0 || seller != f.in_plant_platform[i]) f.in_plant_level[i] = 0.0;
-    f.in_plant_platform[i] = seller;
-    if (seller >= 0) f.in_plant_level[i] += (1.0 - f.in_plant_level[i]) / std::max(1.0, ip.ramp_months);
-  }
+      });
 }
 
 }  // namespace vicsim::agents
