@@ -226,6 +226,12 @@ void resolve_service_times(ModelContext& c) {
       if (members[r][p] > 0 && w.platforms[p].alive)
         w.regions[r].access_load = std::max(w.regions[r].access_load, s.load);
     }
+  out.least_wait_s.assign(R, 0.0);
+  for (std::size_t r = 0; r < R; ++r) {
+    double wait = out.at(r, 0).wait_s;
+    for (std::size_t q = 1; q < P; ++q) wait = std::min(wait, out.at(r, q).wait_s);
+    out.least_wait_s[r] = wait;
+  }
   for (std::size_t p = 0; p < P; ++p) {
     auto& pl = w.platforms[p];
     if (!pl.alive) continue;

@@ -22,11 +22,7 @@ double side_s(const ModelContext& c, std::size_t r, std::size_t p) {
     return s.kind_s[kOrders] + s.wait_s;
   }
   const double level = c.world.regions[r].infrastructure;
-  double wait = 0.0;
-  if (resolved) {
-    wait = c.infra.at(r, 0).wait_s;
-    for (std::size_t q = 1; q < c.infra.platforms; ++q) wait = std::min(wait, c.infra.at(r, q).wait_s);
-  }
+  const double wait = resolved ? c.infra.least_wait_s[r] : 0.0;
   return c.access_links.at(ip, r, level) + wait;
 }
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "agents/in_plant_services.hpp"
 #include "sim/distributions.hpp"
+#include "sim/membership_filter.hpp"
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch_arcs.hpp"
 
@@ -135,8 +136,13 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
   walk.assign(suppliers.size(), 0);
   bool any_walk = false;
   thread_local std::vector<std::pair<sim::FirmIndex, std::uint32_t>> by_partner;  // (partner, position)
+  thread_local sim::MembershipFilter is_partner;  // most of a supplier's customers are not b's partners
   by_partner.clear();
   for (std::size_t k = 0; k < suppliers.size(); ++k) {
+    // The suppliers sit at scattered indices: their out-arc headers and lists are loaded ahead.
+    if (k + 4 < suppliers.size()) sim::prefetch(&g.out_arcs(suppliers[k + 4]));
+    if (k + 2 < suppliers.size())
+      if (const auto& arcs = g.out_arcs(suppliers[k + 2]); !arcs.empty()) sim::prefetch(arcs.data());
     if (boost::out_degree(suppliers[k], g) > 4 * n_partners) {
       walk[k] = 1;
       any_walk = true;
@@ -147,6 +153,8 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
       for (const auto& a : g.out_arcs(b)) by_partner.emplace_back(a.partner, pos++);
       for (const auto& a : g.in_arcs(b)) by_partner.emplace_back(a.partner, pos++);
       std::sort(by_partner.begin(), by_partner.end());
+      is_partner.reset(by_partner.size());
+      for (const auto& entry : by_partner) is_partner.add(entry.first);
     }
     const sim::FirmIndex s = suppliers[k];
     thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> told;  // (position, tie)
@@ -155,7 +163,7 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
     met.clear();
     for (const auto& a : g.out_arcs(s)) {
       const auto p = static_cast<sim::FirmIndex>(a.partner);
-      if (p == s) continue;
+      if (p == s || !is_partner.may_hold(p)) continue;
       const auto lo = std::lower_bound(by_partner.begin(), by_partner.end(), std::make_pair(p, 0u));
       if (lo == by_partner.end() || lo->first != p) continue;
       if (std::find(met.begin(), met.end(), p) != met.end()) continue;  // only the first tie s → p speaks
