@@ -4,6 +4,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/topological_sort.hpp>
 #include <cmath>
+#include <stdexcept>
 
 #include "agents/accounts.hpp"
 #include "agents/adoption.hpp"
@@ -60,6 +61,9 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
   c_.mean_productivity.assign(n, 1.0);
   std::size_t most_inputs = 0;
   for (const auto& needs : c_.needs) most_inputs = std::max(most_inputs, needs.size());
+  if (most_inputs > sim::kMaxInputSlots)
+    throw std::invalid_argument(
+        "a firm type needs more than 256 kinds of input; ties store the slot in 8 bits");
   c_.world.firms.set_input_slots(most_inputs);  // before populate reserves the firm arrays
   populate(c_);
   add_founding_slots(c_.world, c_.params.founding);  // before per-platform state and the SimGrid layer

@@ -246,14 +246,14 @@ MakerReliability delivery_reliability(const ModelContext& c, sim::FirmIndex s) {
 
 void draw_delivery(const ModelContext& c, sim::Rng& rng, sim::Tie& t) {
   const sim::Firms& f = c.world.firms;
-  t.observed = t.delivered > 0.0 ? 1 : 0;
+  t.observed = t.delivered > 0.0;
   t.late = 0;
   t.bad_lots = 0;
   if (!t.observed) return;
   const auto s = t.supplier;
   const MakerReliability r = delivery_reliability(c, s);
   // A supplier short of output also ships late: the on-time chance scales with its fill rate.
-  t.late = sim::bernoulli(rng, r.on_time * f.fill[s]) ? 0 : 1;
+  t.late = !sim::bernoulli(rng, r.on_time * f.fill[s]);
   for (std::uint32_t k = 0; k < c.params.information.lots_per_delivery; ++k)
     if (sim::bernoulli(rng, r.defect)) ++t.bad_lots;
 }

@@ -148,7 +148,7 @@ bool add_tie(ModelContext& c, sim::FirmIndex supplier, sim::FirmIndex customer, 
     return false;
   sim::Tie t = new_supply_tie(c, supplier, customer);
   t.formed_tick = w.tick;
-  t.input_slot = static_cast<std::uint16_t>(slot);
+  t.input_slot = static_cast<std::uint8_t>(slot);  // < kMaxInputSlots (ClusterModel checks)
   t.seq = w.supply_ties_formed++;
   boost::add_edge(supplier, customer, t, w.network);
   ++c.stats.ties_formed;

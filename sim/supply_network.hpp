@@ -22,9 +22,12 @@ enum class TieKind : std::uint8_t { Supply = 0, Collaboration = 1 };
 /** @brief How a tie was formed. */
 enum class TieChannel : std::uint8_t { Offline = 0, Platform = 1 };
 
+/** @brief Input slots a firm type may have: a tie stores its slot in 8 bits (Tie::input_slot). */
+inline constexpr std::size_t kMaxInputSlots = 256;
+
 /** @brief Properties of a supplier → customer tie. */
 struct Tie {
-  // Widest fields first, so that the record has no padding holes (80 bytes; issue 15).
+  // Widest fields first, so that the record has no padding holes (72 bytes; issue 15).
   double trust =
       0.1;  ///< in [0,1]; supply ties: the buyer's belief in a good delivery times its evidence (7.32)
   // The buyer's Beta beliefs about the supplier (7.31): own trades plus referrals, prior included.
@@ -39,19 +42,20 @@ struct Tie {
   /** Formation rank of a supply tie (World::supply_ties_formed when it formed): orders ties as the edge list
    * does, so a pass by supplier can add flows in edge-list order (update_logistics_lanes). */
   std::uint32_t seq = 0;
-  std::uint16_t input_slot = 0;  ///< which of the customer's InputNeeds this tie serves
-  std::uint8_t late = 0;         ///< this tick's delivery came late (drawn at settlement)
+  std::uint8_t input_slot = 0;   ///< which of the customer's InputNeeds this tie serves (kMaxInputSlots)
   std::uint8_t bad_lots = 0;     ///< defective lots in this tick's delivery (drawn at settlement)
-  std::uint8_t observed = 0;     ///< 1 if this tick's delivery was drawn (delivered > 0)
-  TieChannel channel = TieChannel::Offline;
   std::uint8_t platform = 0xFF;  ///< platform the tie trades on (channel Platform), else 0xFF
-  bool cross_platform = false;   ///< the partners share no platform; they meet through 1+N interconnection
-  bool brokered = false;         ///< formed through a platform (not an offline tie it took over later)
-  TieKind kind = TieKind::Supply;
+  // One-bit fields share one byte (72-byte record; issue 15).
+  std::uint8_t late : 1 = 0;      ///< this tick's delivery came late (drawn at settlement)
+  std::uint8_t observed : 1 = 0;  ///< 1 if this tick's delivery was drawn (delivered > 0)
+  TieChannel channel : 1 = TieChannel::Offline;
+  bool cross_platform : 1 = false;  ///< the partners share no platform; they meet through 1+N interconnection
+  bool brokered : 1 = false;        ///< formed through a platform (not an offline tie it took over later)
+  TieKind kind : 1 = TieKind::Supply;
   // No distance field: the partners' distance is World::firm_distance (a firm's region is set at entry).
   bool is_supply() const { return kind == TieKind::Supply; }
 };
-static_assert(sizeof(Tie) == 80, "Tie grew: every tie pays for it (issue 15, docs/PERFORMANCE.md)");
+static_assert(sizeof(Tie) == 72, "Tie grew: every tie pays for it (issue 15, docs/PERFORMANCE.md)");
 
 /** @brief A tie as the graph functions hand it out: its two firms and the tie record's place in the pool. */
 struct TieEdge {

@@ -44,7 +44,7 @@ TEST_CASE("tick metrics: the transaction-cost table names every part once and fe
 
 namespace {
 
-Tie supply_tie(std::uint16_t slot) {
+Tie supply_tie(std::uint8_t slot) {
   Tie t;
   t.input_slot = slot;
   return t;
@@ -124,7 +124,7 @@ TEST_CASE("tick metrics: every column is the same bits for 1 and 2 threads and w
   for (std::size_t k = 0; k + 7 < n; ++k) {
     const auto s = static_cast<FirmIndex>((k * 7919) % n), t = static_cast<FirmIndex>((k * 104729 + 3) % n);
     if (s == t || boost::edge(s, t, w.network).second) continue;
-    Tie tie = k % 5 == 0 ? platform_collaboration() : supply_tie(static_cast<std::uint16_t>(k % 2));
+    Tie tie = k % 5 == 0 ? platform_collaboration() : supply_tie(static_cast<std::uint8_t>(k % 2));
     tie.trust = 0.01 * static_cast<double>(k % 97);
     if (k % 11 == 0) tie.channel = TieChannel::Platform;
     boost::add_edge(s, t, tie, w.network);
