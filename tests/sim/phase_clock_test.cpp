@@ -1,5 +1,7 @@
 #include "sim/phase_clock.hpp"
 
+#include <time.h>
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
@@ -8,11 +10,20 @@
 using vicsim::sim::PhaseClock;
 
 namespace {
-/** Spins for about `seconds` of wall time, computing something the compiler cannot drop. */
+/** CPU time of the calling thread (s). */
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+/** Spins until the calling thread has used `seconds` of CPU time (not wall time: on a loaded machine a
+ * wall-time spin may get almost no CPU, and the CPU checks below would fail for the load's sake), computing
+ * something the compiler cannot drop. */
 double busy(double seconds) {
-  const auto end = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+  const double end = thread_cpu_seconds() + seconds;
   double x = 1.0;
-  while (std::chrono::steady_clock::now() < end)
+  while (thread_cpu_seconds() < end)
     for (int k = 0; k < 1000; ++k) x = std::sqrt(x + 1.0);
   return x;
 }
