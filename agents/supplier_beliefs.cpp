@@ -140,9 +140,7 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
   by_partner.clear();
   for (std::size_t k = 0; k < suppliers.size(); ++k) {
     // The suppliers sit at scattered indices: their out-arc headers and lists are loaded ahead.
-    if (k + 4 < suppliers.size()) sim::prefetch(&g.out_arcs(suppliers[k + 4]));
-    if (k + 2 < suppliers.size())
-      if (const auto& arcs = g.out_arcs(suppliers[k + 2]); !arcs.empty()) sim::prefetch(arcs.data());
+    sim::prefetch_arcs_ahead(g, suppliers, k, 1, true);
     if (boost::out_degree(suppliers[k], g) > 4 * n_partners) {
       walk[k] = 1;
       any_walk = true;

@@ -18,6 +18,7 @@
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch.hpp"
+#include "sim/prefetch_arcs.hpp"
 
 namespace vicsim::agents {
 
@@ -131,25 +132,11 @@ void prefetch_window(const std::vector<sim::FirmIndex>& firms, std::size_t first
   if (k + kPrefetchAhead < firms.size()) hint(firms[k + kPrefetchAhead]);
 }
 
-/** What a prefetch of a firm's tie records reads first, started earlier still: the in-arc list (out-arc
- * list with `out`) of the firm twice kPrefetchAhead ahead and the list's header (begin, end) of the firm
- * three times ahead. A type's firms sit at scattered indices, so without it both loads miss inside the tie
- * prefetch itself. */
-void prefetch_arcs_ahead(const sim::SupplyGraph& g, const std::vector<sim::FirmIndex>& firms, std::size_t k,
-                         bool out = false) {
-  auto arcs_of = [&](std::size_t j) -> const sim::SupplyGraph::ArcList& {
-    return out ? g.out_arcs(firms[j]) : g.in_arcs(firms[j]);
-  };
-  if (k + 3 * kPrefetchAhead < firms.size()) sim::prefetch(&arcs_of(k + 3 * kPrefetchAhead));
-  if (k + 2 * kPrefetchAhead < firms.size())
-    if (const auto& arcs = arcs_of(k + 2 * kPrefetchAhead); !arcs.empty()) sim::prefetch(arcs.data());
-}
-
 /** The prefetch window of prefetch_in_ties, plus the in-arc lists it reads (prefetch_arcs_ahead). */
 void prefetch_ahead(const ModelContext& c, const std::vector<sim::FirmIndex>& firms, std::size_t first,
                     std::size_t k, TieReads reads) {
   prefetch_window(firms, first, k, [&](sim::FirmIndex j) { prefetch_in_ties(c, j, reads); });
-  prefetch_arcs_ahead(c.world.network, firms, k);
+  sim::prefetch_arcs_ahead(c.world.network, firms, k, kPrefetchAhead);
 }
 
 /** C2M forecasting: final-stage firms produce to a forecast of their orders; the error's spread
@@ -315,7 +302,7 @@ void realise_production(ModelContext& c) {
           if (!f.input_stock[ahead].empty()) sim::prefetch(f.input_stock[ahead].data());
           if (!f.input_spot[ahead].empty()) sim::prefetch(f.input_spot[ahead].data());
         });
-        prefetch_arcs_ahead(w.network, firms, k);
+        sim::prefetch_arcs_ahead(w.network, firms, k, kPrefetchAhead);
         receive_inputs(c, i, received, imports);
         double lambda = 1.0;
         for (std::size_t slot = 0; slot < needs.size(); ++slot) {
@@ -423,7 +410,7 @@ void realise_production(ModelContext& c) {
         std::uint32_t n = 0;
         prefetch_window(firms, chunk * kDeliveryChunk, k,
                         [&](sim::FirmIndex ahead) { sim::prefetch_ties(w.network, ahead, true); });
-        prefetch_arcs_ahead(w.network, firms, k, true);
+        sim::prefetch_arcs_ahead(w.network, firms, k, kPrefetchAhead, true);
         for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
           sim::Tie& tie = w.network[*e];
           if (!tie.is_supply()) continue;

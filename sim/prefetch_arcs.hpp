@@ -1,7 +1,7 @@
 #pragma once
 /** @file Prefetch of a firm's arc lists, the first step of prefetching what its partners hold. */
 #include <cstddef>
-#include <vector>
+#include <span>
 
 #include "sim/prefetch.hpp"
 #include "sim/supply_network.hpp"
@@ -16,15 +16,27 @@ inline void prefetch_arc_lists(const SupplyGraph& g, std::size_t v) {
   if (const auto& out = g.out_arcs(v); !out.empty()) prefetch(out.data());
 }
 
+/** @brief For the firm at position k of `order`: starts loading the arc list (in-arcs, or out-arcs with
+ * `out`) of the firm 2·ahead places on and the list's header (begin, end) of the firm 3·ahead on. A prefetch
+ * of a firm's tie records or partners reads both first; the firms sit at scattered indices, so without this
+ * both loads miss inside that prefetch. A hint only: reads and changes nothing. */
+inline void prefetch_arcs_ahead(const SupplyGraph& g, std::span<const FirmIndex> order, std::size_t k,
+                                std::size_t ahead, bool out = false) {
+  auto arcs_of = [&](std::size_t j) -> const SupplyGraph::ArcList& {
+    return out ? g.out_arcs(order[j]) : g.in_arcs(order[j]);
+  };
+  if (k + 3 * ahead < order.size()) prefetch(&arcs_of(k + 3 * ahead));
+  if (k + 2 * ahead < order.size())
+    if (const auto& arcs = arcs_of(k + 2 * ahead); !arcs.empty()) prefetch(arcs.data());
+}
+
 /** @brief For the firm at position k of `order` in a loop over its firms' in-ties: starts loading the in-tie
- * records of the firm `ahead` places on (prefetch_ties) and the in-arc list of the firm twice as far, which
- * that prefetch reads, so both have arrived by their turn instead of missing at the firm itself. A hint
- * only: reads and changes nothing. */
-inline void prefetch_in_ties_ahead(const SupplyGraph& g, const std::vector<FirmIndex>& order, std::size_t k,
+ * records of the firm `ahead` places on (prefetch_ties) and, further on, the in-arc lists that prefetch reads
+ * (prefetch_arcs_ahead), so both have arrived by their turn. A hint only: reads and changes nothing. */
+inline void prefetch_in_ties_ahead(const SupplyGraph& g, std::span<const FirmIndex> order, std::size_t k,
                                    std::size_t ahead) {
   if (k + ahead < order.size()) prefetch_ties(g, order[k + ahead]);
-  if (k + 2 * ahead < order.size())
-    if (const auto& in = g.in_arcs(order[k + 2 * ahead]); !in.empty()) prefetch(in.data());
+  prefetch_arcs_ahead(g, order, k, ahead);
 }
 
 }  // namespace vicsim::sim
