@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CI's reliability pass (docs/RELIABILITY.md), run by scripts/test.sh when CI=true:
-#   1. a documented subset of the unit tests (input handling, outputs, experiments) built with ASan+UBSan (preset asan, build-asan/: no debug
-#      info, a shorter build; rebuild with preset debug for line numbers in a report);
+#   1. a documented subset of the unit tests (input handling, outputs, experiments) built with ASan+UBSan
+#      (preset asan, build-asan/: no debug info, a shorter build; preset debug for line numbers in a report);
 #   2. a bounded libFuzzer pass on the JSON reader and --set parser (preset fuzz, build-fuzz/).
 # VICSIM_RELIABILITY=skip skips it; FUZZ_SECONDS (default 60) bounds the fuzzing.
 set -euo pipefail
