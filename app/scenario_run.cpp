@@ -76,7 +76,8 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
   std::unique_ptr<reports::GraphmlRecorder> graphml;
   if (s.output.graphml) {
     fs::create_directories(dir / "network");
-    graphml = std::make_unique<reports::GraphmlRecorder>(dir / "network", s.output.network_every, s.ticks);
+    graphml = std::make_unique<reports::GraphmlRecorder>(dir / "network", s.output.network_every, s.ticks,
+                                                         model.context().threads);
     observers.push_back(graphml.get());
   }
   clock.lap("setup: world, initial network and warm-up");

@@ -1,37 +1,39 @@
 #include "reports/graphml_writer.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "sim/parallel_for.hpp"
 
 namespace vicsim::reports {
 
 namespace {
 
-/** Text accumulated in one string and written out in blocks of about 1 MiB. */
-class BlockWriter {
+/** Text for one chunk of firms, formatted into a string the caller writes out in chunk order. */
+class TextBuffer {
  public:
-  explicit BlockWriter(std::ostream& out) : out_(out) { buf_.reserve(kBlock + 4096); }
-  ~BlockWriter() { flush(); }
-  BlockWriter& operator<<(std::string_view s) {
+  TextBuffer& operator<<(std::string_view s) {
     buf_.append(s);
     return *this;
   }
-  BlockWriter& operator<<(char c) {
+  TextBuffer& operator<<(char c) {
     buf_.push_back(c);
     return *this;
   }
   /** Integers and doubles (shortest round-trip form) through std::to_chars. */
   template <class T>
-  BlockWriter& number(T x) {
+  TextBuffer& number(T x) {
     char tmp[32];
     const auto r = std::to_chars(tmp, tmp + sizeof tmp, x);
     buf_.append(tmp, r.ptr);
     return *this;
   }
   /** Text with XML's five special characters escaped. */
-  BlockWriter& escaped(std::string_view s) {
+  TextBuffer& escaped(std::string_view s) {
     for (char c : s) switch (c) {
         case '&':
           buf_.append("&amp;");
@@ -53,20 +55,32 @@ class BlockWriter {
       }
     return *this;
   }
-  /** Ends an element: hands a full block to the stream. */
-  void end_element() {
-    if (buf_.size() >= kBlock) flush();
-  }
-  void flush() {
-    out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
-    buf_.clear();
-  }
+  TextBuffer& data(std::string_view key) { return *this << "      <data key=\"" << key << "\">"; }
+  void clear() { buf_.clear(); }
+  void write_to(std::ostream& out) const { out.write(buf_.data(), static_cast<std::streamsize>(buf_.size())); }
 
  private:
-  static constexpr std::size_t kBlock = 1 << 20;
-  std::ostream& out_;
   std::string buf_;
 };
+
+// Firms per chunk (about 250 KiB of text), and chunks per thread formatted before they are written out in
+// order: a window that stays in cache. The file is the chunks in index order, whatever the window.
+constexpr std::size_t kChunkFirms = 256;
+constexpr std::size_t kChunksPerThread = 4;
+
+/** Formats chunks [0, n_chunks) with format(chunk, buffer), bufs.size() at a time, and writes them in order. */
+template <class Format>
+void write_chunks(std::ostream& out, std::size_t n_chunks, unsigned threads, std::vector<TextBuffer>& bufs,
+                  Format&& format) {
+  for (std::size_t first = 0; first < n_chunks; first += bufs.size()) {
+    const std::size_t n = std::min(bufs.size(), n_chunks - first);
+    sim::parallel_chunks(n, threads, [&](std::size_t k, std::size_t) {
+      bufs[k].clear();
+      format(first + k, bufs[k]);
+    });
+    for (std::size_t k = 0; k < n; ++k) bufs[k].write_to(out);
+  }
+}
 
 /** The GraphML keys, in the order (and with the ids) Boost.Graph's writer gives them: sorted by name. */
 constexpr std::string_view kKeys =
@@ -92,70 +106,82 @@ constexpr std::string_view kKeys =
 
 }  // namespace
 
-void write_graphml(std::ostream& out, const sim::World& w) {
+void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
   const auto& f = w.firms;
-  BlockWriter b(out);
-  b << R"(<?xml version="1.0" encoding="UTF-8"?>
+  out << R"(<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 )" << kKeys
-    << R"(  <graph id="G" edgedefault="directed" parse.nodeids="canonical" parse.edgeids="canonical" parse.order="nodesfirst">
+      << R"(  <graph id="G" edgedefault="directed" parse.nodeids="canonical" parse.edgeids="canonical" parse.order="nodesfirst">
 )";
+  // Node ids number the alive firms in index order; edge ids number the ties between alive firms in
+  // (source, out-edge) order. Both are prefix sums, so every chunk knows its first id before formatting.
   std::vector<std::int64_t> compact(f.size(), -1);
-  std::int64_t n = 0;
-  auto data = [&](std::string_view key) -> BlockWriter& { return b << "      <data key=\"" << key << "\">"; };
-  for (sim::FirmIndex i = 0; i < f.size(); ++i) {
-    if (!f.alive[i]) continue;
-    const auto& r = w.regions[sim::idx(f.region[i])];
-    const auto& ind = w.industries[sim::idx(f.industry[i])];
-    // Place firms around their region's centre on a golden-angle spiral, so Gephi's geo layout is readable.
-    const double angle = 2.399963229728653 * i, rad = r.internal_km * std::sqrt((i % 997) / 997.0);
-    compact[i] = n;
-    b << "    <node id=\"n";
-    b.number(n++) << "\">\n";
-    data("key0").number(int(f.on_cloud[i])) << "</data>\n";
-    data("key1").number(int(f.chain_master[i])) << "</data>\n";
-    data("key5").number(f.employees[i]) << "</data>\n";
-    data("key6").number(i) << "</data>\n";
-    data("key7").escaped(ind.name) << "</data>\n";
-    data("key9") << "firm ";
-    b.number(i) << "</data>\n";
-    data("key11");
-    bool first = true;
-    for (std::size_t p = 0; p < w.platforms.size(); ++p)
-      if (f.member_of(i, p)) {
-        if (!first) b << ';';
-        b.number(p);
-        first = false;
-      }
-    b << "</data>\n";
-    data("key12").number(f.productivity[i]) << "</data>\n";
-    data("key13").escaped(r.name) << "</data>\n";
-    data("key14").escaped(ind.stages[f.stage[i]]) << "</data>\n";
-    data("key16").number(r.x_km + rad * std::cos(angle)) << "</data>\n";
-    data("key17").number(r.y_km + rad * std::sin(angle)) << "</data>\n";
-    b << "    </node>\n";
-    b.end_element();
-  }
-  std::int64_t e_id = 0;
-  for (sim::FirmIndex s = 0; s < f.size(); ++s)
-    for (auto [e, end] = boost::out_edges(s, w.network); compact[s] >= 0 && e != end; ++e) {
-      const auto t = boost::target(*e, w.network);
-      if (compact[t] < 0) continue;
-      const auto& tie = w.network[*e];
-      b << "    <edge id=\"e";
-      b.number(e_id++) << "\" source=\"n";
-      b.number(compact[s]) << "\" target=\"n";
-      b.number(compact[t]) << "\">\n";
-      data("key2") << (tie.channel == sim::TieChannel::Platform ? "platform" : "offline") << "</data>\n";
-      data("key3") << (f.industry[s] != f.industry[t] ? '1' : '0') << "</data>\n";
-      data("key4").number(w.firm_distance(s, static_cast<sim::FirmIndex>(t))) << "</data>\n";
-      data("key8") << (tie.is_supply() ? "supply" : "collaboration") << "</data>\n";
-      data("key10") << (f.region[s] == f.region[t] ? '1' : '0') << "</data>\n";
-      data("key15").number(tie.trust) << "</data>\n";
-      b << "    </edge>\n";
-      b.end_element();
+  std::int64_t n_alive = 0;
+  for (sim::FirmIndex i = 0; i < f.size(); ++i)
+    if (f.alive[i]) compact[i] = n_alive++;
+  const std::size_t n_chunks = sim::chunk_count(f.size(), kChunkFirms);
+  auto chunk_end = [&](std::size_t c) { return std::min<std::size_t>(f.size(), (c + 1) * kChunkFirms); };
+  // The node pass also counts each chunk's edges; their prefix sums are the edge pass's first ids.
+  std::vector<std::int64_t> first_edge(n_chunks + 1, 0);
+  std::vector<TextBuffer> bufs(std::max<std::size_t>(1, std::min(kChunksPerThread * threads, n_chunks)));
+  write_chunks(out, n_chunks, threads, bufs, [&](std::size_t c, TextBuffer& b) {
+    for (auto i = static_cast<sim::FirmIndex>(c * kChunkFirms); i < chunk_end(c); ++i) {
+      if (!f.alive[i]) continue;
+      for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e)
+        first_edge[c + 1] += compact[boost::target(*e, w.network)] >= 0 ? 1 : 0;
+      const auto& r = w.regions[sim::idx(f.region[i])];
+      const auto& ind = w.industries[sim::idx(f.industry[i])];
+      // Firms around their region's centre on a golden-angle spiral, so Gephi's geo layout is readable.
+      const double angle = 2.399963229728653 * i, rad = r.internal_km * std::sqrt((i % 997) / 997.0);
+      b << "    <node id=\"n";
+      b.number(compact[i]) << "\">\n";
+      b.data("key0").number(int(f.on_cloud[i])) << "</data>\n";
+      b.data("key1").number(int(f.chain_master[i])) << "</data>\n";
+      b.data("key5").number(f.employees[i]) << "</data>\n";
+      b.data("key6").number(i) << "</data>\n";
+      b.data("key7").escaped(ind.name) << "</data>\n";
+      b.data("key9") << "firm ";
+      b.number(i) << "</data>\n";
+      b.data("key11");
+      bool first = true;
+      for (std::size_t p = 0; p < w.platforms.size(); ++p)
+        if (f.member_of(i, p)) {
+          if (!first) b << ';';
+          b.number(p);
+          first = false;
+        }
+      b << "</data>\n";
+      b.data("key12").number(f.productivity[i]) << "</data>\n";
+      b.data("key13").escaped(r.name) << "</data>\n";
+      b.data("key14").escaped(ind.stages[f.stage[i]]) << "</data>\n";
+      b.data("key16").number(r.x_km + rad * std::cos(angle)) << "</data>\n";
+      b.data("key17").number(r.y_km + rad * std::sin(angle)) << "</data>\n";
+      b << "    </node>\n";
     }
-  b << "  </graph>\n</graphml>\n";
+  });
+  for (std::size_t c = 0; c < n_chunks; ++c) first_edge[c + 1] += first_edge[c];
+  write_chunks(out, n_chunks, threads, bufs, [&](std::size_t c, TextBuffer& b) {
+    std::int64_t e_id = first_edge[c];
+    for (std::size_t s = c * kChunkFirms; s < chunk_end(c); ++s)
+      for (auto [e, end] = boost::out_edges(s, w.network); compact[s] >= 0 && e != end; ++e) {
+        const auto t = boost::target(*e, w.network);
+        if (compact[t] < 0) continue;
+        const auto& tie = w.network[*e];
+        b << "    <edge id=\"e";
+        b.number(e_id++) << "\" source=\"n";
+        b.number(compact[s]) << "\" target=\"n";
+        b.number(compact[t]) << "\">\n";
+        b.data("key2") << (tie.channel == sim::TieChannel::Platform ? "platform" : "offline") << "</data>\n";
+        b.data("key3") << (f.industry[s] != f.industry[t] ? '1' : '0') << "</data>\n";
+        b.data("key4").number(w.firm_distance(static_cast<sim::FirmIndex>(s), static_cast<sim::FirmIndex>(t)))
+            << "</data>\n";
+        b.data("key8") << (tie.is_supply() ? "supply" : "collaboration") << "</data>\n";
+        b.data("key10") << (f.region[s] == f.region[t] ? '1' : '0') << "</data>\n";
+        b.data("key15").number(tie.trust) << "</data>\n";
+        b << "    </edge>\n";
+      }
+  });
+  out << "  </graph>\n</graphml>\n";
 }
 
 }  // namespace vicsim::reports

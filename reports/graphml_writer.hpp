@@ -9,7 +9,8 @@ namespace vicsim::reports {
 
 /** @brief Writes the alive firms and their ties as directed GraphML (Gephi, networkx, igraph read it). Keys
  * are those Boost.Graph's write_graphml gives the same properties; numbers are the shortest text that reads
- * back to the same double, formatted with std::to_chars into one buffer flushed in blocks. */
-void write_graphml(std::ostream& out, const sim::World& w);
+ * back to the same double, formatted with std::to_chars. Chunks of firms are formatted on up to `threads`
+ * threads and written in index order, so the file is the same bytes for any thread count. */
+void write_graphml(std::ostream& out, const sim::World& w, unsigned threads = 1);
 
 }  // namespace vicsim::reports

@@ -170,7 +170,7 @@ void GraphmlRecorder::on_tick(const sim::World& w, const sim::TickMetrics& m,
   std::ostringstream name;
   name << "tick_" << std::setw(4) << std::setfill('0') << t << ".graphml";
   std::ofstream out(dir_ / name.str());
-  write_graphml(out, w);
+  write_graphml(out, w, threads_);
   if (!out) throw std::runtime_error((dir_ / name.str()).string() + ": write failed");
 }
 

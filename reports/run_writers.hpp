@@ -35,13 +35,15 @@ nlohmann::json run_summary(const RunLabel& label, const agents::ClusterModel& mo
 /** @brief Observer writing network/tick_NNNN.graphml every `every` ticks and at the last tick. */
 class GraphmlRecorder : public agents::RunObserver {
  public:
-  GraphmlRecorder(std::filesystem::path dir, std::int32_t every, std::int32_t last)
-      : dir_(std::move(dir)), every_(every), last_(last) {}
+  /** Writes every `every` ticks and at tick `last`, formatting on up to `threads` threads (same bytes). */
+  GraphmlRecorder(std::filesystem::path dir, std::int32_t every, std::int32_t last, unsigned threads = 1)
+      : dir_(std::move(dir)), every_(every), last_(last), threads_(threads) {}
   void on_tick(const sim::World& w, const sim::TickMetrics& m, const sim::UndirectedSnapshot& s) override;
 
  private:
   std::filesystem::path dir_;
   std::int32_t every_, last_;
+  unsigned threads_;
 };
 
 }  // namespace vicsim::reports

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "reports/gexf_writer.hpp"
+#include "reports/graphml_writer.hpp"
 #include "reports/graphml_snapshot.hpp"
 #include "reports/network_layout.hpp"
 #include "reports/run_writers.hpp"
@@ -39,6 +40,32 @@ TEST_CASE("graphml_snapshot: reads back what run_writers writes", "[reports]") {
     CHECK(n.region == w.regions[sim::idx(w.firms.region[static_cast<sim::FirmIndex>(n.firm_id)])].name);
   }
   fs::remove_all(dir);
+}
+
+TEST_CASE("graphml_writer: the same bytes for any thread count", "[reports]") {
+  // 1,500 firms: several chunks of 256 firm slots, with exited firms' gaps in the node and edge ids.
+  auto s = test::small({"mechanisms.population.count=1500", "ticks=24"});
+  auto r = test::run(s);
+  const auto& w = r.model->world();
+  std::size_t exited = 0;
+  for (sim::FirmIndex i = 0; i < w.firms.size(); ++i) exited += w.firms.alive[i] ? 0 : 1;
+  REQUIRE(exited > 0);
+  std::ostringstream one;
+  write_graphml(one, w, 1);
+  // Edge ids run 0 .. edges - 1 across chunks, each once.
+  const std::string& text = one.str();
+  std::size_t edges = 0;
+  const std::string open = "<edge id=\"e";
+  for (auto at = text.find(open); at != std::string::npos; at = text.find(open, at + 1)) {
+    const std::string expected = open + std::to_string(edges++) + "\"";
+    CHECK(text.compare(at, expected.size(), expected) == 0);
+  }
+  CHECK(edges > 1000);
+  for (unsigned threads : {2u, 3u}) {
+    std::ostringstream more;
+    write_graphml(more, w, threads);
+    CHECK(more.str() == one.str());
+  }
 }
 
 TEST_CASE("network_layout: discs do not overlap, firms stay in their disc, positions are stable",
