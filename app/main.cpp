@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "app/allocator_policy.hpp"
 #include "app/cli_support.hpp"
 #include "app/commands.hpp"
 #include "sim/ledger.hpp"
@@ -13,6 +14,7 @@
 
 int main(int argc, char** argv) {
   using namespace vicsim;
+  app::use_own_mappings_for_large_buffers();
   app::install_interrupt_handlers();
   CLI::App cli{"vicsim: agent-based simulation of virtual industrial clusters"};
   cli.set_version_flag("--version", std::string("vicsim ") + kVersion + " (" + kGitHash + ")");
