@@ -76,8 +76,11 @@ struct ModelContext {
   std::uint32_t connected = 0;
   /** @brief Alive platform members per type key (any platform), for matchmaking and dispatch. */
   std::vector<std::vector<sim::FirmIndex>> members_of_type;
-  /** @brief Services each firm can use (refresh_service_access; firms created since read as none). */
-  std::vector<ServiceAccess> access;
+  /** @brief Services each firm can use, as of the last refresh_service_access: an index per firm slot into
+   * `access_table`, one entry per distinct membership set (they depend on nothing else); entry 0 is no
+   * services. Firms created since the refresh read as none. */
+  std::vector<std::uint32_t> access_index;
+  std::vector<ServiceAccess> access_table{ServiceAccess{}};
   /** @brief All alive platform members (any platform), in firm order. */
   std::vector<sim::FirmIndex> alive_members;
   /** @brief Scratch of the collaboration search, rebuilt each month by form_collaborations. */
@@ -140,8 +143,7 @@ struct ModelContext {
   }
   /** @brief Cached services of firm f this tick. */
   const ServiceAccess& services_of(sim::FirmIndex f) const {
-    static const ServiceAccess none{};
-    return f < access.size() ? access[f] : none;
+    return access_table[f < access_index.size() ? access_index[f] : 0];
   }
   /** @brief Platforms a firm reaches through its memberships and their interconnection. */
   std::uint32_t reach_of(sim::FirmIndex f) const {

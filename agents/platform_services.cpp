@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <unordered_map>
 
 #include "agents/in_plant_services.hpp"
 #include "agents/infrastructure_feedback.hpp"
@@ -41,8 +42,12 @@ void inherit_services(const ModelContext& c, std::size_t p, double avail, Servic
 }  // namespace
 
 ServiceAccess service_access(const ModelContext& c, sim::FirmIndex f) {
+  return membership_services(c, c.world.firms.platforms[f]);
+}
+
+ServiceAccess membership_services(const ModelContext& c, std::uint32_t memberships) {
   ServiceAccess a;
-  std::uint32_t m = c.world.firms.platforms[f];
+  std::uint32_t m = memberships;
   for (std::size_t p = 0; m; ++p, m >>= 1) {
     if (!(m & 1u)) continue;
     const sim::Platform& pl = c.world.platforms[p];
@@ -67,10 +72,24 @@ ServiceAccess service_access(const ModelContext& c, sim::FirmIndex f) {
 }
 
 void refresh_service_access(ModelContext& c) {
-  c.access.assign(c.world.firms.size(), ServiceAccess{});
+  // A firm's services depend only on which platforms it belongs to: one table entry per membership set
+  // present, 4 bytes per firm slot instead of a 56-byte record.
+  c.access_table.assign(1, ServiceAccess{});
+  c.access_index.assign(c.world.firms.size(), 0);
   if (c.world.platforms.empty()) return;
-  for (auto i : c.directory.alive())
-    if (c.world.firms.platforms[i]) c.access[i] = service_access(c, i);
+  std::unordered_map<std::uint32_t, std::uint32_t> entry_of;
+  std::uint32_t last_set = 0, last_entry = 0;  // neighbours often share a set: skip the lookup
+  for (auto i : c.directory.alive()) {
+    const std::uint32_t set = c.world.firms.platforms[i];
+    if (!set) continue;
+    if (set != last_set) {
+      const auto [it, added] = entry_of.try_emplace(set, static_cast<std::uint32_t>(c.access_table.size()));
+      if (added) c.access_table.push_back(membership_services(c, set));
+      last_set = set;
+      last_entry = it->second;
+    }
+    c.access_index[i] = last_entry;
+  }
 }
 
 namespace {

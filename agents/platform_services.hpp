@@ -12,8 +12,12 @@ namespace vicsim::agents {
 /** @brief The services firm f can use, computed from its current memberships and congestion. */
 ServiceAccess service_access(const ModelContext& c, sim::FirmIndex f);
 
-/** @brief Recomputes ModelContext::access for every firm; call whenever memberships or congestion
- * change (the phases then read the cached value instead of recomputing it per use). */
+/** @brief The services a member of the platforms in bit set `memberships` can use (their congestion and
+ * 1+N interconnection). */
+ServiceAccess membership_services(const ModelContext& c, std::uint32_t memberships);
+
+/** @brief Recomputes the services every firm can use (ModelContext::services_of); call whenever
+ * memberships or congestion change (the phases then read the cached value instead of recomputing it). */
 void refresh_service_access(ModelContext& c);
 
 /** @brief How a tie between supplier s and customer b would trade. */
