@@ -154,11 +154,16 @@ def calibration_section(w):
             "yes" if p["at_bound"] else "no", ", ".join(g(v) for v in p["block_values"]),
             ("not measured (no refit left its start)" if not p["block_spread"].get("informative", True)
              else g(p["block_spread"]["sd"], 3)) if len(p["block_values"]) > 1 else "–", prof_text))
-    w("\n| target | source | value | tolerance | fitted mean ± sd | distance | within |\n|---|---|---|---|---|---|---|\n")
+    # "within" is the calibration's symmetric tolerance around the value; a case figure's band can be asymmetric.
+    w("\n| target | source | value | tolerance | fitted mean ± sd | distance | within value ± tolerance |\n"
+      "|---|---|---|---|---|---|---|\n")
     for t in fit["targets"]:
         w("| %s | %s | %s | %s | %s ± %s | %s | %s |\n" % (
             cell(t["name"]), cell(t["source"]), g(t["value"]), g(t["tolerance"]), g(t["fitted_mean"]),
             g(t["fitted_sd"], 3), g(t["distance"], 3), "yes" if t["within_tolerance"] else "**no**"))
+    w("\nThe last column is the calibration's symmetric scale (value ± tolerance). A case figure's own band, in "
+      "the case-figure rows above, can be asymmetric around its value, so a fit can be within the one and "
+      "outside the other.\n")
     for r in fit.get("refits", []):
         w("\nRefit on seed block %d: objective %s at %s (%d evaluations, `%s`%s).\n" % (
             r["block"], g(r["objective"]), ", ".join(g(v) for v in r["values"]), r["evaluations"], r["stop_reason"],
