@@ -1,5 +1,5 @@
 #pragma once
-/** @file How the process asks glibc's allocator for large buffers (docs/PERFORMANCE.md, "Allocator"). */
+/** @file How the process asks glibc's allocator for large buffers (docs/PERFORMANCE.md, "Where it stands (2026-12-04, session 18)", change 2). */
 
 namespace vicsim::app {
 

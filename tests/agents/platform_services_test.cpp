@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "agents/cluster_model.hpp"
 #include "agents/supplier_beliefs.hpp"
@@ -172,4 +173,34 @@ TEST_CASE("platform_services: new_supply_tie is the tie new_tie forms on supply_
   }
   CHECK(on_platform > 0);
   CHECK(referred > 0);
+}
+
+TEST_CASE("platform_services: services_of is each firm's own service_access, one table entry per membership set",
+          "[agents]") {
+  // one_plus_n: several platforms, firms on one or more of them, so members share entries and sets differ.
+  auto model = scenarios::build_model(test::load("one_plus_n.json", {"mechanisms.population.count=1500"}));
+  for (int t = 0; t < 40; ++t) model.step();
+  auto& c = model.mutable_context();
+  agents::refresh_service_access(c);
+  std::size_t members = 0;
+  std::vector<std::uint32_t> sets;
+  for (auto i : c.directory.alive()) {
+    const agents::ServiceAccess want = agents::service_access(c, i), got = c.services_of(i);
+    CHECK(got.matchmaking == want.matchmaking);
+    CHECK(got.dispatch == want.dispatch);
+    CHECK(got.forecasting == want.forecasting);
+    CHECK(got.knowledge == want.knowledge);
+    CHECK(got.finance == want.finance);
+    CHECK(got.logistics == want.logistics);
+    CHECK(got.dispatch_platform == want.dispatch_platform);
+    CHECK(got.marketplace_platform == want.marketplace_platform);
+    if (const auto set = c.world.firms.platforms[i]) {
+      ++members;
+      if (std::find(sets.begin(), sets.end(), set) == sets.end()) sets.push_back(set);
+    }
+  }
+  REQUIRE(members > 100);
+  CHECK(sets.size() > 1);                             // more than one membership set present
+  CHECK(c.access_table.size() == sets.size() + 1);    // one entry per set, plus "no services"
+  CHECK(c.services_of(static_cast<sim::FirmIndex>(c.world.firms.size())).matchmaking == 0.0);  // a newer slot
 }
