@@ -57,7 +57,9 @@ class TextBuffer {
   }
   TextBuffer& data(std::string_view key) { return *this << "      <data key=\"" << key << "\">"; }
   void clear() { buf_.clear(); }
-  void write_to(std::ostream& out) const { out.write(buf_.data(), static_cast<std::streamsize>(buf_.size())); }
+  void write_to(std::ostream& out) const {
+    out.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+  }
 
  private:
   std::string buf_;
@@ -68,7 +70,7 @@ class TextBuffer {
 constexpr std::size_t kChunkFirms = 256;
 constexpr std::size_t kChunksPerThread = 4;
 
-/** Formats chunks [0, n_chunks) with format(chunk, buffer), bufs.size() at a time, and writes them in order. */
+/** Formats chunks [0, n_chunks) with format(chunk, buffer), bufs.size() at a time; writes them in order. */
 template <class Format>
 void write_chunks(std::ostream& out, std::size_t n_chunks, unsigned threads, std::vector<TextBuffer>& bufs,
                   Format&& format) {
@@ -119,6 +121,7 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
   std::int64_t n_alive = 0;
   for (sim::FirmIndex i = 0; i < f.size(); ++i)
     if (f.alive[i]) compact[i] = n_alive++;
+  auto written = [&](std::size_t firm) { return compact[firm] >= 0; };  // a tie is written if both ends are
   const std::size_t n_chunks = sim::chunk_count(f.size(), kChunkFirms);
   auto chunk_end = [&](std::size_t c) { return std::min<std::size_t>(f.size(), (c + 1) * kChunkFirms); };
   // The node pass also counts each chunk's edges; their prefix sums are the edge pass's first ids.
@@ -128,7 +131,7 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
     for (auto i = static_cast<sim::FirmIndex>(c * kChunkFirms); i < chunk_end(c); ++i) {
       if (!f.alive[i]) continue;
       for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e)
-        first_edge[c + 1] += compact[boost::target(*e, w.network)] >= 0 ? 1 : 0;
+        first_edge[c + 1] += written(boost::target(*e, w.network)) ? 1 : 0;
       const auto& r = w.regions[sim::idx(f.region[i])];
       const auto& ind = w.industries[sim::idx(f.industry[i])];
       // Firms around their region's centre on a golden-angle spiral, so Gephi's geo layout is readable.
@@ -162,10 +165,10 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
   for (std::size_t c = 0; c < n_chunks; ++c) first_edge[c + 1] += first_edge[c];
   write_chunks(out, n_chunks, threads, bufs, [&](std::size_t c, TextBuffer& b) {
     std::int64_t e_id = first_edge[c];
-    for (std::size_t s = c * kChunkFirms; s < chunk_end(c); ++s)
-      for (auto [e, end] = boost::out_edges(s, w.network); compact[s] >= 0 && e != end; ++e) {
-        const auto t = boost::target(*e, w.network);
-        if (compact[t] < 0) continue;
+    for (auto s = static_cast<sim::FirmIndex>(c * kChunkFirms); s < chunk_end(c); ++s)
+      for (auto [e, end] = boost::out_edges(s, w.network); written(s) && e != end; ++e) {
+        const auto t = static_cast<sim::FirmIndex>(boost::target(*e, w.network));
+        if (!written(t)) continue;
         const auto& tie = w.network[*e];
         b << "    <edge id=\"e";
         b.number(e_id++) << "\" source=\"n";
@@ -173,8 +176,7 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
         b.number(compact[t]) << "\">\n";
         b.data("key2") << (tie.channel == sim::TieChannel::Platform ? "platform" : "offline") << "</data>\n";
         b.data("key3") << (f.industry[s] != f.industry[t] ? '1' : '0') << "</data>\n";
-        b.data("key4").number(w.firm_distance(static_cast<sim::FirmIndex>(s), static_cast<sim::FirmIndex>(t)))
-            << "</data>\n";
+        b.data("key4").number(w.firm_distance(s, t)) << "</data>\n";
         b.data("key8") << (tie.is_supply() ? "supply" : "collaboration") << "</data>\n";
         b.data("key10") << (f.region[s] == f.region[t] ? '1' : '0') << "</data>\n";
         b.data("key15").number(tie.trust) << "</data>\n";

@@ -175,8 +175,9 @@ TEST_CASE("platform_services: new_supply_tie is the tie new_tie forms on supply_
   CHECK(referred > 0);
 }
 
-TEST_CASE("platform_services: services_of is each firm's own service_access, one table entry per membership set",
-          "[agents]") {
+TEST_CASE(
+    "platform_services: services_of is each firm's own service_access, one table entry per membership set",
+    "[agents]") {
   // one_plus_n: several platforms, firms on one or more of them, so members share entries and sets differ.
   auto model = scenarios::build_model(test::load("one_plus_n.json", {"mechanisms.population.count=1500"}));
   for (int t = 0; t < 40; ++t) model.step();
@@ -200,7 +201,7 @@ TEST_CASE("platform_services: services_of is each firm's own service_access, one
     }
   }
   REQUIRE(members > 100);
-  CHECK(sets.size() > 1);                             // more than one membership set present
-  CHECK(c.access_table.size() == sets.size() + 1);    // one entry per set, plus "no services"
+  CHECK(sets.size() > 1);                           // more than one membership set present
+  CHECK(c.access_table.size() == sets.size() + 1);  // one entry per set, plus "no services"
   CHECK(c.services_of(static_cast<sim::FirmIndex>(c.world.firms.size())).matchmaking == 0.0);  // a newer slot
 }

@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "reports/gexf_writer.hpp"
-#include "reports/graphml_writer.hpp"
 #include "reports/graphml_snapshot.hpp"
+#include "reports/graphml_writer.hpp"
 #include "reports/network_layout.hpp"
 #include "reports/run_writers.hpp"
 #include "test_support.hpp"
