@@ -16,6 +16,7 @@
 #include "sim/infrastructure_layer.hpp"
 #include "sim/ledger.hpp"
 #include "sim/tick_stats.hpp"
+#include "sim/transaction_cost_parts.hpp"
 #include "sim/world.hpp"
 
 namespace vicsim::agents {
@@ -81,6 +82,9 @@ struct ModelContext {
    * services. Firms created since the refresh read as none. */
   std::vector<std::uint32_t> access_index;
   std::vector<ServiceAccess> access_table{ServiceAccess{}};
+  /** @brief This tick's transaction-cost parts per chunk of sim::kFirmSumChunk firm slots, summed in firm
+   * order by settle_accounts (the metrics read them; no per-firm copy is kept). */
+  std::vector<sim::TransactionCostParts> transaction_cost_parts;
   /** @brief All alive platform members (any platform), in firm order. */
   std::vector<sim::FirmIndex> alive_members;
   /** @brief Scratch of the collaboration search, rebuilt each month by form_collaborations. */

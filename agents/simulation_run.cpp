@@ -32,7 +32,8 @@ sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
   clock.lap("metrics: network snapshot");
   const auto net = sim::network_stats(snapshot_, {w.seed, w.tick, threads}, scratch_);
   clock.lap("metrics: network statistics");
-  sim::MetricsInput in{&w, model_.last_stats(), model_.params().population.sme_threshold, threads};
+  sim::MetricsInput in{&w, model_.last_stats(), model_.params().population.sme_threshold, threads,
+                       model_.context().transaction_cost_parts};
   auto m = sim::compute_metrics(in, net, metrics_scratch_);
   fill_mechanism_columns(model_.context(), m);  // the columns the mechanism registry declares
   m.stage = static_cast<double>(detector_.update(sim::stage_indicators(m)));

@@ -19,6 +19,7 @@
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch.hpp"
 #include "sim/prefetch_arcs.hpp"
+#include "sim/transaction_cost_parts.hpp"
 
 namespace vicsim::agents {
 
@@ -613,11 +614,18 @@ void settle_accounts(ModelContext& c) {
   const auto& alive = c.directory.alive();
   // Per firm: what goes to households as services and to platforms as fees (serial ledger pass below).
   std::vector<double> services(f.size(), 0.0), purchases(f.size(), 0.0);
-  // Per chunk of the alive list: the platform-channel ties' payments, in firm and in-edge order.
-  constexpr std::size_t kChunk = 256;
-  std::vector<std::vector<PlatformTrade>> trades_of(sim::chunk_count(alive.size(), kChunk));
+  // Chunks of the alive list that hold the firms of the metrics' chunks of firm slots (kFirmSumChunk): each
+  // chunk sums its firms' transaction-cost parts in firm order, as the metrics pass adds them.
+  const std::size_t n_chunks = sim::chunk_count(f.size(), sim::kFirmSumChunk);
+  std::vector<std::size_t> chunk_begin(n_chunks + 1);
+  for (std::size_t ch = 0; ch <= n_chunks; ++ch)
+    chunk_begin[ch] = static_cast<std::size_t>(
+        std::lower_bound(alive.begin(), alive.end(), ch * sim::kFirmSumChunk) - alive.begin());
+  c.transaction_cost_parts.assign(n_chunks, sim::TransactionCostParts{});
+  // Per chunk: the platform-channel ties' payments, in firm and in-edge order.
+  std::vector<std::vector<PlatformTrade>> trades_of(n_chunks);
   const bool platforms = !w.platforms.empty();
-  auto settle_firm = [&](std::size_t k, std::vector<PlatformTrade>& trades) {
+  auto settle_firm = [&](std::size_t k, std::vector<PlatformTrade>& trades, sim::TransactionCostParts& sum) {
     const sim::FirmIndex i = alive[k];
     const auto& needs = c.needs[c.type_key(i)];
     double cost = 0.0, tc = 0.0, fees = 0.0, lead = 0.0, bought = 0.0;
@@ -735,7 +743,7 @@ void settle_accounts(ModelContext& c) {
     f.lead_time_days[i] = f.inputs_bought[i] > 0.0 ? lead / f.inputs_bought[i] : 0.0;
     f.input_cost[i] = sim::Money{cost};
     f.transaction_cost[i] = sim::Money{tc};
-    f.transaction_cost_parts[i] = parts;
+    sim::add_parts(sum, parts);
     // Sales to customers (ties and households) at the firm's price, including units others made for it
     // by dispatch; spot sales at the type's mean price; dispatch work paid by the senders.
     f.revenue[i] =
@@ -770,9 +778,9 @@ void settle_accounts(ModelContext& c) {
     services[i] = tc - fees + rework + f.inventory_cost[i].yuan;
     purchases[i] = bought;
   };
-  sim::parallel_chunks(trades_of.size(), c.threads, [&](std::size_t chunk, std::size_t) {
-    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
-      prefetch_ahead(c, alive, chunk * kChunk, k, TieReads::Settlement);
+  sim::parallel_chunks(n_chunks, c.threads, [&](std::size_t chunk, std::size_t) {
+    for (std::size_t k = chunk_begin[chunk]; k < chunk_begin[chunk + 1]; ++k) {
+      prefetch_ahead(c, alive, chunk_begin[chunk], k, TieReads::Settlement);
       if (k + kPrefetchAhead < alive.size()) {
         const sim::FirmIndex j = alive[k + kPrefetchAhead];
         // Its spot units per slot, which the unit cost reads.
@@ -780,7 +788,7 @@ void settle_accounts(ModelContext& c) {
         // Its service access, which its spot terms read (the marketplace): a miss per firm otherwise.
         sim::prefetch(&c.services_of(j).marketplace_platform);
       }
-      settle_firm(k, trades_of[chunk]);
+      settle_firm(k, trades_of[chunk], c.transaction_cost_parts[chunk]);
     }
   });
   // The ledger and platform trade, summed serially in firm order so totals do not depend on threads.
@@ -816,9 +824,11 @@ void settle_accounts(ModelContext& c) {
     }
   }
   if (!platforms) return;
-  std::size_t next = 0;
+  std::size_t next = 0, chunk = 0;
   for (std::size_t k = 0; k < alive.size(); ++k) {
     const sim::FirmIndex i = alive[k];
+    // Firm k's trades are in its chunk, in order.
+    while (k == chunk_begin[chunk + 1]) ++chunk, next = 0;
     if (const auto p = c.services_of(i).marketplace_platform; p >= 0 && f.marketplace_value[i].yuan > 0.0) {
       sim::Platform& pl = w.platforms[static_cast<std::size_t>(p)];
       const double value = f.marketplace_value[i].yuan;
@@ -827,9 +837,8 @@ void settle_accounts(ModelContext& c) {
       pl.gmv += value;
       c.stats.platform_gmv += value;
     }
-    // The fee goes to the platform that carries the tie (7.19). Firm k's trades are in its chunk, in order.
-    const auto& trades = trades_of[k / kChunk];
-    if (k % kChunk == 0) next = 0;
+    // The fee goes to the platform that carries the tie (7.19).
+    const auto& trades = trades_of[chunk];
     for (; next < trades.size() && trades[next].k == k; ++next) {
       const PlatformTrade& t = trades[next];
       sim::Platform& pl = w.platforms[t.platform];

@@ -135,7 +135,7 @@ int run_child(const BenchOptions& o) {
   RunInstruments inst;
   double ref_s = 0.0, reads = 0.0, checksum = 0.0, peak_before_reference = 0.0, inspect_s = 0.0,
          inspect_cpu = 0.0, loop_cpu = 0.0, ref_cpu = 0.0;
-  std::size_t firms_final = 0, ties_final = 0;
+  std::size_t firms_final = 0, ties_final = 0, slots_final = 0, firm_bytes = 0, tie_bytes = 0;
   inst.inspect_final = [&](const agents::ClusterModel& model) {
     const auto start = std::chrono::steady_clock::now();
     const double cpu0 = process_cpu_seconds();
@@ -146,13 +146,34 @@ int run_child(const BenchOptions& o) {
     for (sim::FirmIndex i = 0; i < model.world().firms.size(); ++i)
       firms_final += model.world().firms.alive[i];
     ties_final = boost::num_edges(model.world().network);
+    // Where the memory is at the end: every slot ever created (exited firms keep theirs) and the ties.
+    slots_final = model.world().firms.size();
+    firm_bytes = model.world().firms.bytes();
+    tie_bytes = model.world().network.heap_bytes();
     inspect_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     inspect_cpu = process_cpu_seconds() - cpu0;
+  };
+  // Where the peak RSS rises: after every phase, a rise of VmHWM since the last phase is that phase's; the
+  // last rise names the phase (and month) the run's peak was reached in.
+  std::vector<std::pair<std::string, double>> rises;  // phase, KiB, in first-rise order
+  double hwm_seen = proc_status_kib("VmHWM");
+  std::int32_t ticks_done = 0, last_rise_tick = 0;
+  std::string last_rise_phase;
+  inst.lap_hook = [&](std::string_view phase) {
+    const double hwm = proc_status_kib("VmHWM");
+    if (hwm <= hwm_seen) return;
+    auto it = std::find_if(rises.begin(), rises.end(), [&](const auto& r) { return r.first == phase; });
+    if (it == rises.end()) it = rises.insert(rises.end(), {std::string(phase), 0.0});
+    it->second += hwm - hwm_seen;
+    hwm_seen = hwm;
+    last_rise_phase = phase;
+    last_rise_tick = ticks_done + 1;
   };
   const auto t0 = std::chrono::steady_clock::now();
   run_scenario_into(
       *s, dir, {"bench", o.sets}, o.threads,
       [&](std::int32_t t, std::int32_t n) {
+        ticks_done = t;
         std::fprintf(stderr, "progress %d %d\n", t, n);
         check_interrupted();
       },
@@ -177,6 +198,15 @@ int run_child(const BenchOptions& o) {
   j["reference_checksum"] = checksum;
   j["final_firms"] = firms_final;
   j["final_ties"] = ties_final;
+  j["final_firm_slots"] = slots_final;
+  j["final_firm_array_bytes"] = firm_bytes;
+  j["final_tie_storage_bytes"] = tie_bytes;
+  std::stable_sort(rises.begin(), rises.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  j["peak_rss_rises"] = nlohmann::json::array();
+  for (const auto& [phase, kib] : rises) j["peak_rss_rises"].push_back({{"phase", phase}, {"kib", kib}});
+  // Tick 0 is setup (world, initial network, warm-up); ticks past the last are the final files.
+  j["peak_rss_last_rise"] = {{"phase", last_rise_phase}, {"tick", last_rise_tick}};
   j["phases"] = nlohmann::json::array();
   for (const auto& p : inst.clock.phases())
     j["phases"].push_back({{"name", p.name},
@@ -244,6 +274,27 @@ void print_size(const nlohmann::json& r) {
             << fixed((peak - r["rss_start_kib"].get<double>()) * 1024.0 / firms, 0)
             << " above the start); final: " << r["final_firms"].get<std::int64_t>() << " firms, "
             << r["final_ties"].get<std::int64_t>() << " ties\n";
+  if (r.contains("final_firm_slots")) {
+    const double slots = r["final_firm_slots"].get<double>(), fb = r["final_firm_array_bytes"].get<double>(),
+                 tb = r["final_tie_storage_bytes"].get<double>();
+    std::cout << "memory at the end  firm arrays " << fixed(fb / 1048576.0, 1) << " MiB ("
+              << r["final_firm_slots"].get<std::int64_t>() << " slots, "
+              << fixed(slots > 0 ? fb / slots : 0.0, 0) << " B each; " << fixed(fb / firms, 0)
+              << " B per initial firm), tie storage " << fixed(tb / 1048576.0, 1) << " MiB ("
+              << fixed(tb / firms, 0) << " B per initial firm)\n";
+  }
+  if (r.contains("peak_rss_rises") && !r["peak_rss_rises"].empty()) {
+    std::cout << "RSS rises in       ";
+    std::size_t shown = 0;
+    for (const auto& x : r["peak_rss_rises"]) {
+      if (shown++ == 5) break;
+      std::cout << (shown > 1 ? ", " : "") << x["phase"].get<std::string>() << " "
+                << fixed(x["kib"].get<double>() / 1024.0, 1) << " MiB";
+    }
+    const auto& last = r["peak_rss_last_rise"];
+    std::cout << "; the peak was reached in \"" << last["phase"].get<std::string>() << "\" of month "
+              << last["tick"].get<int>() << "\n";
+  }
   const double ref = r["reference_s"].get<double>();
   std::cout << "reference loop     " << fixed(ref, 4) << " s ("
             << fixed(r["reference_reads_per_firm_tick"].get<double>(), 2)

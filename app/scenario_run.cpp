@@ -54,6 +54,7 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
   check_interrupted();
   sim::PhaseClock unused;
   sim::PhaseClock& clock = instruments ? instruments->clock : unused;
+  if (instruments && instruments->lap_hook) clock.set_lap_hook(instruments->lap_hook);
   clock.start();
   nlohmann::json resolved = scenarios::to_json(s);
   resolved["provenance"] = {{"vicsim_version", kVersion},
@@ -64,6 +65,7 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
   write_file(dir / "scenario.resolved.json", [&](std::ostream& out) { out << resolved.dump(2) << "\n"; });
 
   auto model = scenarios::build_model(s, threads);
+  if (instruments && instruments->lap_hook) model.phase_clock().set_lap_hook(instruments->lap_hook);
   install_interrupt_handlers();  // SimGrid's Engine, created by the first model, took SIGINT
   reports::RegionPanelRecorder regions(model);
   reports::PolicyLedgerRecorder policies(model);

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "agents/simulation_run.hpp"
@@ -26,6 +27,9 @@ struct RunInstruments {
   double setup_cpu_s = 0.0;  ///< process CPU time (user + system, all threads) when setup ended, s
   /** @brief Called with the model after its last tick, before the final files are written (not timed). */
   std::function<void(const agents::ClusterModel&)> inspect_final;
+  /** @brief If set, called with the phase's name at the end of every phase (setup, each tick's phases, the
+   * files), outside the phases' times (`vicsim bench` reads the peak RSS there). */
+  std::function<void(std::string_view)> lap_hook;
 };
 
 /**

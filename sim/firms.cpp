@@ -33,7 +33,6 @@ void each_array(FirmsT& fs, F&& f) {
   f(fs.revenue, Money{});
   f(fs.input_cost, Money{});
   f(fs.transaction_cost, Money{});
-  f(fs.transaction_cost_parts, TransactionCostParts{});
   f(fs.profit, Money{});
   f(fs.inputs_bought, 0.0);
   f(fs.spot_units, 0.0);
@@ -100,6 +99,18 @@ FirmIndex Firms::add() {
     array.push_back(Element(std::move(value)));
   });
   return f;
+}
+
+std::size_t Firms::bytes() const {
+  std::size_t b = 0;
+  each_array(*this, [&b](const auto& array, const auto&) {
+    using Array = std::decay_t<decltype(array)>;
+    if constexpr (std::is_same_v<Array, InputSlotValues>)
+      b += array.bytes();
+    else
+      b += array.size() * sizeof(typename Array::value_type);
+  });
+  return b;
 }
 
 void Firms::reserve(std::size_t n) {

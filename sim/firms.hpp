@@ -8,24 +8,6 @@
 
 namespace vicsim::sim {
 
-/** @brief One firm's transaction cost of a tick split by component (yuan; docs/ODD.md 7.32). The parts sum
- * to `Firms::transaction_cost`. */
-struct TransactionCostParts {
-  double handling = 0;          ///< tie handling τ0 · (1 + d/d0) · value
-  double inspection = 0;        ///< tie inspection and monitoring (falls with evidence)
-  double commission = 0;        ///< platform commission on brokered ties
-  double rework = 0;            ///< drawn defective lots on ties
-  double lateness = 0;          ///< drawn late deliveries on ties
-  double search = 0;            ///< screening of supplier candidates
-  double spot_premium = 0;      ///< spot-market premium on untied purchases
-  double spot_information = 0;  ///< expected inspection, rework and lateness of spot or marketplace sellers
-  double marketplace_fee = 0;   ///< platform fee on marketplace purchases
-  double dispatch_premium = 0;  ///< spot premium on overflow dispatched to members the sender has no tie with
-  double dispatch_inspection = 0;  ///< inspection of dispatched overflow, falling with the platform's ratings
-  double dispatch_fee = 0;         ///< platform fee on dispatched overflow
-  double logistics_fee = 0;        ///< shared-logistics fee on pooled tie shipments (7.60)
-};
-
 /** @brief All firm state. Index i of every array is firm slot i; exited firms keep their slot. */
 struct Firms {
   // identity and place
@@ -54,7 +36,6 @@ struct Firms {
   std::vector<Money> revenue;
   std::vector<Money> input_cost;  ///< purchases incl. transaction costs
   std::vector<Money> transaction_cost;
-  std::vector<TransactionCostParts> transaction_cost_parts;  ///< transaction_cost by component (ODD 7.32)
   std::vector<Money> profit;
   std::vector<double> inputs_bought;     ///< units of inputs received
   std::vector<double> spot_units;        ///< units bought on the spot market (no supplier tie)
@@ -119,6 +100,9 @@ struct Firms {
   std::size_t size() const { return region.size(); }
   /** @brief Appends a zero-initialised firm slot and returns its index. */
   FirmIndex add();
+  /** @brief Bytes the firm arrays hold for their slots (size × element, not the reserved capacity): what
+   * `vicsim bench` reports as the firm arrays' memory. */
+  std::size_t bytes() const;
   /** @brief Reserves room for n slots in every array without touching it: the arrays then do not move as
    * entrants arrive, and no freed old copy of every array stays in the process's heap (issue 15). */
   void reserve(std::size_t n);

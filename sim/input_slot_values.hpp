@@ -20,6 +20,8 @@ class InputSlotValues {
   std::size_t size() const { return stride_ == 0 ? firms_ : values_.size() / stride_; }
   /** @brief Input slots per firm. */
   std::size_t slots() const { return stride_; }
+  /** @brief Bytes of the values held (all firms' slots; not the reserved capacity). */
+  std::size_t bytes() const { return values_.size() * sizeof(double); }
   /** @brief Firm f's values, one per input slot. */
   std::span<double> operator[](std::size_t f) { return {values_.data() + f * stride_, stride_}; }
   /** @brief Firm f's values, one per input slot. */

@@ -6,7 +6,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace vicsim::sim {
@@ -41,8 +43,16 @@ class PhaseClock {
     p.cpu_seconds += t.cpu - last_.cpu;
     p.main_cpu_seconds += t.thread_cpu - last_.thread_cpu;
     ++p.laps;
-    last_ = t;
+    if (!hook_) {
+      last_ = t;
+      return;
+    }
+    hook_(p.name);
+    last_ = now();  // after the hook, so its own time is not any phase's
   }
+  /** @brief Calls `hook(name)` at the end of every lap (e.g. `vicsim bench` reading the peak RSS after each
+   * phase); the hook's own time is not counted in any phase. */
+  void set_lap_hook(std::function<void(std::string_view)> hook) { hook_ = std::move(hook); }
   /** @brief Adds another clock's phases (by name) to this one's. */
   void merge(const PhaseClock& other) {
     for (const auto& q : other.phases_) {
@@ -71,6 +81,7 @@ class PhaseClock {
     return phases_.emplace_back(Phase{name});
   }
   std::vector<Phase> phases_;
+  std::function<void(std::string_view)> hook_;
   Stamp last_ = now();
 };
 

@@ -128,8 +128,9 @@ const std::vector<Column>& columns() {
 
 namespace {
 
-/** Firms per chunk of the metrics pass: fixed, so the per-chunk sums combine the same way for any threads. */
-constexpr std::size_t kChunk = 4096;
+/** Firms per chunk of the metrics pass: fixed, so the per-chunk sums combine the same way for any threads;
+ * settlement sums the transaction-cost parts over the same chunks. */
+constexpr std::size_t kChunk = kFirmSumChunk;
 
 /** Sums over one chunk of firms (and the ties those firms send). */
 struct Partial {
@@ -146,19 +147,14 @@ struct Partial {
   TransactionCostParts tc_parts;
 };
 
-/** Adds the transaction-cost parts of b to a, part by part through their table. */
-void add(TransactionCostParts& a, const TransactionCostParts& b) {
-  for (const auto& t : transaction_cost_columns()) a.*t.part += b.*t.part;
-}
-
-/** Adds b to a, member by member: the doubles before tc_parts as an array, then tc_parts by its table. */
+/** Adds b to a, member by member: the doubles before tc_parts as an array, then tc_parts part by part. */
 void add(Partial& a, const Partial& b) {
   constexpr std::size_t n = offsetof(Partial, tc_parts) / sizeof(double);
   static_assert(offsetof(Partial, tc_parts) == n * sizeof(double));
   auto* x = reinterpret_cast<double*>(&a);
   const auto* y = reinterpret_cast<const double*>(&b);
   for (std::size_t k = 0; k < n; ++k) x[k] += y[k];
-  add(a.tc_parts, b.tc_parts);
+  add_parts(a.tc_parts, b.tc_parts);
 }
 
 /** Index of firm i's first input-slot mark in MetricsScratch::slot_filled. */
@@ -229,7 +225,6 @@ void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t
     p.cap += f.capacity(i);
     p.bought += f.inputs_bought[i];
     p.tc += f.transaction_cost[i].yuan;
-    add(p.tc_parts, f.transaction_cost_parts[i]);
     p.purchases += f.input_cost[i].yuan;
     p.lead += f.lead_time_days[i] * f.inputs_bought[i];
     p.spot += f.spot_units[i];
@@ -377,6 +372,8 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net, Met
       type_has[c][i].assign(w.industries[i].stages.size(), 0);
     sum_firms(in, n_slots, c * kChunk, std::min(f.size(), (c + 1) * kChunk), stride, scratch, partial[c],
               type_has[c], per_platform[c]);
+    // The chunk's transaction-cost parts, summed by settlement over the same firms in the same order.
+    if (c < in.transaction_cost_parts.size()) partial[c].tc_parts = in.transaction_cost_parts[c];
   });
   Partial p;
   std::vector<double> platforms(w.platforms.size(), 0.0);

@@ -1,6 +1,7 @@
 #pragma once
 /** @file The metrics recorded every tick: one row of timeseries.csv. */
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "sim/network_metrics.hpp"
 #include "sim/platform_stage.hpp"
 #include "sim/tick_stats.hpp"
+#include "sim/transaction_cost_parts.hpp"
 #include "sim/world.hpp"
 
 namespace vicsim::sim {
@@ -126,6 +128,9 @@ struct MetricsInput {
   TickStats stats;
   double sme_threshold = 250.0;
   unsigned threads = 1;  ///< worker threads for the per-firm pass; results do not depend on it
+  /** Per chunk of kFirmSumChunk firm slots: the transaction-cost parts of the chunk's firms that traded this
+   * tick, summed in slot order (settle_accounts). Chunks past its end add nothing. */
+  std::span<const TransactionCostParts> transaction_cost_parts;
 };
 
 /** @brief Per-firm buffers of the metrics pass, kept by the caller so the pass does not allocate them every

@@ -202,15 +202,15 @@ InfoState info_state(const std::string& scenario, int seed, const std::string& v
   st.evidence /= units;
   const sim::Firms& f = c.world.firms;
   double tc = 0, bought = 0;
-  constexpr std::size_t n = sizeof(sim::TransactionCostParts) / sizeof(double);
-  auto* sum = reinterpret_cast<double*>(&st.parts);
   for (sim::FirmIndex i = 0; i < f.size(); ++i) {
     if (!f.alive[i] && f.exit_tick[i] != c.world.tick) continue;
     tc += f.transaction_cost[i].yuan;
     bought += f.inputs_bought[i];
-    const auto* q = reinterpret_cast<const double*>(&f.transaction_cost_parts[i]);
-    for (std::size_t k = 0; k < n; ++k) sum[k] += q[k];
   }
+  // The parts as settlement summed them, per chunk of firm slots (what the metrics add).
+  for (const auto& chunk : c.transaction_cost_parts) sim::add_parts(st.parts, chunk);
+  constexpr std::size_t n = sizeof(sim::TransactionCostParts) / sizeof(double);
+  auto* sum = reinterpret_cast<double*>(&st.parts);
   st.tc_per_unit = tc / bought;
   for (std::size_t k = 0; k < n; ++k) sum[k] /= bought;
   return st;

@@ -4,6 +4,7 @@
 
 #include "agents/cluster_model.hpp"
 #include "scenarios/world_builder.hpp"
+#include "sim/parallel_for.hpp"
 #include "test_support.hpp"
 #include "tie_checks.hpp"
 
@@ -240,6 +241,8 @@ TEST_CASE(
     "trade: transaction cost parts sum to the transaction cost, and dispatch senders pay for anonymous "
     "sourcing",
     "[agents]") {
+  // Settlement keeps the parts summed per chunk of sim::kFirmSumChunk firm slots (what the metrics add), so
+  // the checks are per chunk, over the firms that traded this month (alive, or exited at its end).
   agents::ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=36"}));
   const double premium = model.context().params.trade.spot_premium;
   double dispatch_premium = 0.0, sent = 0.0;
@@ -247,20 +250,27 @@ TEST_CASE(
     model.step();
     const auto& c = model.context();
     const auto& f = c.world.firms;
-    for (auto i : c.directory.alive()) {
-      const auto& q = f.transaction_cost_parts[i];
+    REQUIRE(c.transaction_cost_parts.size() >= sim::chunk_count(f.size(), sim::kFirmSumChunk) - 1);
+    for (std::size_t ch = 0; ch < c.transaction_cost_parts.size(); ++ch) {
+      double tc = 0.0, transfer_out = 0.0;
+      for (std::size_t i = ch * sim::kFirmSumChunk; i < std::min(f.size(), (ch + 1) * sim::kFirmSumChunk);
+           ++i) {
+        if (!f.alive[i] && f.exit_tick[i] != c.world.tick) continue;
+        tc += f.transaction_cost[i].yuan;
+        transfer_out += f.transfer_out[i].yuan;
+      }
+      const auto& q = c.transaction_cost_parts[ch];
       const double sum = q.handling + q.inspection + q.commission + q.rework + q.lateness + q.search +
                          q.spot_premium + q.spot_information + q.marketplace_fee + q.dispatch_premium +
                          q.dispatch_inspection + q.dispatch_fee + q.logistics_fee;
-      CHECK(sum == Approx(f.transaction_cost[i].yuan).epsilon(1e-9).margin(1e-6));
+      CHECK(sum == Approx(tc).epsilon(1e-9).margin(1e-6));
       // Overflow dispatched to members the sender has no tie with pays the spot premium on its value
       // (7.33): the value is the transfer without the fee.
-      if (f.transfer_out[i].yuan > 0.0) {
-        CHECK(q.dispatch_premium ==
-              Approx(premium * (f.transfer_out[i].yuan - q.dispatch_fee)).epsilon(1e-9));
+      if (transfer_out > 0.0) {
+        CHECK(q.dispatch_premium == Approx(premium * (transfer_out - q.dispatch_fee)).epsilon(1e-9));
         CHECK(q.dispatch_inspection > 0.0);
         dispatch_premium += q.dispatch_premium;
-        sent += f.transfer_out[i].yuan;
+        sent += transfer_out;
       } else {
         CHECK(q.dispatch_premium == 0.0);
       }

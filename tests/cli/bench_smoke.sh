@@ -40,6 +40,11 @@ grep -Eq "^firm-ticks/s +[0-9.e+]+ \(whole run\), [0-9.e+]+ \(tick loop\), [0-9.
   fail "firm-ticks/s line malformed"
 grep -Eq "^peak RSS +[0-9.]+ MiB .* [0-9]+ bytes/firm" "$T/out.txt" && pass "peak RSS in MiB and bytes/firm" ||
   fail "peak RSS line malformed"
+# Where the memory is at the end (firm slots, firm arrays, tie storage) and which phase set the peak.
+[ "$(grep -Ec '^memory at the end +firm arrays [0-9.]+ MiB \([0-9]+ slots, [0-9]+ B each' "$T/out.txt")" = 2 ] &&
+  pass "firm slots and the two stores' memory for both sizes" || fail "'memory at the end' line missing or malformed"
+[ "$(grep -Ec '^RSS rises in .*[0-9.]+ MiB.*the peak was reached in ".+" of month [0-9]+$' "$T/out.txt")" = 2 ] &&
+  pass "the phase that set the peak RSS, for both sizes" || fail "'RSS rises in' line missing or malformed"
 grep -Eq "model / reference = [0-9.]+$" "$T/out.txt" && pass "model / reference ratio printed" ||
   fail "no model / reference ratio"
 grep -q "CPU time" "$T/help.txt" && pass "--help describes the CPU-time phase columns" ||

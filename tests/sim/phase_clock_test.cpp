@@ -5,7 +5,10 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cmath>
+#include <string>
+#include <string_view>
 #include <thread>
+#include <vector>
 
 using vicsim::sim::PhaseClock;
 
@@ -85,4 +88,21 @@ TEST_CASE("phase_clock: merge adds wall and CPU times by name", "[sim]") {
   CHECK(a.phases()[0].laps == 2);
   CHECK(a.phases()[0].cpu_seconds == cpu);
   CHECK(a.phases()[1].name == "y");
+}
+
+TEST_CASE("phase_clock: the lap hook sees every lap's phase, and its own time is in no phase", "[sim]") {
+  PhaseClock clock;
+  std::vector<std::string> seen;
+  clock.set_lap_hook([&](std::string_view name) {
+    seen.emplace_back(name);
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // time the phases must not count
+  });
+  clock.start();
+  clock.lap("a");
+  clock.lap("b");
+  clock.lap("a");
+  CHECK(seen == std::vector<std::string>{"a", "b", "a"});
+  double wall = 0.0;
+  for (const auto& p : clock.phases()) wall += p.seconds;
+  CHECK(wall < 0.3);  // the three hooks slept 600 ms between the laps; counted, the sum would pass 0.6 s
 }
