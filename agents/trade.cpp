@@ -612,8 +612,9 @@ void settle_accounts(ModelContext& c) {
   sim::Firms& f = w.firms;
   const auto& tp = c.params.trade;
   const auto& alive = c.directory.alive();
-  // Per firm: what goes to households as services and to platforms as fees (serial ledger pass below).
-  std::vector<double> services(f.size(), 0.0), purchases(f.size(), 0.0);
+  // Per alive firm (by its place in the alive list, not its slot: exited slots need none): what goes to
+  // households as services, and its purchases (serial ledger pass below).
+  std::vector<double> services(alive.size(), 0.0), purchases(alive.size(), 0.0);
   // Chunks of the alive list that hold the firms of the metrics' chunks of firm slots (kFirmSumChunk): each
   // chunk sums its firms' transaction-cost parts in firm order, as the metrics pass adds them.
   const std::size_t n_chunks = sim::chunk_count(f.size(), sim::kFirmSumChunk);
@@ -775,8 +776,8 @@ void settle_accounts(ModelContext& c) {
     }
     if (f.orders[i] > 0.0)
       f.reputation[i] += c.params.market.reputation_rate * (fill_rate(f, i) - f.reputation[i]);
-    services[i] = tc - fees + rework + f.inventory_cost[i].yuan;
-    purchases[i] = bought;
+    services[k] = tc - fees + rework + f.inventory_cost[i].yuan;
+    purchases[k] = bought;
   };
   sim::parallel_chunks(n_chunks, c.threads, [&](std::size_t chunk, std::size_t) {
     for (std::size_t k = chunk_begin[chunk]; k < chunk_begin[chunk + 1]; ++k) {
@@ -795,7 +796,8 @@ void settle_accounts(ModelContext& c) {
   auto& L = c.ledger;
   using sim::FlowKind;
   using sim::Sector;
-  for (auto i : alive) {
+  for (std::size_t k = 0; k < alive.size(); ++k) {
+    const sim::FirmIndex i = alive[k];
     const auto& r = w.regions[sim::idx(f.region[i])];
     // Final goods are bought by households and, under income_wealth consumption, partly by the rest of
     // the world with its import receipts (7.70); foreign buyers pay for the orders they placed (7.78).
@@ -807,9 +809,9 @@ void settle_accounts(ModelContext& c) {
     L.pay(Sector::Firms, Sector::Households, FlowKind::Rent,
           r.land_cost.yuan * f.overhead_factor[i] * f.employees[i]);
     if (f.on_cloud[i]) L.pay(Sector::Firms, Sector::Households, FlowKind::Cloud, cloud_cost(c, i));
-    L.pay(Sector::Firms, Sector::Households, FlowKind::Services, services[i]);
+    L.pay(Sector::Firms, Sector::Households, FlowKind::Services, services[k]);
     L.pay(Sector::Firms, Sector::Firms, FlowKind::SpotPurchases, (f.spot_value[i] - f.import_value[i]).yuan);
-    L.pay(Sector::Firms, Sector::Firms, FlowKind::Purchases, purchases[i] - f.spot_value[i].yuan);
+    L.pay(Sector::Firms, Sector::Firms, FlowKind::Purchases, purchases[k] - f.spot_value[i].yuan);
     if (const double fee = app_fee(c, i); fee > 0.0) {
       L.pay(Sector::Firms, Sector::Platforms, FlowKind::AppSubscription, fee);
       w.platforms[static_cast<std::size_t>(f.app_platform[i])].revenue += sim::Money{fee};

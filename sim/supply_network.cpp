@@ -125,22 +125,21 @@ void SupplyGraph::compact() {
   // New slots in customer order (each firm's in-ties one after another): the order most of the model's tie
   // loops read the records in. Free slots take the places after the last tie, so `moved` is a permutation.
   std::vector<std::uint32_t> moved(slots, kNoTie);
-  std::vector<Link> links(slots);
   std::uint32_t next = 0;
   for (std::size_t v = 0; v < n; ++v)
-    for (const Arc& a : in_[v]) {
-      links[next] = Link{links_[a.tie].source, links_[a.tie].target, kNoTie, kNoTie};
-      moved[a.tie] = next++;
-    }
+    for (const Arc& a : in_[v]) moved[a.tie] = next++;
   for (std::uint32_t t = 0; t < slots; ++t)
     if (moved[t] == kNoTie) moved[t] = next++;
-  // The edge list keeps its order: relink the new slots in the old list's order.
+  // The edge list keeps its order: each tie's links now name the new slots of its neighbours in the old
+  // list, rewritten in place (a second link array would add 16 bytes per tie to the run's peak).
   std::uint32_t prev = kNoTie, head = kNoTie;
-  for (std::uint32_t t = head_; t != kNoTie; t = links_[t].next) {
-    const std::uint32_t s = moved[t];
-    links[s].prev = prev;
-    (prev == kNoTie ? head : links[prev].next) = s;
-    prev = s;
+  for (std::uint32_t t = head_; t != kNoTie;) {
+    const std::uint32_t old_next = links_[t].next;
+    links_[t].prev = prev;
+    links_[t].next = old_next == kNoTie ? kNoTie : moved[old_next];
+    prev = moved[t];
+    if (head == kNoTie) head = prev;
+    t = old_next;
   }
   // Incidence arrays keep their order; each is trimmed to its size.
   for (std::size_t v = 0; v < n; ++v)
@@ -148,17 +147,18 @@ void SupplyGraph::compact() {
       for (Arc& a : *arcs) a.tie = moved[a.tie];
       if (arcs->capacity() != arcs->size()) ArcList(arcs->begin(), arcs->end()).swap(*arcs);
     }
-  // The records are permuted in place, cycle by cycle: a second pool would double the ties' memory at
-  // every compaction, and the run's peak with it.
+  // The records and their links are permuted in place, cycle by cycle: a second pool would double the ties'
+  // memory at every compaction, and the run's peak with it.
   for (std::uint32_t t = 0; t < slots; ++t)
     while (moved[t] != t) {
       const std::uint32_t to = moved[t];
       std::swap(record(t), record(to));
+      std::swap(links_[t], links_[to]);
       std::swap(moved[t], moved[to]);
     }
-  links.resize(edges_);
-  links.shrink_to_fit();
-  links_.swap(links);
+  // Free slots are now past the last tie. The links keep their capacity: shrinking would copy them, and the
+  // copy would be the peak; the pages past the ties are the next months' new ties.
+  links_.resize(edges_);
   chunks_.resize((edges_ + kChunkMask) >> kChunkBits);
   chunks_.shrink_to_fit();
   free_.clear();
