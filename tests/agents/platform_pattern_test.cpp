@@ -216,7 +216,8 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
   // Since 2026-12-02 (docs/ODD.md 7.98) delivery time is the joiner's own delivery time to its customers
   // (Ruifang's 零件交付时间), not its input lead time: −2.2% on these seeds (−1.3% with the input lead time);
   // the stayers alone −9.8%. The channels printed above show why all four figures are small (7.98, §10 row
-  // 77): the in-plant services the seed texts credit are not modelled. Reported, not forced; bands unchanged.
+  // 77); the paid in-plant services the seed texts credit were added later (7.102, 7.107) and few stayers
+  // buy them. Reported, not forced; bands unchanged.
   // Not met since issue 13 §2 (2026-12-01): forced joiners learn their own margin gain after min_history
   // months and those that realise none leave again (docs/ODD.md 7.37), which dilutes the effect;
   // on the join branch −4.7%, with leaving on own gains disabled (mechanisms.adoption.min_history=120)
