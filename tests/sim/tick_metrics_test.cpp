@@ -93,7 +93,7 @@ TEST_CASE("tick metrics: input slots served and platform collaboration are read 
   boost::add_edge(gone, down1, platform_collaboration(), w.network);  // an exited partner does not count
   for (auto i : {down1, b, down3}) w.firms.platforms[i] = 1u;
   MetricsScratch scratch;
-  const auto m = compute_metrics({&w, {}, 250.0, 1}, {}, scratch);
+  const auto m = compute_metrics({&w, {}, 250.0, 1, {}}, {}, scratch);
   CHECK(m.firms == 4);
   CHECK(m.chain_completeness == Approx(3.0 / 4.0));    // 3 of the 4 slots of the two a/down firms
   CHECK(m.member_collaboration == Approx(2.0 / 3.0));  // b (as source) and down3 (as target); not down1
@@ -102,11 +102,11 @@ TEST_CASE("tick metrics: input slots served and platform collaboration are read 
   CHECK(m.platform_tie_share == Approx(1.0 / 4.0));
   // The scratch buffers carry nothing over: the same world gives the same row with a used scratch, and a
   // world without ties gives no served slot.
-  CHECK(compute_metrics({&w, {}, 250.0, 1}, {}, scratch).chain_completeness == m.chain_completeness);
+  CHECK(compute_metrics({&w, {}, 250.0, 1, {}}, {}, scratch).chain_completeness == m.chain_completeness);
   World bare = two_industries();
   add(bare, 0, 1);
-  CHECK(compute_metrics({&bare, {}, 250.0, 1}, {}, scratch).chain_completeness == 0.0);
-  CHECK(compute_metrics({&bare, {}, 250.0, 1}, {}, scratch).member_collaboration == 0.0);
+  CHECK(compute_metrics({&bare, {}, 250.0, 1, {}}, {}, scratch).chain_completeness == 0.0);
+  CHECK(compute_metrics({&bare, {}, 250.0, 1, {}}, {}, scratch).member_collaboration == 0.0);
 }
 
 TEST_CASE("tick metrics: every column is the same bits for 1 and 2 threads and with a reused scratch",
@@ -130,10 +130,10 @@ TEST_CASE("tick metrics: every column is the same bits for 1 and 2 threads and w
     boost::add_edge(s, t, tie, w.network);
   }
   MetricsScratch one, two;
-  const auto a = compute_metrics({&w, {}, 250.0, 1}, {}, one);
-  const auto b = compute_metrics({&w, {}, 250.0, 2}, {}, two);
-  const auto c = compute_metrics({&w, {}, 250.0, 2}, {}, two);
-  const auto fresh = compute_metrics({&w, {}, 250.0, 1}, {});
+  const auto a = compute_metrics({&w, {}, 250.0, 1, {}}, {}, one);
+  const auto b = compute_metrics({&w, {}, 250.0, 2, {}}, {}, two);
+  const auto c = compute_metrics({&w, {}, 250.0, 2, {}}, {}, two);
+  const auto fresh = compute_metrics({&w, {}, 250.0, 1, {}}, {});
   CHECK(a.chain_completeness > 0.0);
   CHECK(a.member_collaboration > 0.0);
   for (const auto& col : columns()) {
