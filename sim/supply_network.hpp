@@ -195,6 +195,8 @@ class SupplyGraph {
 
   /** @brief Pool slots in use plus free ones (capacity in records, for the memory audit). */
   std::size_t pool_slots() const { return links_.size(); }
+  /** @brief Edge-list links allocated (at least the ties; compaction keeps the capacity). */
+  std::size_t link_capacity() const { return links_.capacity(); }
   /** @brief Heap bytes held by the tie storage (pool, links, incidence arrays, free list). */
   std::size_t heap_bytes() const;
 

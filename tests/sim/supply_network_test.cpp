@@ -155,10 +155,11 @@ TEST_CASE("SupplyGraph stores a compacted tie in its record, a 16-byte link and 
   const std::size_t ties = boost::num_edges(g);
   // Per firm: two empty-vector headers; per tie: record + link + out entry + in entry; plus one partly
   // filled chunk and the chunk table. adjacency_list needed about sizeof(Tie) + 72 bytes per tie.
-  // Compaction keeps the link array's capacity (shrinking would copy it at the run's peak), and the array
-  // grew by doubling: up to one more unused 16-byte link per tie, counted here though never touched.
+  // Compaction keeps the link array's capacity (shrinking would copy it at the run's peak): the links past
+  // the ties are counted as what they are, not as per-tie cost.
   const std::size_t bound = n * 2 * sizeof(SupplyGraph::ArcList) +
-                            ties * (sizeof(Tie) + 2 * 16 + 2 * sizeof(SupplyGraph::Arc)) +
+                            ties * (sizeof(Tie) + 16 + 2 * sizeof(SupplyGraph::Arc)) +
+                            (g.link_capacity() - ties) * 16 +
                             (std::size_t{1} << SupplyGraph::kChunkBits) * sizeof(Tie) + 64 * sizeof(void*);
   CHECK(sizeof(SupplyGraph::Arc) == 8);
   CHECK(g.heap_bytes() <= bound);
