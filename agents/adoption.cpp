@@ -62,7 +62,7 @@ double cloud_hazard(const ModelContext& c, sim::FirmIndex f, double peer_share) 
 
 void init_digital_state(ModelContext& c, sim::FirmIndex f) {
   const auto& ap = c.params.adoption;
-  sim::Rng rng(c.world.seed, sim::Stream::AdoptionThreshold, f, 0);
+  sim::Rng rng(c.world.seed, sim::Stream::AdoptionThreshold, c.world.firms.id(f), 0);
   c.world.firms.adoption_threshold[f] =
       ap.threshold_min + (ap.threshold_max - ap.threshold_min) * rng.uniform();
   c.world.firms.overhead_factor[f] = 1.0;
@@ -283,7 +283,7 @@ void adopt_and_join(ModelContext& c) {
     learn_value(ap, fs, i, signal);
     const bool offline = !fs.on_cloud[i];
     if (offline) {
-      sim::Rng rng(w.seed, sim::Stream::Adoption, i, static_cast<std::uint64_t>(w.tick));
+      sim::Rng rng(w.seed, sim::Stream::Adoption, w.firms.id(i), static_cast<std::uint64_t>(w.tick));
       if (ap.threshold_rule) {
         // Watts (2002): adopt once the adopted share of partners reaches the firm's threshold.
         if (adopted_share(partners) >= fs.adoption_threshold[i] &&
@@ -299,7 +299,7 @@ void adopt_and_join(ModelContext& c) {
     // Awareness: a Bass hazard (partners on the platform, the owner's pull, digital readiness) decides
     // when a firm weighs a platform; the logit of its expected value decides whether it joins.
     const double ready = offline ? adoption_readiness(c, i) : 1.0;
-    sim::Rng rng(w.seed, sim::Stream::PlatformJoin, i, static_cast<std::uint64_t>(w.tick));
+    sim::Rng rng(w.seed, sim::Stream::PlatformJoin, w.firms.id(i), static_cast<std::uint64_t>(w.tick));
     for (std::size_t p = 0; p < w.platforms.size(); ++p) {
       const sim::Platform& pl = w.platforms[p];
       if (fs.member_of(i, p)) {

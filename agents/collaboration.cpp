@@ -60,7 +60,7 @@ void form_collaborations(ModelContext& c) {
   std::vector<std::uint8_t> searching(alive.size(), 0);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex f = alive[k];
-    sim::Rng rng(w.seed, sim::Stream::Collaboration, f, static_cast<std::uint64_t>(w.tick));
+    sim::Rng rng(w.seed, sim::Stream::Collaboration, w.firms.id(f), static_cast<std::uint64_t>(w.tick));
     searching[k] =
         sim::bernoulli(rng, kp.collaboration_probability) && collaborators(w, f) < kp.max_collaborators;
   });
@@ -81,7 +81,7 @@ void form_collaborations(ModelContext& c) {
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     if (!searching[k]) return;
     const sim::FirmIndex f = alive[k];
-    sim::Rng rng(w.seed, sim::Stream::Collaboration, f, static_cast<std::uint64_t>(w.tick));
+    sim::Rng rng(w.seed, sim::Stream::Collaboration, w.firms.id(f), static_cast<std::uint64_t>(w.tick));
     sim::bernoulli(rng, kp.collaboration_probability);  // the draw that made f search (true)
     // Firms two supply steps away: co-customers of f's suppliers and co-suppliers of f's customers, each
     // with its complementarity score: relatedness × distance decay × knowledge relatedness; the pair then

@@ -43,7 +43,8 @@ void exit_failing_firms(ModelContext& c) {
   c.directory.rebuild(w);
   for (const auto& o : orphans) {
     if (!f.alive[o.customer]) continue;
-    sim::Rng rng(w.seed, sim::Stream::Rewire, o.customer, static_cast<std::uint64_t>(w.tick) * 64u + o.slot);
+    sim::Rng rng(w.seed, sim::Stream::Rewire, w.firms.id(o.customer),
+                 static_cast<std::uint64_t>(w.tick) * 64u + o.slot);
     const auto rule =
         sim::bernoulli(rng, c.params.ties.uniform_fraction) ? ChoiceRule::Uniform : ChoiceRule::Logit;
     if (auto s = search_supplier(c, o.customer, o.slot, rng, rule))
@@ -59,7 +60,8 @@ void adjust_capacity(ModelContext& c) {
   const double floor = c.params.population.size_min * 0.2;
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = alive[k];
-    sim::Rng rng(c.world.seed, sim::Stream::Capacity, i, static_cast<std::uint64_t>(c.world.tick));
+    sim::Rng rng(c.world.seed, sim::Stream::Capacity, c.world.firms.id(i),
+                 static_cast<std::uint64_t>(c.world.tick));
     // Utilisation against orders, so a firm turning orders away expands.
     const double util = std::fmax(f.orders[i], f.output[i]) / f.capacity(i);
     double g = 0.0;

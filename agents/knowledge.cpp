@@ -54,7 +54,7 @@ void learn(ModelContext& c) {
       sim::prefetch_arc_lists(w.network, alive[k + 2 * kPrefetchAhead]);
     double a = f.productivity[i];
     if (kp.innovation_enabled) {
-      sim::Rng rng(w.seed, sim::Stream::Innovation, i, static_cast<std::uint64_t>(w.tick));
+      sim::Rng rng(w.seed, sim::Stream::Innovation, w.firms.id(i), static_cast<std::uint64_t>(w.tick));
       const double p =
           kp.innovation_rate * std::pow(f.employees[i] / kp.reference_employees, kp.size_elasticity);
       if (sim::bernoulli(rng, p)) {
@@ -66,7 +66,7 @@ void learn(ModelContext& c) {
       }
     }
     if (kp.spillover_enabled) {
-      sim::Rng rng(w.seed, sim::Stream::Imitation, i, static_cast<std::uint64_t>(w.tick));
+      sim::Rng rng(w.seed, sim::Stream::Imitation, w.firms.id(i), static_cast<std::uint64_t>(w.tick));
       double best = f.productivity[i];
       auto meet = [&](sim::FirmIndex j) {
         if (!f.alive[j] || f.productivity[j] <= best) return;

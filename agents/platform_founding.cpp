@@ -240,7 +240,9 @@ void launch(ModelContext& c, std::size_t p, const FoundingCase& k) {
       pl.name = w.industries[static_cast<std::size_t>(k.industry)].name + " line (founded)";
       break;
     default:
-      pl.name = "chain-master " + std::to_string(k.founder_firm) + " point (founded)";
+      pl.name = "chain-master " +
+                std::to_string(c.world.firms.id(static_cast<sim::FirmIndex>(k.founder_firm))) +
+                " point (founded)";
       break;
   }
   pl.level = k.level;
@@ -325,7 +327,7 @@ void found_platforms(ModelContext& c) {
   for (auto f : c.directory.alive())
     if (fs.chain_master[f])
       cands.push_back({sim::PlatformLevel::Enterprise, static_cast<std::int64_t>(f),
-                       static_cast<std::int32_t>(sim::idx(fs.industry[f])), -1, 100000 + f});
+                       static_cast<std::int32_t>(sim::idx(fs.industry[f])), -1, 100000 + fs.id(f)});
   for (const auto& cand : cands) {
     const std::int32_t slot = next_slot();
     if (slot < 0) return;

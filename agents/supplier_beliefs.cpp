@@ -204,7 +204,7 @@ SupplierBelief tie_belief(const ModelContext& c, const sim::Tie& t) {
 void init_reliability(ModelContext& c, sim::FirmIndex f) {
   const auto& ip = c.params.information;
   // Its own key (agent bit 40 set) so it never shares draws with the monthly drift.
-  sim::Rng rng(c.world.seed, sim::Stream::Reliability, f | (1ull << 40), 0);
+  sim::Rng rng(c.world.seed, sim::Stream::Reliability, c.world.firms.id(f) | (1ull << 40), 0);
   const auto [ot, df] = target_logits(ip, c.world.firms.digital_maturity[f]);
   c.world.firms.on_time_prob[f] = clamp_prob(logistic(ot + ip.reliability_sd * sim::normal(rng, 0.0, 1.0)));
   c.world.firms.defect_rate[f] = clamp_prob(logistic(df + ip.reliability_sd * sim::normal(rng, 0.0, 1.0)));
@@ -219,7 +219,8 @@ void drift_reliability(ModelContext& c) {
   // Each firm draws from its own counter RNG and writes only its own slots: parallel, any thread count.
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = alive[k];
-    sim::Rng rng(c.world.seed, sim::Stream::Reliability, i, static_cast<std::uint64_t>(c.world.tick));
+    sim::Rng rng(c.world.seed, sim::Stream::Reliability, c.world.firms.id(i),
+                 static_cast<std::uint64_t>(c.world.tick));
     const auto [ot, maturity_df] = target_logits(ip, f.digital_maturity[i]);
     const double df = maturity_df - defect_logit_cut(c, i);  // in-plant services (7.102)
     const double x =

@@ -31,7 +31,7 @@ void update_and_decay_ties(ModelContext& c) {
   const auto& alive = c.directory.alive();
   std::vector<std::vector<sim::TieEdge>> doomed_in(sim::chunk_count(alive.size(), kLearnChunk));
   learn_from_deliveries(c, [&](std::size_t chunk, sim::FirmIndex i) {
-    sim::Rng rng(w.seed, sim::Stream::TieDecay, i, static_cast<std::uint64_t>(w.tick));
+    sim::Rng rng(w.seed, sim::Stream::TieDecay, w.firms.id(i), static_cast<std::uint64_t>(w.tick));
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
       sim::Tie& t = w.network[*e];
       if (!t.is_supply()) t.trust += tp.trust_gain * (1.0 - t.trust);  // collaboration deepens with time
@@ -81,7 +81,8 @@ double f_orders(const ModelContext& c, sim::FirmIndex f) {
  * proposals to `out`. */
 void propose(ModelContext& c, sim::FirmIndex f, std::vector<Proposal>& out) {
   const auto& tp = c.params.trade;
-  sim::Rng rng(c.world.seed, sim::Stream::Search, f, static_cast<std::uint64_t>(c.world.tick));
+  sim::Rng rng(c.world.seed, sim::Stream::Search, c.world.firms.id(f),
+               static_cast<std::uint64_t>(c.world.tick));
   thread_local std::vector<std::uint32_t> counts;
   sim::prefetch_ties(c.world.network, f);  // its tie records load together, not one miss per tie
   ties_per_slot(c, f, counts);
@@ -155,7 +156,7 @@ void search_suppliers(ModelContext& c) {
 
 void fill_input_slots(ModelContext& c, sim::FirmIndex f, sim::Stream stream) {
   if (!c.params.trade.enabled) return;
-  sim::Rng rng(c.world.seed, stream, f, static_cast<std::uint64_t>(c.world.tick));
+  sim::Rng rng(c.world.seed, stream, c.world.firms.id(f), static_cast<std::uint64_t>(c.world.tick));
   const auto counts = ties_per_slot(c, f);
   for (std::size_t slot = 0; slot < counts.size(); ++slot)
     for (std::uint32_t have = counts[slot]; have < c.params.trade.suppliers_per_input; ++have) {

@@ -150,7 +150,8 @@ void produce_to_forecast(ModelContext& c, const std::vector<sim::FirmIndex>& fir
   // Each firm draws from its own counter RNG and writes only its own slots: parallel, any thread count.
   sim::parallel_for(firms.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = firms[k];
-    sim::Rng rng(c.world.seed, sim::Stream::Forecast, i, static_cast<std::uint64_t>(c.world.tick));
+    sim::Rng rng(c.world.seed, sim::Stream::Forecast, c.world.firms.id(i),
+                 static_cast<std::uint64_t>(c.world.tick));
     // The cut needs the C2M data the platform received; stale data predicts less (7.47).
     const double cut = sp.forecast_error_cut * c.services_of(i).forecasting *
                        (f.platforms[i] ? member_forecast_freshness(c, i) : 0.0);
@@ -638,7 +639,7 @@ void settle_accounts(ModelContext& c) {
     // and its dispatch receivers' for units they made for it (7.33). Late deliveries and defective lots
     // cost the buyer as they happen.
     const auto& ip = c.params.information;
-    sim::Rng rng(w.seed, sim::Stream::Delivery, i, static_cast<std::uint64_t>(w.tick));
+    sim::Rng rng(w.seed, sim::Stream::Delivery, w.firms.id(i), static_cast<std::uint64_t>(w.tick));
     double tied_units = 0.0, defective_units = 0.0, deliveries = 0.0, incidents_n = 0.0;
     sim::TransactionCostParts parts;
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {

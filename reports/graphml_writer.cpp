@@ -135,16 +135,18 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
       const auto& r = w.regions[sim::idx(f.region[i])];
       const auto& ind = w.industries[sim::idx(f.industry[i])];
       // Firms around their region's centre on a golden-angle spiral, so Gephi's geo layout is readable.
-      const double angle = 2.399963229728653 * i, rad = r.internal_km * std::sqrt((i % 997) / 997.0);
+      const std::uint64_t id = f.id(i);
+      const double angle = 2.399963229728653 * static_cast<double>(id),
+                   rad = r.internal_km * std::sqrt(static_cast<double>(id % 997) / 997.0);
       b << "    <node id=\"n";
       b.number(compact[i]) << "\">\n";
       b.data("key0").number(int(f.on_cloud[i])) << "</data>\n";
       b.data("key1").number(int(f.chain_master[i])) << "</data>\n";
       b.data("key5").number(f.employees[i]) << "</data>\n";
-      b.data("key6").number(i) << "</data>\n";
+      b.data("key6").number(id) << "</data>\n";
       b.data("key7").escaped(ind.name) << "</data>\n";
       b.data("key9") << "firm ";
-      b.number(i) << "</data>\n";
+      b.number(id) << "</data>\n";
       b.data("key11");
       bool first = true;
       for (std::size_t p = 0; p < w.platforms.size(); ++p)

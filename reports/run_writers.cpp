@@ -43,8 +43,8 @@ void write_firms_csv(std::ostream& out, const sim::World& w) {
     for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e)
       (w.network[*e].is_supply() ? cus : col) += 1;
     const auto& ind = w.industries[sim::idx(f.industry[i])];
-    out << i << ',' << csv_field(w.regions[sim::idx(f.region[i])].name) << ',' << csv_field(ind.name) << ','
-        << csv_field(ind.stages[f.stage[i]]) << ',' << int(f.alive[i]) << ',' << f.entry_tick[i] << ','
+    out << f.id(i) << ',' << csv_field(w.regions[sim::idx(f.region[i])].name) << ',' << csv_field(ind.name)
+        << ',' << csv_field(ind.stages[f.stage[i]]) << ',' << int(f.alive[i]) << ',' << f.entry_tick[i] << ','
         << (f.exit_tick[i] < 0 ? std::string("NA") : std::to_string(f.exit_tick[i])) << ','
         << int(f.chain_master[i]) << ',' << format_number(f.employees[i]) << ','
         << format_number(f.productivity[i]) << ',' << format_number(f.digital_maturity[i]) << ','

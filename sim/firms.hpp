@@ -98,6 +98,10 @@ struct Firms {
   std::vector<double> platform_value;    ///< expected monthly margin gain of membership (share)
 
   std::size_t size() const { return region.size(); }
+  /** @brief Firm i's stable id: its key in every random stream and its `firm_id` in every output. Exited
+   * firms keep their slots today, so the id is the slot; compacting exited slots away (the plan in
+   * docs/SLOT_COMPACTION_PLAN.md) would change this one function, not its callers. */
+  std::uint64_t id(FirmIndex i) const { return i; }
   /** @brief Appends a zero-initialised firm slot and returns its index. */
   FirmIndex add();
   /** @brief Bytes the firm arrays hold for their slots (size × element, not the reserved capacity): what

@@ -29,7 +29,7 @@ ViewFrame view_of_world(const sim::World& w) {
     if (!f.alive[i]) continue;
     compact[i] = static_cast<std::int64_t>(v.nodes.size());
     ViewNode n;
-    n.id = i;
+    n.id = static_cast<std::int64_t>(f.id(i));
     n.region = static_cast<std::int32_t>(sim::idx(f.region[i]));
     n.industry = static_cast<std::int32_t>(sim::idx(f.industry[i]));
     n.stage = w.industries[sim::idx(f.industry[i])].stages[f.stage[i]];

@@ -56,3 +56,14 @@ TEST_CASE("Firms::bytes counts every slot's elements, input slots included, not 
   fs.set_input_slots(3);
   CHECK(fs.bytes() == 2 * (one + 2 * sizeof(double)));
 }
+
+TEST_CASE("Firms::id is the creation rank, and an exit changes no firm's id", "[firms]") {
+  Firms fs;
+  for (int k = 0; k < 5; ++k) fs.add();
+  fs.alive[1] = 0;  // an exit
+  fs.exit_tick[1] = 3;
+  const FirmIndex late = fs.add();
+  for (FirmIndex i = 0; i < 5; ++i) CHECK(fs.id(i) == i);
+  // The entrant after the exit gets the next rank, not the exited firm's.
+  CHECK(fs.id(late) == 5);
+}
