@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "agents/collaboration_candidates.hpp"
 #include "agents/knowledge.hpp"
 #include "agents/platform_services.hpp"
 #include "sim/distributions.hpp"
@@ -76,7 +77,9 @@ void form_collaborations(ModelContext& c) {
     for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e)
       need_suppliers[boost::target(*e, w.network)] = 1;
   }
-  auto& index = c.collaboration_candidates;
+  // A local, not kept between months: its lists (16 B per partner) would otherwise stay resident through
+  // settlement, the phase that sets the run's peak memory (docs/PERFORMANCE.md, session 20).
+  CollaborationCandidates index;
   index.rebuild(w, kp, c.threads, need_customers, need_suppliers);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     if (!searching[k]) return;

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "agents/access_link_times.hpp"
-#include "agents/collaboration_candidates.hpp"
 #include "agents/infrastructure_outcome.hpp"
 #include "agents/model_params.hpp"
 #include "agents/policy.hpp"
@@ -87,8 +86,6 @@ struct ModelContext {
   std::vector<sim::TransactionCostParts> transaction_cost_parts;
   /** @brief All alive platform members (any platform), in firm order. */
   std::vector<sim::FirmIndex> alive_members;
-  /** @brief Scratch of the collaboration search, rebuilt each month by form_collaborations. */
-  CollaborationCandidates collaboration_candidates;
   /** @brief Share of cloud cost paid by vouchers for each firm this tick. */
   std::vector<double> voucher_share;
   /** @brief Final-demand multiplier per industry from demand shocks (1 = none). */
