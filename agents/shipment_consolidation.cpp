@@ -1,6 +1,7 @@
 #include "agents/shipment_consolidation.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "agents/model_context.hpp"
 #include "sim/parallel_for.hpp"
@@ -55,7 +56,8 @@ void update_logistics_lanes(ModelContext& c) {
   LogisticsLanes& L = c.lanes;
   L.regions = w.regions.size();
   L.platforms = w.platforms.size();
-  L.own.assign(f.size() * L.regions, 0.0);
+  if (L.regions > OwnLanes::kNoRegion)
+    throw std::logic_error("update_logistics_lanes: more than 65534 regions");
   L.pool.assign(L.platforms * L.regions * L.regions, 0.0);
   // Shipments this tick: (supplier, origin, destination, platform offering logistics or -1, yuan per day).
   struct Shipment {
@@ -65,14 +67,27 @@ void update_logistics_lanes(ModelContext& c) {
     double flow;
   };
   // By supplier over its out-ties (a contiguous array per firm, not a pointer chase through the edge list).
-  // A supplier's out-ties are in edge-list order, so each own[s, r] adds in the same order as an edge-list
-  // walk; the pooled shipments mix suppliers and are put back in edge-list order (Tie::seq) below.
-  // Suppliers run in parallel: each writes only its own row of `own` and lists its pooled shipments in its
-  // chunk; the chunks are joined in supplier order, the order of a sequential loop.
+  // A supplier's out-ties are in edge-list order, so each own flow (s, r) adds in the same order as an
+  // edge-list walk; the pooled shipments mix suppliers and are put back in edge-list order (Tie::seq) below.
+  // Suppliers run in parallel: each sums its flows per region in a row of its own, then stores the regions it
+  // ships to (the first in place, the others in its chunk's list); the chunks are joined in supplier order,
+  // the order of a sequential loop.
   const std::size_t n = boost::num_vertices(g);
   constexpr std::size_t kChunk = 1024;
-  std::vector<std::vector<Shipment>> pooled_of(sim::chunk_count(n, kChunk));
-  sim::parallel_chunks(pooled_of.size(), c.threads, [&](std::size_t chunk, std::size_t) {
+  const std::size_t n_chunks = sim::chunk_count(n, kChunk);
+  struct ChunkLanes {
+    std::vector<Shipment> pooled;
+    std::vector<double> more_value;
+    std::vector<std::uint16_t> more_region;
+  };
+  std::vector<ChunkLanes> chunk_lanes(n_chunks);
+  L.own.assign(n, OwnLanes{});
+  sim::parallel_chunks(n_chunks, c.threads, [&](std::size_t chunk, std::size_t) {
+    ChunkLanes& out = chunk_lanes[chunk];
+    thread_local std::vector<double> row;
+    thread_local std::vector<std::uint8_t> used;
+    row.assign(L.regions, 0.0);
+    used.assign(L.regions, 0);
     for (std::size_t s = chunk * kChunk; s < std::min(n, (chunk + 1) * kChunk); ++s) {
       if (!f.alive[s]) continue;
       const std::size_t a = sim::idx(f.region[s]);
@@ -83,14 +98,39 @@ void update_logistics_lanes(ModelContext& c) {
         if (!t.is_supply() || !f.alive[b] || t.units <= 0.0) continue;
         const double flow = t.units * price / kDaysPerMonth;
         const std::size_t r = sim::idx(f.region[b]);
-        L.own[s * L.regions + r] += flow;
-        if (const auto p = logistics_platform(c, t); p >= 0)
-          pooled_of[chunk].push_back({t.seq, s, a, r, p, flow});
+        row[r] += flow;
+        used[r] = 1;
+        if (const auto p = logistics_platform(c, t); p >= 0) out.pooled.push_back({t.seq, s, a, r, p, flow});
+      }
+      OwnLanes& o = L.own[s];
+      for (std::size_t r = 0; r < L.regions; ++r) {
+        if (!used[r]) continue;
+        if (o.region == OwnLanes::kNoRegion) {
+          o.region = static_cast<std::uint16_t>(r);
+          o.value = row[r];
+          o.more = static_cast<std::uint32_t>(out.more_value.size());  // chunk-local until joined
+        } else {
+          out.more_value.push_back(row[r]);
+          out.more_region.push_back(static_cast<std::uint16_t>(r));
+          ++o.more_count;
+        }
+        row[r] = 0.0;
+        used[r] = 0;
       }
     }
   });
+  L.more_value.clear();
+  L.more_region.clear();
   std::vector<Shipment> pooled;
-  for (const auto& list : pooled_of) pooled.insert(pooled.end(), list.begin(), list.end());
+  for (std::size_t chunk = 0; chunk < n_chunks; ++chunk) {
+    ChunkLanes& cl = chunk_lanes[chunk];
+    const auto base = static_cast<std::uint32_t>(L.more_value.size());
+    for (std::size_t s = chunk * kChunk; s < std::min(n, (chunk + 1) * kChunk); ++s) L.own[s].more += base;
+    L.more_value.insert(L.more_value.end(), cl.more_value.begin(), cl.more_value.end());
+    L.more_region.insert(L.more_region.end(), cl.more_region.begin(), cl.more_region.end());
+    pooled.insert(pooled.end(), cl.pooled.begin(), cl.pooled.end());
+    cl = ChunkLanes{};
+  }
   if (pooled.empty()) return;
   std::stable_sort(pooled.begin(), pooled.end(),
                    [](const Shipment& x, const Shipment& y) { return x.seq < y.seq; });
@@ -104,7 +144,7 @@ void update_logistics_lanes(ModelContext& c) {
   for (int round = 0; round < kPoolRounds; ++round) {
     std::fill(next.begin(), next.end(), 0.0);
     for (const auto& x : pooled)
-      if (choose(c.params, L.own[x.s * L.regions + x.b], L.pool[key(x)], true).pooled) next[key(x)] += x.flow;
+      if (choose(c.params, L.own_flow(x.s, x.b), L.pool[key(x)], true).pooled) next[key(x)] += x.flow;
     if (next == L.pool) break;
     L.pool.swap(next);
   }

@@ -30,8 +30,7 @@ void prefetch_offer(const ModelContext& c, sim::FirmIndex s, std::size_t buyer_r
   sim::prefetch(&fs.platforms[s]);
   sim::prefetch(&fs.in_plant_platform[s]);
   sim::prefetch(&c.world.network.out_arcs(s));
-  if (const std::size_t k = s * c.lanes.regions + buyer_region; k < c.lanes.own.size())
-    sim::prefetch(&c.lanes.own[k]);
+  if (s < c.lanes.own.size()) sim::prefetch(&c.lanes.own[s]);
   if (rated) {  // a platform tie's belief adds the supplier's delivery record (with_rating)
     sim::prefetch(&fs.record_on_time[s]);
     sim::prefetch(&fs.record_late[s]);

@@ -102,7 +102,7 @@ void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads) {
     sim::prefetch(&f.record_late[s]);
     sim::prefetch(&f.record_bad_lots[s]);
     sim::prefetch(&f.record_good_lots[s]);
-    if (const std::size_t k = s * L.regions + rb; k < L.own.size()) sim::prefetch(&L.own[k]);
+    if (s < L.own.size()) sim::prefetch(&L.own[s]);
     if (reads == TieReads::Orders) {
       sim::prefetch(&f.employees[s]);
       sim::prefetch(&f.productivity[s]);
