@@ -22,7 +22,7 @@ bool is_supplier_of(const sim::SupplyGraph& g, sim::FirmIndex s, sim::FirmIndex 
 /** Starts loading what pricing an offer from candidate s reads of it (landed_cost_on, the choice): every
  * candidate is a random firm, so each of its attributes is a cache miss; issued for all candidates at once,
  * the misses overlap instead of coming one after another. A hint only: reads and changes nothing. */
-void prefetch_offer(const ModelContext& c, sim::FirmIndex s, std::size_t buyer_region, bool rated) {
+void prefetch_offer(const ModelContext& c, sim::FirmIndex s, bool rated) {
   const sim::Firms& fs = c.world.firms;
   sim::prefetch(&fs.alive[s]);
   sim::prefetch(&fs.price[s]);
@@ -97,7 +97,7 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
       }
   }
 
-  for (const auto s : cand) prefetch_offer(c, s, sim::idx(fs.region[f]), fs.platforms[f] != 0);
+  for (const auto s : cand) prefetch_offer(c, s, fs.platforms[f] != 0);
   std::sort(cand.begin(), cand.end());
   cand.erase(std::unique(cand.begin(), cand.end()), cand.end());
   std::erase_if(cand,

@@ -91,7 +91,6 @@ void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads) {
   const auto& g = c.world.network;
   const sim::Firms& f = c.world.firms;
   const auto& L = c.lanes;
-  const std::size_t rb = sim::idx(f.region[i]);
   sim::prefetch_ties(g, i);
   for (const auto& a : g.in_arcs(i)) {
     const std::size_t s = a.partner;
