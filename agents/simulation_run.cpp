@@ -28,20 +28,28 @@ sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
   clock.lap("tie compaction");
   model_.step();
   const unsigned threads = model_.context().threads;
-  // Every buffer of the metrics is released as soon as its pass is done, not kept for next month: kept, they
-  // stayed resident through next month's settlement, which then set the run's peak memory on top of them
-  // (docs/PERFORMANCE.md, session 20). Rebuilding them costs page faults, not results.
-  sim::build_undirected_snapshot(w, snapshot_, threads);
-  snapshot_.upper = {};  // the build's own scratch
-  snapshot_.staging = {};
+  // The metrics' buffers are locals, each released as soon as its pass is done: kept from month to month
+  // (as they were until session 20), they stayed resident through next month's settlement, which then set
+  // the run's peak memory on top of them (docs/PERFORMANCE.md, session 20). Rebuilding them costs page
+  // faults, not results.
+  sim::UndirectedSnapshot snapshot;
+  sim::build_undirected_snapshot(w, snapshot, threads);
+  snapshot.upper = {};  // the build's own scratch
+  snapshot.staging = {};
   clock.lap("metrics: network snapshot");
-  const auto net = sim::network_stats(snapshot_, {w.seed, w.tick, threads}, scratch_);
-  scratch_ = {};
+  sim::NetworkStats net;
+  {
+    sim::NetworkScratch scratch;
+    net = sim::network_stats(snapshot, {w.seed, w.tick, threads}, scratch);
+  }
   clock.lap("metrics: network statistics");
   sim::MetricsInput in{&w, model_.last_stats(), model_.params().population.sme_threshold, threads,
                        model_.context().transaction_cost_parts};
-  auto m = sim::compute_metrics(in, net, metrics_scratch_);
-  metrics_scratch_ = {};
+  sim::TickMetrics m;
+  {
+    sim::MetricsScratch scratch;
+    m = sim::compute_metrics(in, net, scratch);
+  }
   fill_mechanism_columns(model_.context(), m);  // the columns the mechanism registry declares
   m.stage = static_cast<double>(detector_.update(sim::stage_indicators(m)));
   const bool any_platform = m.platforms_alive > 0;
@@ -51,9 +59,8 @@ sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
   spent_ += m.policy_spend;
   m.policy_spend_cumulative = spent_;
   clock.lap("metrics: other columns");
-  for (auto* o : observers) o->on_tick(w, m, snapshot_);
+  for (auto* o : observers) o->on_tick(w, m, snapshot);
   clock.lap("output: observers (panels, GraphML)");
-  snapshot_ = {};  // the observers were its last readers
   return m;
 }
 

@@ -37,10 +37,6 @@ class TickRunner {
   sim::TraditionalStageDetector detector_;
   sim::PlatformStageDetector platform_detector_;
   double spent_ = 0.0;  ///< cumulative policy spending (yuan)
-  // The metrics' buffers: built each month and released when their pass is done (step()).
-  sim::UndirectedSnapshot snapshot_;
-  sim::NetworkScratch scratch_;
-  sim::MetricsScratch metrics_scratch_;
 };
 
 /** @brief Steps `model` for `ticks` months, notifying observers; returns the time series. */
