@@ -15,8 +15,8 @@ namespace vicsim::agents {
 struct ModelContext;
 
 /** @brief A shipper's first own lane, stored in place; its further lanes are in LogisticsLanes' overflow.
- * Most shippers use at most one lane (at 30,000 firms, month 120: no lane 54%, one 33%, two 9%, more 4%), so
- * 16 bytes per firm slot replace a row of one double per region (48 bytes with 6 regions; issue 15). */
+ * Most shippers ship on one lane or none (docs/PERFORMANCE.md, session 20), so 16 bytes per firm slot replace
+ * a row of one double per region (48 bytes with 6 regions; issue 15). */
 struct OwnLanes {
   static constexpr std::uint16_t kNoRegion = 0xFFFF;
   double value = 0.0;                ///< flow on the first lane, yuan per day

@@ -34,8 +34,6 @@ sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
   // faults, not results.
   sim::UndirectedSnapshot snapshot;
   sim::build_undirected_snapshot(w, snapshot, threads);
-  snapshot.upper = {};  // the build's own scratch
-  snapshot.staging = {};
   clock.lap("metrics: network snapshot");
   sim::NetworkStats net;
   {
@@ -45,11 +43,7 @@ sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
   clock.lap("metrics: network statistics");
   sim::MetricsInput in{&w, model_.last_stats(), model_.params().population.sme_threshold, threads,
                        model_.context().transaction_cost_parts};
-  sim::TickMetrics m;
-  {
-    sim::MetricsScratch scratch;
-    m = sim::compute_metrics(in, net, scratch);
-  }
+  auto m = sim::compute_metrics(in, net);       // its scratch is freed on return
   fill_mechanism_columns(model_.context(), m);  // the columns the mechanism registry declares
   m.stage = static_cast<double>(detector_.update(sim::stage_indicators(m)));
   const bool any_platform = m.platforms_alive > 0;

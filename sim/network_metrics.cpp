@@ -55,17 +55,19 @@ void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned t
     }
   const std::size_t n = s.firm_of.size();
   // Pass 1: each vertex's in- and out-ties into its own upper-bound segment of `staging`, sorted and
-  // deduplicated in place; its distinct count goes to offset[v+1].
-  s.upper.assign(n + 1, 0);
+  // deduplicated in place; its distinct count goes to offset[v+1]. Both scratch arrays are freed on return:
+  // kept in the snapshot they stayed resident through the observers (docs/PERFORMANCE.md, session 20).
+  std::vector<std::uint64_t> upper(n + 1, 0);
+  std::vector<std::uint32_t> staging;
   for (std::size_t v = 0; v < n; ++v)
-    s.upper[v + 1] = boost::out_degree(s.firm_of[v], w.network) + boost::in_degree(s.firm_of[v], w.network);
-  prefix_sum(s.upper);
-  s.staging.resize(s.upper[n]);
+    upper[v + 1] = boost::out_degree(s.firm_of[v], w.network) + boost::in_degree(s.firm_of[v], w.network);
+  prefix_sum(upper);
+  staging.resize(upper[n]);
   s.offset.assign(n + 1, 0);
   parallel_chunks(chunk_count(n, kChunk), threads, [&](std::size_t k, std::size_t) {
     for (std::size_t v = k * kChunk; v < std::min(n, (k + 1) * kChunk); ++v) {
       const FirmIndex i = s.firm_of[v];
-      std::uint32_t* seg = s.staging.data() + s.upper[v];
+      std::uint32_t* seg = staging.data() + upper[v];
       std::size_t d = 0;
       auto add = [&](FirmIndex j) {
         const auto u = s.vertex[j];
@@ -84,8 +86,7 @@ void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned t
   s.adjacent.resize(s.offset[n]);
   parallel_chunks(chunk_count(n, kChunk), threads, [&](std::size_t k, std::size_t) {
     for (std::size_t v = k * kChunk; v < std::min(n, (k + 1) * kChunk); ++v)
-      std::copy_n(s.staging.data() + s.upper[v], s.offset[v + 1] - s.offset[v],
-                  s.adjacent.data() + s.offset[v]);
+      std::copy_n(staging.data() + upper[v], s.offset[v + 1] - s.offset[v], s.adjacent.data() + s.offset[v]);
   });
 }
 

@@ -25,8 +25,6 @@ struct UndirectedSnapshot {
   std::vector<std::uint32_t> vertex;    ///< firm slot → compact vertex, or kNoVertex for exited firms
   std::vector<std::uint64_t> offset;    ///< CSR row starts, size num_vertices()+1
   std::vector<std::uint32_t> adjacent;  ///< CSR neighbour lists (each edge stored in both directions)
-  std::vector<std::uint64_t> upper;     ///< scratch: row starts of the undeduplicated neighbour lists
-  std::vector<std::uint32_t> staging;   ///< scratch: undeduplicated neighbour lists
   static constexpr std::uint32_t kNoVertex = 0xFFFFFFFFu;
 
   /** @brief Alive firms. */
@@ -41,7 +39,8 @@ struct UndirectedSnapshot {
   }
 };
 
-/** @brief Rebuilds `s` from the world, reusing its buffers (no allocation once they are large enough). */
+/** @brief Rebuilds `s` from the world (its arrays are reused; the build's scratch is its own, freed on
+ * return). */
 void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned threads = 1);
 
 /** @brief Builds a fresh undirected snapshot of alive firms and their ties. */
