@@ -146,9 +146,10 @@ bool eligible(const ModelContext& c, sim::FirmIndex f, const sim::Platform& pl,
     if (static_cast<std::int32_t>(sim::idx(fs.region[f])) != home) return false;
   }
   if (!sim::admits_industry(pl, static_cast<std::int32_t>(sim::idx(fs.industry[f])))) return false;
-  if (pl.partners_only && pl.owner_firm >= 0 && static_cast<std::int64_t>(f) != pl.owner_firm) {
-    // A point connects its chain-master's suppliers and customers (7.51).
-    const auto o = static_cast<sim::FirmIndex>(pl.owner_firm);
+  if (pl.partners_only && pl.owner_firm >= 0 && static_cast<std::int64_t>(fs.id(f)) != pl.owner_firm) {
+    // A point connects its chain-master's suppliers and customers (7.51); an owner compacted away (exited)
+    // has no partners left.
+    const sim::FirmIndex o = fs.slot_of(static_cast<std::uint64_t>(pl.owner_firm));
     if (std::none_of(partners.begin(), partners.end(), [&](const Partner& x) { return x.id == o; }))
       return false;
   }
@@ -158,7 +159,10 @@ bool eligible(const ModelContext& c, sim::FirmIndex f, const sim::Platform& pl,
 /** Share of f's partners on platform p, and whether f trades with p's chain-master owner. */
 std::pair<double, bool> platform_partners(const ModelContext& c, const std::vector<Partner>& partners,
                                           std::size_t p) {
-  const std::int64_t owner = c.world.platforms[p].owner_firm;
+  const std::int64_t owner_id = c.world.platforms[p].owner_firm;
+  const std::int64_t owner =
+      owner_id < 0 ? -1
+                   : static_cast<std::int64_t>(c.world.firms.slot_of(static_cast<std::uint64_t>(owner_id)));
   double n = 0, a = 0;
   bool owner_partner = false;
   for (const Partner& o : partners) {
@@ -303,7 +307,7 @@ void adopt_and_join(ModelContext& c) {
     for (std::size_t p = 0; p < w.platforms.size(); ++p) {
       const sim::Platform& pl = w.platforms[p];
       if (fs.member_of(i, p)) {
-        if (static_cast<std::int64_t>(i) == pl.owner_firm && pl.alive) continue;  // owners stay
+        if (static_cast<std::int64_t>(fs.id(i)) == pl.owner_firm && pl.alive) continue;  // owners stay
         // Members leave once their own realised gain (learned) falls below what membership costs
         // them (fees and cloud cost are inside the margin), or by churn.
         const bool poor = !std::isnan(gain[i]) && fs.platform_value[i] < 0.0;

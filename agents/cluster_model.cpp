@@ -8,6 +8,7 @@
 
 #include "agents/accounts.hpp"
 #include "agents/adoption.hpp"
+#include "agents/firm_compaction.hpp"
 #include "agents/household_consumption.hpp"
 #include "agents/model_phases.hpp"
 #include "agents/platform_founding.hpp"
@@ -34,7 +35,8 @@ std::vector<std::size_t> customers_first_order(const sim::World& w, const sim::F
 }
 
 ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned threads,
-                           std::vector<Policy> policies, std::vector<Shock> shocks) {
+                           std::vector<Policy> policies, std::vector<Shock> shocks, bool compact_exited_firms)
+    : compact_exited_firms_(compact_exited_firms) {
   c_.world = std::move(world);
   c_.params = params;
   c_.policies = std::move(policies);
@@ -94,7 +96,7 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
           static_cast<std::int32_t>(sim::idx(c_.world.firms.industry[i])) == pl.owner_industry &&
           c_.world.firms.employees[i] > best) {
         best = c_.world.firms.employees[i];
-        pl.owner_firm = i;
+        pl.owner_firm = static_cast<std::int64_t>(c_.world.firms.id(i));
       }
   }
 }
@@ -107,7 +109,7 @@ void ClusterModel::warm_up() {
   // platform launches) keeps its meaning; draws are keyed by these ticks like any other.
   w.tick = -months;
   for (std::int32_t k = 0; k < months; ++k) {
-    if (k % sim::kCompactTiesEvery == 0) sim::compact_ties(w.network);  // same results, fewer cache misses
+    if (k % sim::kCompactTiesEvery == 0) compact();  // same results, less memory, fewer cache misses
     step();
   }
   // Month 1 starts here: survivors and warm-up entrants are the initial population, real output is
@@ -116,6 +118,11 @@ void ClusterModel::warm_up() {
   c_.base_price.clear();
   c_.stats = {};
   clock_ = sim::PhaseClock{};  // phase times cover months 1…T; the warm-up is timed as setup
+}
+
+void ClusterModel::compact() {
+  if (compact_exited_firms_) compact_firm_slots(c_);
+  sim::compact_ties(c_.world.network);
 }
 
 void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {

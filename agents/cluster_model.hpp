@@ -17,12 +17,18 @@ struct CyclicValueChain : std::runtime_error {
 class ClusterModel {
  public:
   /** @brief Takes a world with regions, industries and (not yet launched) platforms set, creates the
-   * firms and the initial network, and claims SimGrid slots when the infrastructure layer is on. */
+   * firms and the initial network, and claims SimGrid slots when the infrastructure layer is on. With
+   * `compact_exited_firms` false, exited firms keep their slots (compact() only compacts the ties): the
+   * results are the same, the memory is not (the check of compaction, and `--keep-exited-slots`). */
   ClusterModel(sim::World world, ModelParams params, unsigned threads = 1, std::vector<Policy> policies = {},
-               std::vector<Shock> shocks = {});
+               std::vector<Shock> shocks = {}, bool compact_exited_firms = true);
 
   /** @brief Advances one tick (one month): demand, prices, orders, accounts, learning, ties, demography. */
   void step();
+  /** @brief Between months: drops exited firms' slots (renumbering the others in order; ids stay) and
+   * rewrites the tie storage in customer order. Results do not change; firm slots and tie references taken
+   * before are invalid after. The tick loop and the warm-up call it every sim::kCompactTiesEvery months. */
+  void compact();
 
   const sim::World& world() const { return c_.world; }
   const ModelParams& params() const { return c_.params; }
@@ -58,6 +64,7 @@ class ClusterModel {
 
   ModelContext c_;
   sim::PhaseClock clock_;
+  bool compact_exited_firms_ = true;
 };
 
 /** @brief Type keys of a world's industries in customers-first order; throws CyclicValueChain. */

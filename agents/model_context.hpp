@@ -81,7 +81,7 @@ struct ModelContext {
    * services. Firms created since the refresh read as none. */
   std::vector<std::uint32_t> access_index;
   std::vector<ServiceAccess> access_table{ServiceAccess{}};
-  /** @brief This tick's transaction-cost parts per chunk of sim::kFirmSumChunk firm slots, summed in firm
+  /** @brief This tick's transaction-cost parts per chunk of sim::kFirmSumChunk firm ids, summed in firm
    * order by settle_accounts (the metrics read them; no per-firm copy is kept). */
   std::vector<sim::TransactionCostParts> transaction_cost_parts;
   /** @brief All alive platform members (any platform), in firm order. */

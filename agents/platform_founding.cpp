@@ -88,6 +88,9 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   const auto& e = c.params.platform_economy;
   const sim::World& w = c.world;
   const sim::Firms& fs = w.firms;
+  // Platforms store their owner's id (slots move when exited firms are compacted away).
+  const std::int64_t founder_id =
+      founder >= 0 ? static_cast<std::int64_t>(fs.id(static_cast<sim::FirmIndex>(founder))) : -1;
   FoundingCase k;
   k.level = level;
   k.founder_firm = founder;
@@ -131,7 +134,7 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   k.rivals = served / k.reachable;
   for (const auto& q : w.platforms)
     if (q.alive && q.level == level && q.level != sim::PlatformLevel::Middle &&
-        (level != sim::PlatformLevel::Enterprise || q.owner_firm == founder) &&
+        (level != sim::PlatformLevel::Enterprise || q.owner_firm == founder_id) &&
         (industry < 0 || sim::admits_industry(q, industry) ||
          (q.industry >= 0 && sim::in_industry_scope(industry, related, q.industry))) &&
         (region < 0 || q.home_region == region))
@@ -246,7 +249,10 @@ void launch(ModelContext& c, std::size_t p, const FoundingCase& k) {
       break;
   }
   pl.level = k.level;
-  pl.owner_firm = k.founder_firm;
+  pl.owner_firm =
+      k.founder_firm >= 0
+          ? static_cast<std::int64_t>(c.world.firms.id(static_cast<sim::FirmIndex>(k.founder_firm)))
+          : -1;
   pl.host_region = k.host;
   pl.industry = k.industry;
   pl.home_region = k.region;
@@ -334,7 +340,8 @@ void found_platforms(ModelContext& c) {
     // A founder runs at most one platform of each level.
     bool has = false;
     for (const auto& q : w.platforms)
-      has |= q.alive && q.level == cand.level && cand.founder >= 0 && q.owner_firm == cand.founder;
+      has |= q.alive && q.level == cand.level && cand.founder >= 0 &&
+             q.owner_firm == static_cast<std::int64_t>(fs.id(static_cast<sim::FirmIndex>(cand.founder)));
     if (has) continue;
     FoundingCase k = cand.level == sim::PlatformLevel::Industry
                          ? line_case(c, cand.founder, cand.industry)

@@ -24,8 +24,10 @@ void update_platform_roster(ModelContext& c) {
       pl.cash = pl.equity_in = sim::Money{c.params.platform_economy.initial_cash};
       c.ledger.pay(sim::Sector::Households, sim::Sector::Platforms, sim::FlowKind::Equity, pl.cash.yuan);
       // A chain-master owner goes on its own platform first and pulls its partners (source text 1).
-      if (pl.owner_firm >= 0 && fs.alive[static_cast<std::size_t>(pl.owner_firm)])
-        join_platform(c, static_cast<sim::FirmIndex>(pl.owner_firm), p);
+      if (pl.owner_firm >= 0)
+        if (const auto o = fs.slot_of(static_cast<std::uint64_t>(pl.owner_firm));
+            o != sim::Firms::kGone && fs.alive[o])
+          join_platform(c, o, p);
     }
     if (pl.alive && pl.level == sim::PlatformLevel::Middle) {
       middle_alive = true;

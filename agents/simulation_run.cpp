@@ -22,10 +22,11 @@ TickRunner::TickRunner(ClusterModel& model)
 sim::TickMetrics TickRunner::step(const std::vector<RunObserver*>& observers) {
   auto& clock = model_.phase_clock();
   clock.start();
-  // Before the month's loops walk the ties: their records in edge-list order, not scattered (same results).
+  // Before the month's loops walk the ties: exited firms' slots dropped and the tie records in customer
+  // order, not scattered (same results).
   sim::World& w = model_.mutable_context().world;
-  if (w.tick % sim::kCompactTiesEvery == 0) sim::compact_ties(w.network);
-  clock.lap("tie compaction");
+  if (w.tick % sim::kCompactTiesEvery == 0) model_.compact();
+  clock.lap("compaction");
   model_.step();
   const unsigned threads = model_.context().threads;
   // The metrics' buffers are locals, each released as soon as its pass is done: kept from month to month

@@ -615,13 +615,15 @@ void settle_accounts(ModelContext& c) {
   // Per alive firm (by its place in the alive list, not its slot: exited slots need none): what goes to
   // households as services, and its purchases (serial ledger pass below).
   std::vector<double> services(alive.size(), 0.0), purchases(alive.size(), 0.0);
-  // Chunks of the alive list that hold the firms of the metrics' chunks of firm slots (kFirmSumChunk): each
+  // Chunks of the alive list that hold the firms of the metrics' chunks of firm ids (kFirmSumChunk): each
   // chunk sums its firms' transaction-cost parts in firm order, as the metrics pass adds them.
-  const std::size_t n_chunks = sim::chunk_count(f.size(), sim::kFirmSumChunk);
+  const std::size_t n_chunks = sim::chunk_count(f.created(), sim::kFirmSumChunk);
   std::vector<std::size_t> chunk_begin(n_chunks + 1);
   for (std::size_t ch = 0; ch <= n_chunks; ++ch)
     chunk_begin[ch] = static_cast<std::size_t>(
-        std::lower_bound(alive.begin(), alive.end(), ch * sim::kFirmSumChunk) - alive.begin());
+        std::lower_bound(alive.begin(), alive.end(), ch * sim::kFirmSumChunk,
+                         [&f](sim::FirmIndex i, std::size_t id) { return f.id(i) < id; }) -
+        alive.begin());
   c.transaction_cost_parts.assign(n_chunks, sim::TransactionCostParts{});
   // Per chunk: the platform-channel ties' payments, in firm and in-edge order.
   std::vector<std::vector<PlatformTrade>> trades_of(n_chunks);

@@ -36,7 +36,8 @@ struct BenchOptions {
   std::int32_t ticks = 120;
   unsigned threads = 1;
   bool smoke = false;
-  std::string scenario;  ///< empty: the full model composed from the bundled scenarios
+  bool keep_exited_slots = false;  ///< no compaction of exited firms' slots (to measure what it saves)
+  std::string scenario;            ///< empty: the full model composed from the bundled scenarios
   std::vector<std::string> sets;
   // Internal: one size in this process (the parent runs itself with these).
   std::int64_t child_size = 0;
@@ -135,7 +136,9 @@ int run_child(const BenchOptions& o) {
   RunInstruments inst;
   double ref_s = 0.0, reads = 0.0, checksum = 0.0, peak_before_reference = 0.0, inspect_s = 0.0,
          inspect_cpu = 0.0, loop_cpu = 0.0, ref_cpu = 0.0;
-  std::size_t firms_final = 0, ties_final = 0, slots_final = 0, firm_bytes = 0, tie_bytes = 0;
+  std::size_t firms_final = 0, ties_final = 0, slots_final = 0, created = 0, archived_bytes = 0,
+              firm_bytes = 0, tie_bytes = 0;
+  inst.keep_exited_slots = o.keep_exited_slots;
   inst.inspect_final = [&](const agents::ClusterModel& model) {
     const auto start = std::chrono::steady_clock::now();
     const double cpu0 = process_cpu_seconds();
@@ -146,8 +149,11 @@ int run_child(const BenchOptions& o) {
     for (sim::FirmIndex i = 0; i < model.world().firms.size(); ++i)
       firms_final += model.world().firms.alive[i];
     ties_final = boost::num_edges(model.world().network);
-    // Where the memory is at the end: every slot ever created (exited firms keep theirs) and the ties.
+    // Where the memory is at the end: the firm slots (alive firms and those exited since the last
+    // compaction; all firms ever created with --keep-exited-slots), the archive of compacted exits, the ties.
     slots_final = model.world().firms.size();
+    created = model.world().firms.created();
+    archived_bytes = model.world().exited.bytes();
     firm_bytes = model.world().firms.bytes();
     tie_bytes = model.world().network.heap_bytes();
     inspect_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -199,6 +205,8 @@ int run_child(const BenchOptions& o) {
   j["final_firms"] = firms_final;
   j["final_ties"] = ties_final;
   j["final_firm_slots"] = slots_final;
+  j["final_firms_created"] = created;
+  j["final_exited_archive_bytes"] = archived_bytes;
   j["final_firm_array_bytes"] = firm_bytes;
   j["final_tie_storage_bytes"] = tie_bytes;
   std::stable_sort(rises.begin(), rises.end(),
@@ -281,7 +289,12 @@ void print_size(const nlohmann::json& r) {
               << r["final_firm_slots"].get<std::int64_t>() << " slots, "
               << fixed(slots > 0 ? fb / slots : 0.0, 0) << " B each; " << fixed(fb / firms, 0)
               << " B per initial firm), tie storage " << fixed(tb / 1048576.0, 1) << " MiB ("
-              << fixed(tb / firms, 0) << " B per initial firm)\n";
+              << fixed(tb / firms, 0) << " B per initial firm)";
+    if (r.contains("final_firms_created"))
+      std::cout << ", exited-firm archive "
+                << fixed(r["final_exited_archive_bytes"].get<double>() / 1048576.0, 1) << " MiB ("
+                << r["final_firms_created"].get<std::int64_t>() << " firms created)";
+    std::cout << "\n";
   }
   if (r.contains("peak_rss_rises") && !r["peak_rss_rises"].empty()) {
     std::cout << "RSS rises in       ";
@@ -362,6 +375,7 @@ int run_parent(BenchOptions o) {
                                     "--threads",
                                     std::to_string(o.threads)};
       if (!o.scenario.empty()) args.insert(args.end(), {"--scenario", o.scenario});
+      if (o.keep_exited_slots) args.emplace_back("--keep-exited-slots");
       for (const auto& s : o.sets) args.insert(args.end(), {"--set", s});
       const pid_t pid = spawn_child(exe, args, dir / "log.txt");
       ProgressBar bar("bench " + std::to_string(n) + " firms");
@@ -469,6 +483,10 @@ Command add_bench_command(CLI::App& app) {
       "--scenario", o->scenario,
       "Scenario file instead of the full model (one_plus_n.json plus the 5G and voucher policies)");
   cmd->add_option("--set", o->sets, "Scenario override path=value (repeatable), e.g. output.graphml=false");
+  cmd->add_flag(
+      "--keep-exited-slots", o->keep_exited_slots,
+      "Keep exited firms' slots (no compaction): the same results with more memory, to measure what "
+      "the compaction saves");
   cmd->add_option("--child-size", o->child_size)->group("");
   cmd->add_option("--child-result", o->child_result)->group("");
   return {cmd, [o] { return o->child_size > 0 ? run_child(*o) : run_parent(*o); }};

@@ -20,7 +20,7 @@ struct RunOptions {
   std::vector<std::string> sets;
   unsigned threads = 1;
   int pilot_replications = 10;
-  bool force = false, quiet = false;
+  bool force = false, quiet = false, keep_exited_slots = false;
 };
 
 int run(const RunOptions& o) {
@@ -35,13 +35,15 @@ int run(const RunOptions& o) {
   auto dir = open_output_directory(o.out, o.force);
   if (!dir) return 2;
   ProgressBar bar("run " + s.name);
+  RunInstruments instruments;
+  instruments.keep_exited_slots = o.keep_exited_slots;
   run_scenario_into(
       s, dir->staging(), {o.scenario, o.sets}, o.threads,
       [&](std::int32_t t, std::int32_t n) {
         if (!o.quiet) bar.update(t, n);
         check_interrupted();
       },
-      o.pilot_replications);
+      o.pilot_replications, &instruments);
   check_interrupted();
   dir->commit();
   if (!o.quiet) std::cerr << "wrote " << o.out << "\n";
@@ -67,6 +69,9 @@ Command add_run_command(CLI::App& app) {
       ->check(CLI::Range(1, 1000));
   cmd->add_flag("--force", o->force, "Replace an existing non-empty output directory");
   cmd->add_flag("--quiet,-q", o->quiet, "No progress bar or final message");
+  cmd->add_flag("--keep-exited-slots", o->keep_exited_slots,
+                "Keep exited firms' slots instead of compacting them away every 6 months: the same outputs, "
+                "byte for byte, with more memory (a check of the compaction)");
   return {cmd, [o] { return run(*o); }};
 }
 

@@ -64,7 +64,8 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
                             {"overrides", provenance.overrides}};
   write_file(dir / "scenario.resolved.json", [&](std::ostream& out) { out << resolved.dump(2) << "\n"; });
 
-  auto model = scenarios::build_model(s, threads);
+  const bool compact = !(instruments && instruments->keep_exited_slots);
+  auto model = scenarios::build_model(s, threads, compact);
   if (instruments && instruments->lap_hook) model.phase_clock().set_lap_hook(instruments->lap_hook);
   install_interrupt_handlers();  // SimGrid's Engine, created by the first model, took SIGINT
   reports::RegionPanelRecorder regions(model);
@@ -107,7 +108,7 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
     scenarios::Scenario calm = s;
     calm.shocks.clear();
     check_interrupted();
-    auto twin = scenarios::build_model(calm, threads);
+    auto twin = scenarios::build_model(calm, threads, compact);
     no_shock = agents::run_simulation(twin, calm.ticks, {}, twin_progress);
     clock.lap("counterfactual runs (shocks, pilot)");
   }
@@ -125,13 +126,13 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
       std::erase_if(untreated.policies,
                     [](const scenarios::PolicySpec& p) { return p.instrument == "pilot"; });
       check_interrupted();
-      auto twin = scenarios::build_model(untreated, threads);
+      auto twin = scenarios::build_model(untreated, threads, compact);
       reports::RegionPanelRecorder twin_regions(twin);
       const auto twin_series = agents::run_simulation(twin, untreated.ticks, {&twin_regions}, twin_progress);
       std::vector<sim::TickMetrics> with_series = series;
       std::vector<reports::RegionPanelRow> with_rows = regions.rows();
       if (r > 0) {
-        auto again = scenarios::build_model(treated, threads);
+        auto again = scenarios::build_model(treated, threads, compact);
         reports::RegionPanelRecorder again_regions(again);
         with_series = agents::run_simulation(again, treated.ticks, {&again_regions}, twin_progress);
         with_rows = again_regions.rows();

@@ -30,6 +30,8 @@ struct RunInstruments {
   /** @brief If set, called with the phase's name at the end of every phase (setup, each tick's phases, the
    * files), outside the phases' times (`vicsim bench` reads the peak RSS there). */
   std::function<void(std::string_view)> lap_hook;
+  /** @brief Keep exited firms' slots (no compaction): same outputs, more memory (`--keep-exited-slots`). */
+  bool keep_exited_slots = false;
 };
 
 /**

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <iomanip>
+#include <limits>
 #include <sstream>
 
 #include "agents/mechanism_registry.hpp"
@@ -35,27 +36,47 @@ void write_firms_csv(std::ostream& out, const sim::World& w) {
   out << "firm_id,region,industry,stage,alive,entry_tick,exit_tick,chain_master,employees,productivity,"
          "digital_maturity,reputation,cash_yuan,output_units,price_yuan,profit_yuan,suppliers,customers,"
          "collaborators,on_cloud,cloud_tick,platforms,first_join_tick\n";
+  auto tick_or_na = [](std::int32_t t) { return t < 0 ? std::string("NA") : std::to_string(t); };
+  auto write_row = [&](std::uint64_t id, sim::RegionId region, sim::IndustryId industry, std::uint8_t stage,
+                       bool alive, std::int32_t entry, std::int32_t exit, std::uint8_t chain_master,
+                       double employees, double productivity, double maturity, double reputation, double cash,
+                       double output, double price, double profit, std::size_t sup, std::size_t cus,
+                       std::size_t col, std::uint8_t on_cloud, std::int32_t cloud_tick, int platforms,
+                       std::int32_t first_join) {
+    const auto& ind = w.industries[sim::idx(industry)];
+    out << id << ',' << csv_field(w.regions[sim::idx(region)].name) << ',' << csv_field(ind.name) << ','
+        << csv_field(ind.stages[stage]) << ',' << int(alive) << ',' << entry << ',' << tick_or_na(exit) << ','
+        << int(chain_master) << ',' << format_number(employees) << ',' << format_number(productivity) << ','
+        << format_number(maturity) << ',' << format_number(reputation) << ',' << format_number(cash) << ','
+        << format_number(output) << ',' << format_number(price) << ',' << format_number(profit) << ',' << sup
+        << ',' << cus << ',' << col << ',' << int(on_cloud) << ',' << tick_or_na(cloud_tick) << ','
+        << platforms << ',' << tick_or_na(first_join) << '\n';
+  };
+  // Firms compacted away (w.exited, by id) and the slots (by id) merged in id order.
+  const auto& gone = w.exited.rows();
+  std::size_t g = 0;
+  auto write_gone_before = [&](std::uint64_t id) {
+    for (; g < gone.size() && gone[g].id < id; ++g) {
+      const sim::ExitedFirm& r = gone[g];
+      write_row(r.id, r.region, r.industry, r.stage, false, r.entry_tick, r.exit_tick, r.chain_master,
+                r.employees, r.productivity, r.digital_maturity, r.reputation, r.cash.yuan, r.output, r.price,
+                r.profit.yuan, 0, 0, 0, r.on_cloud, r.cloud_tick, r.platform_count, r.first_join_tick);
+    }
+  };
   for (sim::FirmIndex i = 0; i < f.size(); ++i) {
+    write_gone_before(f.id(i));
     if (!f.alive[i] && f.exit_tick[i] < 1) continue;  // exited during the unrecorded warm-up
     std::size_t sup = 0, cus = 0, col = 0;
     for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e)
       (w.network[*e].is_supply() ? sup : col) += 1;
     for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e)
       (w.network[*e].is_supply() ? cus : col) += 1;
-    const auto& ind = w.industries[sim::idx(f.industry[i])];
-    out << f.id(i) << ',' << csv_field(w.regions[sim::idx(f.region[i])].name) << ',' << csv_field(ind.name)
-        << ',' << csv_field(ind.stages[f.stage[i]]) << ',' << int(f.alive[i]) << ',' << f.entry_tick[i] << ','
-        << (f.exit_tick[i] < 0 ? std::string("NA") : std::to_string(f.exit_tick[i])) << ','
-        << int(f.chain_master[i]) << ',' << format_number(f.employees[i]) << ','
-        << format_number(f.productivity[i]) << ',' << format_number(f.digital_maturity[i]) << ','
-        << format_number(f.reputation[i]) << ',' << format_number(f.cash[i].yuan) << ','
-        << format_number(f.output[i]) << ',' << format_number(f.price[i]) << ','
-        << format_number(f.profit[i].yuan) << ',' << sup << ',' << cus << ',' << col << ','
-        << int(f.on_cloud[i]) << ','
-        << (f.cloud_tick[i] < 0 ? std::string("NA") : std::to_string(f.cloud_tick[i])) << ','
-        << std::popcount(f.platforms[i]) << ','
-        << (f.first_join_tick[i] < 0 ? std::string("NA") : std::to_string(f.first_join_tick[i])) << '\n';
+    write_row(f.id(i), f.region[i], f.industry[i], f.stage[i], f.alive[i], f.entry_tick[i], f.exit_tick[i],
+              f.chain_master[i], f.employees[i], f.productivity[i], f.digital_maturity[i], f.reputation[i],
+              f.cash[i].yuan, f.output[i], f.price[i], f.profit[i].yuan, sup, cus, col, f.on_cloud[i],
+              f.cloud_tick[i], std::popcount(f.platforms[i]), f.first_join_tick[i]);
   }
+  write_gone_before(std::numeric_limits<std::uint64_t>::max());
 }
 
 namespace {

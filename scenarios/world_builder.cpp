@@ -288,8 +288,9 @@ agents::ModelParams model_params(const Scenario& s) {
   return p;
 }
 
-agents::ClusterModel build_model(const Scenario& s, unsigned threads) {
-  return agents::ClusterModel(build_world(s), model_params(s), threads, build_policies(s), build_shocks(s));
+agents::ClusterModel build_model(const Scenario& s, unsigned threads, bool compact_exited_firms) {
+  return agents::ClusterModel(build_world(s), model_params(s), threads, build_policies(s), build_shocks(s),
+                              compact_exited_firms);
 }
 
 void check_value_chain_acyclic(const Scenario& s, const std::string& file, Diagnostics& diag) {

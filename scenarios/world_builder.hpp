@@ -27,8 +27,9 @@ std::optional<std::size_t> stage_index(const IndustrySpec& ind, const std::strin
 /** @brief The model's parameters: the scenario's mechanisms with its firm register resolved to indices. */
 agents::ModelParams model_params(const Scenario& s);
 
-/** @brief Builds the world and the model: firms, initial ties and prices. */
-agents::ClusterModel build_model(const Scenario& s, unsigned threads = 1);
+/** @brief Builds the world and the model: firms, initial ties and prices. `compact_exited_firms` false keeps
+ * exited firms' slots (same results, more memory; see agents::ClusterModel). */
+agents::ClusterModel build_model(const Scenario& s, unsigned threads = 1, bool compact_exited_firms = true);
 
 /** @brief Reports a cycle among cross-industry inputs (the value chain must be acyclic). */
 void check_value_chain_acyclic(const Scenario& s, const std::string& file, Diagnostics& diag);

@@ -1,5 +1,6 @@
 #include "sim/firms.hpp"
 
+#include <algorithm>
 #include <type_traits>
 #include <utility>
 
@@ -11,6 +12,7 @@ namespace {
  * and reserve() cannot miss one. */
 template <class FirmsT, class F>
 void each_array(FirmsT& fs, F&& f) {
+  f(fs.ids, FirmIndex{0});  // add() then sets the new id
   f(fs.region, RegionId{0});
   f(fs.industry, IndustryId{0});
   f(fs.stage, 0);
@@ -98,7 +100,22 @@ FirmIndex Firms::add() {
     using Element = typename std::decay_t<decltype(array)>::value_type;
     array.push_back(Element(std::move(value)));
   });
+  ids.back() = static_cast<FirmIndex>(created_++);
   return f;
+}
+
+FirmIndex Firms::first_slot_from(std::uint64_t id) const {
+  return static_cast<FirmIndex>(std::lower_bound(ids.begin(), ids.end(), id) - ids.begin());
+}
+
+void Firms::compact(std::span<const FirmIndex> new_slot) {
+  each_array(*this, [new_slot](auto& array, const auto&) {
+    using Array = std::decay_t<decltype(array)>;
+    if constexpr (std::is_same_v<Array, InputSlotValues>)
+      array.compact(new_slot);
+    else
+      compact_slots(array, new_slot);
+  });
 }
 
 std::size_t Firms::bytes() const {

@@ -1,6 +1,8 @@
 #pragma once
-/** @file Firms as plain data: a structure of arrays, one slot per firm ever created. */
+/** @file Firms as plain data: a structure of arrays, one slot per firm in the market or not yet compacted
+ * away. */
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "sim/input_slot_values.hpp"
@@ -8,9 +10,13 @@
 
 namespace vicsim::sim {
 
-/** @brief All firm state. Index i of every array is firm slot i; exited firms keep their slot. */
+/** @brief All firm state. Index i of every array is firm slot i. An exited firm keeps its slot until the
+ * next compaction (`compact`), which drops it and moves later firms down; a firm's `id` never changes. */
 struct Firms {
+  /** @brief Marks a dropped slot in the map `compact` takes. */
+  static constexpr FirmIndex kGone = 0xFFFFFFFFu;
   // identity and place
+  std::vector<FirmIndex> ids;  ///< stable id: creation rank, strictly increasing with the slot
   std::vector<RegionId> region;
   std::vector<IndustryId> industry;
   std::vector<std::uint8_t> stage;         ///< value-chain stage index
@@ -98,12 +104,24 @@ struct Firms {
   std::vector<double> platform_value;    ///< expected monthly margin gain of membership (share)
 
   std::size_t size() const { return region.size(); }
-  /** @brief Firm i's stable id: its key in every random stream and its `firm_id` in every output. Exited
-   * firms keep their slots today, so the id is the slot; compacting exited slots away (the plan in
-   * docs/SLOT_COMPACTION_PLAN.md) would change this one function, not its callers. */
-  std::uint64_t id(FirmIndex i) const { return i; }
-  /** @brief Appends a zero-initialised firm slot and returns its index. */
+  /** @brief Firm i's stable id, its rank among all firms ever created: its key in every random stream and
+   * its `firm_id` in every output. It equals the slot until the first compaction. */
+  std::uint64_t id(FirmIndex i) const { return ids[i]; }
+  /** @brief Firms ever created (the next firm's id). */
+  std::size_t created() const { return created_; }
+  /** @brief The first slot whose id is at least `id` (size() if none): ids increase with the slot. */
+  FirmIndex first_slot_from(std::uint64_t id) const;
+  /** @brief The slot of the firm with this id, kGone if it was compacted away (or never existed). */
+  FirmIndex slot_of(std::uint64_t id) const {
+    const FirmIndex s = first_slot_from(id);
+    return s < size() && ids[s] == id ? s : kGone;
+  }
+  /** @brief Appends a zero-initialised firm slot with the next id and returns its index. */
   FirmIndex add();
+  /** @brief Drops the slots `new_slot` maps to kGone and moves slot s to new_slot[s] in every array, in
+   * place (new_slot must be increasing over the kept slots and new_slot[s] ≤ s). The arrays keep their
+   * capacity: their pages past the new size are not touched again until firms enter. */
+  void compact(std::span<const FirmIndex> new_slot);
   /** @brief Bytes the firm arrays hold for their slots (size × element, not the reserved capacity): what
    * `vicsim bench` reports as the firm arrays' memory. */
   std::size_t bytes() const;
@@ -119,6 +137,25 @@ struct Firms {
   double capacity(FirmIndex f) const { return employees[f] * productivity[f] * (1.0 - disruption[f]); }
   /** @brief True if firm f is a member of platform p. */
   bool member_of(FirmIndex f, std::size_t p) const { return (platforms[f] >> p) & 1u; }
+
+ private:
+  std::size_t created_ = 0;
 };
+
+/**
+ * @brief Moves the entries of a per-slot array to the slots of a compaction (`new_slot`, as Firms::compact
+ * takes it) and cuts it to the kept slots it covered: an array sized before later firms entered still
+ * ends before them, so a rule "slots past the array read as none" keeps meaning "created since".
+ */
+template <class Array>
+void compact_slots(Array& a, std::span<const FirmIndex> new_slot) {
+  std::size_t n = 0;
+  for (std::size_t s = 0; s < a.size() && s < new_slot.size(); ++s)
+    if (new_slot[s] != Firms::kGone) {
+      if (new_slot[s] != s) a[new_slot[s]] = std::move(a[s]);
+      n = new_slot[s] + std::size_t{1};
+    }
+  a.resize(n);
+}
 
 }  // namespace vicsim::sim

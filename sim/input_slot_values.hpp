@@ -1,6 +1,8 @@
 #pragma once
 /** @file One number per firm and input slot, in one flat array. */
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -34,6 +36,20 @@ class InputSlotValues {
   }
   /** @brief Reserves room for n firms. */
   void reserve(std::size_t n) { values_.reserve(n * stride_); }
+  /** @brief Keeps firm s's values as firm new_slot[s] (dropped where it is `gone`), in place (new_slot is
+   * increasing over the kept firms and never above s); the capacity is kept. */
+  void compact(std::span<const std::uint32_t> new_slot, std::uint32_t gone = 0xFFFFFFFFu) {
+    std::size_t n = 0;
+    for (std::size_t f = 0; f < firms_ && f < new_slot.size(); ++f)
+      if (new_slot[f] != gone) {
+        if (new_slot[f] != f)
+          std::copy_n(values_.begin() + static_cast<std::ptrdiff_t>(f * stride_), stride_,
+                      values_.begin() + static_cast<std::ptrdiff_t>(new_slot[f] * stride_));
+        n = new_slot[f] + std::size_t{1};
+      }
+    values_.resize(n * stride_);
+    firms_ = n;
+  }
   /** @brief Sets the input slots per firm to n: existing firms keep their first min(n, slots()) values, new
    * slots hold `fill`. */
   void set_slots(std::size_t n, double fill) {

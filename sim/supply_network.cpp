@@ -1,6 +1,7 @@
 #include "sim/supply_network.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 namespace vicsim::sim {
 
@@ -117,6 +118,34 @@ std::size_t SupplyGraph::heap_bytes() const {
                   free_.capacity() * sizeof(std::uint32_t);
   for (std::size_t v = 0; v < out_.size(); ++v) b += (out_[v].capacity() + in_[v].capacity()) * sizeof(Arc);
   return b;
+}
+
+void SupplyGraph::compact_vertices(std::span<const std::uint32_t> new_slot, std::uint32_t gone) {
+  const std::size_t n = out_.size();
+  std::size_t kept = 0;
+  for (std::size_t v = 0; v < n; ++v) {
+    if (new_slot[v] == gone) {
+      if (!out_[v].empty() || !in_[v].empty())
+        throw std::logic_error("SupplyGraph::compact_vertices: a dropped firm slot still has ties");
+      continue;
+    }
+    for (ArcList* arcs : {&out_[v], &in_[v]})
+      for (Arc& a : *arcs) a.partner = new_slot[a.partner];
+    if (new_slot[v] != v) {
+      out_[new_slot[v]] = std::move(out_[v]);
+      in_[new_slot[v]] = std::move(in_[v]);
+    }
+    kept = new_slot[v] + std::size_t{1};
+  }
+  out_.resize(kept);
+  in_.resize(kept);
+  for (std::uint32_t t = head_; t != kNoTie; t = links_[t].next) {
+    Link& l = links_[t];
+    l.source = new_slot[l.source];
+    l.target = new_slot[l.target];
+    // A collaboration tie carries no supplier (the field keeps its default, which may name a dropped slot).
+    if (Tie& tie = record(t); tie.is_supply()) tie.supplier = new_slot[tie.supplier];
+  }
 }
 
 void SupplyGraph::compact() {

@@ -1,13 +1,15 @@
 #pragma once
-/** @file The supply and collaboration network: one vertex per firm slot and one directed edge per
- * supplier → customer tie, stored as a tie pool plus per-firm incidence arrays and used through the
- * Boost.Graph free functions (boost::out_edges, boost::in_edges, g[e], ...). */
+/** @file The supply and collaboration network: one vertex per firm slot (renumbered with the firms when
+ * exited slots are compacted away) and one directed edge per supplier → customer tie, stored as a tie pool
+ * plus per-firm incidence arrays and used through the Boost.Graph free functions (boost::out_edges,
+ * boost::in_edges, g[e], ...). */
 #include <boost/graph/graph_traits.hpp>
 #include <boost/iterator/counting_iterator.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <memory>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -206,6 +208,13 @@ class SupplyGraph {
    * descriptors and Tie references taken before are invalid after.
    */
   void compact();
+  /**
+   * @brief Drops the firm slots `new_slot` maps to `gone` (they must have no ties: an exiting firm's are
+   * cleared) and renumbers slot v as new_slot[v] everywhere a tie names a firm: incidence arrays, their
+   * partners, the edge list's endpoints and Tie::supplier. The map must keep the slots' order, so every
+   * order the model observes stays. Tie records do not move.
+   */
+  void compact_vertices(std::span<const std::uint32_t> new_slot, std::uint32_t gone);
 
  private:
   /** Edge-list links and the tie's firms, one per pool slot. */

@@ -359,10 +359,14 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net, Met
   scratch.slot_filled.assign(f.size() * stride, 0);
   scratch.platform_collab_in.assign(f.size(), 0);
   scratch.platform_collab_out.assign(f.size(), 0);
-  const std::size_t chunks = chunk_count(f.size(), kChunk);
+  // Chunks of firm ids, not slots: a chunk holds the same alive firms whether or not exited firms' slots
+  // were compacted away (they added nothing), so the sums are the same bits either way.
+  const std::size_t chunks = chunk_count(f.created(), kChunk);
+  std::vector<FirmIndex> chunk_lo(chunks + 1);
+  for (std::size_t c = 0; c <= chunks; ++c) chunk_lo[c] = f.first_slot_from(c * kChunk);
   std::vector<Partial> partial(chunks);
   parallel_chunks(chunks, in.threads, [&](std::size_t c, std::size_t) {
-    sum_ties(in, c * kChunk, std::min(f.size(), (c + 1) * kChunk), stride, partial[c], scratch);
+    sum_ties(in, chunk_lo[c], chunk_lo[c + 1], stride, partial[c], scratch);
   });
   std::vector<std::vector<double>> per_platform(chunks, std::vector<double>(w.platforms.size(), 0.0));
   std::vector<std::vector<std::vector<std::uint8_t>>> type_has(chunks);
@@ -370,8 +374,8 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net, Met
     type_has[c].resize(w.industries.size());
     for (std::size_t i = 0; i < w.industries.size(); ++i)
       type_has[c][i].assign(w.industries[i].stages.size(), 0);
-    sum_firms(in, n_slots, c * kChunk, std::min(f.size(), (c + 1) * kChunk), stride, scratch, partial[c],
-              type_has[c], per_platform[c]);
+    sum_firms(in, n_slots, chunk_lo[c], chunk_lo[c + 1], stride, scratch, partial[c], type_has[c],
+              per_platform[c]);
     // The chunk's transaction-cost parts, summed by settlement over the same firms in the same order.
     if (c < in.transaction_cost_parts.size()) partial[c].tc_parts = in.transaction_cost_parts[c];
   });

@@ -128,7 +128,7 @@ struct MetricsInput {
   TickStats stats;
   double sme_threshold = 250.0;
   unsigned threads = 1;  ///< worker threads for the per-firm pass; results do not depend on it
-  /** Per chunk of kFirmSumChunk firm slots: the transaction-cost parts of the chunk's firms that traded this
+  /** Per chunk of kFirmSumChunk firm ids: the transaction-cost parts of the chunk's firms that traded this
    * tick, summed in slot order (settle_accounts). Chunks past its end add nothing. */
   std::span<const TransactionCostParts> transaction_cost_parts;
 };

@@ -1,5 +1,5 @@
 #pragma once
-/** @file A tick's transaction cost split by component (docs/ODD.md 7.32), and the chunks of firm slots over
+/** @file A tick's transaction cost split by component (docs/ODD.md 7.32), and the chunks of firm ids over
  * which settlement sums it for the metrics. */
 #include <cstddef>
 #include <type_traits>
@@ -34,7 +34,7 @@ inline void add_parts(TransactionCostParts& a, const TransactionCostParts& b) {
   for (std::size_t k = 0; k < n; ++k) x[k] += y[k];
 }
 
-/** @brief Firm slots per chunk of the metrics pass (sim/tick_metrics.cpp), which sums firms chunk by chunk in
+/** @brief Firm ids per chunk of the metrics pass (sim/tick_metrics.cpp), which sums firms chunk by chunk in
  * slot order and adds the chunks in order. Settlement sums the transaction-cost parts over the same chunks
  * (agents/trade.cpp), so no per-firm copy of the parts is kept (104 bytes per slot; issue 15) and the sums
  * are the ones a per-firm pass would give, bit for bit, for any thread count. */

@@ -32,7 +32,8 @@ void compute_welfare_metrics(const MetricsInput& in, TickMetrics& m) {
   m.loan_write_offs = in.stats.loan_write_offs;
   m.voucher_windfall = in.stats.voucher_windfall;
   std::vector<double> output(w.regions.size(), 0.0), employees(w.regions.size(), 0.0);
-  double sme_alive = 0.0, sme_gone = 0.0;
+  // Firms compacted away count as gone too (their employees at exit are archived); sums of whole numbers.
+  double sme_alive = 0.0, sme_gone = static_cast<double>(w.exited.count_below(in.sme_threshold));
   for (FirmIndex i = 0; i < f.size(); ++i) {
     const bool sme = f.employees[i] < in.sme_threshold;
     if (!f.alive[i]) {

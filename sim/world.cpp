@@ -10,6 +10,21 @@ FirmIndex World::add_firm() {
   return f;
 }
 
+std::vector<FirmIndex> World::compact_firms() {
+  std::vector<FirmIndex> new_slot(firms.size(), Firms::kGone);
+  FirmIndex next = 0;
+  for (FirmIndex i = 0; i < firms.size(); ++i)
+    if (firms.alive[i])
+      new_slot[i] = next++;
+    else
+      exited.add(firms, i);
+  if (next == firms.size()) return {};
+  exited.finish();
+  firms.compact(new_slot);
+  network.compact_vertices(new_slot, Firms::kGone);
+  return new_slot;
+}
+
 void World::compute_distances() {
   const std::size_t n = regions.size();
   distance_km.assign(n, std::vector<double>(n, 0.0));

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "sim/exited_firms.hpp"
 #include "sim/firms.hpp"
 #include "sim/industry.hpp"
 #include "sim/platform.hpp"
@@ -21,6 +22,7 @@ struct World {
   std::vector<std::vector<double>> unit_scale;   ///< industry × stage: units per worker-productivity unit
   std::vector<double> final_demand;              ///< units per month, per industry
   Firms firms;
+  ExitedFirms exited;  ///< what outputs need of firms compacted away (compact_firms)
   SupplyGraph network;
   std::uint32_t supply_ties_formed = 0;  ///< supply ties added to `network` so far; stamps Tie::seq
   std::vector<Platform> platforms;       ///< at most kMaxPlatforms; launched ones have alive = true
@@ -36,6 +38,10 @@ struct World {
     firms.reserve(n);
     network.reserve_vertices(n);
   }
+  /** @brief Drops the exited firms' slots from the firm arrays and the network (archiving what outputs
+   * need of them in `exited`) and renumbers the others in order. Returns the map old slot → new slot
+   * (Firms::kGone for a dropped one) for the caller's own per-slot state; empty if nothing was dropped. */
+  std::vector<FirmIndex> compact_firms();
   /** @brief Recomputes the region distance matrix from coordinates. */
   void compute_distances();
 };

@@ -53,23 +53,21 @@ class SizeDemography : public agents::RunObserver {
   double entrant_size_sum = 0, entrants = 0, incumbent_mean_sum = 0;
 
   void on_tick(const sim::World& w, const sim::TickMetrics&, const sim::UndirectedSnapshot&) override {
+    // Firms are followed by id: slots move when exited firms are compacted away between months.
     const auto& f = w.firms;
-    const std::size_t n = f.size();
-    if (!prev_alive_.empty()) {
+    if (!prev_id_.empty()) {
       // Quartile thresholds of last month's alive firms; ties at a threshold fall in the inner classes.
-      std::vector<double> sizes;
-      for (std::size_t i = 0; i < prev_alive_.size(); ++i)
-        if (prev_alive_[i]) sizes.push_back(prev_size_[i]);
+      std::vector<double> sizes(prev_size_);
       std::sort(sizes.begin(), sizes.end());
       const double q1 = sizes[sizes.size() / 4], q3 = sizes[(3 * sizes.size()) / 4];
       double incumbents = 0, incumbent_size = 0;
-      for (std::size_t i = 0; i < prev_alive_.size(); ++i) {
-        if (!prev_alive_[i]) continue;
-        const bool exited = !f.alive[i];
-        if (prev_size_[i] < q1) {
+      for (std::size_t k = 0; k < prev_id_.size(); ++k) {
+        const sim::FirmIndex i = f.slot_of(prev_id_[k]);
+        const bool exited = i == sim::Firms::kGone || !f.alive[i];
+        if (prev_size_[k] < q1) {
           at_risk_small += 1;
           exits_small += exited;
-        } else if (prev_size_[i] > q3) {
+        } else if (prev_size_[k] > q3) {
           at_risk_large += 1;
           exits_large += exited;
         }
@@ -78,9 +76,10 @@ class SizeDemography : public agents::RunObserver {
           incumbent_size += f.employees[i];
         }
       }
+      // Entrants: alive firms created this month (an exited firm never comes back).
       double month_entrants = 0;
-      for (std::size_t i = 0; i < n; ++i)
-        if (f.alive[i] && (i >= prev_alive_.size() || !prev_alive_[i])) {
+      for (sim::FirmIndex i = f.first_slot_from(prev_created_); i < f.size(); ++i)
+        if (f.alive[i]) {
           month_entrants += 1;
           entrant_size_sum += f.employees[i];
         }
@@ -89,13 +88,20 @@ class SizeDemography : public agents::RunObserver {
         incumbent_mean_sum += month_entrants * incumbent_size / incumbents;  // entrant-weighted
       }
     }
-    prev_alive_.assign(f.alive.begin(), f.alive.end());
-    prev_size_.assign(f.employees.begin(), f.employees.end());
+    prev_id_.clear();
+    prev_size_.clear();
+    for (sim::FirmIndex i = 0; i < f.size(); ++i)
+      if (f.alive[i]) {
+        prev_id_.push_back(f.id(i));
+        prev_size_.push_back(f.employees[i]);
+      }
+    prev_created_ = f.created();
   }
 
  private:
-  std::vector<std::uint8_t> prev_alive_;
-  std::vector<double> prev_size_;
+  std::vector<std::uint64_t> prev_id_;  ///< last month's alive firms
+  std::vector<double> prev_size_;       ///< and their employees
+  std::size_t prev_created_ = 0;
 };
 
 }  // namespace

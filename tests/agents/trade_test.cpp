@@ -5,6 +5,7 @@
 #include "agents/cluster_model.hpp"
 #include "scenarios/world_builder.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/tie_compaction.hpp"
 #include "test_support.hpp"
 #include "tie_checks.hpp"
 
@@ -243,20 +244,22 @@ TEST_CASE(
     "trade: transaction cost parts sum to the transaction cost, and dispatch senders pay for anonymous "
     "sourcing",
     "[agents]") {
-  // Settlement keeps the parts summed per chunk of sim::kFirmSumChunk firm slots (what the metrics add), so
-  // the checks are per chunk, over the firms that traded this month (alive, or exited at its end).
+  // Settlement keeps the parts summed per chunk of sim::kFirmSumChunk firm ids (what the metrics add), so
+  // the checks are per chunk, over the firms that traded this month (alive, or exited at its end). The
+  // model compacts exited slots as the tick loop does, so ids and slots differ.
   agents::ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=36"}));
   const double premium = model.context().params.trade.spot_premium;
   double dispatch_premium = 0.0, sent = 0.0;
   for (int t = 0; t < 36; ++t) {
+    if (t % sim::kCompactTiesEvery == 0) model.compact();
     model.step();
     const auto& c = model.context();
     const auto& f = c.world.firms;
-    REQUIRE(c.transaction_cost_parts.size() >= sim::chunk_count(f.size(), sim::kFirmSumChunk) - 1);
+    REQUIRE(c.transaction_cost_parts.size() == sim::chunk_count(f.created(), sim::kFirmSumChunk));
     for (std::size_t ch = 0; ch < c.transaction_cost_parts.size(); ++ch) {
       double tc = 0.0, transfer_out = 0.0;
-      for (std::size_t i = ch * sim::kFirmSumChunk; i < std::min(f.size(), (ch + 1) * sim::kFirmSumChunk);
-           ++i) {
+      for (std::size_t i = f.first_slot_from(ch * sim::kFirmSumChunk);
+           i < f.first_slot_from((ch + 1) * sim::kFirmSumChunk); ++i) {
         if (!f.alive[i] && f.exit_tick[i] != c.world.tick) continue;
         tc += f.transaction_cost[i].yuan;
         transfer_out += f.transfer_out[i].yuan;

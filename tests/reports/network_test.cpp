@@ -36,8 +36,10 @@ TEST_CASE("graphml_snapshot: reads back what run_writers writes", "[reports]") {
   CHECK(snap.edges.size() > 0);
   for (const auto& n : snap.nodes) {
     REQUIRE(n.firm_id >= 0);
-    CHECK(w.firms.alive[static_cast<sim::FirmIndex>(n.firm_id)]);
-    CHECK(n.region == w.regions[sim::idx(w.firms.region[static_cast<sim::FirmIndex>(n.firm_id)])].name);
+    const sim::FirmIndex i = w.firms.slot_of(static_cast<std::uint64_t>(n.firm_id));  // firm_id is the id
+    REQUIRE(i != sim::Firms::kGone);
+    CHECK(w.firms.alive[i]);
+    CHECK(n.region == w.regions[sim::idx(w.firms.region[i])].name);
   }
   fs::remove_all(dir);
 }

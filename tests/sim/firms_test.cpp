@@ -67,3 +67,55 @@ TEST_CASE("Firms::id is the creation rank, and an exit changes no firm's id", "[
   // The entrant after the exit gets the next rank, not the exited firm's.
   CHECK(fs.id(late) == 5);
 }
+
+TEST_CASE("Firms::compact moves every array's slots down in order and keeps ids and the creation count",
+          "[firms]") {
+  Firms fs;
+  fs.set_input_slots(2);
+  for (int k = 0; k < 8; ++k) {
+    const FirmIndex i = fs.add();
+    fs.employees[i] = 10.0 + k;                  // a double array
+    fs.stage[i] = static_cast<std::uint8_t>(k);  // a byte array
+    fs.platforms[i] = 1u << k;
+    fs.input_stock[i][0] = 100.0 + k;  // the flat per-input-slot values
+    fs.input_stock[i][1] = 200.0 + k;
+  }
+  // Slots 1, 2 and 6 are dropped.
+  const std::vector<FirmIndex> new_slot{0, Firms::kGone, Firms::kGone, 1, 2, 3, Firms::kGone, 4};
+  fs.compact(new_slot);
+  REQUIRE(fs.size() == 5);
+  CHECK(fs.created() == 8);
+  CHECK(fs.input_stock.size() == 5);
+  Firms five;
+  five.set_input_slots(2);
+  for (int k = 0; k < 5; ++k) five.add();
+  CHECK(fs.bytes() == five.bytes());
+  const std::vector<int> kept{0, 3, 4, 5, 7};
+  for (FirmIndex i = 0; i < 5; ++i) {
+    const int k = kept[i];
+    CHECK(fs.id(i) == static_cast<std::uint64_t>(k));
+    CHECK(fs.slot_of(static_cast<std::uint64_t>(k)) == i);
+    CHECK(fs.employees[i] == 10.0 + k);
+    CHECK(fs.stage[i] == k);
+    CHECK(fs.platforms[i] == 1u << k);
+    CHECK(fs.input_stock[i][0] == 100.0 + k);
+    CHECK(fs.input_stock[i][1] == 200.0 + k);
+  }
+  CHECK(fs.slot_of(1) == Firms::kGone);
+  CHECK(fs.slot_of(6) == Firms::kGone);
+  CHECK(fs.slot_of(8) == Firms::kGone);
+  CHECK(fs.first_slot_from(6) == 4);  // the slot of id 7
+  // An entrant after the compaction gets the next id at the end.
+  const FirmIndex e = fs.add();
+  CHECK(e == 5);
+  CHECK(fs.id(e) == 8);
+}
+
+TEST_CASE("compact_slots cuts an array to the slots it covered, so later entrants still read as none",
+          "[firms]") {
+  // An array sized when there were 6 firms; firms 6 and 7 entered after it; firm 2 and firm 6 are dropped.
+  std::vector<double> a{0, 1, 2, 3, 4, 5};
+  const std::vector<FirmIndex> new_slot{0, 1, Firms::kGone, 2, 3, 4, Firms::kGone, 5};
+  compact_slots(a, new_slot);
+  CHECK(a == std::vector<double>{0, 1, 3, 4, 5});  // new slot 5 (firm 7) is past the end: "none"
+}

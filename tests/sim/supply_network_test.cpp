@@ -164,3 +164,65 @@ TEST_CASE("SupplyGraph stores a compacted tie in its record, a 16-byte link and 
   CHECK(sizeof(SupplyGraph::Arc) == 8);
   CHECK(g.heap_bytes() <= bound);
 }
+
+TEST_CASE("SupplyGraph::compact_vertices drops tie-less slots and renumbers every firm a tie names",
+          "[sim]") {
+  const std::size_t n = 30;
+  SupplyGraph g(n);
+  Rng rng(11, Stream::NetworkSample, 0, 0);
+  for (int k = 0; k < 400; ++k) {
+    const auto s = rng.below(n), t = rng.below(n);
+    if (s == t) continue;
+    Tie tie;
+    tie.supplier = static_cast<std::uint32_t>(s);
+    tie.formed_tick = k;  // names the tie
+    if (k % 7 == 0) tie.kind = TieKind::Collaboration;
+    boost::add_edge(s, t, tie, g);
+    if (k % 4 == 3 && boost::out_degree(s, g) > 0) boost::remove_edge(*boost::out_edges(s, g).first, g);
+  }
+  // Firms 0, 3, 4 and 29 exit (their ties are cleared); the others move down in order.
+  std::vector<std::uint32_t> new_slot(n);
+  std::uint32_t next = 0;
+  for (std::size_t v = 0; v < n; ++v) {
+    const bool gone = v == 0 || v == 3 || v == 4 || v == 29;
+    if (gone) boost::clear_vertex(v, g);
+    new_slot[v] = gone ? 0xFFFFFFFFu : next++;
+  }
+  // The expected orders: the old ones with every firm renamed.
+  std::vector<Row> expected;
+  for (auto [e, end] = boost::edges(g); e != end; ++e)
+    expected.emplace_back(new_slot[boost::source(*e, g)], new_slot[boost::target(*e, g)], g[*e].formed_tick);
+  for (std::size_t v = 0; v < n; ++v) {
+    if (new_slot[v] == 0xFFFFFFFFu) continue;
+    expected.emplace_back(new_slot[v], new_slot[v], -1);
+    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e)
+      expected.emplace_back(new_slot[v], new_slot[boost::target(*e, g)], g[*e].formed_tick);
+    expected.emplace_back(new_slot[v], new_slot[v], -2);
+    for (auto [e, end] = boost::in_edges(v, g); e != end; ++e)
+      expected.emplace_back(new_slot[boost::source(*e, g)], new_slot[v], g[*e].formed_tick);
+  }
+  const std::size_t ties = boost::num_edges(g);
+  g.compact_vertices(new_slot, 0xFFFFFFFFu);
+  REQUIRE(boost::num_vertices(g) == n - 4);
+  CHECK(boost::num_edges(g) == ties);
+  CHECK(orders(g) == expected);
+  std::size_t supply = 0;
+  for (auto [e, end] = boost::edges(g); e != end; ++e)
+    if (g[*e].is_supply()) {
+      CHECK(g[*e].supplier == boost::source(*e, g));  // the supplier inside the record is renamed too
+      ++supply;
+    }
+  CHECK(supply > 0);
+  // The graph works on: ties added and removed, and the tie storage compacted.
+  boost::add_edge(0, n - 5, Tie{}, g);
+  boost::remove_edge(*boost::out_edges(0, g).first, g);
+  g.compact();
+  CHECK(boost::num_edges(g) == ties);
+}
+
+TEST_CASE("SupplyGraph::compact_vertices refuses to drop a firm that still has ties", "[sim]") {
+  SupplyGraph g(3);
+  boost::add_edge(0, 1, Tie{}, g);
+  const std::vector<std::uint32_t> new_slot{0xFFFFFFFFu, 0, 1};
+  CHECK_THROWS_AS(g.compact_vertices(new_slot, 0xFFFFFFFFu), std::logic_error);
+}

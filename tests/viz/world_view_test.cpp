@@ -87,8 +87,11 @@ TEST_CASE("world_view: platforms, memberships, adoption and platform-mediated ti
   REQUIRE(v.platforms.size() == w.platforms.size());
   std::size_t members = 0, adopted = 0;
   for (const auto& n : v.nodes) {
-    REQUIRE(n.platforms == w.firms.platforms[static_cast<std::size_t>(n.id)]);
-    REQUIRE(n.adopted == (w.firms.on_cloud[static_cast<std::size_t>(n.id)] != 0));
+    const sim::FirmIndex i =
+        w.firms.slot_of(static_cast<std::uint64_t>(n.id));  // a node's id is the firm's id
+    REQUIRE(i != sim::Firms::kGone);
+    REQUIRE(n.platforms == w.firms.platforms[i]);
+    REQUIRE(n.adopted == (w.firms.on_cloud[i] != 0));
     members += n.platforms != 0;
     adopted += n.adopted;
   }
