@@ -4,7 +4,8 @@
 
 namespace vicsim::sim {
 
-/** @brief Index of a firm slot in the world's arrays; slots are never reused. */
+/** @brief Index of a firm slot in the world's arrays. Compaction renumbers slots between months (in order); a
+ * firm's stable key is its id (Firms::id). */
 using FirmIndex = std::uint32_t;
 /** @brief Region identifier (index into World::regions). */
 enum class RegionId : std::uint16_t {};

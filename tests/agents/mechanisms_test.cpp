@@ -19,9 +19,18 @@ TEST_CASE("mechanisms: with spillover off, productivity grows by innovation alon
       {"mechanisms.knowledge.spillover_enabled=false", "mechanisms.knowledge.innovation_enabled=false"}));
   auto base = test::run(small({"mechanisms.knowledge.spillover_enabled=false",
                                "mechanisms.knowledge.innovation_enabled=false", "ticks=1"}));
+  // Firms are matched by id (the runs compacted exited slots at different months): every firm of the
+  // one-month run that the long run still holds has the same productivity.
   const auto& f = frozen.model->world().firms;
-  for (sim::FirmIndex i = 0; i < 400; ++i)
-    REQUIRE(f.productivity[i] == base.model->world().firms.productivity[i]);
+  const auto& b = base.model->world().firms;
+  std::size_t compared = 0;
+  for (sim::FirmIndex i = 0; i < f.size(); ++i)
+    if (const sim::FirmIndex j = b.slot_of(f.id(i)); j != sim::Firms::kGone) {
+      REQUIRE(f.productivity[i] == b.productivity[j]);
+      ++compared;
+    }
+  INFO("firms compared: " << compared << " of " << b.size());
+  CHECK(compared * 2 > b.size());  // most of the month-1 population
   CHECK(sum(frozen.series, &sim::TickMetrics::innovations) == 0);
   CHECK(r.series.back().productivity_mean > frozen.series.back().productivity_mean);
   const double imit = sum(r.series, &sim::TickMetrics::imitations),
