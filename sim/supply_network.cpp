@@ -139,7 +139,12 @@ void SupplyGraph::compact_vertices(std::span<const std::uint32_t> new_slot, std:
   }
   out_.resize(kept);
   in_.resize(kept);
-  for (std::uint32_t t = head_; t != kNoTie; t = links_[t].next) {
+  // The pool in slot order, free slots skipped: sequential reads, where the edge list's order would jump
+  // from record to record.
+  std::vector<std::uint8_t> free(links_.size(), 0);
+  for (const std::uint32_t t : free_) free[t] = 1;
+  for (std::uint32_t t = 0; t < links_.size(); ++t) {
+    if (free[t]) continue;
     Link& l = links_[t];
     l.source = new_slot[l.source];
     l.target = new_slot[l.target];
