@@ -14,7 +14,7 @@ namespace vicsim::sim {
  * next compaction (`compact`), which drops it and moves later firms down; a firm's `id` never changes. */
 struct Firms {
   /** @brief Marks a dropped slot in the map `compact` takes. */
-  static constexpr FirmIndex kGone = 0xFFFFFFFFu;
+  static constexpr FirmIndex kGone = kDroppedSlot;
   // identity and place
   std::vector<FirmIndex> ids;  ///< stable id: creation rank, strictly increasing with the slot
   std::vector<RegionId> region;

@@ -6,6 +6,8 @@
 #include <span>
 #include <vector>
 
+#include "sim/units.hpp"
+
 namespace vicsim::sim {
 
 /**
@@ -36,12 +38,12 @@ class InputSlotValues {
   }
   /** @brief Reserves room for n firms. */
   void reserve(std::size_t n) { values_.reserve(n * stride_); }
-  /** @brief Keeps firm s's values as firm new_slot[s] (dropped where it is `gone`), in place (new_slot is
-   * increasing over the kept firms and never above s); the capacity is kept. */
-  void compact(std::span<const std::uint32_t> new_slot, std::uint32_t gone = 0xFFFFFFFFu) {
+  /** @brief Keeps firm s's values as firm new_slot[s] (dropped where it is kDroppedSlot), in place (new_slot
+   * is increasing over the kept firms and never above s); the capacity is kept. */
+  void compact(std::span<const FirmIndex> new_slot) {
     std::size_t n = 0;
     for (std::size_t f = 0; f < firms_ && f < new_slot.size(); ++f)
-      if (new_slot[f] != gone) {
+      if (new_slot[f] != kDroppedSlot) {
         if (new_slot[f] != f)
           std::copy_n(values_.begin() + static_cast<std::ptrdiff_t>(f * stride_), stride_,
                       values_.begin() + static_cast<std::ptrdiff_t>(new_slot[f] * stride_));

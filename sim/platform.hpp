@@ -50,7 +50,9 @@ struct PlatformServices {
 struct Platform {
   std::string name;
   PlatformLevel level = PlatformLevel::Industry;
-  std::int64_t owner_firm = -1;      ///< chain-master owner's firm id (Firms::id), or -1 for an independent provider
+  /// Chain-master owner's firm id (Firms::id, not a slot: slots move at compaction), or -1 for an
+  /// independent provider.
+  std::int64_t owner_firm = -1;
   std::int32_t owner_industry = -1;  ///< chain-master owner: resolved to that industry's largest chain-master
   RegionId host_region{0};           ///< region of its data centre
   std::int32_t industry = -1;        ///< industry served (industry level), -1 for any

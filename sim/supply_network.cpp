@@ -120,11 +120,11 @@ std::size_t SupplyGraph::heap_bytes() const {
   return b;
 }
 
-void SupplyGraph::compact_vertices(std::span<const std::uint32_t> new_slot, std::uint32_t gone) {
+void SupplyGraph::compact_vertices(std::span<const FirmIndex> new_slot) {
   const std::size_t n = out_.size();
   std::size_t kept = 0;
   for (std::size_t v = 0; v < n; ++v) {
-    if (new_slot[v] == gone) {
+    if (new_slot[v] == kDroppedSlot) {
       if (!out_[v].empty() || !in_[v].empty())
         throw std::logic_error("SupplyGraph::compact_vertices: a dropped firm slot still has ties");
       continue;

@@ -209,12 +209,12 @@ class SupplyGraph {
    */
   void compact();
   /**
-   * @brief Drops the firm slots `new_slot` maps to `gone` (they must have no ties: an exiting firm's are
-   * cleared) and renumbers slot v as new_slot[v] everywhere a tie names a firm: incidence arrays, their
+   * @brief Drops the firm slots `new_slot` maps to kDroppedSlot (they must have no ties: an exiting firm's
+   * are cleared) and renumbers slot v as new_slot[v] everywhere a tie names a firm: incidence arrays, their
    * partners, the edge list's endpoints and Tie::supplier. The map must keep the slots' order, so every
    * order the model observes stays. Tie records do not move.
    */
-  void compact_vertices(std::span<const std::uint32_t> new_slot, std::uint32_t gone);
+  void compact_vertices(std::span<const FirmIndex> new_slot);
 
  private:
   /** Edge-list links and the tie's firms, one per pool slot. */

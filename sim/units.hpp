@@ -7,6 +7,8 @@ namespace vicsim::sim {
 /** @brief Index of a firm slot in the world's arrays. Compaction renumbers slots between months (in order); a
  * firm's stable key is its id (Firms::id). */
 using FirmIndex = std::uint32_t;
+/** @brief In a compaction's map old slot → new slot: a slot that was dropped. */
+inline constexpr FirmIndex kDroppedSlot = 0xFFFFFFFFu;
 /** @brief Region identifier (index into World::regions). */
 enum class RegionId : std::uint16_t {};
 /** @brief Industry identifier (index into World::industries). */

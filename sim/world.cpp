@@ -21,7 +21,7 @@ std::vector<FirmIndex> World::compact_firms() {
   if (next == firms.size()) return {};
   exited.finish();
   firms.compact(new_slot);
-  network.compact_vertices(new_slot, Firms::kGone);
+  network.compact_vertices(new_slot);
   return new_slot;
 }
 

@@ -186,14 +186,14 @@ TEST_CASE("SupplyGraph::compact_vertices drops tie-less slots and renumbers ever
   for (std::size_t v = 0; v < n; ++v) {
     const bool gone = v == 0 || v == 3 || v == 4 || v == 29;
     if (gone) boost::clear_vertex(v, g);
-    new_slot[v] = gone ? 0xFFFFFFFFu : next++;
+    new_slot[v] = gone ? kDroppedSlot : next++;
   }
   // The expected orders: the old ones with every firm renamed.
   std::vector<Row> expected;
   for (auto [e, end] = boost::edges(g); e != end; ++e)
     expected.emplace_back(new_slot[boost::source(*e, g)], new_slot[boost::target(*e, g)], g[*e].formed_tick);
   for (std::size_t v = 0; v < n; ++v) {
-    if (new_slot[v] == 0xFFFFFFFFu) continue;
+    if (new_slot[v] == kDroppedSlot) continue;
     expected.emplace_back(new_slot[v], new_slot[v], -1);
     for (auto [e, end] = boost::out_edges(v, g); e != end; ++e)
       expected.emplace_back(new_slot[v], new_slot[boost::target(*e, g)], g[*e].formed_tick);
@@ -202,7 +202,7 @@ TEST_CASE("SupplyGraph::compact_vertices drops tie-less slots and renumbers ever
       expected.emplace_back(new_slot[boost::source(*e, g)], new_slot[v], g[*e].formed_tick);
   }
   const std::size_t ties = boost::num_edges(g);
-  g.compact_vertices(new_slot, 0xFFFFFFFFu);
+  g.compact_vertices(new_slot);
   REQUIRE(boost::num_vertices(g) == n - 4);
   CHECK(boost::num_edges(g) == ties);
   CHECK(orders(g) == expected);
@@ -223,6 +223,6 @@ TEST_CASE("SupplyGraph::compact_vertices drops tie-less slots and renumbers ever
 TEST_CASE("SupplyGraph::compact_vertices refuses to drop a firm that still has ties", "[sim]") {
   SupplyGraph g(3);
   boost::add_edge(0, 1, Tie{}, g);
-  const std::vector<std::uint32_t> new_slot{0xFFFFFFFFu, 0, 1};
-  CHECK_THROWS_AS(g.compact_vertices(new_slot, 0xFFFFFFFFu), std::logic_error);
+  const std::vector<std::uint32_t> new_slot{kDroppedSlot, 0, 1};
+  CHECK_THROWS_AS(g.compact_vertices(new_slot), std::logic_error);
 }
