@@ -92,7 +92,11 @@ CaseFigureTotals measure_pairs(const agents::ClusterModel& model, const CaseFigu
     return f.capacity(i) /
            (w.regions[sim::idx(f.region[i])].land_cost.yuan * f.overhead_factor[i] * f.employees[i]);
   };
-  for (auto [treated, control] : pairs) {
+  for (const auto& pair : pairs) {
+    // Named copies, not a structured binding: the lambdas below capture them (clang 14, the sanitizer
+    // build's compiler, cannot capture structured bindings).
+    const sim::FirmIndex treated = pair.first;
+    const sim::FirmIndex control = pair.second;
     if (!f.alive[treated] || !f.alive[control] || f.platforms[control] || f.output[treated] <= 0 ||
         f.output[control] <= 0 || f.revenue[treated].yuan <= 0 || f.revenue[control].yuan <= 0)
       continue;

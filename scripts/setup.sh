@@ -17,7 +17,7 @@ PACKAGES=(
   librandom123-dev            # counter-based RNG (Philox)
   libtbb-dev                  # parallel loops
   libopenmpi-dev openmpi-bin  # vicsim sweep under mpirun
-  clang libclang-rt-14-dev    # libFuzzer harnesses (preset fuzz; scripts/reliability.sh)
+  clang libclang-rt-14-dev    # libFuzzer harnesses and the ASan build (presets fuzz, asan; scripts/reliability.sh)
   python3 python3-networkx    # reference values in validation tests
   xvfb xauth                  # headless visualizer tests
   ffmpeg                      # vicsim view --video (optional for users; tested in CI)

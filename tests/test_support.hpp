@@ -85,6 +85,18 @@ inline void record(const Validation& v) {
   out << j.dump() + "\n" << std::flush;  // one write per line: parallel ctest processes may append
 }
 
+/** The positive integer in environment variable `name`, or `fallback` when it is unset (a test's workload
+ *  that a slower build, such as the sanitizer pass, shortens). Anything else fails the calling test. */
+inline int env_int(const char* name, int fallback) {
+  const char* v = std::getenv(name);
+  if (v == nullptr) return fallback;
+  char* end = nullptr;
+  const long x = std::strtol(v, &end, 10);
+  INFO(name << "='" << v << "' must be a positive integer");
+  REQUIRE((end != v && *end == '\0' && x > 0 && x <= 1000000));
+  return static_cast<int>(x);
+}
+
 /** Formats a number with `digits` significant digits. */
 inline std::string num(double x, int digits = 3) {
   std::ostringstream o;

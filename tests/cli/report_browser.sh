@@ -38,7 +38,8 @@ chrome() {  # chrome PROFILE ARGS...: headless Chromium as the machine allows it
 check_report() {
   local name=$1 html=$2 min=$3
   echo "== $name report: $(du -k "$html" | cut -f1) KiB"
-  chrome "$name" --dump-dom "file://$html" >"$T/$name.dom"
+  # One browser launch for both: the DOM after the charts drew, and the screenshot of the same page.
+  chrome "$name" --dump-dom --screenshot="$T/$name.png" --window-size=1280,2000 "file://$html" >"$T/$name.dom"
   if "$PY" - "$T/$name.dom" "$min" <<'PYEOF'; then
 import re, sys
 dom = open(sys.argv[1], encoding="utf-8", errors="replace").read()
@@ -64,7 +65,6 @@ PYEOF
   else
     fail "$name: rendering check (see above)"
   fi
-  chrome "$name-shot" --screenshot="$T/$name.png" --window-size=1280,2000 "file://$html" >/dev/null
   if [[ -s $T/$name.png ]] && "$PY" "$CHECK_PNG" "$T/$name.png"; then
     pass "$name: screenshot is not blank"
   else

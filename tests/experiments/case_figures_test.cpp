@@ -14,18 +14,22 @@ namespace ex = vicsim::experiments;
 TEST_CASE("case_figures: a calibration's case-figure target equals the validation suite's measurement",
           "[experiments]") {
   const std::vector<std::uint64_t> seeds = {3000, 3001};
+  // A quarter of the bundled population: the two ways must agree at any size, and this test also runs
+  // under the sanitizers (scripts/reliability.sh).
+  const std::string kPopulation = "mechanisms.population.count=500";
   // The validation suite's way (tests/agents/platform_pattern_test.cpp, "[case_figures]"): load the bundled
   // scenario with the seed and 48 months, measure, pool the sums.
   std::vector<ex::CaseFigureTotals> validation;
   ex::CaseFigureTotals pooled;
   for (auto seed : seeds) {
     validation.push_back(ex::measure_case_figure_totals(
-        vicsim::test::load("platform_led.json", {"seed=" + std::to_string(seed), "ticks=48"})));
+        vicsim::test::load("platform_led.json", {"seed=" + std::to_string(seed), "ticks=48", kPopulation})));
     pooled += validation.back();
   }
   // The calibration's way (app/calibration_runner.cpp): the scenario file with the candidate's overrides,
   // one seed per replication, then apply_case_figures on the replications' moments.
-  const auto totals = ex::measure_case_figure_seeds(vicsim::test::bundled("platform_led.json"), {}, seeds);
+  const auto totals =
+      ex::measure_case_figure_seeds(vicsim::test::bundled("platform_led.json"), {kPopulation}, seeds);
   std::vector<ex::CalibrationTarget> targets;
   for (const auto& e : ex::case_figure_table()) {
     ex::CalibrationTarget t;
