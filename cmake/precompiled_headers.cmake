@@ -11,6 +11,13 @@ else()
   option(VICSIM_PCH "Precompile nlohmann/json, Catch2 and CLI11 per target" OFF)
 endif()
 
+# ccache caches files compiled with a precompiled header only with this sloppiness (ccache manual,
+# "Precompiled headers"); ccache 4.7 takes it from the environment, hence the env wrapper, which GCC builds
+# without PCH do not pay for.
+if(VICSIM_PCH AND CCACHE_PROGRAM)
+  set(CMAKE_CXX_COMPILER_LAUNCHER ${CMAKE_COMMAND} -E env CCACHE_SLOPPINESS=pch_defines,time_macros ${CCACHE_PROGRAM})
+endif()
+
 # vicsim_precompile(TARGET HEADER...): HEADER as written in an #include, e.g. <nlohmann/json.hpp>.
 function(vicsim_precompile target)
   if(VICSIM_PCH)
