@@ -12,6 +12,7 @@
 #include "reports/policy_ledger.hpp"
 #include "reports/region_panel.hpp"
 #include "reports/run_writers.hpp"
+#include "reports/summary_keys.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "scenarios/world_builder.hpp"
 #include "sim/phase_clock.hpp"
@@ -149,8 +150,8 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
     nlohmann::json e = nlohmann::json::object();
     for (const auto& x : reports::summarise_pilot_effects(reps))
       e[x.outcome] = {{"treated", x.treated.mean}, {"control", x.control.mean}};
-    summary["pilot_effect_vs_no_pilot"] = e;
-    summary["pilot_replications"] = reps.size();
+    summary[reports::summary_keys::kPilotEffect] = e;
+    summary[reports::summary_keys::kPilotReplications] = reps.size();
     clock.lap("counterfactual runs (shocks, pilot)");
   }
   write_file(dir / "summary.json", [&](std::ostream& out) { out << summary.dump(2) << "\n"; });

@@ -5,10 +5,13 @@
 
 #include "experiments/base_scenario.hpp"
 #include "experiments/factor_values.hpp"
+#include "reports/summary_keys.hpp"
 #include "scenarios/json_file.hpp"
 #include "scenarios/json_reader.hpp"
 #include "scenarios/name_rules.hpp"
 #include "scenarios/scenario_loader.hpp"
+#include "sim/evolution_stage.hpp"
+#include "sim/platform_stage.hpp"
 
 namespace vicsim::experiments {
 
@@ -117,6 +120,51 @@ std::string unknown_word(const std::string& word, const std::vector<std::string>
   std::string msg = "unknown value '" + word + "'";
   if (auto m = scenarios::closest_match(word, allowed); !m.empty()) msg += " (did you mean '" + m + "'?)";
   return msg + "; expected one of: " + one_of(allowed);
+}
+
+/** Names of stages 1–3 of a stage ladder: the keys of its `*_first_reached_tick` object in summary.json. */
+template <class Stage>
+std::vector<std::string> reached_stage_names() {
+  std::vector<std::string> names;
+  for (int k = 1; k <= 3; ++k) names.emplace_back(sim::stage_name(static_cast<Stage>(k)));
+  return names;
+}
+
+/** Empty when `key` can name a number in summary.json (docs/outputs.md), else what is wrong with it. Only
+ * what every run writes is checked; deeper keys of a pilot run's effects are checked when read. */
+std::string summary_key_problem(const std::string& key, const std::vector<std::string>& columns) {
+  namespace sk = reports::summary_keys;
+  const auto dot = key.find('.');
+  const std::string head = key.substr(0, dot);
+  const std::string rest = dot == std::string::npos ? "" : key.substr(dot + 1);
+  std::vector<std::string> top(sk::kTopLevel.begin(), sk::kTopLevel.end());
+  if (std::find(top.begin(), top.end(), head) == top.end())
+    return "unknown summary.json key '" + head + "'" +
+           [&] {
+             auto m = scenarios::closest_match(head, top);
+             return m.empty() ? std::string() : " (did you mean '" + m + "'?)";
+           }() +
+           "; expected one of: " + one_of(top);
+  auto member = [&](const std::vector<std::string>& allowed, const std::string& what) -> std::string {
+    if (rest.empty()) return "'" + head + "' is an object: expected '" + head + ".<" + what + ">'";
+    if (allowed.empty() || std::find(allowed.begin(), allowed.end(), rest) != allowed.end()) return "";
+    std::string msg = "'" + head + "' has no " + what + " '" + rest + "'";
+    if (auto m = scenarios::closest_match(rest, allowed); !m.empty()) msg += " (did you mean '" + m + "'?)";
+    return msg + "; expected one of: " + one_of(allowed);
+  };
+  if (head == sk::kFirstTick || head == sk::kFinal) return member(columns, "timeseries.csv column");
+  if (head == sk::kTraditionalStageReached)
+    return member(reached_stage_names<sim::TraditionalStage>(), "stage");
+  if (head == sk::kPlatformPathStageReached)
+    return member(reached_stage_names<sim::PlatformPathStage>(), "stage");
+  if (head == sk::kEcosystemStageReached) return member(reached_stage_names<sim::EcosystemStage>(), "stage");
+  if (head == sk::kPilotEffect) return member({}, "outcome");
+  if (head == "scenario" || head == "vicsim_version" || head == "git_hash")
+    return "'" + head + "' is text, not a number";
+  if (head == "policies" || head == "shocks")
+    return "'" + head + "' is a list; a summary KPI cannot index it (use timeseries.csv columns)";
+  if (!rest.empty()) return "'" + head + "' is a number: nothing below it ('" + rest + "')";
+  return "";
 }
 
 struct Checker {
@@ -282,7 +330,10 @@ void check_output(OutputSpec& o, const std::vector<std::string>& columns, const 
   if (o.to_tick >= 0 && o.to_tick < o.from_tick)
     c.error(path + ".to_tick", "expected to_tick >= from_tick (" + std::to_string(o.from_tick) + "), got " +
                                    std::to_string(o.to_tick));
-  if (!o.summary.empty()) return;
+  if (!o.summary.empty()) {
+    if (auto why = summary_key_problem(o.summary, columns); !why.empty()) c.error(path + ".summary", why);
+    return;
+  }
   if (!columns.empty() && std::find(columns.begin(), columns.end(), o.column) == columns.end()) {
     std::string msg = "unknown timeseries.csv column '" + o.column + "'";
     if (auto m = scenarios::closest_match(o.column, columns); !m.empty())

@@ -34,7 +34,9 @@ double summary_value(const nlohmann::json& summary, const std::string& key) {
     const std::string part = key.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
     if (!node->is_object()) throw KpiError("summary.json: '" + key + "' does not name a value");
     const auto it = node->find(part);
-    if (it == node->end()) return std::nan("");  // e.g. a stage that was never reached
+    // A stage never reached is written as null (NaN below); a key the run did not write at all (e.g. a
+    // pilot's effects in a run without a pilot) is an error, not a missing value.
+    if (it == node->end()) throw KpiError("summary.json has no '" + key + "' (no '" + part + "' there)");
     node = &*it;
     if (dot == std::string::npos) break;
     start = dot + 1;

@@ -15,7 +15,8 @@ struct KpiError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/** @brief One KPI's value; NaN when a summary key is absent (e.g. a stage never reached). */
+/** @brief One KPI's value; NaN when a summary value is null (e.g. a stage never reached); KpiError when
+ * the key names nothing the run wrote. */
 double compute_kpi(const OutputSpec& o, const reports::CsvTable& timeseries, const nlohmann::json& summary);
 
 /** @brief Every KPI of the experiment, in order. */

@@ -11,6 +11,7 @@
 #include "reports/csv_field.hpp"
 #include "reports/number_format.hpp"
 #include "reports/policy_ledger.hpp"
+#include "reports/summary_keys.hpp"
 #include "sim/resilience.hpp"
 #include "sim/tail_exponent.hpp"
 #include "vicsim_version.hpp"
@@ -132,13 +133,14 @@ nlohmann::json run_summary(const RunLabel& label, const agents::ClusterModel& mo
     return r;
   };
   if (!series.empty()) {
-    j["first_tick"] = row(series.front());
-    j["final"] = row(series.back());
+    j[summary_keys::kFirstTick] = row(series.front());
+    j[summary_keys::kFinal] = row(series.back());
   }
-  j["stage_first_reached_tick"] = first_reached<sim::TraditionalStage>(series, &sim::TickMetrics::stage);
-  j["platform_path_stage_first_reached_tick"] =
+  j[summary_keys::kTraditionalStageReached] =
+      first_reached<sim::TraditionalStage>(series, &sim::TickMetrics::stage);
+  j[summary_keys::kPlatformPathStageReached] =
       first_reached<sim::PlatformPathStage>(series, &sim::TickMetrics::platform_path_stage);
-  j["ecosystem_stage_first_reached_tick"] =
+  j[summary_keys::kEcosystemStageReached] =
       first_reached<sim::EcosystemStage>(series, &sim::TickMetrics::ecosystem_stage);
   std::vector<double> sizes;
   for (sim::FirmIndex i = 0; i < w.firms.size(); ++i)

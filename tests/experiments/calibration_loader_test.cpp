@@ -7,8 +7,8 @@ using nlohmann::json;
 
 namespace {
 const std::string kFile = std::string(VICSIM_SOURCE_DIR) + "/experiments/test_calibration.json";
-const std::vector<std::string> kColumns = {"scenario", "seed",   "tick",
-                                           "firms",    "output", "capacity_utilisation"};
+const std::vector<std::string> kColumns = {
+    "scenario", "seed", "tick", "firms", "employees", "output", "capacity_utilisation"};
 
 json valid() {
   return json::parse(R"({

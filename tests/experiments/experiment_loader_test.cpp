@@ -136,10 +136,42 @@ TEST_CASE("kpi: columns are found by name, whatever their order", "[experiments]
   CHECK(std::isnan(compute_kpi(o, CsvTable::parse("tick,output\n1,NA\n", "na.csv"), {})));
   CHECK_THROWS_WITH(compute_kpi(o, CsvTable::parse("tick,output\n1,12abc\n", "junk.csv"), {}),
                     Catch::Contains("expected a number, got '12abc'"));
+  // A stage never reached is written as null: NaN. A key the run did not write names nothing: an error.
   OutputSpec s;
   s.summary = "stage_first_reached_tick.ecosystem";
-  CHECK(std::isnan(compute_kpi(s, ta, json::parse(R"({"stage_first_reached_tick": {}})"))));
+  CHECK(std::isnan(compute_kpi(s, ta, json::parse(R"({"stage_first_reached_tick": {"ecosystem": null}})"))));
   CHECK(compute_kpi(s, ta, json::parse(R"({"stage_first_reached_tick": {"ecosystem": 17}})")) == 17);
+  CHECK_THROWS_WITH(compute_kpi(s, ta, json::parse(R"({"stage_first_reached_tick": {}})")),
+                    Catch::Contains("summary.json has no 'stage_first_reached_tick.ecosystem'"));
+}
+
+TEST_CASE("experiment_loader: a summary KPI must name a number summary.json holds", "[experiments]") {
+  auto doc = valid();
+  doc.erase("discovery");
+  doc["outputs"] = json::parse(R"([
+    {"name": "ok1", "summary": "final.firms"},
+    {"name": "ok2", "summary": "stage_first_reached_tick.ecosystem"},
+    {"name": "ok3", "summary": "firm_size_tail_exponent"},
+    {"name": "ok4", "summary": "platform_path_stage_first_reached_tick.globalization"},
+    {"name": "typo", "summary": "final.firm"},
+    {"name": "top", "summary": "firm_size_tail"},
+    {"name": "stage", "summary": "stage_first_reached_tick.ecosystems"},
+    {"name": "bare", "summary": "final"},
+    {"name": "text", "summary": "git_hash"},
+    {"name": "deep", "summary": "seed.x"},
+    {"name": "list", "summary": "policies.0.spent"}])");
+  auto r = load_experiment(doc, kFile, kColumns);
+  INFO(all(r.problems));
+  CHECK(r.problems.size() == 7);
+  CHECK(
+      mentions(r.problems, "outputs[4].summary", "no timeseries.csv column 'firm' (did you mean 'firms'?)"));
+  CHECK(mentions(r.problems, "outputs[5].summary",
+                 "unknown summary.json key 'firm_size_tail'; expected one of"));
+  CHECK(mentions(r.problems, "outputs[6].summary", "no stage 'ecosystems' (did you mean 'ecosystem'?)"));
+  CHECK(mentions(r.problems, "outputs[7].summary", "'final' is an object"));
+  CHECK(mentions(r.problems, "outputs[8].summary", "is text, not a number"));
+  CHECK(mentions(r.problems, "outputs[9].summary", "'seed' is a number"));
+  CHECK(mentions(r.problems, "outputs[10].summary", "'policies' is a list"));
 }
 
 TEST_CASE("condition: parsing and evaluation", "[experiments]") {
