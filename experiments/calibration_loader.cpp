@@ -222,6 +222,11 @@ CalibrationLoad load_calibration(const nlohmann::json& doc, const std::string& f
       doc["parameters"].size() == cal.parameters.size())
     check_parameters(cal, doc, c);
   check_targets(cal, timeseries_columns, c);
+  if (doc.contains("targets") && doc["targets"].is_array() && doc["targets"].size() == cal.targets.size())
+    for (std::size_t i = 0; i < cal.targets.size(); ++i)
+      if (doc["targets"][i].contains("tolerance") && !(cal.targets[i].tolerance > 0))
+        c.error("targets[" + std::to_string(i) + "].tolerance",
+                "expected a tolerance > 0 (the distance's scale), got 0; leave it out for |value|");
   const auto& algos = calibration_algorithms();
   if (std::find(algos.begin(), algos.end(), cal.optimiser.algorithm) == algos.end()) {
     std::string msg = "unknown algorithm '" + cal.optimiser.algorithm + "'";

@@ -78,6 +78,12 @@ TEST_CASE("calibration_loader: every problem is reported with its JSON path", "[
   CHECK(mentions(r.problems, "replications", ""));
   CHECK(mentions(r.problems, "uncertainty.max_evals", ""));
   for (const auto& p : r.problems) CHECK(p.file == kFile);
+  // An explicit tolerance of 0 is refused, not quietly replaced by |value|.
+  auto zero = valid();
+  zero["targets"][0]["tolerance"] = 0;
+  const auto z = load_calibration(zero, kFile, kColumns);
+  CHECK_FALSE(z.calibration);
+  CHECK(mentions(z.problems, "targets[0].tolerance", "expected a tolerance > 0"));
 }
 
 TEST_CASE("calibration_loader: targets need one KPI and a window that closes", "[experiments]") {
