@@ -30,7 +30,10 @@ void apply_case_figures(const std::vector<CalibrationTarget>& targets,
 double calibration_kpi(const CalibrationTarget& t, const reports::CsvTable& timeseries,
                        const nlohmann::json& summary) {
   const double k = compute_kpi(t.kpi, timeseries, summary);
-  return t.per.empty() ? k : k / compute_kpi(t.per_kpi, timeseries, summary);
+  if (t.per.empty()) return k;
+  const double per = compute_kpi(t.per_kpi, timeseries, summary);
+  if (per == 0.0) throw KpiError("target '" + t.name + "': its per KPI '" + t.per + "' is 0 in this run");
+  return k / per;
 }
 
 std::vector<KpiMoments> kpi_moments(const std::vector<std::vector<double>>& kpis) {

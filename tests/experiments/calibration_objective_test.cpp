@@ -86,6 +86,8 @@ TEST_CASE("calibration_objective: a target with per divides its KPI by the denom
   t.per = "first_tick.firms";
   t.per_kpi.summary = "first_tick.firms";
   CHECK(calibration_kpi(t, table, summary) == 60.0);
+  const nlohmann::json no_firms = {{"first_tick", {{"employees", 600.0}, {"firms", 0.0}}}};
+  CHECK_THROWS_WITH(calibration_kpi(t, table, no_firms), Catch::Contains("per KPI 'first_tick.firms' is 0"));
   CalibrationTarget c;
   c.kpi.column = "employees";
   c.kpi.kind = Aggregate::Mean;
