@@ -136,7 +136,14 @@ void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {
   }
 }
 
+void ClusterModel::release_infrastructure() {
+  released_ = true;
+  c_.infrastructure.reset();
+}
+
 void ClusterModel::step() {
+  // Without its layer the phases would run as if the infrastructure were off: a different model.
+  if (released_) throw std::logic_error("ClusterModel::step after release_infrastructure");
   clock_.start();
   sim::World& w = c_.world;
   ++w.tick;

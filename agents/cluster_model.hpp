@@ -25,6 +25,12 @@ class ClusterModel {
 
   /** @brief Advances one tick (one month): demand, prices, orders, accounts, learning, ties, demography. */
   void step();
+  /** @brief Ends the run: gives the SimGrid layer's slots back to the process-wide pool
+   * (sim::InfrastructureLayer), so that the next simulation in this process (a counterfactual twin) can claim
+   * them while this model's results are still read. The model cannot step after it (step() throws
+   * std::logic_error). */
+  void release_infrastructure();
+
   /** @brief Between months: drops exited firms' slots (renumbering the others in order; ids stay) and
    * rewrites the tie storage in customer order. Results do not change; firm slots and tie references taken
    * before are invalid after. The tick loop and the warm-up call it every sim::kCompactTiesEvery months. */
@@ -65,6 +71,7 @@ class ClusterModel {
   ModelContext c_;
   sim::PhaseClock clock_;
   bool compact_exited_firms_ = true;
+  bool released_ = false;  ///< release_infrastructure was called: no more steps
 };
 
 /** @brief Type keys of a world's industries in customers-first order; throws CyclicValueChain. */

@@ -102,7 +102,8 @@ void begin_policies(ModelContext& c) {
         const double want = step * p.cost_per_level;
         const double got = spend(c, p, want);
         c.ledger.pay(sim::Sector::Government, sim::Sector::Households, sim::FlowKind::PublicSpending, got);
-        level += step * (got / want);  // a budget that runs out builds less
+        level +=
+            want > 0.0 ? step * (got / want) : step;  // a budget that runs out builds less; free builds all
       }
     }
     if ((p.instrument == Instrument::CloudVoucher || p.instrument == Instrument::Pilot) &&

@@ -87,6 +87,8 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
   clock.lap("setup: world, initial network and warm-up");
   if (instruments) instruments->setup_cpu_s = process_cpu_seconds();
   const auto series = agents::run_simulation(model, s.ticks, observers, progress);
+  // The counterfactual twins below each claim SimGrid slots; this run no longer needs its own.
+  model.release_infrastructure();
   clock.merge(model.phase_clock());
   if (instruments && instruments->inspect_final) instruments->inspect_final(model);
   clock.start();
@@ -111,6 +113,7 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
     check_interrupted();
     auto twin = scenarios::build_model(calm, threads, compact);
     no_shock = agents::run_simulation(twin, calm.ticks, {}, twin_progress);
+    twin.release_infrastructure();
     clock.lap("counterfactual runs (shocks, pilot)");
   }
   auto summary = reports::run_summary(label, model, series, s.shocks.empty() ? nullptr : &no_shock);
@@ -130,6 +133,7 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
       auto twin = scenarios::build_model(untreated, threads, compact);
       reports::RegionPanelRecorder twin_regions(twin);
       const auto twin_series = agents::run_simulation(twin, untreated.ticks, {&twin_regions}, twin_progress);
+      twin.release_infrastructure();
       std::vector<sim::TickMetrics> with_series = series;
       std::vector<reports::RegionPanelRow> with_rows = regions.rows();
       if (r > 0) {

@@ -20,7 +20,7 @@ nlohmann::json csv_value(const std::string& cell) {
     try {
       auto v = nlohmann::json::parse(t);
       if (v.is_number()) return v;
-    } catch (const nlohmann::json::parse_error&) {
+    } catch (const nlohmann::json::exception&) {  // not JSON, or out of range (1e999): text to the reader
     }
   }
   return t;

@@ -1,6 +1,8 @@
 // The model's construction: the unrecorded warm-up before month 1 (docs/ODD.md 7.1a).
 #include <algorithm>
+#include <stdexcept>
 
+#include "sim/infrastructure_layer.hpp"
 #include "test_support.hpp"
 
 using namespace vicsim;
@@ -49,4 +51,21 @@ TEST_CASE("cluster_model: the warm-up runs before month 1 and leaves every start
       test::run(test::load("classroom_vouchers.json", {"ticks=1", "mechanisms.population.warmup_months=0"}));
   const auto& cf = cold.model->world().firms;
   for (sim::FirmIndex i = 0; i < cf.size(); ++i) CHECK((cf.alive[i] || cf.exit_tick[i] == 1));
+}
+
+TEST_CASE("cluster_model: a finished run gives its SimGrid slots back, and cannot step after", "[agents]") {
+  // 32 platform slots per model (declared + founded) is the whole data-centre pool: a second model (a
+  // counterfactual twin, as `vicsim run` makes for shocks and pilots) can be built only once the first has
+  // released its slots.
+  auto s = test::load("platform_led.json",
+                      {"mechanisms.population.count=200", "ticks=2", "mechanisms.founding.enabled=true",
+                       "mechanisms.founding.max_founded=32"});
+  auto first = scenarios::build_model(s, 1);
+  REQUIRE(first.world().platforms.size() == sim::kDatacentreSlots);
+  CHECK_THROWS_AS(scenarios::build_model(s, 1), sim::InfrastructurePoolExhausted);
+  first.release_infrastructure();
+  CHECK_THROWS_AS(first.step(), std::logic_error);
+  auto twin = scenarios::build_model(s, 1);
+  twin.step();
+  CHECK(twin.world().tick == 1);
 }

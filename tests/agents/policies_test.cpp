@@ -50,4 +50,13 @@ TEST_CASE("policies: an infrastructure roll-out raises only its regions, by its 
     CHECK(r1[k].infrastructure == Approx(r0[k].infrastructure + (targeted ? 0.4 : 0.0)));
   }
   CHECK(after.series.back().policy_spend_cumulative == Approx(3 * 0.4 * 2.0e8));
+  // At no cost the same roll-out builds in full and spends nothing (was 0/0: a NaN level).
+  const auto free =
+      test::run(test::load("infrastructure_5g.json",
+                           {"ticks=48", "mechanisms.population.count=300", "policies[0].cost_per_level=0"}));
+  for (std::size_t k = 0; k < r1.size(); ++k) {
+    INFO(r1[k].name);
+    CHECK(free.model->world().regions[k].infrastructure == Approx(r1[k].infrastructure));
+  }
+  CHECK(free.series.back().policy_spend_cumulative == 0.0);
 }

@@ -63,6 +63,12 @@ TEST_CASE("regions_csv: every problem names the file, the row and the column", "
   CHECK_FALSE(read_regions_csv(nohead.string(), h));
   CHECK(has_problem(h, "row 1, column 2 (x_km)", "duplicate column"));
   CHECK(has_problem(h, "row 1", "expected a 'name' column"));
+
+  // A number too large for a double is a bad cell, not an uncaught exception.
+  Diagnostics o;
+  auto overflow = write_csv("overflow", "name,x_km\nr1,1e999\n");
+  CHECK_FALSE(read_regions_csv(overflow.string(), o));
+  CHECK(has_problem(o, "row 2, column 2 (x_km)", "string \"1e999\""));
 }
 
 TEST_CASE("regions_csv: the shipped example loads with its three regions", "[scenarios]") {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "sim/infrastructure_layer.hpp"
 #include "test_support.hpp"
 
 using namespace vicsim::scenarios;
@@ -183,4 +184,28 @@ TEST_CASE("scenario_loader: industry relatedness names known other industries, i
   doc["industries"][0]["relatedness"] = {{"c", 0.3}};
   doc["industries"][1]["relatedness"] = {{"a", 0.5}};
   CHECK(load_scenario(doc, "mem.json").problems.empty());
+}
+
+TEST_CASE("scenario_loader: limits the model cannot run past are refused at load", "[scenarios]") {
+  json doc = minimal();
+  doc["regions"][1]["labour_cost"] = 0;
+  doc["regions"][1]["land_cost"] = 0;
+  auto r = load_scenario(doc, "zero.json");
+  CHECK_FALSE(r.scenario);
+  CHECK(mentions(r.problems, "regions[1].labour_cost", "labour_cost + land_cost > 0"));
+  doc["regions"][1]["land_cost"] = 10;  // either alone may be 0
+  CHECK(load_scenario(doc, "one.json").problems.empty());
+
+  // The SimGrid layer has one slot per region in a fixed pool: more regions need the layer off.
+  json many = minimal();
+  many["regions"] = json::array();
+  for (std::size_t i = 0; i <= vicsim::sim::kRegionSlots; ++i)
+    many["regions"].push_back({{"name", "r" + std::to_string(i)}, {"x_km", 10.0 * static_cast<double>(i)}});
+  many["platforms"] = json::parse(R"([{"name": "P"}])");
+  r = load_scenario(many, "many.json");
+  CHECK(mentions(r.problems, "regions", "at most 64 regions when the SimGrid infrastructure layer runs"));
+  many["mechanisms"]["infrastructure"]["enabled"] = false;
+  r = load_scenario(many, "many.json");
+  INFO(vicsim::test::format_all(r.problems));
+  CHECK(r.problems.empty());
 }
