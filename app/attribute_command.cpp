@@ -128,7 +128,7 @@ int attribute(const AttributeOptions& o) {
     std::cerr << "error: " << e.what() << "\n";
     return 1;
   }
-  auto dir = open_output_directory(o.out, o.force);
+  auto dir = open_output_directory(o.out, o.force, {o.a, o.b});
   if (!dir) return 2;
   const fs::path stage = dir->staging();
 

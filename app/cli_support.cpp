@@ -43,9 +43,10 @@ int report_problems(const scenarios::Diagnostics& problems) {
   return 2;
 }
 
-std::unique_ptr<reports::OutputDirectory> open_output_directory(const std::string& out, bool force) {
+std::unique_ptr<reports::OutputDirectory> open_output_directory(
+    const std::string& out, bool force, const std::vector<std::filesystem::path>& inputs) {
   try {
-    return std::make_unique<reports::OutputDirectory>(out, force);
+    return std::make_unique<reports::OutputDirectory>(out, force, inputs);
   } catch (const reports::OutputError& e) {
     std::cerr << "error: " << e.what() << "\n";
     return nullptr;

@@ -35,7 +35,8 @@ CLI::Validator seed_validator();
 int report_problems(const scenarios::Diagnostics& problems);
 
 /** @brief Opens an output directory for atomic writing; on refusal prints why and returns null (exit 2). */
-std::unique_ptr<reports::OutputDirectory> open_output_directory(const std::string& out, bool force);
+std::unique_ptr<reports::OutputDirectory> open_output_directory(
+    const std::string& out, bool force, const std::vector<std::filesystem::path>& inputs = {});
 
 /** @brief The bundled scenarios folder: ./scenarios if present, else the source tree's. */
 std::filesystem::path scenarios_dir();

@@ -61,7 +61,7 @@ int compare(const CompareOptions& o) {
       std::cerr << "error: --at " << t << ": expected ticks between 1 and " << ticks << "\n";
       return 2;
     }
-  auto dir = open_output_directory(o.out, o.force);
+  auto dir = open_output_directory(o.out, o.force, {o.a, o.b});
   if (!dir) return 2;
   const fs::path stage = dir->staging();
 

@@ -32,7 +32,7 @@ int run(const RunOptions& o) {
   if (!loaded.scenario) return report_problems(loaded.problems);
   const scenarios::Scenario s = *loaded.scenario;
 
-  auto dir = open_output_directory(o.out, o.force);
+  auto dir = open_output_directory(o.out, o.force, {o.scenario});
   if (!dir) return 2;
   ProgressBar bar("run " + s.name);
   RunInstruments instruments;

@@ -17,7 +17,7 @@ fs::path OutputDirectory::normalise(const fs::path& p) {
   return a;
 }
 
-OutputDirectory::OutputDirectory(fs::path target, bool replace)
+OutputDirectory::OutputDirectory(fs::path target, bool replace, const std::vector<fs::path>& inputs)
     : target_(normalise(target)), replace_(replace) {
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);
@@ -31,6 +31,14 @@ OutputDirectory::OutputDirectory(fs::path target, bool replace)
     if (!fs::is_empty(target_, ec) && !replace_)
       throw OutputDirectoryError(target_.string() +
                                  ": directory exists and is not empty (use --force to replace it)");
+  }
+  // Replacing the directory deletes everything in it: never an input the command is still reading from.
+  for (const auto& in : inputs) {
+    const fs::path rel = normalise(in).lexically_relative(target_);
+    if (!rel.empty() && rel.native().rfind("..", 0) != 0 && fs::exists(target_, ec))
+      throw OutputDirectoryError(target_.string() + ": holds " + in.string() +
+                                 ", an input of this command, which replacing the directory would delete; "
+                                 "choose another --out");
   }
   const fs::path parent = target_.parent_path();
   fs::create_directories(parent, ec);

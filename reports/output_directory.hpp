@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "reports/directory_lock.hpp"
 #include "reports/output_error.hpp"
@@ -22,8 +23,10 @@ class OutputDirectory {
  public:
   /** @brief Locks `target` and prepares a staging directory beside it. `target` may be given with a trailing
    * "/" or "/." ("out/." is "out"). Throws if `target` is a non-empty directory or a file and `replace` is
-   * false, if it is the current directory or one of its ancestors, or if another process holds the lock. */
-  OutputDirectory(std::filesystem::path target, bool replace);
+   * false, if it is the current directory or one of its ancestors, if replacing it would delete one of the
+   * command's `inputs` (files it reads, e.g. the scenario), or if another process holds the lock. */
+  OutputDirectory(std::filesystem::path target, bool replace,
+                  const std::vector<std::filesystem::path>& inputs = {});
   ~OutputDirectory();  ///< removes the staging directory unless committed
   OutputDirectory(const OutputDirectory&) = delete;
   OutputDirectory& operator=(const OutputDirectory&) = delete;

@@ -36,6 +36,12 @@ TEST_CASE("output_directory: nothing appears until commit, and an abandoned run 
   }
   CHECK(fs::exists(target / "b.txt"));
   CHECK_FALSE(fs::exists(target / "a.txt"));
+  // --force never deletes an input the command reads: a scenario inside the directory it would replace.
+  std::ofstream(target / "scenario.json") << "{}";
+  CHECK_THROWS_WITH(OutputDirectory(target, true, {target / "scenario.json"}),
+                    Catch::Contains("an input of this command"));
+  CHECK(fs::exists(target / "scenario.json"));
+  { OutputDirectory d(target, true, {base / "elsewhere.json"}); }  // an input outside it is no obstacle
   fs::remove_all(base);
 }
 
