@@ -169,6 +169,16 @@ void check_against_scenario(Calibration& cal, CalibrationLoad& out, Checker& c) 
   cal.scenario_file = base.file;
   const auto& doc = base.doc;
   if (!doc) return;
+  const bool ticks_calibrated = std::any_of(cal.parameters.begin(), cal.parameters.end(),
+                                            [](const CalibrationParameter& p) { return p.path == "ticks"; });
+  if (auto fixed = scenarios::load_scenario(*doc, cal.scenario_file, cal.set);
+      fixed.scenario && !ticks_calibrated)
+    for (std::size_t i = 0; i < cal.targets.size(); ++i) {
+      const std::string path = "targets[" + std::to_string(i) + "]";
+      check_window(cal.targets[i].kpi, fixed.scenario->ticks, path, c.file, c.diag);
+      if (!cal.targets[i].per.empty())
+        check_window(cal.targets[i].per_kpi, fixed.scenario->ticks, path + ".per", c.file, c.diag);
+    }
   for (std::size_t i = 0; i < cal.targets.size(); ++i) {
     if (cal.targets[i].case_figure.empty()) continue;
     const auto r = scenarios::load_scenario(*doc, cal.scenario_file, cal.set);
@@ -222,6 +232,10 @@ CalibrationLoad load_calibration(const nlohmann::json& doc, const std::string& f
       doc["parameters"].size() == cal.parameters.size())
     check_parameters(cal, doc, c);
   check_targets(cal, timeseries_columns, c);
+  if (!cal.targets.empty() && std::none_of(cal.targets.begin(), cal.targets.end(),
+                                           [](const CalibrationTarget& t) { return t.weight > 0; }))
+    c.error("targets",
+            "every target has weight 0: the objective would be 0 everywhere; expected a weight > 0");
   if (doc.contains("targets") && doc["targets"].is_array() && doc["targets"].size() == cal.targets.size())
     for (std::size_t i = 0; i < cal.targets.size(); ++i)
       if (doc["targets"][i].contains("tolerance") && !(cal.targets[i].tolerance > 0))

@@ -304,6 +304,12 @@ void check_against_scenario(Experiment& e, ExperimentLoad& out, Checker& c) {
   e.scenario_file = base.file;
   const auto& doc = base.doc;
   if (!doc) return;
+  // Output windows must lie within the runs, unless a factor varies their length.
+  const bool ticks_vary =
+      std::any_of(e.factors.begin(), e.factors.end(), [](const FactorSpec& f) { return f.path == "ticks"; });
+  if (auto fixed = scenarios::load_scenario(*doc, e.scenario_file, e.set); fixed.scenario && !ticks_vary)
+    for (std::size_t i = 0; i < e.outputs.size(); ++i)
+      check_window(e.outputs[i], fixed.scenario->ticks, "outputs[" + std::to_string(i) + "]", c.file, c.diag);
   for (std::size_t i = 0; i < e.factors.size(); ++i) {
     const auto& f = e.factors[i];
     for (const auto& value : probe_values(f)) {
@@ -356,6 +362,17 @@ void check_output(OutputSpec& o, const std::vector<std::string>& columns, const 
   }
 }
 
+void check_window(const OutputSpec& o, std::int32_t ticks, const std::string& path, const std::string& file,
+                  scenarios::Diagnostics& diag) {
+  Checker c{file, diag};
+  if (!o.summary.empty()) return;
+  const std::string within =
+      " within the runs' 1.." + std::to_string(ticks) + " months (the scenario with set)";
+  if (o.tick > ticks) c.error(path + ".tick", "expected a tick" + within + ", got " + std::to_string(o.tick));
+  if (o.from_tick > ticks)
+    c.error(path + ".from_tick", "expected a start" + within + ", got " + std::to_string(o.from_tick));
+}
+
 ExperimentLoad load_experiment(const nlohmann::json& doc, const std::string& file,
                                const std::vector<std::string>& timeseries_columns) {
   ExperimentLoad out;
@@ -370,6 +387,15 @@ ExperimentLoad load_experiment(const nlohmann::json& doc, const std::string& fil
     for (std::size_t i = 0; i < e.factors.size() && i < doc["factors"].size(); ++i)
       if (doc["factors"][i].is_object())
         check_factor(e.factors[i], doc["factors"][i], "factors[" + std::to_string(i) + "]", c);
+  // Two factors on one key: a run could take only one of their values, and results.csv would record both.
+  for (std::size_t i = 0; i < e.factors.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!e.factors[i].path.empty() && e.factors[i].path == e.factors[j].path) {
+        c.error("factors[" + std::to_string(i) + "].path",
+                "'" + e.factors[i].path + "' is already factors[" + std::to_string(j) +
+                    "]'s path: a run can take only one value of a key");
+        break;
+      }
   if (doc.contains("design") && doc["design"].is_object()) check_design(e, doc, c);
   check_outputs(e, timeseries_columns, c);
   check_names(e, c);

@@ -28,14 +28,19 @@ struct ExperimentLoad {
 ExperimentLoad load_experiment(const nlohmann::json& doc, const std::string& file,
                                const std::vector<std::string>& timeseries_columns);
 
+/** @brief Same, from a file on disk. */
+ExperimentLoad load_experiment_file(const std::string& file,
+                                    const std::vector<std::string>& timeseries_columns);
+
 /** @brief Checks one KPI declaration (exactly one of column or summary; the column among `columns` unless
  * empty; tick or a known aggregate; to_tick >= from_tick) and sets its kind; problems name `file` and `path`.
  * Shared by experiment outputs and calibration targets. */
 void check_output(OutputSpec& o, const std::vector<std::string>& columns, const std::string& path,
                   const std::string& file, scenarios::Diagnostics& diag);
 
-/** @brief Same, from a file on disk. */
-ExperimentLoad load_experiment_file(const std::string& file,
-                                    const std::vector<std::string>& timeseries_columns);
+/** @brief Adds a problem at `path` when the output's tick or window start lies after the runs' last month
+ * `ticks` (known when no factor varies the run length). */
+void check_window(const OutputSpec& o, std::int32_t ticks, const std::string& path, const std::string& file,
+                  scenarios::Diagnostics& diag);
 
 }  // namespace vicsim::experiments

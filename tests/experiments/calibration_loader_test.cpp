@@ -78,6 +78,16 @@ TEST_CASE("calibration_loader: every problem is reported with its JSON path", "[
   CHECK(mentions(r.problems, "replications", ""));
   CHECK(mentions(r.problems, "uncertainty.max_evals", ""));
   for (const auto& p : r.problems) CHECK(p.file == kFile);
+  // Every weight 0 makes the objective 0 everywhere.
+  auto weightless = valid();
+  for (auto& t : weightless["targets"]) t["weight"] = 0;
+  CHECK(mentions(load_calibration(weightless, kFile, kColumns).problems, "targets",
+                 "every target has weight 0"));
+  // A window after the runs' last month (ticks=12) could never be measured.
+  auto late = valid();
+  late["targets"][0]["from_tick"] = 13;
+  late["targets"][0]["to_tick"] = 20;
+  CHECK(mentions(load_calibration(late, kFile, kColumns).problems, "targets[0].from_tick", "1..12 months"));
   // An explicit tolerance of 0 is refused, not quietly replaced by |value|.
   auto zero = valid();
   zero["targets"][0]["tolerance"] = 0;

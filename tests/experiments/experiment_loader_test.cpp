@@ -211,3 +211,23 @@ TEST_CASE("experiment_loader: the fingerprint text covers the bases of a scenari
   REQUIRE(second.problems.empty());
   CHECK(first.scenario_text != second.scenario_text);
 }
+
+TEST_CASE("experiment_loader: one key per factor, and output windows within the runs", "[experiments]") {
+  auto doc = valid();  // ticks=12
+  doc["factors"].push_back(
+      {{"name", "again"}, {"path", "mechanisms.trade.transaction_cost_base"}, {"range", {0.02, 0.03}}});
+  auto r = load_experiment(doc, kFile, kColumns);
+  CHECK(mentions(r.problems, "factors[2].path", "is already factors[0]'s path"));
+
+  doc = valid();
+  doc["outputs"][1]["tick"] = 13;
+  doc["outputs"][0]["from_tick"] = 20;
+  r = load_experiment(doc, kFile, kColumns);
+  INFO(all(r.problems));
+  CHECK(mentions(r.problems, "outputs[1].tick", "within the runs' 1..12 months"));
+  CHECK(mentions(r.problems, "outputs[0].from_tick", "within the runs' 1..12 months"));
+  // A factor on the run length leaves the windows to the runs.
+  doc["factors"].push_back({{"name", "months"}, {"path", "ticks"}, {"levels", {12, 24}}});
+  r = load_experiment(doc, kFile, kColumns);
+  CHECK_FALSE(mentions(r.problems, "outputs[1].tick", "within the runs"));
+}
