@@ -568,6 +568,12 @@ int run_calibration(const CalibrateOptions& o) {
   // fit.json: the fitted values, the objective, the spread over seed blocks and the profiles.
   const auto& rows = ev.rows();
   const auto& best = rows[static_cast<std::size_t>(fit.eval)];
+  if (best.status != "ok") {  // every evaluation failed: there is no fit to report
+    std::cerr << "error: no evaluation of the calibration could be measured; one of the errors: " << best.error
+              << "\n(every evaluation is in " << (dir / "trace.csv").string()
+              << "; no fit.json was written)\n";
+    return 1;
+  }
   const auto fitted = ex::parameter_values(c.parameters, fit.unit);
   nlohmann::json j = {{"calibration", c.name},
                       {"calibration_file", c.file},

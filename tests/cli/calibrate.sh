@@ -8,7 +8,8 @@
 # the parameter without effect (fee_step) as a flat direction and agrees with trace.csv; a calibration killed
 # with SIGKILL resumes to a trace.csv, fit.json and hessian.csv byte-identical to an uninterrupted one, and a finished one replays every
 # evaluation without running any; a changed calibration file is refused (exit 2) and --force starts over; a
-# directory that is not a calibration is never touched; `vicsim report` renders the calibration directory.
+# directory that is not a calibration is never touched; `vicsim report` renders the calibration directory; a
+# calibration none of whose evaluations can be measured exits 1 and writes no fit.json.
 set -uo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/cli_args.sh"
@@ -79,6 +80,25 @@ echo '{"scenario": "x.json", "parameters": [], "targets": [{}]}' >"$T/bad3.json"
 "$VICSIM" calibrate "$T/bad3.json" --out "$T/bad_out" 2>"$T/bad3.err"; rc=$?
 [[ $rc -eq 2 ]] && grep -q "bad3.json: parameters: expected at least 1 items" "$T/bad3.err" && grep -q "targets\[0\].value: is required" "$T/bad3.err" \
   && pass "empty parameters and missing value reported" || fail "bad3: rc $rc $(cat "$T/bad3.err")"
+
+section "a calibration none of whose evaluations can be measured writes no fit"
+python3 - "$T/cal.json" "$T/unmeasurable.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+c["set"] = ["ticks=3", "mechanisms.population.count=100"]
+c["parameters"] = c["parameters"][:1]
+# platforms_alive is 0 in every traditional run: the per KPI's denominator.
+c["targets"] = [{"name": "per_platform", "column": "output", "aggregate": "final", "per": "platforms_alive", "value": 1}]
+c["replications"] = 1
+c["optimiser"]["max_evaluations"] = 3
+c["uncertainty"] = {"seed_blocks": 1}
+json.dump(c, open(sys.argv[2], "w"))
+PY
+"$VICSIM" calibrate "$T/unmeasurable.json" --out "$T/unmeasurable" --jobs 1 --quiet 2>"$T/unmeasurable.err"; rc=$?
+[[ $rc -eq 1 ]] && grep -q "no evaluation of the calibration could be measured.*per KPI 'platforms_alive' is 0" "$T/unmeasurable.err" \
+  && pass "exit 1 naming the error" || fail "unmeasurable: rc $rc $(cat "$T/unmeasurable.err")"
+[[ ! -e $T/unmeasurable/fit.json && -s $T/unmeasurable/trace.csv ]] && pass "trace.csv kept, no fit.json" \
+  || fail "unmeasurable: fit.json written or trace.csv missing"
 
 section "determinism over --jobs"
 "$VICSIM" calibrate "$T/cal.json" --out "$T/j1" --jobs 1 2>"$T/j1.err" || fail "jobs 1 failed: $(cat "$T/j1.err")"
