@@ -107,7 +107,8 @@ nlohmann::json resilience_json(const sim::ResilienceMeasures& r) {
           {"trough_change", number_or_null(r.trough_change)},
           {"trough_tick", r.trough_tick < 0 ? nlohmann::json(nullptr) : nlohmann::json(r.trough_tick)},
           {"loss_months", number_or_null(r.loss_months)},
-          {"recovered", r.recovered},
+          // Nothing measured (the shock starts after the run's last month): neither recovered nor not.
+          {"recovered", std::isfinite(r.baseline) ? nlohmann::json(r.recovered) : nlohmann::json(nullptr)},
           {"recovery_months", number_or_null(r.recovery_months)}};
 }
 
