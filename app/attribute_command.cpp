@@ -1,5 +1,6 @@
 // `vicsim attribute A.json B.json`: splits each KPI's paired difference B − A into the contributions of the
 // mechanism registry's groups by Shapley values over coalitions of their switches (docs/ODD.md 7.41–7.42).
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -7,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "agents/mechanism_registry.hpp"
 #include "app/cli_support.hpp"
 #include "app/commands.hpp"
 #include "app/scenario_jobs.hpp"
@@ -75,6 +77,17 @@ int attribute(const AttributeOptions& o) {
       std::cerr << "error: --at " << t << ": expected ticks between 1 and " << ticks << "\n";
       return 2;
     }
+  if (repeats(at, "--at") || repeats(o.groups, "--groups") || repeats(o.kpis, "--kpis")) return 2;
+  // KPIs are checked before any run: a numeric column of timeseries.csv other than the month itself.
+  for (const auto& n : o.kpis) {
+    const auto& cols = agents::timeseries_columns();
+    if (n == "tick" ||
+        std::none_of(cols.begin(), cols.end(), [&](const sim::Column& c) { return c.name == n; })) {
+      std::cerr << "error: --kpis " << n
+                << ": expected a numeric column of timeseries.csv other than tick (docs/outputs.md)\n";
+      return 2;
+    }
+  }
   const nlohmann::json ja = scenarios::to_json(*la.scenario), jb = scenarios::to_json(*lb.scenario);
   std::vector<scenarios::GroupSwitch> groups;
   try {

@@ -4,10 +4,12 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <iostream>
 #include <memory>
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "reports/output_directory.hpp"
 #include "scenarios/diagnostics.hpp"
@@ -30,6 +32,19 @@ void check_interrupted();
 
 /** @brief --seed's check: a decimal integer in [0, 2^64 - 1] (CLI11 alone would wrap "-1" to 2^64 - 1). */
 CLI::Validator seed_validator();
+
+/** @brief True, after printing "error: OPTION VALUE is given twice", when a repeated option's value repeats
+ * (a second --at 3 would duplicate every row of the output, a second --groups split an effect in two). */
+template <class T>
+bool repeats(const std::vector<T>& values, const std::string& option) {
+  for (std::size_t i = 0; i < values.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (values[i] == values[j]) {
+        std::cerr << "error: " << option << " " << values[i] << " is given twice\n";
+        return true;
+      }
+  return false;
+}
 
 /** @brief Prints every problem to stderr and returns exit code 2. */
 int report_problems(const scenarios::Diagnostics& problems);

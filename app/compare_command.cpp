@@ -56,6 +56,7 @@ int compare(const CompareOptions& o) {
     for (int t = 12; t <= ticks; t += 12) at.push_back(t);
     if (at.empty() || at.back() != ticks) at.push_back(ticks);
   }
+  if (repeats(at, "--at")) return 2;
   for (int t : at)
     if (t < 1 || t > ticks) {
       std::cerr << "error: --at " << t << ": expected ticks between 1 and " << ticks << "\n";

@@ -64,4 +64,7 @@ expect2 same_arms "nothing to attribute" "$A" "$A" -n 2 "${TINY[@]}"
 expect2 bad_tick "between 1 and 18" "$A" "$B" -n 2 "${TINY[@]}" --at 99
 expect2 bad_kpi not_a_column "$A" "$B" -n 2 "${TINY[@]}" "${GRP[@]}" --kpis not_a_column
 expect2 missing_file nope.json "$T/nope.json" "$B" -n 2
+expect2 text_kpi "numeric column" "$A" "$B" -n 2 "${TINY[@]}" "${GRP[@]}" --kpis stage_name
+expect2 repeated_group "given twice" "$A" "$B" -n 2 "${TINY[@]}" --groups platforms --groups platforms
+expect2 repeated_at "given twice" "$A" "$B" -n 2 "${TINY[@]}" --at 6 --at 6
 echo "PASS"
