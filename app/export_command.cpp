@@ -12,6 +12,7 @@
 #include "reports/csv_table.hpp"
 #include "reports/gexf_writer.hpp"
 #include "reports/graphml_snapshot.hpp"
+#include "reports/output_directory.hpp"
 #include "reports/report_input_error.hpp"
 #include "reports/run_directory.hpp"
 #include "reports/tidy_csv.hpp"
@@ -55,6 +56,31 @@ int run_export(const ExportOptions& o) {
   if (o.gexf.empty() && o.tidy.empty() && o.graphml.empty()) {
     std::cerr << "error: nothing to export: give --gexf FILE, --tidy-csv FILE and/or --graphml FILE\n";
     return 2;
+  }
+  // Two outputs on one path would leave only the second; an output inside the source directory could replace
+  // the very file it is made from (timeseries.csv), even with --force.
+  const std::vector<std::pair<const char*, std::string>> outputs = {
+      {"--gexf", o.gexf}, {"--tidy-csv", o.tidy}, {"--graphml", o.graphml}};
+  const fs::path source = reports::OutputDirectory::normalise(o.source);
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    if (outputs[i].second.empty()) continue;
+    const fs::path p = reports::OutputDirectory::normalise(outputs[i].second);
+    for (std::size_t j = 0; j < i; ++j)
+      if (!outputs[j].second.empty() && reports::OutputDirectory::normalise(outputs[j].second) == p) {
+        std::cerr << "error: " << outputs[i].first << " " << outputs[i].second << ": the same file as "
+                  << outputs[j].first << "; give each output its own file\n";
+        return 2;
+      }
+    if (const auto rel = p.lexically_relative(source); !rel.empty() && rel.native().rfind("..", 0) != 0) {
+      std::cerr << "error: " << outputs[i].first << " " << outputs[i].second << ": inside the directory "
+                << o.source << " it is exported from; write it elsewhere\n";
+      return 2;
+    }
+    if (fs::is_directory(p)) {
+      std::cerr << "error: " << outputs[i].first << " " << outputs[i].second
+                << ": is a directory; expected a file\n";
+      return 2;
+    }
   }
   for (const auto& out : {o.gexf, o.tidy, o.graphml})
     if (!out.empty() && fs::exists(out) && !o.force) {

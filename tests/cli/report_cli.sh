@@ -157,6 +157,10 @@ fi
 expect_rc 2 "use --force" export "$T/run" --gexf "$T/run.gexf"
 expect_rc 2 "no network/tick_NNNN.graphml" export "$T/cmp" --gexf "$T/cmp.gexf"
 expect_rc 2 "nothing to export" export "$T/run"
+expect_rc 2 "the same file as --gexf" export "$T/run" --gexf "$T/same.out" --tidy-csv "$T/same.out"
+expect_rc 2 "inside the directory" export "$T/run" --tidy-csv "$T/run/timeseries.csv" --force
+[[ -s $T/run/timeseries.csv ]] && head -1 "$T/run/timeseries.csv" | grep -q '^scenario,seed,tick,' &&
+  pass "export never replaces the run's own timeseries.csv" || fail "the run's timeseries.csv was replaced"
 "$VICSIM" export "$T/cmp" --tidy-csv "$T/cmp_long.csv" 2>/dev/null && head -1 "$T/cmp_long.csv" | grep -q '^arm,replication,scenario,seed,tick,stage_name,metric,value$' &&
   pass "comparison tidy CSV keeps arm and replication as id columns" || fail "comparison tidy CSV header: $(head -1 "$T/cmp_long.csv")"
 
