@@ -52,6 +52,13 @@ int discover(DiscoverOptions o) {
     std::cerr << "error: " << o.dir << ": " << e.what() << "\n";
     return 2;
   }
+  if (man.contains("runs") && man["runs"].is_number_unsigned() &&
+      results.rows() < man["runs"].get<std::size_t>()) {
+    std::cerr << "error: " << o.dir << ": the sweep is unfinished: results.csv holds " << results.rows()
+              << " of its " << man["runs"].get<std::size_t>()
+              << " planned runs; run the same vicsim sweep command again to finish it\n";
+    return 2;
+  }
   std::vector<ex::FactorColumn> factors;
   for (const auto& f : man.at("factors"))
     factors.push_back({f.at("name").get<std::string>(), f.value("levels", std::vector<std::string>{})});

@@ -146,18 +146,32 @@ HtmlDocument sweep_report(const fs::path& dir, const ReportContext& ctx) {
   const auto status_col = results.index("status");
   auto run_ok = [&](std::size_t r) { return !status_col || results.text(r, *status_col) == "ok"; };
   for (std::size_t r = 0; r < results.rows(); ++r) failed += run_ok(r) ? 0 : 1;
+  // An interrupted sweep has fewer rows than its plan (sweep.json); its results are a partial design.
+  std::size_t planned = results.rows();
+  if (fs::exists(dir / "sweep.json")) {
+    const json man = read_json_file(dir / "sweep.json");
+    if (man.contains("runs") && man["runs"].is_number_unsigned()) planned = man["runs"].get<std::size_t>();
+  }
+  const bool unfinished = results.rows() < planned;
   HtmlDocument doc("Sweep report: " + name,
                    display_number(double(results.rows())) + " runs · " + std::to_string(factors.size()) +
                        " factors · " + std::to_string(kpis.size()) + " KPIs · generated " + ctx.generated_at);
 
   doc.section("overview", "Overview",
               "What was varied and what mattered most (results.csv, sensitivity.csv).");
-  doc.html(html_cards(
-      {{"runs", display_number(double(results.rows())),
-        failed ? std::to_string(failed) + " failed (left out of the plots)" : "rows of results.csv"},
-       {"design points", points.empty() ? "–" : display_number(double(points.size())), ""},
-       {"factors", std::to_string(factors.size()), ""},
-       {"KPIs", std::to_string(kpis.size()), ""}}));
+  doc.html(html_cards({{"runs", display_number(double(results.rows())),
+                        unfinished ? "of " + display_number(double(planned)) + " planned: unfinished"
+                        : failed   ? std::to_string(failed) + " failed (left out of the plots)"
+                                   : "rows of results.csv"},
+                       {"design points", points.empty() ? "–" : display_number(double(points.size())), ""},
+                       {"factors", std::to_string(factors.size()), ""},
+                       {"KPIs", std::to_string(kpis.size()), ""}}));
+  if (unfinished)
+    doc.paragraph(
+        "This sweep is unfinished: results.csv holds " + std::to_string(results.rows()) + " of its " +
+        std::to_string(planned) +
+        " planned runs, so what follows describes part of the design only. Run the same vicsim sweep "
+        "command again to finish it.");
   // Most influential factor per KPI: total-order Sobol if present, else Morris mu*.
   std::string bullets;
   for (const auto& k : kpis) {

@@ -143,6 +143,15 @@ wait "$BG_PID"
 rc=$?
 BG_PID=
 [[ $rc -eq 130 || $rc -eq 0 ]] && pass "SIGINT exits 130 (or 0 if it had finished): $rc" || fail "SIGINT exit code $rc"
+if [[ $rc -eq 130 ]]; then  # an unfinished sweep: discover refuses it, the report says so
+  "$VICSIM" discover "$T/k" --where "output_final > 3" >"$T/disc_unfinished.log" 2>&1
+  drc=$?
+  [[ $drc -eq 2 ]] && grep -q "the sweep is unfinished" "$T/disc_unfinished.log" &&
+    pass "discover refuses an unfinished sweep" || fail "discover on an unfinished sweep: $drc $(cat "$T/disc_unfinished.log")"
+  "$VICSIM" report "$T/k" --out "$T/k_report.html" >/dev/null 2>&1 && grep -q "This sweep is unfinished" "$T/k_report.html" &&
+    pass "the report of an unfinished sweep says so" || fail "report of an unfinished sweep does not say it is unfinished"
+  rm -f "$T/k_report.html"
+fi
 sweep k_resume "$T/morris.json" --out "$T/k" --jobs 2 || { cat "$T/k_resume.log" >&2; fail "resume failed"; }
 for f in results.csv sensitivity.json prim.json; do
   cmp -s "$T/j1/$f" "$T/k/$f" && pass "resumed $f identical to the uninterrupted sweep" ||
