@@ -158,6 +158,25 @@ bool writes_path(const nlohmann::json& doc, const std::string& path) {
   return true;
 }
 
+/** For a problem at "regions[i].field" (or "firms[i]...") of a file that reads that array from a CSV table:
+ * the table's path and "row R (field)", R counting the header as row 1, as the table readers name cells. */
+std::optional<std::pair<std::string, std::string>> csv_row_of(const ChainFile& c, const std::string& path) {
+  for (const auto& [key, array] : {std::pair{"regions_csv", "regions"}, std::pair{"firms_csv", "firms"}}) {
+    const auto it = c.doc.find(key);
+    const std::string prefix = std::string(array) + "[";
+    if (it == c.doc.end() || !it->is_string() || path.rfind(prefix, 0) != 0) continue;
+    const auto close = path.find(']', prefix.size());
+    if (close == std::string::npos) continue;
+    const std::string index = path.substr(prefix.size(), close - prefix.size());
+    if (index.empty() || index.find_first_not_of("0123456789") != std::string::npos) continue;
+    const std::string field = close + 2 <= path.size() ? path.substr(close + 2) : "";
+    return std::pair{
+        relative_to(c.file, it->get<std::string>()).string(),
+        "row " + std::to_string(std::stoul(index) + 2) + (field.empty() ? "" : " (" + field + ")")};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 nlohmann::json resolve_scenario_document(const nlohmann::json& doc, const std::string& file,
@@ -168,13 +187,19 @@ nlohmann::json resolve_scenario_document(const nlohmann::json& doc, const std::s
 
 void attribute_to_chain(Diagnostics& problems, const std::vector<ChainFile>& chain,
                         const std::vector<std::string>& set_paths) {
-  if (chain.size() < 2) return;
+  if (chain.empty()) return;
   for (auto& p : problems) {
     if (p.path.empty() || p.file != chain.front().file) continue;
     if (std::any_of(set_paths.begin(), set_paths.end(),
                     [&](const std::string& s) { return !s.empty() && p.path.rfind(s, 0) == 0; }))
       continue;
     for (const auto& c : chain) {
+      // An array read from a CSV table (regions_csv, firms_csv): the problem is in that file's row.
+      if (const auto table = csv_row_of(c, p.path)) {
+        p.file = table->first;
+        p.path = table->second;
+        break;
+      }
       if (!writes_path(c.doc, p.path)) continue;
       if (&c != &chain.front()) {
         p.message += " (inherited by " + p.file + ")";

@@ -85,3 +85,24 @@ TEST_CASE("regions_csv: the shipped example loads with its three regions", "[sce
   REQUIRE_FALSE(missing.problems.empty());
   CHECK(missing.problems[0].file == "nowhere.csv");
 }
+
+TEST_CASE("regions_csv: a problem found in the regions read from a table names the table's row",
+          "[scenarios]") {
+  // Duplicate names and unknown endowment industries are checked on the whole scenario; they are in the CSV.
+  const auto csv = write_csv("dup", "name,x_km,endowment.toys\nA,1,0.5\nA,2,0.5\n");
+  const auto json = vicsim::test::write_temp_file(
+      "vicsim_regions_csv_dup.json", R"({"extends": ")" + vicsim::test::bundled("traditional.json") +
+                                         R"(", "regions_csv": ")" + csv.filename().string() + R"("})");
+  const auto r = load_scenario_file(json.string());
+  INFO(vicsim::test::format_all(r.problems));
+  REQUIRE_FALSE(r.problems.empty());
+  bool duplicate = false, endowment = false;
+  for (const auto& p : r.problems) {
+    CHECK(p.file == csv.string());
+    duplicate =
+        duplicate || (p.path == "row 3 (name)" && p.message.find("duplicate name 'A'") != std::string::npos);
+    endowment = endowment || p.path == "row 2 (endowment.toys)";
+  }
+  CHECK(duplicate);
+  CHECK(endowment);
+}
