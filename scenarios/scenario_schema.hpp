@@ -668,7 +668,7 @@ template <class V>
 void describe(V& v, Scenario& s) {
   v.field("name", s.name, "", "Scenario name, written to every output");
   v.field("description", s.description, "", "Free text");
-  v.field("seed", s.seed, "", "Master random seed (overridden by --seed)", 0, 1.8e19);
+  v.field("seed", s.seed, "", "Master random seed (overridden by --seed)", 0, 18446744073709551615.0);
   v.field("ticks", s.ticks, "months", "Simulated months (overridden by --ticks)", 1, 100000);
   v.array("regions", s.regions, "Regions (at least one)", 1);
   v.array("industries", s.industries, "Industries (at least one)", 1);
