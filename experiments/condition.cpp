@@ -29,10 +29,21 @@ std::optional<ConditionSpec> parse_condition(const std::string& text, std::strin
       error = "'" + std::string(m[3]) + "' is not a number";
       return std::nullopt;
     }
+    if (!std::isfinite(scale)) {
+      error = "'" + std::string(m[3]) + "' is not a finite number";
+      return std::nullopt;
+    }
     c.scale = scale;
     c.other_kpi = rhs;
   } else if (!std::isnan(num) && !rhs.empty()) {
+    if (!std::isfinite(num)) {  // "inf", or 1e999 out of range: no run's KPI can be compared with it
+      error = "'" + rhs + "' is not a finite number";
+      return std::nullopt;
+    }
     c.value = num;
+  } else if (rhs.find_first_of("0123456789") == 0 || rhs[0] == '-' || rhs[0] == '+' || rhs[0] == '.') {
+    error = "'" + rhs + "' is neither a finite number nor a KPI name";
+    return std::nullopt;
   } else {
     c.other_kpi = rhs;
   }

@@ -187,6 +187,11 @@ TEST_CASE("condition: parsing and evaluation", "[experiments]") {
   CHECK_FALSE(*evaluate(*d, {"a", "b"}, {100, 100}));
   CHECK_FALSE(evaluate(*d, {"a", "b"}, {std::nan(""), 1}).has_value());
   CHECK_FALSE(parse_condition("a >> 3", why));
+  CHECK_FALSE(parse_condition("output_final > inf", why));
+  CHECK(why.find("not a finite number") != std::string::npos);
+  CHECK_FALSE(parse_condition("output_final > 1e999", why));
+  CHECK(why.find("neither a finite number nor a KPI name") != std::string::npos);
+  CHECK_FALSE(parse_condition("a > inf * b", why));
   CHECK(why.find("expected") != std::string::npos);
 }
 
