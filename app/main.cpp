@@ -2,6 +2,7 @@
 // 130 interrupted. Output errors (read-only or full location, a directory in use) are exit 2 naming the path.
 // Each subcommand lives in its own <name>_command.cpp (see commands.hpp).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <csignal>
 #include <filesystem>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include "app/allocator_policy.hpp"
 #include "app/cli_support.hpp"
 #include "app/commands.hpp"
+#include "scenarios/diagnostics.hpp"
 #include "sim/ledger.hpp"
 #include "vicsim_version.hpp"
 
@@ -28,6 +30,26 @@ int main(int argc, char** argv) {
       app::add_calibrate_command(cli),
   };
 
+  // An unknown command word: CLI11 would say only "A subcommand is required" (or print the top-level help
+  // for "WORD --help" with exit 0).
+  if (argc >= 2 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const auto* sub : cli.get_subcommands([](const CLI::App*) { return true; }))
+      names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::string msg = std::string("error: unknown command '") + argv[1] + "'";
+      if (auto m = scenarios::closest_match(argv[1], names); !m.empty())
+        msg += " (did you mean '" + m + "'?)";
+      msg += "; expected one of:";
+      for (const auto& n : names) msg += " " + n;
+      const std::string word = argv[1];
+      if (word == "sensitivity" || word == "morris" || word == "sobol")
+        msg += "\n(sensitivity analyses are designs of vicsim sweep: morris, sobol; see vicsim sweep --help)";
+      if (word == "prim") msg += "\n(PRIM scenario discovery is vicsim discover)";
+      std::cerr << msg << "\n";
+      return 2;
+    }
+  }
   try {
     cli.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -45,6 +45,8 @@ section "bad input: exit 2, a message, nothing written"
 mkdir -p "$T/empty"
 expect_rc 2 "not a run, comparison, sweep, calibration or attribution directory" report "$T/empty" --out "$T/x.html"
 expect_rc 2 "no such directory" report "$T/nope" --out "$T/x.html"
+expect_rc 2 "unknown command 'reprot' \(did you mean 'report'\?\)" reprot "$T/run" --out "$T/x.html"
+expect_rc 2 "designs of vicsim sweep" sensitivity --help
 expect_rc 2 "does not exist" report "$T/run" --out "$T/no/such/dir/x.html"
 expect_rc 2 "is a directory" report "$T/run" --out "$T/empty"
 printf 'tick,firms\n1,2,3\n' >"$T/empty/timeseries.csv"
