@@ -134,7 +134,10 @@ void enter_firms(ModelContext& c) {
     if (alive + entrants.size() + n > cap)
       throw FirmLimitExceeded(
           "entry would raise the alive firms from " + std::to_string(alive) + " to over " +
-          std::to_string(cap) + " at tick " + std::to_string(w.tick) +
+          std::to_string(cap) +
+          (w.tick <= 0
+               ? " in warm-up month " + std::to_string(w.tick) + " (the unrecorded months before month 1)"
+               : " at month " + std::to_string(w.tick)) +
           " (cap: mechanisms.demography.max_firms, or max_firm_growth x population.count)");
     for (std::uint32_t k = 0; k < n; ++k) {
       sim::Rng rng(w.seed, sim::Stream::EntryLocation, (static_cast<std::uint64_t>(t) << 24) | k,

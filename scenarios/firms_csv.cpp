@@ -43,8 +43,11 @@ std::vector<std::pair<std::string, std::string>> firm_problems(const FirmSpec& f
   else if (!stage_index(*ind, f.stage))
     out.emplace_back("stage", "expected a stage of '" + f.industry + "' (a name or an index 0-" +
                                   std::to_string(ind->stages.size() - 1) + "), got '" + f.stage + "'");
-  if (!(f.employees > 0.0))
-    out.emplace_back("employees", "expected more than 0 workers, got " + nlohmann::json(f.employees).dump());
+  // The same ceiling as drawn firms' sizes (population.size_max): a larger firm cannot be paid and exits
+  // before month 1, which leaves a register that says nothing.
+  if (!(f.employees > 0.0) || f.employees > 1e7)
+    out.emplace_back("employees", "expected more than 0 and at most 1e7 workers, got " +
+                                      nlohmann::json(f.employees).dump());
   if (f.productivity != -1.0 && !(f.productivity > 0.0))
     out.emplace_back("productivity",
                      "expected more than 0 (or -1: drawn), got " + nlohmann::json(f.productivity).dump());

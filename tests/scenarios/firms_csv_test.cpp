@@ -69,7 +69,12 @@ TEST_CASE("firms_csv: every problem names the file, the row and the column", "[s
   Diagnostics zero;
   auto z = write_file("zero.csv", "region,industry,stage,employees\nA,toys,assembly,0\n");
   CHECK_FALSE(read_firms_csv(z.string(), kWorld, zero));
-  CHECK(has_problem(zero, "row 2, column 4 (employees)", "expected more than 0 workers, got 0"));
+  CHECK(has_problem(zero, "row 2, column 4 (employees)",
+                    "expected more than 0 and at most 1e7 workers, got 0"));
+  Diagnostics huge;
+  auto hz = write_file("huge.csv", "region,industry,stage,employees\nA,toys,assembly,1e300\n");
+  CHECK_FALSE(read_firms_csv(hz.string(), kWorld, huge));
+  CHECK(has_problem(huge, "row 2, column 4 (employees)", "at most 1e7 workers, got 1e+300"));
 
   Diagnostics h;
   auto nohead = write_file("nohead.csv", "region,industry,industry\nA,toys,toys\n");
