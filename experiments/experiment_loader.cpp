@@ -23,9 +23,9 @@ void describe(V& v, DistributionSpec& d) {
   v.field("max", d.max, "", "uniform, triangular: upper bound");
   v.field("mode", d.mode, "", "triangular: mode");
   v.field("mean", d.mean, "", "normal: mean");
-  v.field("sd", d.sd, "", "normal: standard deviation", 0);
+  v.field("sd", d.sd, "", "normal: standard deviation (> 0)");
   v.field("meanlog", d.meanlog, "", "lognormal: mean of the log");
-  v.field("sdlog", d.sdlog, "", "lognormal: standard deviation of the log", 0);
+  v.field("sdlog", d.sdlog, "", "lognormal: standard deviation of the log (> 0)");
 }
 
 template <class V>
@@ -33,7 +33,8 @@ void describe(V& v, FactorSpec& f) {
   v.field("name", f.name, "", "Column name in results.csv (default: the path)");
   v.required("path", f.path, "", "Scenario key, dotted as in --set");
   v.field("range", f.range, "", "[min, max]");
-  v.field("steps", f.steps, "", "Evenly spaced levels of a range for full_factorial", 1, 100000);
+  v.field("steps", f.steps, "", "Evenly spaced levels of a range for full_factorial, ends included", 2,
+          100000);
   v.field("levels", f.levels, "", "Values to choose from");
   v.object("distribution", f.distribution, "Distribution sampled through its quantile function");
   v.field("integer", f.integer, "", "Round to the nearest integer");
@@ -225,6 +226,17 @@ void check_design(Experiment& e, const nlohmann::json& doc, Checker& c) {
   }
   d.kind = static_cast<DesignType>(it - kDesigns.begin());
   const auto& raw = doc["design"];
+  // A key of another design type would be ignored: most likely the wrong type was chosen.
+  const std::vector<std::pair<const char*, DesignType>> own = {{"points", DesignType::LatinHypercube},
+                                                               {"trajectories", DesignType::Morris},
+                                                               {"levels", DesignType::Morris},
+                                                               {"base_samples", DesignType::Sobol},
+                                                               {"skip", DesignType::Sobol}};
+  for (const auto& [key, kind] : own)
+    if (raw.contains(key) && d.kind != kind)
+      c.error(std::string("design.") + key, std::string(key) + " belongs to a " +
+                                                kDesigns[static_cast<std::size_t>(kind)] + " design, not " +
+                                                d.type);
   if (d.kind == DesignType::LatinHypercube && !raw.contains("points"))
     c.error("design.points", "is required for latin_hypercube: expected the number of points");
   if (d.kind == DesignType::Morris && d.levels % 2 != 0)

@@ -236,3 +236,18 @@ TEST_CASE("experiment_loader: one key per factor, and output windows within the 
   r = load_experiment(doc, kFile, kColumns);
   CHECK_FALSE(mentions(r.problems, "outputs[1].tick", "within the runs"));
 }
+
+TEST_CASE("experiment_loader: a design key of another design type, one step, a negative spread",
+          "[experiments]") {
+  auto doc = valid();  // latin_hypercube
+  doc["design"]["trajectories"] = 6;
+  doc["factors"][0]["distribution"] = {{"type", "lognormal"}, {"meanlog", 0}, {"sdlog", -1}};
+  doc["factors"][0].erase("range");
+  doc["factors"].push_back(
+      {{"name", "one"}, {"path", "mechanisms.trade.spot_premium"}, {"range", {0.1, 0.2}}, {"steps", 1}});
+  auto r = load_experiment(doc, kFile, kColumns);
+  INFO(all(r.problems));
+  CHECK(mentions(r.problems, "design.trajectories", "belongs to a morris design, not latin_hypercube"));
+  CHECK(mentions(r.problems, "factors[0].distribution.sdlog", "expected a standard deviation > 0"));
+  CHECK(mentions(r.problems, "factors[2].steps", "expected an integer in [2, 100000]"));
+}
