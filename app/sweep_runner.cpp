@@ -73,9 +73,9 @@ nlohmann::json manifest(const ex::Experiment& e, const std::string& fp, std::siz
   }
   nlohmann::json kpis = nlohmann::json::array();
   for (const auto& o : e.outputs) kpis.push_back(o.name);
-  return {{"fingerprint", fp}, {"experiment_file", e.file}, {"scenario_file", e.scenario_file},
-          {"runs", runs},      {"design", e.design.type},   {"factors", factors},
-          {"kpis", kpis},      {"vicsim_version", kVersion}};
+  return {{"fingerprint", fp}, {"experiment_file", e.file},  {"scenario_file", e.scenario_file},
+          {"runs", runs},      {"design", e.design.type},    {"factors", factors},
+          {"kpis", kpis},      {"vicsim_version", kVersion}, {"git_hash", kGitHash}};
 }
 
 /** Sets up DIR (fresh, resumed or refused) and loads the records of finished runs. Returns 0 or 2. */

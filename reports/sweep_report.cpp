@@ -148,10 +148,9 @@ HtmlDocument sweep_report(const fs::path& dir, const ReportContext& ctx) {
   for (std::size_t r = 0; r < results.rows(); ++r) failed += run_ok(r) ? 0 : 1;
   // An interrupted sweep has fewer rows than its plan (sweep.json); its results are a partial design.
   std::size_t planned = results.rows();
-  if (fs::exists(dir / "sweep.json")) {
-    const json man = read_json_file(dir / "sweep.json");
-    if (man.contains("runs") && man["runs"].is_number_unsigned()) planned = man["runs"].get<std::size_t>();
-  }
+  const json manifest = fs::exists(dir / "sweep.json") ? read_json_file(dir / "sweep.json") : experiment;
+  if (manifest.contains("runs") && manifest["runs"].is_number_unsigned())
+    planned = manifest["runs"].get<std::size_t>();
   const bool unfinished = results.rows() < planned;
   HtmlDocument doc("Sweep report: " + name,
                    display_number(double(results.rows())) + " runs · " + std::to_string(factors.size()) +
@@ -377,8 +376,8 @@ HtmlDocument sweep_report(const fs::path& dir, const ReportContext& ctx) {
         true},
        {"design", text_of(experiment, "design", "unknown")},
        {"seeds", seeds},
-       {"sweep by", "vicsim " + text_of(experiment, "vicsim_version", "?") + " (git " +
-                        text_of(experiment, "git_hash", "?") + ")"},
+       {"sweep by", "vicsim " + text_of(manifest, "vicsim_version", "?") + " (git " +
+                        text_of(manifest, "git_hash", "?") + ")"},
        {"report by", std::string("vicsim ") + kVersion + " (git " + kGitHash + ")"},
        {"sweep directory", ctx.source.string(), true},
        {"report date", ctx.generated_at}},
