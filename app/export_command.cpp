@@ -93,7 +93,11 @@ int run_export(const ExportOptions& o) {
     if (!o.gexf.empty())
       for (const auto& [t, p] : snapshots_of(dir)) snaps.push_back(reports::read_snapshot(p, t));
     std::optional<reports::CsvTable> table;
-    if (!o.tidy.empty()) table = reports::CsvTable::read(tidy_source(dir));
+    if (!o.tidy.empty()) {
+      table = reports::CsvTable::read(tidy_source(dir));
+      if (table->rows() == 0)
+        throw reports::ReportInputError(table->source() + ": no rows to export (a truncated run or sweep?)");
+    }
     fs::path graphml;
     if (!o.graphml.empty()) {
       const auto all = snapshots_of(dir);

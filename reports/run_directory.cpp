@@ -32,6 +32,8 @@ RunDirectory read_run_directory(const fs::path& dir) {
   if (!r.timeseries.has("tick"))
     throw ReportInputError((dir / "timeseries.csv").string() +
                            ": no 'tick' column (expected a vicsim time series)");
+  if (r.timeseries.rows() == 0)  // a run writes at least month 1: this one is truncated or not a run's
+    throw ReportInputError((dir / "timeseries.csv").string() + ": no rows (expected at least one month)");
   if (fs::exists(dir / "scenario.resolved.json")) r.resolved = read_json_file(dir / "scenario.resolved.json");
   if (fs::exists(dir / "summary.json")) r.summary = read_json_file(dir / "summary.json");
   if (fs::exists(dir / "regions.csv")) r.regions = CsvTable::read(dir / "regions.csv");
