@@ -17,7 +17,6 @@
 #include "scenarios/scenario_extends.hpp"
 #include "scenarios/scenario_schema.hpp"
 #include "scenarios/world_builder.hpp"
-#include "sim/infrastructure_layer.hpp"
 
 namespace vicsim::scenarios {
 
@@ -163,16 +162,6 @@ void check_scenario(const Scenario& s, const std::string& file, Diagnostics& dia
     if (!(s.regions[r].labour_cost + s.regions[r].land_cost > 0.0))
       diag.push_back({file, "regions[" + std::to_string(r) + "].labour_cost",
                       "expected labour_cost + land_cost > 0 (a worker must cost something), got both 0"});
-  // The SimGrid layer (ClusterModel's constructor) claims one slot per region from a fixed process-wide pool.
-  const bool simgrid_layer =
-      s.mechanisms.infrastructure.enabled && (!s.platforms.empty() || s.mechanisms.founding.enabled);
-  if (simgrid_layer && s.regions.size() > sim::kRegionSlots)
-    diag.push_back({file, "regions",
-                    "expected at most " + std::to_string(sim::kRegionSlots) +
-                        " regions when the SimGrid infrastructure layer runs (platforms declared or founding "
-                        "on, and mechanisms.infrastructure.enabled), got " +
-                        std::to_string(s.regions.size()) +
-                        "; set mechanisms.infrastructure.enabled=false to run more"});
   if (s.industries.size() > 250) diag.push_back({file, "industries", "expected at most 250 industries"});
 
   std::vector<std::string> industry_names;

@@ -196,14 +196,15 @@ TEST_CASE("scenario_loader: limits the model cannot run past are refused at load
   doc["regions"][1]["land_cost"] = 10;  // either alone may be 0
   CHECK(load_scenario(doc, "one.json").problems.empty());
 
-  // The SimGrid layer has one slot per region in a fixed pool: more regions need the layer off.
+  // The SimGrid layer has one slot per region in a fixed pool (half of it per simulation, so that two fit
+  // side by side): more regions need the layer off.
   json many = minimal();
   many["regions"] = json::array();
   for (std::size_t i = 0; i <= vicsim::sim::kRegionSlots; ++i)
     many["regions"].push_back({{"name", "r" + std::to_string(i)}, {"x_km", 10.0 * static_cast<double>(i)}});
   many["platforms"] = json::parse(R"([{"name": "P"}])");
   r = load_scenario(many, "many.json");
-  CHECK(mentions(r.problems, "regions", "at most 64 regions when the SimGrid infrastructure layer runs"));
+  CHECK(mentions(r.problems, "regions", "the SimGrid infrastructure layer supports at most 32 regions"));
   many["mechanisms"]["infrastructure"]["enabled"] = false;
   r = load_scenario(many, "many.json");
   INFO(vicsim::test::format_all(r.problems));
