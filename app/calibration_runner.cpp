@@ -569,8 +569,8 @@ int run_calibration(const CalibrateOptions& o) {
   const auto& rows = ev.rows();
   const auto& best = rows[static_cast<std::size_t>(fit.eval)];
   if (best.status != "ok") {  // every evaluation failed: there is no fit to report
-    std::cerr << "error: no evaluation of the calibration could be measured; one of the errors: " << best.error
-              << "\n(every evaluation is in " << (dir / "trace.csv").string()
+    std::cerr << "error: no evaluation of the calibration could be measured; one of the errors: "
+              << best.error << "\n(every evaluation is in " << (dir / "trace.csv").string()
               << "; no fit.json was written)\n";
     return 1;
   }

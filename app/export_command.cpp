@@ -61,7 +61,6 @@ int run_export(const ExportOptions& o) {
   // the very file it is made from (timeseries.csv), even with --force.
   const std::vector<std::pair<const char*, std::string>> outputs = {
       {"--gexf", o.gexf}, {"--tidy-csv", o.tidy}, {"--graphml", o.graphml}};
-  const fs::path source = reports::OutputDirectory::normalise(o.source);
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     if (outputs[i].second.empty()) continue;
     const fs::path p = reports::OutputDirectory::normalise(outputs[i].second);
@@ -71,7 +70,7 @@ int run_export(const ExportOptions& o) {
                   << outputs[j].first << "; give each output its own file\n";
         return 2;
       }
-    if (const auto rel = p.lexically_relative(source); !rel.empty() && rel.native().rfind("..", 0) != 0) {
+    if (reports::OutputDirectory::within(p, o.source)) {
       std::cerr << "error: " << outputs[i].first << " " << outputs[i].second << ": inside the directory "
                 << o.source << " it is exported from; write it elsewhere\n";
       return 2;

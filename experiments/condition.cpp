@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <regex>
+#include <string_view>
 
 #include "reports/csv_table.hpp"
 #include "reports/number_format.hpp"
@@ -41,7 +42,7 @@ std::optional<ConditionSpec> parse_condition(const std::string& text, std::strin
       return std::nullopt;
     }
     c.value = num;
-  } else if (rhs.find_first_of("0123456789") == 0 || rhs[0] == '-' || rhs[0] == '+' || rhs[0] == '.') {
+  } else if (std::string_view("0123456789+-.").find(rhs[0]) != std::string_view::npos) {  // not a KPI name
     error = "'" + rhs + "' is neither a finite number nor a KPI name";
     return std::nullopt;
   } else {

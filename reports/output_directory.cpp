@@ -17,12 +17,16 @@ fs::path OutputDirectory::normalise(const fs::path& p) {
   return a;
 }
 
+bool OutputDirectory::within(const fs::path& path, const fs::path& dir) {
+  const fs::path rel = normalise(path).lexically_relative(normalise(dir));
+  return !rel.empty() && rel.native().rfind("..", 0) != 0;
+}
+
 OutputDirectory::OutputDirectory(fs::path target, bool replace, const std::vector<fs::path>& inputs)
     : target_(normalise(target)), replace_(replace) {
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);
-  if (!target_.has_filename() || (!ec && cwd.lexically_relative(target_).native().rfind("..", 0) != 0 &&
-                                  !cwd.lexically_relative(target_).empty()))
+  if (!target_.has_filename() || (!ec && within(cwd, target_)))
     throw OutputDirectoryError(target.string() +
                                ": is the current directory or one of its parents; choose a new directory");
   if (fs::exists(target_, ec)) {
@@ -34,8 +38,7 @@ OutputDirectory::OutputDirectory(fs::path target, bool replace, const std::vecto
   }
   // Replacing the directory deletes everything in it: never an input the command is still reading from.
   for (const auto& in : inputs) {
-    const fs::path rel = normalise(in).lexically_relative(target_);
-    if (!rel.empty() && rel.native().rfind("..", 0) != 0 && fs::exists(target_, ec))
+    if (within(in, target_) && fs::exists(target_, ec))
       throw OutputDirectoryError(target_.string() + ": holds " + in.string() +
                                  ", an input of this command, which replacing the directory would delete; "
                                  "choose another --out");

@@ -31,6 +31,9 @@ class OutputDirectory {
   OutputDirectory(const OutputDirectory&) = delete;
   OutputDirectory& operator=(const OutputDirectory&) = delete;
 
+  /** @brief True if `path` is `dir` or lies below it (both normalised first). */
+  static bool within(const std::filesystem::path& path, const std::filesystem::path& dir);
+
   /** @brief Where to write files now. */
   const std::filesystem::path& staging() const { return staging_; }
   /** @brief The directory that commit() creates (normalised). */

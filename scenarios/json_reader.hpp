@@ -109,7 +109,8 @@ class JsonReader {
   static std::string range_text(double lo, double hi) {
     auto num = [](double x) {
       if (std::fabs(x) < 1e15 && std::floor(x) == x) return std::to_string(static_cast<long long>(x));
-      if (x == 18446744073709551615.0) return std::string("18446744073709551615");  // 2^64 − 1, the seed's top
+      if (x == 18446744073709551615.0)
+        return std::string("18446744073709551615");  // 2^64 − 1, the seed's top
       char buf[32];
       auto [end, ec] = std::to_chars(buf, buf + sizeof buf, x);
       return std::string(buf, end);
@@ -151,9 +152,9 @@ class JsonReader {
     } else if constexpr (std::is_integral_v<T>) {
       // A float is an integer only where doubles hold every integer (|x| < 2^53): 1.8446744073709552e19 is
       // not 18446744073709551615.
-      const bool integral = v.is_number_integer() ||
-                            (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>() &&
-                             std::fabs(v.get<double>()) < 9007199254740992.0);
+      const bool integral =
+          v.is_number_integer() || (v.is_number_float() && std::floor(v.get<double>()) == v.get<double>() &&
+                                    std::fabs(v.get<double>()) < 9007199254740992.0);
       if (!integral)
         return error(path, "expected an integer" + range_text(lo, hi) + ", got " + describe_value(v));
       const double x = v.get<double>();
