@@ -139,7 +139,7 @@ double adopted_share(const std::vector<Partner>& partners) {
 bool eligible(const ModelContext& c, sim::FirmIndex f, const sim::Platform& pl,
               const std::vector<Partner>& partners) {
   const sim::Firms& fs = c.world.firms;
-  if (!pl.alive) return false;
+  if (!pl.alive || !sim::takes_firm_members(pl)) return false;
   if (!pl.open_regions) {
     const auto home =
         pl.home_region >= 0 ? pl.home_region : static_cast<std::int32_t>(sim::idx(pl.host_region));

@@ -126,7 +126,8 @@ void ClusterModel::compact() {
 }
 
 void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {
-  if (p < c_.world.platforms.size() && c_.world.firms.alive[f] && !c_.world.firms.member_of(f, p)) {
+  if (p < c_.world.platforms.size() && sim::takes_firm_members(c_.world.platforms[p]) &&
+      c_.world.firms.alive[f] && !c_.world.firms.member_of(f, p)) {
     // Between ticks the platform's month is closed: the entry fee goes to its cash at once.
     auto& pl = c_.world.platforms[p];
     const sim::Money closed_month = pl.revenue;

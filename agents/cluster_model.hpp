@@ -42,7 +42,8 @@ class ClusterModel {
   /** @brief Policies with their spending so far. */
   const std::vector<Policy>& policies() const { return c_.policies; }
   /** @brief Puts firm f on platform p now: for controlled experiments (matched joiners in tests,
-   * what-if analyses). */
+   * what-if analyses). Does nothing for a dead firm, a member, or the middle platform, which takes no firm
+   * members (sim::takes_firm_members). */
   void force_join(sim::FirmIndex f, std::size_t p);
   /** @brief Changes a parameter mid-run (the visualizer's classroom sliders). */
   ModelParams& mutable_params() { return c_.params; }

@@ -211,6 +211,12 @@ void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics
       diag.push_back({file, b + ".industry",
                       "open_industries is false, so the platform admits one industry: name it in industry "
                       "(found none)"});
+    // The middle platform serves platforms, not firms (sim::takes_firm_members): a chain-master owner
+    // would have to be its member.
+    if (p.level == "middle" && p.owner == "chain_master")
+      diag.push_back({file, b + ".owner",
+                      "a 'middle' platform serves the other platforms, not firms, so it cannot be owned by a "
+                      "chain-master firm (expected 'independent')"});
     middles += p.level == "middle";
   }
   if (middles > 1) diag.push_back({file, "platforms", "expected at most one 'middle' platform"});

@@ -122,6 +122,11 @@ struct Platform {
   bool has_aspiration = false;  ///< false until the first quarter has been judged
 };
 
+/** @brief True if firms may join pl as members. The 1+N middle platform is a shared capability platform that
+ * "serves N regional, industry and enterprise platforms" (source text 2, "1+N"模式): firms reach it through
+ * those platforms (docs/ODD.md 7.22, 7.52), never as its members. */
+inline bool takes_firm_members(const Platform& pl) { return pl.level != PlatformLevel::Middle; }
+
 /** @brief True if industry `industry` (index) is in the scope of a line of industry `own` (< 0: none) with
  * the related industries `related` (a bit per industry index, docs/ODD.md 7.93). */
 inline bool in_industry_scope(std::int32_t own, std::uint32_t related, std::int32_t industry) {

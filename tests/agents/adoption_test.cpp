@@ -293,3 +293,26 @@ TEST_CASE("adoption: the join choice is a logit of the expected value", "[agents
   CHECK(agents::join_probability(-0.1, 0.02) < 0.01);
   CHECK(agents::join_probability(0.1, 0.02) > 0.99);
 }
+
+TEST_CASE("adoption: firms join the 1+N platforms, never the middle platform itself", "[agents][adoption]") {
+  // one_plus_n.json launches the middle platform at month 36 and connects every platform from month 60; by
+  // month 72 the other platforms have members and firms have weighed the middle platform for three years.
+  const auto r = test::run(test::load("one_plus_n.json", {"mechanisms.population.count=1500", "ticks=72"}));
+  auto& c = r.model->mutable_context();
+  std::size_t middle = c.world.platforms.size(), members_elsewhere = 0;
+  for (std::size_t p = 0; p < c.world.platforms.size(); ++p)
+    if (c.world.platforms[p].level == sim::PlatformLevel::Middle) middle = p;
+  REQUIRE(middle < c.world.platforms.size());
+  REQUIRE(c.world.platforms[middle].alive);
+  sim::FirmIndex outsider = sim::Firms::kGone;
+  for (auto i : c.directory.alive()) {
+    CHECK_FALSE(c.world.firms.member_of(i, middle));
+    members_elsewhere += c.world.firms.platforms[i] != 0;
+    if (c.world.firms.platforms[i] == 0) outsider = i;
+  }
+  CHECK(members_elsewhere > 50);
+  // Nor can an experiment put a firm on it.
+  REQUIRE(outsider != sim::Firms::kGone);
+  r.model->force_join(outsider, middle);
+  CHECK_FALSE(c.world.firms.member_of(outsider, middle));
+}

@@ -210,3 +210,18 @@ TEST_CASE("scenario_loader: limits the model cannot run past are refused at load
   INFO(vicsim::test::format_all(r.problems));
   CHECK(r.problems.empty());
 }
+
+TEST_CASE("scenario_loader: the middle platform cannot be owned by a firm", "[scenarios]") {
+  // It serves platforms, not firms (sim::takes_firm_members), so a chain-master owner would be its member.
+  json doc = minimal();
+  doc["platforms"] = json::parse(R"([{"name": "M", "level": "middle", "owner": "chain_master",
+                                      "owner_industry": "a"}])");
+  auto r = load_scenario(doc, "m.json");
+  CHECK_FALSE(r.scenario);
+  CHECK(mentions(r.problems, "platforms[0].owner", "serves the other platforms, not firms"));
+  doc["platforms"][0]["owner"] = "independent";
+  doc["platforms"][0].erase("owner_industry");
+  r = load_scenario(doc, "m.json");
+  INFO(vicsim::test::format_all(r.problems));
+  CHECK(r.problems.empty());
+}
