@@ -520,7 +520,7 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.information.reliability_persistence",
        "assumption: half-life of a deviation about 2 years (ODD 7.30)"},
       {"mechanisms.information.reliability_sd",
-       "assumption: a 1-sd firm is late 10% instead of 15% of the time (ODD 7.30); not pinned by the "
+       "assumption: a 1-sd firm is late 8.8% instead of 15% of the time (ODD 7.30); not pinned by the "
        "case-figure calibration (seed blocks 0.60 and 0.34, ODD 7.89)"},
       {"mechanisms.information.rework_cost_share",
        "assumption: a defective input costs its value to rework or replace (ODD 7.30)"},
