@@ -83,6 +83,7 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
     c_.pushed_infrastructure.assign(c_.world.regions.size(), -1.0);
     c_.pushed_gflops.assign(c_.world.platforms.size(), -1.0);
     c_.pushed_uplink.assign(c_.world.platforms.size(), -1.0);
+    c_.pushed_host.assign(c_.world.platforms.size(), -1);
   }
   c_.ledger.open(measure_stocks(c_));
   warm_up();

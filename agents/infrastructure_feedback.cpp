@@ -60,11 +60,15 @@ void push_infrastructure(ModelContext& c) {
   }
   for (std::size_t p = 0; p < w.platforms.size(); ++p) {
     const auto& pl = w.platforms[p];
-    if (c.pushed_gflops[p] == pl.compute_gflops && c.pushed_uplink[p] == pl.uplink_gbps) continue;
-    if (c.pushed_gflops[p] < 0.0)  // first push: the distance latencies never change afterwards
+    // Distance latencies change only with the host region: a platform founded into an empty slot (7.50)
+    // gets its own host's, not those of the slot's placeholder region.
+    if (const auto host = static_cast<std::int32_t>(sim::idx(pl.host_region)); c.pushed_host[p] != host) {
       for (std::size_t r = 0; r < w.regions.size(); ++r)
         c.infrastructure->set_backbone_latency(
-            r, p, w.distance_km[r][sim::idx(pl.host_region)] / ip.fibre_km_per_ms / 1000.0);
+            r, p, w.distance_km[r][static_cast<std::size_t>(host)] / ip.fibre_km_per_ms / 1000.0);
+      c.pushed_host[p] = host;
+    }
+    if (c.pushed_gflops[p] == pl.compute_gflops && c.pushed_uplink[p] == pl.uplink_gbps) continue;
     c.infrastructure->set_datacentre(p, pl.uplink_gbps * 1e9 / 8.0, 0.0005,
                                      std::max(1e6, pl.compute_gflops * 1e9));
     c.pushed_gflops[p] = pl.compute_gflops;

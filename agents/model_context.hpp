@@ -69,6 +69,9 @@ struct ModelContext {
   std::vector<double> pushed_gflops;
   /** @brief Platform uplink capacities last pushed to SimGrid (Gbit/s). */
   std::vector<double> pushed_uplink;
+  /** @brief Host region index whose distances each platform's backbone latencies were last pushed for (-1:
+   * none yet); a founded platform takes an empty slot's place in its own host region (7.50). */
+  std::vector<std::int32_t> pushed_host;
   /** @brief Per platform: the set of platforms whose members it reaches (itself, plus the
    * interconnected ones when it is connected to the 1+N middle platform). */
   std::vector<std::uint32_t> reach;

@@ -358,3 +358,33 @@ TEST_CASE(
                 none.ci_low > 0.0 && dw.ci_high < 0.0,
                 "build/tests/vicsim_tests \"[congestion_invest]\" -s"});
 }
+
+TEST_CASE("infrastructure_feedback: a platform's backbone latencies follow its host region when it changes",
+          "[agents]") {
+  // A founded platform takes an empty slot whose placeholder host is region 0 (docs/ODD.md 7.23, 7.50): its
+  // routes must carry its own host's distances. One byte from each region to platform 0 takes the access,
+  // backbone and uplink latencies plus a negligible transfer; moving the host changes only the backbone.
+  auto r = test::run(test::load("platform_led.json", {"ticks=1", "mechanisms.population.count=300"}));
+  auto& c = r.model->mutable_context();
+  auto& w = c.world;
+  const std::size_t R = w.regions.size(), P = w.platforms.size();
+  const auto one_byte = [&] {
+    sim::InfrastructureDemand d;
+    d.kind_bytes.assign(1, std::vector<std::vector<double>>(R, std::vector<double>(P, 0.0)));
+    for (std::size_t q = 0; q < R; ++q) d.kind_bytes[0][q][0] = 1.0;
+    d.flops.assign(P, 0.0);
+    return c.infrastructure->resolve(d).kind_transfer_s[0];
+  };
+  agents::push_infrastructure(c);
+  const auto before = one_byte();
+  const std::size_t from = sim::idx(w.platforms[0].host_region), to = (from + 1) % R;
+  w.platforms[0].host_region = static_cast<sim::RegionId>(to);
+  agents::push_infrastructure(c);
+  const auto after = one_byte();
+  const double km_per_s = c.params.infrastructure.fibre_km_per_ms * 1000.0;
+  for (std::size_t q = 0; q < R; ++q) {
+    INFO("region " << q << ": " << before[q][0] << " s before, " << after[q][0] << " s after");
+    CHECK(after[q][0] - before[q][0] ==
+          Approx((w.distance_km[q][to] - w.distance_km[q][from]) / km_per_s).margin(1e-9));
+  }
+}
