@@ -4,6 +4,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 
 #include "agents/order_handling.hpp"
 #include "agents/platform_investment.hpp"
@@ -230,11 +231,18 @@ void resolve_service_times(ModelContext& c) {
       if (members[r][p] > 0 && w.platforms[p].alive)
         w.regions[r].access_load = std::max(w.regions[r].access_load, s.load);
     }
+  // What every route of a region shares is its access link: the least backlog among the routes that carry
+  // traffic. A route with nothing on it (an unlaunched or empty slot, a platform with no members here) says
+  // nothing about the link and would make the least wait 0.
   out.least_wait_s.assign(R, 0.0);
   for (std::size_t r = 0; r < R; ++r) {
-    double wait = out.at(r, 0).wait_s;
-    for (std::size_t q = 1; q < P; ++q) wait = std::min(wait, out.at(r, q).wait_s);
-    out.least_wait_s[r] = wait;
+    double wait = std::numeric_limits<double>::infinity();
+    for (std::size_t q = 0; q < P; ++q) {
+      double bytes = 0.0;
+      for (std::size_t k = 0; k < kTrafficKinds; ++k) bytes += d.kind_bytes[k][r][q];
+      if (bytes > 0.0) wait = std::min(wait, out.at(r, q).wait_s);
+    }
+    out.least_wait_s[r] = std::isinf(wait) ? 0.0 : wait;
   }
   for (std::size_t p = 0; p < P; ++p) {
     auto& pl = w.platforms[p];

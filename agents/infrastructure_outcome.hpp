@@ -35,8 +35,9 @@ struct InfrastructureOutcome {
   /// rule (agents/order_handling.cpp: handling_days) at this tick's routes
   std::vector<double> order_handling_days;
   std::vector<std::array<double, kTrafficKinds>> traffic_bytes;  ///< [platform] bytes by kind per window
-  /// [region] least backlog wait over the region's routes (s), what an e-mail order waits behind on the
-  /// shared access link (agents/order_handling.cpp); set once with the routes instead of per tie
+  /// [region] least backlog wait over the region's routes that carry traffic (s; 0 if none does), what an
+  /// e-mail order waits behind on the shared access link (agents/order_handling.cpp); set once with the
+  /// routes instead of per tie
   std::vector<double> least_wait_s;
 
   /** @brief Route (r, p), or an unloaded route when nothing was resolved for it. */

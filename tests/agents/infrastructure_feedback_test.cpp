@@ -53,9 +53,11 @@ TEST_CASE("infrastructure_feedback: every traffic kind is routed and weak access
   // The bundled platform-led world with every region at level 0, no network investment by platforms and four
   // times the seed's devices per member firm: since joining weighs value (issue 13 §2) too few firms join the
   // level-0 world for the calibrated load to overload it (docs/ODD.md 7.49), and this test is about what an
-  // overloaded route does.
+  // overloaded route does. Machinery Point never launches (its launch month is past the horizon): its slot's
+  // routes carry nothing, as an unlaunched, failed or empty founding slot's do.
   std::vector<std::string> sets = {"ticks=72", "mechanisms.platform_economy.network_investment=false",
-                                   "mechanisms.infrastructure.devices_per_member=1000"};
+                                   "mechanisms.infrastructure.devices_per_member=1000",
+                                   "platforms[3].launch_tick=200"};
   auto s = test::load("platform_led.json", every_region_at("0", sets));
   auto r = test::run(s);
   const auto& w = r.model->world();
@@ -75,6 +77,25 @@ TEST_CASE("infrastructure_feedback: every traffic kind is routed and weak access
     }
   }
   CHECK(overloaded);
+  // An e-mail order waits behind its region's access link: the least backlog among the routes that carry
+  // traffic. The unlaunched slot carries none; its empty routes do not count.
+  const std::size_t R = w.regions.size(), P = w.platforms.size();
+  bool an_email_waits = false;
+  for (std::size_t q = 0; q < R; ++q) {
+    double least = -1.0;
+    for (std::size_t p = 0; p < P; ++p)
+      if (c.infra.at(q, p).members > 0 && (least < 0 || c.infra.at(q, p).wait_s < least))
+        least = c.infra.at(q, p).wait_s;
+    INFO("region " << q << ": least wait over routes with members " << least << " s, e-mail wait "
+                   << c.infra.least_wait_s[q] << " s");
+    // Every route with members carries their telemetry, so it is one of the routes the least is taken over
+    // (orders of cross-platform ties may load others); a region whose member routes all wait makes e-mail
+    // wait too.
+    if (least >= 0) CHECK(c.infra.least_wait_s[q] <= least);
+    if (least > 0) CHECK(c.infra.least_wait_s[q] > 0.0);
+    an_email_waits |= c.infra.least_wait_s[q] > 0.0;
+  }
+  CHECK(an_email_waits);
 }
 
 TEST_CASE(
