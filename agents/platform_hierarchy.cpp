@@ -114,13 +114,9 @@ double shared_capacity_saving(const ModelContext& c, std::size_t p) {
 
 bool integrated_pair(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b) {
   const auto& f = c.world.firms;
+  // No firm is a member of the middle platform itself (sim::takes_firm_members), so only the N count.
   const std::uint32_t both = (f.platforms[s] | f.platforms[b]) & c.connected;
-  if (std::popcount(both) >= 2) return true;
-  for (std::size_t p = 0; p < c.world.platforms.size(); ++p)
-    if (((c.connected >> p) & 1u) && c.world.platforms[p].level == sim::PlatformLevel::Middle &&
-        f.member_of(s, p) && f.member_of(b, p))
-      return true;
-  return false;
+  return std::popcount(both) >= 2;
 }
 
 }  // namespace vicsim::agents

@@ -31,7 +31,7 @@ void grow_hierarchy_stocks(ModelContext& c);
 double shared_capacity_saving(const ModelContext& c, std::size_t p);
 
 /** @brief True if trade between s and b is integrated across platforms (7.53): their memberships together
- * span two or more platforms connected to the 1+N middle platform, or both are members of it. */
+ * span two or more platforms connected to the 1+N middle platform. */
 bool integrated_pair(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b);
 
 }  // namespace vicsim::agents
