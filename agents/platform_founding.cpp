@@ -59,17 +59,20 @@ void for_each_reachable(const ModelContext& c, sim::PlatformLevel level, std::in
   const sim::Firms& fs = c.world.firms;
   if (level == sim::PlatformLevel::Enterprise) {
     // A point connects one chain-master's suppliers (and its direct customers) to the chain-master.
+    // Each partner once, in slot order: one supplying two inputs, or both supplier and customer, or a
+    // collaborator too, has several ties with the chain-master but is one firm of the case.
     const auto o = static_cast<sim::FirmIndex>(founder);
     visit(o);
     const auto& g = c.world.network;
-    for (auto [e, end] = boost::in_edges(o, g); e != end; ++e) {
-      const auto s = static_cast<sim::FirmIndex>(boost::source(*e, g));
-      if (fs.alive[s]) visit(s);
-    }
-    for (auto [e, end] = boost::out_edges(o, g); e != end; ++e) {
-      const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
-      if (fs.alive[b]) visit(b);
-    }
+    std::vector<sim::FirmIndex> partners;
+    for (auto [e, end] = boost::in_edges(o, g); e != end; ++e)
+      partners.push_back(static_cast<sim::FirmIndex>(boost::source(*e, g)));
+    for (auto [e, end] = boost::out_edges(o, g); e != end; ++e)
+      partners.push_back(static_cast<sim::FirmIndex>(boost::target(*e, g)));
+    std::sort(partners.begin(), partners.end());
+    partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+    for (const sim::FirmIndex i : partners)
+      if (fs.alive[i]) visit(i);
     return;
   }
   for (auto i : c.directory.alive()) {

@@ -379,8 +379,8 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.founding.max_founded",
        "assumption: enough for a surface per large region, a line per industry and a few points (ODD 7.50)"},
       {"mechanisms.founding.mediated_share",
-       "assumption: about the platform share of ties `community_ties` reads as community operation (7.26) "
-       "(ODD 7.50)"},
+       "assumption, not sourced: half of a member's purchases expected on the platform (ODD 7.50; not the "
+       "0.25 of `community_ties`, 7.26, once cited here)"},
       {"mechanisms.founding.regional_min_firms",
        "assumption: a region too small for a surface of its own (ODD 7.50)"},
       {"mechanisms.founding.rival_weight", "assumption: one rival halves the expected members (ODD 7.50)"},

@@ -400,3 +400,32 @@ TEST_CASE("platform_founding: founded lines' members gain and aware firms would 
   REQUIRE(checked >= 2);
   CHECK(join / checked > 0.5);
 }
+
+TEST_CASE("platform_founding: a point's case counts each partner of the chain-master once", "[agents]") {
+  // A partner with several ties to the chain-master (two inputs, supplier and customer, a collaboration tie)
+  // is one firm the point could admit (7.50, for_each_reachable).
+  auto r = test::run(emergent_small({"ticks=1"}));
+  auto& c = r.model->mutable_context();
+  auto& g = c.world.network;
+  const std::int64_t owner = largest_chain_master(c);
+  REQUIRE(owner >= 0);
+  const auto o = static_cast<sim::FirmIndex>(owner);
+  const auto industry = static_cast<std::int32_t>(sim::idx(c.world.firms.industry[o]));
+  std::vector<sim::FirmIndex> partners;
+  for (auto [e, end] = boost::in_edges(o, g); e != end; ++e)
+    partners.push_back(static_cast<sim::FirmIndex>(boost::source(*e, g)));
+  for (auto [e, end] = boost::out_edges(o, g); e != end; ++e)
+    partners.push_back(static_cast<sim::FirmIndex>(boost::target(*e, g)));
+  std::sort(partners.begin(), partners.end());
+  partners.erase(std::unique(partners.begin(), partners.end()), partners.end());
+  REQUIRE(!partners.empty());
+  const auto before = agents::founding_case(c, sim::PlatformLevel::Enterprise, owner, industry, -1);
+  CHECK(before.reachable == Approx(1.0 + static_cast<double>(partners.size())));
+  // A second tie with a partner it already has, in the other direction.
+  sim::Tie extra;
+  extra.kind = sim::TieKind::Collaboration;
+  boost::add_edge(o, partners.front(), extra, g);
+  const auto after = agents::founding_case(c, sim::PlatformLevel::Enterprise, owner, industry, -1);
+  CHECK(after.reachable == Approx(before.reachable));
+  CHECK(after.revenue == Approx(before.revenue));
+}
