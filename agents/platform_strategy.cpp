@@ -9,6 +9,7 @@
 #include "agents/platform_investment.hpp"
 #include "agents/shared_apps.hpp"
 #include "sim/distributions.hpp"
+#include "sim/interconnection.hpp"
 
 namespace vicsim::agents {
 
@@ -41,9 +42,7 @@ void update_platform_roster(ModelContext& c) {
     if (pl.alive && !pl.interconnected && sim::bernoulli(rng, c.params.interconnection.connect_rate))
       pl.interconnected = true;
   }
-  std::uint32_t connected = 0;
-  for (std::size_t p = 0; p < P; ++p)
-    if (w.platforms[p].alive && w.platforms[p].interconnected && middle_alive) connected |= 1u << p;
+  const std::uint32_t connected = sim::connected_platforms(w.platforms);
   c.connected = connected;
   // Reach: the platform itself, the connected platforms through the middle platform's data sharing (7.52),
   // and its parent, children and, for a line, sibling lines through the hierarchy (7.51).

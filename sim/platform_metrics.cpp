@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/interconnection.hpp"
+
 namespace vicsim::sim {
 
 const std::vector<PlatformColumn>& platform_columns() {
@@ -56,11 +58,12 @@ std::vector<PlatformMetrics> platform_metrics(const World& w, double fee_cap) {
     if (!f.alive[i] || !f.platforms[i]) continue;
     for (std::size_t p = 0; p < P; ++p) out[p].members += f.member_of(i, p);
   }
+  const std::uint32_t connected = connected_platforms(w.platforms);
   for (std::size_t p = 0; p < P; ++p) {
     const Platform& pl = w.platforms[p];
     PlatformMetrics& m = out[p];
     m.alive = pl.alive;
-    m.interconnected = pl.interconnected;
+    m.interconnected = static_cast<double>((connected >> p) & 1u);
     m.entry_fee_yuan = pl.entry_fee.yuan;
     m.transaction_fee = std::min(pl.transaction_fee, fee_cap);
     m.posted_transaction_fee = pl.transaction_fee;

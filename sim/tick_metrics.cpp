@@ -8,6 +8,7 @@
 
 #include "sim/concentration.hpp"
 #include "sim/industry.hpp"
+#include "sim/interconnection.hpp"
 #include "sim/parallel_for.hpp"
 #include "sim/welfare_metrics.hpp"
 
@@ -294,6 +295,7 @@ void platform_metrics(const MetricsInput& in, const Partial& p, const std::vecto
 
   double memberships = 0, alive = 0, connected = 0, n_platforms = 0, mutual = 0, lat = 0, lat_w = 0;
   for (double x : per_platform) memberships += x;
+  const std::uint32_t connected_bits = connected_platforms(w.platforms);
   for (std::size_t q = 0; q < P; ++q) {
     const Platform& pl = w.platforms[q];
     if (!pl.alive) continue;
@@ -304,7 +306,7 @@ void platform_metrics(const MetricsInput& in, const Partial& p, const std::vecto
     lat_w += pl.members;
     if (pl.level == PlatformLevel::Middle) continue;
     n_platforms += 1;
-    if (pl.interconnected) {
+    if ((connected_bits >> q) & 1u) {
       connected += 1;
       if (pl.gmv > 0 && pl.integrated_gmv >= 0.05 * pl.gmv) mutual += 1;
     }

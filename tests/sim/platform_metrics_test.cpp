@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "sim/interconnection.hpp"
+
 using namespace vicsim::sim;
 
 TEST_CASE("platform metrics: members from the membership bits, effective fee under a cap, units", "[sim]") {
@@ -41,7 +43,7 @@ TEST_CASE("platform metrics: members from the membership bits, effective fee und
   CHECK(m[0].members == 2);
   CHECK(m[1].members == 1);
   CHECK(m[0].alive == 1);
-  CHECK(m[0].interconnected == 1);
+  CHECK(m[0].interconnected == 0);  // flagged, but there is no middle platform (sim::connected_platforms)
   CHECK(m[1].alive == 0);
   CHECK(m[0].transaction_fee == Approx(0.03));  // capped
   CHECK(m[0].posted_transaction_fee == Approx(0.04));
@@ -70,4 +72,26 @@ TEST_CASE("platform metrics: members from the membership bits, effective fee und
   CHECK(m[0].logistics_cost_yuan == 28.0);
   // `parent` is the one member written by name (the parent platform's), not as a number column.
   CHECK((cols.size() + 1) * sizeof(double) == sizeof(PlatformMetrics));
+}
+
+TEST_CASE("platform metrics: a platform counts as connected only while an alive middle platform exists",
+          "[sim]") {
+  // The flag can outlive the middle platform, or be set by a mandate in a world without one (docs/ODD.md
+  // 7.22): the outputs report what the model's reach uses (sim::connected_platforms).
+  World w;
+  w.industries = {Industry{"a", {"s"}, 1.0, {}, 1.0, {}}};
+  w.regions.resize(1);
+  w.platforms.resize(2);
+  w.platforms[0].alive = true;
+  w.platforms[0].interconnected = true;
+  w.platforms[1].level = PlatformLevel::Middle;
+  w.platforms[1].interconnected = true;
+  w.platforms[1].alive = true;
+  CHECK(platform_metrics(w, 1.0)[0].interconnected == 1);
+  CHECK(connected_platforms(w.platforms) == 3u);
+  w.platforms[1].alive = false;  // the middle platform failed
+  CHECK(platform_metrics(w, 1.0)[0].interconnected == 0);
+  CHECK(connected_platforms(w.platforms) == 0u);
+  w.platforms.pop_back();  // no middle platform at all
+  CHECK(connected_platforms(w.platforms) == 0u);
 }
