@@ -158,11 +158,11 @@ TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit 
 TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves firms like the case figures",
           "[agents][validation][case_figures]") {
   // Matched design (experiments/case_figures.hpp, shared with calibration targets): at month 24, firms not
-  // on any platform are paired by type, region and size decile; one of each pair (chosen by the pair's
-  // order) joins COSMO-Appliances; two years later the joiners still members are compared with their
-  // matched non-joiners (the estimand of docs/ODD.md 7.106: firms that completed a transformation on the
-  // platform and stayed, as the seed's cases). Replications are pooled by adding their sums. Bands are stated
-  // in docs/ODD.md §8.
+  // on any platform are paired within cells of (industry, stage, region, floor(log2 employees)), chain
+  // masters excluded (experiments/case_figures.cpp); one of each pair (chosen by the pair's order) joins
+  // COSMO-Appliances; two years later the joiners still members are compared with their matched non-joiners
+  // (the estimand of docs/ODD.md 7.106: firms that completed a transformation on the platform and stayed, as
+  // the seed's cases). Replications are pooled by adding their sums. Bands are stated in docs/ODD.md §8.
   namespace ex = experiments;
   ex::CaseFigureTotals sums;
   for (int r = 0; r < 3; ++r) {

@@ -12,9 +12,13 @@ UPDATE=${3:-}
 GOLDEN=$SRC/tests/golden
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-# The files compared: everything a run writes except network/ (its columns are in timeseries.csv and
-# checked against networkx by network_validation.sh).
-FILES=(timeseries.csv firms.csv regions.csv platforms.csv policies.csv accounts.csv stocks.csv summary.json scenario.resolved.json)
+# The files compared: every file a run writes at its top level, and every file in tests/golden/, so a new
+# output file or a vanished one fails too; not network/ (its columns are in timeseries.csv and checked
+# against networkx by network_validation.sh).
+files_of() {  # the top-level files of the run's and the golden directory, sorted, once each
+  { find "$1" -maxdepth 1 -type f -printf '%f\n'; [[ -d $2 ]] && find "$2" -maxdepth 1 -type f -printf '%f\n'; } |
+    LC_ALL=C sort -u
+}
 status=0
 report=""
 for s in traditional platform_led; do
@@ -22,6 +26,7 @@ for s in traditional platform_led; do
   (cd "$SRC" && "$VICSIM" run "scenarios/$s.json" --out "$T/$s" --ticks 24 --threads 1 \
     --set mechanisms.population.count=200 >/dev/null 2>&1)
   sed -i -E 's/"(git_hash|vicsim_version)": "[^"]*"/"\1": "-"/' "$T/$s/summary.json" "$T/$s/scenario.resolved.json"
+  mapfile -t FILES < <(files_of "$T/$s" "$GOLDEN/$s")
   if [[ $UPDATE == --update ]]; then
     rm -rf "${GOLDEN:?}/$s"
     mkdir -p "$GOLDEN/$s"
