@@ -506,6 +506,7 @@ int run_calibration(const CalibrateOptions& o) {
   ex::QuadraticFit quadratic;
   std::vector<std::vector<double>> central;
   double centre_objective = 0;
+  double flat_rise = c.identifiability.flat_rise;  // raised to the objective's noise by the Hessian's fit
   try {
     fit = optimise(ev, c, "fit", 0, ex::unit_point(c.parameters, start_values), c.optimiser.max_evaluations);
     for (std::int32_t b = 1; b < c.uncertainty.seed_blocks; ++b)
@@ -553,8 +554,11 @@ int run_calibration(const CalibrateOptions& o) {
           add(u, f);
         }
       quadratic = ex::quadratic_fit_hessian(pts, objs, stencil.centre, 2.0 * stencil.step);
-      analysis = ex::analyse_hessian(quadratic.ok ? quadratic.hessian : central, id.flat_ratio, id.flat_rise,
-                                     id.width);
+      // The objective's roughness around the quadratic (seed noise the common random numbers do not
+      // cancel) sets a floor under the rise that counts as pinned down (docs/ODD.md 7.59).
+      flat_rise = ex::flat_threshold(id.flat_rise, id.noise_sds, quadratic.ok ? quadratic.residual_sd : 0.0);
+      analysis =
+          ex::analyse_hessian(quadratic.ok ? quadratic.hessian : central, id.flat_ratio, flat_rise, id.width);
       centre_objective = f0;
     }
     ev.flush();
@@ -591,6 +595,7 @@ int run_calibration(const CalibrateOptions& o) {
                       {"nlopt_version", nlopt_version()}};
   j["set"] = nlohmann::json::array();
   j["flat_parameters"] = nlohmann::json::array();
+  j["flat_rise_used"] = flat_rise;  // flat_rise, or noise_sds × the Hessian fit's residual sd if larger
   // A spread over blocks is informative only when some refit left its start (the block-0 optimum).
   const auto refits_moved =
       std::count_if(refits.begin(), refits.end(), [](const FitResult& r) { return r.moved_from_start(); });
@@ -627,7 +632,7 @@ int run_calibration(const CalibrateOptions& o) {
         offs.push_back(off);
         objs.push_back(f);
       }
-      const auto s = ex::profile_summary(offs, objs, fit.objective, id.flat_rise);
+      const auto s = ex::profile_summary(offs, objs, fit.objective, flat_rise);
       pj["profile"] = {{"points", profiles[p].size()},
                        {"rise", s.rise},
                        {"curvature", s.curvature},

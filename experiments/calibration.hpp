@@ -64,9 +64,12 @@ struct UncertaintySpec {
  * finite-difference Hessian there (docs/ODD.md 7.58, 7.59). */
 struct IdentifiabilitySpec {
   bool enabled = true;
-  std::int32_t points = 4;     ///< points per side of the optimum
-  double width = 0.1;          ///< half-width of each profile, share of the parameter's range
-  double flat_rise = 0.05;     ///< a profile whose objective rises less than this is flagged flat
+  std::int32_t points = 4;  ///< points per side of the optimum
+  double width = 0.1;       ///< half-width of each profile, share of the parameter's range
+  double flat_rise = 0.05;  ///< a profile whose objective rises less than this is flagged flat
+  /// ... or less than this many residual sds of the least-squares Hessian fit, when that is larger: a rise
+  /// the objective's seed noise could make is not evidence that the targets pin a parameter down (7.59)
+  double noise_sds = 2.0;
   bool hessian = true;         ///< also the central-difference Hessian at the optimum (when enabled)
   double hessian_step = 0.05;  ///< its step h, share of each parameter's range, in (0, 0.5]
   double flat_ratio = 0.01;    ///< an eigen-direction with λ/λ_max below this is flagged flat

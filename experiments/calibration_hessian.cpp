@@ -131,6 +131,10 @@ HessianAnalysis analyse_hessian(const std::vector<std::vector<double>>& h, doubl
   return a;
 }
 
+double flat_threshold(double flat_rise, double noise_sds, double residual_sd) {
+  return std::max(flat_rise, noise_sds * residual_sd);
+}
+
 HessianAnalysis finite_difference_hessian(const std::function<double(const std::vector<double>&)>& f,
                                           const std::vector<double>& optimum, double step, double flat_ratio,
                                           double flat_rise, double width) {

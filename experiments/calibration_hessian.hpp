@@ -75,6 +75,13 @@ struct HessianAnalysis {
 HessianAnalysis analyse_hessian(const std::vector<std::vector<double>>& h, double flat_ratio,
                                 double flat_rise, double width);
 
+/**
+ * @brief The rise below which a profile or an eigen-direction counts as flat: `flat_rise`, or `noise_sds`
+ * residual sds of the least-squares Hessian fit when that is larger (a rise the objective's seed noise
+ * could make does not show that the targets pin a parameter down). `residual_sd` is 0 without such a fit.
+ */
+double flat_threshold(double flat_rise, double noise_sds, double residual_sd);
+
 /** @brief Stencil, evaluation (in stencil order: centre first, then the points) and analysis in one call,
  * for an objective given as a function of the unit-cube point. */
 HessianAnalysis finite_difference_hessian(const std::function<double(const std::vector<double>&)>& f,

@@ -62,6 +62,9 @@ void describe(V& v, IdentifiabilitySpec& s) {
   v.field("points", s.points, "", "Profile points per side", 1, 100);
   v.field("width", s.width, "share", "Half-width of each profile, share of the range", 1e-6, 1);
   v.field("flat_rise", s.flat_rise, "", "Objective rise below which a profile is flagged flat", 0);
+  v.field("noise_sds", s.noise_sds, "",
+          "Residual sds of the Hessian's least-squares fit below which a rise is flagged flat (0: off)", 0,
+          100);
   v.field("hessian", s.hessian, "", "Also the central-difference Hessian at the optimum");
   v.field("hessian_step", s.hessian_step, "share", "Hessian step, share of each range", 1e-6, 0.5);
   v.field("flat_ratio", s.flat_ratio, "", "Eigenvalue ratio to the largest below which a direction is flat",

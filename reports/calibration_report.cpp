@@ -39,7 +39,8 @@ void hessian_section(HtmlDocument& doc, const json& h) {
       " of each parameter's range, in range-share units (docs/ODD.md 7.59)." + centre +
       " An eigen-direction is flat when its eigenvalue is below " + display_number(num(h, "flat_ratio")) +
       " of the largest or below " + display_number(num(h, "flat_eigenvalue")) +
-      " (moving the profiles' width along it raises the objective by less than flat_rise): a "
+      " (moving the profiles' width along it raises the objective by less than the flat threshold, "
+      "flat_rise or noise_sds residual sds of the least-squares fit, whichever is larger): a "
       "combination of parameters the targets do not pin down. The centre is the fit, the lowest of many "
       "evaluations, so where the objective is bumpy the curvature is biased upward: read it with the "
       "profiles and the spread over seed blocks.");
@@ -168,8 +169,12 @@ HtmlDocument calibration_report(const fs::path& dir, const ReportContext& ctx) {
   doc.section(
       "identifiability", "Identifiability",
       "1-D profiles of the objective through the optimum, one parameter varied and the others held at "
-      "their fitted values (seed block 0). A profile that rises less than the calibration's flat_rise "
-      "is flagged flat: the targets do not pin that parameter down.");
+      "their fitted values (seed block 0). A profile that rises less than " +
+          (fit.contains("flat_rise_used") ? display_number(num(fit, "flat_rise_used")) + " ("
+                                          : std::string("(")) +
+          "the calibration's flat_rise, or noise_sds residual sds of the Hessian's least-squares fit when "
+          "that is larger: a rise the seed noise could make) is flagged flat: the targets do not pin that "
+          "parameter down.");
   json prof_rows = json::array();
   std::vector<std::string> order;
   const auto profiled = trace.index("profiled");

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "experiments/calibration_objective.hpp"
+
 using namespace vicsim::experiments;
 
 namespace {
@@ -79,6 +81,21 @@ TEST_CASE("calibration_hessian: a flat direction is flagged, also one no profile
   CHECK(everywhere.flat_count == 2);
   // Negative curvature (not a minimum) is flat too.
   CHECK(analyse_hessian({{-50, 0}, {0, 80}}, 0.01, 0.05, 0.1).flat == std::vector<bool>{true, false});
+}
+
+TEST_CASE("calibration_hessian: a rise within the objective's noise is flat", "[experiments]") {
+  // No least-squares fit (residual sd 0) or a quiet objective: flat_rise decides.
+  CHECK(flat_threshold(0.05, 2, 0.0) == 0.05);
+  CHECK(flat_threshold(0.05, 2, 0.01) == 0.05);
+  // A noisy objective: 2 residual sds (0.26) exceed flat_rise; noise_sds 0 turns the rule off.
+  CHECK(flat_threshold(0.05, 2, 0.13) == Approx(0.26));
+  CHECK(flat_threshold(0.05, 0, 0.13) == 0.05);
+  // λ = 28.8 rises ½·28.8·0.1² = 0.144 over the width: above flat_rise, but inside the noise.
+  CHECK(analyse_hessian({{28.8}}, 0.01, flat_threshold(0.05, 2, 0.0), 0.1).flat == std::vector<bool>{false});
+  CHECK(analyse_hessian({{28.8}}, 0.01, flat_threshold(0.05, 2, 0.13), 0.1).flat == std::vector<bool>{true});
+  // The same threshold flags a profile.
+  CHECK_FALSE(profile_summary({-0.1, 0.1}, {0.64, 0.65}, 0.5, flat_threshold(0.05, 2, 0.0)).flat);
+  CHECK(profile_summary({-0.1, 0.1}, {0.64, 0.65}, 0.5, flat_threshold(0.05, 2, 0.13)).flat);
 }
 
 TEST_CASE("calibration_hessian: the stencil stays inside the bounds", "[experiments]") {
