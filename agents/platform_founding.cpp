@@ -231,6 +231,20 @@ sim::PlatformServices level_services(sim::PlatformLevel level) {
   return s;
 }
 
+/** `base`, or `base` with " 2", " 3", ... appended when another platform already has that name: a second
+ * founder of one industry's line or one region's surface must not share the first one's name, because
+ * platforms.csv, the reports and the viewer key platforms by name. */
+std::string unique_platform_name(const sim::World& w, std::size_t p, const std::string& base) {
+  auto taken = [&](const std::string& name) {
+    for (std::size_t q = 0; q < w.platforms.size(); ++q)
+      if (q != p && w.platforms[q].name == name) return true;
+    return false;
+  };
+  std::string name = base;
+  for (int k = 2; taken(name); ++k) name = base + " " + std::to_string(k);
+  return name;
+}
+
 /** Fills slot `pl` with the case's platform and books its launch capital and cost. */
 void launch(ModelContext& c, std::size_t p, const FoundingCase& k) {
   const auto& fp = c.params.founding;
@@ -251,6 +265,7 @@ void launch(ModelContext& c, std::size_t p, const FoundingCase& k) {
                 " point (founded)";
       break;
   }
+  pl.name = unique_platform_name(w, p, pl.name);
   pl.level = k.level;
   pl.owner_firm =
       k.founder_firm >= 0

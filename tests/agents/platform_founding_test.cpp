@@ -168,6 +168,19 @@ TEST_CASE("platform_founding: founded platforms book their capital and the accou
   }
 }
 
+TEST_CASE("platform_founding: every platform has its own name", "[agents]") {
+  // Two founders of one industry's line (or one region's surface) get distinct names, so platforms.csv,
+  // the reports and the viewer can key platforms by name, as declared platforms must be (scenario schema).
+  // Seed 4200 of the default-size world founds two appliances lines (months 6 and 25, docs/ODD.md 7.54).
+  const auto r = test::run(test::load("platform_emergent.json", {"ticks=30", "seed=4200"}));
+  std::vector<std::string> names;
+  for (const auto& pl : r.model->world().platforms) names.push_back(pl.name);
+  REQUIRE(founded(*r.model) >= 2);
+  std::sort(names.begin(), names.end());
+  INFO("platforms: " << names.size());
+  CHECK(std::adjacent_find(names.begin(), names.end()) == names.end());
+}
+
 TEST_CASE("platform_founding: the same seed founds the same platforms at the same months", "[agents]") {
   const auto a = test::run(emergent_small(cheap_founding())),
              b = test::run(emergent_small(cheap_founding()), 2);
