@@ -388,6 +388,14 @@ run_ok "$T/empty" --ticks 3
 [[ -s $T/empty/summary.json ]] && pass "an existing empty directory is used without --force" ||
   fail "run into an existing empty directory wrote no summary.json"
 
+# The binary names the commit it was built from (refreshed at every build, cmake/git_hash.cmake), not the
+# commit the build directory was configured at.
+if head=$(git -C "$SRC" rev-parse --short=12 HEAD 2>/dev/null); then
+  version=$("$VICSIM" --version)
+  [[ $version == *"($head)"* || $version == *"($head-dirty)"* ]] && pass "--version names HEAD $head" ||
+    fail "--version says '$version', HEAD is $head (a stale git hash)"
+fi
+
 echo
 if [[ $failures -ne 0 ]]; then
   echo "end_to_end: $failures check(s) FAILED" >&2
