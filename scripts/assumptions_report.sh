@@ -3,6 +3,7 @@
 # (experiments/assumptions_reversal.json) with PRIM, and fills docs/assumptions_template.md (causal chains in
 # docs/assumptions_results.md). Affordable by design: REPS replications per coalition (default 3), 2 per sweep
 # point. Usage: scripts/assumptions_report.sh [OUT.md]   (needs build/vicsim; JOBS=2 by default)
+source "$(dirname "$0")/usage.sh"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/ASSUMPTIONS.md}

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # README command 1: set up, build, and run the flagship comparison (traditional vs platform-led,
 # paired replications with common random numbers) plus one platform-led run with network snapshots.
+# Usage: bash scripts/demo.sh [OUT_DIR]   (default runs/flagship; REPLICATIONS=N, default 10)
+source "$(dirname "$0")/usage.sh"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

@@ -4,6 +4,8 @@
 #      (preset asan, build-asan/: clang, no debug info, a shorter build; preset debug for line numbers in a report);
 #   2. a bounded libFuzzer pass on the JSON reader and --set parser (preset fuzz, build-fuzz/).
 # VICSIM_RELIABILITY=skip skips it; FUZZ_SECONDS (default 60) bounds the fuzzing.
+# Usage: bash scripts/reliability.sh   (after scripts/build.sh; JOBS=N parallel build and test jobs)
+source "$(dirname "$0")/usage.sh"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "${VICSIM_RELIABILITY:-}" = "skip" ] && { echo "reliability: skipped"; exit 0; }

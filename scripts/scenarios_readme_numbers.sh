@@ -5,6 +5,7 @@
 # Usage: bash scripts/scenarios_readme_numbers.sh [--print] [--replications N] [--jobs J] [path-to-vicsim]
 #   --replications N  paired replications of each `vicsim compare` (default 10; 0 skips the comparisons)
 #   --jobs J          parallel runs inside each `vicsim compare` (default 2)
+source "$(dirname "$0")/usage.sh"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PRINT=0

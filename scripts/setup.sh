@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package vicsim needs. Safe to run again: apt is only
 # called when something is missing. Must run as root (or with sudo available).
+# Usage: bash scripts/setup.sh
+source "$(dirname "$0")/usage.sh"
 set -euo pipefail
 
 PACKAGES=(

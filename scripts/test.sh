@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # README command 2: set up if needed, build, and run the whole test suite.
+# Usage: bash scripts/test.sh   (JOBS=N parallel tests, default 2; CI=true adds the sanitizer and fuzzing pass of
+#   scripts/reliability.sh, VICSIM_RELIABILITY=skip skips it)
+source "$(dirname "$0")/usage.sh"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

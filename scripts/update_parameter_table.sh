@@ -2,6 +2,7 @@
 # Regenerates the parameter table of docs/PARAMETERS.md (between its markers) from the code:
 # `vicsim schema --format parameters` (scenarios/parameter_table.cpp, sources in parameter_sources.cpp).
 # Usage: bash scripts/update_parameter_table.sh [path-to-vicsim]
+source "$(dirname "$0")/usage.sh"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VICSIM=${1:-build/vicsim}

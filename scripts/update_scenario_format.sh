@@ -4,6 +4,7 @@
 # its header line and replaced up to the first line that is not a table row; tests/cli/docs_current.sh
 # checks the result.
 # Usage: bash scripts/update_scenario_format.sh [path-to-vicsim]
+source "$(dirname "$0")/usage.sh"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VICSIM=${1:-build/vicsim}

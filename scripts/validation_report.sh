@@ -3,6 +3,7 @@
 # "pattern" and "validation") with VICSIM_VALIDATION_OUT set, so each test appends what it measured, then
 # renders the table (scripts/validation_report.py).
 # Usage: scripts/validation_report.sh [OUT.md]   (default docs/VALIDATION.md; needs a build in build/)
+source "$(dirname "$0")/usage.sh"
 set -uo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-docs/VALIDATION.md}
