@@ -12,6 +12,9 @@ import hashlib
 import json
 import subprocess
 import sys
+import script_help  # scripts/script_help.py: -h and --help
+
+script_help.exit_on_help(__doc__)
 
 
 def sha256(path):

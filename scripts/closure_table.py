@@ -10,6 +10,9 @@ Reads stocks.csv (households' deposits), accounts.csv (households' final purchas
 """
 import csv
 import sys
+import script_help  # scripts/script_help.py: -h and --help
+
+script_help.exit_on_help(__doc__)
 
 
 def read(run):

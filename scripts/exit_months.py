@@ -14,6 +14,9 @@ import collections
 import csv
 import statistics
 import sys
+import script_help  # scripts/script_help.py: -h and --help
+
+script_help.exit_on_help(__doc__)
 
 
 def main():

@@ -11,6 +11,9 @@ last rows give each sector's change in deposits from stocks.csv, which must equa
 import csv
 import sys
 from collections import defaultdict
+import script_help  # scripts/script_help.py: -h and --help
+
+script_help.exit_on_help(__doc__)
 
 SECTORS = ["firms", "platforms", "households", "government", "lender", "rest_of_world", "world"]
 

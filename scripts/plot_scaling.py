@@ -15,6 +15,9 @@ import re
 import sys
 
 import matplotlib
+import script_help  # scripts/script_help.py: -h and --help
+
+script_help.exit_on_help(__doc__)
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402

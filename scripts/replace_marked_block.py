@@ -9,6 +9,9 @@ scripts/update_parameter_table.sh and scripts/scenarios_readme_numbers.sh.
 """
 import os
 import sys
+import script_help  # scripts/script_help.py: -h and --help
+
+script_help.exit_on_help(__doc__)
 
 
 def main():

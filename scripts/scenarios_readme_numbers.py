@@ -9,6 +9,9 @@ import csv
 import json
 import os
 import sys
+import script_help  # scripts/script_help.py: -h and --help
+
+script_help.exit_on_help(__doc__)
 
 # Scenario -> timeseries.csv columns worth reading for it (besides the common ones).
 COMMON = ["firms", "employees", "real_output", "cloud_adoption_share", "lost_sales_share"]

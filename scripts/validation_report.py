@@ -10,6 +10,9 @@ import json
 import re
 import subprocess
 import sys
+import script_help  # scripts/script_help.py: -h and --help
+
+script_help.exit_on_help(__doc__)
 
 
 def cell(s):
