@@ -191,8 +191,13 @@ def calibration_section(w):
                                                 " | ".join(g(v, 3) for v in d["vector"]),
                                                 "**yes**" if d["flat"] else "no"))
     flat = fit.get("flat_parameters", [])
-    w("\nFlat profiles: %s. Flat Hessian directions: %d.\n" % (
-        ", ".join(flat) or "none", len(h["flat_directions"]) if h else 0))
+    used = fit.get("flat_rise_used")
+    w("\nFlat profiles: %s. Flat Hessian directions: %d.%s\n" % (
+        ", ".join(flat) or "none", len(h["flat_directions"]) if h else 0,
+        (" A profile or direction is flat when it rises less than %s over the profiles' width: `flat_rise`, or "
+         "`noise_sds` residual sds of the Hessian's least-squares fit (%s) when that is larger, since a smaller "
+         "rise can be seed noise (docs/ODD.md 7.58)." % (g(used, 3), g(h["fit_residual_sd"], 3) if h else "–"))
+        if used is not None else ""))
 
 
 if __name__ == "__main__":
