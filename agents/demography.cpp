@@ -47,8 +47,11 @@ void exit_failing_firms(ModelContext& c) {
                  static_cast<std::uint64_t>(w.tick) * 64u + o.slot);
     const auto rule =
         sim::bernoulli(rng, c.params.ties.uniform_fraction) ? ChoiceRule::Uniform : ChoiceRule::Logit;
-    if (auto s = search_supplier(c, o.customer, o.slot, rng, rule))
+    // A rewiring search screens its candidates like any other search (7.5), paid at next settlement.
+    if (auto s = search_supplier(c, o.customer, o.slot, rng, rule)) {
+      f.search_cost[o.customer] += sim::Money{s->screening};
       add_tie(c, s->supplier, o.customer, o.slot);
+    }
   }
 }
 

@@ -210,6 +210,20 @@ sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex 
   return make_tie(c, s, supply_terms_hearing(c, s, b, known), heard);
 }
 
+void move_ties_offline(ModelContext& c, std::size_t p) {
+  auto& g = c.world.network;
+  for (std::size_t v = 0; v < boost::num_vertices(g); ++v)
+    for (auto [e, end] = boost::in_edges(v, g); e != end; ++e) {
+      sim::Tie& tie = g[*e];
+      if (tie.channel == sim::TieChannel::Platform && tie.platform == p) {
+        const sim::Tie off = offline(tie);
+        tie.channel = off.channel;
+        tie.platform = off.platform;
+        tie.cross_platform = off.cross_platform;
+      }
+    }
+}
+
 void choose_tie_channels(ModelContext& c) {
   auto& g = c.world.network;
   const auto& f = c.world.firms;
@@ -272,9 +286,9 @@ double tie_paid_rate(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b)
 }
 
 double charged_fee(const ModelContext& c, const sim::Platform& pl) {
-  // A platform that failed (or has not launched) collects nothing: ties it still carries this month, until
-  // their channel is chosen again (7.19), pay no fee, so no payment goes to a platform whose books are
-  // closed.
+  // A platform that failed (or has not launched) collects nothing, so no payment goes to a platform whose
+  // books are closed (its ties go offline when it fails, move_ties_offline; this guards any caller that
+  // prices a tie on it).
   if (!pl.alive) return 0.0;
   return std::min(pl.transaction_fee, c.fee_cap);
 }

@@ -51,6 +51,10 @@ sim::Tie new_supply_tie(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex 
  * landed cost, and offline otherwise: when a fee rises, a partner leaves or the platform fails. */
 void choose_tie_channels(ModelContext& c);
 
+/** @brief Moves every tie that trades on platform p, supply or collaboration, offline: a platform that fails
+ * carries no trade, order traffic or data from that moment (7.19), not only after the next channel choice. */
+void move_ties_offline(ModelContext& c, std::size_t p);
+
 /** @brief Transaction cost share of price buyer b weighs on tie t (7.32): handling, plus inspection, risk
  * premium and expected defect and lateness costs from its belief about the supplier, plus any commission.
  * The same formula for offline and platform ties; only the belief differs. */

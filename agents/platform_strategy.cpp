@@ -7,6 +7,7 @@
 #include "agents/credit.hpp"
 #include "agents/platform_hierarchy.hpp"
 #include "agents/platform_investment.hpp"
+#include "agents/platform_services.hpp"
 #include "agents/shared_apps.hpp"
 #include "sim/distributions.hpp"
 #include "sim/interconnection.hpp"
@@ -130,6 +131,7 @@ void settle_platforms(ModelContext& c) {
                    written_off = pl.loan.yuan + std::max(0.0, -pl.cash.yuan);
       pl.losses = sim::Money{pl.equity_in.yuan - payout + written_off};
       close_failed_platform(c, pl);
+      move_ties_offline(c, p);
     }
   }
 }

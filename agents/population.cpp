@@ -6,6 +6,7 @@
 
 #include "agents/adoption.hpp"
 #include "agents/demography.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "agents/tie_dynamics.hpp"
 #include "agents/trade.hpp"
 #include "sim/distributions.hpp"
@@ -106,6 +107,9 @@ void populate(ModelContext& c) {
       f.productivity[k] = registered[k].productivity;
     if (!registered.empty() && registered[k].digital_maturity >= 0.0)
       f.digital_maturity[k] = registered[k].digital_maturity;
+    // Hidden reliability again, now at the firm's maturity (its own key: the same normal draws), so the
+    // initial firms start from the drift's stationary distribution (docs/ODD.md 7.1, 7.7).
+    init_reliability(c, k);
     const auto& reg = w.regions[r];
     f.cash[k] =
         sim::Money{p.initial_cash_months * (reg.labour_cost.yuan + reg.land_cost.yuan) * f.employees[k]};

@@ -204,3 +204,40 @@ TEST_CASE("demography: entry and exit rates of the bundled baselines against pub
     CHECK(entrant_mean < incumbent_mean);
   }
 }
+
+TEST_CASE("demography: a customer's rewiring search after its supplier exits pays for its screening",
+          "[agents]") {
+  // docs/ODD.md 7.5: every search screens its candidates, at a cost paid at the next settlement; rewiring
+  // (7.11) is a search too.
+  const auto s = test::load("traditional.json", {"mechanisms.population.count=300"});
+  auto model = scenarios::build_model(s, 1);
+  auto& c = model.mutable_context();
+  auto& f = c.world.firms;
+  const auto& g = c.world.network;
+  // The alive supplier with the most customers among those whose type has rivals to rewire to exits by
+  // insolvency.
+  sim::FirmIndex doomed = 0;
+  std::size_t most = 0;
+  for (auto i : c.directory.alive())
+    if (c.directory.of_type(sim::idx(f.industry[i]), f.stage[i]).size() >= 10 &&
+        boost::out_degree(i, g) > most) {
+      most = boost::out_degree(i, g);
+      doomed = i;
+    }
+  REQUIRE(most > 0);
+  std::vector<sim::FirmIndex> customers;
+  for (auto [e, end] = boost::out_edges(doomed, g); e != end; ++e)
+    if (g[*e].is_supply()) customers.push_back(static_cast<sim::FirmIndex>(boost::target(*e, g)));
+  REQUIRE(!customers.empty());
+  for (auto i : c.directory.alive()) {
+    f.search_cost[i] = sim::Money{0.0};
+    if (i != doomed) f.cash[i] = sim::Money{1e12};  // nobody else exits
+  }
+  f.cash[doomed] = sim::Money{-1e12};
+  agents::exit_failing_firms(c);
+  REQUIRE(!f.alive[doomed]);
+  double screened = 0.0;
+  for (auto k : customers) screened += f.search_cost[k].yuan;
+  INFO("customers " << customers.size() << ", ties formed " << c.stats.ties_formed);
+  CHECK(screened > 0.0);
+}

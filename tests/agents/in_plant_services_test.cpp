@@ -48,6 +48,10 @@ TEST_CASE(
   auto& f = c.world.firms;
   const auto cosmo = cosmo_of(c);
   const sim::FirmIndex m = member_of_only(c, cosmo);
+  // A firm without a system: an installed one's level moves what a new one would save (its own effect on
+  // overhead and defects), so the saving is read after the purchase is undone.
+  f.in_plant_platform[m] = -1;
+  f.in_plant_level[m] = 0.0;
   const double saving = agents::in_plant_saving(c, m);
   REQUIRE(saving > 0.0);
   const double devices = c.params.infrastructure.devices_per_member;

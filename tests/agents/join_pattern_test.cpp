@@ -63,7 +63,8 @@ TEST_CASE("join_pattern: doubling platform fees lowers membership", "[agents][pa
   // Each month has failed on one combined model: month 60 on the afternoon merge of 2026-12-01 (−0.003
   // [−0.016, +0.010]), month 120 on the evening merge (shared apps, paid dispatch and logistics: −0.010
   // [−0.024, +0.004], while month 60 gave −0.008 [−0.014, −0.002]). The fee effect is small against seed
-  // noise. Reported in docs/ODD.md §8, not forced.
+  // noise. Reported in docs/ODD.md §8, not forced. Both months fail since the model fixes of 2026-12-05
+  // (month 60: −0.009 [−0.019, +0.001]; month 120: −0.014 [−0.033, +0.006]): lower, not significant.
   CHECK_NOFAIL(mid.ci_high < 0.0);
   CHECK_NOFAIL(late.ci_high < 0.0);
 }

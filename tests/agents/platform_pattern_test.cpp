@@ -213,6 +213,8 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
   // production days valued through the customers' order split: delivery −11.2% (inside its band), total
   // cost −1.40%, quality +0.15%, management efficiency +14.8% (outside; §10 row 81 lists why). Before, on
   // 2026-12-02 (7.106): −7.9%, −1.37%, +0.57%, +13.8%, all outside. The CHECK_NOFAILs below stay.
+  // 2026-12-05, after three model fixes (docs/ODD.md §8 status block): −11.6%, −0.74%, +1.31%, +15.9%:
+  // delivery and management efficiency (at its band's edge) inside, cost and quality outside.
   // Since 2026-12-02 (docs/ODD.md 7.98) delivery time is the joiner's own delivery time to its customers
   // (Ruifang's 零件交付时间), not its input lead time: −2.2% on these seeds (−1.3% with the input lead time);
   // the stayers alone −9.8%. The channels printed above show why all four figures are small (7.98, §10 row

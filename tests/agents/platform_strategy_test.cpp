@@ -105,3 +105,38 @@ TEST_CASE(
   CHECK(written_off > 0.0);
   CHECK(losses == Approx(equity - liquidated + written_off).epsilon(1e-9));
 }
+
+TEST_CASE("platform_strategy: a platform that fails carries no tie from that month on", "[agents]") {
+  // docs/ODD.md 7.19, 7.21: when a platform fails its ties go offline at once, so next month's order traffic
+  // (7.45), order handling and GMV no longer pass through a platform whose books are closed.
+  agents::ClusterModel model = scenarios::build_model(test::load(
+      "platform_led.json",
+      {"mechanisms.population.count=400", "ticks=12", "mechanisms.platform_economy.fixed_cost=20000000",
+       "mechanisms.platform_economy.initial_cash=1000000",
+       "mechanisms.platform_economy.fail_loss_months=3"}));
+  int failures_checked = 0;
+  std::size_t ties_before = 0;
+  for (int t = 0; t < 12; ++t) {
+    // Ties on each platform before this month's failures.
+    const auto& g0 = model.world().network;
+    std::vector<std::size_t> on(model.world().platforms.size(), 0);
+    for (std::size_t v = 0; v < boost::num_vertices(g0); ++v)
+      for (auto [e, end] = boost::in_edges(v, g0); e != end; ++e)
+        if (g0[*e].channel == sim::TieChannel::Platform && g0[*e].platform < on.size()) ++on[g0[*e].platform];
+    model.step();
+    const auto& w = model.world();
+    for (std::size_t p = 0; p < w.platforms.size(); ++p) {
+      if (w.platforms[p].failed_tick != w.tick) continue;
+      ++failures_checked;
+      ties_before += on[p];
+      std::size_t left = 0;
+      for (std::size_t v = 0; v < boost::num_vertices(w.network); ++v)
+        for (auto [e, end] = boost::in_edges(v, w.network); e != end; ++e)
+          left += w.network[*e].channel == sim::TieChannel::Platform && w.network[*e].platform == p;
+      INFO(w.platforms[p].name << " failed at " << w.tick);
+      CHECK(left == 0);
+    }
+  }
+  REQUIRE(failures_checked > 0);
+  CHECK(ties_before > 0);  // the failing platforms did carry ties
+}

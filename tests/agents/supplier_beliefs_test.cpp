@@ -350,3 +350,28 @@ TEST_CASE("supplier_beliefs: referral_beliefs gives each supplier the belief of 
   CHECK(buyers == 300);
   CHECK(heard > 0);
 }
+
+TEST_CASE("supplier_beliefs: initial firms' hidden reliability is drawn at their digital maturity",
+          "[agents]") {
+  // With no noise the drift's stationary value is its target, so an initial firm must sit exactly at
+  // logit(on_time_mean) + maturity_gain · m (docs/ODD.md 7.1, 7.7): drawn at m = 0 it would start below and
+  // only drift toward it.
+  const auto s = test::load("traditional.json",
+                            {"mechanisms.population.count=200", "mechanisms.information.reliability_sd=0"});
+  auto model = scenarios::build_model(s, 1);
+  const auto& c = model.context();
+  const auto& f = c.world.firms;
+  const auto& ip = c.params.information;
+  std::size_t checked = 0;
+  for (auto i : c.directory.alive()) {
+    // Entrants start at maturity 0, and nobody goes on the cloud in the warm-up, so these are initial firms.
+    if (f.digital_maturity[i] < 0.05) continue;  // a visible maturity term
+    INFO("firm " << i << " maturity " << f.digital_maturity[i]);
+    CHECK(agents::logit(f.on_time_prob[i]) ==
+          Approx(agents::logit(ip.on_time_mean) + ip.maturity_gain * f.digital_maturity[i]).epsilon(1e-9));
+    CHECK(agents::logit(f.defect_rate[i]) ==
+          Approx(agents::logit(ip.defect_mean) - ip.maturity_gain * f.digital_maturity[i]).epsilon(1e-9));
+    ++checked;
+  }
+  CHECK(checked > 50);
+}
