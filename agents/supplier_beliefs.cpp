@@ -124,20 +124,32 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
     observe(r.on_time, w * (heard.on_time.a - prior.on_time.a), w * (heard.on_time.b - prior.on_time.b));
     observe(r.defect, w * (heard.defect.a - prior.defect.a), w * (heard.defect.b - prior.defect.b));
   };
-  // b's partners in the order they tell (out-ties, then in-ties; a partner on two ties tells twice). Each
-  // tells what the first tie s → partner holds, if it is a supply tie: the tie boost::edge finds (a firm's
-  // in-ties and out-ties both keep ties s → p in the order they were added).
+  // b's distinct partners in the order they tell: by their first tie with b, out-ties before in-ties, each in
+  // formation order; a partner on two ties with b tells once. Each tells what its first *supply* tie s → p
+  // holds (s's out-ties keep ties s → p in the order they were added); a collaboration tie from s says
+  // nothing about s's deliveries and does not silence the supply tie.
   const std::size_t n_partners = boost::out_degree(b, g) + boost::in_degree(b, g);
   if (n_partners == 0) return;
+  // (partner, position of its first tie with b), one entry per distinct partner, sorted by partner.
+  thread_local std::vector<std::pair<sim::FirmIndex, std::uint32_t>> by_partner;
+  by_partner.clear();
+  {
+    std::uint32_t pos = 0;
+    for (const auto& a : g.out_arcs(b)) by_partner.emplace_back(a.partner, pos++);
+    for (const auto& a : g.in_arcs(b)) by_partner.emplace_back(a.partner, pos++);
+    std::sort(by_partner.begin(), by_partner.end());  // a partner's first position comes first
+    by_partner.erase(std::unique(by_partner.begin(), by_partner.end(),
+                                 [](const auto& x, const auto& y) { return x.first == y.first; }),
+                     by_partner.end());
+  }
   // A supplier with few customers reads its own out-ties against b's partners; the others are found by
   // reading each partner's in-ties (few: its input slots) once for all of them. A hub buyer has partners in
   // proportion to the network's size, most candidates only a few customers.
   thread_local std::vector<std::uint8_t> walk;
   walk.assign(suppliers.size(), 0);
   bool any_walk = false;
-  thread_local std::vector<std::pair<sim::FirmIndex, std::uint32_t>> by_partner;  // (partner, position)
   thread_local sim::MembershipFilter is_partner;  // most of a supplier's customers are not b's partners
-  by_partner.clear();
+  bool filter_built = false;
   for (std::size_t k = 0; k < suppliers.size(); ++k) {
     // The suppliers sit at scattered indices: their out-arc headers and lists are loaded ahead.
     sim::prefetch_arcs_ahead(g, suppliers, k, 1, true);
@@ -146,13 +158,10 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
       any_walk = true;
       continue;
     }
-    if (by_partner.empty()) {
-      std::uint32_t pos = 0;
-      for (const auto& a : g.out_arcs(b)) by_partner.emplace_back(a.partner, pos++);
-      for (const auto& a : g.in_arcs(b)) by_partner.emplace_back(a.partner, pos++);
-      std::sort(by_partner.begin(), by_partner.end());
+    if (!filter_built) {
       is_partner.reset(by_partner.size());
       for (const auto& entry : by_partner) is_partner.add(entry.first);
+      filter_built = true;
     }
     const sim::FirmIndex s = suppliers[k];
     thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> told;  // (position, tie)
@@ -164,20 +173,25 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
       if (p == s || !is_partner.may_hold(p)) continue;
       const auto lo = std::lower_bound(by_partner.begin(), by_partner.end(), std::make_pair(p, 0u));
       if (lo == by_partner.end() || lo->first != p) continue;
-      if (std::find(met.begin(), met.end(), p) != met.end()) continue;  // only the first tie s → p speaks
-      met.push_back(p);
       if (!g[sim::TieEdge{s, p, a.tie}].is_supply()) continue;
-      for (auto it = lo; it != by_partner.end() && it->first == p; ++it) told.emplace_back(it->second, a.tie);
+      if (std::find(met.begin(), met.end(), p) != met.end()) continue;  // only the first supply tie speaks
+      met.push_back(p);
+      told.emplace_back(lo->second, a.tie);
     }
     std::sort(told.begin(), told.end());
     for (const auto& [pos, tie] : told) tell(out[k], g[sim::TieEdge{s, 0, tie}]);
   }
   if (!any_walk) return;
-  // The partner visit at which each walked supplier's first tie into the partner was met.
-  thread_local std::vector<std::uint32_t> visited;
+  // Walked suppliers: each partner, in telling order, reads its in-ties once; the first supply tie from a
+  // walked supplier speaks.
+  thread_local std::vector<std::pair<std::uint32_t, sim::FirmIndex>> in_order;  // (position, partner)
+  in_order.clear();
+  for (const auto& [partner, pos] : by_partner) in_order.emplace_back(pos, partner);
+  std::sort(in_order.begin(), in_order.end());
+  thread_local std::vector<std::uint32_t> visited;  // the partner visit at which a supplier last spoke
   visited.assign(suppliers.size(), 0);
   std::uint32_t visit = 0;
-  auto hear_from = [&](sim::FirmIndex partner) {
+  for (const auto& [pos, partner] : in_order) {
     ++visit;
     for (const auto& a : g.in_arcs(partner)) {
       const auto s = static_cast<sim::FirmIndex>(a.partner);
@@ -186,13 +200,12 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
       if (it == suppliers.end() || *it != s) continue;
       const auto k = static_cast<std::size_t>(it - suppliers.begin());
       if (!walk[k] || visited[k] == visit) continue;
-      visited[k] = visit;
       const sim::Tie& tie = g[sim::TieEdge{s, partner, a.tie}];
-      if (tie.is_supply()) tell(out[k], tie);
+      if (!tie.is_supply()) continue;
+      visited[k] = visit;
+      tell(out[k], tie);
     }
-  };
-  for (const auto& a : g.out_arcs(b)) hear_from(static_cast<sim::FirmIndex>(a.partner));
-  for (const auto& a : g.in_arcs(b)) hear_from(static_cast<sim::FirmIndex>(a.partner));
+  }
 }
 
 SupplierBelief tie_belief(const ModelContext& c, const sim::Tie& t) {

@@ -42,6 +42,10 @@ def main():
     try:
         commit = subprocess.run(["git", "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True,
                                 check=True).stdout.strip()
+        # Code that differs from HEAD (documentation aside) was measured too: say so, or the commit misleads.
+        code_changed = subprocess.run(["git", "diff", "--quiet", "HEAD", "--", ".", ":(exclude)*.md"]).returncode
+        if code_changed:
+            commit += " plus uncommitted code changes"
     except (OSError, subprocess.CalledProcessError):
         commit = "unknown"
     def order(r):  # patterns first; numbers in ids in numeric order (z=2 before z=10)

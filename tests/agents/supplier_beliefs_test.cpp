@@ -2,6 +2,7 @@
 // transaction-cost advantage coming from observations.
 #include "agents/supplier_beliefs.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -293,8 +294,8 @@ TEST_CASE(
 
 TEST_CASE("supplier_beliefs: referral_beliefs gives each supplier the belief of a walk for it alone",
           "[agents]") {
-  // The reference: b's partners in order (out-ties, then in-ties); each partner p other than s tells b what
-  // the first tie s → p in s's out-ties (boost::edge) holds, if that tie is a supply tie.
+  // The reference: b's distinct partners in the order of their first tie with b (out-ties, then in-ties);
+  // each partner p other than s tells b, once, what the first supply tie s → p in s's out-ties holds.
   ClusterModel model = scenarios::build_model(test::load("platform_led.json", {"ticks=24"}));
   for (int t = 0; t < 24; ++t) model.step();
   const ModelContext& c = model.context();
@@ -308,13 +309,17 @@ TEST_CASE("supplier_beliefs: referral_beliefs gives each supplier the belief of 
       partners.push_back(static_cast<sim::FirmIndex>(boost::target(*e, g)));
     for (auto [e, end] = boost::in_edges(b, g); e != end; ++e)
       partners.push_back(static_cast<sim::FirmIndex>(boost::source(*e, g)));
+    std::vector<sim::FirmIndex> told;
     for (const auto p : partners) {
-      if (p == s) continue;
-      const auto [e, found] = boost::edge(s, p, g);
-      if (!found || !g[e].is_supply()) continue;
-      const double w = ip.referral_weight;
-      observe(r.on_time, w * (g[e].on_time_a - prior.on_time.a), w * (g[e].on_time_b - prior.on_time.b));
-      observe(r.defect, w * (g[e].defect_a - prior.defect.a), w * (g[e].defect_b - prior.defect.b));
+      if (p == s || std::find(told.begin(), told.end(), p) != told.end()) continue;
+      told.push_back(p);
+      for (auto [e, end] = boost::out_edges(s, g); e != end; ++e) {
+        if (boost::target(*e, g) != p || !g[*e].is_supply()) continue;
+        const double w = ip.referral_weight;
+        observe(r.on_time, w * (g[*e].on_time_a - prior.on_time.a), w * (g[*e].on_time_b - prior.on_time.b));
+        observe(r.defect, w * (g[*e].defect_a - prior.defect.a), w * (g[*e].defect_b - prior.defect.b));
+        break;
+      }
     }
     return r;
   };
@@ -374,4 +379,55 @@ TEST_CASE("supplier_beliefs: initial firms' hidden reliability is drawn at their
     ++checked;
   }
   CHECK(checked > 50);
+}
+
+TEST_CASE("supplier_beliefs: a partner tells once, through its supply tie from the supplier", "[agents]") {
+  // docs/ODD.md 7.31: partner p, tied to buyer b by a supply and a collaboration tie, tells b once what its
+  // supply tie from s holds, although a collaboration tie s → p was formed before that supply tie.
+  ClusterModel model =
+      scenarios::build_model(test::load("traditional.json", {"mechanisms.population.count=200"}));
+  ModelContext& c = model.mutable_context();
+  auto& g = c.world.network;
+  const auto& ip = c.params.information;
+  const SupplierBelief prior = prior_of(ip);
+  const auto& alive = c.directory.alive();
+  REQUIRE(alive.size() >= 3);
+  const sim::FirmIndex s = alive[0], p = alive[1],
+                       b = alive[2];  // ascending: collaboration ties go low → high
+  for (auto v : {s, p, b}) boost::clear_vertex(v, g);
+  sim::Tie collaboration;
+  collaboration.kind = sim::TieKind::Collaboration;
+  boost::add_edge(s, p, collaboration, g);  // formed first
+  sim::Tie supply;                          // p's experience of s: 10 on-time deliveries beyond the prior
+  supply.supplier = s;
+  supply.on_time_a = prior.on_time.a + 10.0;
+  supply.on_time_b = prior.on_time.b;
+  supply.defect_a = prior.defect.a;
+  supply.defect_b = prior.defect.b;
+  boost::add_edge(s, p, supply, g);
+  sim::Tie p_supplies_b;
+  p_supplies_b.supplier = p;
+  boost::add_edge(p, b, p_supplies_b, g);
+  boost::add_edge(p, b, collaboration, g);  // p is b's partner on two ties
+  const SupplierBelief heard = referral_belief(c, s, b);
+  CHECK(heard.on_time.a == Approx(prior.on_time.a + ip.referral_weight * 10.0));
+  CHECK(heard.on_time.b == Approx(prior.on_time.b));
+  // A second supplier of p with no collaboration tie: p still tells once, not once per tie it has with b.
+  REQUIRE(alive.size() >= 14);
+  const sim::FirmIndex s2 = alive[13];
+  boost::clear_vertex(s2, g);
+  supply.supplier = s2;
+  boost::add_edge(s2, p, supply, g);
+  CHECK(referral_belief(c, s2, b).on_time.a == Approx(prior.on_time.a + ip.referral_weight * 10.0));
+  // The same when s has so many customers that referral_beliefs walks b's partners instead (a hub supplier).
+  REQUIRE(alive.size() >= 13);
+  for (std::size_t k = 3; k < 13; ++k) {
+    sim::Tie more;
+    more.supplier = s;
+    boost::add_edge(s, alive[k], more, g);
+  }
+  REQUIRE(boost::out_degree(s, g) > 4 * (boost::out_degree(b, g) + boost::in_degree(b, g)));
+  const SupplierBelief hub = referral_belief(c, s, b);
+  CHECK(hub.on_time.a == Approx(prior.on_time.a + ip.referral_weight * 10.0));
+  CHECK(hub.on_time.b == Approx(prior.on_time.b));
 }
