@@ -186,7 +186,7 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
   // Hurdle (7.76): the launch cost net of co-funding plus the cost of tying up the working capital for the
   // horizon, K_w (1 − (1+r)^−H) (platform cash earns no interest). Risk is priced once, in the discount rate
   // r; value already counts the operating losses the working capital pays for.
-  const double cofund = launch_cofund_share(c, k.host, industry);
+  const double cofund = launch_cofund_share(c, k.host, industry, fp.launch_cost);
   k.capital_cost = e.initial_cash * (1.0 - std::pow(1.0 + r, -static_cast<double>(horizon)));
   k.hurdle = fp.launch_cost * (1.0 - cofund) + k.capital_cost;
   return k;

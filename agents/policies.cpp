@@ -63,9 +63,14 @@ bool cofunds(const Policy& p, std::int32_t tick, sim::RegionId host, std::int32_
 }
 }  // namespace
 
-double launch_cofund_share(const ModelContext& c, sim::RegionId host, std::int32_t industry) {
+double launch_cofund_share(const ModelContext& c, sim::RegionId host, std::int32_t industry,
+                           double launch_cost) {
+  // The same policy and the same cap as cofund_launch: a founder counts on what it would be paid, no more.
   for (const auto& p : c.policies)
-    if (cofunds(p, c.world.tick, host, industry) && p.remaining().yuan > 0.0) return p.platform_subsidy_share;
+    if (cofunds(p, c.world.tick, host, industry) && p.remaining().yuan > 0.0) {
+      if (!(launch_cost > 0.0)) return p.platform_subsidy_share;
+      return std::min(p.platform_subsidy_share * launch_cost, p.remaining().yuan) / launch_cost;
+    }
   return 0.0;
 }
 

@@ -15,9 +15,12 @@ void begin_policies(ModelContext& c);
 /** @brief After firms and platforms have acted: pays vouchers and platform subsidies within budget. */
 void account_policies(ModelContext& c);
 
-/** @brief Share of a founder's launch cost that active platform-cultivation policies with no target platform
- * co-fund for a platform hosted in `host` serving `industry` (-1: any); 0 when none applies (7.50). */
-double launch_cofund_share(const ModelContext& c, sim::RegionId host, std::int32_t industry);
+/** @brief Share of a founder's launch cost of `launch_cost` yuan that active platform-cultivation policies
+ * with no target platform would co-fund for a platform hosted in `host` serving `industry` (-1: any): what
+ * cofund_launch would pay, the policy's share capped by its remaining budget, over the cost; 0 when none
+ * applies (7.50). */
+double launch_cofund_share(const ModelContext& c, sim::RegionId host, std::int32_t industry,
+                           double launch_cost);
 
 /** @brief Pays that co-funding of `launch_cost` yuan from the policies' budgets to the platform sector
  * (ledger: government → platforms, subsidy) and returns the yuan granted. */

@@ -60,3 +60,23 @@ TEST_CASE("policies: an infrastructure roll-out raises only its regions, by its 
   }
   CHECK(free.series.back().policy_spend_cumulative == 0.0);
 }
+
+TEST_CASE("policies: a founder counts on the co-funding the budget left can pay, not the full share",
+          "[agents]") {
+  // docs/ODD.md 7.50: the founder's hurdle uses what cofund_launch would grant, the policy's share capped by
+  // its remaining budget (§10 row 83 (e)).
+  auto model =
+      scenarios::build_model(test::load("platform_cultivation.json", {"mechanisms.population.count=300"}));
+  auto& c = model.mutable_context();
+  REQUIRE(!c.policies.empty());
+  auto& p = c.policies[0];
+  c.world.tick = p.start;
+  const double cost = 3.0e7, share = p.platform_subsidy_share;
+  const sim::RegionId host{0};
+  CHECK(agents::launch_cofund_share(c, host, -1, cost) == Approx(share));
+  p.spent = p.budget - sim::Money{0.1 * share * cost};  // a tenth of the share is left
+  CHECK(agents::launch_cofund_share(c, host, -1, cost) == Approx(0.1 * share));
+  // ... and that is what the launch is paid.
+  CHECK(agents::cofund_launch(c, host, -1, cost) == Approx(0.1 * share * cost));
+  CHECK(agents::launch_cofund_share(c, host, -1, cost) == 0.0);  // nothing left
+}
