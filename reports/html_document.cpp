@@ -51,6 +51,7 @@ section h2{margin:0 0 6px;font-size:20px}
 section .lead{color:var(--muted);margin:0 0 12px;font-size:14px}
 section h3{font-size:16px;margin:18px 0 6px}
 figure.chart{margin:10px 0 18px}
+figure.chart .vega{max-width:100%;overflow-x:auto}
 figure.chart figcaption{color:var(--muted);font-size:13px;margin-top:4px;max-width:1100px}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:6px 0 8px}
 .card{flex:1 1 170px;background:var(--bg);border:1px solid var(--line);border-radius:8px;padding:10px 14px}
