@@ -67,7 +67,6 @@ void init_digital_state(ModelContext& c, sim::FirmIndex f) {
       ap.threshold_min + (ap.threshold_max - ap.threshold_min) * rng.uniform();
   c.world.firms.overhead_factor[f] = 1.0;
   c.world.firms.platform_value[f] = ap.prior_value;
-  init_reliability(c, f);
 }
 
 void join_platform(ModelContext& c, sim::FirmIndex f, std::size_t p) {

@@ -21,7 +21,9 @@ double cloud_hazard(const ModelContext& c, sim::FirmIndex f, double peer_share);
  * (vouchers are paid afterwards, by account_policies). */
 void adopt_and_join(ModelContext& c);
 
-/** @brief Initial digital state of a new firm: its Watts threshold, offline defect rate and overhead. */
+/** @brief Initial digital state of a new firm: its Watts threshold, overhead factor and prior platform value.
+ * Its hidden reliability depends on its maturity and is drawn by the caller once that is set
+ * (init_reliability). */
 void init_digital_state(ModelContext& c, sim::FirmIndex f);
 
 /** @brief Logit choice: probability of joining at an expected value (share of revenue) and a noise scale. */

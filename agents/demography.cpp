@@ -4,6 +4,7 @@
 
 #include "agents/adoption.hpp"
 #include "agents/knowledge.hpp"
+#include "agents/supplier_beliefs.hpp"
 #include "agents/supplier_search.hpp"
 #include "agents/tie_dynamics.hpp"
 #include "sim/distributions.hpp"
@@ -179,6 +180,7 @@ void enter_firms(ModelContext& c) {
       }
       const sim::FirmIndex i = w.add_firm();
       init_digital_state(c, i);
+      init_reliability(c, i);  // at maturity 0: an entrant has not been on the cloud
       f.region[i] = sim::RegionId{static_cast<std::uint16_t>(best)};
       f.industry[i] = sim::IndustryId{static_cast<std::uint8_t>(ind)};
       f.stage[i] = static_cast<std::uint8_t>(stage);

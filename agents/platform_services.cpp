@@ -161,6 +161,13 @@ sim::Tie on_platform(sim::Tie tie, const TieTerms& t) {
   return tie;
 }
 
+/** Writes only the channel fields of `chosen` into `tie`: other threads may read the tie's beliefs. */
+void assign_channel(sim::Tie& tie, const sim::Tie& chosen) {
+  tie.channel = chosen.channel;
+  tie.platform = chosen.platform;
+  tie.cross_platform = chosen.cross_platform;
+}
+
 sim::Tie offline(sim::Tie tie) {
   tie.channel = sim::TieChannel::Offline;
   tie.platform = 0xFF;
@@ -215,12 +222,7 @@ void move_ties_offline(ModelContext& c, std::size_t p) {
   for (std::size_t v = 0; v < boost::num_vertices(g); ++v)
     for (auto [e, end] = boost::in_edges(v, g); e != end; ++e) {
       sim::Tie& tie = g[*e];
-      if (tie.channel == sim::TieChannel::Platform && tie.platform == p) {
-        const sim::Tie off = offline(tie);
-        tie.channel = off.channel;
-        tie.platform = off.platform;
-        tie.cross_platform = off.cross_platform;
-      }
+      if (tie.channel == sim::TieChannel::Platform && tie.platform == p) assign_channel(tie, offline(tie));
     }
 }
 
@@ -267,10 +269,7 @@ void choose_tie_channels(ModelContext& c) {
         const sim::Tie on = on_platform(tie, t), off = offline(tie);
         chosen = stays_on_platform(c, on, off, b) ? on : off;
       }
-      // Only the channel fields change; other threads read this tie's beliefs (referral_belief).
-      tie.channel = chosen.channel;
-      tie.platform = chosen.platform;
-      tie.cross_platform = chosen.cross_platform;
+      assign_channel(tie, chosen);  // other threads read this tie's beliefs (referral_belief)
     }
   });
 }

@@ -1,6 +1,7 @@
 #include "agents/policies.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "agents/platform_strategy.hpp"
 
@@ -61,29 +62,39 @@ bool cofunds(const Policy& p, std::int32_t tick, sim::RegionId host, std::int32_
   return p.instrument == Instrument::PlatformCultivation && p.target.platform < 0 && p.active(tick) &&
          in_regions(p.target, host) && (p.target.industry < 0 || p.target.industry == industry);
 }
+
+/** Index of the first policy in scenario order that co-funds a launch hosted in `host` for `industry` and
+ * has budget left: the one source for what a founder counts on and what its launch is paid. */
+std::optional<std::size_t> cofunding_policy(const ModelContext& c, sim::RegionId host,
+                                            std::int32_t industry) {
+  for (std::size_t k = 0; k < c.policies.size(); ++k)
+    if (cofunds(c.policies[k], c.world.tick, host, industry) && c.policies[k].remaining().yuan > 0.0)
+      return k;
+  return std::nullopt;
+}
+
+/** Co-funding of a launch costing `launch_cost` that policy p can pay: its share, within its budget. */
+double cofund_amount(const Policy& p, double launch_cost) {
+  return std::clamp(p.remaining().yuan, 0.0, p.platform_subsidy_share * launch_cost);
+}
 }  // namespace
 
 double launch_cofund_share(const ModelContext& c, sim::RegionId host, std::int32_t industry,
                            double launch_cost) {
-  // The same policy and the same cap as cofund_launch: a founder counts on what it would be paid, no more.
-  for (const auto& p : c.policies)
-    if (cofunds(p, c.world.tick, host, industry) && p.remaining().yuan > 0.0) {
-      if (!(launch_cost > 0.0)) return p.platform_subsidy_share;
-      return std::min(p.platform_subsidy_share * launch_cost, p.remaining().yuan) / launch_cost;
-    }
-  return 0.0;
+  const auto k = cofunding_policy(c, host, industry);
+  if (!k) return 0.0;
+  const Policy& p = c.policies[*k];
+  return launch_cost > 0.0 ? cofund_amount(p, launch_cost) / launch_cost : p.platform_subsidy_share;
 }
 
 double cofund_launch(ModelContext& c, sim::RegionId host, std::int32_t industry, double launch_cost) {
-  // The first policy in scenario order that applies pays, within its budget (market selection: the founder
-  // decides, the policy only shares the cost).
-  for (auto& p : c.policies)
-    if (cofunds(p, c.world.tick, host, industry) && p.remaining().yuan > 0.0) {
-      const double got = spend(c, p, p.platform_subsidy_share * launch_cost);
-      c.ledger.pay(sim::Sector::Government, sim::Sector::Platforms, sim::FlowKind::Subsidy, got);
-      return got;
-    }
-  return 0.0;
+  // Market selection: the founder decides, the policy only shares the cost.
+  const auto k = cofunding_policy(c, host, industry);
+  if (!k) return 0.0;
+  Policy& p = c.policies[*k];
+  const double got = spend(c, p, cofund_amount(p, launch_cost));
+  c.ledger.pay(sim::Sector::Government, sim::Sector::Platforms, sim::FlowKind::Subsidy, got);
+  return got;
 }
 
 void begin_policies(ModelContext& c) {

@@ -107,8 +107,8 @@ void populate(ModelContext& c) {
       f.productivity[k] = registered[k].productivity;
     if (!registered.empty() && registered[k].digital_maturity >= 0.0)
       f.digital_maturity[k] = registered[k].digital_maturity;
-    // Hidden reliability again, now at the firm's maturity (its own key: the same normal draws), so the
-    // initial firms start from the drift's stationary distribution (docs/ODD.md 7.1, 7.7).
+    // Hidden reliability at the firm's maturity, so the initial firms start from the drift's stationary
+    // distribution (docs/ODD.md 7.1, 7.30); its own key, so the place of the draw shifts no other.
     init_reliability(c, k);
     const auto& reg = w.regions[r];
     f.cash[k] =
