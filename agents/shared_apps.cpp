@@ -57,13 +57,15 @@ void subscribe_to_apps(ModelContext& c) {
   for (auto& pl : w.platforms) pl.app_subscribers = 0;
   const double s = c.params.information.coordination_share;
   for (auto i : c.directory.alive()) {
+    // The saving of the subscription it has now, read before the decision replaces it.
+    const double current_saving = subscriber_saving(c, i);
     f.app_platform[i] = -1;
     if (!c.params.apps.enabled || !f.platforms[i] || s <= 0.0) continue;
     // The coordination part of the overhead factor is the smoothed ratio of measured to norm hours (7.34);
     // undoing this month's saving gives the hours the firm would spend without apps.
     // The other part is (1 − s) times the in-plant services' shop-floor factor (7.102).
     const double ratio = std::max(0.0, f.overhead_factor[i] - (1.0 - s) * shop_floor_factor(c, i)) / s /
-                         std::max(1e-6, 1.0 - subscriber_saving(c, i));
+                         std::max(1e-6, 1.0 - current_saving);
     const double coordination_yuan =
         w.regions[sim::idx(f.region[i])].land_cost.yuan * s * ratio * f.employees[i];
     const double fee = c.params.apps.fee_per_employee * f.employees[i];

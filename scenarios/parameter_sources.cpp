@@ -257,7 +257,7 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.services.platform_candidates",
        "assumption: as many as the local offline candidates (7.5), but drawn from the whole reachable pool"},
       {"mechanisms.services.logistics_fee",
-       "assumption: 0.5% of value shipped, below the 1% a 3-day shorter wait is worth at λ = 0.003/day "
+       "assumption: 0.5% of value shipped, below the 0.9% a 3-day shorter wait is worth at λ = 0.003/day "
        "(7.60); "
        "not calibrated"},
       {"mechanisms.services.logistics_cost",

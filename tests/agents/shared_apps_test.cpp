@@ -76,6 +76,45 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "shared_apps: a subscriber values the apps on the hours it would spend without them, undoing its "
+    "current saving",
+    "[agents]") {
+  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
+  auto& c = r.model->mutable_context();
+  auto& ps = c.world.platforms;
+  const auto cosmo = index_of(c.world, "COSMO-Appliances");
+  ps[cosmo].congestion = 1.0;
+  ps[cosmo].app_stock = 400.0;
+  const double sigma = agents::app_saving_share(c, cosmo);
+  REQUIRE(sigma > 0.1);
+  auto& f = c.world.firms;
+  std::optional<sim::FirmIndex> found;
+  for (auto i : c.directory.alive())
+    if (f.platforms[i] == (1u << cosmo)) found = i;
+  REQUIRE(found);
+  const sim::FirmIndex member = *found;
+  f.in_plant_platform[member] = -1;
+  const double s = c.params.information.coordination_share;
+  // Its overhead already shows the apps' saving: hours at the norm without apps, (1 − σ) of them with.
+  f.overhead_factor[member] = (1.0 - s) + s * (1.0 - sigma);
+  // Without apps the coordination part is land · s · 1 per employee, so the apps are worth land · s · σ.
+  const double worth = c.world.regions[sim::idx(f.region[member])].land_cost.yuan * s * sigma;
+  c.params.apps.fee_per_employee = worth * 0.99;
+  f.app_platform[member] = static_cast<std::int32_t>(cosmo);  // subscribed now: it keeps them
+  agents::subscribe_to_apps(c);
+  CHECK(f.app_platform[member] == static_cast<std::int32_t>(cosmo));
+  c.params.apps.fee_per_employee = worth * 1.01;
+  f.app_platform[member] = static_cast<std::int32_t>(cosmo);  // above their worth: it drops them
+  agents::subscribe_to_apps(c);
+  CHECK(f.app_platform[member] == -1);
+  // A non-subscriber with the same overhead reads those hours as its own: the apps look worth (1 − σ) less.
+  c.params.apps.fee_per_employee = worth * 0.99;
+  f.app_platform[member] = -1;
+  agents::subscribe_to_apps(c);
+  CHECK(f.app_platform[member] == (1.0 - sigma > 0.99 ? static_cast<std::int32_t>(cosmo) : -1));
+}
+
+TEST_CASE(
     "shared_apps: subscribers pay their platform and spend fewer coordination hours, so their overhead "
     "falls",
     "[agents]") {
