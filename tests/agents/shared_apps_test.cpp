@@ -15,6 +15,15 @@ std::size_t index_of(const sim::World& w, const std::string& name) {
   return 0;
 }
 
+/** A firm that belongs to platform p and to no other. */
+sim::FirmIndex only_member_of(const agents::ModelContext& c, std::size_t p) {
+  std::optional<sim::FirmIndex> found;
+  for (auto i : c.directory.alive())
+    if (c.world.firms.platforms[i] == (1u << p)) found = i;
+  REQUIRE(found);
+  return *found;
+}
+
 double app_payments(const agents::ModelContext& c) {
   return c.ledger.flows()[static_cast<std::size_t>(sim::Sector::Firms)][static_cast<std::size_t>(
       sim::Sector::Platforms)][static_cast<std::size_t>(sim::FlowKind::AppSubscription)];
@@ -49,11 +58,7 @@ TEST_CASE(
 
   // One member of COSMO only: its expected saving is land · s · ratio · σ · employees.
   auto& f = c.world.firms;
-  std::optional<sim::FirmIndex> found;
-  for (auto i : c.directory.alive())
-    if (f.platforms[i] == (1u << cosmo)) found = i;
-  REQUIRE(found);
-  const sim::FirmIndex member = *found;
+  const sim::FirmIndex member = only_member_of(c, cosmo);
   f.overhead_factor[member] = 1.0;   // ratio 1: the offline norm
   f.in_plant_platform[member] = -1;  // no in-plant services: the other part of overhead is 1 − s (7.102)
   f.app_platform[member] = -1;
@@ -88,11 +93,7 @@ TEST_CASE(
   const double sigma = agents::app_saving_share(c, cosmo);
   REQUIRE(sigma > 0.1);
   auto& f = c.world.firms;
-  std::optional<sim::FirmIndex> found;
-  for (auto i : c.directory.alive())
-    if (f.platforms[i] == (1u << cosmo)) found = i;
-  REQUIRE(found);
-  const sim::FirmIndex member = *found;
+  const sim::FirmIndex member = only_member_of(c, cosmo);
   f.in_plant_platform[member] = -1;
   const double s = c.params.information.coordination_share;
   // Its overhead already shows the apps' saving: hours at the norm without apps, (1 − σ) of them with.
