@@ -234,9 +234,23 @@ void learn_value(const AdoptionParams& ap, sim::Firms& fs, sim::FirmIndex f, std
   if (signal) fs.platform_value[f] += ap.value_learning_rate * (*signal - fs.platform_value[f]);
 }
 
+namespace {
+/** Digital maturity grows on the cloud (it improves reliability, 7.30), also for the launch owners that are
+ * on the cloud when adoption is switched off. */
+void grow_digital_maturity(ModelContext& c) {
+  sim::Firms& fs = c.world.firms;
+  const double gain = c.params.adoption.maturity_gain;
+  for (auto i : c.directory.alive())
+    if (fs.on_cloud[i]) fs.digital_maturity[i] += gain * (1.0 - fs.digital_maturity[i]);
+}
+}  // namespace
+
 void adopt_and_join(ModelContext& c) {
   const auto& ap = c.params.adoption;
-  if (!ap.enabled) return;
+  if (!ap.enabled) {
+    grow_digital_maturity(c);
+    return;
+  }
   sim::World& w = c.world;
   sim::Firms& fs = w.firms;
   const auto& alive = c.directory.alive();
@@ -337,9 +351,7 @@ void adopt_and_join(ModelContext& c) {
       if ((joins[k] >> p) & 1u) join_platform(c, i, p);
     }
   }
-  // Digital maturity grows on the cloud (it improves reliability, 7.30).
-  for (auto i : alive)
-    if (fs.on_cloud[i]) fs.digital_maturity[i] += ap.maturity_gain * (1.0 - fs.digital_maturity[i]);
+  grow_digital_maturity(c);
 }
 
 }  // namespace vicsim::agents

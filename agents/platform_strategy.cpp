@@ -82,6 +82,7 @@ void settle_platforms(ModelContext& c) {
   sim::World& w = c.world;
   const auto& e = c.params.platform_economy;
   grow_hierarchy_stocks(c);
+  bool any_failed = false;
   for (std::size_t p = 0; p < w.platforms.size(); ++p) {
     sim::Platform& pl = w.platforms[p];
     if (!pl.alive) continue;
@@ -132,7 +133,14 @@ void settle_platforms(ModelContext& c) {
       pl.losses = sim::Money{pl.equity_in.yuan - payout + written_off};
       close_failed_platform(c, pl);
       move_ties_offline(c, p);
+      any_failed = true;
     }
+  }
+  // Its members lose it at once: the month's later phases (learning, supplier search, collaboration) read
+  // the roster, reach and service access, which would otherwise still offer it until next month.
+  if (any_failed) {
+    update_platform_roster(c);
+    refresh_service_access(c);
   }
 }
 

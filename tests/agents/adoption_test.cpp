@@ -316,3 +316,22 @@ TEST_CASE("adoption: firms join the 1+N platforms, never the middle platform its
   r.model->force_join(outsider, middle);
   CHECK_FALSE(c.world.firms.member_of(outsider, middle));
 }
+
+TEST_CASE("adoption: with adoption switched off, a launch owner on the cloud still grows its maturity",
+          "[agents][adoption]") {
+  // docs/ODD.md 7.15, 7.16: the switch stops going on the cloud and joining, not maturing on the cloud; the
+  // chain-master owners joined at launch are on the cloud and pay for it.
+  auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=400", "ticks=13",
+                                                      "mechanisms.adoption.enabled=false"}));
+  auto& c = r.model->mutable_context();
+  auto& f = c.world.firms;
+  std::vector<sim::FirmIndex> on_cloud;
+  for (auto i : c.directory.alive())
+    if (f.on_cloud[i]) on_cloud.push_back(i);
+  REQUIRE_FALSE(on_cloud.empty());
+  const double gain = c.params.adoption.maturity_gain;
+  REQUIRE(gain > 0.0);
+  for (auto i : on_cloud) f.digital_maturity[i] = 0.25;
+  agents::adopt_and_join(c);
+  for (auto i : on_cloud) CHECK(f.digital_maturity[i] == Approx(0.25 + gain * 0.75));
+}

@@ -9,6 +9,15 @@
 using namespace vicsim;
 
 namespace {
+/** Platforms that cannot cover their costs: a huge fixed cost, little launch capital, failure after 3 loss
+ * months, so several fail within a year of 400 firms. */
+agents::ClusterModel failing_platforms_model() {
+  return scenarios::build_model(test::load(
+      "platform_led.json",
+      {"mechanisms.population.count=400", "ticks=12", "mechanisms.platform_economy.fixed_cost=20000000",
+       "mechanisms.platform_economy.initial_cash=1000000",
+       "mechanisms.platform_economy.fail_loss_months=3"}));
+}
 
 /** The platform-led world at month 12, its platforms with fresh learners and loads that trigger no
  * investment. */
@@ -73,11 +82,7 @@ TEST_CASE(
   // Platforms that cannot cover their costs: a huge fixed cost, little launch capital, failure after 3 loss
   // months (docs/ODD.md 7.21, 7.50). Their recorded losses must equal what the accounts book: the owners'
   // capital less what households get back at liquidation, plus the loans the lender writes off.
-  agents::ClusterModel model = scenarios::build_model(test::load(
-      "platform_led.json",
-      {"mechanisms.population.count=400", "ticks=12", "mechanisms.platform_economy.fixed_cost=20000000",
-       "mechanisms.platform_economy.initial_cash=1000000",
-       "mechanisms.platform_economy.fail_loss_months=3"}));
+  agents::ClusterModel model = failing_platforms_model();
   using sim::FlowKind, sim::Sector;
   const auto at = [](Sector s) { return static_cast<std::size_t>(s); };
   double liquidated = 0, written_off = 0;
@@ -109,11 +114,7 @@ TEST_CASE(
 TEST_CASE("platform_strategy: a platform that fails carries no tie from that month on", "[agents]") {
   // docs/ODD.md 7.19, 7.21: when a platform fails its ties go offline at once, so next month's order traffic
   // (7.45), order handling and GMV no longer pass through a platform whose books are closed.
-  agents::ClusterModel model = scenarios::build_model(test::load(
-      "platform_led.json",
-      {"mechanisms.population.count=400", "ticks=12", "mechanisms.platform_economy.fixed_cost=20000000",
-       "mechanisms.platform_economy.initial_cash=1000000",
-       "mechanisms.platform_economy.fail_loss_months=3"}));
+  agents::ClusterModel model = failing_platforms_model();
   int failures_checked = 0;
   std::size_t ties_before = 0;
   for (int t = 0; t < 12; ++t) {
@@ -139,4 +140,35 @@ TEST_CASE("platform_strategy: a platform that fails carries no tie from that mon
   }
   REQUIRE(failures_checked > 0);
   CHECK(ties_before > 0);  // the failing platforms did carry ties
+}
+
+TEST_CASE("platform_strategy: a failed platform's members lose it, and its services, in the month it fails",
+          "[agents]") {
+  // docs/ODD.md 7.21: learning, supplier search and collaboration later in the failure month read the
+  // roster and service access, which are refreshed in the failure step, not at next month's roster.
+  agents::ClusterModel model = failing_platforms_model();
+  int failures_checked = 0;
+  std::size_t members_before = 0;
+  for (int t = 0; t < 12; ++t) {
+    std::vector<std::size_t> members(model.world().platforms.size(), 0);
+    for (std::size_t p = 0; p < members.size(); ++p) members[p] = model.world().platforms[p].members;
+    model.step();
+    const auto& w = model.world();
+    const auto& c = model.context();
+    for (std::size_t p = 0; p < w.platforms.size(); ++p) {
+      if (w.platforms[p].failed_tick != w.tick) continue;
+      ++failures_checked;
+      members_before += members[p];
+      INFO(w.platforms[p].name << " failed at " << w.tick);
+      CHECK(w.platforms[p].members == 0);
+      for (auto i : c.directory.alive()) {
+        CHECK_FALSE(w.firms.member_of(i, p));
+        CHECK(c.services_of(i).dispatch_platform != static_cast<std::int32_t>(p));
+        CHECK(c.services_of(i).marketplace_platform != static_cast<std::int32_t>(p));
+      }
+      for (auto i : c.alive_members) CHECK_FALSE(w.firms.member_of(i, p));
+    }
+  }
+  REQUIRE(failures_checked > 0);
+  CHECK(members_before > 0);  // the failing platforms had members
 }
