@@ -188,12 +188,17 @@ void dispatch_overflow(ModelContext& c, std::size_t t, const std::vector<sim::Fi
     }
     if (overflow <= 0.0) continue;
     const auto& pool = c.members_of_type[t];
+    // A firm whose orders exceed its capacity and stock has overflow of its own: it does not take others'
+    // (a final-stage firm that under-forecast has idle capacity and unmet orders at once, 7.20).
+    const auto receives = [&](sim::FirmIndex j) {
+      return (c.reach[p] & f.platforms[j]) && f.orders[j] <= f.capacity(j) + f.finished_stock[j];
+    };
     for (auto j : pool)
-      if (c.reach[p] & f.platforms[j]) spare += std::fmax(0.0, f.capacity(j) - f.output[j]);
+      if (receives(j)) spare += std::fmax(0.0, f.capacity(j) - f.output[j]);
     const double moved = std::fmin(overflow, spare);
     if (moved <= 0.0) continue;
     for (auto j : pool) {
-      if (!(c.reach[p] & f.platforms[j])) continue;
+      if (!receives(j)) continue;
       const double take = moved * std::fmax(0.0, f.capacity(j) - f.output[j]) / spare;
       if (take <= 0.0) continue;
       f.output[j] += take;

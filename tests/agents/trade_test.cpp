@@ -107,8 +107,10 @@ TEST_CASE("trade: dispatched units are made once by receivers, paid by senders, 
     const auto& c = model.context();
     const auto& f = c.world.firms;
     double in = 0.0, out = 0.0, paid_in = 0.0, paid_out = 0.0, fees = 0.0, gmv = 0.0;
+    std::size_t both = 0;  // a firm with overflow of its own takes none of others' (7.20)
     for (sim::FirmIndex i = 0; i < f.size(); ++i) {
       if (f.entry_tick[i] == c.world.tick || !(f.alive[i] || f.exit_tick[i] == c.world.tick)) continue;
+      both += f.dispatched_in[i] > 0.0 && f.dispatched_out[i] > 0.0;
       in += f.dispatched_in[i];
       out += f.dispatched_out[i];
       paid_in += f.transfer_in[i].yuan;
@@ -121,6 +123,8 @@ TEST_CASE("trade: dispatched units are made once by receivers, paid by senders, 
     CHECK(paid_out == Approx(paid_in + fees).epsilon(1e-9));  // senders pay receivers and the platform
     CHECK(c.stats.dispatched_units == Approx(in).epsilon(1e-9).margin(1e-9));
     CHECK(gmv == Approx(c.stats.platform_gmv).epsilon(1e-9));
+    INFO("month " << c.world.tick);
+    CHECK(both == 0);
     moved += in;
   }
   CHECK(moved > 0.0);
