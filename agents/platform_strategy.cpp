@@ -100,7 +100,12 @@ void settle_platforms(ModelContext& c) {
     // judged by how far the quarter's profit beat an aspiration that follows past profits (Börgers &
     // Sarin 2000): judged by profit alone, every move of a profitable platform would be reinforced and
     // fees would lock in at random toward 0 or the cap.
-    if (e.fee_learning && w.tick % 3 == 0 && pl.level != sim::PlatformLevel::Middle) {
+    // A quarter the platform was not alive for in full is not judged (its first one, after a launch within
+    // it): one or two months' profit would set the aspiration the next full quarter is judged against.
+    const bool full_quarter = pl.launch_tick <= w.tick - 2;
+    if (e.fee_learning && w.tick % 3 == 0 && pl.level != sim::PlatformLevel::Middle && !full_quarter)
+      pl.last_quarter_profit = 0.0;
+    if (e.fee_learning && w.tick % 3 == 0 && pl.level != sim::PlatformLevel::Middle && full_quarter) {
       const double profit_q = pl.last_quarter_profit;
       if (!pl.has_aspiration) {
         pl.fee_aspiration = profit_q;

@@ -49,6 +49,28 @@ std::array<double, 3> settle(agents::ModelContext& c, int months, double profit,
 
 }  // namespace
 
+TEST_CASE("platform_strategy: a quarter the platform was not alive for in full is not judged", "[agents]") {
+  // docs/ODD.md 7.21: a platform launched within a quarter would otherwise set its aspiration from one or
+  // two months' profit and judge its next full quarter against it.
+  agents::ClusterModel model = fresh_learners();
+  agents::ModelContext& c = model.mutable_context();
+  c.world.tick = 12;
+  sim::Platform& pl = c.world.platforms[0];
+  pl.launch_tick = 14;  // launched in the last month of the quarter that ends at 15
+  const double fee = pl.transaction_fee;
+  auto q = settle(c, 3, -2e6, 2);
+  CHECK_FALSE(pl.has_aspiration);
+  CHECK(pl.last_quarter_profit == 0.0);
+  CHECK(pl.transaction_fee == fee);
+  CHECK(q[0] == 1.0);
+  CHECK(q[2] == 1.0);
+  // Its first full quarter sets the aspiration (ρ = 0), so a steady loss reinforces no move after it.
+  q = settle(c, 6, -2e6, 2);
+  CHECK(pl.has_aspiration);
+  CHECK(pl.fee_aspiration == Approx(-6e6));
+  CHECK(q[2] == Approx(q[0]));
+}
+
 TEST_CASE("platform_strategy: a steady profit reinforces no fee move", "[agents]") {
   // Judged by the level of profit, every move of a profitable platform would be reinforced and the
   // fee would lock in toward 0 or the cap; judged against the aspiration, a steady profit is neutral.
