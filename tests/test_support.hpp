@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -117,6 +118,25 @@ inline bool has_problem(const scenarios::Diagnostics& d, const std::string& path
   for (const auto& p : d)
     if (p.path == path && p.message.find(words) != std::string::npos) return true;
   return false;
+}
+
+/** The index of the platform with this name; fails the test if there is none. */
+inline std::size_t platform_index(const sim::World& w, const std::string& name) {
+  for (std::size_t p = 0; p < w.platforms.size(); ++p)
+    if (w.platforms[p].name == name) return p;
+  FAIL("no platform " << name);
+  return 0;
+}
+
+/** The last alive firm (in slot order) that belongs to platform p and to no other, with more than
+ * min_employees workers; fails the test if there is none. */
+inline sim::FirmIndex sole_member_of(const agents::ModelContext& c, std::size_t p,
+                                     double min_employees = 0.0) {
+  std::optional<sim::FirmIndex> found;
+  for (auto i : c.directory.alive())
+    if (c.world.firms.platforms[i] == (1u << p) && c.world.firms.employees[i] > min_employees) found = i;
+  REQUIRE(found);
+  return *found;
 }
 
 }  // namespace vicsim::test

@@ -13,15 +13,6 @@
 using namespace vicsim;
 
 namespace {
-/** Platform COSMO-Appliances of platform_led.json, the line the case-figure joiners join. */
-std::size_t cosmo_of(const agents::ModelContext& c) {
-  const auto& ps = c.world.platforms;
-  const auto it =
-      std::find_if(ps.begin(), ps.end(), [](const auto& p) { return p.name == "COSMO-Appliances"; });
-  REQUIRE(it != ps.end());
-  return static_cast<std::size_t>(it - ps.begin());
-}
-
 /** This month's in_plant_service flow, firms to platforms (yuan). */
 double in_plant_payments(const agents::ModelContext& c) {
   using sim::Sector;
@@ -29,14 +20,6 @@ double in_plant_payments(const agents::ModelContext& c) {
   return c.ledger.flows()[at(Sector::Firms)][at(Sector::Platforms)][at(sim::FlowKind::InPlantService)];
 }
 
-/** An alive firm that belongs to platform p alone. */
-sim::FirmIndex member_of_only(const agents::ModelContext& c, std::size_t p) {
-  std::optional<sim::FirmIndex> found;
-  for (auto i : c.directory.alive())
-    if (c.world.firms.platforms[i] == (1u << p) && c.world.firms.employees[i] > 20.0) found = i;
-  REQUIRE(found);
-  return *found;
-}
 }  // namespace
 
 TEST_CASE(
@@ -46,8 +29,8 @@ TEST_CASE(
   auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
   auto& c = r.model->mutable_context();
   auto& f = c.world.firms;
-  const auto cosmo = cosmo_of(c);
-  const sim::FirmIndex m = member_of_only(c, cosmo);
+  const auto cosmo = test::platform_index(c.world, "COSMO-Appliances");
+  const sim::FirmIndex m = test::sole_member_of(c, cosmo, 20.0);
   // A firm without a system: an installed one's level moves what a new one would save (its own effect on
   // overhead and defects), so the saving is read after the purchase is undone.
   f.in_plant_platform[m] = -1;
@@ -151,7 +134,7 @@ TEST_CASE("in_plant_services: the ramp factor is the discounted mean realised sh
           "[agents]") {
   auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
   auto& c = r.model->mutable_context();
-  const sim::FirmIndex m = member_of_only(c, cosmo_of(c));
+  const sim::FirmIndex m = test::sole_member_of(c, test::platform_index(c.world, "COSMO-Appliances"), 20.0);
   c.params.in_plant.ramp_months = 12;
   c.params.in_plant.service_life_months = 24;
   c.params.services.interest_per_year = 0.0;
@@ -224,7 +207,7 @@ TEST_CASE(
   auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
   auto& c = r.model->mutable_context();
   auto& f = c.world.firms;
-  const auto cosmo = static_cast<std::int32_t>(cosmo_of(c));
+  const auto cosmo = static_cast<std::int32_t>(test::platform_index(c.world, "COSMO-Appliances"));
   // A supplier with orders on its supply ties, made a member of COSMO only.
   std::optional<sim::FirmIndex> found;
   for (auto i : c.directory.alive()) {
@@ -270,7 +253,7 @@ TEST_CASE(
   auto& c = r.model->mutable_context();
   auto& f = c.world.firms;
   const auto& ip = c.params.in_plant;
-  const auto cosmo = cosmo_of(c);
+  const auto cosmo = test::platform_index(c.world, "COSMO-Appliances");
 
   // A supplier on some supply tie, made a member of COSMO only.
   const auto& g = c.world.network;

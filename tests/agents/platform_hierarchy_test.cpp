@@ -9,12 +9,6 @@
 using namespace vicsim;
 
 namespace {
-std::int32_t index_of(const sim::World& w, const std::string& name) {
-  for (std::size_t p = 0; p < w.platforms.size(); ++p)
-    if (w.platforms[p].name == name) return static_cast<std::int32_t>(p);
-  return -1;
-}
-
 /** Members of the industry ("line") platforms summed over months 1..T (member-months). */
 double line_member_months(const scenarios::Scenario& s) {
   auto model = scenarios::build_model(s, 1);
@@ -32,9 +26,9 @@ TEST_CASE("platform_hierarchy: lines link to the surface, and the surface's line
           "[agents]") {
   const auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=14"}));
   const auto& w = r.model->world();
-  const auto surface = index_of(w, "Foshan Surface"), cosmo = index_of(w, "COSMO-Appliances"),
-             elink = index_of(w, "E-Link Electronics");
-  REQUIRE(surface >= 0);
+  const auto surface = static_cast<std::int32_t>(test::platform_index(w, "Foshan Surface")),
+             cosmo = static_cast<std::int32_t>(test::platform_index(w, "COSMO-Appliances")),
+             elink = static_cast<std::int32_t>(test::platform_index(w, "E-Link Electronics"));
   CHECK(w.platforms[static_cast<std::size_t>(cosmo)].parent == surface);
   CHECK(w.platforms[static_cast<std::size_t>(elink)].parent == surface);
   const auto reach = agents::hierarchy_reach(w, static_cast<std::size_t>(cosmo));
@@ -52,8 +46,8 @@ TEST_CASE(
   auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=14"}));
   auto& c = r.model->mutable_context();
   auto& ps = c.world.platforms;
-  const auto surface = static_cast<std::size_t>(index_of(c.world, "Foshan Surface"));
-  const auto cosmo = static_cast<std::size_t>(index_of(c.world, "COSMO-Appliances"));
+  const auto surface = test::platform_index(c.world, "Foshan Surface");
+  const auto cosmo = test::platform_index(c.world, "COSMO-Appliances");
   for (auto& pl : ps) pl.gmv = 0.0;
   ps[surface].data_value = 0.0;
   ps[cosmo].gmv = 1e8;
@@ -85,8 +79,8 @@ TEST_CASE(
   const auto with = test::run(test::load("one_plus_n.json", sets));
   const auto& c = with.model->context();
   const auto& w = c.world;
-  const auto elink = static_cast<std::size_t>(index_of(w, "E-Link Electronics"));
-  const auto machinery = static_cast<std::size_t>(index_of(w, "Machinery Point"));
+  const auto elink = test::platform_index(w, "E-Link Electronics");
+  const auto machinery = test::platform_index(w, "Machinery Point");
   REQUIRE(((c.connected >> elink) & 1u) == 1u);
   // Technology: a connected platform pays less for its compute and uplink.
   CHECK(agents::shared_capacity_saving(c, machinery) == Approx(c.params.interconnection.technology_saving));
@@ -103,7 +97,7 @@ TEST_CASE(
   CHECK(((c0.reach[machinery] >> elink) & 1u) == 0u);
   // Knowledge: a member of a connected platform without app sharing uses a connected platform's apps.
   auto& cm = with.model->mutable_context();
-  const auto surface = static_cast<std::size_t>(index_of(w, "Foshan Surface"));
+  const auto surface = test::platform_index(w, "Foshan Surface");
   cm.world.platforms[surface].services.knowledge = false;
   cm.world.platforms[surface].parent = -1;
   sim::FirmIndex member = 0;

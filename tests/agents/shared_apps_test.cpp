@@ -8,22 +8,6 @@
 using namespace vicsim;
 
 namespace {
-std::size_t index_of(const sim::World& w, const std::string& name) {
-  for (std::size_t p = 0; p < w.platforms.size(); ++p)
-    if (w.platforms[p].name == name) return p;
-  FAIL("no platform " << name);
-  return 0;
-}
-
-/** A firm that belongs to platform p and to no other. */
-sim::FirmIndex only_member_of(const agents::ModelContext& c, std::size_t p) {
-  std::optional<sim::FirmIndex> found;
-  for (auto i : c.directory.alive())
-    if (c.world.firms.platforms[i] == (1u << p)) found = i;
-  REQUIRE(found);
-  return *found;
-}
-
 double app_payments(const agents::ModelContext& c) {
   return c.ledger.flows()[static_cast<std::size_t>(sim::Sector::Firms)][static_cast<std::size_t>(
       sim::Sector::Platforms)][static_cast<std::size_t>(sim::FlowKind::AppSubscription)];
@@ -37,7 +21,7 @@ TEST_CASE(
   auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
   auto& c = r.model->mutable_context();
   auto& ps = c.world.platforms;
-  const auto cosmo = index_of(c.world, "COSMO-Appliances");
+  const auto cosmo = test::platform_index(c.world, "COSMO-Appliances");
   ps[cosmo].congestion = 1.0;
   const auto& ap = c.params.apps;
   ps[cosmo].app_stock = 0.0;
@@ -58,7 +42,7 @@ TEST_CASE(
 
   // One member of COSMO only: its expected saving is land · s · ratio · σ · employees.
   auto& f = c.world.firms;
-  const sim::FirmIndex member = only_member_of(c, cosmo);
+  const sim::FirmIndex member = test::sole_member_of(c, cosmo);
   f.overhead_factor[member] = 1.0;   // ratio 1: the offline norm
   f.in_plant_platform[member] = -1;  // no in-plant services: the other part of overhead is 1 − s (7.102)
   f.app_platform[member] = -1;
@@ -87,13 +71,13 @@ TEST_CASE(
   auto r = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"}));
   auto& c = r.model->mutable_context();
   auto& ps = c.world.platforms;
-  const auto cosmo = index_of(c.world, "COSMO-Appliances");
+  const auto cosmo = test::platform_index(c.world, "COSMO-Appliances");
   ps[cosmo].congestion = 1.0;
   ps[cosmo].app_stock = 400.0;
   const double sigma = agents::app_saving_share(c, cosmo);
   REQUIRE(sigma > 0.1);
   auto& f = c.world.firms;
-  const sim::FirmIndex member = only_member_of(c, cosmo);
+  const sim::FirmIndex member = test::sole_member_of(c, cosmo);
   f.in_plant_platform[member] = -1;
   const double s = c.params.information.coordination_share;
   // Its overhead already shows the apps' saving: hours at the norm without apps, (1 − σ) of them with.
