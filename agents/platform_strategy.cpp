@@ -102,28 +102,29 @@ void settle_platforms(ModelContext& c) {
     // fees would lock in at random toward 0 or the cap.
     // A quarter the platform was not alive for in full is not judged (its first one, after a launch within
     // it): one or two months' profit would set the aspiration the next full quarter is judged against.
-    const bool full_quarter = pl.launch_tick <= w.tick - 2;
-    if (e.fee_learning && w.tick % 3 == 0 && pl.level != sim::PlatformLevel::Middle && !full_quarter)
-      pl.last_quarter_profit = 0.0;
-    if (e.fee_learning && w.tick % 3 == 0 && pl.level != sim::PlatformLevel::Middle && full_quarter) {
-      const double profit_q = pl.last_quarter_profit;
-      if (!pl.has_aspiration) {
-        pl.fee_aspiration = profit_q;
-        pl.has_aspiration = true;
+    if (e.fee_learning && w.tick % 3 == 0 && pl.level != sim::PlatformLevel::Middle) {
+      const bool full_quarter = pl.launch_tick <= w.tick - 2;
+      if (full_quarter) {
+        const double profit_q = pl.last_quarter_profit;
+        if (!pl.has_aspiration) {
+          pl.fee_aspiration = profit_q;
+          pl.has_aspiration = true;
+        }
+        const double reward = (profit_q - pl.fee_aspiration) /
+                              std::max({1.0, std::fabs(pl.fee_aspiration), e.fixed_cost * 3.0});
+        pl.fee_aspiration += e.aspiration_rate * (profit_q - pl.fee_aspiration);
+        auto& q = pl.fee_propensity;
+        for (int k = 0; k < 3; ++k)
+          q[k] =
+              std::max(0.01, (1.0 - e.fee_learning_rate) * q[k] + (k == pl.last_fee_action ? reward : 0.0));
+        sim::Rng rng(w.seed, sim::Stream::PlatformStrategy, p, static_cast<std::uint64_t>(w.tick));
+        const double total = q[0] + q[1] + q[2];
+        const double u = rng.uniform() * total;
+        const int a = u < q[0] ? 0 : (u < q[0] + q[1] ? 1 : 2);
+        const double factor = a == 0 ? 1.0 - e.fee_step : (a == 2 ? 1.0 + e.fee_step : 1.0);
+        pl.transaction_fee = std::clamp(pl.transaction_fee * factor, 0.0, std::min(0.2, c.fee_cap));
+        pl.last_fee_action = a;
       }
-      const double reward =
-          (profit_q - pl.fee_aspiration) / std::max({1.0, std::fabs(pl.fee_aspiration), e.fixed_cost * 3.0});
-      pl.fee_aspiration += e.aspiration_rate * (profit_q - pl.fee_aspiration);
-      auto& q = pl.fee_propensity;
-      for (int k = 0; k < 3; ++k)
-        q[k] = std::max(0.01, (1.0 - e.fee_learning_rate) * q[k] + (k == pl.last_fee_action ? reward : 0.0));
-      sim::Rng rng(w.seed, sim::Stream::PlatformStrategy, p, static_cast<std::uint64_t>(w.tick));
-      const double total = q[0] + q[1] + q[2];
-      const double u = rng.uniform() * total;
-      const int a = u < q[0] ? 0 : (u < q[0] + q[1] ? 1 : 2);
-      const double factor = a == 0 ? 1.0 - e.fee_step : (a == 2 ? 1.0 + e.fee_step : 1.0);
-      pl.transaction_fee = std::clamp(pl.transaction_fee * factor, 0.0, std::min(0.2, c.fee_cap));
-      pl.last_fee_action = a;
       pl.last_quarter_profit = 0.0;
     }
 
