@@ -172,6 +172,35 @@ TEST_CASE("supplier_beliefs: dispatched units carry their makers' reliability, n
   CHECK(delivery_reliability(c, s).on_time == 1.0);
 }
 
+TEST_CASE("supplier_beliefs: a delivery is late when its uniform draw is at or above on-time x fill (7.30)",
+          "[agents]") {
+  ClusterModel model =
+      scenarios::build_model(test::load("traditional.json", {"mechanisms.population.count=300", "ticks=3"}));
+  for (int t = 0; t < 3; ++t) model.step();
+  ModelContext& c = model.mutable_context();
+  sim::Firms& f = c.world.firms;
+  const sim::Tie* tie = nullptr;
+  const auto& g = c.world.network;
+  for (auto [e, end] = boost::edges(g); e != end && !tie; ++e)
+    if (g[*e].is_supply() && g[*e].delivered > 0.0 && f.dispatched_out[g[*e].supplier] <= 0.0) tie = &g[*e];
+  REQUIRE(tie);
+  const auto s = tie->supplier;
+  f.on_time_prob[s] = 0.8;
+  f.fill[s] = 0.625;  // on time with probability 0.5
+  int late = 0, agree = 0;
+  for (std::uint64_t k = 0; k < 400; ++k) {
+    sim::Rng rng(11, sim::Stream::Delivery, s, k), copy = rng;
+    const double u = copy.uniform();  // the late draw is the delivery's first
+    sim::Tie drawn = *tie;
+    draw_delivery(c, rng, drawn);
+    late += drawn.late;
+    agree += (drawn.late != 0) == (u >= 0.5);
+  }
+  CHECK(agree == 400);  // not u < 1 − π·fill, which has the same probability but other outcomes
+  CHECK(late > 150);
+  CHECK(late < 250);
+}
+
 namespace {
 /** Month of the information check: the flagship comparison's month (docs/ODD.md 7.31). */
 constexpr int kInfoMonth = 120;
