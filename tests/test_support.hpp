@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -137,6 +138,16 @@ inline sim::FirmIndex sole_member_of(const agents::ModelContext& c, std::size_t 
     if (c.world.firms.platforms[i] == (1u << p) && c.world.firms.employees[i] > min_employees) found = i;
   REQUIRE(found);
   return *found;
+}
+
+/** The first edge, in edge order, whose tie and buyer (the edge's target) satisfy pred(tie, buyer); fails the
+ * test if there is none. */
+template <class Pred>
+sim::TieEdge first_edge(const sim::SupplyGraph& g, Pred&& pred) {
+  for (auto [e, end] = boost::edges(g); e != end; ++e)
+    if (pred(g[*e], static_cast<sim::FirmIndex>(boost::target(*e, g)))) return *e;
+  FAIL("no tie satisfies the test's condition");
+  throw std::logic_error("unreachable");
 }
 
 }  // namespace vicsim::test

@@ -257,14 +257,11 @@ TEST_CASE(
 
   // A supplier on some supply tie, made a member of COSMO only.
   const auto& g = c.world.network;
-  std::optional<std::pair<sim::Tie, sim::FirmIndex>> tie;
-  for (auto [e, end] = boost::edges(g); e != end && !tie; ++e) {
-    const sim::Tie& t = g[*e];
-    const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
-    if (t.is_supply() && f.alive[b] && f.alive[t.supplier]) tie.emplace(t, b);
-  }
-  REQUIRE(tie);
-  const auto& [t, buyer] = *tie;
+  const auto edge = test::first_edge(g, [&](const sim::Tie& t, sim::FirmIndex b) {
+    return t.is_supply() && f.alive[b] && f.alive[t.supplier];
+  });
+  const sim::Tie t = g[edge];
+  const auto buyer = static_cast<sim::FirmIndex>(boost::target(edge, g));
   const sim::FirmIndex s = t.supplier;
   f.platforms[s] = 1u << cosmo;
   f.in_plant_platform[s] = -1;

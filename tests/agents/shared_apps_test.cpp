@@ -1,8 +1,6 @@
 // Shared apps that member firms pay for (docs/ODD.md 7.66–7.68).
 #include "agents/shared_apps.hpp"
 
-#include <optional>
-
 #include "test_support.hpp"
 
 using namespace vicsim;

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
-#include <stdexcept>
 
 #include "agents/cluster_model.hpp"
 #include "agents/platform_services.hpp"
@@ -16,18 +15,6 @@
 
 using namespace vicsim;
 using namespace vicsim::agents;
-
-namespace {
-/** The first tie, in edge order, that satisfies pred; fails the test if there is none. */
-template <class Pred>
-const sim::Tie& first_tie(const ModelContext& c, Pred&& pred) {
-  const auto& g = c.world.network;
-  for (auto [e, end] = boost::edges(g); e != end; ++e)
-    if (pred(g[*e])) return g[*e];
-  FAIL("no tie satisfies the test's condition");
-  throw std::logic_error("unreachable");
-}
-}  // namespace
 
 TEST_CASE("supplier_beliefs: Beta–Bernoulli update, variance and forgetting", "[agents]") {
   Belief b = prior_belief(0.8, 2.0);
@@ -117,15 +104,12 @@ TEST_CASE("supplier_beliefs: a platform tie sees the supplier's record, weighted
   for (int t = 0; t < 24; ++t) model.step();
   ModelContext& c = model.mutable_context();
   const auto& g = c.world.network;
-  const sim::Tie* tie = nullptr;
-  sim::FirmIndex buyer = 0;
-  for (auto [e, end] = boost::edges(g); e != end && !tie; ++e)
-    if (g[*e].is_supply() && g[*e].channel == sim::TieChannel::Platform &&
-        rating_weight(c, g[*e].platform) > 0 && c.world.firms.record_on_time[g[*e].supplier] > 1.0) {
-      tie = &g[*e];
-      buyer = static_cast<sim::FirmIndex>(boost::target(*e, g));
-    }
-  REQUIRE(tie);
+  const auto edge = test::first_edge(g, [&](const sim::Tie& t, sim::FirmIndex) {
+    return t.is_supply() && t.channel == sim::TieChannel::Platform && rating_weight(c, t.platform) > 0 &&
+           c.world.firms.record_on_time[t.supplier] > 1.0;
+  });
+  const sim::Tie* tie = &g[edge];
+  const auto buyer = static_cast<sim::FirmIndex>(boost::target(edge, g));
   const auto s = tie->supplier;
   const SupplierBelief own = stored_belief(*tie), seen = tie_belief(c, *tie);
   const double w = rating_weight(c, tie->platform);
@@ -150,9 +134,10 @@ TEST_CASE("supplier_beliefs: dispatched units carry their makers' reliability, n
   for (int t = 0; t < 24; ++t) model.step();
   ModelContext& c = model.mutable_context();
   sim::Firms& f = c.world.firms;
-  const sim::Tie* tie = &first_tie(c, [&](const sim::Tie& t) {
-    return t.is_supply() && f.dispatched_out[t.supplier] > 0.0 && t.delivered > 0.0;
-  });
+  const sim::Tie* tie =
+      &c.world.network[test::first_edge(c.world.network, [&](const sim::Tie& t, sim::FirmIndex) {
+        return t.is_supply() && f.dispatched_out[t.supplier] > 0.0 && t.delivered > 0.0;
+      })];
   const auto s = tie->supplier;
   // The mix as realised this tick: own share at the sender's rates, the rest at the receivers' mean.
   const double out = f.dispatched_out[s], share = std::fmin(1.0, out / (f.fill[s] * f.orders[s]));
@@ -190,9 +175,10 @@ TEST_CASE("supplier_beliefs: a delivery is late when its uniform draw is at or a
   for (int t = 0; t < 3; ++t) model.step();
   ModelContext& c = model.mutable_context();
   sim::Firms& f = c.world.firms;
-  const sim::Tie* tie = &first_tie(c, [&](const sim::Tie& t) {
-    return t.is_supply() && t.delivered > 0.0 && f.dispatched_out[t.supplier] <= 0.0;
-  });
+  const sim::Tie* tie =
+      &c.world.network[test::first_edge(c.world.network, [&](const sim::Tie& t, sim::FirmIndex) {
+        return t.is_supply() && t.delivered > 0.0 && f.dispatched_out[t.supplier] <= 0.0;
+      })];
   const auto s = tie->supplier;
   f.on_time_prob[s] = 0.8;
   f.fill[s] = 0.625;  // on time with probability 0.5
