@@ -87,7 +87,7 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
   }
   c_.ledger.open(measure_stocks(c_));
   warm_up();
-  open_household_deposits(c_);  // income_wealth consumption only (7.69)
+  open_month_one_deposits(c_);  // 7.69, 7.85
   // A chain-master-led platform is owned by its industry's largest chain-master firm (alive at month 1).
   for (auto& pl : c_.world.platforms) {
     if (pl.owner_industry < 0) continue;

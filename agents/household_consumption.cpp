@@ -25,13 +25,16 @@ double base_final_spending(const ModelContext& c) {
   return spending;
 }
 
-void open_household_deposits(ModelContext& c) {
-  if (!income_wealth_consumption(c.params)) return;
-  set_prices(c);  // the prices month 1 starts from (set again, identically, in month 1)
-  const auto& h = c.params.households;
+void open_month_one_deposits(ModelContext& c) {
   auto stocks = c.ledger.stocks();
-  stocks[at(sim::Sector::Households)].deposits =
-      (1.0 - h.propensity_income) / h.propensity_wealth * base_final_spending(c);
+  // The warm-up's spot imports are not month 1's export budget: nothing of the warm-up is counted.
+  stocks[at(sim::Sector::RestOfWorld)].deposits = 0.0;
+  if (income_wealth_consumption(c.params)) {
+    set_prices(c);  // the prices month 1 starts from (set again, identically, in month 1)
+    const auto& h = c.params.households;
+    stocks[at(sim::Sector::Households)].deposits =
+        (1.0 - h.propensity_income) / h.propensity_wealth * base_final_spending(c);
+  }
   c.ledger.open(stocks);
 }
 

@@ -17,11 +17,11 @@ bool income_wealth_consumption(const ModelParams& p);
  */
 double base_final_spending(const ModelContext& c);
 
-/** @brief Under income_wealth, at the start of month 1 (after the warm-up, which runs with the scenario's
- * demand): re-opens the ledger with households' deposits at their stationary stock α3 · base spending,
- * α3 = (1 − α1)/α2, at this month's prices (an opening position, like firms' initial cash). No-op with
- * exogenous consumption. */
-void open_household_deposits(ModelContext& c);
+/** @brief At the start of month 1, after the warm-up: re-opens the ledger with the rest of the world's
+ * deposits at 0 (the warm-up's import receipts are not month 1's export budget) and, under income_wealth,
+ * households' deposits at their stationary stock α3 · base spending, α3 = (1 − α1)/α2, at this month's
+ * prices (an opening position, like firms' initial cash). */
+void open_month_one_deposits(ModelContext& c);
 
 /** @brief Phase "household consumption", after prices and before orders. Sets ModelContext::row_budget,
  * what the rest of the world may spend on the cluster's goods this month: its deposits at the end of last

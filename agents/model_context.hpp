@@ -44,8 +44,11 @@ struct ModelContext {
   std::vector<std::size_t> customers_first;
   /** @brief (industry, stage) of each type key. */
   std::vector<std::pair<std::size_t, std::size_t>> type_of;
-  /** @brief Capacity-weighted mean price per type key (yuan per unit), this tick. */
+  /** @brief Capacity-weighted mean price per type key (yuan per unit), this tick; a type without capacity
+   * keeps its last known one (set_prices). */
   std::vector<double> mean_price;
+  /** @brief Whether the type has had capacity since set-up (else its mean price is the cluster's). */
+  std::vector<std::uint8_t> type_priced;
   /** @brief Capacity-weighted mean productivity per type key, this tick. */
   std::vector<double> mean_productivity;
   /** @brief Profit margin (profit / revenue) per type key, last tick. */

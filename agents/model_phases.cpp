@@ -102,6 +102,7 @@ const std::vector<ModelPhase>& model_phases() {
   // settles; then the digital layer (joining, tie channels, platform accounts); then learning, ties and
   // demography. The warm-up runs the firm economy alone: demand stays at its initial level and the digital
   // layer (platforms, adoption, SimGrid) waits for month 1; policies and shocks start at month 1 or later.
+  // Dividends are paid in the warm-up too, so month 1's consumption plan reads a full month of income.
   static const std::vector<ModelPhase> phases = {
       {"demand growth", grow_demand, false, nullptr},
       {"shocks", apply_shocks, true, "demand and shocks"},
@@ -129,7 +130,7 @@ const std::vector<ModelPhase>& model_phases() {
       {"platform costs", cost_platforms, false, nullptr},
       {"policy accounts", account_policies, false, nullptr},
       {"platform accounts", settle_platforms, false, "platform and policy accounts"},
-      {"dividends", pay_dividends, false, nullptr},
+      {"dividends", pay_dividends, true, nullptr},
       {"learning", learn, true, "learning"},
       {"tie decay", update_and_decay_ties, true, "tie decay"},
       {"supplier search", search_suppliers, true, "supplier search"},

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 #include "agents/platform_strategy.hpp"
 
@@ -146,6 +147,9 @@ void begin_policies(ModelContext& c) {
 
 void account_policies(ModelContext& c) {
   sim::World& w = c.world;
+  // What each firm's cloud cost has already been paid this month (yuan): overlapping voucher and pilot
+  // policies top it up to their own share, so together they pay the largest share, as readiness counts it.
+  std::vector<double> covered(w.firms.size(), 0.0);
   for (auto& p : c.policies) {
     if (!p.active(w.tick)) continue;
     switch (p.instrument) {
@@ -153,8 +157,11 @@ void account_policies(ModelContext& c) {
       case Instrument::Pilot:
         // Vouchers pay their share of the cloud cost of targeted firms on the cloud.
         for (auto i : c.directory.alive()) {
-          if (!w.firms.on_cloud[i] || !targets(c, p, i) || p.subsidy_share <= 0.0) continue;
-          const double got = spend(c, p, p.subsidy_share * cloud_cost(c, i));
+          if (!w.firms.on_cloud[i] || !targets(c, p, i)) continue;
+          const double due = p.subsidy_share * cloud_cost(c, i) - covered[i];
+          if (!(due > 0.0)) continue;
+          const double got = spend(c, p, due);
+          covered[i] += got;
           c.ledger.pay(sim::Sector::Government, sim::Sector::Firms, sim::FlowKind::Subsidy, got);
           // Row 32's windfall: vouchers to firms that were on the cloud before the policy began.
           if (w.firms.cloud_tick[i] >= 0 && w.firms.cloud_tick[i] < p.start) c.stats.voucher_windfall += got;

@@ -38,8 +38,12 @@ void set_prices(ModelContext& c) {
     f.price[i] = (1.0 + c.params.market.markup) * f.unit_cost[i];
   });
   const std::size_t n = c.directory.n_types();
-  c.mean_price.assign(n, 0.0);
+  // A type without capacity this month keeps its last known mean price: its imports and spot units are
+  // still paid for (7.28). One never made since set-up takes the cluster's mean price over all types.
+  c.mean_price.resize(n, 0.0);
+  c.type_priced.resize(n, 0);
   c.mean_productivity.assign(n, 0.0);
+  double all_cap = 0.0, all_pc = 0.0;
   for (std::size_t t = 0; t < n; ++t) {
     double cap = 0.0, pc = 0.0, ac = 0.0;
     for (auto i : c.directory.of_type(c.type_of[t].first, c.type_of[t].second)) {
@@ -47,9 +51,16 @@ void set_prices(ModelContext& c) {
       pc += f.capacity(i) * f.price[i];
       ac += f.capacity(i) * f.productivity[i];
     }
-    c.mean_price[t] = cap > 0.0 ? pc / cap : 0.0;
+    if (cap > 0.0) {
+      c.mean_price[t] = pc / cap;
+      c.type_priced[t] = 1;
+    }
     c.mean_productivity[t] = cap > 0.0 ? ac / cap : 1.0;
+    all_cap += cap;
+    all_pc += pc;
   }
+  for (std::size_t t = 0; t < n; ++t)
+    if (!c.type_priced[t] && all_cap > 0.0) c.mean_price[t] = all_pc / all_cap;
 }
 
 double demand_weight(const ModelContext& c, sim::FirmIndex i, double pbar) {

@@ -206,3 +206,29 @@ TEST_CASE("household_consumption: the rest of the world spends what it holds, an
   c.row_budget = 0.0;
   CHECK(agents::allocate_exports(c) == 0.0);
 }
+
+TEST_CASE(
+    "household_consumption: month 1 continues the warm-up: a month's income with dividends, no foreign "
+    "budget left over",
+    "[agents]") {
+  for (const char* count : {"mechanisms.population.count=400", "mechanisms.population.count=2000"}) {
+    const auto s = test::load("traditional.json", {count, "ticks=6"});
+    agents::ClusterModel model = scenarios::build_model(s);
+    const auto& L = model.context().ledger;
+    // The last warm-up month paid dividends (7.70), so month 1's plan reads a whole month of income.
+    CHECK(L.flows()[static_cast<std::size_t>(sim::Sector::Firms)][kHouseholds]
+                   [static_cast<std::size_t>(sim::FlowKind::Dividends)] > 0.0);
+    // The warm-up's import receipts are not month 1's export budget (7.85): it starts from nothing.
+    CHECK(L.stocks()[static_cast<std::size_t>(sim::Sector::RestOfWorld)].deposits == 0.0);
+    std::vector<HouseholdMonth> months;
+    for (int t = 0; t < s.ticks; ++t) {
+      model.step();
+      months.push_back(month_of(model));
+    }
+    CHECK(months[0].exports == 0.0);  // world income is off: nothing to spend until month 1's imports
+    // No opening dip: month 1's household spending is within 5% of months 2-6 (it was 9% below).
+    double later = 0.0;
+    for (int t = 1; t < s.ticks; ++t) later += months[t].spending / (s.ticks - 1);
+    CHECK(std::fabs(months[0].spending / later - 1.0) < 0.05);
+  }
+}

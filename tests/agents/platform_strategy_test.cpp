@@ -11,12 +11,16 @@ using namespace vicsim;
 namespace {
 /** Platforms that cannot cover their costs: a huge fixed cost, little launch capital, failure after 3 loss
  * months, so several fail within a year of 400 firms. */
+/** The platform-led world after 24 months, when members trade on its platforms, from which month their
+ * fixed cost is 20 M yuan a month: every alive platform loses money and fails after 3 months of losses. */
 agents::ClusterModel failing_platforms_model() {
-  return scenarios::build_model(test::load(
-      "platform_led.json",
-      {"mechanisms.population.count=400", "ticks=12", "mechanisms.platform_economy.fixed_cost=20000000",
-       "mechanisms.platform_economy.initial_cash=1000000",
-       "mechanisms.platform_economy.fail_loss_months=3"}));
+  agents::ClusterModel model = scenarios::build_model(
+      test::load("platform_led.json", {"mechanisms.population.count=400", "ticks=36"}));
+  for (int t = 0; t < 24; ++t) model.step();
+  auto& e = model.mutable_context().params.platform_economy;
+  e.fixed_cost = 20e6;
+  e.fail_loss_months = 3;
+  return model;
 }
 
 /** The platform-led world at month 12, its platforms with fresh learners and loads that trigger no

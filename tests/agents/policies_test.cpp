@@ -80,3 +80,27 @@ TEST_CASE("policies: a founder counts on the co-funding the budget left can pay,
   CHECK(agents::cofund_launch(c, host, -1, cost) == Approx(0.1 * share * cost));
   CHECK(agents::launch_cofund_share(c, host, -1, cost) == 0.0);  // nothing left
 }
+
+TEST_CASE("policies: overlapping vouchers together pay the largest share of a firm's cloud cost, not the sum",
+          "[agents]") {
+  // classroom_vouchers twice over: two programmes at 60% for the same SMEs. Readiness counts 60% (7.16);
+  // so is the money: the second tops the first up to its own share, which is already paid, so the run is
+  // the one-programme run, firm by firm.
+  const auto one = test::load("classroom_vouchers.json", {"ticks=18", "mechanisms.population.count=600"});
+  REQUIRE(one.policies.size() == 1);
+  auto two = one;
+  two.policies.push_back(one.policies[0]);
+  two.policies[1].name = "SME cloud vouchers, second programme";
+  auto a = test::run(one), b = test::run(two);
+  const auto& fa = a.model->context().world.firms;
+  const auto& fb = b.model->context().world.firms;
+  REQUIRE(fa.size() == fb.size());
+  double paid = 0.0;
+  for (sim::FirmIndex i = 0; i < fa.size(); ++i) {
+    CHECK(fb.subsidy[i].yuan == fa.subsidy[i].yuan);
+    paid += fa.subsidy[i].yuan;
+  }
+  CHECK(paid > 0.0);
+  CHECK(b.model->policies()[0].spent.yuan == a.model->policies()[0].spent.yuan);
+  CHECK(b.model->policies()[1].spent.yuan == 0.0);
+}

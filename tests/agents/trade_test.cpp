@@ -288,3 +288,33 @@ TEST_CASE(
   CHECK(sent > 0.0);
   CHECK(dispatch_premium > 0.0);
 }
+
+TEST_CASE("trade: imports of an input type no cluster firm makes this month are paid at its last known price",
+          "[agents]") {
+  // 40 firms: exits empty an input type for some months, while its customers still import it (7.28).
+  agents::ClusterModel model =
+      scenarios::build_model(test::load("traditional.json", {"mechanisms.population.count=40", "ticks=24"}));
+  const auto& c = model.context();
+  int empty_input_months = 0;
+  for (int t = 0; t < 24; ++t) {
+    model.step();
+    // An input type (someone's need) with no capacity this month.
+    bool empty_input = false;
+    for (const auto& needs : c.needs)
+      for (const auto& need : needs) {
+        double cap = 0.0;
+        for (auto i : c.directory.of_type(need.industry, need.stage)) cap += c.world.firms.capacity(i);
+        empty_input = empty_input || !(cap > 0.0);
+      }
+    empty_input_months += empty_input ? 1 : 0;
+    const double units = c.ledger.closed_goods().imports;
+    const double paid =
+        c.ledger.flows()[static_cast<std::size_t>(sim::Sector::Firms)][static_cast<std::size_t>(
+            sim::Sector::RestOfWorld)][static_cast<std::size_t>(sim::FlowKind::Imports)];
+    // Every imported unit costs its type's mean price and the premium: never less than the cheapest firm's.
+    double cheapest = INFINITY;
+    for (auto i : c.directory.alive()) cheapest = std::fmin(cheapest, c.world.firms.price[i]);
+    if (units > 1e-6) CHECK(paid >= units * cheapest * (1.0 - 1e-9));
+  }
+  CHECK(empty_input_months > 0);
+}

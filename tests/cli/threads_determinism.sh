@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Determinism across threads at scale: the full model at 24,000 firms (one_plus_n.json: platforms, 1+N
+# Determinism across threads at scale: the full model at 28,000 firms (one_plus_n.json: platforms, 1+N
 # interconnection from month 36, SimGrid layer) for 40 months with GraphML snapshots every 10 months, run
 # with --threads 1 and --threads 2; every output file must be byte-identical (diff -r; the provenance in
 # scenario.resolved.json records the same --set overrides for both).
@@ -17,7 +17,7 @@ die() { echo "FATAL: $*" >&2; exit 1; }
 T=$(mktemp -d "${TMPDIR:-/tmp}/vicsim-threads.XXXXXX") || die "mktemp -d failed"
 trap 'rm -rf "$T"' EXIT
 
-ARGS=("$SRC/scenarios/one_plus_n.json" --ticks 40 --set mechanisms.population.count=24000
+ARGS=("$SRC/scenarios/one_plus_n.json" --ticks 40 --set mechanisms.population.count=28000
   --set output.network_every=10 --quiet)
 for k in 1 2; do
   "$VICSIM" run "${ARGS[@]}" --threads "$k" --out "$T/t$k" >"$T/log$k" 2>&1 ||
@@ -34,7 +34,7 @@ smallest=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; ++i) col[$i] = i; next }
 echo "== smallest firm type at the end: $smallest alive firms"
 [[ $smallest -ge 1024 ]] || die "smallest firm type has $smallest alive firms (< 4 chunks of 256)"
 if diff -r "$T/t1" "$T/t2" >"$T/diff.txt"; then
-  echo "  ok: --threads 1 and --threads 2 wrote byte-identical run directories (24,000 firms, 40 months)"
+  echo "  ok: --threads 1 and --threads 2 wrote byte-identical run directories (28,000 firms, 40 months)"
 else
   head -20 "$T/diff.txt" >&2
   die "--threads 2 output differs from --threads 1"

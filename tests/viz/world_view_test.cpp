@@ -80,7 +80,7 @@ TEST_CASE("picking: the nearest visible firm within the radius; filters hide fir
 }
 
 TEST_CASE("world_view: platforms, memberships, adoption and platform-mediated ties reach the view", "[viz]") {
-  auto s = test::load("platform_led.json", {"mechanisms.population.count=400", "ticks=24"});
+  auto s = test::load("platform_led.json", {"mechanisms.population.count=400", "ticks=36"});
   auto r = test::run(s);
   const auto& w = r.model->world();
   const auto v = view_of_world(w);
