@@ -40,6 +40,16 @@ def read(run):
     return deposits, spending, ts, plan
 
 
+def plan_ratio(spending, plan, last):
+    # Months without a plan (no consumer imports booked: the plan stopped) are left out and counted.
+    months = [k for k in range(2, last + 1) if plan.get(k, 0.0) > 0.0]
+    if not months:
+        return "—"
+    ratio = sum(spending.get(k, 0.0) / plan[k] for k in months) / len(months)
+    skipped = last - 1 - len(months)
+    return f"{ratio:.3f}" + (f" ({skipped} months without a plan left out)" if skipped else "")
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -63,8 +73,7 @@ def main():
               lambda d, s, t, h: f"{s[1] / m:,.0f} → {s[last] / m:,.0f}"))
     print(row(f"employees, month {last}", lambda d, s, t, h: f"{float(t[last]['employees']):,.0f}"))
     print(row(f"households' final purchases ÷ planned spending on the cluster's goods, months 2–{last} (mean)",
-              lambda d, s, t, h: "—" if not h else
-              f"{sum(s[k] / h[k] for k in range(2, last + 1)) / (last - 1):.3f}"))
+              lambda d, s, t, h: "—" if not h else plan_ratio(s, h, last)))
 
 
 if __name__ == "__main__":

@@ -172,7 +172,7 @@ TEST_CASE("demography: entry and exit rates of the bundled baselines against pub
              "%/yr, entries/exits " + test::num(ratio) + " (" + test::num(ratio_min) + "–" +
              test::num(ratio_max) + ")",
          ratio >= 1.0, "build/tests/vicsim_tests \"[firm_demography]\" -s"});
-    // Not met since 2026-12-05 (dividends in the warm-up, docs/ODD.md 7.1a and section 10 row 88): firms
+    // Not met since 2026-12-05 (dividends in the warm-up, docs/ODD.md 7.97 and section 10 row 88): firms
     // no longer start month 1 holding 36 months of retained warm-up profits, and entries/exits fell to
     // 0.96 and 0.92. Reported in docs/VALIDATION.md as a failed case; the bound is not lowered.
     CHECK_NOFAIL(ratio >= 1.0);

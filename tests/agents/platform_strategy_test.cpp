@@ -9,10 +9,9 @@
 using namespace vicsim;
 
 namespace {
-/** Platforms that cannot cover their costs: a huge fixed cost, little launch capital, failure after 3 loss
- * months, so several fail within a year of 400 firms. */
-/** The platform-led world after 24 months, when members trade on its platforms, from which month their
- * fixed cost is 20 M yuan a month: every alive platform loses money and fails after 3 months of losses. */
+/** Platforms that cannot cover their costs: the 400-firm platform-led world after 24 months, when members
+ * trade on its platforms, from which month their fixed cost is 20 M yuan a month, so every alive platform
+ * loses money and fails after 3 months of losses with negative cash, within the next 12 months. */
 agents::ClusterModel failing_platforms_model() {
   agents::ClusterModel model = scenarios::build_model(
       test::load("platform_led.json", {"mechanisms.population.count=400", "ticks=36"}));

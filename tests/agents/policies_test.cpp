@@ -81,26 +81,53 @@ TEST_CASE("policies: a founder counts on the co-funding the budget left can pay,
   CHECK(agents::launch_cofund_share(c, host, -1, cost) == 0.0);  // nothing left
 }
 
+namespace {
+
+/** classroom_vouchers (60% of SMEs' cloud cost) alone, and with a second voucher programme `extra` declared
+ * before (`first`) or after it; 600 firms, 18 months. Subsidies must agree firm by firm to `tolerance`. */
+struct VoucherPair {
+  test::RunResult alone, both;
+  double paid_alone = 0.0;  ///< every firm's subsidies in the one-programme run (yuan)
+};
+VoucherPair run_voucher_pair(double extra_share, bool first, double tolerance) {
+  const auto one = test::load("classroom_vouchers.json", {"ticks=18", "mechanisms.population.count=600"});
+  REQUIRE(one.policies.size() == 1);
+  REQUIRE(one.policies[0].subsidy_share == Approx(0.6));
+  auto two = one;
+  auto extra = one.policies[0];
+  extra.name = "SME cloud vouchers, second programme";
+  extra.subsidy_share = extra_share;
+  two.policies.insert(first ? two.policies.begin() : two.policies.end(), extra);
+  VoucherPair r{test::run(one), test::run(two)};
+  const auto& fa = r.alone.model->context().world.firms;
+  const auto& fb = r.both.model->context().world.firms;
+  REQUIRE(fa.size() == fb.size());
+  // Firm by firm the two runs pay the same: the programmes together pay the largest share, 60%.
+  for (sim::FirmIndex i = 0; i < fa.size(); ++i) {
+    CHECK(fb.subsidy[i].yuan == Approx(fa.subsidy[i].yuan).epsilon(tolerance));
+    r.paid_alone += fa.subsidy[i].yuan;
+  }
+  REQUIRE(r.paid_alone > 0.0);
+  return r;
+}
+
+}  // namespace
+
 TEST_CASE("policies: overlapping vouchers together pay the largest share of a firm's cloud cost, not the sum",
           "[agents]") {
   // classroom_vouchers twice over: two programmes at 60% for the same SMEs. Readiness counts 60% (7.16);
-  // so is the money: the second tops the first up to its own share, which is already paid, so the run is
-  // the one-programme run, firm by firm.
-  const auto one = test::load("classroom_vouchers.json", {"ticks=18", "mechanisms.population.count=600"});
-  REQUIRE(one.policies.size() == 1);
-  auto two = one;
-  two.policies.push_back(one.policies[0]);
-  two.policies[1].name = "SME cloud vouchers, second programme";
-  auto a = test::run(one), b = test::run(two);
-  const auto& fa = a.model->context().world.firms;
-  const auto& fb = b.model->context().world.firms;
-  REQUIRE(fa.size() == fb.size());
-  double paid = 0.0;
-  for (sim::FirmIndex i = 0; i < fa.size(); ++i) {
-    CHECK(fb.subsidy[i].yuan == fa.subsidy[i].yuan);
-    paid += fa.subsidy[i].yuan;
-  }
-  CHECK(paid > 0.0);
-  CHECK(b.model->policies()[0].spent.yuan == a.model->policies()[0].spent.yuan);
-  CHECK(b.model->policies()[1].spent.yuan == 0.0);
+  // so is the money: the second tops the first up to its own share, which is already paid.
+  const auto r = run_voucher_pair(0.6, false, 0.0);  // the same run, byte for byte
+  CHECK(r.both.model->policies()[0].spent.yuan == r.alone.model->policies()[0].spent.yuan);
+  CHECK(r.both.model->policies()[1].spent.yuan == 0.0);
+}
+
+TEST_CASE("policies: a larger voucher share tops up a smaller one to its own share", "[agents]") {
+  // A 30% programme declared first and the 60% one: the first pays 30% of each targeted firm's cloud cost,
+  // the second the other 30% (7.24).
+  const auto r = run_voucher_pair(0.3, true, 1e-9);  // 0.3c + (0.6c - 0.3c): last bits
+  const double first = r.both.model->policies()[0].spent.yuan,
+               second = r.both.model->policies()[1].spent.yuan;
+  CHECK(first + second == Approx(r.paid_alone).epsilon(1e-9));
+  CHECK(first == Approx(second).epsilon(1e-9));  // 30% each
 }
