@@ -318,3 +318,31 @@ TEST_CASE("trade: imports of an input type no cluster firm makes this month are 
   }
   CHECK(empty_input_months > 0);
 }
+
+TEST_CASE("trade: a type with no firm since set-up is priced at the cluster's capacity-weighted mean price",
+          "[agents]") {
+  // 8 firms for 12 types: some types never have a firm; their imports and spot units still cost something
+  // (docs/ODD.md 7.2), the mean over every firm's capacity, recomputed each month.
+  agents::ClusterModel model =
+      scenarios::build_model(test::load("traditional.json", {"mechanisms.population.count=8", "ticks=3"}));
+  auto& c = model.mutable_context();
+  for (int t = 0; t < 3; ++t) {
+    model.step();
+    // Priced again on the month's closing capacities (phase 9 used those before capacity adjustment).
+    agents::set_prices(c);
+    double cap = 0.0, value = 0.0;
+    for (auto i : c.directory.alive()) {
+      cap += c.world.firms.capacity(i);
+      value += c.world.firms.capacity(i) * c.world.firms.price[i];
+    }
+    REQUIRE(cap > 0.0);
+    int never_priced = 0;
+    for (std::size_t u = 0; u < c.mean_price.size(); ++u) {
+      CHECK(c.mean_price[u] > 0.0);
+      if (c.type_priced[u]) continue;
+      ++never_priced;
+      CHECK(c.mean_price[u] == Approx(value / cap).epsilon(1e-12));
+    }
+    CHECK(never_priced > 0);
+  }
+}
