@@ -149,13 +149,15 @@ void account_policies(ModelContext& c) {
   sim::World& w = c.world;
   // What each firm's cloud cost has already been paid this month (yuan): overlapping voucher and pilot
   // policies top it up to their own share, so together they pay the largest share, as readiness counts it.
-  std::vector<double> covered(w.firms.size(), 0.0);
+  // Sized by the first voucher or pilot in force, so a month without one allocates nothing.
+  std::vector<double> covered;
   for (auto& p : c.policies) {
     if (!p.active(w.tick)) continue;
     switch (p.instrument) {
       case Instrument::CloudVoucher:
       case Instrument::Pilot:
         // Vouchers pay their share of the cloud cost of targeted firms on the cloud.
+        if (covered.empty()) covered.assign(w.firms.size(), 0.0);
         for (auto i : c.directory.alive()) {
           if (!w.firms.on_cloud[i] || !targets(c, p, i)) continue;
           const double due = p.subsidy_share * cloud_cost(c, i) - covered[i];

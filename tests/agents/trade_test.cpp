@@ -289,8 +289,9 @@ TEST_CASE(
   CHECK(dispatch_premium > 0.0);
 }
 
-TEST_CASE("trade: imports of an input type no cluster firm makes this month are paid at its last known price",
-          "[agents]") {
+TEST_CASE(
+    "trade: imports of an input type no cluster firm makes are paid for, at least the cheapest firm's price",
+    "[agents]") {
   // 40 firms: exits empty an input type for some months, while its customers still import it (7.28).
   agents::ClusterModel model =
       scenarios::build_model(test::load("traditional.json", {"mechanisms.population.count=40", "ticks=24"}));
