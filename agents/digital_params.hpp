@@ -60,6 +60,7 @@ struct PlatformEconomyParams {
   bool fee_learning = true;
   double fee_step = 0.1;                ///< relative fee change per quarterly move
   double fee_learning_rate = 0.2;       ///< Roth–Erev recency ("forgetting") rate
+  double fee_ceiling = 0.2;             ///< highest fee (share of GMV) fee learning may reach
   double aspiration_rate = 0.25;        ///< weight of the latest quarter in the profit aspiration
   double fixed_cost = 2.0e5;            ///< operating cost per month (yuan)
   double cost_per_member = 50.0;        ///< operating cost per member per month (yuan)

@@ -79,6 +79,7 @@ struct TradeParams {
   std::uint32_t remote_candidates = 2;    ///< candidates from anywhere, known by reputation (trade fairs)
   double sales_search_probability =
       0.3;                           ///< monthly chance an under-used firm canvasses one potential customer
+  double online_sales_share = 0.5;   ///< chance a platform member canvasses co-members instead of its region
   double switch_probability = 0.02;  ///< monthly chance a firm re-tests one input for a better supplier
   double switch_margin = 0.05;       ///< relative landed-cost gain needed to replace the worst supplier
   double choice_sensitivity = 8.0;   ///< logit sensitivity mu to relative landed cost

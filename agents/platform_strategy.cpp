@@ -122,7 +122,7 @@ void settle_platforms(ModelContext& c) {
         const double u = rng.uniform() * total;
         const int a = u < q[0] ? 0 : (u < q[0] + q[1] ? 1 : 2);
         const double factor = a == 0 ? 1.0 - e.fee_step : (a == 2 ? 1.0 + e.fee_step : 1.0);
-        pl.transaction_fee = std::clamp(pl.transaction_fee * factor, 0.0, std::min(0.2, c.fee_cap));
+        pl.transaction_fee = std::clamp(pl.transaction_fee * factor, 0.0, std::min(e.fee_ceiling, c.fee_cap));
         pl.last_fee_action = a;
       }
       pl.last_quarter_profit = 0.0;

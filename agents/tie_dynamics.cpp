@@ -111,7 +111,8 @@ void propose(ModelContext& c, sim::FirmIndex f, std::vector<Proposal>& out) {
     const auto& local =
         c.directory.of_type_in(sim::idx(c.world.firms.region[f]), c.type_of[bt].first, c.type_of[bt].second);
     const auto& members = c.members_of_type[bt];
-    const bool online = c.world.firms.platforms[f] && !members.empty() && sim::bernoulli(rng, 0.5);
+    const bool online =
+        c.world.firms.platforms[f] && !members.empty() && sim::bernoulli(rng, tp.online_sales_share);
     const auto& pool = online ? members : local;
     const sim::FirmIndex cust = pool.empty() ? f : pool[rng.below(pool.size())];
     if (cust != f && (!online || (c.reach_of(f) & c.world.firms.platforms[cust]))) {

@@ -107,6 +107,9 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.trade.referral_candidates", "assumption"},
       {"mechanisms.trade.remote_candidates", "assumption (trade fairs, directories)"},
       {"mechanisms.trade.sales_search_probability", "assumption"},
+      {"mechanisms.trade.online_sales_share",
+       "assumption: a platform member canvasses co-members or its own region with equal chance; no data on "
+       "the split was found (ODD 7.6)"},
       {"mechanisms.trade.switch_probability", "assumption"},
       {"mechanisms.trade.switch_margin", "assumption"},
       {"mechanisms.trade.choice_sensitivity",
@@ -286,6 +289,10 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.platform_economy.fee_step", "assumption"},
       {"mechanisms.platform_economy.fee_learning_rate",
        "assumption; Roth & Erev (1995) use recency (\"forgetting\") parameters of this order"},
+      {"mechanisms.platform_economy.fee_ceiling",
+       "assumption: a learned fee never exceeds 20% of the transaction value, above the commissions B2B "
+       "platforms charge, so it bounds a runaway learner; it binds in some seeds (ODD 7.21, section 10). A "
+       "policy fee_cap below it applies"},
       {"mechanisms.platform_economy.aspiration_rate",
        "assumption: the aspiration follows about a year of quarterly profits (Börgers & Sarin 2000 leave the "
        "rate free)"},
@@ -561,25 +568,17 @@ const std::vector<ParameterSource>& parameter_sources() {
 
 const std::vector<FixedConstant>& fixed_constants() {
   static const std::vector<FixedConstant> table = {
-      {"Fee ceiling of fee learning", "agents/platform_strategy.cpp: settle_platforms", "0.2 (share of GMV)",
-       "assumption: a learned fee never exceeds 20% of the transaction value, above the commissions B2B "
-       "platforms charge, so it only bounds a runaway learner; a policy fee_cap below it applies. It binds "
-       "in some seeds (7.21, section 10), so it should become a parameter (platform_economy); not done this "
-       "session because platform_strategy.cpp is being rewritten"},
       {"Propensity floor of fee learning", "agents/platform_strategy.cpp: settle_platforms", "0.01",
        "numerical safeguard of Roth-Erev learning: no fee action's propensity reaches 0, so every action "
        "stays possible (7.21)"},
       {"Forecast error floor", "agents/trade.cpp: produce_to_forecast", "−0.9 (relative error)",
        "numerical safeguard: a final-stage firm always plans at least 10% of its orders, so output and unit "
        "costs stay positive (7.3)"},
-      {"Online share of sales search", "agents/tie_dynamics.cpp: search_suppliers", "0.5 (probability)",
-       "assumption: a platform member canvasses co-members or its own region with equal chance (no data on "
-       "the split); to be made a parameter when tie_dynamics.cpp is rewritten this session"},
-      {"Community share of collaboration search", "agents/collaboration.cpp: form_collaborations",
-       "0.5 (probability)",
-       "assumption: a platform member looks for a collaborator among co-members or through supply-chain "
-       "triads with equal chance (no data on the split); to be made a parameter when collaboration.cpp is "
-       "rewritten this session"},
+      {"Draw bound of platform matchmaking", "agents/supplier_search.cpp: search_supplier",
+       "4 draws per wanted candidate",
+       "numerical safeguard: a member draws from its type's members until it has the wanted number in its "
+       "reach, at most 4 per wanted candidate, so a member whose reach covers few of them does not loop; it "
+       "binds only when most of the type's members are on platforms outside the member's reach (7.18)"},
       {"Initial digital maturity", "agents/population.cpp: populate", "U(0,1) · 0.2",
        "assumption: firms start far from digital readiness (the source texts' \"dare not, cannot, will not "
        "go on the cloud\"); maturity then grows on the cloud (7.16)"},

@@ -79,6 +79,9 @@ void describe(V& v, agents::TradeParams& p) {
           0, 1000);
   v.field("sales_search_probability", p.sales_search_probability, "1/month",
           "Chance an under-used firm canvasses a customer", 0, 1);
+  v.field("online_sales_share", p.online_sales_share, "probability",
+          "Chance a canvassing platform member looks among reachable co-members instead of its own region", 0,
+          1);
   v.field("switch_probability", p.switch_probability, "1/month",
           "Chance a firm re-tests one input's suppliers", 0, 1);
   v.field("switch_margin", p.switch_margin, "share", "Landed-cost gain needed to replace the worst supplier",
@@ -343,6 +346,8 @@ void describe(V& v, agents::PlatformEconomyParams& p) {
   v.field("fee_learning", p.fee_learning, "", "Platforms learn fees by reinforcement (quarterly)");
   v.field("fee_step", p.fee_step, "share", "Relative fee change per move", 0, 1);
   v.field("fee_learning_rate", p.fee_learning_rate, "", "Roth–Erev recency (forgetting) rate", 0, 1);
+  v.field("fee_ceiling", p.fee_ceiling, "share of GMV",
+          "Highest transaction fee fee learning may reach (a policy fee_cap below it applies)", 0, 1);
   v.field("aspiration_rate", p.aspiration_rate, "", "Weight of the latest quarter in the profit aspiration",
           0, 1);
   v.field("fixed_cost", p.fixed_cost, "yuan/month", "Platform operating cost", 0, 1e12);

@@ -74,6 +74,26 @@ TEST_CASE("platform_strategy: a quarter the platform was not alive for in full i
   CHECK(q[2] == Approx(q[0]));
 }
 
+TEST_CASE("platform_strategy: a learned fee never rises above fee_ceiling, and a fee above it is pulled down",
+          "[agents]") {
+  // docs/ODD.md 7.21 step 4: fee ← clamp(fee · f_a, 0, min(fee_ceiling, fee_cap)).
+  agents::ClusterModel model = fresh_learners();
+  agents::ModelContext& c = model.mutable_context();
+  c.world.tick = 12;
+  c.params.platform_economy.fee_ceiling = 0.03;
+  sim::Platform& pl = c.world.platforms[0];
+  pl.transaction_fee = 0.05;
+  pl.fee_propensity[0] = pl.fee_propensity[1] = 0.01;  // "raise" all but certain
+  pl.fee_propensity[2] = 100.0;
+  settle(c, 3, 5e6, 2);
+  CHECK(pl.transaction_fee == Approx(0.03));
+  for (int quarter = 0; quarter < 8; ++quarter) {
+    settle(c, 3, 5e6, 2);
+    CHECK(pl.transaction_fee <= 0.03);
+  }
+  CHECK(pl.transaction_fee == Approx(0.03));
+}
+
 TEST_CASE("platform_strategy: a steady profit reinforces no fee move", "[agents]") {
   // Judged by the level of profit, every move of a profitable platform would be reinforced and the
   // fee would lock in toward 0 or the cap; judged against the aspiration, a steady profit is neutral.
