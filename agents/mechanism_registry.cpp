@@ -79,7 +79,7 @@ const std::vector<Mechanism>& mechanism_registry() {
        {"platforms_alive", "platform_hhi", "platform_gmv", "platform_fee_revenue", "fee_share_of_gmv"}, "7.21"},
       {"fee_learning", "platforms", "digital layer", "Platforms learn their fees by reinforcement (quarterly)",
        {{"mechanisms.platform_economy.fee_learning", "false"}}, "platforms[*]", "mechanisms.platform_economy",
-       {"fee_step", "fee_learning_rate", "aspiration_rate"}, {"platform accounts"}, "", {}, "7.21"},
+       {"fee_step", "fee_learning_rate", "fee_ceiling", "aspiration_rate"}, {"platform accounts"}, "", {}, "7.21"},
       {"network_investment", "platforms", "digital layer",
        "Platforms invest in their binding network resource (uplink or edge gateways)",
        {{"mechanisms.platform_economy.network_investment", "false"}}, "platforms[*]", "mechanisms.platform_economy",

@@ -290,7 +290,8 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.platform_economy.fee_learning_rate",
        "assumption; Roth & Erev (1995) use recency (\"forgetting\") parameters of this order"},
       {"mechanisms.platform_economy.fee_ceiling",
-       "assumption: a learned fee never exceeds 20% of the transaction value, above the commissions B2B "
+       "assumption: by default a learned fee never exceeds 20% of the transaction value, above the "
+       "commissions B2B "
        "platforms charge, so it bounds a runaway learner; it binds in some seeds (ODD 7.21, section 10). A "
        "policy fee_cap below it applies"},
       {"mechanisms.platform_economy.aspiration_rate",

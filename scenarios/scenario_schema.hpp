@@ -347,7 +347,7 @@ void describe(V& v, agents::PlatformEconomyParams& p) {
   v.field("fee_step", p.fee_step, "share", "Relative fee change per move", 0, 1);
   v.field("fee_learning_rate", p.fee_learning_rate, "", "Roth–Erev recency (forgetting) rate", 0, 1);
   v.field("fee_ceiling", p.fee_ceiling, "share of GMV",
-          "Highest transaction fee fee learning may reach (a policy fee_cap below it applies)", 0, 1);
+          "Highest transaction fee that fee learning may reach (a policy fee_cap below it applies)", 0, 1);
   v.field("aspiration_rate", p.aspiration_rate, "", "Weight of the latest quarter in the profit aspiration",
           0, 1);
   v.field("fixed_cost", p.fixed_cost, "yuan/month", "Platform operating cost", 0, 1e12);

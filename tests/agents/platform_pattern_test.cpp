@@ -154,8 +154,8 @@ TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit 
   }
 }
 
-// Total cost is the figure dispatch_share was calibrated to (docs/ODD.md §8); seeds 3100–3102 give the
-// same signs and sizes (measured there).
+// Total cost is the figure dispatch_share was calibrated to (docs/ODD.md §8); when the test ran on seeds
+// 3000–3002, seeds 3100–3102 gave the same signs and sizes (measured then).
 TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves firms like the case figures",
           "[agents][validation][case_figures]") {
   // Matched design (experiments/case_figures.hpp, shared with calibration targets): at month 24, firms not
@@ -245,14 +245,13 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
   // 2026-12-05, session 30, 30 seeds instead of 3 (above): −10.9% (SE 0.57 points), −0.89% (0.26), +0.23%
   // (0.16), +14.2% (0.22): delivery inside; management efficiency, inside on 3 seeds, outside on 30.
   // Since 2026-12-02 (docs/ODD.md 7.98) delivery time is the joiner's own delivery time to its customers
-  // (Ruifang's 零件交付时间), not its input lead time: −2.2% on these seeds (−1.3% with the input lead time);
-  // the stayers alone −9.8%. The channels printed above show why all four figures are small (7.98, §10 row
-  // 77); the paid in-plant services the seed texts credit were added later (7.102, 7.107) and few stayers
-  // buy them. Reported, not forced; bands unchanged.
-  // Not met since issue 13 §2 (2026-12-01): forced joiners learn their own margin gain after min_history
-  // months and those that realise none leave again (docs/ODD.md 7.37), which dilutes the effect;
-  // on the join branch −4.7%, with leaving on own gains disabled (mechanisms.adoption.min_history=120)
-  // −11.5%. Reported in docs/ODD.md §8, not forced.
+  // (Ruifang's 零件交付时间), not its input lead time: −2.2% on seeds 3000–3002 then (−1.3% with the input
+  // lead time); the stayers alone −9.8%. The channels printed above show why all four figures are small
+  // (7.98, §10 row 77); the paid in-plant services the seed texts credit were added later (7.102, 7.107) and
+  // few stayers buy them. Reported, not forced; bands unchanged. Not met since issue 13 §2 (2026-12-01):
+  // forced joiners learn their own margin gain after min_history months and those that realise none leave
+  // again (docs/ODD.md 7.37), which dilutes the effect; on the join branch −4.7%, with leaving on own gains
+  // disabled (mechanisms.adoption.min_history=120) −11.5%. Reported in docs/ODD.md §8, not forced.
   CHECK_NOFAIL(delivery < -0.08);
   CHECK(delivery > -0.35);
   // Not met on the combined model (2026-12-01, after merging issue 13's information mechanism and joining by
@@ -262,9 +261,9 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
   CHECK_NOFAIL(cost < -0.02);
   CHECK(cost > -0.15);
   // Since issue 13 quality and management efficiency are emergent (7.34) and no longer reach their bands
-  // within the test's year (seeds 3000–3002: quality +0.7%, efficiency +0.1%): joiners keep most of their
-  // suppliers, so better information changes few of their deliveries yet. Reported in docs/ODD.md §8 ("Where
-  // the patterns stand"), not forced; the bands are unchanged.
+  // within the test's year, as it then was (seeds 3000–3002: quality +0.7%, efficiency +0.1%): joiners keep
+  // most of their suppliers, so better information changes few of their deliveries yet. Reported in
+  // docs/ODD.md §8 ("Where the patterns stand"), not forced; the bands are unchanged.
   CHECK_NOFAIL(quality > 0.02);
   CHECK(quality < 0.10);
   CHECK_NOFAIL(efficiency > 0.15);

@@ -320,6 +320,27 @@ TEST_CASE(
   CHECK(empty_input_months > 0);
 }
 
+TEST_CASE("trade: a type that loses all its capacity keeps exactly its last mean price", "[agents]") {
+  // docs/ODD.md 7.2: set_prices keeps a type's last known mean price while no firm of it has capacity, so its
+  // imports and spot units are still paid for (7.28); before 2026-12-05 the mean fell to 0.
+  agents::ClusterModel model =
+      scenarios::build_model(test::load("traditional.json", {"mechanisms.population.count=200", "ticks=2"}));
+  auto& c = model.mutable_context();
+  model.step();
+  agents::set_prices(c);
+  const std::size_t t = 0;
+  const auto& firms = c.directory.of_type(c.type_of[t].first, c.type_of[t].second);
+  REQUIRE_FALSE(firms.empty());
+  REQUIRE(c.type_priced[t]);
+  const double kept = c.mean_price[t];
+  REQUIRE(kept > 0.0);
+  for (auto i : firms) c.world.firms.disruption[i] = 1.0;  // every firm of the type stopped
+  agents::set_prices(c);
+  CHECK(c.mean_price[t] == kept);
+  CHECK(c.type_priced[t]);
+  for (std::size_t u = 1; u < c.mean_price.size(); ++u) CHECK(c.mean_price[u] > 0.0);
+}
+
 TEST_CASE("trade: a type with no firm since set-up is priced at the cluster's capacity-weighted mean price",
           "[agents]") {
   // 8 firms for 12 types: some types never have a firm; their imports and spot units still cost something

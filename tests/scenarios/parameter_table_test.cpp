@@ -62,7 +62,7 @@ TEST_CASE("parameter_table: docs/PARAMETERS.md holds the generated table", "[sce
 
 // The constants table cites functions ("file: function; file: function"); a rename or a removal must
 // update it, or the table points a reader at code that is not there.
-TEST_CASE("parameter_table: every fixed constant cites a function that exists in the file named",
+TEST_CASE("parameter_table: every fixed constant cites a file that exists and a function named in it",
           "[scenarios]") {
   for (const auto& k : fixed_constants()) {
     std::string where = k.where;
