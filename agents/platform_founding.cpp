@@ -44,10 +44,8 @@ bool trades_with(const sim::SupplyGraph& g, sim::FirmIndex a, sim::FirmIndex b) 
 bool serves(const sim::Platform& q, const sim::Firms& fs, sim::FirmIndex f) {
   if (!q.alive || q.level == sim::PlatformLevel::Middle) return false;
   if (!sim::admits_industry(q, static_cast<std::int32_t>(sim::idx(fs.industry[f])))) return false;
-  if (!q.open_regions) {
-    const auto home = q.home_region >= 0 ? q.home_region : static_cast<std::int32_t>(sim::idx(q.host_region));
-    if (static_cast<std::int32_t>(sim::idx(fs.region[f])) != home) return false;
-  }
+  if (!q.open_regions && static_cast<std::int32_t>(sim::idx(fs.region[f])) != sim::bound_region(q))
+    return false;
   if (q.partners_only) return false;  // a point admits only its own chain: it is no rival to wider platforms
   return true;
 }
@@ -140,7 +138,7 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
         (level != sim::PlatformLevel::Enterprise || q.owner_firm == founder_id) &&
         (industry < 0 || sim::admits_industry(q, industry) ||
          (q.industry >= 0 && sim::in_industry_scope(industry, related, q.industry))) &&
-        (region < 0 || q.home_region == region))
+        (region < 0 || sim::bound_region(q) == region))
       k.rivals += 1;
   k.host = founder >= 0  ? fs.region[static_cast<sim::FirmIndex>(founder)]
            : region >= 0 ? sim::RegionId{static_cast<std::uint16_t>(region)}

@@ -127,6 +127,15 @@ struct Platform {
  * those platforms (docs/ODD.md 7.22, 7.52), never as its members. */
 inline bool takes_firm_members(const Platform& pl) { return pl.level != PlatformLevel::Middle; }
 
+/** @brief The region pl is tied to: its declared `region` (home_region), else, when it admits one region
+ * only (!open_regions), its host region; -1 for none. A closed platform admits only this region's firms
+ * (adoption `eligible`); a founder counts a same-level platform tied to its case's region as a rival there
+ * (`founding_case`, docs/ODD.md 7.50). */
+inline std::int32_t bound_region(const Platform& pl) {
+  if (pl.home_region >= 0) return pl.home_region;
+  return pl.open_regions ? -1 : static_cast<std::int32_t>(idx(pl.host_region));
+}
+
 /** @brief True if industry `industry` (index) is in the scope of a line of industry `own` (< 0: none) with
  * the related industries `related` (a bit per industry index, docs/ODD.md 7.93). */
 inline bool in_industry_scope(std::int32_t own, std::uint32_t related, std::int32_t industry) {

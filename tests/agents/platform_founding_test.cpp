@@ -450,3 +450,32 @@ TEST_CASE("platform_founding: a point's case counts each partner of the chain-ma
   CHECK(after.reachable == Approx(before.reachable));
   CHECK(after.revenue == Approx(before.revenue));
 }
+
+TEST_CASE("platform_founding: a closed platform with no declared region is a rival in its host region",
+          "[agents]") {
+  // sim::bound_region: a platform that admits one region only (open_regions false) and declares no `region`
+  // admits its host region's firms (adoption `eligible`), so a founder there counts it as a rival, as it
+  // counts one that declares the region (docs/ODD.md 7.50; §10 row 84 (b) until 2026-12-05).
+  auto r = test::run(emergent_small({"ticks=1"}));
+  auto& c = r.model->mutable_context();
+  c.world.platforms.clear();  // founding_case reads only the platform list; the model is not stepped again
+  const std::int32_t region = 0, industry = 0;
+  sim::Platform surface;
+  surface.name = "test surface";
+  surface.level = sim::PlatformLevel::Regional;
+  surface.host_region = sim::RegionId{static_cast<std::uint16_t>(region)};
+  surface.open_regions = false;
+  surface.alive = true;
+  const auto with_surface = [&](std::int32_t home_region) {
+    surface.home_region = home_region;
+    c.world.platforms.assign(1, surface);
+    return agents::founding_case(c, sim::PlatformLevel::Regional, -1, industry, region);
+  };
+  const auto declared = with_surface(region), host_only = with_surface(-1);
+  INFO("rivals: region declared " << declared.rivals << ", host region only " << host_only.rivals);
+  REQUIRE(declared.reachable > 0);
+  // The surface admits every firm of the case (all in its region): a served share of 1, plus one rival.
+  CHECK(declared.rivals == Approx(2.0));
+  CHECK(host_only.rivals == Approx(2.0));
+  CHECK(host_only.value == Approx(declared.value));
+}
