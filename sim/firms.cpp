@@ -26,7 +26,7 @@ void each_array(FirmsT& fs, F&& f) {
   f(fs.reputation, 0.5);
   f(fs.cash, Money{});
   f(fs.loss_streak, 0);
-  f(fs.last_gain_tick, -1);
+  f(fs.last_gain_tick, Firms::kNeverGained);
   f(fs.orders, 0.0);
   f(fs.output, 0.0);
   f(fs.unit_cost, 0.0);

@@ -2,6 +2,7 @@
 /** @file Firms as plain data: a structure of arrays, one slot per firm in the market or not yet compacted
  * away. */
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -13,6 +14,8 @@ namespace vicsim::sim {
 /** @brief All firm state. Index i of every array is firm slot i. An exited firm keeps its slot until the
  * next compaction (`compact`), which drops it and moves later firms down; a firm's `id` never changes. */
 struct Firms {
+  /** @brief `last_gain_tick` of a firm whose productivity never rose: below every tick, warm-up included. */
+  static constexpr std::int32_t kNeverGained = std::numeric_limits<std::int32_t>::min();
   /** @brief Marks a dropped slot in the map `compact` takes. */
   static constexpr FirmIndex kGone = kDroppedSlot;
   // identity and place
@@ -31,8 +34,9 @@ struct Firms {
   std::vector<double> reputation;         ///< in [0,1]: smoothed delivery reliability
   std::vector<Money> cash;                ///< yuan
   std::vector<std::int32_t> loss_streak;  ///< consecutive months with a loss
-  std::vector<std::int32_t>
-      last_gain_tick;  ///< last tick productivity rose (innovation or imitation), -1 never
+  /// last tick productivity rose (innovation or imitation), kNeverGained if never: warm-up ticks are
+  /// negative, so −1 cannot mean "never"
+  std::vector<std::int32_t> last_gain_tick;
   // per-tick flows (overwritten each tick)
   std::vector<double> orders;           ///< units ordered from this firm this tick
   std::vector<double> output;           ///< units produced this tick

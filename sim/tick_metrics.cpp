@@ -237,7 +237,8 @@ void sum_firms(const MetricsInput& in, const std::vector<std::vector<std::size_t
     if (is_sme) p.sme += 1;
     p.a_sum += f.productivity[i];
     p.a_sq += f.productivity[i] * f.productivity[i];
-    if (f.last_gain_tick[i] >= 0 && w.tick - f.last_gain_tick[i] < 12) p.gained += 1;
+    // A gain in the warm-up (negative ticks) counts like any other (docs/ODD.md 7.13).
+    if (f.last_gain_tick[i] != Firms::kNeverGained && w.tick - f.last_gain_tick[i] < 12) p.gained += 1;
     const std::size_t ns = n_slots[idx(f.industry[i])][f.stage[i]];
     p.slots += static_cast<double>(ns);
     const std::size_t base = slot_base(i, stride);

@@ -143,3 +143,19 @@ TEST_CASE("tick metrics: every column is the same bits for 1 and 2 threads and w
     CHECK(std::memcmp(&(a.*col.member), &(fresh.*col.member), sizeof(double)) == 0);
   }
 }
+
+TEST_CASE("tick metrics: a productivity gain in the warm-up counts in innovation_share like any other",
+          "[sim]") {
+  // Warm-up ticks are negative (docs/ODD.md 7.1a), so "never gained" is its own marker, not −1: a gain at
+  // tick −1 seen at tick 3 is 4 months old and counts; one 12 or more months old does not.
+  World w = two_industries();  // tick 3
+  const auto warm = add(w, 0, 0), old = add(w, 0, 0), never = add(w, 0, 0), recent = add(w, 0, 0);
+  CHECK(w.firms.last_gain_tick[never] == Firms::kNeverGained);
+  w.firms.last_gain_tick[warm] = -1;
+  w.firms.last_gain_tick[old] = -9;
+  w.firms.last_gain_tick[recent] = 2;
+  MetricsScratch scratch;
+  const auto m = compute_metrics({&w, {}, 250.0, 1, {}}, {}, scratch);
+  CHECK(m.firms == 4);
+  CHECK(m.innovation_share == Approx(2.0 / 4.0));  // warm and recent
+}
