@@ -139,8 +139,7 @@ bool eligible(const ModelContext& c, sim::FirmIndex f, const sim::Platform& pl,
               const std::vector<Partner>& partners) {
   const sim::Firms& fs = c.world.firms;
   if (!pl.alive || !sim::takes_firm_members(pl)) return false;
-  if (!pl.open_regions && static_cast<std::int32_t>(sim::idx(fs.region[f])) != sim::bound_region(pl))
-    return false;
+  if (!sim::admits_region(pl, static_cast<std::int32_t>(sim::idx(fs.region[f])))) return false;
   if (!sim::admits_industry(pl, static_cast<std::int32_t>(sim::idx(fs.industry[f])))) return false;
   if (pl.partners_only && pl.owner_firm >= 0 && static_cast<std::int64_t>(fs.id(f)) != pl.owner_firm) {
     // A point connects its chain-master's suppliers and customers (7.51); an owner compacted away (exited)

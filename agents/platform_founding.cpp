@@ -44,8 +44,7 @@ bool trades_with(const sim::SupplyGraph& g, sim::FirmIndex a, sim::FirmIndex b) 
 bool serves(const sim::Platform& q, const sim::Firms& fs, sim::FirmIndex f) {
   if (!q.alive || q.level == sim::PlatformLevel::Middle) return false;
   if (!sim::admits_industry(q, static_cast<std::int32_t>(sim::idx(fs.industry[f])))) return false;
-  if (!q.open_regions && static_cast<std::int32_t>(sim::idx(fs.region[f])) != sim::bound_region(q))
-    return false;
+  if (!sim::admits_region(q, static_cast<std::int32_t>(sim::idx(fs.region[f])))) return false;
   if (q.partners_only) return false;  // a point admits only its own chain: it is no rival to wider platforms
   return true;
 }

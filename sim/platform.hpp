@@ -136,6 +136,12 @@ inline std::int32_t bound_region(const Platform& pl) {
   return pl.open_regions ? -1 : static_cast<std::int32_t>(idx(pl.host_region));
 }
 
+/** @brief True if firms of region `region` (index) may join pl: an open platform, or the region it is bound
+ * to. */
+inline bool admits_region(const Platform& pl, std::int32_t region) {
+  return pl.open_regions || region == bound_region(pl);
+}
+
 /** @brief True if industry `industry` (index) is in the scope of a line of industry `own` (< 0: none) with
  * the related industries `related` (a bit per industry index, docs/ODD.md 7.93). */
 inline bool in_industry_scope(std::int32_t own, std::uint32_t related, std::int32_t industry) {

@@ -6,6 +6,7 @@
 
 #include "experiments/case_figures.hpp"
 #include "reports/paired_comparison.hpp"
+#include "reports/statistics.hpp"
 #include "test_support.hpp"
 
 using namespace vicsim;
@@ -184,15 +185,12 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
   for (std::size_t i = 0; i < replications.size(); ++i)
     for (std::size_t j = 0; j < replications.size(); ++j)
       if (j != i) left_out[i] += replications[j];
+  // SE = √((n − 1)/n · Σ (θ_(i) − θ̄)²) = (n − 1)/√n · sample sd of the θ_(i) (docs/ODD.md 8.1).
   const auto jackknife_se = [&](ex::CaseFigure figure) {
-    const double n = static_cast<double>(left_out.size());
-    double mean = 0.0, ss = 0.0;
-    for (const auto& pool : left_out) mean += ex::case_figure_value(pool, figure) / n;
-    for (const auto& pool : left_out) {
-      const double d = ex::case_figure_value(pool, figure) - mean;
-      ss += d * d;
-    }
-    return std::sqrt((n - 1.0) / n * ss);
+    std::vector<double> values;
+    for (const auto& pool : left_out) values.push_back(ex::case_figure_value(pool, figure));
+    const double n = static_cast<double>(values.size());
+    return (n - 1.0) / std::sqrt(n) * reports::sample_sd(values);
   };
   const double delivery = ex::case_figure_value(sums, ex::CaseFigure::DeliveryTime),
                cost = ex::case_figure_value(sums, ex::CaseFigure::TotalCost),
@@ -208,11 +206,7 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
       for (std::size_t j = b; j < b + 3; ++j) block += replications[j];
       blocks.push_back(ex::case_figure_value(block, figure));
     }
-    const double n = static_cast<double>(blocks.size());
-    double mean = 0.0, ss = 0.0;
-    for (const double v : blocks) mean += v / n;
-    for (const double v : blocks) ss += (v - mean) * (v - mean);
-    return std::sqrt(ss / (n - 1.0));
+    return reports::sample_sd(blocks);
   };
   for (const auto& e : ex::case_figure_table())
     WARN("case figure " << e.name << ": " << ex::case_figure_value(sums, e.figure) << " (jackknife SE "
