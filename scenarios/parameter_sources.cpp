@@ -344,8 +344,8 @@ const std::vector<ParameterSource>& parameter_sources() {
       {"mechanisms.platform_stages.ecosystem3_connected", "assumption"},
       {"mechanisms.platform_stages.ecosystem3_cross", "assumption"},
       {"mechanisms.platform_stages.ecosystem3_mutual",
-       "assumption: \"mutually dependent\" = most connected platforms do at least 5% of their trade across "
-       "platforms"},
+       "assumption: \"mutually dependent\" = most connected platforms do at least 5% of their trade "
+       "integrated across platforms (7.53)"},
       {"mechanisms.platform_stages.persistence",
        "assumption (shorter than the traditional 6: platform indicators move faster)"},
       {"industries[].relatedness",

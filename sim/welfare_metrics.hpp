@@ -5,7 +5,7 @@
 
 namespace vicsim::sim {
 
-/** @brief Theil index of output per worker across regions, employment-weighted:
+/** @brief Theil T index of output per worker across regions (weights: output shares):
  * T = Σ_r (Y_r / Y) · ln((Y_r / Y) / (E_r / E)); 0 when every region has the same output per worker.
  * `output` and `employees` are per region; regions without employees or output are skipped. */
 double theil_output_per_worker(const std::vector<double>& output, const std::vector<double>& employees);
