@@ -1,6 +1,8 @@
 #include "agents/demography.hpp"
 
 #include <cmath>
+#include <map>
+#include <utility>
 
 #include "agents/adoption.hpp"
 #include "agents/knowledge.hpp"
@@ -42,10 +44,15 @@ void exit_failing_firms(ModelContext& c) {
   }
   if (orphans.empty() || !c.params.trade.enabled) return;
   c.directory.rebuild(w);
+  // One stream per (customer, slot) and month: a customer that lost two suppliers of one input in the same
+  // month continues that stream for the second search instead of repeating the first one's draws.
+  std::map<std::pair<sim::FirmIndex, std::uint16_t>, sim::Rng> streams;
   for (const auto& o : orphans) {
     if (!f.alive[o.customer]) continue;
-    sim::Rng rng(w.seed, sim::Stream::Rewire, w.firms.id(o.customer),
-                 static_cast<std::uint64_t>(w.tick) * 64u + o.slot);
+    const RewireKey key = rewire_key(w.firms.id(o.customer), o.slot, w.tick);
+    sim::Rng& rng =
+        streams.try_emplace({o.customer, o.slot}, w.seed, sim::Stream::Rewire, key.agent, key.tick)
+            .first->second;
     const auto rule =
         sim::bernoulli(rng, c.params.ties.uniform_fraction) ? ChoiceRule::Uniform : ChoiceRule::Logit;
     // A rewiring search screens its candidates like any other search (7.5), paid at next settlement.
@@ -54,6 +61,12 @@ void exit_failing_firms(ModelContext& c) {
       add_tie(c, s->supplier, o.customer, o.slot);
     }
   }
+}
+
+RewireKey rewire_key(std::uint64_t customer_id, std::uint16_t slot, std::int32_t tick) {
+  const bool low = slot < 64;
+  return {customer_id | (low ? 0u : static_cast<std::uint64_t>(slot) << 40),
+          static_cast<std::uint64_t>(tick) * 64u + (low ? slot : 0u)};
 }
 
 void adjust_capacity(ModelContext& c) {

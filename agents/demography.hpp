@@ -1,6 +1,7 @@
 #pragma once
 /** @file Firm demography: exit after sustained losses (with Atalay-style rewiring of orphaned
  * customers), capacity adjustment, and entry with location choice and relocation barriers. */
+#include <cstdint>
 #include <stdexcept>
 
 #include "agents/model_context.hpp"
@@ -11,6 +12,14 @@ namespace vicsim::agents {
  * firms with that many consecutive losses (off by default, docs/ODD.md 7.97); their customers rewire each
  * lost input, a fraction r uniformly and the rest by the preferential logit. */
 void exit_failing_firms(ModelContext& c);
+
+/** @brief The (agent, tick) words of the `Rewire` stream of a customer's input slot in a month: id and
+ * tick · 64 + slot for the first 64 slots; a higher slot moves to the agent word's bits 40–47 (tick · 64 in
+ * the tick word), so no key repeats across slots or months (docs/ODD.md §9). */
+struct RewireKey {
+  std::uint64_t agent, tick;
+};
+RewireKey rewire_key(std::uint64_t customer_id, std::uint16_t slot, std::int32_t tick);
 
 /** @brief Hiring and shedding by utilisation, with Gibrat noise. */
 void adjust_capacity(ModelContext& c);

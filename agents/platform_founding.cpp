@@ -13,6 +13,17 @@
 
 namespace vicsim::agents {
 
+std::uint64_t founding_key(sim::PlatformLevel level, std::uint64_t index) {
+  switch (level) {
+    case sim::PlatformLevel::Industry:
+      return 1000 + index;
+    case sim::PlatformLevel::Enterprise:
+      return 100000 + index;
+    default:
+      return index < 1000 ? index : (std::uint64_t{1} << 40) | index;
+  }
+}
+
 void add_founding_slots(sim::World& w, const FoundingParams& p) {
   if (!p.enabled) return;
   const std::size_t room = sim::kMaxPlatforms - std::min(sim::kMaxPlatforms, w.platforms.size());
@@ -332,7 +343,8 @@ void found_platforms(ModelContext& c) {
   for (auto i : c.directory.alive()) region_firms[sim::idx(fs.region[i])] += 1;
   for (std::size_t r = 0; r < w.regions.size(); ++r)
     if (region_firms[r] >= fp.regional_min_firms)
-      cands.push_back({sim::PlatformLevel::Regional, -1, -1, static_cast<std::int32_t>(r), r});
+      cands.push_back({sim::PlatformLevel::Regional, -1, -1, static_cast<std::int32_t>(r),
+                       founding_key(sim::PlatformLevel::Regional, r)});
   for (std::size_t i = 0; i < w.industries.size(); ++i) {
     // A line is founded by the industry's largest chain-master if it has one, else by an independent
     // provider.
@@ -343,12 +355,14 @@ void found_platforms(ModelContext& c) {
         best = fs.employees[f];
         owner = f;
       }
-    cands.push_back({sim::PlatformLevel::Industry, owner, static_cast<std::int32_t>(i), -1, 1000 + i});
+    cands.push_back({sim::PlatformLevel::Industry, owner, static_cast<std::int32_t>(i), -1,
+                     founding_key(sim::PlatformLevel::Industry, i)});
   }
   for (auto f : c.directory.alive())
     if (fs.chain_master[f])
       cands.push_back({sim::PlatformLevel::Enterprise, static_cast<std::int64_t>(f),
-                       static_cast<std::int32_t>(sim::idx(fs.industry[f])), -1, 100000 + fs.id(f)});
+                       static_cast<std::int32_t>(sim::idx(fs.industry[f])), -1,
+                       founding_key(sim::PlatformLevel::Enterprise, fs.id(f))});
   for (const auto& cand : cands) {
     const std::int32_t slot = next_slot();
     if (slot < 0) return;

@@ -52,4 +52,9 @@ FoundingCase line_case(const ModelContext& c, std::int64_t founder, std::int32_t
  * cash, households' equity, lender loan, cultivation co-funding) and the launch cost. */
 void found_platforms(ModelContext& c);
 
+/** @brief The agent word of a founding candidate's `Founding` stream: a surface's region r, 1000 + a line's
+ * industry, 100000 + a point founder's id. Regions from 1000 up (possible with the infrastructure layer off)
+ * move to bit 40, so they cannot take a line's or a point's key (docs/ODD.md §9). */
+std::uint64_t founding_key(sim::PlatformLevel level, std::uint64_t index);
+
 }  // namespace vicsim::agents

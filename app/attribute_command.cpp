@@ -313,9 +313,11 @@ Command add_attribute_command(CLI::App& app) {
   cmd->add_option("a", o->a, "Scenario A (the reference arm, e.g. scenarios/traditional.json)")->required();
   cmd->add_option("b", o->b, "Scenario B (e.g. scenarios/platform_led.json)")->required();
   cmd->add_option("--replications,-n", o->replications, "Replications (seeds) per coalition")
+      ->capture_default_str()
       ->check(CLI::Range(2, 100000));
   cmd->add_option("--out,-o", o->out, "Output directory (written atomically)")->required();
   cmd->add_option("--jobs,-j", o->jobs, "Runs in parallel (results do not depend on it)")
+      ->capture_default_str()
       ->check(CLI::Range(1, 256));
   cmd->add_option("--at", o->at, "Ticks to attribute (default: the last)")->delimiter(',');
   cmd->add_option("--seed", o->seed, "Seed of replication 0 (default: A's seed); replication r uses seed + r")

@@ -259,6 +259,13 @@ class Evaluator {
         row.status = "failed";
         row.error = e;
       }
+    // A KPI that no run measured (an NA cell, a null summary key) is a failed evaluation, not a scored one:
+    // the Hessian and the resume must not reuse it as a success.
+    for (std::size_t t = 0; t < m.size() && row.status == "ok"; ++t)
+      if (!std::isfinite(m[t].mean)) {
+        row.status = "failed";
+        row.error = "target " + c_.targets[t].name + ": mean is not finite (no replication measured it)";
+      }
     for (const auto& km : m) {
       row.means.push_back(format_number(km.mean));
       row.sds.push_back(format_number(km.sd));

@@ -44,7 +44,10 @@ template <class V>
 void describe(V& v, OptimiserSpec& o) {
   v.field("algorithm", o.algorithm, "", "LN_BOBYQA, LN_COBYLA, LN_NELDERMEAD or LN_SBPLX");
   v.field("max_evaluations", o.max_evaluations, "", "Evaluations of the main fit", 1, 100000);
-  v.field("initial_step", o.initial_step, "share", "First step, share of each range", 1e-6, 1);
+  v.field(
+      "initial_step", o.initial_step, "share",
+      "First step, share of each range (at most half: BOBYQA needs each range to be twice its first step)",
+      1e-6, 0.5);
   v.field("xtol", o.xtol, "share", "Stop on steps below this share of each range", 0, 1);
   v.field("ftol_abs", o.ftol_abs, "", "Stop on objective changes below this (0: off)", 0);
 }

@@ -1,5 +1,6 @@
 #include "scenarios/mechanism_switches.hpp"
 
+#include <map>
 #include <stdexcept>
 
 #include "agents/mechanism_registry.hpp"
@@ -108,9 +109,15 @@ std::vector<GroupSwitch> group_switches(const nlohmann::json& a, const nlohmann:
     }
     return out;
   }
+  // Each registry entry belongs to one player at most, and labels are unique: an entry in two groups would
+  // make its switch part of two players, and the coalitions would not mean what docs/ODD.md 7.41 says.
+  std::map<const agents::Mechanism*, std::string> owner;
   for (const auto& spec : specs) {
     const auto eq = spec.find('=');
     GroupSwitch g{eq == std::string::npos ? spec : spec.substr(0, eq), {}, {}};
+    for (const auto& earlier : out)
+      if (earlier.name == g.name)
+        throw std::invalid_argument("--groups " + spec + ": the label '" + g.name + "' is used twice");
     std::string rest = eq == std::string::npos ? spec : spec.substr(eq + 1);
     std::size_t start = 0;
     while (start <= rest.size()) {
@@ -120,6 +127,10 @@ std::vector<GroupSwitch> group_switches(const nlohmann::json& a, const nlohmann:
       bool found = false;
       for (const auto& m : table)
         if (name == m.group || name == m.name) {
+          if (const auto [it, fresh] = owner.emplace(&m, spec); !fresh)
+            throw std::invalid_argument("--groups " + spec + ": the mechanism '" + m.name +
+                                        "' is already in '" + it->second +
+                                        "'; each mechanism may be in one group only");
           add_member(g, m, a, b);
           found = true;
         }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <set>
+#include <utility>
 
 #include "test_support.hpp"
 
@@ -243,4 +245,20 @@ TEST_CASE("demography: a customer's rewiring search after its supplier exits pay
   for (auto k : customers) screened += f.search_cost[k].yuan;
   INFO("customers " << customers.size() << ", ties formed " << c.stats.ties_formed);
   CHECK(screened > 0.0);
+}
+
+TEST_CASE("demography: rewiring keys never repeat across input slots and months", "[agents]") {
+  // docs/ODD.md §9: the Rewire stream is keyed by (customer id, tick · 64 + slot); slots from 64 up (a type
+  // may have 256 inputs) must not reuse the key of a lower slot in a later month.
+  std::set<std::pair<std::uint64_t, std::uint64_t>> keys;
+  for (std::int32_t tick = -40; tick <= 130; ++tick)
+    for (std::uint32_t slot = 0; slot < 256; ++slot) {
+      const auto k = agents::rewire_key(7, static_cast<std::uint16_t>(slot), tick);
+      keys.insert({k.agent, k.tick & 0xffffffffu});  // the counter keeps the tick word's low 32 bits
+      if (slot < 64) {
+        CHECK(k.agent == 7);
+        CHECK(k.tick == static_cast<std::uint64_t>(tick) * 64u + slot);
+      }
+    }
+  CHECK(keys.size() == 171u * 256u);
 }

@@ -132,4 +132,10 @@ TEST_CASE("mechanism_switches: A's state, absent mechanisms and coalitions", "[s
   CHECK(only_platforms["platforms"][1]["launch_tick"] == 3);
   CHECK(scenarios::coalition_document(b, chosen, 3u) == b);
   CHECK_THROWS_AS(scenarios::group_switches(a, b, {"no_such_mechanism"}), std::invalid_argument);
+  // A mechanism in two players, named twice in one merge, or a label used twice: refused before any run.
+  CHECK_THROWS_WITH(scenarios::group_switches(a, b, {"platforms", "fee_learning"}),
+                    Catch::Contains("'fee_learning' is already in 'platforms'"));
+  CHECK_THROWS_AS(scenarios::group_switches(a, b, {"x=fee_learning+fee_learning"}), std::invalid_argument);
+  CHECK_THROWS_WITH(scenarios::group_switches(a, b, {"x=fee_learning", "x=network_investment"}),
+                    Catch::Contains("the label 'x' is used twice"));
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <set>
 #include <sstream>
 
 #include "agents/adoption.hpp"
@@ -478,4 +479,22 @@ TEST_CASE("platform_founding: a closed platform with no declared region is a riv
   CHECK(declared.rivals == Approx(2.0));
   CHECK(host_only.rivals == Approx(2.0));
   CHECK(host_only.value == Approx(declared.value));
+}
+
+TEST_CASE("platform_founding: founding stream keys of surfaces, lines and points never coincide",
+          "[agents]") {
+  // docs/ODD.md §9: up to 60,000 regions (infrastructure layer off), 250 industries and any firm id.
+  std::set<std::uint64_t> keys;
+  std::size_t n = 0;
+  for (std::uint64_t r = 0; r < 60000; ++r, ++n)
+    keys.insert(agents::founding_key(sim::PlatformLevel::Regional, r));
+  for (std::uint64_t i = 0; i < 250; ++i, ++n)
+    keys.insert(agents::founding_key(sim::PlatformLevel::Industry, i));
+  for (std::uint64_t id = 0; id < 200000; ++id, ++n)
+    keys.insert(agents::founding_key(sim::PlatformLevel::Enterprise, id));
+  CHECK(keys.size() == n);
+  // The bundled worlds' keys are unchanged: region r, 1000 + industry, 100000 + id.
+  CHECK(agents::founding_key(sim::PlatformLevel::Regional, 31) == 31);
+  CHECK(agents::founding_key(sim::PlatformLevel::Industry, 2) == 1002);
+  CHECK(agents::founding_key(sim::PlatformLevel::Enterprise, 7) == 100007);
 }

@@ -100,6 +100,36 @@ PY
 [[ ! -e $T/unmeasurable/fit.json && -s $T/unmeasurable/trace.csv ]] && pass "trace.csv kept, no fit.json" \
   || fail "unmeasurable: fit.json written or trace.csv missing"
 
+section "a KPI no run measured fails its evaluation, it is not scored"
+python3 - "$T/cal.json" "$T/unmeasured.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+c["set"] = ["ticks=3", "mechanisms.population.count=100"]
+c["parameters"] = c["parameters"][:1]
+# No stage is reached in 3 months: the summary key is null in every run.
+c["targets"] = [{"name": "reached", "summary": "stage_first_reached_tick.concentration", "value": 1}]
+c["replications"] = 1
+c["optimiser"]["max_evaluations"] = 2
+c["uncertainty"] = {"seed_blocks": 1}
+json.dump(c, open(sys.argv[2], "w"))
+PY
+"$VICSIM" calibrate "$T/unmeasured.json" --out "$T/unmeasured" --jobs 1 --quiet 2>"$T/unmeasured.err"; rc=$?
+[[ $rc -eq 1 && ! -e $T/unmeasured/fit.json ]] && grep -q "target reached: mean is not finite" "$T/unmeasured.err" \
+  && pass "exit 1, no fit.json, naming the target" || fail "unmeasured: rc $rc $(cat "$T/unmeasured.err")"
+grep -q ",ok," "$T/unmeasured/trace.csv" && fail "an unmeasured evaluation recorded ok: $(cat "$T/unmeasured/trace.csv")" \
+  || pass "every unmeasured evaluation recorded failed"
+
+section "initial_step above half a range is refused (BOBYQA)"
+python3 - "$T/cal.json" "$T/step.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+c["optimiser"]["initial_step"] = 0.6
+json.dump(c, open(sys.argv[2], "w"))
+PY
+"$VICSIM" calibrate "$T/step.json" --out "$T/step_out" 2>"$T/step.err"; rc=$?
+[[ $rc -eq 2 && ! -e $T/step_out ]] && grep -q "step.json: optimiser.initial_step" "$T/step.err" \
+  && pass "exit 2 naming optimiser.initial_step, nothing created" || fail "initial_step 0.6: rc $rc $(cat "$T/step.err")"
+
 section "determinism over --jobs"
 "$VICSIM" calibrate "$T/cal.json" --out "$T/j1" --jobs 1 2>"$T/j1.err" || fail "jobs 1 failed: $(cat "$T/j1.err")"
 "$VICSIM" calibrate "$T/cal.json" --out "$T/j2" --jobs 2 --quiet 2>"$T/j2.err" || fail "jobs 2 failed: $(cat "$T/j2.err")"
