@@ -122,7 +122,7 @@ FoundingCase founding_case(const ModelContext& c, sim::PlatformLevel level, std:
     const double ready = adoption_readiness(c, i);
     k.reachable += 1;
     k.ready += ready;
-    // The joining rule's awareness hazard (7.17, update_adoption) is (join_p + join_q · share)/12 · pull ·
+    // The joining rule's awareness hazard (7.17, adopt_and_join) is (join_p + join_q · share)/12 · pull ·
     // ready with ready = 1 for a firm already on the cloud and pull = owner_pull for a partner of the
     // platform's chain-master owner; the forecast uses the same two multipliers (7.76).
     const bool is_owner = founder >= 0 && static_cast<std::int64_t>(i) == founder;

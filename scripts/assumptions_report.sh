@@ -89,7 +89,7 @@ if os.path.exists(prim_file):
     if not p.get("boxes"):
         rev.append("PRIM found no box.")
 else:
-    rev.append("PRIM was not run (no run met the condition, or discover failed: %s)." % open(os.path.join(tmp, "discover.log")).read().strip()[:300])
+    rev.append("PRIM was not run (discover failed: %s)." % open(os.path.join(tmp, "discover.log")).read().strip()[:300])
 
 doc = open("docs/assumptions_template.md").read()
 doc = (doc.replace("{{REPLICATIONS}}", reps).replace("{{DATE}}", datetime.date.today().isoformat())

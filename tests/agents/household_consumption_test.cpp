@@ -1,6 +1,6 @@
 // Households' consumption rule (docs/ODD.md 7.69–7.71): under "income_wealth" final demand follows
 // income and deposits, deposits stop drifting, the accounts still close, and a demand shock travels to
-// wages and back; under "exogenous" (the default) nothing of it acts.
+// wages and back; under "exogenous" (the open closure) nothing of it acts.
 #include "agents/household_consumption.hpp"
 
 #include <cmath>
