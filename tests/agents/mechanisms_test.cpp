@@ -1,7 +1,10 @@
 // Each mechanism switched on and off in isolation, on a small traditional cluster.
 #include <catch2/catch.hpp>
+#include <map>
 
+#include "agents/cluster_model.hpp"
 #include "agents/mechanism_registry.hpp"
+#include "scenarios/world_builder.hpp"
 #include "test_support.hpp"
 
 using namespace vicsim;
@@ -39,6 +42,33 @@ TEST_CASE("mechanisms: with spillover off, productivity grows by innovation alon
                 "spillovers off: no imitations, some innovations; innovation also off: productivities frozen",
                 "exact", "imitations " + test::num(imit) + ", innovations " + test::num(innov),
                 imit == 0 && innov > 0, "build/tests/vicsim_tests \"[pattern_mechanisms]\" -s"});
+}
+
+TEST_CASE("mechanisms: with spillover off, every firm whose productivity rose innovated in that month",
+          "[agents][pattern][pattern_mechanisms]") {
+  // docs/ODD.md §8 pattern 3, at the firm level: month by month, an incumbent's productivity rises only in a
+  // month its innovation draw succeeded (innovated = 1); imitation, the other route, is off.
+  const auto s = small({"mechanisms.knowledge.spillover_enabled=false"});
+  auto model = scenarios::build_model(s, 1);
+  const auto& f = model.world().firms;
+  std::size_t rose = 0;
+  for (std::int32_t t = 0; t < s.ticks; ++t) {
+    std::map<std::uint64_t, double> before;
+    for (sim::FirmIndex i = 0; i < f.size(); ++i)
+      if (f.alive[i]) before[f.id(i)] = f.productivity[i];
+    model.step();
+    for (sim::FirmIndex i = 0; i < f.size(); ++i) {
+      const auto b = before.find(f.id(i));
+      if (!f.alive[i] || b == before.end() || f.productivity[i] <= b->second) continue;
+      ++rose;
+      INFO("month " << model.world().tick << ", firm " << f.id(i) << ": " << b->second << " -> "
+                    << f.productivity[i]);
+      REQUIRE(f.innovated[i] == 1);
+      REQUIRE(f.imitated[i] == 0);
+    }
+  }
+  INFO("productivity rises checked: " << rose);
+  CHECK(rose > 0);
 }
 
 TEST_CASE("mechanisms: spillovers speed up productivity growth", "[agents]") {

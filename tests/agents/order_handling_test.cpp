@@ -133,4 +133,15 @@ TEST_CASE(
   // the difference may even reverse).
   CHECK(without.diff > -0.1 * std::fabs(with.diff));
   CHECK(without.ci_low > with.ci_high);
+  const std::string cmd = "build/tests/vicsim_tests \"[pattern_lead_time]\" -s";
+  const auto ci = [](const reports::PairedRow& d) {
+    return test::num(d.diff) + " [" + test::num(d.ci_low) + ", " + test::num(d.ci_high) + "]";
+  };
+  test::record({"order handling: with ratings", "docs/ODD.md 7.83–7.84",
+                "tie handling days platform − traditional, ratings on, month 120",
+                "paired 95% CI < 0, 8 pairs", ci(with), with.ci_high < 0.0, cmd});
+  test::record({"order handling: without ratings", "docs/ODD.md 7.83–7.84",
+                "tie handling days platform − traditional, ratings off (rating_visibility 0)",
+                "> −0.1 × |with| and CI above the with-ratings CI", ci(without),
+                without.diff > -0.1 * std::fabs(with.diff) && without.ci_low > with.ci_high, cmd});
 }

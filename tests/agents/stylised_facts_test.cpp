@@ -77,7 +77,7 @@ Facts measure(const std::string& scenario, std::uint64_t seed) {
 }  // namespace
 
 TEST_CASE("stylised facts: firm sizes have a Zipf-like tail and supply ties survive like Japan's",
-          "[agents][validation][stylised_facts][!mayfail]") {
+          "[agents][validation][stylised_facts]") {
   // Five replications of each default scenario (seeds 20240901–05).
   // Firm sizes: Hill exponent (top 10%) of the replication mean in [0.8, 1.5] (Axtell 2001: 1.06 for US
   // firms; Zipf's law). Ties: the share of supplier → customer pairs with a supply tie at month 60 that have
@@ -111,6 +111,8 @@ TEST_CASE("stylised facts: firm sizes have a Zipf-like tail and supply ties surv
                   ties_ok, cmd});
     CHECK(hill >= 0.8);
     CHECK(hill <= 1.5);
-    CHECK(std::abs(survival - 0.92) <= 0.05);
+    // A known deviation (docs/ODD.md §10 row 19, §8.1): reported, not failing, so that the size-tail CHECKs
+    // above are not shielded by marking the whole test [!mayfail].
+    CHECK_NOFAIL(std::abs(survival - 0.92) <= 0.05);
   }
 }
