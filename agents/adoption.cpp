@@ -66,6 +66,7 @@ void init_digital_state(ModelContext& c, sim::FirmIndex f) {
   c.world.firms.adoption_threshold[f] =
       ap.threshold_min + (ap.threshold_max - ap.threshold_min) * rng.uniform();
   c.world.firms.overhead_factor[f] = 1.0;
+  c.world.firms.unaided_coordination[f] = 1.0;
   c.world.firms.platform_value[f] = ap.prior_value;
 }
 

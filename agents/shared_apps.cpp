@@ -2,8 +2,6 @@
 
 #include <algorithm>
 
-#include "agents/in_plant_services.hpp"
-
 namespace vicsim::agents {
 
 namespace {
@@ -57,17 +55,13 @@ void subscribe_to_apps(ModelContext& c) {
   for (auto& pl : w.platforms) pl.app_subscribers = 0;
   const double s = c.params.information.coordination_share;
   for (auto i : c.directory.alive()) {
-    // The saving of the subscription it has now, read before the decision replaces it.
-    const double current_saving = subscriber_saving(c, i);
     f.app_platform[i] = -1;
     if (!c.params.apps.enabled || !f.platforms[i] || s <= 0.0) continue;
-    // The coordination part of the overhead factor is the smoothed ratio of measured to norm hours (7.34);
-    // undoing this month's saving gives the hours the firm would spend without apps.
-    // The other part is (1 − s) times the in-plant services' shop-floor factor (7.102).
-    const double ratio = std::max(0.0, f.overhead_factor[i] - (1.0 - s) * shop_floor_factor(c, i)) / s /
-                         std::max(1e-6, 1.0 - current_saving);
+    // The hours the firm would spend without apps, smoothed like the overhead factor's coordination part
+    // (7.34) but from each month's hours before the saving applied then: the overhead factor mixes months
+    // with and without apps, and its latest month used the subscription of two months ago (7.66).
     const double coordination_yuan =
-        w.regions[sim::idx(f.region[i])].land_cost.yuan * s * ratio * f.employees[i];
+        w.regions[sim::idx(f.region[i])].land_cost.yuan * s * f.unaided_coordination[i] * f.employees[i];
     const double fee = c.params.apps.fee_per_employee * f.employees[i];
     double best = 0.0;
     for (std::size_t p = 0; p < w.platforms.size(); ++p) {

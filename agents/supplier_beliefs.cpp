@@ -326,10 +326,14 @@ void learn_from_deliveries(ModelContext& c,
       // for the same deliveries, smoothed like the evidence.
       // In-plant services cut the shop-floor record hours of the other part (7.102).
       const double rest = (1.0 - ip.coordination_share) * shop_floor_factor(c, i);
+      const double norm = deliveries * norm_per_delivery;
       const double target =
-          rest + ip.coordination_share *
-                     (deliveries > 0.0 ? f.coordination_hours[i] / (deliveries * norm_per_delivery) : 1.0);
+          rest + ip.coordination_share * (deliveries > 0.0 ? f.coordination_hours[i] / norm : 1.0);
       f.overhead_factor[i] = ip.belief_memory * f.overhead_factor[i] + (1.0 - ip.belief_memory) * target;
+      // The same ratio without the apps' saving, smoothed alike: what the app subscription values (7.66).
+      const double unaided = deliveries > 0.0 ? f.unaided_hours[i] / norm : 1.0;
+      f.unaided_coordination[i] =
+          ip.belief_memory * f.unaided_coordination[i] + (1.0 - ip.belief_memory) * unaided;
       if (after_buyer) after_buyer(chunk, i);
     }
   });

@@ -713,9 +713,10 @@ void settle_accounts(ModelContext& c) {
       }
     }
     f.input_defect_share[i] = tied_units > 0.0 ? defective_units / tied_units : 0.0;
-    // Subscribed shared apps shorten every order cycle, routine or incident (7.66).
-    f.coordination_hours[i] =
-        (deliveries + ip.incident_hours * incidents_n) * (1.0 - subscriber_saving(c, i));
+    // Subscribed shared apps shorten every order cycle, routine or incident (7.66). The hours without them
+    // are kept: what a subscription is worth does not depend on the one that was applied.
+    f.unaided_hours[i] = deliveries + ip.incident_hours * incidents_n;
+    f.coordination_hours[i] = f.unaided_hours[i] * (1.0 - subscriber_saving(c, i));
     // Screening candidates in last month's searches (7.32).
     cost += f.search_cost[i].yuan;
     tc += f.search_cost[i].yuan;

@@ -57,6 +57,8 @@ void each_array(FirmsT& fs, F&& f) {
   f(fs.search_cost, Money{});
   f(fs.overhead_factor, 1.0);
   f(fs.coordination_hours, 0.0);
+  f(fs.unaided_hours, 0.0);
+  f(fs.unaided_coordination, 1.0);  // the offline norm, where the overhead factor starts too
   f(fs.app_platform, -1);
   f(fs.in_plant_platform, -1);
   f(fs.in_plant_level, 0.0);

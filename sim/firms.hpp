@@ -70,6 +70,10 @@ struct Firms {
   std::vector<Money> search_cost;          ///< screening of supplier candidates, paid next settlement (yuan)
   std::vector<double> overhead_factor;     ///< management overhead relative to the offline norm (7.34)
   std::vector<double> coordination_hours;  ///< this tick's supplier coordination, in order cycles (7.34)
+  std::vector<double> unaided_hours;       ///< the same before its subscribed apps' saving (7.66)
+  /// smoothed ratio of unaided_hours to the offline norm, as the overhead factor's coordination part: the
+  /// hours a firm's apps would save a share of, whatever it subscribed to in which month (7.66)
+  std::vector<double> unaided_coordination;
   std::vector<std::int32_t> app_platform;  ///< platform whose shared apps it subscribes to, -1: none (7.66)
   std::vector<std::int32_t> in_plant_platform;  ///< platform it buys in-plant services from, -1: none (7.102)
   std::vector<double>
