@@ -517,9 +517,13 @@ void describe(V& v, sim::PlatformStageParams& p) {
   v.field("global_export_share", p.global_export_share, "share",
           "Members' final sales exported through platforms, for 'globalization'", 0, 1);
   v.field("ecosystem2_connected", p.ecosystem2_connected, "share", "Interconnected platforms for 2.0", 0, 1);
-  v.field("ecosystem2_cross", p.ecosystem2_cross, "share", "Integrated share of platform trade (cross-platform or both partners on connected platforms, 7.53) for 2.0", 0, 1);
+  v.field("ecosystem2_cross", p.ecosystem2_cross, "share",
+          "Integrated share of platform trade (cross-platform or both partners on connected platforms, 7.53) "
+          "for 2.0",
+          0, 1);
   v.field("ecosystem3_connected", p.ecosystem3_connected, "share", "Interconnected platforms for 3.0", 0, 1);
-  v.field("ecosystem3_cross", p.ecosystem3_cross, "share", "Integrated share of platform trade (7.53) for 3.0", 0, 1);
+  v.field("ecosystem3_cross", p.ecosystem3_cross, "share",
+          "Integrated share of platform trade (7.53) for 3.0", 0, 1);
   v.field("ecosystem3_mutual", p.ecosystem3_mutual, "share",
           "Connected platforms with ≥5% of their trade integrated (7.53)", 0, 1);
   v.field("persistence", p.persistence, "months", "Months the conditions must hold", 1, 1000);
