@@ -58,6 +58,9 @@ struct PlatformSpec {
   std::string region;                 ///< regional level: the region served
   bool open_regions = true;
   bool open_industries = true;
+  /// Only the chain-master owner and its partners may join (a point, docs/ODD.md 7.51); founded points
+  /// always.
+  bool partners_only = false;
   double min_digital_maturity = 0.0;
   std::int32_t launch_tick = 0;  ///< -1: launched only by a policy (cultivation, 1+N mandate)
   double entry_fee = 5000.0;

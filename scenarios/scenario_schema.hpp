@@ -612,6 +612,9 @@ void describe(V& v, PlatformSpec& p) {
   v.field("region", p.region, "", "Region served (regional level)");
   v.field("open_regions", p.open_regions, "", "Firms of any region may join");
   v.field("open_industries", p.open_industries, "", "Firms of any industry may join");
+  v.field("partners_only", p.partners_only, "",
+          "Only the chain-master owner and the firms with a tie to it (suppliers, customers, collaboration "
+          "partners) may join, as at a founded point (ODD 7.51); needs owner chain_master");
   v.field("min_digital_maturity", p.min_digital_maturity, "0-1", "Digital maturity needed to join", 0, 1);
   v.field("launch_tick", p.launch_tick, "tick", "Launch month (-1: launched by a policy)", -1, 100000);
   v.field("entry_fee", p.entry_fee, "yuan", "One-off joining fee", 0, 1e10);

@@ -97,6 +97,7 @@ sim::World build_world(const Scenario& s) {
     p.home_region = names.region(ps.region);
     p.open_regions = ps.open_regions;
     p.open_industries = ps.open_industries;
+    p.partners_only = ps.partners_only;
     p.min_digital_maturity = ps.min_digital_maturity;
     p.launch_tick = ps.launch_tick;
     p.entry_fee = sim::Money{ps.entry_fee};
@@ -211,6 +212,13 @@ void check_digital_specs(const Scenario& s, const std::string& file, Diagnostics
       diag.push_back({file, b + ".industry",
                       "open_industries is false, so the platform admits one industry: name it in industry "
                       "(found none)"});
+    // Admitting only the owner's partners needs an owner: an independent platform has no partners to admit.
+    if (p.partners_only && p.owner != "chain_master")
+      diag.push_back(
+          {file, b + ".partners_only",
+           "partners_only is true, so only the chain-master owner's partners may join: set owner to "
+           "'chain_master' (found '" +
+               p.owner + "')"});
     // The middle platform serves platforms, not firms (sim::takes_firm_members): a chain-master owner
     // would have to be its member.
     if (p.level == "middle" && p.owner == "chain_master")

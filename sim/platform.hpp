@@ -62,7 +62,9 @@ struct Platform {
   /** Founded line (docs/ODD.md 7.93): the other industries it also admits when !open_industries, one bit per
    * industry index (its founder's scope, chosen through the relatedness matrix); 0: `industry` only. */
   std::uint32_t related_industries = 0;
-  bool partners_only = false;  ///< point: only the chain-master owner's suppliers and customers may join
+  /// point: only the chain-master owner and firms tied to it may join (founded points; declared ones that say
+  /// so)
+  bool partners_only = false;
   double min_digital_maturity = 0.0;  ///< entry rule: digital maturity a firm needs to join
   std::int32_t launch_tick = 0;
   PlatformServices services;

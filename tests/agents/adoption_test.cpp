@@ -335,3 +335,54 @@ TEST_CASE("adoption: with adoption switched off, a launch owner on the cloud sti
   agents::adopt_and_join(c);
   for (auto i : on_cloud) CHECK(f.digital_maturity[i] == Approx(0.25 + gain * 0.75));
 }
+
+TEST_CASE("adoption: a partners-only platform admits only its chain-master owner's partners",
+          "[agents][adoption]") {
+  // docs/ODD.md 7.17, 7.51: with partners_only, only firms with a tie to the owner (either direction, any
+  // kind) may join (`eligible`). Declared here on platform_led.json's Machinery Point, which by default
+  // admits every machinery firm.
+  auto s = test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=13"});
+  for (auto& ps : s.platforms)
+    if (ps.name == "Machinery Point") ps.partners_only = true;
+  auto r = test::run(s);
+  auto& c = r.model->mutable_context();
+  auto& w = c.world;
+  auto& fs = w.firms;
+  const auto p = test::platform_index(w, "Machinery Point");
+  const sim::Platform& pl = w.platforms[p];
+  REQUIRE(pl.partners_only);
+  REQUIRE(pl.alive);
+  REQUIRE(pl.owner_firm >= 0);
+  const sim::FirmIndex owner = fs.slot_of(static_cast<std::uint64_t>(pl.owner_firm));
+  REQUIRE(owner != sim::Firms::kGone);
+  std::unordered_set<sim::FirmIndex> partners;
+  for (auto [e, end] = boost::in_edges(owner, w.network); e != end; ++e)
+    partners.insert(static_cast<sim::FirmIndex>(boost::source(*e, w.network)));
+  for (auto [e, end] = boost::out_edges(owner, w.network); e != end; ++e)
+    partners.insert(static_cast<sim::FirmIndex>(boost::target(*e, w.network)));
+  // Every firm becomes aware of every platform it may join and wants to join it; nobody leaves.
+  auto& ap = c.params.adoption;
+  ap.join_p = 1e6;
+  ap.decision_noise = 1e-9;
+  ap.leave_rate = 0.0;
+  std::vector<sim::FirmIndex> candidates;  // machinery firms with sales, not yet members
+  for (auto i : c.directory.alive()) {
+    fs.platform_value[i] = 1.0;
+    if (!fs.member_of(i, p) && fs.revenue[i].yuan > 0.0 &&
+        sim::admits_industry(pl, static_cast<std::int32_t>(sim::idx(fs.industry[i]))) &&
+        fs.digital_maturity[i] >= pl.min_digital_maturity)
+      candidates.push_back(i);
+  }
+  agents::adopt_and_join(c);
+  int partners_joined = 0, others_joined = 0, others = 0;
+  for (auto i : candidates) {
+    const bool partner = partners.count(i) > 0;
+    others += !partner;
+    (partner ? partners_joined : others_joined) += fs.member_of(i, p);
+  }
+  INFO(candidates.size() << " candidates, " << others << " of them not partners of the owner; joined: "
+                         << partners_joined << " partners, " << others_joined << " others");
+  REQUIRE(others > 0);
+  CHECK(partners_joined > 0);
+  CHECK(others_joined == 0);
+}

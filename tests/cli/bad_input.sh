@@ -216,6 +216,8 @@ mutate regional_nowhere "d['platforms'] = [{'name': 'R', 'level': 'regional'}]"
 expect_bad regional_nowhere "$T/regional_nowhere.json" "platforms[0].region" "regional.*serves one region" -- validate "$T/regional_nowhere.json"
 mutate closed_no_industry "d['platforms'] = [{'name': 'E', 'level': 'enterprise', 'open_industries': False}]"
 expect_bad closed_no_industry "$T/closed_no_industry.json" "platforms[0].industry" "open_industries is false" -- validate "$T/closed_no_industry.json"
+mutate ownerless_point "d['platforms'] = [{'name': 'E', 'level': 'enterprise', 'partners_only': True}]"
+expect_bad ownerless_point "$T/ownerless_point.json" "platforms[0].partners_only" "set owner to 'chain_master'" -- validate "$T/ownerless_point.json"
 
 # ---------------------------------------------------------------------------
 section "vicsim validate reports every problem, not just the first"

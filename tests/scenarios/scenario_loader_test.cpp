@@ -225,3 +225,22 @@ TEST_CASE("scenario_loader: the middle platform cannot be owned by a firm", "[sc
   INFO(vicsim::test::format_all(r.problems));
   CHECK(r.problems.empty());
 }
+
+TEST_CASE("scenario_loader: partners_only needs a chain-master owner and a boolean", "[scenarios]") {
+  json doc = minimal();
+  doc["platforms"] = json::parse(R"([{"name": "P", "level": "enterprise", "owner": "chain_master",
+                                      "owner_industry": "a", "partners_only": true}])");
+  auto r = load_scenario(doc, "p.json");
+  INFO(vicsim::test::format_all(r.problems));
+  REQUIRE(r.scenario);
+  CHECK(r.scenario->platforms[0].partners_only);
+  CHECK(to_json(*r.scenario)["platforms"][0]["partners_only"] == true);
+  // Only a chain-master owner has partners to admit: an independent platform would admit anyone.
+  doc["platforms"] = json::parse(R"([{"name": "E", "level": "enterprise", "partners_only": true}])");
+  r = load_scenario(doc, "p.json");
+  CHECK_FALSE(r.scenario);
+  CHECK(mentions(r.problems, "platforms[0].partners_only", "set owner to 'chain_master'"));
+  doc["platforms"][0]["partners_only"] = "yes";
+  r = load_scenario(doc, "p.json");
+  CHECK(mentions(r.problems, "platforms[0].partners_only", "expected true or false"));
+}
