@@ -205,7 +205,7 @@ double in_plant_share(const ModelContext& c) {
   const auto& alive = c.directory.alive();
   if (alive.empty()) return 0.0;
   double buyers = 0.0;
-  for (auto i : alive) buyers += in_plant_fee(c, i) > 0.0;
+  for (auto i : alive) buyers += valid_purchase(c, i);  // a buyer at a zero price is a buyer too
   return buyers / static_cast<double>(alive.size());
 }
 

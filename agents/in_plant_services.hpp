@@ -78,7 +78,8 @@ double in_plant_ramp_factor(const ModelContext& c, sim::FirmIndex i, double leve
  * Its own investment, taken out of the margin it judges its platform by (docs/ODD.md 7.35, 7.106). */
 double in_plant_own_return(const ModelContext& c, sim::FirmIndex i);
 
-/** @brief Share of alive firms that buy in-plant services (timeseries.csv `in_plant_share`). */
+/** @brief Share of alive firms holding a valid in-plant purchase at the end of the month, bought in this
+ * month's decision for next month, whatever its price (timeseries.csv `in_plant_share`). */
 double in_plant_share(const ModelContext& c);
 
 /** @brief Each alive firm buys in-plant services for next month when its expected saving, weighed by the

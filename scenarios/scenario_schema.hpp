@@ -38,7 +38,10 @@ template <class V>
 void describe(V& v, agents::MarketParams& p) {
   v.field("initial_utilisation", p.initial_utilisation, "share",
           "Initial final demand / final-stage capacity", 0.05, 1);
-  v.field("demand_growth_per_year", p.demand_growth_per_year, "1/year", "Growth of final demand", -0.5, 1);
+  v.field("demand_growth_per_year", p.demand_growth_per_year, "1/year",
+          "Growth of final demand's reference level. Moves orders only under households.consumption "
+          "exogenous: under income_wealth, orders follow households' spending (ODD 7.69)",
+          -0.5, 1);
   v.field("price_elasticity", p.price_elasticity, "",
           "Elasticity of a seller's demand share to relative price", 0, 50);
   v.field("reputation_weight", p.reputation_weight, "",

@@ -6,8 +6,8 @@
 namespace vicsim::sim {
 
 void ExitedFirms::add(const Firms& f, FirmIndex i) {
+  if (f.exit_tick[i] < 1) return;  // exited during the unrecorded warm-up: outputs do not count it
   employees_.push_back(f.employees[i]);
-  if (f.exit_tick[i] < 1) return;  // exited during the unrecorded warm-up: no row
   rows_.push_back({.id = static_cast<FirmIndex>(f.id(i)),
                    .region = f.region[i],
                    .industry = f.industry[i],

@@ -21,10 +21,10 @@ struct ExitedFirm {
 };
 
 /**
- * @brief The archive of firms compacted away: a row for each firm that exited in a recorded month
- * (exit_tick ≥ 1; firms.csv lists them), and the employees at exit of every dropped firm, warm-up exits
- * included (SME survival counts them). Both are kept in ascending order (rows by id), so readers merge
- * them with the live slots.
+ * @brief The archive of firms compacted away that exited in a recorded month (exit_tick ≥ 1): a row for
+ * each (firms.csv lists them) and their employees at exit (SME survival counts them). A firm that exited in
+ * the unrecorded warm-up is dropped without a trace, as the outputs do not record the warm-up. Both are kept
+ * in ascending order (rows by id), so readers merge them with the live slots.
  */
 class ExitedFirms {
  public:
@@ -36,7 +36,7 @@ class ExitedFirms {
   const std::vector<ExitedFirm>& rows() const { return rows_; }
   /** @brief Archived firms with fewer than `threshold` employees at exit. */
   std::size_t count_below(double threshold) const;
-  /** @brief Firms archived. */
+  /** @brief Firms archived (those that exited in a recorded month). */
   std::size_t size() const { return employees_.size(); }
   /** @brief Heap bytes held (capacities). */
   std::size_t bytes() const {

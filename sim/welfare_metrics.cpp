@@ -21,6 +21,19 @@ double theil_output_per_worker(const std::vector<double>& output, const std::vec
   return t;
 }
 
+double sme_survival(const Firms& f, const ExitedFirms& gone, double sme_threshold) {
+  // Firms compacted away count as gone too (their employees at exit are archived); sums of whole numbers.
+  double alive = 0.0, exited = static_cast<double>(gone.count_below(sme_threshold));
+  for (FirmIndex i = 0; i < f.size(); ++i) {
+    if (f.employees[i] >= sme_threshold) continue;
+    if (f.alive[i])
+      alive += 1.0;
+    else
+      exited += f.exit_tick[i] >= 1;  // a warm-up exit not yet compacted away
+  }
+  return alive + exited > 0.0 ? alive / (alive + exited) : 0.0;
+}
+
 void compute_welfare_metrics(const MetricsInput& in, TickMetrics& m) {
   const World& w = *in.world;
   const Firms& f = w.firms;
@@ -32,20 +45,13 @@ void compute_welfare_metrics(const MetricsInput& in, TickMetrics& m) {
   m.loan_write_offs = in.stats.loan_write_offs;
   m.voucher_windfall = in.stats.voucher_windfall;
   std::vector<double> output(w.regions.size(), 0.0), employees(w.regions.size(), 0.0);
-  // Firms compacted away count as gone too (their employees at exit are archived); sums of whole numbers.
-  double sme_alive = 0.0, sme_gone = static_cast<double>(w.exited.count_below(in.sme_threshold));
   for (FirmIndex i = 0; i < f.size(); ++i) {
-    const bool sme = f.employees[i] < in.sme_threshold;
-    if (!f.alive[i]) {
-      sme_gone += sme;
-      continue;
-    }
-    sme_alive += sme;
+    if (!f.alive[i]) continue;
     output[idx(f.region[i])] += f.revenue[i].yuan;
     employees[idx(f.region[i])] += f.employees[i];
   }
   m.theil_output_per_worker = theil_output_per_worker(output, employees);
-  m.sme_survival = sme_alive + sme_gone > 0.0 ? sme_alive / (sme_alive + sme_gone) : 0.0;
+  m.sme_survival = sme_survival(f, w.exited, in.sme_threshold);
   double fees = 0.0, gmv = 0.0;
   for (const auto& pl : w.platforms)
     if (pl.alive || pl.failed_tick == w.tick) {

@@ -314,3 +314,17 @@ TEST_CASE("in_plant_services: buyers pay their platform in the ledger; off, nobo
   CHECK(in_plant_payments(off.model->context()) == 0.0);
   CHECK(off.series.back().in_plant_share == 0.0);
 }
+
+TEST_CASE("in_plant_services: the share counts buyers, also at a zero price", "[agents]") {
+  // docs/ODD.md 7.102: at fee_per_device 0 firms still buy (the saving beats a zero price) and get the
+  // effect, so they count as buyers although nobody pays.
+  const auto free = test::run(test::load("platform_led.json", {"mechanisms.population.count=600", "ticks=24",
+                                                               "mechanisms.in_plant.fee_per_device=0"}));
+  const auto& c = free.model->context();
+  CHECK(in_plant_payments(c) == 0.0);
+  double buyers = 0.0;
+  for (auto i : c.directory.alive()) buyers += agents::in_plant_effect(c, i) > 0.0;
+  REQUIRE(buyers > 0.0);
+  CHECK(free.series.back().in_plant_share ==
+        Approx(buyers / static_cast<double>(c.directory.alive().size())));
+}

@@ -4,8 +4,7 @@
 
 using namespace vicsim::sim;
 
-TEST_CASE("ExitedFirms keeps rows by id across batches and counts warm-up exits for SME survival only",
-          "[firms]") {
+TEST_CASE("ExitedFirms keeps rows by id across batches and drops warm-up exits without a trace", "[firms]") {
   Firms fs;
   for (int k = 0; k < 6; ++k) {
     const FirmIndex i = fs.add();
@@ -22,7 +21,7 @@ TEST_CASE("ExitedFirms keeps rows by id across batches and counts warm-up exits 
   x.add(fs, 0);
   x.add(fs, 2);
   x.finish();
-  REQUIRE(x.size() == 4);
+  REQUIRE(x.size() == 3);
   REQUIRE(x.rows().size() == 3);  // no row for the warm-up exit
   CHECK(x.rows()[0].id == 2);
   CHECK(x.rows()[1].id == 4);
@@ -30,9 +29,9 @@ TEST_CASE("ExitedFirms keeps rows by id across batches and counts warm-up exits 
   CHECK(x.rows()[0].exit_tick == 12);
   CHECK(x.rows()[0].cash.yuan == 2000.0);
   CHECK(x.rows()[0].employees == 150.0);
-  // Employees at exit: 50 (warm-up), 150, 250, 300.
-  CHECK(x.count_below(50.0) == 0);
-  CHECK(x.count_below(50.5) == 1);
-  CHECK(x.count_below(250.0) == 2);
-  CHECK(x.count_below(1e9) == 4);
+  // Employees at exit: 150, 250, 300 (the warm-up exit's 50 is not counted, as outputs skip the warm-up).
+  CHECK(x.count_below(150.0) == 0);
+  CHECK(x.count_below(150.5) == 1);
+  CHECK(x.count_below(300.0) == 2);
+  CHECK(x.count_below(1e9) == 3);
 }
