@@ -6,7 +6,10 @@
 namespace vicsim::sim {
 
 void ExitedFirms::add(const Firms& f, FirmIndex i) {
-  if (f.exit_tick[i] < 1) return;  // exited during the unrecorded warm-up: outputs do not count it
+  if (f.exit_tick[i] < 1) {  // exited during the unrecorded warm-up: outputs do not count it
+    ++warm_up_exits_;
+    return;
+  }
   employees_.push_back(f.employees[i]);
   rows_.push_back({.id = static_cast<FirmIndex>(f.id(i)),
                    .region = f.region[i],

@@ -21,9 +21,9 @@ struct ExitedFirm {
 };
 
 /**
- * @brief The archive of firms compacted away that exited in a recorded month (exit_tick ≥ 1): a row for
- * each (firms.csv lists them) and their employees at exit (SME survival counts them). A firm that exited in
- * the unrecorded warm-up is dropped without a trace, as the outputs do not record the warm-up. Both are kept
+ * @brief The archive of firms compacted away. A firm that exited in a recorded month (exit_tick ≥ 1) leaves a
+ * row (firms.csv lists them) and its employees at exit (SME survival counts them); a firm that exited in the
+ * unrecorded warm-up is only counted, as the outputs do not record the warm-up. Rows and employees are kept
  * in ascending order (rows by id), so readers merge them with the live slots.
  */
 class ExitedFirms {
@@ -34,10 +34,10 @@ class ExitedFirms {
   void finish();
   /** @brief Rows of firms that exited in a recorded month, by ascending id. */
   const std::vector<ExitedFirm>& rows() const { return rows_; }
-  /** @brief Archived firms with fewer than `threshold` employees at exit. */
+  /** @brief Firms that exited in a recorded month with fewer than `threshold` employees at exit. */
   std::size_t count_below(double threshold) const;
-  /** @brief Firms archived (those that exited in a recorded month). */
-  std::size_t size() const { return employees_.size(); }
+  /** @brief Firms compacted away, warm-up exits included. */
+  std::size_t size() const { return employees_.size() + warm_up_exits_; }
   /** @brief Heap bytes held (capacities). */
   std::size_t bytes() const {
     return rows_.capacity() * sizeof(ExitedFirm) + employees_.capacity() * sizeof(double);
@@ -46,6 +46,7 @@ class ExitedFirms {
  private:
   std::vector<ExitedFirm> rows_;
   std::vector<double> employees_;
+  std::size_t warm_up_exits_ = 0;
 };
 
 }  // namespace vicsim::sim
