@@ -471,7 +471,8 @@ int run_calibration(const CalibrateOptions& o) {
                         {"scenario_file", c.scenario_file},
                         {"algorithm", c.optimiser.algorithm},
                         {"nlopt_version", nlopt_version()},
-                        {"vicsim_version", kVersion}};
+                        {"vicsim_version", kVersion},
+                        {"git_hash", kGitHash}};
   for (const auto& p : c.parameters) man["parameters"].push_back(p.name);
   for (const auto& t : c.targets) man["targets"].push_back(t.name);
 

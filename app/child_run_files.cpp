@@ -8,6 +8,7 @@
 
 #include "reports/csv_table.hpp"
 #include "reports/run_writers.hpp"
+#include "vicsim_version.hpp"
 
 namespace vicsim::app {
 
@@ -61,6 +62,15 @@ int open_resumable_directory(const std::filesystem::path& dir, const std::string
     old = nlohmann::json::parse(read_text(manifest_file));
   } catch (const std::exception& err) {
     std::cerr << "error: " << manifest_file.string() << ": unreadable (" << err.what() << ")\n";
+    return 2;
+  }
+  // Results of two model versions must not mix: the inputs' fingerprint cannot see a rebuilt model.
+  if (const std::string begun_by = old.value("git_hash", "unknown"); begun_by != kGitHash) {
+    std::cerr
+        << "error: " << dir.string() << " was begun by vicsim " << begun_by << " and this is vicsim "
+        << kGitHash
+        << ": resuming would mix results of two model versions. Use another --out, or --force to discard "
+           "it and start over.\n";
     return 2;
   }
   if (old.value("fingerprint", "") != fingerprint) {

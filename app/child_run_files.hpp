@@ -15,7 +15,8 @@ std::string read_text(const std::filesystem::path& p);
 
 /** @brief Checks an output directory that a resumable command (sweep, calibrate) owns through its manifest
  * file: refuses (exit code 2, message printed) a non-directory, a non-empty directory without the manifest,
- * an unreadable manifest, or one whose fingerprint differs (`mismatch` says what changed); with `force`
+ * an unreadable manifest, one written by another vicsim build (its `git_hash`, so that results of two model
+ * versions never mix) or one whose fingerprint differs (`mismatch` says what changed); with `force`
  * removes it. Sets `resume` when an earlier run of the same inputs can be continued. Returns 0 or 2. */
 int open_resumable_directory(const std::filesystem::path& dir, const std::string& manifest_name,
                              const std::string& fingerprint, bool force, const std::string& mismatch,

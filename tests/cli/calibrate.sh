@@ -229,6 +229,13 @@ section "changed inputs refused, --force starts over, foreign directories untouc
 sed 's/"seed": 5/"seed": 6/' "$T/cal.json" >"$T/cal6.json"
 "$VICSIM" calibrate "$T/cal6.json" --out "$T/j1" 2>"$T/fp.err"; rc=$?
 [[ $rc -eq 2 ]] && grep -q "different inputs" "$T/fp.err" && pass "changed calibration refused" || fail "fingerprint: rc $rc"
+python3 - "$T/j1/calibrate.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1])); m["git_hash"] = "0123abc"; json.dump(m, open(sys.argv[1], "w"))
+PY
+"$VICSIM" calibrate "$T/cal.json" --out "$T/j1" 2>"$T/rebuilt.err"; rc=$?
+[[ $rc -eq 2 ]] && grep -q "begun by vicsim 0123abc.*mix results of two model versions" "$T/rebuilt.err" \
+  && pass "a calibration begun by another vicsim build is refused" || fail "other build: rc $rc: $(cat "$T/rebuilt.err")"
 sed -i 's/"max_evaluations": 8/"max_evaluations": 3/; s/"points": 2/"points": 1, "hessian": false/' "$T/cal6.json"
 "$VICSIM" calibrate "$T/cal6.json" --out "$T/j1" --force --quiet 2>/dev/null && [[ $(wc -l <"$T/j1/trace.csv") -eq 8 ]] \
   && pass "--force starts over" || fail "--force"

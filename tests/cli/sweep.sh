@@ -168,6 +168,15 @@ rc=$?
 [[ $rc -eq 2 ]] && grep -q "different experiment" "$T/changed.log" && pass "refused with exit 2" ||
   fail "changed experiment: exit $rc: $(cat "$T/changed.log")"
 cmp -s "$T/j1/results.csv" "$T/k/results.csv" && pass "the refused sweep's results are untouched" || fail "results.csv was touched"
+python3 - "$T/k/sweep.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1])); m["git_hash"] = "0123abc"; json.dump(m, open(sys.argv[1], "w"))
+PY
+sweep rebuilt "$T/morris.json" --out "$T/k"
+rc=$?
+[[ $rc -eq 2 ]] && grep -q "begun by vicsim 0123abc.*mix results of two model versions" "$T/rebuilt.log" &&
+  pass "a sweep begun by another vicsim build is refused with exit 2" || fail "other build: exit $rc: $(cat "$T/rebuilt.log")"
+cmp -s "$T/j1/results.csv" "$T/k/results.csv" && pass "the refused sweep's results are untouched" || fail "results.csv was touched"
 mkdir -p "$T/other" && echo x >"$T/other/file"
 sweep force "$T/morris2.json" --out "$T/k" --force
 [[ $? -eq 0 ]] && ! cmp -s "$T/j1/results.csv" "$T/k/results.csv" && [[ $(records "$T/k") -eq 48 ]] &&
