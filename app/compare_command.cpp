@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -179,7 +180,7 @@ int compare(const CompareOptions& o) {
   j["rows"] = nlohmann::json::array();
   for (const auto& r : rows)
     j["rows"].push_back({{"kpi", r.kpi},
-                         {"tick", r.tick},
+                         {"tick", static_cast<std::int64_t>(r.tick)},  // a month: a JSON integer
                          {"n", r.n},
                          {"mean_a", number_or_null(r.mean_a)},
                          {"mean_b", number_or_null(r.mean_b)},

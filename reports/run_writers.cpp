@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstdint>
 #include <fstream>
 #include <iomanip>
 #include <limits>
@@ -91,7 +92,7 @@ nlohmann::json first_reached(const std::vector<sim::TickMetrics>& series, double
     reached[name] = nullptr;
     for (const auto& m : series)
       if (m.*stage >= k) {
-        reached[name] = m.tick;
+        reached[name] = static_cast<std::int64_t>(m.tick);  // a month: a JSON integer, not 6.0
         break;
       }
   }
