@@ -26,12 +26,18 @@ BaseScenario load_base_scenario(const std::string& document_file, const std::str
     diag.push_back(
         {document_file, "set", "the base scenario with these overrides is not valid: " + p.format()});
   if (!base.scenario) return out;
-  // A scenario that extends another or reads a CSV depends on more files than its own bytes: the
-  // fingerprint (resume check) also covers what they resolve to.
-  if (doc->contains("extends") || doc->contains("regions_csv"))
-    scenario_text += "\n" + scenarios::to_json(*base.scenario).dump();
+  // A scenario may depend on more files than its own bytes (extends, regions_csv, firms_csv, and whatever
+  // a later key refers to): the fingerprint (resume check) always covers what it resolves to.
+  scenario_text += "\n" + scenarios::to_json(*base.scenario).dump();
   out.doc = std::move(doc);
   return out;
+}
+
+std::string unknown_key_message(const scenarios::Diagnostics& problems, const std::string& key) {
+  static const std::string kUnknown = "unknown key";
+  if (problems.empty() || problems.front().path != key || problems.front().message.rfind(kUnknown, 0) != 0)
+    return "";
+  return "unknown scenario key '" + key + "'" + problems.front().message.substr(kUnknown.size());
 }
 
 }  // namespace vicsim::experiments

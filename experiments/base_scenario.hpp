@@ -37,12 +37,19 @@ struct BaseScenario {
 
 /**
  * @brief Resolves `scenario` (relative to `document_file`'s directory), reads it into `scenario_text` (its
- * bytes, plus its resolved form when it extends others or reads a CSV, so a fingerprint covers what it
- * depends on) and loads it with `set`. Problems go to `diag` against `document_file`: at "scenario" when the
+ * bytes plus its resolved form, so a fingerprint covers every file it depends on: extends, regions_csv,
+ * firms_csv) and loads it with `set`. Problems go to `diag` against `document_file`: at "scenario" when the
  * file cannot be used, at "set" for each problem of the scenario with the overrides; `doc` is then empty.
  */
 BaseScenario load_base_scenario(const std::string& document_file, const std::string& scenario,
                                 const std::vector<std::string>& set, std::string& scenario_text,
                                 scenarios::Diagnostics& diag);
+
+/**
+ * @brief When the scenario's first problem with an override of `key` says `key` names no scenario key, the
+ * message to report at the document's own `path` field ("unknown scenario key 'K' (did you mean ...)"), so
+ * the user is sent to the key, not to a value; empty otherwise.
+ */
+std::string unknown_key_message(const scenarios::Diagnostics& problems, const std::string& key);
 
 }  // namespace vicsim::experiments

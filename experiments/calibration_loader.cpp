@@ -208,6 +208,10 @@ void check_against_scenario(Calibration& cal, CalibrationLoad& out, Checker& c) 
       sets.push_back(p.path + "=" + reports::format_number(x));
       auto r = scenarios::load_scenario(*doc, cal.scenario_file, sets);
       if (r.problems.empty()) continue;
+      if (auto why = unknown_key_message(r.problems, p.path); !why.empty()) {
+        c.error("parameters[" + std::to_string(i) + "].path", why);
+        break;
+      }
       c.error("parameters[" + std::to_string(i) + "]" + where,
               "value " + reports::format_number(x) + " for '" + p.path +
                   "' is not valid in the scenario (a calibrated key must be a real number with this range "

@@ -329,6 +329,10 @@ void check_against_scenario(Experiment& e, ExperimentLoad& out, Checker& c) {
       sets.push_back(f.path + "=" + value.set_text);
       auto r = scenarios::load_scenario(*doc, e.scenario_file, sets);
       if (r.problems.empty()) continue;
+      if (auto why = unknown_key_message(r.problems, f.path); !why.empty()) {
+        c.error("factors[" + std::to_string(i) + "].path", why);
+        break;
+      }
       c.error("factors[" + std::to_string(i) + "]",
               "value " + value.set_text + " for '" + f.path + "' is not valid in the scenario: " +
                   (r.problems.front().path.empty() ? "" : r.problems.front().path + ": ") +

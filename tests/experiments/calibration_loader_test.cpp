@@ -136,6 +136,9 @@ TEST_CASE("calibration_loader: bounds are checked against the scenario schema's 
   r = load_calibration(doc, kFile, kColumns);
   INFO(all(r.problems));
   CHECK_FALSE(r.calibration);
+  CHECK(mentions(r.problems, "parameters[0].path",
+                 "unknown scenario key 'mechanisms.trade.transaction_cost_bse' (did you mean "
+                 "'transaction_cost_base'?)"));
 }
 
 TEST_CASE("calibration_loader: the Hessian's keys have defaults and ranges", "[experiments]") {

@@ -84,7 +84,9 @@ TEST_CASE("experiment_loader: factor values are checked against the scenario's s
   INFO(all(r.problems));
   CHECK(mentions(r.problems, "factors[0]", "value 9 for 'mechanisms.trade.transaction_cost_base'"));
   CHECK(mentions(r.problems, "factors[0]", "[0, 5]"));
-  CHECK(mentions(r.problems, "factors[1]", "did you mean 'enabled'"));
+  // An unknown key is reported at the factor's path, not as a bad value.
+  CHECK(mentions(r.problems, "factors[1].path",
+                 "unknown scenario key 'mechanisms.trade.enabeld' (did you mean 'enabled'?)"));
 
   json missing = valid();
   missing["scenario"] = "no/such/file.json";
