@@ -108,7 +108,7 @@ const std::vector<Mechanism>& mechanism_registry() {
        {{"mechanisms.interconnection.share_data", "false"},
         {"mechanisms.interconnection.share_knowledge", "false"},
         {"mechanisms.interconnection.share_technology", "false"}},
-       "platforms[*]", "mechanisms.interconnection",
+       "platforms[level=middle]", "mechanisms.interconnection",
        {"connect_rate", "share_data", "share_knowledge", "share_technology", "technology_saving"},
        {"platform roster", "service access", "platform costs"}, "mechanisms.interconnection.sync_gflop", {},
        "7.22, 7.52"},

@@ -37,8 +37,9 @@ std::vector<GroupSwitch> group_switches(const nlohmann::json& a, const nlohmann:
 nlohmann::json coalition_document(const nlohmann::json& b, const std::vector<GroupSwitch>& groups,
                                   std::uint32_t coalition);
 
-/** @brief The concrete paths a wildcard path selects in doc (`[*]` expanded over the array's indices; keys
- * must exist); empty when it selects nothing. */
+/** @brief The concrete paths a wildcard path selects in doc (`[*]` expanded over the array's indices,
+ * `[key=value]` over the items whose text `key` equals `value`; keys must exist); empty when it selects
+ * nothing. */
 std::vector<std::string> expand_path(const nlohmann::json& doc, const std::string& path);
 
 }  // namespace vicsim::scenarios

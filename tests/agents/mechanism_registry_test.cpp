@@ -139,3 +139,26 @@ TEST_CASE("mechanism_switches: A's state, absent mechanisms and coalitions", "[s
   CHECK_THROWS_WITH(scenarios::group_switches(a, b, {"x=fee_learning", "x=network_investment"}),
                     Catch::Contains("the label 'x' is used twice"));
 }
+
+TEST_CASE("mechanism_switches: 1+N sharing is a group only where a middle platform is declared",
+          "[scenarios]") {
+  // docs/ODD.md 7.40 (d): `one_plus_n`'s present_if is platforms[level=middle], so the flagship comparison
+  // (platform_led.json declares no middle platform) gets no inert 1+N group, and one_plus_n.json does.
+  const auto resolved = [](const char* file) {
+    auto l = scenarios::load_scenario_file(std::string(VICSIM_SOURCE_DIR) + "/scenarios/" + file);
+    REQUIRE(l.scenario);
+    return scenarios::to_json(*l.scenario);
+  };
+  const auto traditional = resolved("traditional.json"), platform_led = resolved("platform_led.json"),
+             one_plus_n = resolved("one_plus_n.json");
+  const auto names = [](const std::vector<scenarios::GroupSwitch>& groups) {
+    std::set<std::string> out;
+    for (const auto& g : groups) out.insert(g.name);
+    return out;
+  };
+  CHECK(scenarios::expand_path(platform_led, "platforms[level=middle]").empty());
+  REQUIRE(scenarios::expand_path(one_plus_n, "platforms[level=middle]").size() == 1);
+  CHECK(names(scenarios::group_switches(traditional, platform_led)).count("one_plus_n") == 0);
+  CHECK(names(scenarios::group_switches(traditional, platform_led)).count("platforms") == 1);
+  CHECK(names(scenarios::group_switches(traditional, one_plus_n)).count("one_plus_n") == 1);
+}
