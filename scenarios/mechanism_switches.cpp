@@ -33,14 +33,11 @@ void expand(const nlohmann::json& node, const std::vector<PathStep>& steps, std:
         for (std::size_t i = 0; i < node.size(); ++i)
           expand(node.at(i), steps, k + 1, at + "[" + std::to_string(i) + "]", out);
       break;
-    case PathStep::Kind::Match:  // the items whose text key equals the value, e.g. platforms[level=middle]
+    case PathStep::Kind::Match:  // as --set selects, e.g. platforms[level=middle]
       if (node.is_array())
-        for (std::size_t i = 0; i < node.size(); ++i) {
-          const auto& item = node.at(i);
-          if (item.is_object() && item.contains(s.key) && item.at(s.key).is_string() &&
-              item.at(s.key).get<std::string>() == s.value)
-            expand(item, steps, k + 1, at + "[" + std::to_string(i) + "]", out);
-        }
+        for (std::size_t i = 0; i < node.size(); ++i)
+          if (match_text(node.at(i), s.key) == s.value)
+            expand(node.at(i), steps, k + 1, at + "[" + std::to_string(i) + "]", out);
       break;
     default:
       throw std::invalid_argument("mechanism switch paths use keys, [i], [*] and [key=value] only");

@@ -38,7 +38,7 @@ nlohmann::json coalition_document(const nlohmann::json& b, const std::vector<Gro
                                   std::uint32_t coalition);
 
 /** @brief The concrete paths a wildcard path selects in doc (`[*]` expanded over the array's indices,
- * `[key=value]` over the items whose text `key` equals `value`; keys must exist); empty when it selects
+ * `[key=value]` over the items it selects in --set, `match_text`; keys must exist); empty when it selects
  * nothing. */
 std::vector<std::string> expand_path(const nlohmann::json& doc, const std::string& path);
 

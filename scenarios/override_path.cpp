@@ -28,6 +28,12 @@ std::string scalar_text(const nlohmann::json& v) {
 
 }  // namespace
 
+std::string match_text(const nlohmann::json& item, const std::string& key) {
+  if (!item.is_object()) return "";
+  auto it = item.find(key);
+  return it == item.end() ? "" : scalar_text(*it);
+}
+
 std::optional<std::vector<PathStep>> parse_override_path(const std::string& path, std::string& error) {
   std::vector<PathStep> steps;
   std::size_t i = 0;
@@ -190,10 +196,7 @@ std::optional<std::vector<nlohmann::json*>> select_nodes(nlohmann::json& doc,
             next.push_back(&item);
             continue;
           }
-          if (!item.is_object()) continue;
-          auto it = item.find(s.key);
-          if (it == item.end()) continue;
-          const std::string text = scalar_text(*it);
+          const std::string text = match_text(item, s.key);
           if (text == s.value)
             next.push_back(&item);
           else if (!text.empty())

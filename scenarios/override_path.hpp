@@ -19,6 +19,11 @@ struct PathStep {
   std::string value;      ///< Match: the text the item's key must equal
 };
 
+/** @brief The text a `[key=value]` selector compares with `value`: item's `key` as --set would write it
+ * (strings bare, numbers and booleans as JSON); empty when item is not an object, lacks `key` or holds no
+ * scalar there. */
+std::string match_text(const nlohmann::json& item, const std::string& key);
+
 /** @brief Parses `path`; on a malformed path returns nothing and sets `error` (what was expected, where). */
 std::optional<std::vector<PathStep>> parse_override_path(const std::string& path, std::string& error);
 

@@ -157,6 +157,9 @@ TEST_CASE("mechanism_switches: 1+N sharing is a group only where a middle platfo
     return out;
   };
   CHECK(scenarios::expand_path(platform_led, "platforms[level=middle]").empty());
+  // A selector matches as in --set (scenarios::match_text): numbers too, written as JSON.
+  CHECK(scenarios::expand_path(platform_led, "platforms[launch_tick=0]") ==
+        std::vector<std::string>{"platforms[0]", "platforms[3]"});
   REQUIRE(scenarios::expand_path(one_plus_n, "platforms[level=middle]").size() == 1);
   CHECK(names(scenarios::group_switches(traditional, platform_led)).count("one_plus_n") == 0);
   CHECK(names(scenarios::group_switches(traditional, platform_led)).count("platforms") == 1);
