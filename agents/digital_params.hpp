@@ -3,6 +3,7 @@
  * infrastructure mapping, 1+N interconnection, and the platform-path stage thresholds (docs/ODD.md). */
 #include <cstdint>
 
+#include "sim/platform.hpp"
 #include "sim/platform_stage.hpp"
 
 namespace vicsim::agents {
@@ -111,6 +112,13 @@ struct InterconnectionParams {
   bool share_knowledge = true;     ///< knowledge: members of connected platforms use any connected app pool
 };
 
+/** @brief Switches of the services founded platforms offer: each offers those of its level (7.51) that are on
+ * here. All on by default; `vicsim attribute` turns them off together with the declared platforms' services
+ * (7.40). A service no level offers (cross-border matchmaking) has no key in the scenario format. */
+struct FoundedServiceSwitches {
+  sim::PlatformServices on{true, true, true, true, true, true, true};
+};
+
 /** @brief Endogenous platform founding by chain-masters and independent providers (7.50). */
 struct FoundingParams {
   bool enabled = false;               ///< off: only the scenario's platforms exist
@@ -127,6 +135,7 @@ struct FoundingParams {
   double entry_fee = 2000.0;          ///< entry fee a founder sets (yuan)
   double compute_per_firm = 0.5;      ///< compute a founder buys per reachable firm (Gflop/s)
   double regional_min_firms = 150.0;  ///< firms a region needs before a regional platform is considered
+  FoundedServiceSwitches services;    ///< services founded platforms may offer (7.51)
 };
 
 /** @brief Point, line and surface as mechanism: what each level provides to the level below (7.51). */

@@ -10,6 +10,14 @@
 
 namespace vicsim::agents {
 
+namespace {
+
+// Present where a platform is declared or may be founded (7.40): founded platforms fee-learn, invest, rate,
+// sit in the hierarchy and host apps and in-plant services as declared ones do.
+constexpr const char* kDeclaredOrFounded = "platforms[*] | mechanisms.founding.enabled=true";
+
+}  // namespace
+
 const std::vector<Mechanism>& mechanism_registry() {
   // clang-format off
   static const std::vector<Mechanism> table = {
@@ -87,16 +95,16 @@ const std::vector<Mechanism>& mechanism_registry() {
        {"platform roster", "platform month", "platform costs", "platform accounts"}, "",
        {"platforms_alive", "platform_hhi", "platform_gmv", "platform_fee_revenue", "fee_share_of_gmv"}, "7.21"},
       {"fee_learning", "platforms", "digital layer", "Platforms learn their fees by reinforcement (quarterly)",
-       {{"mechanisms.platform_economy.fee_learning", "false"}}, "platforms[*]", "mechanisms.platform_economy",
+       {{"mechanisms.platform_economy.fee_learning", "false"}}, kDeclaredOrFounded, "mechanisms.platform_economy",
        {"fee_step", "fee_learning_rate", "fee_ceiling", "aspiration_rate"}, {"platform accounts"}, "", {}, "7.21"},
       {"network_investment", "platforms", "digital layer",
        "Platforms invest in their binding network resource (uplink or edge gateways)",
-       {{"mechanisms.platform_economy.network_investment", "false"}}, "platforms[*]", "mechanisms.platform_economy",
+       {{"mechanisms.platform_economy.network_investment", "false"}}, kDeclaredOrFounded, "mechanisms.platform_economy",
        {"cost_per_gbps", "edge_cost_per_member", "edge_max"}, {"platform accounts"}, "", {}, "7.21, 7.23"},
       {"platform_ratings", "platform_ratings", "digital layer",
        "Members' delivery records visible as ratings (information, 7.31); off: platform information equals offline",
        {{"mechanisms.information.rating_visibility", "0"}},
-       "platforms[*]", "mechanisms.information", {"rating_visibility"},
+       kDeclaredOrFounded, "mechanisms.information", {"rating_visibility"},
        {"tie channels", "supplier search", "settlement"}, "", {"platform_tie_share"}, "7.31"},
       {"platform_founding", "platform_founding", "digital layer",
        "Chain-masters and independent providers found platforms when the expected profit covers launch cost and risk",
@@ -114,7 +122,7 @@ const std::vector<Mechanism>& mechanism_registry() {
        "7.22, 7.52"},
       {"platform_hierarchy", "platform_hierarchy", "digital layer",
        "Point, line and surface: surfaces serve lines, lines serve points, with data-value and app-stock feedback",
-       {{"mechanisms.hierarchy.enabled", "false"}}, "platforms[*]", "mechanisms.hierarchy",
+       {{"mechanisms.hierarchy.enabled", "false"}}, kDeclaredOrFounded, "mechanisms.hierarchy",
        {"compute_saving", "data_rate", "app_rate"}, {"service access"}, "", {}, "7.51"},
       {"infrastructure_layer", "infrastructure_layer", "digital layer",
        "SimGrid network and compute model of platform traffic; off: platforms never congest and order "
@@ -127,7 +135,7 @@ const std::vector<Mechanism>& mechanism_registry() {
        {"service_latency_ms", "max_congestion"}, "7.23"},
       {"shared_apps", "shared_apps", "digital layer",
        "Members subscribe to a platform's shared apps when the saved coordination hours are worth more than the fee",
-       {{"mechanisms.apps.enabled", "false"}}, "platforms[*]", "mechanisms.apps",
+       {{"mechanisms.apps.enabled", "false"}}, kDeclaredOrFounded, "mechanisms.apps",
        {"saving_max", "half_apps", "fee_per_employee", "cost_per_app"},
        {"service times", "settlement", "app subscriptions", "platform costs"},
        "mechanisms.apps.bytes_per_day (design-data traffic kind)", {"app_subscriber_share"}, "7.66–7.68", nullptr,
@@ -135,7 +143,7 @@ const std::vector<Mechanism>& mechanism_registry() {
       {"in_plant_services", "in_plant_services", "digital layer",
        "Firms buy in-plant digital services through a platform when the expected in-plant saving, weighed by its "
        "ramp, exceeds the price",
-       {{"mechanisms.in_plant.enabled", "false"}}, "platforms[*]", "mechanisms.in_plant",
+       {{"mechanisms.in_plant.enabled", "false"}}, kDeclaredOrFounded, "mechanisms.in_plant",
        {"fee_per_device", "days_cut", "shop_floor_share", "paperwork_cut", "defect_cut", "ramp_months",
         "service_life_months"},
        {"in-plant services", "settlement", "learning"}, "", {"in_plant_share"}, "7.102", nullptr,
@@ -143,29 +151,35 @@ const std::vector<Mechanism>& mechanism_registry() {
       // --- platform services (per platform, platforms[*].services) ---
       {"matchmaking", "matchmaking", "platform service",
        "Search of the reachable member pool across regions and industries, and the marketplace for shortfalls",
-       {{"platforms[*].services.matchmaking", "false"}}, "platforms[*]", "mechanisms.services",
+       {{"platforms[*].services.matchmaking", "false"}, {"mechanisms.founding.services.matchmaking", "false"}},
+       kDeclaredOrFounded, "mechanisms.services",
        {"platform_candidates"}, {"service access", "supplier search", "orders"}, "",
        {"platform_cross_region"}, "7.18", &sim::PlatformServices::matchmaking},
       {"dispatch", "dispatch", "platform service", "Members' excess orders go to idle member capacity",
-       {{"platforms[*].services.dispatch", "false"}}, "platforms[*]", "mechanisms.services", {"dispatch_share"},
+       {{"platforms[*].services.dispatch", "false"}, {"mechanisms.founding.services.dispatch", "false"}},
+       kDeclaredOrFounded, "mechanisms.services", {"dispatch_share"},
        {"service access", "orders", "settlement"}, "mechanisms.infrastructure.dispatch_bytes_per_day",
        {"dispatched_units"}, "7.20", &sim::PlatformServices::dispatch},
       {"forecasting", "forecasting", "platform service", "C2M demand forecasting cuts final-stage forecast error",
-       {{"platforms[*].services.forecasting", "false"}}, "platforms[*]", "mechanisms.services",
+       {{"platforms[*].services.forecasting", "false"}, {"mechanisms.founding.services.forecasting", "false"}},
+       kDeclaredOrFounded, "mechanisms.services",
        {"forecast_error_sd", "c2m_share", "c2m_error_sd", "forecast_error_cut", "markdown_cost"},
        {"service access", "orders"},
        "mechanisms.infrastructure.gflop_forecast, forecast_bytes_per_day", {}, "7.20",
        &sim::PlatformServices::forecasting},
       {"knowledge_sharing", "knowledge_sharing", "platform service",
        "Knowledge and app sharing: platform contacts for imitation across regions",
-       {{"platforms[*].services.knowledge", "false"}}, "platforms[*]", "mechanisms.services",
+       {{"platforms[*].services.knowledge", "false"}, {"mechanisms.founding.services.knowledge", "false"}},
+       kDeclaredOrFounded, "mechanisms.services",
        {"knowledge_contacts"}, {"service access", "learning"}, "", {}, "7.18", &sim::PlatformServices::knowledge},
       {"finance", "finance", "platform service", "Data-driven credit lines in months of revenue",
-       {{"platforms[*].services.finance", "false"}}, "platforms[*]", "mechanisms.services",
+       {{"platforms[*].services.finance", "false"}, {"mechanisms.founding.services.finance", "false"}},
+       kDeclaredOrFounded, "mechanisms.services",
        {"credit_months", "interest_per_year", "repayment_months"}, {"service access", "credit lines", "credit"}, "",
        {"loan_write_offs"}, "7.18", &sim::PlatformServices::finance},
       {"logistics", "logistics", "platform service", "Pooled shipment consolidation for a fee shortens the wait for a load",
-       {{"platforms[*].services.logistics", "false"}}, "platforms[*]", "mechanisms.services",
+       {{"platforms[*].services.logistics", "false"}, {"mechanisms.founding.services.logistics", "false"}},
+       kDeclaredOrFounded, "mechanisms.services",
        {"logistics_fee", "logistics_cost"}, {"logistics lanes", "settlement"}, "", {}, "7.60", &sim::PlatformServices::logistics},
       {"cross_border", "cross_border", "platform service",
        "Cross-border matchmaking: members pay to be listed for foreign buyers with their platform record",

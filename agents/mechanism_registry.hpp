@@ -40,8 +40,10 @@ struct Mechanism {
   const char* kind;         ///< "firm economy", "digital layer" or "platform service"
   const char* description;  ///< one sentence, printed in the schema reference and the docs
   std::vector<MechanismSwitch> switches;
-  /** @brief A path that selects nothing in a scenario that lacks the mechanism (e.g. "platforms[*]" for
-   * platform services); nullptr: present in every scenario. Where it is absent, its "state" is off. */
+  /** @brief When the mechanism is in a scenario: alternatives separated by " | ", each a path that selects
+   * something there ("platforms[*]") or `path=JSON` ("mechanisms.founding.enabled=true");
+   * nullptr: present in every scenario. Where it is absent, its "state" is off
+   * (scenarios/mechanism_switches.hpp: mechanism_present). */
   const char* present_if;
   const char* parameters;  ///< the schema object of its parameters, e.g. "mechanisms.services"
   std::vector<const char*> parameter_keys;  ///< keys of that object it reads

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "agents/adoption.hpp"
+#include "agents/founded_services.hpp"
 #include "agents/platform_strategy.hpp"
 #include "agents/policies.hpp"
 #include "sim/distributions.hpp"
@@ -227,18 +228,6 @@ FoundingCase line_case(const ModelContext& c, std::int64_t founder, std::int32_t
 
 namespace {
 
-/** Services a founder offers at each level (docs/ODD.md 7.51). */
-sim::PlatformServices level_services(sim::PlatformLevel level) {
-  sim::PlatformServices s;
-  s.matchmaking = level != sim::PlatformLevel::Enterprise;
-  s.knowledge = level == sim::PlatformLevel::Industry;      // vertical apps
-  s.dispatch = level != sim::PlatformLevel::Regional;       // the chain's and the industry's idle capacity
-  s.forecasting = level == sim::PlatformLevel::Enterprise;  // the chain-master's C2M demand data
-  s.finance = level == sim::PlatformLevel::Regional;        // data-driven credit
-  s.logistics = level == sim::PlatformLevel::Regional;      // regional warehouses
-  return s;
-}
-
 /** `base`, or `base` with " 2", " 3", ... appended when another platform already has that name: a second
  * founder of one industry's line or one region's surface must not share the first one's name, because
  * platforms.csv, the reports and the viewer key platforms by name. */
@@ -286,7 +275,7 @@ void launch(ModelContext& c, std::size_t p, const FoundingCase& k) {
   pl.open_industries = k.industry < 0 || k.level == sim::PlatformLevel::Enterprise;
   pl.related_industries = k.related;
   pl.partners_only = k.level == sim::PlatformLevel::Enterprise;
-  pl.services = level_services(k.level);
+  pl.services = founded_services(k.level, fp.services);
   pl.transaction_fee = fp.fee;
   pl.entry_fee = sim::Money{fp.entry_fee};
   pl.compute_gflops = k.compute_gflops;

@@ -1,5 +1,6 @@
 #include "scenarios/mechanism_switches.hpp"
 
+#include <algorithm>
 #include <map>
 #include <stdexcept>
 
@@ -76,8 +77,8 @@ nlohmann::json off_value(const nlohmann::json& doc, const agents::MechanismSwitc
 void add_member(GroupSwitch& g, const agents::Mechanism& m, const nlohmann::json& a,
                 const nlohmann::json& b) {
   g.members.push_back(m.name);
-  if (m.present_if && expand_path(b, m.present_if).empty()) return;  // absent in B: nothing to switch
-  const bool present_in_a = !m.present_if || !expand_path(a, m.present_if).empty();
+  if (!mechanism_present(b, m.present_if)) return;  // absent in B: nothing to switch
+  const bool present_in_a = mechanism_present(a, m.present_if);
   for (const auto& sw : m.switches)
     for (const auto& path : expand_path(b, sw.path)) {
       const auto* in_a = present_in_a ? value_at(a, path) : nullptr;
@@ -100,6 +101,36 @@ std::vector<std::string> expand_path(const nlohmann::json& doc, const std::strin
   std::vector<std::string> out;
   expand(doc, *steps, 0, "", out);
   return out;
+}
+
+bool mechanism_present(const nlohmann::json& doc, const char* present_if) {
+  if (!present_if) return true;
+  const std::string text = present_if;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto bar = text.find(" | ", start);
+    const std::string alt = text.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    // "path=value": an '=' outside brackets (a [key=value] selector keeps its '=' inside them).
+    std::size_t eq = std::string::npos;
+    int depth = 0;
+    for (std::size_t i = 0; i < alt.size(); ++i) {
+      if (alt[i] == '[') ++depth;
+      if (alt[i] == ']') --depth;
+      if (alt[i] == '=' && depth == 0) eq = i;
+    }
+    const auto paths = expand_path(doc, alt.substr(0, eq));
+    const std::string want = eq == std::string::npos ? "" : alt.substr(eq + 1);  // JSON text
+    const bool holds = eq == std::string::npos
+                           ? !paths.empty()
+                           : std::any_of(paths.begin(), paths.end(), [&](const std::string& p) {
+                               const auto* v = value_at(doc, p);
+                               return v && v->dump() == want;
+                             });
+    if (holds) return true;
+    if (bar == std::string::npos) break;
+    start = bar + 3;
+  }
+  return false;
 }
 
 std::vector<GroupSwitch> group_switches(const nlohmann::json& a, const nlohmann::json& b,

@@ -25,7 +25,7 @@ struct GroupSwitch {
 
 /** @brief The state of every registry group for the resolved scenarios a and b (to_json of loaded
  * scenarios). A group's state in A is A's value at each of its switch paths, expanded over B's arrays
- * (`[*]` becomes each index of B); where A lacks the mechanism (its present_if path selects nothing in A) or
+ * (`[*]` becomes each index of B); where A lacks the mechanism (its present_if does not hold in A, mechanism_present) or
  * lacks the path, A's state is the switch's off value. `specs` chooses and merges groups: a registry group
  * or entry name, or `LABEL=NAME+NAME...`; empty: every registry group that differs. Throws
  * std::invalid_argument naming an unknown name. */
@@ -36,6 +36,11 @@ std::vector<GroupSwitch> group_switches(const nlohmann::json& a, const nlohmann:
  * g keeps B's state). Groups not chosen keep B's state. */
 nlohmann::json coalition_document(const nlohmann::json& b, const std::vector<GroupSwitch>& groups,
                                   std::uint32_t coalition);
+
+/** @brief Whether a registry entry's mechanism is in doc: `present_if` is alternatives separated by " | ",
+ * each a path that must select something (`platforms[*]`) or `path=JSON` whose selected value must equal
+ * that JSON text (`mechanisms.founding.enabled=true`); nullptr: always present. */
+bool mechanism_present(const nlohmann::json& doc, const char* present_if);
 
 /** @brief The concrete paths a wildcard path selects in doc (`[*]` expanded over the array's indices,
  * `[key=value]` over the items it selects in --set, `match_text`; keys must exist); empty when it selects

@@ -4,6 +4,7 @@
  * docs/scenario-format.md, so the three cannot drift apart. */
 #include <limits>
 
+#include "agents/founded_services.hpp"
 #include "agents/mechanism_registry.hpp"
 #include "scenarios/scenario.hpp"
 
@@ -423,6 +424,14 @@ void describe(V& v, agents::InterconnectionParams& p) {
 }
 
 template <class V>
+void describe(V& v, agents::FoundedServiceSwitches& s) {
+  // One key per platform service of the mechanism registry that some founded level offers (7.51).
+  for (const auto& m : agents::mechanism_registry())
+    if (m.service && agents::some_level_offers(m.service))
+      v.field(agents::service_key(m), s.on.*(m.service), "", m.description);
+}
+
+template <class V>
 void describe(V& v, agents::FoundingParams& p) {
   v.field("enabled", p.enabled, "", "Endogenous platform founding (off: only declared platforms)");
   v.field("max_founded", p.max_founded, "platforms", "Slots kept for founded platforms", 0, 32);
@@ -442,6 +451,8 @@ void describe(V& v, agents::FoundingParams& p) {
   v.field("compute_per_firm", p.compute_per_firm, "Gflop/s", "Compute bought per reachable firm", 0.001, 1e6);
   v.field("regional_min_firms", p.regional_min_firms, "firms", "Firms a region needs for a regional platform",
           0, 1e9);
+  v.object("services", p.services,
+           "Services founded platforms may offer: each offers those of its level (ODD 7.51) that are on here");
 }
 
 template <class V>

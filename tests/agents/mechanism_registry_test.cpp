@@ -1,6 +1,7 @@
 #include "agents/mechanism_registry.hpp"
 
 #include <catch2/catch.hpp>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -164,4 +165,44 @@ TEST_CASE("mechanism_switches: 1+N sharing is a group only where a middle platfo
   CHECK(names(scenarios::group_switches(traditional, platform_led)).count("one_plus_n") == 0);
   CHECK(names(scenarios::group_switches(traditional, platform_led)).count("platforms") == 1);
   CHECK(names(scenarios::group_switches(traditional, one_plus_n)).count("one_plus_n") == 1);
+}
+
+TEST_CASE("mechanism_switches: founded platforms' services and platform mechanisms are present where founding is on",
+          "[scenarios]") {
+  // docs/ODD.md 7.40: present_if "platforms[*] | mechanisms.founding.enabled=true", so attributing
+  // platform_emergent.json (no declared platform) against traditional.json switches the services founded
+  // platforms offer, not only founding itself.
+  const auto resolved = [](const char* file) {
+    auto l = scenarios::load_scenario_file(std::string(VICSIM_SOURCE_DIR) + "/scenarios/" + file);
+    REQUIRE(l.scenario);
+    return scenarios::to_json(*l.scenario);
+  };
+  const auto traditional = resolved("traditional.json"), emergent = resolved("platform_emergent.json"),
+             platform_led = resolved("platform_led.json");
+  const char* any = "platforms[*] | mechanisms.founding.enabled=true";
+  CHECK_FALSE(scenarios::mechanism_present(traditional, any));
+  CHECK(scenarios::mechanism_present(emergent, any));
+  CHECK(scenarios::mechanism_present(platform_led, any));
+  CHECK(scenarios::mechanism_present(traditional, nullptr));
+  // Founding is off in traditional.json: the first alternative holds.
+  CHECK(scenarios::mechanism_present(traditional, "mechanisms.founding.enabled=false | platforms[*]"));
+  CHECK(scenarios::mechanism_present(platform_led, "platforms[level=industry]"));
+  CHECK_FALSE(scenarios::mechanism_present(platform_led, "platforms[level=middle]"));
+  std::map<std::string, const scenarios::GroupSwitch*> by_name;
+  const auto groups = scenarios::group_switches(traditional, emergent);
+  for (const auto& g : groups) by_name[g.name] = &g;
+  for (const char* name : {"matchmaking", "dispatch", "forecasting", "knowledge_sharing", "finance", "logistics",
+                           "shared_apps", "in_plant_services", "platform_hierarchy"}) {
+    INFO(name);
+    REQUIRE(by_name.count(name) == 1);
+  }
+  const auto& dispatch = *by_name.at("dispatch");
+  REQUIRE(dispatch.assignments.size() == 1);  // no declared platform: only the founding switch
+  CHECK(dispatch.assignments[0].path == "mechanisms.founding.services.dispatch");
+  CHECK(dispatch.assignments[0].a_state == false);
+  CHECK(dispatch.assignments[0].b_state == true);
+  CHECK(by_name.count("cross_border") == 0);  // no founded level offers it
+  const auto doc = scenarios::coalition_document(emergent, {dispatch}, 0u);
+  CHECK(doc["mechanisms"]["founding"]["services"]["dispatch"] == false);
+  CHECK(doc["mechanisms"]["founding"]["services"]["matchmaking"] == true);
 }

@@ -498,3 +498,21 @@ TEST_CASE("platform_founding: founding stream keys of surfaces, lines and points
   CHECK(agents::founding_key(sim::PlatformLevel::Industry, 2) == 1002);
   CHECK(agents::founding_key(sim::PlatformLevel::Enterprise, 7) == 100007);
 }
+
+TEST_CASE("platform_founding: a founding service switch reaches every founded platform", "[agents]") {
+  // docs/ODD.md 7.50, 7.51: founded platforms offer their level's services that
+  // mechanisms.founding.services leaves on; vicsim attribute switches them there (7.40).
+  const auto has_dispatch = [](const agents::ClusterModel& m) {
+    std::size_t n = 0;
+    for (const auto& pl : m.world().platforms) n += pl.founded_tick >= 0 && pl.services.dispatch;
+    return n;
+  };
+  const auto on = test::run(emergent_small(cheap_founding()));
+  auto sets = cheap_founding();
+  sets.push_back("mechanisms.founding.services.dispatch=false");
+  const auto off = test::run(emergent_small(sets));
+  REQUIRE(founded(*on.model) > 0);
+  REQUIRE(founded(*off.model) > 0);
+  CHECK(has_dispatch(*on.model) > 0);
+  CHECK(has_dispatch(*off.model) == 0);
+}
