@@ -24,7 +24,7 @@ void inherit_services(const ModelContext& c, std::size_t p, double avail, Servic
   const sim::Platform& pl = ps[p];
   if (c.params.hierarchy.enabled && pl.parent >= 0 && ps[static_cast<std::size_t>(pl.parent)].alive) {
     const sim::Platform& up = ps[static_cast<std::size_t>(pl.parent)];
-    const double up_avail = std::min(avail, 1.0 / std::max(1.0, up.congestion));
+    const double up_avail = std::min(avail, up.availability());
     // The surface lends data-driven credit to its lines' members, as far as its data reaches.
     if (pl.level == sim::PlatformLevel::Industry && up.level == sim::PlatformLevel::Regional &&
         up.services.finance)
@@ -37,7 +37,7 @@ void inherit_services(const ModelContext& c, std::size_t p, double avail, Servic
   if (c.params.interconnection.share_knowledge && ((c.connected >> p) & 1u))
     for (std::size_t q = 0; q < ps.size(); ++q)
       if (q != p && ((c.connected >> q) & 1u) && ps[q].alive && ps[q].services.knowledge)
-        a.knowledge = std::max(a.knowledge, std::min(avail, 1.0 / std::max(1.0, ps[q].congestion)));
+        a.knowledge = std::max(a.knowledge, std::min(avail, ps[q].availability()));
 }
 }  // namespace
 
@@ -52,7 +52,7 @@ ServiceAccess membership_services(const ModelContext& c, std::uint32_t membershi
     if (!(m & 1u)) continue;
     const sim::Platform& pl = c.world.platforms[p];
     if (!pl.alive) continue;
-    const double avail = 1.0 / std::max(1.0, pl.congestion);
+    const double avail = pl.availability();
     const auto& s = pl.services;
     if (s.matchmaking && avail > a.matchmaking) {
       a.matchmaking = avail;

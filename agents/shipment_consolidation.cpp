@@ -22,11 +22,18 @@ std::ptrdiff_t logistics_platform(const ModelContext& c, const sim::Tie& t) {
   return pl.alive && pl.services.logistics ? static_cast<std::ptrdiff_t>(t.platform) : -1;
 }
 
-/** The choice given the two lanes' flows: pooled if the lead-time value of the days saved exceeds the fee. */
-Shipping choose(const ModelParams& mp, double own_flow, double pool_flow, bool can_pool) {
+/** The availability of tie t's logistics platform this month (7.18), 0 when it has none. */
+double pool_availability(const ModelContext& c, std::ptrdiff_t p) {
+  return p >= 0 ? c.world.platforms[static_cast<std::size_t>(p)].availability() : 0.0;
+}
+
+/** The choice given the two lanes' flows and the pooling platform's availability a (0: none): a pooled
+ * shipment makes the pool's load with chance a and otherwise waits as on its own lane (7.60); pooled if the
+ * lead-time value of the expected days saved exceeds the fee. */
+Shipping choose(const ModelParams& mp, double own_flow, double pool_flow, double a) {
   const double own = consolidation_wait_days(mp.trade, own_flow);
-  if (!can_pool) return {false, own, 0.0};
-  const double pooled = consolidation_wait_days(mp.trade, pool_flow);
+  if (a <= 0.0) return {false, own, 0.0};
+  const double pooled = a * consolidation_wait_days(mp.trade, pool_flow) + (1.0 - a) * own;
   const double fee = mp.services.logistics_fee;
   if (mp.trade.lead_time_cost_per_day * (own - pooled) > fee) return {true, pooled, fee};
   return {false, own, 0.0};
@@ -46,7 +53,7 @@ Shipping tie_shipping(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b
   const std::ptrdiff_t p = logistics_platform(c, t);
   const auto& L = c.lanes;
   return choose(c.params, L.own_flow(t.supplier, rb),
-                p >= 0 ? L.pool_flow(static_cast<std::size_t>(p), rs, rb) : 0.0, p >= 0);
+                p >= 0 ? L.pool_flow(static_cast<std::size_t>(p), rs, rb) : 0.0, pool_availability(c, p));
 }
 
 void update_logistics_lanes(ModelContext& c) {
@@ -144,7 +151,8 @@ void update_logistics_lanes(ModelContext& c) {
   for (int round = 0; round < kPoolRounds; ++round) {
     std::fill(next.begin(), next.end(), 0.0);
     for (const auto& x : pooled)
-      if (choose(c.params, L.own_flow(x.s, x.b), L.pool[key(x)], true).pooled) next[key(x)] += x.flow;
+      if (choose(c.params, L.own_flow(x.s, x.b), L.pool[key(x)], pool_availability(c, x.p)).pooled)
+        next[key(x)] += x.flow;
     if (next == L.pool) break;
     L.pool.swap(next);
   }

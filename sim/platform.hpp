@@ -1,6 +1,7 @@
 #pragma once
 /** @file A digital platform: an industrial-internet platform at enterprise ("point"), industry ("line")
  * or regional ("surface") level, or the shared "1" middle platform of a 1+N system. */
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -105,8 +106,11 @@ struct Platform {
   Money logistics_cost{0.0};  ///< shared logistics: handling cost of the pooled shipments this tick (7.60)
   double pooled_value = 0.0;  ///< shared logistics: value shipped through its pooled lanes this tick (yuan)
   // infrastructure feedback (from the SimGrid layer)
-  double service_latency_s = 0.0;    ///< time to serve one window of members' traffic and compute (s)
-  double congestion = 1.0;           ///< service time / window, at least 1; >1 means overloaded
+  double service_latency_s = 0.0;  ///< time to serve one window of members' traffic and compute (s)
+  double congestion = 1.0;         ///< service time / window, at least 1; >1 means overloaded
+  /** @brief The share of its services that work this month: 1 uncongested, 1 / congestion when overloaded
+   * (docs/ODD.md 7.18); every service effect is scaled by it. */
+  double availability() const { return 1.0 / std::max(1.0, congestion); }
   double telemetry_delivered = 1.0;  ///< share of members' device telemetry delivered last tick, in [0,1]
   double compute_load = 0.0;         ///< compute demand / capacity in the window
   double uplink_load = 0.0;          ///< bytes to move / (uplink bandwidth · window)

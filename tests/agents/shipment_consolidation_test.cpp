@@ -86,6 +86,23 @@ TEST_CASE(
   CHECK_FALSE(dear.pooled);
   CHECK(dear.wait_days == Approx(own));
   CHECK(dear.fee == 0.0);
+  // A congested platform (availability 1/2, 7.18): half its pooled shipments make the pool's load and the
+  // rest wait as on their own lane, so the expected days saved halve. A fee worth three quarters of the full
+  // saving is paid uncongested and not at half availability; a quarter's worth is paid at both.
+  const double saved = own - agents::consolidation_wait_days(c.params.trade, pool);
+  const double lambda = c.params.trade.lead_time_cost_per_day;
+  auto& host = c.world.platforms[tie.platform];
+  REQUIRE(host.congestion == 1.0);
+  c.params.services.logistics_fee = 0.75 * lambda * saved;
+  CHECK(agents::tie_shipping(c, tie, b).pooled);
+  host.congestion = 2.0;
+  CHECK_FALSE(agents::tie_shipping(c, tie, b).pooled);
+  c.params.services.logistics_fee = 0.25 * lambda * saved;
+  const agents::Shipping half = agents::tie_shipping(c, tie, b);
+  CHECK(half.pooled);
+  CHECK(half.wait_days == Approx(own - 0.5 * saved));
+  CHECK(half.fee == c.params.services.logistics_fee);
+  host.congestion = 1.0;
   // Without the service the platform pools nothing.
   c.params.services.logistics_fee = 0.005;
   c.world.platforms[tie.platform].services.logistics = false;
