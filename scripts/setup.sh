@@ -26,6 +26,7 @@ PACKAGES=(
   chromium python3-pil        # browser tests of the HTML reports (render, screenshot, pixel check)
   python3-jsonschema          # the generated scenario JSON Schema is checked against every bundled scenario
   python3-matplotlib          # scripts/plot_scaling.py (docs/img/scaling.png)
+  python3-numpy               # tests/odd_rebuild: the rebuild of traditional.json from docs/ODD.md
 )
 
 missing=()

@@ -1,0 +1,398 @@
+#!/usr/bin/python3
+"""Multi-month engine: warm-up (7.1a) + month 1, reusing the exact pieces checked in month1.py / rest.py."""
+import math, sys, time, os, numpy as np
+ALT = dict(x.split("=") for x in os.environ.get("ODD_REBUILD_ALT", "").split(",") if x)
+from model import World, load
+from rng import Rng
+from rest import REST, rel, logit, logistic, clamp, remove_tie, worst
+
+def rebuild_dir(w):
+    n = len(w.L)
+    w.by_type = {t: [] for t in range(w.T)}; w.by_rt = {}
+    for k in range(n):
+        if w.alive[k]:
+            w.by_type[w.typ[k]].append(k); w.by_rt.setdefault((w.region[k], w.typ[k]), []).append(k)
+
+def set_prices(w):
+    P = w.P; ub = P["initial_utilisation"]
+    lab = w.lab[w.region]; land = w.land[w.region]
+    w.unit_cost = ((lab + land * w.overhead) / (w.a * ub) + w.iuc) * (1 + w.delta)
+    w.price = np.where(w.alive, (1 + P["markup"]) * w.unit_cost, w.price)
+    cap = w.L * w.a * w.alive
+    tot = (cap * w.price).sum() / cap.sum()
+    w.abar = np.ones(w.T)
+    for t in range(w.T):
+        ks = w.by_type[t]
+        cs = 0.0; ps = 0.0; as_ = 0.0
+        for k in ks:
+            if w.alive[k]: cs += cap[k]; ps += cap[k] * w.price[k]; as_ += cap[k] * w.a[k]
+        if cs > 0: w.mean_price[t] = ps / cs; w.abar[t] = as_ / cs
+        elif not w.type_priced[t]: w.mean_price[t] = tot
+        if cs > 0: w.type_priced[t] = True
+
+def candidates(w, f, u, rg):
+    P = w.P; cands = []
+    loc = w.by_rt.get((w.region[f], u), [])
+    if loc:
+        for _ in range(P["local_candidates"]): cands.append(loc[rg.below(len(loc))])
+    allu = w.by_type[u]
+    if allu:
+        for _ in range(P["remote_candidates"]): cands.append(allu[rg.below(len(allu))])
+    partners = [t["t"] for t in w.out_edges[f]] + [t["s"] for t in w.in_edges[f]]
+    nref = 0
+    for p in partners:
+        if nref >= P["referral_candidates"]: break
+        for tie in w.in_edges[p]:
+            if nref >= P["referral_candidates"]: break
+            if tie["kind"] == "S" and w.typ[tie["s"]] == u:
+                cands.append(tie["s"]); nref += 1
+    cur = {t["s"] for t in w.in_edges[f] if t["kind"] == "S"}
+    return sorted(set(c for c in cands if c != f and w.alive[c] and c not in cur))
+
+def screen(w, f, cands):
+    P = w.P
+    for s in cands:
+        B = w.referral_belief(f, s); e = B[0] + B[1] - P["prior_observations"]
+        w.search_cost[f] += P["screening_cost"] * P["evidence_half"] / (P["evidence_half"] + e)
+
+def search(w, f, slot, u, rg):
+    """7.5 logit search with this month's lane flows."""
+    P = w.P; cands = candidates(w, f, u, rg)
+    if not cands: return None
+    best = None; bu = -np.inf; pbar = w.mean_price[u]
+    for s in cands:
+        B = w.referral_belief(f, s)
+        lc = w.landed_cost(s, f, B, w.flow.get((s, w.region[f]), 0.0))
+        e = B[0] + B[1] - P["prior_observations"]
+        w.search_cost[f] += P["screening_cost"] * P["evidence_half"] / (P["evidence_half"] + e)
+        k = len(w.out_edges[s])
+        U = -P["choice_sensitivity"] * lc / pbar + P["preferential_exponent"] * math.log(1 + k) + rg.gumbel()
+        if U > bu: bu = U; best = s
+    return best
+
+def month(w, t, warm, log=None):
+    P = w.P; seed = w.seed; N = len(w.L)
+    g = 1.03 ** (1 / 12)
+    if not warm: w.D = w.D * g
+    set_prices(w)
+    cap = w.L * w.a
+    pbar = w.mean_price.copy()
+    scale = 1.0
+    if not warm and w.YD_last is not None:
+        B = sum(w.D[i] * pbar[ft] for i, ft in enumerate(w.final_type))
+        if w.YD_last > 0 and B > 0:
+            C = max(0.0, 0.6 * w.YD_last + 0.4 * w.V_house)
+            H = (1 - 0.036) * C
+            scale = H / B   # X_1 = 0 (no exports in month 1)
+            w.hh = dict(C=C, H=H, B=B, scale=scale)
+    alive = w.alive.copy()
+    orders = np.zeros(N); y = np.zeros(N); own = np.zeros(N); spot_sold = np.zeros(N)
+    for tie in w.ties: tie["units"] = 0.0; tie["delivered"] = 0.0; tie.pop("late", None)
+    eps = P["price_elasticity"]
+    for i, ft in enumerate(w.final_type):
+        ks = [k for k in w.by_type[ft] if alive[k]]
+        if not ks: continue
+        wt = [cap[k] * (w.price[k] / pbar[ft]) ** (-eps) * max(0, 1 + 0.5 * (w.rep[k] - 0.5)) for k in ks]
+        S = 0.0
+        for v in wt: S += v
+        if S > 0:
+            for k, v in zip(ks, wt): orders[k] += w.D[i] * scale * v / S
+    final_orders = orders.copy()
+    spot_untied = np.zeros(w.T); untied_slot = set()
+    sigF = 0.10 + 0.3 * 0.30; final_set = set(w.final_type)
+    for tt in w.customers_first:
+        ks = [k for k in w.by_type[tt] if alive[k]]
+        for k in ks:
+            if tt in final_set:
+                e = max(-0.9, Rng(seed, "Forecast", k, t).normal(0.0, sigF))
+                y[k] = min(max(0.0, orders[k] * (1 + e) - w.K[k]), cap[k])
+            else:
+                y[k] = min(max(0.0, orders[k] - w.K[k]), cap[k])
+            own[k] = y[k]
+        S_t = spot_untied[tt] + sum(orders[k] - min(orders[k], cap[k]) for k in ks if tt not in final_set)
+        spare = sum(max(0.0, cap[k] - y[k]) for k in ks)
+        if spare > 0 and S_t > 0:
+            f = min(1.0, S_t / spare)
+            for k in ks:
+                spot_sold[k] = f * max(0.0, cap[k] - y[k]); y[k] += spot_sold[k]
+        for k in ks:
+            for s, (u, pu) in enumerate(w.needs[tt]):
+                q = max(0.0, y[k] * pu - w.stock[k][s])
+                ties = [tie for tie in w.in_edges[k] if tie["kind"] == "S" and tie["slot"] == s]
+                ws = []
+                for tie in ties:
+                    j = tie["s"]
+                    lc = w.landed_cost(j, k, tie["B"], w.flow_last.get((j, w.region[k]), 0.0))
+                    ws.append(cap[j] * (lc / pbar[u]) ** (-eps))
+                Sw = sum(ws)
+                if ties and Sw > 0:
+                    for tie, wv in zip(ties, ws):
+                        tie["units"] = q * wv / Sw; orders[tie["s"]] += tie["units"]
+                else:
+                    spot_untied[u] += q; untied_slot.add((k, s))
+    flow = {}
+    for tie in w.ties:
+        if tie["kind"] != "S" or not alive[tie["t"]]: continue
+        key = (tie["s"], w.region[tie["t"]])
+        flow[key] = flow.get(key, 0.0) + tie["units"] * w.price[tie["s"]] / (365 / 12)
+    w.flow = flow
+    dom = np.zeros(w.T)
+    phi = np.ones(N); unsold = np.zeros(N); from_stock = np.zeros(N); scrapped = np.zeros(N)
+    spot_value = np.zeros(N); spot_bought = np.zeros(N); spot_units = np.zeros(N); inputs_bought = np.zeros(N)
+    got_slot = {}; import_value = np.zeros(N)
+    for tt in reversed(w.customers_first):
+        ks = [k for k in w.by_type[tt] if alive[k]]
+        for k in ks:
+            lam = 1.0; rec = []
+            for s, (u, pu) in enumerate(w.needs[tt]):
+                ties = [tie for tie in w.in_edges[k] if tie["kind"] == "S" and tie["slot"] == s]
+                deliv = sum(tie["delivered"] for tie in ties)
+                if any(tie["units"] > 0 for tie in ties):
+                    req = sum(tie["units"] - tie["delivered"] for tie in ties)
+                else:
+                    req = max(0.0, y[k] * pu - w.stock[k][s])
+                got = req; domestic = req * dom[u]; imported = got - domestic
+                spot_value[k] += domestic * pbar[u] + imported * pbar[u] * 1.1
+                import_value[k] += imported * pbar[u] * 1.1
+                spot_bought[k] += got
+                if (k, s) in untied_slot: spot_units[k] += got
+                got_slot[(k, s)] = got
+                rec.append(deliv + got)
+                need = y[k] * pu
+                if need > 0: lam = min(lam, (w.stock[k][s] + deliv + got) / need)
+            lam = max(0.0, min(1.0, lam))
+            y[k] *= lam; own[k] *= lam; spot_sold[k] *= lam
+            for s, (u, pu) in enumerate(w.needs[tt]):
+                w.stock[k][s] = max(0.0, w.stock[k][s] + rec[s] - y[k] * pu)
+            inputs_bought[k] = sum(rec)
+            from_stock[k] = min(w.K[k], orders[k])
+            sold = from_stock[k] + min(own[k], orders[k] - from_stock[k])
+            unsold[k] = own[k] - (sold - from_stock[k])
+            c2m = 0.3 if tt in final_set else 0.0
+            Kpre = w.K[k] - from_stock[k] + unsold[k] - c2m * unsold[k]
+            w.K[k] = 0.95 * Kpre
+            scrapped[k] = c2m * unsold[k] + 0.05 * Kpre
+            phi[k] = min(1.0, sold / orders[k]) if orders[k] > 0 else 1.0
+            for tie in w.out_edges[k]:
+                if tie["kind"] == "S": tie["delivered"] = tie["units"] * phi[k]
+        asked = spot_untied[tt] + sum(tie["units"] - tie["delivered"] for k in ks for tie in w.out_edges[k] if tie["kind"] == "S")
+        supply = sum(spot_sold[k] for k in ks)
+        dom[tt] = min(1.0, supply / asked) if asked > 0 else 0.0
+    # settlement
+    pr = w.prior(); Eon = pr[0] / (pr[0] + pr[1]); Ed = pr[2] / (pr[2] + pr[3])
+    pi_spot = 0.15 + 0.02 + Ed * 1.0 + (1 - Eon) * 10 * 0.003
+    res = {k: np.zeros(N) for k in ["cost", "tc", "lead", "fixed", "rework", "markdown", "revenue", "profit", "wages", "rent"]}
+    for k in range(N):
+        if not alive[k]: continue
+        r = w.region[k]; rg = Rng(seed, "Delivery", k, t)
+        cost = 0.0; tc = 0.0; lead = 0.0
+        slot_val = {}
+        for tie in w.in_edges[k]:
+            if tie["kind"] != "S" or tie["delivered"] <= 0: continue
+            j = tie["s"]; dlv = tie["delivered"]
+            late = not rg.bernoulli(w.pi[j] * phi[j])
+            bad = sum(1 for _ in range(4) if rg.bernoulli(w.delta[j]))
+            tie["late"] = 1 if late else 0; tie["bad"] = bad
+            d = w.dist[w.region[j], r]
+            tauH = 0.05 * (1 + d / 500)
+            _, insp, e = w.info_cost(tie["B"])
+            inc = dlv * (bad / 4) * w.price[j] + (1 if late else 0) * dlv * w.price[j] * 0.003 * 10
+            v = dlv * w.price[j] * (1 + tauH + insp) + inc
+            cost += v; tc += dlv * w.price[j] * (tauH + insp) + inc
+            sv = slot_val.setdefault(tie["slot"], [0.0, 0.0]); sv[0] += v; sv[1] += dlv
+            fl = w.flow.get((j, r), 0.0)
+            W = 3.5 if fl <= 0 else 0.5 * min(150000.0 / fl, 7.0)
+            LT = 10 + d / 400 + w.handling_days(tie["B"], w.region[j], r) + W
+            lead += dlv * (LT + (10 if late else 0))
+        cost += spot_value[k] * (1 + pi_spot) + w.search_cost[k]
+        tc += spot_value[k] * pi_spot + w.search_cost[k]
+        lead += spot_bought[k] * (10 + w.handling_days(pr, r, r) + 15)
+        fixed = (w.lab[r] + w.land[r] * w.overhead[k]) * w.L[k]
+        rework = w.delta[k] * (cost + fixed)
+        markdown = (0.5 * scrapped[k] + 0.02 * w.K[k]) * (cost + fixed) / y[k] if y[k] > 0 else 0.0
+        revenue = w.price[k] * phi[k] * orders[k] + pbar[w.typ[k]] * spot_sold[k]
+        profit = revenue - (cost + fixed + rework + markdown)
+        for nm, v in [("cost", cost), ("tc", tc), ("lead", lead), ("fixed", fixed), ("rework", rework), ("markdown", markdown),
+                      ("revenue", revenue), ("profit", profit), ("wages", w.lab[r] * w.L[k]), ("rent", w.land[r] * w.overhead[k] * w.L[k])]:
+            res[nm][k] = v
+        # next month's input cost
+        if y[k] > 0:
+            iuc = 0.0
+            for s, (u, pu) in enumerate(w.needs[w.typ[k]]):
+                rho_u = 1.0; dl = min(rho_u, dom[u])
+                sp = pbar[u] * ((dl + (rho_u - dl) * 1.1) / rho_u) * (1 + pi_spot)
+                v, q = slot_val.get(s, [0.0, 0.0]); gs = got_slot.get((k, s), 0.0)
+                landed = (v + gs * sp) / (q + gs) if (q + gs) > 0 else sp
+                iuc += pu * landed
+            w.iuc[k] = iuc
+        if orders[k] > 0: w.rep[k] += 0.1 * (phi[k] - w.rep[k])
+    w.cash = w.cash + np.where(alive, res["profit"], 0.0)
+    w.search_cost = np.zeros(N)
+    w.m1 = dict(res, orders=orders, y=y, phi=phi, cap=cap, inputs_bought=inputs_bought, spot_units=spot_units, final_orders=final_orders)
+    # phase 12 margins; 13 adoption (not in warm-up); 16 dividends
+    from rest import rest_of_month
+    R = dict(REST, adoption=not warm, innovation=True, spillover=True, decay=True, switch_probability=0.02,
+             sales_search_probability=0.3, collaboration=True, capacity=False, imit_interleaved=ALT.get('imit','1')=='1', collab_mode=ALT.get('collab','continue'))
+    w.divs = None
+    w._t = t
+    # dividends must be paid after adoption and before learning: do adoption here via rest with everything else off
+    R_ad = dict(REST, adoption=not warm)
+    rest_partial_adoption(w, R_ad, t)
+    div = np.where(alive, 0.9 * np.maximum(0, np.minimum(res["profit"], w.cash)), 0.0)
+    w.cash = w.cash - div
+    services = (res["tc"] + res["rework"] + res["markdown"]).sum()
+    w.income = dict(wages=res["wages"].sum(), rent=res["rent"].sum(), services=services, dividends=div.sum())
+    # learning, decay, search, collaboration (rest_of_month with adoption off), capacity
+    R2 = dict(R, adoption=False, capacity=True)
+    rest_of_month(w, R2, tick=t)
+    # exit (7.11) and rewiring
+    exits = exit_and_rewire(w, t)
+    from rest import entry
+    w.a_phase9 = None
+    new = entry_dir(w, t)
+    rebuild_dir(w)
+    w.income["services"] += w.barrier_paid
+    w.YD_last = sum(w.income.values())
+    w.flow_last = w.flow
+    if log is not None: log.append(dict(t=t, firms=int(w.alive.sum()), exits=exits, entries=len(new), profit=res["profit"].sum(), output=res["revenue"].sum(), scale=scale))
+
+def rest_partial_adoption(w, R, t):
+    from rest import rest_of_month
+    if not R["adoption"]:
+        # still compute type margins
+        m1 = w.m1; w.type_margin = np.zeros(w.T)
+        for tt in range(w.T):
+            sel = (w.typ == tt) & w.alive
+            rv = m1["revenue"][sel].sum(); w.type_margin[tt] = m1["profit"][sel].sum() / rv if rv != 0 else 0.0
+        return
+    # run only adoption: temporarily disable others
+    w._adopt_only = True
+    N = len(w.L); m1 = w.m1
+    cellN = {}; cellA = {}
+    for k in range(N):
+        if w.alive[k]:
+            c = (w.region[k], w.ind[k]); cellN[c] = cellN.get(c, 0) + 1; cellA[c] = cellA.get(c, 0) + int(w.on_cloud[k])
+    go = []
+    for k in range(N):
+        if not w.alive[k] or w.on_cloud[k]: continue
+        partners = [x["s"] for x in w.in_edges[k]] + [x["t"] for x in w.out_edges[k]]
+        Pi = np.mean([w.on_cloud[p] for p in partners]) if partners else 0.0
+        c = (w.region[k], w.ind[k]); G = cellA[c] / cellN[c]
+        A = 0.6 * Pi + 0.4 * G
+        Qi = 0.4 + 0.6 * w.infra[w.region[k]]; S = min(1.0, (w.L[k] / 250) ** 0.25)
+        C = math.exp(-5.0 * (2000 + 40 * w.L[k]) / max(1.0, m1["revenue"][k] - m1["cost"][k]))
+        pr = 1 - math.exp(-(0.03 + 0.38 * A) / 12 * Qi * S * C)
+        if pr <= 0: continue
+        if pr >= 1 or Rng(w.seed, "Adoption", k, t).uniform() < pr: go.append(k)
+    for k in go: w.on_cloud[k] = True
+    for k in range(N):
+        if w.alive[k] and w.on_cloud[k]: w.m[k] += 0.05 * (1 - w.m[k])
+
+def exit_and_rewire(w, t):
+    N = len(w.L); orphans = []; n = 0
+    for k in range(N):
+        if not w.alive[k]: continue
+        if w.cash[k] - w.loan[k] < 0:
+            w.alive[k] = False; w.exit_tick[k] = t; n += 1
+            for tie in list(w.out_edges[k]):
+                if tie["kind"] == "S": orphans.append((tie["t"], tie["slot"]))
+            for tie in list(w.out_edges[k]) + list(w.in_edges[k]):
+                remove_tie(w, tie)
+            w.cash[k] = 0.0; w.loan[k] = 0.0
+    if orphans and w.P["trade_enabled"]:
+        rebuild_dir(w)
+        rngs = {}
+        for c, slot in orphans:
+            if not w.alive[c]: continue
+            key = (c, slot)
+            if key not in rngs: rngs[key] = Rng(w.seed, "Rewire", c, t * 64 + slot)
+            rg = rngs[key]; u = w.needs[w.typ[c]][slot][0]
+            if rg.bernoulli(0.2):
+                cands = candidates(w, c, u, rg)
+                if cands:
+                    screen(w, c, cands); s = cands[int(rg.uniform() * len(cands))] if ALT.get('uni') == 'floor' else cands[rg.below(len(cands))]
+                else: s = None
+            else:
+                s = search(w, c, slot, u, rg)
+            if s is not None: w.add_tie(s, c, slot)
+    return n
+
+def entry_dir(w, t):
+    """7.12 using the directory snapshot (counts include this month's exits unless it was rebuilt)."""
+    P = w.P; seed = w.seed; N0 = len(w.L)
+    F = P["frontier_initial"] * 1.02 ** (t / 12)
+    R = len(w.regions); meanlab = w.lab.mean()
+    new = []; w.barrier_paid = 0.0
+    indcnt = np.zeros((R, len(w.industries)))
+    for (r, tt), lst in w.by_rt.items(): indcnt[r, w.type_of[tt][0]] += len(lst)
+    for tt in range(w.T):
+        Nt = len(w.by_type[tt])
+        lam = 0.004 * max(1, Nt) * max(0.0, 1 + 5.0 * w.type_margin[tt])
+        n = Rng(seed, "Entry", tt, t).poisson(lam)
+        i, s = w.type_of[tt]
+        for k in range(n):
+            rg = Rng(seed, "EntryLocation", (tt << 24) | k, t)
+            L = rg.bounded_pareto(P["size_exponent"], P["size_min"], 50.0)
+            cnt = indcnt[:, i]
+            wts = 1 + cnt; u = rg.uniform() * wts.sum(); c = 0; o = R - 1
+            for r in range(R):
+                c += wts[r]
+                if u < c: o = r; break
+            K = P["initial_cash_months"] * (w.lab[o] + w.land[o]) * L
+            best = None; bu = -np.inf
+            for r in range(R):
+                bar = w.regions[r].get("relocation_barrier", 2e6)
+                if not (r == o or bar < K): continue
+                V = (math.log(0.001 + w.endow[r, i]) + math.log(1 + cnt[r])) - w.lab[r] / meanlab - (bar / K if r != o else 0.0)
+                U = V + rg.gumbel()
+                if U > bu: bu = U; best = r
+            a = min(F, 0.9 * w.abar[tt] * rg.lognormal(0, P["productivity_sd"]))
+            bar = w.regions[best].get("relocation_barrier", 2e6)
+            if best != o: w.barrier_paid += bar
+            new.append(dict(t=tt, L=L, region=best, a=a, cash=K - (bar if best != o else 0.0)))
+    for e in new:
+        k = len(w.L)
+        w.L = np.append(w.L, e["L"]); w.a = np.append(w.a, e["a"]); w.region = np.append(w.region, e["region"])
+        w.typ = np.append(w.typ, e["t"]); w.ind = np.append(w.ind, w.type_of[e["t"]][0]); w.stage = np.append(w.stage, w.type_of[e["t"]][1])
+        w.cash = np.append(w.cash, e["cash"]); w.m = np.append(w.m, 0.0); w.rep = np.append(w.rep, 0.5)
+        w.price = np.append(w.price, w.mean_price[e["t"]]); w.alive = np.append(w.alive, True)
+        w.iuc = np.append(w.iuc, sum(pu * w.mean_price[u] for (u, pu) in w.needs[e["t"]]))
+        w.overhead = np.append(w.overhead, 1.0); w.search_cost = np.append(w.search_cost, 0.0)
+        rr = Rng(seed, "Reliability", k + (1 << 40), 0); n1 = rr.normal(); n2 = rr.normal()
+        w.pi = np.append(w.pi, clamp(logistic(logit(0.85) + 0.6 * n1))); w.delta = np.append(w.delta, clamp(logistic(logit(0.05) + 0.6 * n2)))
+        w.on_cloud = np.append(w.on_cloud, False); w.cm = np.append(w.cm, 0)
+        w.loan = np.append(w.loan, 0.0); w.exit_tick = np.append(w.exit_tick, -10**9)
+        w.K = np.append(w.K, 0.0); w.stock.append(np.zeros(len(w.needs[e["t"]])))
+        w.out_edges.append([]); w.in_edges.append([])
+    rebuild_dir(w)
+    for k in range(N0, len(w.L)):
+        rg = Rng(seed, "Entry", k, t)
+        for slot, (u, pu) in enumerate(w.needs[w.typ[k]]):
+            while sum(1 for tie in w.in_edges[k] if tie["slot"] == slot and tie["kind"] == "S") < P["suppliers_per_input"]:
+                s = search(w, k, slot, u, rg)
+                if s is None or not w.add_tie(s, k, slot): break
+    return new
+
+def run(scenario, seed, N=2000, W=36, ticks=1, over=None, verbose=False):
+    scen, P = load(scenario, {"count": N})
+    if over: P.update(over)
+    w = World(scen, seed, P); w.populate()
+    w.type_priced = np.ones(w.T, dtype=bool)
+    w.init_network(); rebuild_dir(w)
+    n = len(w.L)
+    w.K = np.zeros(n); w.stock = [np.zeros(len(w.needs[w.typ[k]])) for k in range(n)]
+    w.flow_last = {}; w.flow = {}; w.loan = np.zeros(n); w.exit_tick = np.full(n, -10**9); w.on_cloud = np.zeros(n, dtype=bool)
+    w.YD_last = None
+    log = []
+    for t in range(-W + 1, 1):
+        t0 = time.time(); month(w, t, True, log); log[-1]["sec"] = round(time.time() - t0, 1)
+        if verbose: print(log[-1], flush=True)
+    # open month-one deposits (7.15a a)
+    set_prices(w)
+    w.V_house = sum(w.D[i] * w.mean_price[ft] for i, ft in enumerate(w.final_type))
+    if W == 0: w.YD_last = 0.0
+    for t in range(1, ticks + 1):
+        month(w, t, False, log)
+        if verbose: print(log[-1], flush=True)
+    return w, log
+
