@@ -1,4 +1,8 @@
 #!/usr/bin/python3
+import os
+SCENARIOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios")
+import os
+ALT_NOPOOL_ORDERS = os.environ.get("ODD_REBUILD_NOPOOL") == "1"
 """Reimplementation of vicsim initialisation (ODD §5, 7.1, 7.2, 7.4, 7.5) for traditional.json."""
 import json, math, copy
 import numpy as np
@@ -186,14 +190,70 @@ class World:
         tmsg = self.tside[ra] + self.tside[rb]
         return (P["approval_hours"] + rounds * P["response_hours"]) / 24 + rounds * 2 * tmsg / 86400
 
-    def landed_cost(self, s, f, B, flow=0.0):
+    # ---- platform information (7.19, 7.31) ----
+    def rating_w(self, pi):
+        if pi < 0 or not getattr(self, "plats", None): return 0.0
+        p = self.plats[pi]
+        return 1.0 if (p["alive"] and p["sv"]["matchmaking"]) else 0.0
+    def rated(self, B, pi, s):
+        wp = self.rating_w(pi)
+        if wp == 0.0: return B
+        r = self.rec[s]
+        return [B[0] + wp * r[0], B[1] + wp * r[1], B[2] + wp * r[3], B[3] + wp * r[2]]
+    def rated_avg(self, pi):
+        pr = self.prior(); wp = self.rating_w(pi); r = self.member_rec
+        return [pr[0] + wp * r[0], pr[1] + wp * r[1], pr[2] + wp * r[3], pr[3] + wp * r[2]]
+    def tie_belief(self, tie):
+        return self.rated(tie["B"], tie.get("ch", -1), tie["s"])
+    def tie_fee(self, tie):
+        ch = tie.get("ch", -1)
+        if ch < 0 or not tie.get("brokered") or not self.plats[ch]["alive"]: return 0.0
+        return self.plats[ch]["fee"]
+    def lc_tie(self, tie, flow, last=False):
+        return self.landed_cost(tie["s"], tie["t"], self.tie_belief(tie), flow, self.tie_fee(tie), ch=tie.get("ch", -1), last=last)
+    def shared_plats(self, s, b):
+        """7.19 tie_terms candidates: shared alive platforms, else b's alive platforms whose reach holds one of s's."""
+        if not getattr(self, "plats", None): return []
+        sh = int(self.pmask[s]) & int(self.pmask[b])
+        c = [pi for pi, p in enumerate(self.plats) if p["alive"] and (sh >> pi) & 1]
+        if c: return c
+        sa = int(self.pmask[s]) & self.alive_bits()
+        return [pi for pi, p in enumerate(self.plats) if p["alive"] and (int(self.pmask[b]) >> pi) & 1 and (self.reach_bits[pi] & sa)]
+    def supply_terms(self, s, b, Bref, flow):
+        """7.19 supply_tie_terms for a new tie: (channel, belief used, fee)."""
+        cands = self.shared_plats(s, b)
+        if not cands: return -1, Bref, 0.0
+        best = None; bl = None
+        for pi in cands:
+            lc = self.landed_cost(s, b, self.rated(Bref, pi, s), flow, self.plats[pi]["fee"], price=1.0, ch=pi)
+            if bl is None or lc < bl: bl = lc; best = pi
+        lc_off = self.landed_cost(s, b, Bref, flow, 0.0, price=1.0)
+        if lc_off >= (1 - 0.05) * bl: return best, self.rated(Bref, best, s), self.plats[best]["fee"]
+        return -1, Bref, 0.0
+
+    def ship(self, s, f, ch, flow, last=False):
+        """7.60 tie_shipping: (wait days, logistics fee rate)."""
+        Q = self.P["load_value_yuan"]; Th = self.P["max_hold_days"]
+        Wf = lambda F: 0.5 * Th if F <= 0 else 0.5 * min(Q / F, Th)
+        Wown = Wf(flow)
+        if ch is not None and ch >= 0 and getattr(self, "plats", None):
+            p = self.plats[ch]
+            if p["alive"] and p["sv"]["logistics"]:
+                # orders run before this month's update_logistics_lanes, so self.pools is still last month's there
+                pf = ({} if (last and ALT_NOPOOL_ORDERS) else self.pools).get((ch, self.region[s], self.region[f]), 0.0)
+                if pf > 0:
+                    Wp = Wf(pf)
+                    if 0.003 * (Wown - Wp) > 0.005: return Wp, 0.005
+        return Wown, 0.0
+
+    def landed_cost(self, s, f, B, flow=0.0, fee=0.0, price=None, ch=-1, last=False):
         P = self.P; d = self.dist[self.region[s], self.region[f]]
         tauH = P["transaction_cost_base"] * (1 + d / P["distance_scale_km"])
         tinfo, insp, e = self.info_cost(B)
-        Q = P["load_value_yuan"]; Th = P["max_hold_days"]
-        W = 0.5 * Th if flow <= 0 else 0.5 * min(Q / flow, Th)
-        LT = P["production_days"] + d / P["transport_km_per_day"] + self.handling_days(B, self.region[s], self.region[f]) + W
-        return self.price[s] * (1 + tauH + tinfo + P["lead_time_cost_per_day"] * LT)
+        W, lf = self.ship(s, f, ch, flow, last); fee = fee + lf
+        pdays = P["production_days"] * (1 - 0.27 * self.u_ip[s]) if getattr(self, "u_ip", None) is not None else P["production_days"]
+        LT = pdays + d / P["transport_km_per_day"] + self.handling_days(B, self.region[s], self.region[f]) + W
+        return (self.price[s] if price is None else price) * (1 + tauH + tinfo + fee + P["lead_time_cost_per_day"] * LT)
 
     # ---------------- network -----------------
     def init_network(self):
@@ -239,6 +299,7 @@ class World:
         allu = self.by_type[u]
         if allu:
             for _ in range(P["remote_candidates"]): cands.append(allu[rg.below(len(allu))])
+        if getattr(self, "plats", None): cands += self.mm_candidates(f, u, rg)
         partners = [t["t"] for t in self.out_edges[f]] + [t["s"] for t in self.in_edges[f]]
         nref = 0
         for p in partners:
@@ -252,8 +313,9 @@ class World:
         if not cands: return None
         best = None; bu = -np.inf; pbar = self.mean_price[u]
         for s in cands:
-            B = self.referral_belief(f, s)
-            lc = self.landed_cost(s, f, B, self.flow.get((s, self.region[f]), 0.0) if flows else 0.0)
+            B = self.referral_belief(f, s); fl = self.flow.get((s, self.region[f]), 0.0) if flows else 0.0
+            ch, B, fee = self.supply_terms(s, f, B, fl)
+            lc = self.landed_cost(s, f, B, fl, fee, ch=ch)
             _, _, e = self.info_cost(B)
             self.search_cost[f] += P["screening_cost"] * P["evidence_half"] / (P["evidence_half"] + e)
             k = len(self.out_edges[s])
@@ -261,10 +323,35 @@ class World:
             if U > bu: bu = U; best = s
         return best
 
+    def mm_candidates(self, f, u, rg):
+        """7.18 matchmaking: members only, n = floor(8 a_mm + 0.5) kept of at most 4n draws."""
+        if self.pmask[f] == 0 or self.acc_mm[f] <= 0: return []
+        n = int(math.floor(8 * self.acc_mm[f] + 0.5))
+        lst = self.members_of_type.get(u, [])
+        if n <= 0 or not lst: return []
+        reach = self.reach_of(f); out = []; d = 0
+        while len(out) < n and d < 4 * n:
+            j = lst[rg.below(len(lst))]; d += 1
+            if int(self.pmask[j]) & reach: out.append(j)
+        return out
+    def alive_bits(self):
+        r = 0
+        for pi, p in enumerate(self.plats):
+            if p["alive"]: r |= (1 << pi)
+        return r
+    def reach_of(self, f):
+        r = 0
+        for pi, p in enumerate(self.plats):
+            if p["alive"] and (int(self.pmask[f]) >> pi) & 1: r |= self.reach_bits[pi]
+        return r
+
     def add_tie(self, s, f, slot):
         if s == f or not self.alive[s]: return False
-        if any(t["s"] == s for t in self.in_edges[f]): return False
+        if any(t["s"] == s and t["kind"] == "S" for t in self.in_edges[f]): return False
         tie = dict(s=s, t=f, slot=slot, kind="S", B=self.referral_belief(f, s), seq=len(self.ties))
+        if getattr(self, "plats", None):
+            ch, _, _ = self.supply_terms(s, f, tie["B"], self.flow.get((s, self.region[f]), 0.0))
+            tie["ch"] = ch; tie["brokered"] = ch >= 0
         self.ties.append(tie); self.out_edges[s].append(tie); self.in_edges[f].append(tie)
         return True
 
@@ -275,3 +362,12 @@ def load(path, overrides):
     P.update(overrides)
     return scen, P
 
+if __name__ == "__main__":
+    import sys, time
+    scen, P = load(os.path.join(SCENARIOS, "traditional.json"), {"count": int(sys.argv[2]) if len(sys.argv) > 2 else 2000})
+    w = World(scen, int(sys.argv[1]) if len(sys.argv) > 1 else 20240901, P)
+    t0 = time.time(); w.populate(); print("populate", time.time() - t0)
+    print("customers_first", w.customers_first)
+    print("needs", w.needs)
+    t0 = time.time(); w.init_network(); print("network", time.time() - t0, len(w.ties), w.nsearch_empty)
+    print(w.L[:10]); print(w.mean_price)

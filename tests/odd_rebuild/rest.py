@@ -85,6 +85,14 @@ def rest_of_month(w, R, tick=1):
                     js = [loc[rg.below(len(loc))] for _ in range(4)]
                     for j in js:
                         if j != k: meet(j)
+            if getattr(w, "plats", None) and w.pmask[k] and w.acc_know[k] > 0:   # 7.18 (a) platform knowledge contacts
+                nK = int(math.floor(2 * w.acc_know[k] * 1.0 + 0.5)); lst = w.members_of_type.get(w.typ[k], [])
+                if lst:
+                    reach = w.reach_of(k)
+                    for _ in range(nK):
+                        j = lst[rg.below(len(lst))]
+                        if j != k and w.alive[j] and (int(w.pmask[j]) & reach) and a_old[j] > best:
+                            if rg.bernoulli(0.05): best = a_old[j]
             aim = a_old[k] + 0.5 * (best - a_old[k])
             if aim > ap: ap = aim; how = "imi"
         a_new[k] = ap
@@ -107,8 +115,13 @@ def rest_of_month(w, R, tick=1):
                 n_obs += 1; hours += 1 + 4 * (tie["late"] + tie["bad"])
             e = B[0] + B[1] - P["prior_observations"]
             tie["trust"] = B[0] / (B[0] + B[1]) * (1 - B[2] / (B[2] + B[3])) * e / (e + h)
-        ratio = hours / (n_obs * (1 + 4 * ((1 - 0.85) + 4 * 0.05))) if n_obs > 0 else 1.0
-        w.overhead[k] = mu * w.overhead[k] + (1 - mu) * ((1 - 0.5) + 0.5 * ratio)
+        sig = w.sig_app[k] if getattr(w, "plats", None) else 0.0
+        ratio = hours * (1 - sig) / (n_obs * (1 + 4 * ((1 - 0.85) + 4 * 0.05))) if n_obs > 0 else 1.0
+        if getattr(w, "plats", None):
+            ur = hours / (n_obs * (1 + 4 * ((1 - 0.85) + 4 * 0.05))) if n_obs > 0 else 1.0
+            w.unaided_c[k] = mu * w.unaided_c[k] + (1 - mu) * ur
+        uip = w.u_ip[k] if getattr(w, "u_ip", None) is not None else 0.0
+        w.overhead[k] = mu * w.overhead[k] + (1 - mu) * ((1 - 0.5) * (1 - 0.5 * 0.61 * uip) + 0.5 * ratio)
         rg = Rng(seed, "TieDecay", k, tick)
         for tie in w.in_edges[k]:
             if tie["kind"] == "C":
@@ -118,13 +131,24 @@ def rest_of_month(w, R, tick=1):
             if R["decay"]:
                 x = min(1.0, tie["trust"] / Te)
                 if rg.bernoulli((1 - x) * hn + x * ht): doomed.append(tie)
+    if getattr(w, "plats", None):   # 7.31 public delivery records, then the member record for next month's marketplace
+        for k in range(N):
+            if w.alive[k]: w.rec[k] *= mu
+        for k in range(N):
+            if not w.alive[k]: continue
+            for tie in w.in_edges[k]:
+                if tie["kind"] == "S" and tie.get("delivered", 0) > 0 and "late" in tie:
+                    w.rec[tie["s"]] += [1 - tie["late"], tie["late"], 4 - tie["bad"], tie["bad"]]
+        mem = w.alive_members
+        w.member_rec = w.rec[mem].mean(axis=0) if mem else np.zeros(4)
     phi_r = 0.97
     for k in range(N):
         if not w.alive[k]: continue
         rg = Rng(seed, "Reliability", k, tick)
         z1 = rg.normal(); z2 = rg.normal()
         lp = (1 - phi_r) * (logit(0.85) + 0.34 * w.m[k]) + phi_r * logit(w.pi[k]) + 0.6 * math.sqrt(1 - phi_r ** 2) * z1
-        ld = (1 - phi_r) * (logit(0.05) - 0.34 * w.m[k]) + phi_r * logit(w.delta[k]) + 0.6 * math.sqrt(1 - phi_r ** 2) * z2
+        uip = w.u_ip[k] if getattr(w, "u_ip", None) is not None else 0.0
+        ld = (1 - phi_r) * (logit(0.05) - 0.34 * w.m[k] - uip * (logit(0.05) - logit(0.05 * (1 - 0.18)))) + phi_r * logit(w.delta[k]) + 0.6 * math.sqrt(1 - phi_r ** 2) * z2
         w.pi[k] = clamp(logistic(lp)); w.delta[k] = clamp(logistic(ld))
     for tie in doomed:
         remove_tie(w, tie); stats["dissolved"] += 1
@@ -146,21 +170,31 @@ def rest_of_month(w, R, tick=1):
                 elif rg.bernoulli(R["switch_probability"]):
                     s = w.search(f, slot, u, rg, flows=True)
                     if s is not None:
-                        lcn = w.landed_cost(s, f, w.referral_belief(f, s), w.flow.get((s, w.region[f]), 0.0))
+                        fl_ = w.flow.get((s, w.region[f]), 0.0); Bn = w.referral_belief(f, s); fee_ = 0.0
+                        ch_ = -1
+                        if getattr(w, "plats", None): ch_, Bn, fee_ = w.supply_terms(s, f, Bn, fl_)
+                        lcn = w.landed_cost(s, f, Bn, fl_, fee_, ch=ch_)
                         wt, lcw = worst(w, f, slot)
                         if wt is not None and lcn < lcw * (1 - 0.05): props.append(("rep", s, f, slot))
             ft = w.typ[f]
             if cap_now[f] > 0 and m1["orders"][f] / cap_now[f] < 0.6 and w.buyers_list[ft]:
                 if rg.bernoulli(R["sales_search_probability"]):
                     bl = w.buyers_list[ft]; bt, bs = bl[rg.below(len(bl))]
-                    pool = [c for c in w.by_rt.get((w.region[f], bt), []) if w.alive[c]]
+                    online = False
+                    if getattr(w, "plats", None) and w.reach_of(f) and w.members_of_type.get(bt):
+                        online = rg.bernoulli(P.get("online_sales_share", 0.5))
+                    if online: pool = w.members_of_type[bt]
+                    else: pool = [c for c in w.by_rt.get((w.region[f], bt), []) if w.alive[c]]
                     if pool:
                         c = pool[rg.below(len(pool))]
-                        if c != f:
+                        if c != f and (not online or (int(w.pmask[c]) & w.reach_of(f))):
                             if start_count.get((c, bs), 0) < P["suppliers_per_input"]:
                                 props.append(("add", f, c, bs))
                             else:
-                                lcf = w.landed_cost(f, c, w.referral_belief(c, f), w.flow.get((f, w.region[c]), 0.0))
+                                fl_ = w.flow.get((f, w.region[c]), 0.0); Bc = w.referral_belief(c, f); fee_ = 0.0
+                                ch_ = -1
+                                if getattr(w, "plats", None): ch_, Bc, fee_ = w.supply_terms(f, c, Bc, fl_)
+                                lcf = w.landed_cost(f, c, Bc, fl_, fee_, ch=ch_)
                                 wt, lcw = worst(w, c, bs)
                                 if wt is not None and lcf < lcw * (1 - 0.05): props.append(("rep", f, c, bs))
             proposals.append(props)
@@ -190,6 +224,11 @@ def rest_of_month(w, R, tick=1):
                 if t["kind"] == "S":
                     cands += [t2["s"] for t2 in w.in_edges[t["t"]] if t2["kind"] == "S"]
             cands = [g for g in cands if g != f]
+            if getattr(w, "plats", None) and w.pmask[f] and w.alive_members:
+                reach = w.reach_of(f); am = w.alive_members
+                for _ in range(2):
+                    g_ = am[rg.below(len(am))]
+                    if g_ != f and (int(w.pmask[g_]) & reach): cands.append(g_)
             if R["collab_mode"] == "replay": rg = Rng(seed, "Collaboration", f, tick)
             elif R["collab_mode"] == "replay_skip": rg = Rng(seed, "Collaboration", f, tick); rg.uniform()
             sc = [rel(w, w.ind[f], w.ind[g]) * 2 ** (-w.dist[w.region[f], w.region[g]] / 1200) * (1 - abs(w.m[f] - w.m[g])) for g in cands]
@@ -223,8 +262,13 @@ def rest_of_month(w, R, tick=1):
             w.L[k] = max(0.2 * P["size_min"], w.L[k] * math.exp(g + Rng(seed, "Capacity", k, tick).normal(0, 0.01)))
     # ---- phase 21b: credit (no exit in month 1 expected)
     w.loan = getattr(w, "loan", np.zeros(N))
+    w.interest = 0.0
     for k in range(N):
-        if w.alive[k] and w.cash[k] < 0: w.loan[k] += -w.cash[k]; w.cash[k] = 0.0
+        if not w.alive[k]: continue
+        if w.loan[k] > 0:
+            it = w.loan[k] * 0.0435 / 12; w.cash[k] -= it; w.interest += it
+            rp = min(max(min(w.cash[k], w.loan[k] / 12), 0.0), w.loan[k]); w.cash[k] -= rp; w.loan[k] -= rp
+        if w.cash[k] < 0: w.loan[k] += -w.cash[k]; w.cash[k] = 0.0
     w.stats = stats
     return w
 
@@ -235,7 +279,7 @@ def worst(w, c, slot):
     best = None; lcw = -1
     for t in w.in_edges[c]:
         if t["kind"] == "S" and t["slot"] == slot:
-            lc = w.landed_cost(t["s"], c, t["B"], w.flow.get((t["s"], w.region[c]), 0.0))
+            lc = w.lc_tie(t, w.flow.get((t["s"], w.region[c]), 0.0))
             if lc > lcw: lcw = lc; best = t
     return best, lcw
 

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Platform path (ODD 7.16-7.22, 7.31, 7.33, 7.35-7.37) on top of the traditional rebuild."""
 import os
-SCENARIOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scenarios")
+SCENARIOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios")
 import math, json, numpy as np
 from rng import Rng
 

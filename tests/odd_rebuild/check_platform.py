@@ -17,7 +17,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SCENARIO = os.path.join(HERE, "..", "..", "..", "scenarios", "platform_led.json")
+SCENARIO = os.path.join(HERE, "..", "..", "scenarios", "platform_led.json")
 
 
 def main():
@@ -48,13 +48,13 @@ def main():
         with open(os.environ["VICSIM_VALIDATION_OUT"], "a") as f:
             f.write(json.dumps({
                 "id": "ODD rebuild: platform path",
-                "source": "tests/odd_rebuild/platform/ (Python, written from docs/ODD.md alone)",
+                "source": "tests/odd_rebuild/ (Python, written from docs/ODD.md alone)",
                 "target": f"platform_led.json, {a.count} firms, seed {a.seed}, SimGrid layer off: every firm and "
                           f"platform equal vicsim's in months 1–{a.months}",
                 "tolerance": "relative 1e-9",
                 "measured": f"{len(exact)} of {a.months} months exact",
                 "pass": ok,
-                "command": "/usr/bin/python3 tests/odd_rebuild/platform/check_platform.py build/vicsim",
+                "command": "/usr/bin/python3 tests/odd_rebuild/check_platform.py build/vicsim",
             }) + "\n")
     return 0 if ok else 1
 

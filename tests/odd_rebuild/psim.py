@@ -1,9 +1,9 @@
 #!/usr/bin/python3
 """Multi-month engine: warm-up (7.1a) + month 1, reusing the exact pieces checked in month1.py / rest.py."""
 import os
-SCENARIOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "scenarios")
+SCENARIOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios")
 import math, sys, time, os, numpy as np
-ALT = dict(x.split("=") for x in os.environ.get("ALT", "").split(",") if x)
+ALT = dict(x.split("=") for x in os.environ.get("ODD_REBUILD_ALT", "").split(",") if x)
 from model import World, load
 from rng import Rng
 from rest import REST, rel, logit, logistic, clamp, remove_tie, worst
@@ -543,13 +543,3 @@ def run(seed, N=2000, W=36, ticks=1, over=None, fl=None, platforms=True, quiet=F
         if MONTH_HOOK: MONTH_HOOK(w, t)
     return w, log
 
-if __name__ == "__main__":
-    import pickle
-    seed = int(sys.argv[1]); N = int(sys.argv[2]); W = int(sys.argv[3])
-    w, log = run(seed, N, W)
-    out = dict(L=w.L, a=w.a, m=w.m, cash=w.cash, price=w.price, alive=w.alive, region=w.region, typ=w.typ, rep=w.rep,
-               sup=np.array([sum(1 for x in w.in_edges[k] if x["kind"] == "S") for k in range(len(w.L))]),
-               cus=np.array([sum(1 for x in w.out_edges[k] if x["kind"] == "S") for k in range(len(w.L))]),
-               col=np.array([sum(1 for x in w.in_edges[k] + w.out_edges[k] if x["kind"] == "C") for k in range(len(w.L))]),
-               m1=w.m1, log=log, hh=getattr(w, "hh", None), ntie=len(w.ties))
-    pickle.dump(out, open(f"/tmp/reimpl_platform/mine_{seed}_{N}_{W}" + ("_" + os.environ["ALT"].replace(",", "_").replace("=", "") if os.environ.get("ALT") else "") + ".pkl", "wb"))

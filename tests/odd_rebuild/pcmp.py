@@ -1,8 +1,6 @@
 #!/usr/bin/python3
 """Run the platform rebuild and compare per firm with a vicsim run directory.
 usage: pcmp.py SEED N W TICKS VICSIM_DIR [frozen] [infra_on] [trad]"""
-import os, sys
-sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))  # rng.py of ../
 import sys, csv, numpy as np, psim
 seed, N, W, T, d = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 opts = sys.argv[6:]

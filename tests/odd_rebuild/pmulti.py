@@ -1,8 +1,6 @@
 #!/usr/bin/python3
 """Run once and compare every month t = 1..T with vicsim run directories DIR_t (one vicsim run per horizon).
 usage: pmulti.py SEED N W T DIRPREFIX [infra_on]   (DIRPREFIX_t must exist, from `vicsim run ... --ticks t`)"""
-import os, sys
-sys.path.append(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))  # rng.py of ../
 import sys, csv, io, contextlib, numpy as np, psim
 seed, N, W, T, pre = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
 over = {} if "infra_on" in sys.argv[6:] else {"infrastructure_enabled": False}
