@@ -25,10 +25,10 @@ struct GroupSwitch {
 
 /** @brief The state of every registry group for the resolved scenarios a and b (to_json of loaded
  * scenarios). A group's state in A is A's value at each of its switch paths, expanded over B's arrays
- * (`[*]` becomes each index of B); where A lacks the mechanism (its present_if does not hold in A, mechanism_present) or
- * lacks the path, A's state is the switch's off value. `specs` chooses and merges groups: a registry group
- * or entry name, or `LABEL=NAME+NAME...`; empty: every registry group that differs. Throws
- * std::invalid_argument naming an unknown name. */
+ * (`[*]` becomes each index of B); where A lacks the mechanism (its present_if does not hold in A,
+ * mechanism_present) or lacks the path, A's state is the switch's off value. `specs` chooses and merges
+ * groups: a registry group or entry name, or `LABEL=NAME+NAME...`; empty: every registry group that differs.
+ * Throws std::invalid_argument naming an unknown name. */
 std::vector<GroupSwitch> group_switches(const nlohmann::json& a, const nlohmann::json& b,
                                         const std::vector<std::string>& specs = {});
 

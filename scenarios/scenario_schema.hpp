@@ -451,8 +451,9 @@ void describe(V& v, agents::FoundingParams& p) {
   v.field("compute_per_firm", p.compute_per_firm, "Gflop/s", "Compute bought per reachable firm", 0.001, 1e6);
   v.field("regional_min_firms", p.regional_min_firms, "firms", "Firms a region needs for a regional platform",
           0, 1e9);
-  v.object("services", p.services,
-           "Services founded platforms may offer: each offers those of its level (ODD 7.51) that are on here");
+  v.object(
+      "services", p.services,
+      "Services founded platforms may offer: each offers those of its level (ODD 7.51) that are on here");
 }
 
 template <class V>

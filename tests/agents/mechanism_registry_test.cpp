@@ -167,8 +167,10 @@ TEST_CASE("mechanism_switches: 1+N sharing is a group only where a middle platfo
   CHECK(names(scenarios::group_switches(traditional, one_plus_n)).count("one_plus_n") == 1);
 }
 
-TEST_CASE("mechanism_switches: founded platforms' services and platform mechanisms are present where founding is on",
-          "[scenarios]") {
+TEST_CASE(
+    "mechanism_switches: founded platforms' services and platform mechanisms are present where founding is "
+    "on",
+    "[scenarios]") {
   // docs/ODD.md 7.40: present_if "platforms[*] | mechanisms.founding.enabled=true", so attributing
   // platform_emergent.json (no declared platform) against traditional.json switches the services founded
   // platforms offer, not only founding itself.
@@ -191,8 +193,8 @@ TEST_CASE("mechanism_switches: founded platforms' services and platform mechanis
   std::map<std::string, const scenarios::GroupSwitch*> by_name;
   const auto groups = scenarios::group_switches(traditional, emergent);
   for (const auto& g : groups) by_name[g.name] = &g;
-  for (const char* name : {"matchmaking", "dispatch", "forecasting", "knowledge_sharing", "finance", "logistics",
-                           "shared_apps", "in_plant_services", "platform_hierarchy"}) {
+  for (const char* name : {"matchmaking", "dispatch", "forecasting", "knowledge_sharing", "finance",
+                           "logistics", "shared_apps", "in_plant_services", "platform_hierarchy"}) {
     INFO(name);
     REQUIRE(by_name.count(name) == 1);
   }
