@@ -7,6 +7,7 @@
 #include <boost/math/distributions/uniform.hpp>
 #include <cmath>
 
+#include "reports/double_precision_policy.hpp"
 #include "reports/number_format.hpp"
 
 namespace vicsim::experiments {
@@ -22,12 +23,15 @@ FactorValue numeric(double x, bool integer) {
 
 double quantile(const DistributionSpec& d, double u) {
   using namespace boost::math;
+  using reports::DoublePolicy;
   const double q = std::clamp(u, kTailQuantile, 1.0 - kTailQuantile);
-  if (d.type == "uniform") return boost::math::quantile(uniform_distribution<>(d.min, d.max), u);
+  if (d.type == "uniform")
+    return boost::math::quantile(uniform_distribution<double, DoublePolicy>(d.min, d.max), u);
   if (d.type == "triangular")
-    return boost::math::quantile(triangular_distribution<>(d.min, d.mode, d.max), u);
-  if (d.type == "normal") return boost::math::quantile(normal_distribution<>(d.mean, d.sd), q);
-  return boost::math::quantile(lognormal_distribution<>(d.meanlog, d.sdlog), q);
+    return boost::math::quantile(triangular_distribution<double, DoublePolicy>(d.min, d.mode, d.max), u);
+  if (d.type == "normal")
+    return boost::math::quantile(normal_distribution<double, DoublePolicy>(d.mean, d.sd), q);
+  return boost::math::quantile(lognormal_distribution<double, DoublePolicy>(d.meanlog, d.sdlog), q);
 }
 
 }  // namespace

@@ -1,9 +1,10 @@
 #include "reports/paired_comparison.hpp"
 
 #include <algorithm>
-#include <boost/math/distributions/students_t.hpp>
 #include <cmath>
 #include <limits>
+
+#include "reports/statistics.hpp"
 
 namespace vicsim::reports {
 
@@ -29,13 +30,12 @@ PairedRow paired_statistics(const std::vector<double>& a, const std::vector<doub
   }
   r.sd_diff = std::sqrt(ss / (n - 1));
   const double se = r.sd_diff / std::sqrt(n);
-  const boost::math::students_t t(n - 1);
-  const double q = boost::math::quantile(t, 0.975);
+  const double q = t_quantile(0.95, n - 1);
   r.ci_low = r.diff - q * se;
   r.ci_high = r.diff + q * se;
   if (se > 0) {
     r.effect_size = r.diff / r.sd_diff;
-    r.p_value = 2.0 * boost::math::cdf(boost::math::complement(t, std::fabs(r.diff / se)));
+    r.p_value = t_two_sided_p(r.diff / se, n - 1);
   } else {
     // Identical differences in every pair: d_z and the t statistic divide by zero, so they are undefined
     // (written as NA), not ±inf and p = 0.

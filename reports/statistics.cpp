@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "reports/double_precision_policy.hpp"
+
 namespace vicsim::reports {
 
 namespace {
@@ -35,8 +37,14 @@ double sample_sd(const std::vector<double>& x) {
 
 double t_quantile(double confidence, double df) {
   if (!(df > 0)) return kNaN;
-  const boost::math::students_t dist(df);
+  const boost::math::students_t_distribution<double, DoublePolicy> dist(df);
   return boost::math::quantile(dist, 0.5 + confidence / 2.0);
+}
+
+double t_two_sided_p(double t, double df) {
+  if (!(df > 0)) return kNaN;
+  const boost::math::students_t_distribution<double, DoublePolicy> dist(df);
+  return 2.0 * boost::math::cdf(boost::math::complement(dist, std::fabs(t)));
 }
 
 MeanInterval mean_interval(const std::vector<double>& x, double confidence) {

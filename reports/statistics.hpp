@@ -17,6 +17,8 @@ double mean(const std::vector<double>& x);
 double sample_sd(const std::vector<double>& x);
 /** @brief The two-sided quantile t_{1−α/2, df} of Student's t (Boost.Math). */
 double t_quantile(double confidence, double df);
+/** @brief The two-sided p-value P(|T| > |t|) of Student's t with df degrees of freedom (Boost.Math). */
+double t_two_sided_p(double t, double df);
 /** @brief Mean and `confidence` t interval of the finite values. */
 MeanInterval mean_interval(const std::vector<double>& x, double confidence = 0.95);
 

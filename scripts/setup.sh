@@ -27,6 +27,7 @@ PACKAGES=(
   python3-jsonschema          # the generated scenario JSON Schema is checked against every bundled scenario
   python3-matplotlib          # scripts/plot_scaling.py (docs/img/scaling.png)
   python3-numpy               # tests/odd_rebuild: the rebuild of traditional.json from docs/ODD.md
+  valgrind linux-perf         # profiling (docs/PERFORMANCE.md); tests/cli/valgrind_start.sh runs vicsim under callgrind
 )
 
 missing=()
