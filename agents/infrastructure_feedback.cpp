@@ -214,8 +214,10 @@ void resolve_service_times(ModelContext& c) {
     for (std::size_t p = 0; p < P; ++p) {
       RouteService& s = out.route[r * P + p];
       double clear = t.compute_s[p];
+      s.compute_s = t.compute_s[p];
       for (std::size_t k = 0; k < kTrafficKinds; ++k) {
         s.kind_s[k] = t.kind_transfer_s[k][r][p];
+        s.kind_bytes[k] = d.kind_bytes[k][r][p];
         clear = std::max(clear, s.kind_s[k]);
         out.traffic_bytes[p][k] += d.kind_bytes[k][r][p];
       }

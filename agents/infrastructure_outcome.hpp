@@ -20,11 +20,13 @@ inline constexpr std::array<const char*, kTrafficKinds> kTrafficKindNames = {"or
 struct RouteService {
   double load = 0.0;    ///< time to clear one window's traffic and compute / window (≥ 1: overloaded)
   double wait_s = 0.0;  ///< mean backlog wait of a message sent in the busy hours (s)
-  std::array<double, kTrafficKinds> kind_s{};  ///< completion time of each kind's window traffic (s)
-  double telemetry_delivered = 1.0;            ///< share of device telemetry delivered (0–1)
-  double forecast_freshness = 1.0;             ///< predictive value of C2M data at its age (0–1)
-  double dispatch_in_time = 1.0;               ///< share of dispatch coordination done within the window
-  double members = 0.0;                        ///< the platform's members in the region (firms)
+  std::array<double, kTrafficKinds> kind_s{};      ///< completion time of each kind's window traffic (s)
+  std::array<double, kTrafficKinds> kind_bytes{};  ///< bytes of each kind sent on the route in the window
+  double compute_s = 0.0;  ///< completion time of the platform's compute jobs in the window (s; per platform)
+  double telemetry_delivered = 1.0;  ///< share of device telemetry delivered (0–1)
+  double forecast_freshness = 1.0;   ///< predictive value of C2M data at its age (0–1)
+  double dispatch_in_time = 1.0;     ///< share of dispatch coordination done within the window
+  double members = 0.0;              ///< the platform's members in the region (firms)
 };
 
 /** @brief Per-route and per-platform outcomes of the last resolved tick. */

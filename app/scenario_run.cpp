@@ -11,6 +11,7 @@
 #include "reports/platform_panel.hpp"
 #include "reports/policy_ledger.hpp"
 #include "reports/region_panel.hpp"
+#include "reports/route_panel.hpp"
 #include "reports/run_writers.hpp"
 #include "reports/summary_keys.hpp"
 #include "scenarios/scenario_loader.hpp"
@@ -73,10 +74,13 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
   reports::PolicyLedgerRecorder policies(model);
   reports::PlatformPanelRecorder platforms(model);
   const bool has_platforms = !model.world().platforms.empty();
+  reports::RoutePanelRecorder routes(model);
+  const bool has_routes = has_platforms && model.context().infrastructure != nullptr;
   reports::AccountsRecorder accounts(model);
   std::vector<agents::RunObserver*> observers{&regions, &accounts};
   if (!model.policies().empty()) observers.push_back(&policies);
   if (has_platforms) observers.push_back(&platforms);
+  if (has_routes) observers.push_back(&routes);
   std::unique_ptr<reports::GraphmlRecorder> graphml;
   if (s.output.graphml) {
     fs::create_directories(dir / "network");
@@ -104,6 +108,7 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
     write_file(dir / "policies.csv", [&](std::ostream& out) { policies.write_csv(out, label); });
   if (has_platforms)
     write_file(dir / "platforms.csv", [&](std::ostream& out) { platforms.write_csv(out, label); });
+  if (has_routes) write_file(dir / "routes.csv", [&](std::ostream& out) { routes.write_csv(out, label); });
   // With shocks, the same scenario and seed without them is the counterfactual for the resilience measures.
   std::vector<sim::TickMetrics> no_shock;
   clock.lap("output: files");

@@ -95,6 +95,30 @@ rows=$(($(wc -l <"$T/p1/platforms.csv") - 1))
 [[ $rows -eq $((SHORT * 4)) ]] && pass "platforms.csv: $rows rows ($SHORT months x 4 platforms)" ||
   fail "platforms.csv has $rows rows, expected $((SHORT * 4))"
 
+section "routes.csv: one row per tick x region x route, SimGrid's times, byte-identical across --threads"
+cmp -s "$T/p1/routes.csv" "$T/p2/routes.csv" && pass "--threads 2: identical routes.csv" ||
+  fail "--threads 2 wrote a different routes.csv"
+if "$PY" - "$T/p1/routes.csv" "$SHORT" <<'EOF'; then
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+months, regions, platforms = {r["tick"] for r in rows}, {r["region"] for r in rows}, {r["platform"] for r in rows}
+assert len(rows) == len(months) * len(regions) * len(platforms) and len(months) == int(sys.argv[2]), len(rows)
+kinds = ("orders", "forecast", "dispatch", "telemetry", "design")
+loaded = [r for r in rows if float(r["members"]) > 0]
+assert loaded and all(float(r["telemetry_bytes"]) > 0 for r in loaded)
+ratios = {max(float(r["compute_s"]), *(float(r[k + "_s"]) for k in kinds)) / float(r["load"])
+          for r in loaded if float(r["load"]) > 0}
+assert len(ratios) >= 1 and max(ratios) - min(ratios) < 1e-9 * max(ratios), ratios  # one window for all routes
+EOF
+  pass "routes.csv: a row per month, region and platform; load = slowest flow / window; traffic where members are"
+else
+  fail "routes.csv rows or values are wrong"
+fi
+"$VICSIM" "${PLATFORM_ARGS[@]}" --out "$T/p_off" --set mechanisms.infrastructure.enabled=false >/dev/null 2>&1 ||
+  die "platform_led run with the layer off failed"
+[[ ! -e $T/p_off/routes.csv ]] && pass "no routes.csv with the infrastructure layer off" ||
+  fail "routes.csv written with the infrastructure layer off"
+
 section "seed: --seed $OTHER_SEED changes the time series"
 run_ok "$T/s1" --seed "$SEED" --ticks "$SHORT"
 run_ok "$T/s2" --seed "$OTHER_SEED" --ticks "$SHORT"
