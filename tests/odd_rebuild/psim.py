@@ -9,6 +9,16 @@ from rng import Rng
 from rest import REST, rel, logit, logistic, clamp, remove_tie, worst
 import plat
 
+EXT = []   # extension modules (policy.py, shock.py): hooks named after the phases they run in, called by _ext
+def _ext(name, *a):
+    for e in EXT:
+        f = getattr(e, name, None)
+        if f: f(*a)
+def capf(w):
+    """7.25: capacity factor 1 - disruption of each firm's region (1 without shocks)."""
+    d = getattr(w, "dis_reg", None)
+    return 1.0 if d is None else 1.0 - d[w.region]
+
 def rebuild_dir(w):
     n = len(w.L)
     w.by_type = {t: [] for t in range(w.T)}; w.by_rt = {}
@@ -21,7 +31,7 @@ def set_prices(w):
     lab = w.lab[w.region]; land = w.land[w.region]
     w.unit_cost = ((lab + land * w.overhead) / (w.a * ub) + w.iuc) * (1 + w.delta)
     w.price = np.where(w.alive, (1 + P["markup"]) * w.unit_cost, w.price)
-    cap = w.L * w.a * w.alive
+    cap = w.L * w.a * w.alive * capf(w)
     tot = (cap * w.price).sum() / cap.sum()
     w.abar = np.ones(w.T)
     for t in range(w.T):
@@ -81,10 +91,11 @@ def month(w, t, warm, log=None):
     P = w.P; seed = w.seed; N = len(w.L)
     g = 1.03 ** (1 / 12)
     if not warm: w.D = w.D * g
+    _ext("begin_month", w, t, warm)   # phases 2 (shocks) and 3 (policies)
     if w.plats: w.disp_recv = {}
     if not warm and w.plats: plat.roster(w, t); plat.access(w); plat.credit_lines(w)
     set_prices(w)
-    cap = w.L * w.a
+    cap = w.L * w.a * capf(w)
     pbar = w.mean_price.copy()
     scale = 1.0; w.cons_imports = 0.0; H = None
     X = 0.0 if warm else max(0.0, getattr(w, "V_row", 0.0))
@@ -141,7 +152,8 @@ def month(w, t, warm, log=None):
         ks, wt, S = wts[i]
         if not ks: continue
         if S > 0:
-            for k, v in zip(ks, wt): orders[k] += w.D[i] * scale * v / S
+            dm = w.dmult[i] if getattr(w, "dmult", None) is not None else 1.0   # 7.25 demand shock
+            for k, v in zip(ks, wt): orders[k] += w.D[i] * dm * scale * v / S
     final_orders = orders.copy()
     spot_untied = np.zeros(w.T); untied_slot = set()
     sigF = 0.10 + 0.3 * 0.30; final_set = set(w.final_type)
@@ -337,6 +349,7 @@ def month(w, t, warm, log=None):
         plat.after_joining(w, t)
     else:
         rest_partial_adoption(w, R_ad, t)
+    if not warm: _ext("account_policies", w, t)   # phase 15
     div = np.where(alive, 0.9 * np.maximum(0, np.minimum(res["profit"], w.cash - w.loan)), 0.0)
     w.cash = w.cash - div
     services = (res["tc"] + res["rework"] + res["markdown"]).sum() - w.commission - w.mkt_fee
@@ -347,6 +360,7 @@ def month(w, t, warm, log=None):
             exported = w.price[k] * phi[k] * xexp[k]; rest_ = w.price[k] * phi[k] * final_orders[k] - exported
             fs_ += rest_ * (1 - e_t); ex_ += rest_ * e_t + exported
     w.final_sales = fs_; w.exports = ex_
+    if not warm: _ext("household_income", w, t)   # public spending (7.28, 7.69)
     w.plat_div = 0.0
     # learning, decay, search, collaboration (rest_of_month with adoption off), capacity
     if w.plats and not warm: plat.settle_platforms(w, t)
@@ -528,6 +542,7 @@ def run(seed, N=2000, W=36, ticks=1, over=None, fl=None, platforms=True, quiet=F
     w.YD_last = None
     w.FL = dict(FL0); w.FL.update(fl or {}); w.plats = []
     if platforms: plat.setup(w)
+    _ext("setup", w)
     log = []
     for t in range(-W + 1, 1):
         t0 = time.time(); month(w, t, True, log); log[-1]["sec"] = round(time.time() - t0, 1)
