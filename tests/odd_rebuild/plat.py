@@ -110,7 +110,7 @@ def access(w):
 
 def readiness(w, k, VA):
     Qi = 0.4 + 0.6 * w.infra[w.region[k]]; S = min(1.0, (w.L[k] / 250) ** 0.25)
-    v = getattr(w, "vshare", {}).get(k, 0.0)   # 7.16: voucher share set in phase 3 (7.24)
+    v = getattr(w, "vshare", {}).get(k, 0.0) if os.environ.get("ODD_REBUILD_ALT", "").find("pol_ready=0") < 0 else 0.0   # 7.16: voucher share set in phase 3 (7.24)
     C = math.exp(-5.0 * (2000 + 40 * w.L[k]) * (1 - v) / max(1.0, VA))
     return Qi * S * C
 
@@ -194,7 +194,7 @@ def adopt_and_join(w, t, enabled):
                 rev = m1["revenue"][k]
                 if rev <= 0: U = -1.0
                 else:   # 7.37, with the voucher term v_i c_i / revenue_i for a firm off the cloud at the start of the phase
-                    vt = getattr(w, "vshare", {}).get(k, 0.0) * (2000 + 40 * w.L[k]) / rev if not cloud0[k] else 0.0
+                    vt = getattr(w, "vshare", {}).get(k, 0.0) * (2000 + 40 * w.L[k]) / rev if not cloud0[k] and os.environ.get("ODD_REBUILD_ALT", "").find("pol_join=0") < 0 else 0.0
                     U = w.V[k] * AD["mh"] ** (kk - ((pm0[k] >> pi) & 1)) + vt - p["entry_fee"] / (AD["Te"] * rev)
                 if rg.bernoulli(1 / (1 + math.exp(-U / AD["sigma"]))): acts.append((k, pi, "join"))
         w.plat_events.append((t, list(go), list(acts)))

@@ -5,8 +5,9 @@ Hooks (psim.EXT): setup (read `policies` of SCENARIO), begin_month (phase 3, beg
 account_policies (phase 15), household_income (public spending is household income, 7.28, 7.69).
 Not rebuilt: platform_cultivation, interconnection, supervision (no scenario of this check uses them).
 Guesses are in records/policies/GUESSES.md (G-Pol*)."""
-import json
+import json, os
 import numpy as np
+ALT = dict(x.split("=") for x in os.environ.get("ODD_REBUILD_ALT", "").split(",") if x)
 
 SCENARIO = None          # path of the scenario whose `policies` apply
 SME_THRESHOLD = 250.0    # mechanisms.population.sme_threshold (docs/PARAMETERS.md)
@@ -62,11 +63,11 @@ def begin_month(w, t, warm):
                     if p["cost_per_level"] == 0: w.infra[r] = I + step; continue
                     want = step * p["cost_per_level"]
                     paid = _spend(w, p, want)
-                    w.public += paid
-                    built = step if paid == want else step * paid / want   # G-Pol2: a short budget builds paid/want of the step
+                    if ALT.get("pol_public") != "0": w.public += paid   # G-Pol3
+                    built = step if (paid == want or ALT.get("pol_short") == "full") else step * paid / want   # G-Pol2
                     w.infra[r] = I + built
         if inst in ("cloud_voucher", "pilot"):
-            if p["budget"] - p["spent"] <= 0: continue   # "while budget remains"
+            if p["budget"] - p["spent"] <= 0 and ALT.get("pol_vbudget") != "any": continue   # "while budget remains", G-Pol4
             for k in range(len(w.L)):
                 if _targets(w, p, k):
                     w.vshare[k] = max(w.vshare.get(k, 0.0), p["subsidy_share"])
@@ -82,7 +83,7 @@ def account_policies(w, t):
         for k in range(len(w.L)):
             if not (w.on_cloud[k] and _targets(w, p, k)): continue
             c = C_FIX + C_EMP * w.L[k]
-            want = max(0.0, p["subsidy_share"] * c - paid.get(k, 0.0))
+            want = max(0.0, p["subsidy_share"] * c - (0.0 if ALT.get("pol_topup") == "sum" else paid.get(k, 0.0)))
             x = _spend(w, p, want)
             if x > 0: w.cash[k] += x; paid[k] = paid.get(k, 0.0) + x
     w.pspend_log[t] = w.pspend

@@ -14,10 +14,12 @@ def _ext(name, *a):
     for e in EXT:
         f = getattr(e, name, None)
         if f: f(*a)
-def capf(w):
-    """7.25: capacity factor 1 - disruption of each firm's region (1 without shocks)."""
+def capf(w, use=None):
+    """7.25: capacity factor 1 - disruption of each firm's region (1 without shocks). ODD_REBUILD_ALT=sh_undisrupted=USE
+    (USE = prices or orders) reads the undisrupted capacity there instead, records/policies/GUESSES.md."""
     d = getattr(w, "dis_reg", None)
-    return 1.0 if d is None else 1.0 - d[w.region]
+    if d is None or (use is not None and ALT.get("sh_undisrupted") == use): return 1.0
+    return 1.0 - d[w.region]
 
 def rebuild_dir(w):
     n = len(w.L)
@@ -31,7 +33,7 @@ def set_prices(w):
     lab = w.lab[w.region]; land = w.land[w.region]
     w.unit_cost = ((lab + land * w.overhead) / (w.a * ub) + w.iuc) * (1 + w.delta)
     w.price = np.where(w.alive, (1 + P["markup"]) * w.unit_cost, w.price)
-    cap = w.L * w.a * w.alive * capf(w)
+    cap = w.L * w.a * w.alive * capf(w, "prices")
     tot = (cap * w.price).sum() / cap.sum()
     w.abar = np.ones(w.T)
     for t in range(w.T):
@@ -95,7 +97,7 @@ def month(w, t, warm, log=None):
     if w.plats: w.disp_recv = {}
     if not warm and w.plats: plat.roster(w, t); plat.access(w); plat.credit_lines(w)
     set_prices(w)
-    cap = w.L * w.a * capf(w)
+    cap = w.L * w.a * capf(w, "orders")
     pbar = w.mean_price.copy()
     scale = 1.0; w.cons_imports = 0.0; H = None
     X = 0.0 if warm else max(0.0, getattr(w, "V_row", 0.0))

@@ -4,8 +4,9 @@
 Hooks (psim.EXT): setup (read `shocks` of SCENARIO) and begin_month (phase 2, apply_shocks). The month loop
 reads w.dmult (per industry: the product of 1 - magnitude of active demand shocks) and w.dis_reg (per region:
 1 - product of (1 - magnitude) of active disruptions) through psim.capf and the household orders."""
-import json
+import json, os
 import numpy as np
+ALT = dict(x.split("=") for x in os.environ.get("ODD_REBUILD_ALT", "").split(",") if x)
 
 SCENARIO = None
 DEF = dict(kind="demand", start=60, duration=6, magnitude=0.3)
@@ -30,7 +31,8 @@ def begin_month(w, t, warm):
     for s in w.shocks:
         if not (s["start"] <= t < s["start"] + s["duration"]): continue
         if s["kind"] == "regional_disruption":
-            keep[s["reg"]] *= 1 - s["magnitude"]
+            if ALT.get("sh_combine") == "sum": keep[s["reg"]] -= s["magnitude"]   # G-Sh alternative: shares add
+            else: keep[s["reg"]] *= 1 - s["magnitude"]
         else:
             for i in range(len(dm)):
                 if s["ind"] < 0 or s["ind"] == i: dm[i] *= 1 - s["magnitude"]
