@@ -16,8 +16,25 @@ DEF = dict(start=12, end=120, budget=1e8, infrastructure_gain=0.4, rollout_month
            subsidy_share=0.5, platform_subsidy_share=0.5, fee_cap=0.03, size_class="all")
 
 
+SETS = []   # ["policies.0.start=30", ...]: the `--set` overrides given to vicsim, applied to the scenario JSON
+
+
+def load_json(path, sets):
+    """The scenario file with `--set` style overrides of keys that exist (lists indexed by number)."""
+    sc = json.load(open(path)) if path else {}
+    for s in sets:
+        key, val = s.split("=", 1); parts = key.split("."); node = sc
+        for q in parts[:-1]:
+            node = node[int(q)] if isinstance(node, list) else node[q]
+        last = parts[-1]
+        if isinstance(node, list): node[int(last)] = json.loads(val)
+        elif last in node and isinstance(node[last], str): node[last] = val
+        else: node[last] = json.loads(val)
+    return sc
+
+
 def setup(w):
-    sc = json.load(open(SCENARIO)) if SCENARIO else {}
+    sc = load_json(SCENARIO, [s for s in SETS if s.startswith("policies.")])
     regs = [r["name"] for r in w.regions]; inds = [i["name"] for i in w.industries]
     w.policies = []
     for d in sc.get("policies", []):

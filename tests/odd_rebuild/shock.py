@@ -12,8 +12,12 @@ SCENARIO = None
 DEF = dict(kind="demand", start=60, duration=6, magnitude=0.3)
 
 
+SETS = []   # `--set` overrides of shocks.* given to vicsim (policy.load_json)
+
+
 def setup(w):
-    sc = json.load(open(SCENARIO)) if SCENARIO else {}
+    from policy import load_json
+    sc = load_json(SCENARIO, [x for x in SETS if x.startswith("shocks.")])
     regs = [r["name"] for r in w.regions]; inds = [i["name"] for i in w.industries]
     w.shocks = []
     for d in sc.get("shocks", []):
