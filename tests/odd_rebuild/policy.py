@@ -71,6 +71,7 @@ def begin_month(w, t, warm):
     for p in w.policies:
         if not (p["start"] <= t <= p["end"]): continue
         inst = p["instrument"]
+        left0 = p["budget"] - p["spent"]   # before this month's roll-out (ALT pol_vorder=first, G-Pol4)
         if inst in ("infrastructure", "pilot") and (inst == "infrastructure" or p["infrastructure_gain"] > 0):
             if t <= min(p["end"], p["start"] + p["rollout_months"] - 1):
                 for r in p["reg_idx"]:
@@ -84,7 +85,8 @@ def begin_month(w, t, warm):
                     built = step if (paid == want or ALT.get("pol_short") == "full") else step * paid / want   # G-Pol2
                     w.infra[r] = I + built
         if inst in ("cloud_voucher", "pilot"):
-            if p["budget"] - p["spent"] <= 0 and ALT.get("pol_vbudget") != "any": continue   # "while budget remains", G-Pol4
+            left = left0 if ALT.get("pol_vorder") == "first" else p["budget"] - p["spent"]
+            if left <= 0 and ALT.get("pol_vbudget") != "any": continue   # "while budget remains", G-Pol4
             for k in range(len(w.L)):
                 if _targets(w, p, k):
                     w.vshare[k] = max(w.vshare.get(k, 0.0), p["subsidy_share"])

@@ -44,6 +44,9 @@ def set_prices(w):
         if cs > 0: w.mean_price[t] = ps / cs; w.abar[t] = as_ / cs
         elif not w.type_priced[t]: w.mean_price[t] = tot
         if cs > 0: w.type_priced[t] = True
+        if ALT.get("sh_undisrupted") == "abar" and getattr(w, "dis_reg", None) is not None:   # records/policies G-Sh2
+            c0 = sum(w.L[k] * w.a[k] for k in ks if w.alive[k]); a0 = sum(w.L[k] * w.a[k] * w.a[k] for k in ks if w.alive[k])
+            w.abar[t] = a0 / c0 if c0 > 0 else 1.0
 
 def candidates(w, f, u, rg):
     P = w.P; cands = []
@@ -141,6 +144,7 @@ def month(w, t, warm, log=None):
                         gain = max(0.0, 1 - w.iuc[k] / w.price[k]) * w.price[k] * a_t * E * v / Sw * add
                         if gain > 2483.0: w.listing[k] = best; reach = 0.1 + add
                 xexp[k] = a_t * E * v / Sw * reach
+                if ALT.get("sh_export") == "1" and getattr(w, "dmult", None) is not None: xexp[k] *= w.dmult[i]   # G-Sh5
         O = sum(w.price[k] * xexp[k] for k in range(N))
         if O > X:
             f_ = X / O; xexp = xexp * f_; O = sum(w.price[k] * xexp[k] for k in range(N))
