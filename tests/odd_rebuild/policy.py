@@ -95,7 +95,7 @@ def begin_month(w, t, warm):
 def account_policies(w, t):
     """Phase 15: vouchers to every targeted firm on the cloud; several policies top each other up to the largest share."""
     if not getattr(w, "policies", None): return
-    paid = {}
+    paid = {}; w.late_pay = []
     for p in w.policies:
         if not (p["start"] <= t <= p["end"]): continue
         if p["instrument"] not in ("cloud_voucher", "pilot") or p["subsidy_share"] == 0: continue
@@ -104,9 +104,13 @@ def account_policies(w, t):
             c = C_FIX + C_EMP * w.L[k]
             want = max(0.0, p["subsidy_share"] * c - (0.0 if ALT.get("pol_topup") == "sum" else paid.get(k, 0.0)))
             x = _spend(w, p, want)
-            if x > 0: w.cash[k] += x; paid[k] = paid.get(k, 0.0) + x
+            if x > 0:
+                paid[k] = paid.get(k, 0.0) + x
+                if ALT.get("pol_paid") == "afterdiv": w.late_pay.append((k, x))   # G-Pol5 alternative: after dividends
+                else: w.cash[k] += x
     w.pspend_log[t] = w.pspend
 
 
 def household_income(w, t):
     if getattr(w, "policies", None): w.income["public"] = w.public
+    for k, x in getattr(w, "late_pay", []): w.cash[k] += x
