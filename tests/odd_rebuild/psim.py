@@ -101,6 +101,8 @@ def month(w, t, warm, log=None):
     if not warm and w.plats: plat.roster(w, t); plat.access(w); plat.credit_lines(w)
     set_prices(w)
     cap = w.L * w.a * capf(w, "orders")
+    cu = lambda use: w.L * w.a if ALT.get("sh_undisrupted") == use else cap   # G-Sh3 alternatives, one use each
+    capW, capY, capS, capT = cu("weights"), cu("production"), cu("spot"), cu("split")
     pbar = w.mean_price.copy()
     scale = 1.0; w.cons_imports = 0.0; H = None
     X = 0.0 if warm else max(0.0, getattr(w, "V_row", 0.0))
@@ -119,7 +121,7 @@ def month(w, t, warm, log=None):
     wts = {}
     for i, ft in enumerate(w.final_type):
         ks = [k for k in w.by_type[ft] if alive[k]]
-        wt = [cap[k] * (w.price[k] / pbar[ft]) ** (-eps) * max(0, 1 + 0.5 * (w.rep[k] - 0.5)) for k in ks]
+        wt = [capW[k] * (w.price[k] / pbar[ft]) ** (-eps) * max(0, 1 + 0.5 * (w.rep[k] - 0.5)) for k in ks]
         Sw = 0.0
         for v in wt: Sw += v
         wts[i] = (ks, wt, Sw)
@@ -170,17 +172,17 @@ def month(w, t, warm, log=None):
             if tt in final_set:
                 sg = sigF * (1 - 0.6 * w.acc_fc[k]) if (w.plats and w.acc_fc[k] > 0) else sigF
                 e = max(-0.9, Rng(seed, "Forecast", k, t).normal(0.0, sg))
-                y[k] = min(max(0.0, orders[k] * (1 + e) - w.K[k]), cap[k])
+                y[k] = min(max(0.0, orders[k] * (1 + e) - w.K[k]), capY[k])
             else:
-                y[k] = min(max(0.0, orders[k] - w.K[k]), cap[k])
+                y[k] = min(max(0.0, orders[k] - w.K[k]), capY[k])
             own[k] = y[k]
-        if w.plats: plat.dispatch_plan(w, tt, ks, orders, y, cap, disp_out, disp_in, rounds)
-        S_t = spot_untied[tt] + sum(orders[k] - min(orders[k], cap[k]) - disp_out[k] for k in ks if tt not in final_set)
-        spare = sum(max(0.0, cap[k] - y[k]) for k in ks)
+        if w.plats: plat.dispatch_plan(w, tt, ks, orders, y, cu("dispatch"), disp_out, disp_in, rounds)
+        S_t = spot_untied[tt] + sum(orders[k] - min(orders[k], capY[k]) - disp_out[k] for k in ks if tt not in final_set)
+        spare = sum(max(0.0, capS[k] - y[k]) for k in ks)
         if spare > 0 and S_t > 0:
             f = min(1.0, S_t / spare)
             for k in ks:
-                spot_sold[k] = f * max(0.0, cap[k] - y[k]); y[k] += spot_sold[k]
+                spot_sold[k] = f * max(0.0, capS[k] - y[k]); y[k] += spot_sold[k]
         for k in ks:
             for s, (u, pu) in enumerate(w.needs[tt]):
                 q = max(0.0, y[k] * pu - w.stock[k][s])
@@ -189,7 +191,7 @@ def month(w, t, warm, log=None):
                 for tie in ties:
                     j = tie["s"]
                     lc = w.lc_tie(tie, w.flow_last.get((j, w.region[k]), 0.0), last=True)
-                    ws.append(cap[j] * (lc / pbar[u]) ** (-eps))
+                    ws.append(capT[j] * (lc / pbar[u]) ** (-eps))
                 Sw = sum(ws)
                 if ties and Sw > 0:
                     for tie, wv in zip(ties, ws):
