@@ -108,9 +108,10 @@ def access(w):
             sel = ((w.pmask >> pi) & 1 == 1) & (w.disp_plat < 0)
             w.disp_plat[sel] = pi
 
-def readiness(w, k, VA):
+def readiness(w, k, VA, vouch=True):
     Qi = 0.4 + 0.6 * w.infra[w.region[k]]; S = min(1.0, (w.L[k] / 250) ** 0.25)
-    C = math.exp(-5.0 * (2000 + 40 * w.L[k]) / max(1.0, VA))
+    v = getattr(w, "vshare", {}).get(k, 0.0) if vouch and os.environ.get("ODD_REBUILD_ALT", "").find("pol_ready=0") < 0 else 0.0   # 7.16: voucher share set in phase 3 (7.24)
+    C = math.exp(-5.0 * (2000 + 40 * w.L[k]) * (1 - v) / max(1.0, VA))
     return Qi * S * C
 
 def partners(w, k):
@@ -175,7 +176,7 @@ def adopt_and_join(w, t, enabled):
                 pr = 1 - math.exp(-(0.03 + 0.38 * A) / 12 * R)
                 if pr > 0 and (pr >= 1 or Rng(seed, "Adoption", k, t).uniform() < pr): go.append(k)
             rg = Rng(seed, "PlatformJoin", k, t)
-            Rk = 1.0 if cloud0[k] else readiness(w, k, VA)
+            Rk = 1.0 if cloud0[k] else readiness(w, k, VA, os.environ.get("ODD_REBUILD_ALT", "").find("pol_ready=cloud") < 0)
             kk = bin(int(pm0[k])).count("1")
             for pi, p in enumerate(w.plats):
                 if (pm0[k] >> pi) & 1:
@@ -192,7 +193,9 @@ def adopt_and_join(w, t, enabled):
                 if not rg.bernoulli(Aw): continue
                 rev = m1["revenue"][k]
                 if rev <= 0: U = -1.0
-                else: U = w.V[k] * AD["mh"] ** (kk - ((pm0[k] >> pi) & 1)) - p["entry_fee"] / (AD["Te"] * rev)
+                else:   # 7.37, with the voucher term v_i c_i / revenue_i for a firm off the cloud at the start of the phase
+                    vt = getattr(w, "vshare", {}).get(k, 0.0) * (2000 + 40 * w.L[k]) / rev if not cloud0[k] and os.environ.get("ODD_REBUILD_ALT", "").find("pol_join=0") < 0 else 0.0
+                    U = w.V[k] * AD["mh"] ** (kk - ((pm0[k] >> pi) & 1)) + vt - p["entry_fee"] / (AD["Te"] * rev)
                 if rg.bernoulli(1 / (1 + math.exp(-U / AD["sigma"]))): acts.append((k, pi, "join"))
         w.plat_events.append((t, list(go), list(acts)))
         ev = {}

@@ -9,6 +9,18 @@ from rng import Rng
 from rest import REST, rel, logit, logistic, clamp, remove_tie, worst
 import plat
 
+EXT = []   # extension modules (policy.py, shock.py): hooks named after the phases they run in, called by _ext
+def _ext(name, *a):
+    for e in EXT:
+        f = getattr(e, name, None)
+        if f: f(*a)
+def capf(w, use=None):
+    """7.25: capacity factor 1 - disruption of each firm's region (1 without shocks). ODD_REBUILD_ALT=sh_undisrupted=USE
+    (USE = prices or orders) reads the undisrupted capacity there instead, records/policies/GUESSES.md."""
+    d = getattr(w, "dis_reg", None)
+    if d is None or (use is not None and ALT.get("sh_undisrupted") == use): return 1.0
+    return 1.0 - d[w.region]
+
 def rebuild_dir(w):
     n = len(w.L)
     w.by_type = {t: [] for t in range(w.T)}; w.by_rt = {}
@@ -21,7 +33,7 @@ def set_prices(w):
     lab = w.lab[w.region]; land = w.land[w.region]
     w.unit_cost = ((lab + land * w.overhead) / (w.a * ub) + w.iuc) * (1 + w.delta)
     w.price = np.where(w.alive, (1 + P["markup"]) * w.unit_cost, w.price)
-    cap = w.L * w.a * w.alive
+    cap = w.L * w.a * w.alive * capf(w, "prices")
     tot = (cap * w.price).sum() / cap.sum()
     w.abar = np.ones(w.T)
     for t in range(w.T):
@@ -32,6 +44,9 @@ def set_prices(w):
         if cs > 0: w.mean_price[t] = ps / cs; w.abar[t] = as_ / cs
         elif not w.type_priced[t]: w.mean_price[t] = tot
         if cs > 0: w.type_priced[t] = True
+        if ALT.get("sh_undisrupted") == "abar" and getattr(w, "dis_reg", None) is not None:   # records/policies G-Sh2
+            c0 = sum(w.L[k] * w.a[k] for k in ks if w.alive[k]); a0 = sum(w.L[k] * w.a[k] * w.a[k] for k in ks if w.alive[k])
+            w.abar[t] = a0 / c0 if c0 > 0 else 1.0
 
 def candidates(w, f, u, rg):
     P = w.P; cands = []
@@ -81,10 +96,13 @@ def month(w, t, warm, log=None):
     P = w.P; seed = w.seed; N = len(w.L)
     g = 1.03 ** (1 / 12)
     if not warm: w.D = w.D * g
+    _ext("begin_month", w, t, warm)   # phases 2 (shocks) and 3 (policies)
     if w.plats: w.disp_recv = {}
     if not warm and w.plats: plat.roster(w, t); plat.access(w); plat.credit_lines(w)
     set_prices(w)
-    cap = w.L * w.a
+    cap = w.L * w.a * capf(w, "orders")
+    cu = lambda use: w.L * w.a if ALT.get("sh_undisrupted") == use else cap   # G-Sh3 alternatives, one use each
+    capW, capY, capS, capT = cu("weights"), cu("production"), cu("spot"), cu("split")
     pbar = w.mean_price.copy()
     scale = 1.0; w.cons_imports = 0.0; H = None
     X = 0.0 if warm else max(0.0, getattr(w, "V_row", 0.0))
@@ -103,7 +121,7 @@ def month(w, t, warm, log=None):
     wts = {}
     for i, ft in enumerate(w.final_type):
         ks = [k for k in w.by_type[ft] if alive[k]]
-        wt = [cap[k] * (w.price[k] / pbar[ft]) ** (-eps) * max(0, 1 + 0.5 * (w.rep[k] - 0.5)) for k in ks]
+        wt = [capW[k] * (w.price[k] / pbar[ft]) ** (-eps) * max(0, 1 + 0.5 * (w.rep[k] - 0.5)) for k in ks]
         Sw = 0.0
         for v in wt: Sw += v
         wts[i] = (ks, wt, Sw)
@@ -128,6 +146,7 @@ def month(w, t, warm, log=None):
                         gain = max(0.0, 1 - w.iuc[k] / w.price[k]) * w.price[k] * a_t * E * v / Sw * add
                         if gain > 2483.0: w.listing[k] = best; reach = 0.1 + add
                 xexp[k] = a_t * E * v / Sw * reach
+                if ALT.get("sh_export") == "1" and getattr(w, "dmult", None) is not None: xexp[k] *= w.dmult[i]   # G-Sh5
         O = sum(w.price[k] * xexp[k] for k in range(N))
         if O > X:
             f_ = X / O; xexp = xexp * f_; O = sum(w.price[k] * xexp[k] for k in range(N))
@@ -141,7 +160,8 @@ def month(w, t, warm, log=None):
         ks, wt, S = wts[i]
         if not ks: continue
         if S > 0:
-            for k, v in zip(ks, wt): orders[k] += w.D[i] * scale * v / S
+            dm = w.dmult[i] if getattr(w, "dmult", None) is not None else 1.0   # 7.25 demand shock
+            for k, v in zip(ks, wt): orders[k] += w.D[i] * dm * scale * v / S
     final_orders = orders.copy()
     spot_untied = np.zeros(w.T); untied_slot = set()
     sigF = 0.10 + 0.3 * 0.30; final_set = set(w.final_type)
@@ -152,17 +172,17 @@ def month(w, t, warm, log=None):
             if tt in final_set:
                 sg = sigF * (1 - 0.6 * w.acc_fc[k]) if (w.plats and w.acc_fc[k] > 0) else sigF
                 e = max(-0.9, Rng(seed, "Forecast", k, t).normal(0.0, sg))
-                y[k] = min(max(0.0, orders[k] * (1 + e) - w.K[k]), cap[k])
+                y[k] = min(max(0.0, orders[k] * (1 + e) - w.K[k]), capY[k])
             else:
-                y[k] = min(max(0.0, orders[k] - w.K[k]), cap[k])
+                y[k] = min(max(0.0, orders[k] - w.K[k]), capY[k])
             own[k] = y[k]
-        if w.plats: plat.dispatch_plan(w, tt, ks, orders, y, cap, disp_out, disp_in, rounds)
-        S_t = spot_untied[tt] + sum(orders[k] - min(orders[k], cap[k]) - disp_out[k] for k in ks if tt not in final_set)
-        spare = sum(max(0.0, cap[k] - y[k]) for k in ks)
+        if w.plats: plat.dispatch_plan(w, tt, ks, orders, y, cu("dispatch"), disp_out, disp_in, rounds)
+        S_t = spot_untied[tt] + sum(orders[k] - min(orders[k], capY[k]) - disp_out[k] for k in ks if tt not in final_set)
+        spare = sum(max(0.0, capS[k] - y[k]) for k in ks)
         if spare > 0 and S_t > 0:
             f = min(1.0, S_t / spare)
             for k in ks:
-                spot_sold[k] = f * max(0.0, cap[k] - y[k]); y[k] += spot_sold[k]
+                spot_sold[k] = f * max(0.0, capS[k] - y[k]); y[k] += spot_sold[k]
         for k in ks:
             for s, (u, pu) in enumerate(w.needs[tt]):
                 q = max(0.0, y[k] * pu - w.stock[k][s])
@@ -171,7 +191,7 @@ def month(w, t, warm, log=None):
                 for tie in ties:
                     j = tie["s"]
                     lc = w.lc_tie(tie, w.flow_last.get((j, w.region[k]), 0.0), last=True)
-                    ws.append(cap[j] * (lc / pbar[u]) ** (-eps))
+                    ws.append(capT[j] * (lc / pbar[u]) ** (-eps))
                 Sw = sum(ws)
                 if ties and Sw > 0:
                     for tie, wv in zip(ties, ws):
@@ -337,6 +357,7 @@ def month(w, t, warm, log=None):
         plat.after_joining(w, t)
     else:
         rest_partial_adoption(w, R_ad, t)
+    if not warm: _ext("account_policies", w, t)   # phase 15
     div = np.where(alive, 0.9 * np.maximum(0, np.minimum(res["profit"], w.cash - w.loan)), 0.0)
     w.cash = w.cash - div
     services = (res["tc"] + res["rework"] + res["markdown"]).sum() - w.commission - w.mkt_fee
@@ -347,6 +368,7 @@ def month(w, t, warm, log=None):
             exported = w.price[k] * phi[k] * xexp[k]; rest_ = w.price[k] * phi[k] * final_orders[k] - exported
             fs_ += rest_ * (1 - e_t); ex_ += rest_ * e_t + exported
     w.final_sales = fs_; w.exports = ex_
+    if not warm: _ext("household_income", w, t)   # public spending (7.28, 7.69)
     w.plat_div = 0.0
     # learning, decay, search, collaboration (rest_of_month with adoption off), capacity
     if w.plats and not warm: plat.settle_platforms(w, t)
@@ -528,6 +550,7 @@ def run(seed, N=2000, W=36, ticks=1, over=None, fl=None, platforms=True, quiet=F
     w.YD_last = None
     w.FL = dict(FL0); w.FL.update(fl or {}); w.plats = []
     if platforms: plat.setup(w)
+    _ext("setup", w)
     log = []
     for t in range(-W + 1, 1):
         t0 = time.time(); month(w, t, True, log); log[-1]["sec"] = round(time.time() - t0, 1)

@@ -2,6 +2,7 @@
 """Phases 13, 17–23 of month 1 (warm-up 0), from ODD 7.5–7.12, 7.15a."""
 import math, numpy as np
 from rng import Rng
+ALT = dict(x.split("=") for x in __import__("os").environ.get("ODD_REBUILD_ALT", "").split(",") if x)
 
 REST = dict(adoption=False, innovation=False, spillover=False, decay=False, search=False, switch_probability=0.0,
             sales_search_probability=0.0, collaboration=False, capacity=False, entry=False,
@@ -154,7 +155,7 @@ def rest_of_month(w, R, tick=1):
         remove_tie(w, tie); stats["dissolved"] += 1
     # ---- phase 19: supplier and sales search
     if P["trade_enabled"]:
-        cap_now = w.L * w.a
+        cap_now = w.L * w.a * (1.0 - w.dis_reg[w.region] if getattr(w, "dis_reg", None) is not None else 1.0)   # 7.6, 7.25
         proposals = []
         start_count = {}
         for k in range(N):
@@ -256,7 +257,7 @@ def rest_of_month(w, R, tick=1):
     if R["capacity"]:
         for k in range(N):
             if not w.alive[k]: continue
-            cap = w.L[k] * w.a[k]
+            cap = w.L[k] * w.a[k] * (1.0 - w.dis_reg[w.region[k]] if getattr(w, "dis_reg", None) is not None and ALT.get("sh_undisrupted") != "capacity" else 1.0)   # 7.10, 7.25
             u = max(m1["orders"][k], m1["y"][k]) / cap
             g = 0.02 if (u > 0.95 and m1["profit"][k] > 0) else (-0.02 if u < 0.6 else 0.0)
             w.L[k] = max(0.2 * P["size_min"], w.L[k] * math.exp(g + Rng(seed, "Capacity", k, tick).normal(0, 0.01)))
