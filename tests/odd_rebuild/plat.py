@@ -3,6 +3,7 @@
 import os
 SCENARIOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios")
 import math, json, numpy as np
+import layer
 from rng import Rng
 
 SERV = ["matchmaking", "dispatch", "forecasting", "knowledge", "finance", "logistics", "cross_border"]
@@ -100,7 +101,8 @@ def access(w):
         a = np.zeros(n)
         for pi, p in enumerate(w.plats):
             if p["alive"] and p["sv"][s]:
-                a[(w.pmask >> pi) & 1 == 1] = 1.0   # 1/max(1, congestion), congestion 1 with the layer off
+                sel = (w.pmask >> pi) & 1 == 1
+                a[sel] = np.maximum(a[sel], layer.avail(w, pi))   # 1/max(1, congestion): 1 with the layer off
         setattr(w, "acc_" + k, a)
     w.disp_plat = np.full(n, -1)
     for pi, p in enumerate(w.plats):
@@ -218,7 +220,7 @@ def after_joining(w, t):
     for pi, p in enumerate(w.plats):
         if p["alive"]:
             sav = 0.3 if (p["level"] == "industry" and p["parent"] >= 0) else 0.0
-            p["cost"] += EC["fixed_cost"] + EC["cost_per_member"] * p["members"] + (1 - sav) * (EC["cost_per_gflops"] * p["compute"] + EC["cost_per_gbps"] * p["uplink"]) + 1840.0 * (p["app_stock"] if sigma_p(w, pi) > 0 else 0.0)
+            p["cost"] += EC["fixed_cost"] + EC["cost_per_member"] * p["members"] + (1 - sav) * (EC["cost_per_gflops"] * p["compute"] + EC["cost_per_gbps"] * p["uplink"]) + 1840.0 * (p["app_stock"] if sigma_p(w, pi) > 0 else 0.0) + layer.edge_cost(w, pi)
 
 def channels(w):
     """7.19 choose_tie_channels (phase 14): every supply tie with an alive supplier."""
@@ -255,6 +257,7 @@ def settle_platforms(w, t):
         pr = p["revenue"] - p["cost"]
         p["cash"] += pr
         p["loss"] = p["loss"] + 1 if (pr < 0 and p["cash"] - p["loan"] < 0) else 0
+        inv = layer.invest(w, pi, p); p["cash"] -= inv; w.plat_invest = getattr(w, "plat_invest", 0.0) + inv
         p["qprofit"] += pr
         if t % 3 == 0 and w.FL.get("fee_learning", True) and p["level"] != "middle":
             if p["launched_tick"] > t - 2:
@@ -348,7 +351,7 @@ def dispatch_plan(w, tt, ks, orders, y, cap, disp_out, disp_in, rounds):
             if not w.pmask[k]: continue
             if w.disp_plat[k] == pi:
                 over = orders[k] - min(orders[k], cap[k] + w.K[k]) - disp_out[k]
-                if over > 0: send.append((k, over * 0.5 * w.acc_disp[k] * 1.0))
+                if over > 0: send.append((k, over * 0.5 * w.acc_disp[k] * layer.in_time(w, k, pi)))
         if not send: continue
         for k in ks:
             if (int(w.pmask[k]) & w.reach_bits[pi] & w.alive_bits()) and orders[k] <= cap[k] + w.K[k] and w.disp_plat[k] != -2:
