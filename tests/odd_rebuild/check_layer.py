@@ -32,7 +32,7 @@ COLS = ["employees", "productivity", "digital_maturity", "reputation", "cash_yua
         "profit_yuan", "suppliers", "customers", "collaborators", "alive", "on_cloud", "platforms", "first_join_tick"]
 TOL = 1e-9
 # --set paths of vicsim that the rebuild also reads (layer.IP key, type)
-SETS = {"mechanisms.infrastructure.devices_per_member": ("devices_per_member", float),
+SETS = {"mechanisms.infrastructure.telemetry_Bps_per_device": ("telemetry_Bps_per_device", float),
         "mechanisms.infrastructure.window_s": ("window_s", float),
         "mechanisms.platform_economy.network_investment": ("network_investment", lambda s: s == "true")}
 

@@ -61,6 +61,16 @@ def avail(w, pi):
     return 1.0 / max(1.0, w.L_cong[pi])
 
 
+def best_plat(w, k, service):
+    """7.18: k's alive platform offering `service` with the highest availability, the lowest index on ties (-1 if none)."""
+    best = -1; ba = -1.0
+    for pi, p in enumerate(w.plats):
+        if p["alive"] and p["sv"][service] and (int(w.pmask[k]) >> pi) & 1:
+            a = avail(w, pi)
+            if a > ba: best = pi; ba = a
+    return best
+
+
 def rating_factor(w, pi):
     """7.31: telemetry_delivered_p (clamped) / max(1, congestion_p)."""
     if not active(w): return 1.0

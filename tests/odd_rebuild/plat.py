@@ -104,11 +104,7 @@ def access(w):
                 sel = (w.pmask >> pi) & 1 == 1
                 a[sel] = np.maximum(a[sel], layer.avail(w, pi))   # 1/max(1, congestion): 1 with the layer off
         setattr(w, "acc_" + k, a)
-    w.disp_plat = np.full(n, -1)
-    for pi, p in enumerate(w.plats):
-        if p["alive"] and p["sv"]["dispatch"]:
-            sel = ((w.pmask >> pi) & 1 == 1) & (w.disp_plat < 0)
-            w.disp_plat[sel] = pi
+    w.disp_plat = np.array([layer.best_plat(w, k, "dispatch") for k in range(n)])   # 7.18: highest availability, lowest index
 
 def readiness(w, k, VA):
     Qi = 0.4 + 0.6 * w.infra[w.region[k]]; S = min(1.0, (w.L[k] / 250) ** 0.25)

@@ -276,7 +276,7 @@ def month(w, t, warm, log=None):
             lead += dlv * (LT + (10 if late else 0))
         pik = pi_spot; Bsp = pr; chsp = -1
         if w.plats and w.acc_mm[k] > 0 and w.pmask[k]:
-            mi = min(pi_ for pi_, pl in enumerate(w.plats) if pl["alive"] and pl["sv"]["matchmaking"] and (int(w.pmask[k]) >> pi_) & 1)
+            mi = layer.best_plat(w, k, "matchmaking")   # 7.18: highest availability, lowest index on ties
             Br = w.rated_avg(mi)
             full_m = 0.15 + w.info_cost(Br)[0] + w.plats[mi]["fee"]; full_s = 0.15 + w.info_cost(pr)[0]
             if full_m < full_s:
