@@ -34,7 +34,9 @@ TOL = 1e-9
 # --set paths of vicsim that the rebuild also reads (layer.IP key, type)
 SETS = {"mechanisms.infrastructure.telemetry_Bps_per_device": ("telemetry_Bps_per_device", float),
         "mechanisms.infrastructure.window_s": ("window_s", float),
-        "mechanisms.platform_economy.network_investment": ("network_investment", lambda s: s == "true")}
+        "mechanisms.platform_economy.network_investment": ("network_investment", lambda s: s == "true"),
+        "mechanisms.infrastructure.uplink_gbps": ("uplink_gbps", float),
+        "mechanisms.infrastructure.gflop_per_member": ("gflop_per_member", float)}   # only SimGrid's compute_s reads it
 
 
 def rel(a, b):
@@ -57,6 +59,9 @@ def main():
         k, v = s.split("=", 1)
         if k not in SETS: sys.exit(f"check_layer.py: --set {k} is not read by the rebuild")
         layer.IP[SETS[k][0]] = SETS[k][1](v)
+        if k.endswith("uplink_gbps"):
+            import plat
+            plat.EC["uplink"] = float(v)
     t0 = time.time()
     with tempfile.TemporaryDirectory() as tmp:
         prefix = a.reuse or a.keep or os.path.join(tmp, "run")
