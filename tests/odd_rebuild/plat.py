@@ -417,10 +417,10 @@ def credit_lines(w):
         a = 0.0
         for pi, p in enumerate(w.plats):
             if not (p["alive"] and (int(w.pmask[k]) >> pi) & 1): continue
-            if p["sv"]["finance"]: a = max(a, 1.0)
+            if p["sv"]["finance"]: a = max(a, layer.avail(w, pi))   # 1/max(1, congestion_p)
             par = p["parent"]
             if p["level"] == "industry" and par >= 0 and w.plats[par]["sv"]["finance"]:
-                D = w.plats[par]["D"]; a = max(a, min(1.0, 1.0) * D / (D + 5e7))
+                D = w.plats[par]["D"]; a = max(a, min(layer.avail(w, pi), layer.avail(w, par)) * D / (D + 5e7))
         w.credit[k] = a * 3.0 * rev[k]
 
 def sigma_p(w, pi):
