@@ -113,7 +113,13 @@ def main():
                            f"mine {x[4]!r} vicsim {x[5]!r}")
             if len(lb) > 3: bad.append(f"... {len(lb)} layer values differ")
             ts = list(csv.DictReader(open(d + "/timeseries.csv")))[t - 1]
-            for col, mv in (("firms", float(w.alive.sum())), ("output", m1["revenue"].sum()), ("profit", m1["profit"].sum())):
+            al = [pi for pi, pl in enumerate(w.plats) if pl["alive"]]
+            mem = sum(w.plats[pi]["members"] for pi in al)
+            lat = sum(w.plats[pi]["members"] * w.L_plat["lat"][pi] for pi in al) / mem * 1000 if mem > 0 else 0.0
+            ib = m1["inputs_bought"].sum()
+            for col, mv in (("firms", float(w.alive.sum())), ("output", m1["revenue"].sum()), ("profit", m1["profit"].sum()),
+                            ("lead_time_days", m1["lead"].sum() / ib if ib > 0 else 0.0), ("service_latency_ms", lat),
+                            ("max_congestion", max([w.L_cong[pi] for pi in al] or [1.0]))):
                 e = rel(float(ts[col]), mv)
                 if e > TOL: bad.append(f"timeseries {col} rel {e:.1e}")
             state["months"] += 1
