@@ -7,7 +7,12 @@ completion times (`*_s`, `compute_s`) are read from routes.csv; everything downs
 delivered, forecast freshness, dispatch in time, congestion, availabilities, order-message times,
 investment) is computed here. `install(w, routes_csv)` attaches the layer to a World; psim/plat/rest/model
 call the small hooks below (each a no-op when no layer is installed)."""
-import csv, math
+import csv, math, os
+# Other readings, for measuring what the check tells apart (records/layer/GUESSES.md): LAYER_ALT=a,b,...
+#   email: platform order messages timed as e-mail; nowait: e-mail without the least backlog wait;
+#   mktmin: marketplace/dispatching platform = lowest index; credit1: credit lines ignore availability;
+#   uplinknet: uplink investment only with network investment on; fixed5: 5 messages per order in traffic
+ALT = set(x for x in os.environ.get("LAYER_ALT", "").split(",") if x)
 import numpy as np
 
 KINDS = ["orders", "forecast", "dispatch", "telemetry", "design"]
@@ -42,14 +47,14 @@ def active(w):
 # ---------------------------------------------------------------- hooks
 def t_side_email(w, r):
     """7.83: e-mail side = access latency + one message's transfer + least backlog wait on r's routes."""
-    return w.tside[r] + (w.L_least_wait[r] if active(w) and w.L_resolved else 0.0)
+    return w.tside[r] + (w.L_least_wait[r] if active(w) and w.L_resolved and "nowait" not in ALT else 0.0)
 
 
 def t_msg(w, ra, rb, ch=-1):
     """7.46/7.83 order_message_s: a platform tie's side is t_orders,rp + wait_rp; offline, e-mail."""
     if not active(w):
         return w.tside[ra] + w.tside[rb]
-    if ch is not None and ch >= 0 and w.L_resolved and w.plats[ch]["alive"]:
+    if ch is not None and ch >= 0 and w.L_resolved and w.plats[ch]["alive"] and "email" not in ALT:
         rt = w.L_route
         return rt["orders_s"][ra, ch] + rt["wait"][ra, ch] + rt["orders_s"][rb, ch] + rt["wait"][rb, ch]
     return t_side_email(w, ra) + t_side_email(w, rb)
@@ -66,7 +71,7 @@ def best_plat(w, k, service):
     best = -1; ba = -1.0
     for pi, p in enumerate(w.plats):
         if p["alive"] and p["sv"][service] and (int(w.pmask[k]) >> pi) & 1:
-            a = avail(w, pi)
+            a = avail(w, pi) if "mktmin" not in ALT else 1.0
             if a > ba: best = pi; ba = a
     return best
 
@@ -148,7 +153,7 @@ def traffic(w):
         if ch < 0: continue
         s, b = tie["s"], tie["t"]
         if not (w.alive[s] and w.alive[b]): continue
-        n = rounds(w, w.tie_belief(tie))
+        n = rounds(w, w.tie_belief(tie)) if "fixed5" not in ALT else 2.5
         key = (w.region[s], w.region[b], ch)
         cell[key] = cell.get(key, 0) + int(round(n * 2 ** 32))
     per_round = W * IP["orders_per_tie_month"] * 2 * IP["order_bytes"] / (IP["working_days_per_month"] * 3600 * hb)
@@ -263,7 +268,7 @@ def invest(w, pi, p):
     if c > A or (netinv and c + nl > A and c >= nl):
         add = IP["invest_step"] * p["compute"]; p["compute"] += add
         return add * IP["cost_per_gflops"] * 12
-    if c + nl > A and ul >= 0.5 * nl:
+    if c + nl > A and ul >= 0.5 * nl and (netinv or "uplinknet" not in ALT):
         add = IP["invest_step"] * p["uplink"]; p["uplink"] += add
         return add * IP["cost_per_gbps"] * 12
     if netinv:

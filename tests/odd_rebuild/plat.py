@@ -417,7 +417,7 @@ def credit_lines(w):
         a = 0.0
         for pi, p in enumerate(w.plats):
             if not (p["alive"] and (int(w.pmask[k]) >> pi) & 1): continue
-            if p["sv"]["finance"]: a = max(a, layer.avail(w, pi))   # 1/max(1, congestion_p)
+            if p["sv"]["finance"]: a = max(a, layer.avail(w, pi) if "credit1" not in layer.ALT else 1.0)   # 1/max(1, congestion_p)
             par = p["parent"]
             if p["level"] == "industry" and par >= 0 and w.plats[par]["sv"]["finance"]:
                 D = w.plats[par]["D"]; a = max(a, min(layer.avail(w, pi), layer.avail(w, par)) * D / (D + 5e7))
