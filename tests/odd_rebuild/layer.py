@@ -11,7 +11,7 @@ import csv, math, os
 # Other readings, for measuring what the check tells apart (records/layer/GUESSES.md): LAYER_ALT=a,b,...
 #   email: platform order messages timed as e-mail; nowait: e-mail without the least backlog wait;
 #   mktmin: marketplace/dispatching platform = lowest index; credit1: credit lines ignore availability;
-#   uplinknet: uplink investment only with network investment on; fixed5: 5 messages per order in traffic
+#   uplinkany: uplink investment also with network investment off; fixed5: 5 messages per order in traffic
 ALT = set(x for x in os.environ.get("LAYER_ALT", "").split(",") if x)
 import numpy as np
 
@@ -268,7 +268,8 @@ def invest(w, pi, p):
     if c > A or (netinv and c + nl > A and c >= nl):
         add = IP["invest_step"] * p["compute"]; p["compute"] += add
         return add * IP["cost_per_gflops"] * 12
-    if c + nl > A and ul >= 0.5 * nl and (netinv or "uplinknet" not in ALT):
+    # the uplink is network investment too: with network_investment off only compute is bought (GUESSES.md G-L8)
+    if c + nl > A and ul >= 0.5 * nl and (netinv or "uplinkany" in ALT):
         add = IP["invest_step"] * p["uplink"]; p["uplink"] += add
         return add * IP["cost_per_gbps"] * 12
     if netinv:
