@@ -124,7 +124,7 @@ def run_case(a, name, sets, months):
                 for col, mv in (("revenue_yuan", pl["revenue"]), ("cost_yuan", pl["cost"]), ("cash_yuan", pl["cash"]),
                                 ("gmv_yuan", pl["gmv"]), ("transaction_fee", pl["fee"])):
                     e = rel(float(r[col]), mv); pw = max(pw, e)
-                    if e > TOL: bad.append(f"platform {pl['name']} {col} rel {e:.1e}")
+                    if e > TOL: bad.append(f"platform {pl['name']} {col} rel {e:.1e} ({float(r[col])!r} vs {mv!r})")
             layer.compare_platforms(w, t, pr)
             lb = [x for x in w.L_log if x[0] == t and x[6] > TOL]
             lw = max([x[6] for x in w.L_log if x[0] == t] or [0.0])

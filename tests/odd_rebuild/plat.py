@@ -426,7 +426,7 @@ def credit_lines(w):
 def sigma_p(w, pi):
     p = w.plats[pi]
     if not (p["alive"] and p["sv"]["knowledge"] and p["app_stock"] > 0): return 0.0
-    return 0.48 * p["app_stock"] / (p["app_stock"] + 100.0)
+    return 0.48 * p["app_stock"] / (p["app_stock"] + 100.0) * layer.avail(w, pi)   # / max(1, congestion_p), 7.66
 
 def subscribe_apps(w):
     """7.66, phase 14: for next month."""
