@@ -243,7 +243,8 @@ class World:
                 # orders run before this month's update_logistics_lanes, so self.pools is still last month's there
                 pf = ({} if (last and ALT_NOPOOL_ORDERS) else self.pools).get((ch, self.region[s], self.region[f]), 0.0)
                 if pf > 0:
-                    Wp = Wf(pf)
+                    a = layer.avail(self, ch)   # 7.60: W_pooled = a_p W(F_pool) + (1 - a_p) W(F_own)
+                    Wp = Wf(pf) if a == 1.0 else a * Wf(pf) + (1 - a) * Wown
                     if 0.003 * (Wown - Wp) > 0.005: return Wp, 0.005
         return Wown, 0.0
 

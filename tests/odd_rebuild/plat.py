@@ -466,7 +466,8 @@ def update_lanes(w, alive):
         fl = lambda us: sum(t_["units"] * w.price[t_["s"]] / (365 / 12) for t_ in us)
         pool = fl(ts)
         for _ in range(4):
-            users = [t_ for t_ in ts if 0.003 * (Wf(w.flow.get((t_["s"], w.region[t_["t"]]), 0.0)) - Wf(pool)) > 0.005]
+            a_p = layer.avail(w, key[0])   # 7.60: only a_p of a pooled shipment makes the pool's load
+            users = [t_ for t_ in ts if 0.003 * a_p * (Wf(w.flow.get((t_["s"], w.region[t_["t"]]), 0.0)) - Wf(pool)) > 0.005]
             np_ = fl(users)
             if np_ == pool: break
             pool = np_
