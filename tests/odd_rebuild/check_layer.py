@@ -6,13 +6,19 @@ Usage: check_layer.py VICSIM [--seed S] [--count N] [--months T] [--set PATH=VAL
 
 Runs `VICSIM run scenarios/platform_led.json --seed S --ticks t --set mechanisms.population.count=N` with the
 layer ON (the default) for t = 1..T (firms.csv holds the last month only), then the rebuild once over the same
-months. The rebuild computes each route's traffic bytes itself (7.45, 7.91) and takes only SimGrid's
-completion times (`*_s`, `compute_s` of routes.csv) as given. Every month must agree at relative 1e-9:
+months. Two cases at the defaults (seed 7, 300 firms, about 10 s): the bundled scenario for 24 months (platform
+order messages from month 13, forecast freshness), and a congested one for 20 months
+(`mechanisms.infrastructure.telemetry_Bps_per_device=400000`: backlog waits, e-mail waits, dispatch in time < 1,
+telemetry lost, congestion > 1, edge investment). `--set` (several allowed; only the keys in SETS, which the
+rebuild reads too), `--keep` or `--reuse` run one case instead. The rebuild computes each route's traffic bytes
+itself (7.45, 7.91) and takes only SimGrid's completion times (`*_s`, `compute_s` of routes.csv) as given.
+Every month must agree at relative 1e-9:
 - routes.csv: members and the five bytes columns of every route; load, wait_s, telemetry_delivered,
   forecast_freshness, dispatch_in_time;
 - platforms.csv: compute_load, uplink_load, congestion, service_latency_ms, telemetry_delivered,
   congestion_worst, congestion_traffic_weighted, uplink_gbps, compute_gflops; revenue, cost, cash, GMV, fee;
-- firms.csv: every firm's columns; timeseries.csv: firms, output, profit.
+- firms.csv: every firm's columns; timeseries.csv: firms, output, profit, lead_time_days, service_latency_ms,
+  max_congestion.
 Exit 0 if all agree, 1 otherwise; the first difference is printed.
 """
 import argparse
