@@ -7,6 +7,7 @@ ALT_NOPOOL_ORDERS = os.environ.get("ODD_REBUILD_NOPOOL") == "1"
 import json, math, copy
 import numpy as np
 from rng import Rng
+import layer
 
 DEFAULTS = dict(
     count=2000, size_min=5.0, size_max=5000.0, size_exponent=0.7, productivity_sd=0.2,
@@ -184,17 +185,17 @@ class World:
         late = (1 - Eon) * P["late_days"] * P["lead_time_cost_per_day"]
         return insp + risk + defects + late, insp, e
 
-    def handling_days(self, B, ra, rb):
+    def handling_days(self, B, ra, rb, ch=-1):
         P = self.P; h = P["evidence_half"]; e = B[0] + B[1] - P["prior_observations"]
         rounds = 1 + P["quote_rounds"] * h / (h + e)
-        tmsg = self.tside[ra] + self.tside[rb]
+        tmsg = layer.t_msg(self, ra, rb, ch) if P["infrastructure_enabled"] else 0.0   # 7.83 (layer.py)
         return (P["approval_hours"] + rounds * P["response_hours"]) / 24 + rounds * 2 * tmsg / 86400
 
     # ---- platform information (7.19, 7.31) ----
     def rating_w(self, pi):
         if pi < 0 or not getattr(self, "plats", None): return 0.0
         p = self.plats[pi]
-        return 1.0 if (p["alive"] and p["sv"]["matchmaking"]) else 0.0
+        return layer.rating_factor(self, pi) if (p["alive"] and p["sv"]["matchmaking"]) else 0.0
     def rated(self, B, pi, s):
         wp = self.rating_w(pi)
         if wp == 0.0: return B
@@ -242,7 +243,8 @@ class World:
                 # orders run before this month's update_logistics_lanes, so self.pools is still last month's there
                 pf = ({} if (last and ALT_NOPOOL_ORDERS) else self.pools).get((ch, self.region[s], self.region[f]), 0.0)
                 if pf > 0:
-                    Wp = Wf(pf)
+                    a = layer.avail(self, ch)   # 7.60: W_pooled = a_p W(F_pool) + (1 - a_p) W(F_own)
+                    Wp = Wf(pf) if a == 1.0 else a * Wf(pf) + (1 - a) * Wown
                     if 0.003 * (Wown - Wp) > 0.005: return Wp, 0.005
         return Wown, 0.0
 
@@ -252,7 +254,7 @@ class World:
         tinfo, insp, e = self.info_cost(B)
         W, lf = self.ship(s, f, ch, flow, last); fee = fee + lf
         pdays = P["production_days"] * (1 - 0.27 * self.u_ip[s]) if getattr(self, "u_ip", None) is not None else P["production_days"]
-        LT = pdays + d / P["transport_km_per_day"] + self.handling_days(B, self.region[s], self.region[f]) + W
+        LT = pdays + d / P["transport_km_per_day"] + self.handling_days(B, self.region[s], self.region[f], ch) + W
         return (self.price[s] if price is None else price) * (1 + tauH + tinfo + fee + P["lead_time_cost_per_day"] * LT)
 
     # ---------------- network -----------------

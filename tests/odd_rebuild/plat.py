@@ -3,6 +3,7 @@
 import os
 SCENARIOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios")
 import math, json, numpy as np
+import layer
 from rng import Rng
 
 SERV = ["matchmaking", "dispatch", "forecasting", "knowledge", "finance", "logistics", "cross_border"]
@@ -100,13 +101,10 @@ def access(w):
         a = np.zeros(n)
         for pi, p in enumerate(w.plats):
             if p["alive"] and p["sv"][s]:
-                a[(w.pmask >> pi) & 1 == 1] = 1.0   # 1/max(1, congestion), congestion 1 with the layer off
+                sel = (w.pmask >> pi) & 1 == 1
+                a[sel] = np.maximum(a[sel], layer.avail(w, pi))   # 1/max(1, congestion): 1 with the layer off
         setattr(w, "acc_" + k, a)
-    w.disp_plat = np.full(n, -1)
-    for pi, p in enumerate(w.plats):
-        if p["alive"] and p["sv"]["dispatch"]:
-            sel = ((w.pmask >> pi) & 1 == 1) & (w.disp_plat < 0)
-            w.disp_plat[sel] = pi
+    w.disp_plat = np.array([layer.best_plat(w, k, "dispatch") for k in range(n)])   # 7.18: highest availability, lowest index
 
 def readiness(w, k, VA, vouch=True):
     Qi = 0.4 + 0.6 * w.infra[w.region[k]]; S = min(1.0, (w.L[k] / 250) ** 0.25)
@@ -221,7 +219,7 @@ def after_joining(w, t):
     for pi, p in enumerate(w.plats):
         if p["alive"]:
             sav = 0.3 if (p["level"] == "industry" and p["parent"] >= 0) else 0.0
-            p["cost"] += EC["fixed_cost"] + EC["cost_per_member"] * p["members"] + (1 - sav) * (EC["cost_per_gflops"] * p["compute"] + EC["cost_per_gbps"] * p["uplink"]) + 1840.0 * (p["app_stock"] if sigma_p(w, pi) > 0 else 0.0)
+            p["cost"] += EC["fixed_cost"] + EC["cost_per_member"] * p["members"] + (1 - sav) * (EC["cost_per_gflops"] * p["compute"] + EC["cost_per_gbps"] * p["uplink"]) + 1840.0 * (p["app_stock"] if sigma_p(w, pi) > 0 else 0.0) + layer.edge_cost(w, pi)
 
 def channels(w):
     """7.19 choose_tie_channels (phase 14): every supply tie with an alive supplier."""
@@ -258,6 +256,7 @@ def settle_platforms(w, t):
         pr = p["revenue"] - p["cost"]
         p["cash"] += pr
         p["loss"] = p["loss"] + 1 if (pr < 0 and p["cash"] - p["loan"] < 0) else 0
+        inv = layer.invest(w, pi, p); p["cash"] -= inv; w.plat_invest = getattr(w, "plat_invest", 0.0) + inv
         p["qprofit"] += pr
         if t % 3 == 0 and w.FL.get("fee_learning", True) and p["level"] != "middle":
             if p["launched_tick"] > t - 2:
@@ -351,7 +350,7 @@ def dispatch_plan(w, tt, ks, orders, y, cap, disp_out, disp_in, rounds):
             if not w.pmask[k]: continue
             if w.disp_plat[k] == pi:
                 over = orders[k] - min(orders[k], cap[k] + w.K[k]) - disp_out[k]
-                if over > 0: send.append((k, over * 0.5 * w.acc_disp[k] * 1.0))
+                if over > 0: send.append((k, over * 0.5 * w.acc_disp[k] * layer.in_time(w, k, pi)))
         if not send: continue
         for k in ks:
             if (int(w.pmask[k]) & w.reach_bits[pi] & w.alive_bits()) and orders[k] <= cap[k] + w.K[k] and w.disp_plat[k] != -2:
@@ -421,16 +420,16 @@ def credit_lines(w):
         a = 0.0
         for pi, p in enumerate(w.plats):
             if not (p["alive"] and (int(w.pmask[k]) >> pi) & 1): continue
-            if p["sv"]["finance"]: a = max(a, 1.0)
+            if p["sv"]["finance"]: a = max(a, layer.avail(w, pi) if "credit1" not in layer.ALT else 1.0)   # 1/max(1, congestion_p)
             par = p["parent"]
             if p["level"] == "industry" and par >= 0 and w.plats[par]["sv"]["finance"]:
-                D = w.plats[par]["D"]; a = max(a, min(1.0, 1.0) * D / (D + 5e7))
+                D = w.plats[par]["D"]; a = max(a, min(layer.avail(w, pi), layer.avail(w, par)) * D / (D + 5e7))
         w.credit[k] = a * 3.0 * rev[k]
 
 def sigma_p(w, pi):
     p = w.plats[pi]
     if not (p["alive"] and p["sv"]["knowledge"] and p["app_stock"] > 0): return 0.0
-    return 0.48 * p["app_stock"] / (p["app_stock"] + 100.0)
+    return 0.48 * p["app_stock"] / (p["app_stock"] + 100.0) * layer.avail(w, pi)   # / max(1, congestion_p), 7.66
 
 def subscribe_apps(w):
     """7.66, phase 14: for next month."""
@@ -470,7 +469,8 @@ def update_lanes(w, alive):
         fl = lambda us: sum(t_["units"] * w.price[t_["s"]] / (365 / 12) for t_ in us)
         pool = fl(ts)
         for _ in range(4):
-            users = [t_ for t_ in ts if 0.003 * (Wf(w.flow.get((t_["s"], w.region[t_["t"]]), 0.0)) - Wf(pool)) > 0.005]
+            a_p = layer.avail(w, key[0])   # 7.60: only a_p of a pooled shipment makes the pool's load
+            users = [t_ for t_ in ts if 0.003 * a_p * (Wf(w.flow.get((t_["s"], w.region[t_["t"]]), 0.0)) - Wf(pool)) > 0.005]
             np_ = fl(users)
             if np_ == pool: break
             pool = np_

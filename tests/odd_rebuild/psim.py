@@ -8,6 +8,7 @@ from model import World, load
 from rng import Rng
 from rest import REST, rel, logit, logistic, clamp, remove_tie, worst
 import plat
+import layer
 
 EXT = []   # extension modules (policy.py, shock.py): hooks named after the phases they run in, called by _ext
 def _ext(name, *a):
@@ -98,7 +99,7 @@ def month(w, t, warm, log=None):
     if not warm: w.D = w.D * g
     _ext("begin_month", w, t, warm)   # phases 2 (shocks) and 3 (policies)
     if w.plats: w.disp_recv = {}
-    if not warm and w.plats: plat.roster(w, t); plat.access(w); plat.credit_lines(w)
+    if not warm and w.plats: plat.roster(w, t); layer.resolve(w, t); plat.access(w); plat.credit_lines(w)
     set_prices(w)
     cap = w.L * w.a * capf(w, "orders")
     cu = lambda use: w.L * w.a if ALT.get("sh_undisrupted") == use else cap   # G-Sh3 alternatives, one use each
@@ -170,7 +171,7 @@ def month(w, t, warm, log=None):
         ks = [k for k in w.by_type[tt] if alive[k]]
         for k in ks:
             if tt in final_set:
-                sg = sigF * (1 - 0.6 * w.acc_fc[k]) if (w.plats and w.acc_fc[k] > 0) else sigF
+                sg = sigF * (1 - 0.6 * w.acc_fc[k] * layer.fresh(w, k)) if (w.plats and w.acc_fc[k] > 0) else sigF
                 e = max(-0.9, Rng(seed, "Forecast", k, t).normal(0.0, sg))
                 y[k] = min(max(0.0, orders[k] * (1 + e) - w.K[k]), capY[k])
             else:
@@ -291,16 +292,16 @@ def month(w, t, warm, log=None):
             if fee > 0:
                 pl = w.plats[tie["ch"]]; pl["revenue"] += fee * dlv * w.price[j]; w.commission += fee * dlv * w.price[j]
             sv = slot_val.setdefault(tie["slot"], [0.0, 0.0]); sv[0] += v; sv[1] += dlv
-            LT = (10 * (1 - 0.27 * w.u_ip[j]) if w.plats else 10) + d / 400 + w.handling_days(TB, w.region[j], r) + W
+            LT = (10 * (1 - 0.27 * w.u_ip[j]) if w.plats else 10) + d / 400 + w.handling_days(TB, w.region[j], r, tie.get("ch", -1)) + W
             lead += dlv * (LT + (10 if late else 0))
-        pik = pi_spot; Bsp = pr
+        pik = pi_spot; Bsp = pr; chsp = -1
         if w.plats and w.acc_mm[k] > 0 and w.pmask[k]:
-            mi = min(pi_ for pi_, pl in enumerate(w.plats) if pl["alive"] and pl["sv"]["matchmaking"] and (int(w.pmask[k]) >> pi_) & 1)
+            mi = layer.best_plat(w, k, "matchmaking")   # 7.18: highest availability, lowest index on ties
             Br = w.rated_avg(mi)
             full_m = 0.15 + w.info_cost(Br)[0] + w.plats[mi]["fee"]; full_s = 0.15 + w.info_cost(pr)[0]
             if full_m < full_s:
                 Er = Br[2] / (Br[2] + Br[3]); Eo = Br[0] / (Br[0] + Br[1]); insp_r = w.info_cost(Br)[1]
-                pik = 0.15 + insp_r + Er * 1.0 + (1 - Eo) * 10 * 0.003 + w.plats[mi]["fee"]; Bsp = Br
+                pik = 0.15 + insp_r + Er * 1.0 + (1 - Eo) * 10 * 0.003 + w.plats[mi]["fee"]; Bsp = Br; chsp = mi
                 w.plats[mi]["revenue"] += w.plats[mi]["fee"] * spot_value[k]; w.plats[mi]["gmv"] += spot_value[k]; w.mkt_fee += w.plats[mi]["fee"] * spot_value[k]
         cost += spot_value[k] * (1 + pik) + w.search_cost[k]
         tc += spot_value[k] * pik + w.search_cost[k]
@@ -311,7 +312,7 @@ def month(w, t, warm, log=None):
             cost += tr_out * (0.15 + insp_d); tc += tr_out * (0.15 + insp_d + fee_d); tr_fee = tr_out * fee_d
             w.plats[dp]["revenue"] += tr_out * fee_d; w.mkt_fee += tr_out * fee_d
         if w.plats: tr_in = w.price[k] * w.disp_recv.get(k, 0.0)
-        lead += spot_bought[k] * (10 + w.handling_days(Bsp, r, r) + 15)
+        lead += spot_bought[k] * (10 + w.handling_days(Bsp, r, r, chsp) + 15)
         fixed = (w.lab[r] + w.land[r] * w.overhead[k]) * w.L[k]
         if w.on_cloud[k]: fixed += 2000.0 + 40.0 * w.L[k]; res["cloud"][k] = 2000.0 + 40.0 * w.L[k]
         if w.plats:
@@ -371,6 +372,7 @@ def month(w, t, warm, log=None):
     if not warm: _ext("household_income", w, t)   # public spending (7.28, 7.69)
     w.plat_div = 0.0
     # learning, decay, search, collaboration (rest_of_month with adoption off), capacity
+    w.plat_invest = 0.0
     if w.plats and not warm: plat.settle_platforms(w, t)
     R2 = dict(R, adoption=False, capacity=FL["capacity"])
     rest_of_month(w, R2, tick=t)
@@ -386,6 +388,7 @@ def month(w, t, warm, log=None):
     if w.plats:
         w.income["opcost"] = sum(p["cost"] for p in w.plats if p["alive"] or p["cost"] > 0)
         w.income["plat_div"] = w.plat_div
+        w.income["plat_invest"] = w.plat_invest   # 7.21 capacity investment, platforms -> households
     w.YD_last = sum(w.income.values())
     if not warm:
         eq_firms = sum(e["cash"] + (w.regions[e["region"]].get("relocation_barrier", 2e6) if e.get("moved") else 0.0) for e in new)
@@ -538,7 +541,7 @@ def entry_dir(w, t):
 
 FL0 = dict(adoption=True, innovation=True, spillover=True, decay=True, switch=0.02, sales=0.3, collab=True, capacity=True, exit=True, entry=True)
 MONTH_HOOK = None
-def run(seed, N=2000, W=36, ticks=1, over=None, fl=None, platforms=True, quiet=False):
+def run(seed, N=2000, W=36, ticks=1, over=None, fl=None, platforms=True, quiet=False, routes=None):
     scen, P = load(os.path.join(SCENARIOS, "traditional.json"), {"count": N})
     if over: P.update(over)
     w = World(scen, seed, P); w.populate()
@@ -551,6 +554,7 @@ def run(seed, N=2000, W=36, ticks=1, over=None, fl=None, platforms=True, quiet=F
     w.FL = dict(FL0); w.FL.update(fl or {}); w.plats = []
     if platforms: plat.setup(w)
     _ext("setup", w)
+    if platforms and routes: layer.install(w, routes)
     log = []
     for t in range(-W + 1, 1):
         t0 = time.time(); month(w, t, True, log); log[-1]["sec"] = round(time.time() - t0, 1)

@@ -3,6 +3,7 @@
 import math, numpy as np
 from rng import Rng
 ALT = dict(x.split("=") for x in __import__("os").environ.get("ODD_REBUILD_ALT", "").split(",") if x)
+import layer
 
 REST = dict(adoption=False, innovation=False, spillover=False, decay=False, search=False, switch_probability=0.0,
             sales_search_probability=0.0, collaboration=False, capacity=False, entry=False,
@@ -87,7 +88,7 @@ def rest_of_month(w, R, tick=1):
                     for j in js:
                         if j != k: meet(j)
             if getattr(w, "plats", None) and w.pmask[k] and w.acc_know[k] > 0:   # 7.18 (a) platform knowledge contacts
-                nK = int(math.floor(2 * w.acc_know[k] * 1.0 + 0.5)); lst = w.members_of_type.get(w.typ[k], [])
+                nK = int(math.floor(2 * w.acc_know[k] * layer.delivered(w, k) + 0.5)); lst = w.members_of_type.get(w.typ[k], [])
                 if lst:
                     reach = w.reach_of(k)
                     for _ in range(nK):
