@@ -32,8 +32,11 @@ def check(w, t):
     pw = 0.0
     for r, p in zip(pr, w.plats):
         for a, b in [(float(r["revenue_yuan"]), p["revenue"]), (float(r["cost_yuan"]), p["cost"]), (float(r["cash_yuan"]), p["cash"]), (float(r["gmv_yuan"]), p["gmv"]), (float(r["transaction_fee"]), p["fee"])]:
-            pw = max(pw, abs(a - b) / max(1e-9, abs(a)))
+            pw = max(pw, abs(a - b) / max(1.0, abs(a), abs(b)))   # relative, absolute below 1 yuan (as check.py)
+    if pw > 1e-9: bad.append(f"platforms: {pw:.1e}")
     ts = list(csv.DictReader(open(d + "/timeseries.csv")))[t - 1]
+    if abs(float(ts["output"]) - m1["revenue"].sum()) > 1e-9 * max(1.0, abs(float(ts["output"]))):
+        bad.append("timeseries output")
     print(f"month {t:3d}: firms {int(ok.sum())}, max rel diff firms {worst:.1e}, platforms {pw:.1e}, output {float(ts['output']):.6e}/{m1['revenue'].sum():.6e}" + ("  MISMATCH " + "; ".join(bad) if bad else "  exact"), flush=True)
 import time; t0 = time.time()
 psim.MONTH_HOOK = check
