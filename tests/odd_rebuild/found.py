@@ -286,6 +286,10 @@ def settle_platforms(w, t):
             p["cash"] = 0.0; p["loan"] = 0.0; p["alive"] = False; p["failed"] = True; p["exit_tick"] = t
             for tie in w.ties:
                 if tie.get("ch", -1) == pi: tie["ch"] = -1
+            # 7.102: in_plant_effect is u_i only while the purchase is valid (platform alive); the next decision
+            # resets u_i anyway, so the level is zeroed here
+            sel = w.ip_plat == pi
+            w.u_ip[sel] = 0.0; w.ip_plat[sel] = -1
     if failed:
         _orig_roster(w, t, launch=False); plat.access(w)
     for p in w.plats:
