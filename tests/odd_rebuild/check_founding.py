@@ -18,6 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 SCENARIO = os.path.join(HERE, "..", "..", "scenarios", "platform_emergent.json")
 TOL = 1e-9
+ABS = 1e-9   # floor of the relative difference's denominator (--abs)
 COLS = ["employees", "productivity", "digital_maturity", "reputation", "cash_yuan", "price_yuan", "output_units",
         "profit_yuan", "suppliers", "customers", "collaborators", "alive", "on_cloud", "platforms", "first_join_tick"]
 # --set keys the rebuild understands: JSON path -> (dict name, key)
@@ -82,8 +83,10 @@ def main():
         for c in COLS:
             v = np.array([float(r[c]) if r[c] != "NA" else -1.0 for r in rows])[ok]
             mv = np.asarray(mine[c], dtype=float)[ids[ok]]
-            rv = np.abs(v - mv) / np.maximum(1e-9, np.abs(v)); nb = int((rv > TOL).sum())
-            if nb: bad.append(f"{c}:{nb} (first firm {ids[ok][np.argmax(rv > TOL)]})")
+            rv = np.abs(v - mv) / np.maximum(ABS, np.abs(v)); nb = int((rv > TOL).sum())
+            if nb:
+                j = int(np.argmax(rv > TOL))
+                bad.append(f"{c}:{nb} (first firm {ids[ok][j]}: {v[j]!r}/{mv[j]!r})")
         # platforms: rows of tick t in slot order vs used slots
         pr = [r for r in csv.DictReader(open(d + "/platforms.csv")) if int(r["tick"]) == t]
         used = [p for p in w.plats if p.get("used")]
