@@ -18,7 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 SCENARIO = os.path.join(HERE, "..", "..", "scenarios", "platform_emergent.json")
 TOL = 1e-9
-ABS = 1e-9   # floor of the relative difference's denominator (--abs)
+ABS = 1e3    # relative 1e-9 of max(|vicsim|, 1000): an absolute 1e-6 for values under 1,000 (summation-order residue of near-zero cash or profit)
 COLS = ["employees", "productivity", "digital_maturity", "reputation", "cash_yuan", "price_yuan", "output_units",
         "profit_yuan", "suppliers", "customers", "collaborators", "alive", "on_cloud", "platforms", "first_join_tick"]
 # --set keys the rebuild understands: JSON path -> (dict name, key)
@@ -27,7 +27,10 @@ OVERRIDES = {"mechanisms.founding.launch_cost": ("FD", "launch_cost"),
              "mechanisms.founding.first_tick": ("FD", "first_tick"),
              "mechanisms.founding.decision_rate": ("FD", "decision_rate"),
              "mechanisms.platform_economy.initial_cash": ("EC", "initial_cash"),
-             "mechanisms.platform_economy.fixed_cost": ("EC", "fixed_cost")}
+             "mechanisms.platform_economy.fixed_cost": ("EC", "fixed_cost"),
+             "mechanisms.platform_economy.cost_per_gbps": ("EC", "cost_per_gbps"),
+             "mechanisms.platform_economy.cost_per_gflops": ("EC", "cost_per_gflops"),
+             "mechanisms.platform_economy.cost_per_member": ("EC", "cost_per_member")}
 
 
 def rel(a, b):

@@ -223,7 +223,7 @@ def found(w, t):
         S = [k for k in range(N) if w.alive[k] and is_partner(w, k, f)]
         if try_found(100000 + f, case(w, S, True, f, "enterprise")):
             launch(w, t, "enterprise", True, f, S, w.region[f],
-                   name=f"{w.regions[w.region[f]]['name']} point (founded)")
+                   name=f"chain-master {f} point (founded)")
 
 
 # ---------------------------------------------------------------- hooks
