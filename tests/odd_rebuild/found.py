@@ -179,51 +179,55 @@ def found(w, t):
         LOG.append((t, key, round(value), round(hurdle), ok))
         return ok
 
-    # surfaces
-    for r in range(R):
-        if free_slot(w) < 0: return
-        S = [k for k in alive if w.region[k] == r]
-        if len(S) < FD["regional_min"]: continue
-        if try_found(r if r < 1000 else (r | (1 << 40)), case(w, S, False, -1, "regional", region=r)):
-            launch(w, t, "regional", False, -1, S, r, region=r, name=f"{w.regions[r]['name']} surface (founded)")
-    # lines
-    for i in range(I):
-        if free_slot(w) < 0: return
-        cms = [k for k in alive if w.cm[k] and w.ind[k] == i]
-        founder = -1
-        for k in cms:
-            if founder < 0 or w.L[k] > w.L[founder]: founder = k
-        fcm = founder >= 0
-        if fcm and runs_level(w, founder, "industry"): continue
-        others = sorted([j for j in range(I) if j != i and rel(w, i, j) > 0 and j < 32], key=lambda j: -rel(w, i, j))
-        best = None
-        for n in range(len(others) + 1):
-            scope = [i] + others[:n]
-            S = [k for k in alive if w.ind[k] in scope]
-            v = case(w, S, fcm, founder, "industry", scope_inds=scope)
-            if v is None: continue
-            if best is None or v[0] - v[1] > best[0][0] - best[0][1]: best = (v, scope, S)
-        if best is None: continue
-        v, scope, S = best
-        if try_found(1000 + i, v):
-            if fcm: host = w.region[founder]
-            else:
-                c = np.zeros(R)
-                for k in S: c[w.region[k]] += 1
-                host = int(np.argmax(c))
-            rb = 0
-            for j in scope[1:]: rb |= 1 << j
-            launch(w, t, "industry", fcm, founder, S, host, industry=i, related=rb,
-                   name=f"{w.industries[i]['name']} line (founded)")
-    # points
-    for f in alive:
-        if not w.cm[f] or not w.alive[f]: continue
-        if free_slot(w) < 0: return
-        if runs_level(w, f, "enterprise"): continue
-        S = [k for k in range(N) if w.alive[k] and is_partner(w, k, f)]
-        if try_found(100000 + f, case(w, S, True, f, "enterprise")):
-            launch(w, t, "enterprise", True, f, S, w.region[f],
-                   name=f"chain-master {f} point (founded)")
+    def surfaces():
+        for r in range(R):
+            if free_slot(w) < 0: return
+            S = [k for k in alive if w.region[k] == r]
+            if len(S) < FD["regional_min"]: continue
+            if try_found(r if r < 1000 else (r | (1 << 40)), case(w, S, False, -1, "regional", region=r)):
+                launch(w, t, "regional", False, -1, S, r, region=r, name=f"{w.regions[r]['name']} surface (founded)")
+
+    def lines():
+        for i in range(I):
+            if free_slot(w) < 0: return
+            founder = -1
+            for k in alive:
+                if w.cm[k] and w.ind[k] == i and (founder < 0 or w.L[k] > w.L[founder]): founder = k
+            fcm = founder >= 0
+            if fcm and runs_level(w, founder, "industry"): continue
+            others = sorted([j for j in range(I) if j != i and rel(w, i, j) > 0 and j < 32], key=lambda j: -rel(w, i, j))
+            best = None
+            for n in range(len(others) + 1):   # nested scopes, the narrower kept on a tie (7.93)
+                scope = [i] + others[:n]
+                S = [k for k in alive if w.ind[k] in scope]
+                v = case(w, S, fcm, founder, "industry", scope_inds=scope)
+                if v is None: continue
+                if best is None or v[0] - v[1] > best[0][0] - best[0][1]: best = (v, scope, S)
+            if best is None: continue
+            v, scope, S = best
+            if try_found(1000 + i, v):
+                if fcm: host = w.region[founder]
+                else:
+                    c = np.zeros(R)
+                    for k in S: c[w.region[k]] += 1
+                    host = int(np.argmax(c))
+                rb = 0
+                for j in scope[1:]: rb |= 1 << j
+                launch(w, t, "industry", fcm, founder, S, host, industry=i, related=rb,
+                       name=f"{w.industries[i]['name']} line (founded)")
+
+    def points():
+        for f in alive:
+            if not w.cm[f] or not w.alive[f]: continue
+            if free_slot(w) < 0: return
+            if runs_level(w, f, "enterprise"): continue
+            S = [k for k in range(N) if w.alive[k] and is_partner(w, k, f)]
+            if try_found(100000 + f, case(w, S, True, f, "enterprise")):
+                launch(w, t, "enterprise", True, f, S, w.region[f], name=f"chain-master {f} point (founded)")
+
+    # ODD_REBUILD_ALT=found_order=lsp: lines, surfaces, points (G-F4's other reading)
+    for step in ((lines, surfaces, points) if ALT.get("found_order") == "lsp" else (surfaces, lines, points)):
+        step()
 
 
 # ---------------------------------------------------------------- hooks
@@ -288,8 +292,9 @@ def settle_platforms(w, t):
                 if tie.get("ch", -1) == pi: tie["ch"] = -1
             # 7.102: in_plant_effect is u_i only while the purchase is valid (platform alive); the next decision
             # resets u_i anyway, so the level is zeroed here
-            sel = w.ip_plat == pi
-            w.u_ip[sel] = 0.0; w.ip_plat[sel] = -1
+            if ALT.get("found_ip") != "keep":   # ODD_REBUILD_ALT=found_ip=keep: the level acts until the next decision
+                sel = w.ip_plat == pi
+                w.u_ip[sel] = 0.0; w.ip_plat[sel] = -1
     if failed:
         _orig_roster(w, t, launch=False); plat.access(w)
     for p in w.plats:
