@@ -20,7 +20,7 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-SCENARIO = os.path.join(HERE, "..", "..", "scenarios", "platform_emergent.json")
+SCENARIOS = os.path.join(HERE, "..", "..", "scenarios")
 TOL = 1e-9
 ABS = 1e3    # relative 1e-9 of max(|vicsim|, 1000): an absolute 1e-6 for values under 1,000 (summation-order residue of near-zero cash or profit)
 COLS = ["employees", "productivity", "digital_maturity", "reputation", "cash_yuan", "price_yuan", "output_units",
@@ -49,6 +49,7 @@ def rel(a, b):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("vicsim")
+    ap.add_argument("--scenario", choices=["platform_emergent", "one_plus_n"], default="platform_emergent")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--count", type=int, default=300)
     ap.add_argument("--months", type=int, default=36)
@@ -60,14 +61,19 @@ def main():
     ap.add_argument("--keep", default=None, help="reuse/keep vicsim run directories with this prefix")
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
-    if a.preset == "stress": a.set = STRESS + a.set
+    if a.preset == "stress" and a.scenario == "platform_emergent": a.set = STRESS + a.set
+    SCENARIO = os.path.join(SCENARIOS, a.scenario + ".json")
     t0 = time.time()
     import found, plat, psim
     for kv in a.set:
         k, v = kv.split("=", 1)
         d, key = OVERRIDES[k]
         (found.FD if d == "FD" else plat.EC)[key] = float(v)
-    found.install()
+    if a.scenario == "one_plus_n":
+        import middle
+        middle.install()
+    else:
+        found.install()
     tmp = None
     if a.keep: prefix = a.keep
     else:
@@ -106,23 +112,25 @@ def main():
                 bad.append(f"{c}:{nb} (first firm {ids[ok][j]}: {v[j]!r}/{mv[j]!r})")
         # platforms: rows of tick t in slot order vs used slots
         pr = [r for r in csv.DictReader(open(d + "/platforms.csv")) if int(r["tick"]) == t]
-        used = [p for p in w.plats if p.get("used")]
+        used = [p for p in w.plats if p.get("used") or not p.get("founded")]
         if len(pr) != len(used):
             bad.append(f"platforms: vicsim {[(r['platform'], r['founded_tick']) for r in pr]} rebuild {[(p['name'], p['founded_tick']) for p in used]}")
         for r, p in zip(pr, used):
             pi = w.plats.index(p)
             mem = int(sum(1 for k in range(n) if w.alive[k] and (int(w.pmask[k]) >> pi) & 1))
             par = w.plats[p["parent"]]["name"] if p["alive"] and p["parent"] >= 0 else ""
-            lv = {"regional": "regional", "industry": "industry", "enterprise": "enterprise"}[p["level"]]
+            lv = p["level"]
+            ic = str(int(middle.connected(w, pi))) if a.scenario == "one_plus_n" else "0"
             txt = [("platform", r["platform"], p["name"]), ("level", r["level"], lv), ("owner", r["owner"], p["owner"]),
                    ("host", r["host_region"], w.regions[p["host"]]["name"]), ("parent", r["parent"], par),
-                   ("alive", r["alive"], str(int(p["alive"]))), ("founded_tick", r["founded_tick"], str(p["founded_tick"]))]
+                   ("alive", r["alive"], str(int(p["alive"]))), ("founded_tick", r["founded_tick"], str(p.get("founded_tick", -1))),
+                   ("interconnected", r["interconnected"], ic)]
             for nm, x, y in txt:
                 if x != y: bad.append(f"{r['platform']} {nm} {x}/{y}")
             num = [("members", float(r["members"]), mem), ("revenue", float(r["revenue_yuan"]), p["revenue"]),
                    ("cost", float(r["cost_yuan"]), p["cost"]), ("cash", float(r["cash_yuan"]), p["cash"]),
                    ("gmv", float(r["gmv_yuan"]), p["gmv"]), ("fee", float(r["transaction_fee"]), p["fee"]),
-                   ("compute", float(r["compute_gflops"]), p["compute"]), ("losses", float(r["losses_yuan"]), p["losses"])]
+                   ("compute", float(r["compute_gflops"]), p["compute"]), ("losses", float(r["losses_yuan"]), p.get("losses", 0.0))]
             for nm, x, y in num:
                 if rel(x, y) > TOL: bad.append(f"{r['platform']} {nm} {x!r}/{y!r}")
         ts = list(csv.DictReader(open(d + "/timeseries.csv")))[t - 1]
@@ -145,7 +153,7 @@ def main():
         pass
     w, log = psim.run(a.seed, a.count, 36, a.months, over={"infrastructure_enabled": False}, quiet=True)
     ok = res["exact"] == a.months
-    print(f"platform_emergent.json, seed {a.seed}, {a.count} firms{' ' + ' '.join(a.set) if a.set else ''}: "
+    print(f"{a.scenario}.json, seed {a.seed}, {a.count} firms{' ' + ' '.join(a.set) if a.set else ''}: "
           f"{res['exact']} of {a.months} months exact; vicsim {t1 - t0:.1f} s, rebuild {time.time() - t1:.1f} s"
           + ("" if ok else f"  FAILED (first month {res['first'][0]})"))
     print("founding cases (tick, key, value, hurdle, founded):", [x for x in found.LOG if x[4]] or "none founded",

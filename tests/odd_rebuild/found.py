@@ -285,7 +285,7 @@ def settle_platforms(w, t):
         if p["loss"] >= EC["fail_months"]:
             failed = True
             wo = p["loan"] + max(0.0, -p["cash"])
-            p["losses"] = p["equity_in"] - max(0.0, p["cash"]) + wo
+            p["losses"] = p.get("equity_in", EC["initial_cash"]) - max(0.0, p["cash"]) + wo
             w.plat_liq = getattr(w, "plat_liq", 0.0) + max(0.0, p["cash"])
             p["cash"] = 0.0; p["loan"] = 0.0; p["alive"] = False; p["failed"] = True; p["exit_tick"] = t
             for tie in w.ties:
