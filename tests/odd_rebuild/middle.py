@@ -82,7 +82,7 @@ def link(w):
             if p["alive"] and p["level"] != "middle" and not p["ic"]:
                 if Rng(w.seed, "Interconnection", pi, t).bernoulli(IC["connect_rate"]): p["ic"] = True
     _orig_link(w)
-    if IC["share_data"]:
+    if IC["share_data"] and ALT.get("ic_reach") != "off":   # ODD_REBUILD_ALT=ic_reach=off: no reach through C
         C = 0
         for pi in range(len(w.plats)):
             if connected(w, pi): C |= 1 << pi
