@@ -323,9 +323,36 @@ def exit_and_rewire(w, t):
     return n
 
 
+_orig_access = plat.access
+
+
+def access(w):
+    """plat.access plus inherited knowledge (7.51: a point's members use its line's apps at A_l / (A_l + app_half))
+    and, with a middle platform, the knowledge pools of other connected platforms (7.52, no app-stock factor)."""
+    _orig_access(w)
+    if ALT.get("found_inherit") == "off": return
+    P = w.plats
+    for pi, p in enumerate(P):
+        if not p["alive"]: continue
+        extra = 0.0
+        par = p["parent"]
+        if p["level"] == "enterprise" and par >= 0 and P[par]["alive"] and P[par]["sv"]["knowledge"]:
+            A = P[par]["app_stock"]; extra = A / (A + 50.0)
+        if CONNECTED is not None and CONNECTED(w, pi):
+            if any(CONNECTED(w, qi) and qi != pi and q["alive"] and q["sv"]["knowledge"] for qi, q in enumerate(P)):
+                extra = max(extra, 1.0)
+        if extra <= 0: continue
+        for k in range(len(w.L)):
+            if (int(w.pmask[k]) >> pi) & 1 and w.acc_know[k] < extra: w.acc_know[k] = extra
+
+
+CONNECTED = None     # middle.connected when middle.py is installed
+
+
 def install(fd=None):
     if fd: FD.update(fd)
     plat.eligible = eligible
+    plat.access = access
     plat.roster = roster
     plat.setup = setup
     plat.settle_platforms = settle_platforms

@@ -128,6 +128,8 @@ def settle_platforms(w, t):
 def install(ic=None):
     if ic: IC.update(ic)
     plat.setup = setup
+    found.CONNECTED = connected
+    plat.access = found.access
     plat.roster = roster
     plat.link = link
     plat.after_joining = after_joining
