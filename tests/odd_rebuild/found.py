@@ -21,6 +21,7 @@ FD = dict(max_founded=12, first_tick=6, launch_cost=3.0e7, horizon=60, disc=0.08
 LEVEL_SV = {"enterprise": ("dispatch", "forecasting"), "industry": ("matchmaking", "dispatch", "knowledge"),
             "regional": ("matchmaking", "finance", "logistics")}
 LOG = []          # (tick, kind, key, name, value, hurdle, drawn)
+LOGX = []         # the same at full precision
 
 
 def slot():
@@ -176,7 +177,7 @@ def found(w, t):
         if v is None: return False
         value, hurdle = v
         ok = value > hurdle and Rng(seed, "Founding", key, t).bernoulli(FD["decision_rate"])
-        LOG.append((t, key, round(value), round(hurdle), ok))
+        LOG.append((t, key, round(value), round(hurdle), ok)); LOGX.append((t, key, value, hurdle, ok))
         return ok
 
     def surfaces():
