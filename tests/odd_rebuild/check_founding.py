@@ -41,6 +41,10 @@ STRESS = ["mechanisms.founding.launch_cost=0", "mechanisms.platform_economy.init
           "mechanisms.platform_economy.fixed_cost=0", "mechanisms.platform_economy.cost_per_gbps=0",
           "mechanisms.founding.regional_min_firms=30"]
 
+# cultivation: founding cheap but not free, so that co-funding (half the launch cost, budget 1e8) decides cases
+STRESS_CULT = ["mechanisms.founding.launch_cost=2e6", "mechanisms.platform_economy.initial_cash=1e6",
+               "mechanisms.platform_economy.fixed_cost=2e4", "mechanisms.founding.regional_min_firms=30"]
+
 
 def rel(a, b):
     return abs(a - b) / max(ABS, abs(a))
@@ -49,7 +53,7 @@ def rel(a, b):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("vicsim")
-    ap.add_argument("--scenario", choices=["platform_emergent", "one_plus_n"], default="platform_emergent")
+    ap.add_argument("--scenario", choices=["platform_emergent", "one_plus_n", "platform_cultivation"], default="platform_emergent")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--count", type=int, default=300)
     ap.add_argument("--months", type=int, default=36)
@@ -62,11 +66,13 @@ def main():
     ap.add_argument("--quiet", action="store_true")
     a = ap.parse_args()
     if a.preset == "stress" and a.scenario == "platform_emergent": a.set = STRESS + a.set
+    if a.preset == "stress" and a.scenario == "platform_cultivation": a.set = STRESS_CULT + a.set
     SCENARIO = os.path.join(SCENARIOS, a.scenario + ".json")
     t0 = time.time()
     import found, plat, psim
     for kv in a.set:
         k, v = kv.split("=", 1)
+        if k.startswith("policies["): continue      # applied after the scenario's policies are loaded
         d, key = OVERRIDES[k]
         (found.FD if d == "FD" else plat.EC)[key] = float(v)
     if a.scenario == "one_plus_n":
@@ -74,6 +80,12 @@ def main():
         middle.install()
     else:
         found.install()
+        if a.scenario == "platform_cultivation":
+            found.load_policies(SCENARIO)
+            for kv in a.set:            # policies[I].FIELD=VALUE (numbers only)
+                k, v = kv.split("=", 1)
+                if k.startswith("policies["):
+                    i = int(k[len("policies["):k.index("]")]); found.COFUND[i][k.split(".", 1)[1]] = float(v)
     tmp = None
     if a.keep: prefix = a.keep
     else:

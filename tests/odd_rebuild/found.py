@@ -77,7 +77,37 @@ def m1v(w, key, k):
     return a[k] if k < len(a) else 0.0
 
 
-def case(w, S, founder_cm, founder, level, region=-1, scope_inds=()):
+COFUND = []       # untargeted platform_cultivation policies (7.77), loaded by load_policies
+
+
+def load_policies(path):
+    import json
+    regs = None
+    COFUND.clear()
+    for q in json.load(open(path)).get("policies", []):
+        if q.get("instrument") == "platform_cultivation" and not q.get("platform"):
+            COFUND.append(dict(q, spent=0.0))
+
+
+def cofund_policy(w, t, host, industry):
+    """the first active untargeted cultivation policy with budget left covering host region and industry."""
+    regs = [r["name"] for r in w.regions]; inds = [i["name"] for i in w.industries]
+    for q in COFUND:
+        if not (q.get("start", 12) <= t <= q.get("end", 120)): continue
+        if q.get("budget", 1e8) - q["spent"] <= 0: continue
+        if q.get("regions") and regs[host] not in q["regions"]: continue
+        if q.get("industry") and (industry < 0 or inds[industry] != q["industry"]): continue
+        return q
+    return None
+
+
+def cofund_share(w, t, host, industry):
+    q = cofund_policy(w, t, host, industry)
+    if q is None or FD["launch_cost"] <= 0: return 0.0
+    return min(q.get("platform_subsidy_share", 0.5) * FD["launch_cost"], q.get("budget", 1e8) - q["spent"]) / FD["launch_cost"]
+
+
+def case(w, S, founder_cm, founder, level, region=-1, scope_inds=(), cof=0.0):
     """value, hurdle of the case over firm list S."""
     if not S: return None
     P = plat.EC; AD = plat.AD
@@ -123,7 +153,7 @@ def case(w, S, founder_cm, founder, level, region=-1, scope_inds=()):
         Np_prev = Np
         cost = fixed + P["cost_per_member"] * N
         value += (revenue - cost) / (1 + r) ** t
-    hurdle = FD["launch_cost"] + P["initial_cash"] * (1 - (1 + r) ** (-H))
+    hurdle = FD["launch_cost"] * (1 - cof) + P["initial_cash"] * (1 - (1 + r) ** (-H))
     return value, hurdle
 
 
@@ -157,6 +187,10 @@ def launch(w, t, level, founder_cm, founder, S, host, industry=-1, related=0, re
              founded_tick=t, name=unique_name(w, name))
     for s in plat.SERV: p["sv"][s] = s in LEVEL_SV[level] and FD["services"].get(s, False)
     K = FD["launch_cost"] + plat.EC["initial_cash"]; G = 0.0
+    q = cofund_policy(w, t, host, industry if level == "industry" else -1)
+    if q is not None:
+        G = min(q.get("platform_subsidy_share", 0.5) * FD["launch_cost"], q.get("budget", 1e8) - q["spent"])
+        q["spent"] += G
     if founder_cm:
         E = min(K - G, 0.5 * max(0.0, w.cash[founder])); w.cash[founder] -= E; p["hh_equity"] = 0.0
     else:
@@ -185,7 +219,8 @@ def found(w, t):
             if free_slot(w) < 0: return
             S = [k for k in alive if w.region[k] == r]
             if len(S) < FD["regional_min"]: continue
-            if try_found(r if r < 1000 else (r | (1 << 40)), case(w, S, False, -1, "regional", region=r)):
+            if try_found(r if r < 1000 else (r | (1 << 40)), case(w, S, False, -1, "regional", region=r,
+                                                                   cof=cofund_share(w, t, r, -1))):
                 launch(w, t, "regional", False, -1, S, r, region=r, name=f"{w.regions[r]['name']} surface (founded)")
 
     def lines():
@@ -196,22 +231,24 @@ def found(w, t):
                 if w.cm[k] and w.ind[k] == i and (founder < 0 or w.L[k] > w.L[founder]): founder = k
             fcm = founder >= 0
             if fcm and runs_level(w, founder, "industry"): continue
+
+            def line_host(S):
+                if fcm: return int(w.region[founder])
+                c = np.zeros(R)
+                for k in S: c[w.region[k]] += 1
+                return int(np.argmax(c))
             others = sorted([j for j in range(I) if j != i and rel(w, i, j) > 0 and j < 32], key=lambda j: -rel(w, i, j))
             best = None
             for n in range(len(others) + 1):   # nested scopes, the narrower kept on a tie (7.93)
                 scope = [i] + others[:n]
                 S = [k for k in alive if w.ind[k] in scope]
-                v = case(w, S, fcm, founder, "industry", scope_inds=scope)
+                v = case(w, S, fcm, founder, "industry", scope_inds=scope, cof=cofund_share(w, t, line_host(S), i))
                 if v is None: continue
                 if best is None or v[0] - v[1] > best[0][0] - best[0][1]: best = (v, scope, S)
             if best is None: continue
             v, scope, S = best
             if try_found(1000 + i, v):
-                if fcm: host = w.region[founder]
-                else:
-                    c = np.zeros(R)
-                    for k in S: c[w.region[k]] += 1
-                    host = int(np.argmax(c))
+                host = line_host(S)
                 rb = 0
                 for j in scope[1:]: rb |= 1 << j
                 launch(w, t, "industry", fcm, founder, S, host, industry=i, related=rb,
@@ -223,7 +260,7 @@ def found(w, t):
             if free_slot(w) < 0: return
             if runs_level(w, f, "enterprise"): continue
             S = [k for k in range(N) if w.alive[k] and is_partner(w, k, f)]
-            if try_found(100000 + f, case(w, S, True, f, "enterprise")):
+            if try_found(100000 + f, case(w, S, True, f, "enterprise", cof=cofund_share(w, t, int(w.region[f]), -1))):
                 launch(w, t, "enterprise", True, f, S, w.region[f], name=f"chain-master {f} point (founded)")
 
     # ODD_REBUILD_ALT=found_order=lsp: lines, surfaces, points (G-F4's other reading)
