@@ -170,6 +170,20 @@ def main():
           + ("" if ok else f"  FAILED (first month {res['first'][0]})"))
     print("founding cases (tick, key, value, hurdle, founded):", [x for x in found.LOG if x[4]] or "none founded",
           f"; {len(found.LOG)} cases, best value-hurdle {max([x[2] - x[3] for x in found.LOG], default=None)}")
+    if os.environ.get("VICSIM_VALIDATION_OUT"):  # a row of docs/VALIDATION.md (as check_platform.py writes)
+        with open(os.environ["VICSIM_VALIDATION_OUT"], "a") as f:
+            f.write(json.dumps({
+                "id": f"ODD rebuild: {a.scenario}",
+                "source": "tests/odd_rebuild/ (Python, written from docs/ODD.md alone; found.py, middle.py)",
+                "target": f"{a.scenario}.json, {a.count} firms, seed {a.seed}, SimGrid layer off"
+                          + (f", {' '.join(a.set)}" if a.set else "")
+                          + f": every firm, platform and month's aggregates equal vicsim's in months 1–{a.months}",
+                "tolerance": "relative 1e-9 (absolute 1e-6 below 1,000)",
+                "measured": f"{res['exact']} of {a.months} months exact",
+                "pass": ok,
+                "command": "/usr/bin/python3 tests/odd_rebuild/check_founding.py build/vicsim"
+                           + ("" if a.scenario == "platform_emergent" else f" --scenario {a.scenario} --months {a.months}"),
+            }) + "\n")
     if tmp: tmp.cleanup()
     return 0 if ok else 1
 
