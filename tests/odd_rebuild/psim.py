@@ -392,7 +392,7 @@ def month(w, t, warm, log=None):
     w.YD_last = sum(w.income.values())
     if not warm:
         eq_firms = sum(e["cash"] + (w.regions[e["region"]].get("relocation_barrier", 2e6) if e.get("moved") else 0.0) for e in new)
-        eq_plat = sum(5e7 for p in w.plats if p.get("launched_tick") == t)
+        eq_plat = sum(p.get("hh_equity", 5e7) for p in w.plats if p.get("launched_tick") == t)   # founded: 7.50 (found.py)
         w.flows = dict(YD=w.YD_last, liquidation=w.liquidation, final_sales=w.final_sales, cons_imports=w.cons_imports, eq_firms=eq_firms, eq_plat=eq_plat)
         w.V_house = w.V_house + w.YD_last + w.liquidation - w.final_sales - w.cons_imports - eq_firms - eq_plat
         w.V_row = getattr(w, "V_row", 0.0) + import_value.sum() + w.cons_imports - w.exports
