@@ -23,6 +23,7 @@ Exit 0 if all agree, 1 otherwise; the first difference is printed.
 """
 import argparse
 import csv
+import json
 import os
 import subprocess
 import sys
@@ -67,10 +68,25 @@ def main():
     a = p.parse_args()
     cases = [("set", a.set, a.months or 24)] if (a.set or a.keep or a.reuse) else \
         [(n, s, a.months or m) for n, s, m in CASES]
-    ok = True; t0 = time.time()
+    ok = True; t0 = time.time(); summary = []
     for name, sets, months in cases:
-        ok = run_case(a, name, sets, months) and ok
+        case_ok = run_case(a, name, sets, months)
+        summary.append(f"{name}, {months} months: " + ("exact" if case_ok else "differs"))
+        ok = case_ok and ok
     print(f"check_layer.py: {'all cases exact' if ok else 'FAILED'} ({time.time() - t0:.1f} s)")
+    if os.environ.get("VICSIM_VALIDATION_OUT"):  # a row of docs/VALIDATION.md (scripts/validation_report.sh)
+        with open(os.environ["VICSIM_VALIDATION_OUT"], "a") as f:
+            f.write(json.dumps({
+                "id": "ODD rebuild: SimGrid layer on",
+                "source": "tests/odd_rebuild/ (Python, written from docs/ODD.md alone; layer.py), SimGrid's completion "
+                          "times read from routes.csv",
+                "target": f"platform_led.json, {a.count} firms, seed {a.seed}, the layer on, as bundled and congested: "
+                          "every firm, platform and route equals vicsim's each month",
+                "tolerance": "relative 1e-9",
+                "measured": "; ".join(summary),
+                "pass": ok,
+                "command": "/usr/bin/python3 tests/odd_rebuild/check_layer.py build/vicsim",
+            }) + "\n")
     return 0 if ok else 1
 
 
