@@ -30,6 +30,31 @@ class _Tside:
         if "tside_fixed" not in ALT: refresh_tside(w)
 
 
+def install_tside():
+    """Add the t_side refresh to psim.EXT (for check_founding.py --layer)."""
+    if _Tside not in psim.EXT: psim.EXT.append(_Tside)
+
+
+def layer_diffs(w, t, rows):
+    """Compare the layer's platform columns of month t (rows: platforms.csv rows of t) and return the month's
+    layer differences above 1e-9 (route bytes and outcomes noted by layer.resolve, platform columns here)."""
+    byname = {r["platform"]: r for r in rows}
+    names = [p["name"] for p in w.plats]
+    if not rows: pass
+    elif all(n in byname for n in names):
+        layer.compare_platforms(w, t, [byname[n] for n in names])
+    else:   # slots not yet in platforms.csv: compare the alive ones present
+        for pi, p in enumerate(w.plats):
+            if p["alive"] and p["name"] not in byname:
+                return [f"layer: platform {p['name']} not in platforms.csv"]
+        sub = [byname.get(n, rows[0]) for n in names]
+        layer.compare_platforms(w, t, sub)
+    lb = [x for x in w.L_log if x[0] == t and x[6] > 1e-9]
+    w.L_log = [x for x in w.L_log if x[6] > 1e-9][:50]
+    return [f"layer {x[1]} {w.regions[x[2]]['name'] if x[2] is not None else ''} {w.plats[x[3]]['name']}: "
+            f"rebuild {x[4]!r} vicsim {x[5]!r}" for x in lb[:3]] + ([f"... {len(lb)} layer values differ"] if len(lb) > 3 else [])
+
+
 def compare(scen, seed, N, T, tsdir, firmdir, routes, quiet=False, warmup=36, sets=(), ext_before=(), ext_after=()):
     policy.SCENARIO = scen; shock.SCENARIO = scen; policy.SETS = list(sets); shock.SETS = list(sets)
     cmp_ = polmulti.Cmp(tsdir, firmdir, quiet)

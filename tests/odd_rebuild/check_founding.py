@@ -68,6 +68,8 @@ def main():
                          "scenario's own costs (seed 20240901 at 2,000 firms founds a chain-master line in month 9)")
     ap.add_argument("--keep", default=None, help="reuse/keep vicsim run directories with this prefix")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--layer", action="store_true", help="the SimGrid layer on (the default of vicsim): SimGrid's "
+                    "completion times read from routes.csv (layer.py, all_layer.py; records/all_layer/)")
     a = ap.parse_args()
     global ABS
     ABS = a.abs_floor
@@ -99,7 +101,7 @@ def main():
     for t in range(1, a.months + 1):
         if a.keep and os.path.exists(f"{prefix}_{t}/firms.csv"): continue
         cmd = [a.vicsim, "run", SCENARIO, "--seed", str(a.seed), "--ticks", str(t), "--set",
-               f"mechanisms.population.count={a.count}", "--set", "mechanisms.infrastructure.enabled=false"]
+               f"mechanisms.population.count={a.count}"] + ([] if a.layer else ["--set", "mechanisms.infrastructure.enabled=false"])
         for kv in a.set: cmd += ["--set", kv]
         subprocess.run(cmd + ["--out", f"{prefix}_{t}", "--force", "-q"], check=True)
     t1 = time.time()
@@ -160,6 +162,9 @@ def main():
                ("platform_member_share", float(ts["platform_member_share"]), mem / nal if nal else 0.0)]
         for nm, x, y in tsv:
             if rel(x, y) > TOL: bad.append(f"timeseries {nm} {x!r}/{y!r}")
+        if a.layer:   # the layer's route and platform values (7.23, 7.45-7.48)
+            import all_layer
+            bad += all_layer.layer_diffs(w, t, pr)
         status = "exact" if not bad else "MISMATCH " + "; ".join(bad[:8])
         if not bad: res["exact"] += 1
         elif res["first"] is None: res["first"] = (t, bad[:8])
@@ -169,7 +174,12 @@ def main():
     psim.MONTH_HOOK = check
     with contextlib.redirect_stdout(io.StringIO()):
         pass
-    w, log = psim.run(a.seed, a.count, 36, a.months, over={"infrastructure_enabled": False}, quiet=True)
+    if a.layer:
+        import all_layer
+        all_layer.install_tside()
+        w, log = psim.run(a.seed, a.count, 36, a.months, over={}, quiet=True, routes=f"{prefix}_{a.months}/routes.csv")
+    else:
+        w, log = psim.run(a.seed, a.count, 36, a.months, over={"infrastructure_enabled": False}, quiet=True)
     ok = res["exact"] == a.months
     print(f"{a.scenario}.json, seed {a.seed}, {a.count} firms{' ' + ' '.join(a.set) if a.set else ''}: "
           f"{res['exact']} of {a.months} months exact; vicsim {t1 - t0:.1f} s, rebuild {time.time() - t1:.1f} s"

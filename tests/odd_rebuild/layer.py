@@ -26,9 +26,13 @@ IP = dict(window_s=1.0, devices_per_member=250.0, telemetry_Bps_per_device=1000.
 
 def install(w, routes_csv):
     """Read routes.csv (every month's rows) and give w its layer state."""
-    by = {}
+    by = {}; ix = {}
     for r in csv.DictReader(open(routes_csv)):
         by[(int(r["tick"]), r["region"], r["platform"])] = r
+        # by slot: a (tick, region)'s rows are in slot order; routes.csv names a founded slot by its name at the
+        # end of the run, also in months before its founding (records/all_layer/GUESSES.md G-A3)
+        n = ix.setdefault((int(r["tick"]), r["region"]), []); n.append(r)
+    w.L_routes_ix = ix
     R = len(w.regions); Pn = len(w.plats)
     w.L_routes = by
     w.L_edge = np.zeros((R, Pn))
@@ -182,6 +186,9 @@ def resolve(w, t):
     for r in range(R):
         for pi in range(Pn):
             row = w.L_routes.get((t, w.regions[r]["name"], w.plats[pi]["name"]))
+            if row is None or getattr(w.plats[pi], "get", lambda k: None)("founded"):
+                rows = w.L_routes_ix.get((t, w.regions[r]["name"]), [])
+                row = rows[pi] if pi < len(rows) else None
             if row is None: raise SystemExit(f"routes.csv has no row for month {t} {w.regions[r]['name']} {w.plats[pi]['name']}")
             vic[r, pi] = row
             for k in KINDS: rt[k + "_s"][r, pi] = float(row[k + "_s"])
