@@ -5,7 +5,7 @@ Combines polmulti.py (policy.py, shock.py) with layer.py: the rebuild runs with 
 SimGrid's completion times read from the vicsim run's routes.csv. One hook added here (7.23 "Levels to links",
 7.83 and 7.15a(e)): the e-mail side time t_side of every region is recomputed from the region's current
 infrastructure level each month (cached at the start of phase 10 in vicsim, after the policies of phase 3).
-ALL_ALT=tside_fixed keeps the month-0 levels (the reading that fails).
+ALL_ALT=tside_fixed keeps the month-0 levels; ALL_ALT=tside_before takes the levels before the month's\nroll-out (phase 3), i.e. one month late. Both fail check_all_layer.py.
 
 usage: all_layer.py SCENARIO SEED N T DIRPREFIX [--single] [--set=...]"""
 import csv, os, sys, time
@@ -87,6 +87,7 @@ def compare(scen, seed, N, T, tsdir, firmdir, routes, quiet=False, warmup=36, se
         cmp_.log = lg
     psim.month = month
     psim.EXT = list(ext_before) + [shock, policy] + list(ext_after) + [_Tside]
+    if "tside_before" in ALT: psim.EXT = [_Tside] + psim.EXT   # alternative: the levels before phase 3's roll-out
     try:
         psim.run(seed, N, warmup, T, over={}, quiet=True, routes=routes)
         cmp_.bad_months += getattr(cmp_, "layer_bad", 0)
