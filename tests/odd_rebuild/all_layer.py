@@ -87,7 +87,7 @@ def compare(scen, seed, N, T, tsdir, firmdir, routes, quiet=False, warmup=36, se
         cmp_.log = lg
     psim.month = month
     psim.EXT = list(ext_before) + [shock, policy] + list(ext_after) + [_Tside]
-    if "tside_before" in ALT: psim.EXT = [_Tside] + psim.EXT   # alternative: the levels before phase 3's roll-out
+    if "tside_before" in ALT: psim.EXT = [_Tside] + psim.EXT[:-1]  # alternative: the levels before phase 3's roll-out
     try:
         psim.run(seed, N, warmup, T, over={}, quiet=True, routes=routes)
         cmp_.bad_months += getattr(cmp_, "layer_bad", 0)
