@@ -81,6 +81,9 @@ def main():
     for kv in a.set:
         k, v = kv.split("=", 1)
         if k.startswith("policies["): continue      # applied after the scenario's policies are loaded
+        if k.startswith("mechanisms.infrastructure.") and a.layer:   # the layer's keys (check_layer.SETS)
+            import check_layer, layer
+            layer.IP[check_layer.SETS[k][0]] = check_layer.SETS[k][1](v); continue
         d, key = OVERRIDES[k]
         (found.FD if d == "FD" else plat.EC)[key] = float(v)
     if a.scenario == "one_plus_n":

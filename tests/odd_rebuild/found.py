@@ -9,7 +9,8 @@ import math, os
 import numpy as np
 from rng import Rng
 from rest import rel
-import plat, psim
+import plat
+import layer, psim
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCEN = os.path.join(HERE, "..", "..", "scenarios")
@@ -306,6 +307,9 @@ def settle_platforms(w, t):
         pr = p["revenue"] - p["cost"]
         p["cash"] += pr
         p["loss"] = p["loss"] + 1 if (pr < 0 and p["cash"] - p["loan"] < 0) else 0
+        # 7.21/7.92 capacity investment as in plat.settle_platforms (a no-op with the layer off; records/all_layer G-A7)
+        if ALT.get("found_noinv") != "1":
+            inv = layer.invest(w, pi, p); p["cash"] -= inv; w.plat_invest = getattr(w, "plat_invest", 0.0) + inv
         p["qprofit"] += pr
         if t % 3 == 0 and w.FL.get("fee_learning", True) and p["level"] != "middle":
             if p["launched_tick"] > t - 2:
