@@ -12,6 +12,8 @@ import plat, psim
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCEN = os.path.join(HERE, "..", "..", "scenarios")
 ALT = psim.ALT
+import os, layer
+ALT_EDGE = os.environ.get("ALL_ALT", "").find("mid_noedge") < 0
 IC = dict(connect_rate=0.01, share_technology=True, technology_saving=0.3, share_data=True, share_knowledge=True)
 POLICIES = []
 
@@ -102,7 +104,8 @@ def after_joining(w, t):
         if p["alive"]:
             keep = 0.7 if (p["level"] == "industry" and p["parent"] >= 0) else 1.0
             if IC["share_technology"] and p["level"] != "middle" and connected(w, pi): keep *= 1 - IC["technology_saving"]
-            p["cost"] += EC["fixed_cost"] + EC["cost_per_member"] * p["members"] + keep * (EC["cost_per_gflops"] * p["compute"] + EC["cost_per_gbps"] * p["uplink"]) + 1840.0 * (p["app_stock"] if plat.sigma_p(w, pi) > 0 else 0.0)
+            p["cost"] += EC["fixed_cost"] + EC["cost_per_member"] * p["members"] + keep * (EC["cost_per_gflops"] * p["compute"] + EC["cost_per_gbps"] * p["uplink"]) + 1840.0 * (p["app_stock"] if plat.sigma_p(w, pi) > 0 else 0.0) \
+                + (layer.edge_cost(w, pi) if ALT_EDGE else 0.0)   # 7.92 gateways, not cut by the saving (records/all_layer G-A8)
 
 
 import found                     # its settle_platforms adds failure (7.21) to plat's
