@@ -380,9 +380,11 @@ def access(w):
         par = p["parent"]
         if p["level"] == "enterprise" and par >= 0 and P[par]["alive"] and P[par]["sv"]["knowledge"]:
             A = P[par]["app_stock"]; extra = A / (A + 50.0)
+            if ALT.get("found_avail") != "1": extra *= min(layer.avail(w, pi), layer.avail(w, par))   # 7.51 min(a_point, a_line); G-A9
         if CONNECTED is not None and CONNECTED(w, pi):
-            if any(CONNECTED(w, qi) and qi != pi and q["alive"] and q["sv"]["knowledge"] for qi, q in enumerate(P)):
-                extra = max(extra, 1.0)
+            for qi, q in enumerate(P):   # 7.52: the lower of the two availabilities (1 with the layer off); G-A9
+                if CONNECTED(w, qi) and qi != pi and q["alive"] and q["sv"]["knowledge"]:
+                    extra = max(extra, 1.0 if ALT.get("found_avail") == "1" else min(layer.avail(w, pi), layer.avail(w, qi)))
         if extra <= 0: continue
         for k in range(len(w.L)):
             if (int(w.pmask[k]) >> pi) & 1 and w.acc_know[k] < extra: w.acc_know[k] = extra
