@@ -17,7 +17,10 @@ Cases (seed 7, 300 firms, about 15 s):
 - pilot_program, 30 months (the pilot starts at 24);
 - shock_resilience with its shocks moved to 30-35 and 34-37, 40 months.
 `--founding` also runs check_founding.py --layer for platform_emergent (stress), one_plus_n (62 months) and
-platform_cultivation (stress), about 35 s more.
+platform_cultivation (stress), and platform_emergent and one_plus_n with telemetry x400 (congested), about 65 s
+more. ODD_REBUILD_ALT=found_noinv=1 (no capacity investment in found.settle_platforms), ALL_ALT=mid_noedge (no
+gateway cost in middle.after_joining) or ODD_REBUILD_ALT=found_avail=1 (interconnected knowledge at
+availability 1) fail the congested one_plus_n case (months 2, 2, 41).
 `ALL_ALT=tside_fixed` (e-mail times from the month-0 levels) fails the infrastructure_5g case.
 Exit 0 if all agree, 1 otherwise."""
 import argparse, json, os, subprocess, sys, tempfile, time
@@ -25,6 +28,7 @@ import argparse, json, os, subprocess, sys, tempfile, time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 SCEN = os.path.join(HERE, "..", "..", "scenarios")
+CONG = "mechanisms.infrastructure.telemetry_Bps_per_device=400000"
 CASES = {   # scenario: (months, months whose every firm is compared besides the last, --set overrides)
     "infrastructure_5g": (36, [12, 13, 17, 18, 24], ["policies.0.start=12"]),
     "pilot_program": (30, [24, 25, 26], []),
@@ -73,7 +77,10 @@ def main():
             summary.append(line); print(line, flush=True)
     if a.founding:
         for args in (["--scenario", "platform_emergent"], ["--scenario", "one_plus_n", "--months", "62"],
-                     ["--scenario", "platform_cultivation"]):
+                     ["--scenario", "platform_cultivation"],
+                     # telemetry x400: edge gateways on founded platforms and the middle's N, availabilities < 1
+                     ["--scenario", "platform_emergent", "--set", CONG],
+                     ["--scenario", "one_plus_n", "--months", "62", "--set", CONG]):
             r = subprocess.run([sys.executable, os.path.join(HERE, "check_founding.py"), a.vicsim, "--layer", "--quiet",
                                 "--seed", str(a.seed), "--count", str(a.count)] + args, capture_output=True, text=True)
             line = (r.stdout.strip().splitlines() or ["(no output)"])[-2 if r.stdout.count("\n") > 1 else -1]
