@@ -105,7 +105,7 @@ def after_joining(w, t):
             keep = 0.7 if (p["level"] == "industry" and p["parent"] >= 0) else 1.0
             if IC["share_technology"] and p["level"] != "middle" and connected(w, pi): keep *= 1 - IC["technology_saving"]
             p["cost"] += EC["fixed_cost"] + EC["cost_per_member"] * p["members"] + keep * (EC["cost_per_gflops"] * p["compute"] + EC["cost_per_gbps"] * p["uplink"]) + 1840.0 * (p["app_stock"] if plat.sigma_p(w, pi) > 0 else 0.0) \
-                + (layer.edge_cost(w, pi) if ALT_EDGE else 0.0)   # 7.92 gateways, not cut by the saving (records/all_layer G-A8)
+                + (layer.edge_cost(w, pi) * (keep / (0.7 if (p["level"] == "industry" and p["parent"] >= 0) else 1.0) if "mid_edgecut" in os.environ.get("ALL_ALT", "") else 1.0) if ALT_EDGE else 0.0)   # 7.92 gateways, not cut by the saving (records/all_layer G-A8)
 
 
 import found                     # its settle_platforms adds failure (7.21) to plat's
