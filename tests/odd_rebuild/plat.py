@@ -273,7 +273,7 @@ def settle_platforms(w, t):
                 p["fee"] = min(max(p["fee"] * f, 0.0), EC["fee_ceiling"]); p["last_action"] = a
     # dividends (7.70)
     for p in w.plats:
-        if not p["alive"]: continue
+        if not p["alive"] or getattr(w, "hh_exo", False): continue   # none under "exogenous" (households.py)
         pr = p["revenue"] - p["cost"]
         d = 0.9 * max(0.0, min(pr, p["cash"] - p["loan"])); p["cash"] -= d
         w.plat_div = getattr(w, "plat_div", 0.0) + d
