@@ -363,7 +363,7 @@ def month(w, t, warm, log=None):
         rest_partial_adoption(w, R_ad, t)
     if not warm: _ext("account_policies", w, t)   # phase 15
     div = np.where(alive, 0.9 * np.maximum(0, np.minimum(res["profit"], w.cash - w.loan)), 0.0)
-    if w.hh_exo: div = np.zeros(N)   # 7.70: no dividends in any month under "exogenous" (households.py)
+    if w.hh_exo and not (warm and ALT.get("hh_div") == "warm"): div = np.zeros(N)   # ALT hh_div=warm: paid in the warm-up; 7.70: no dividends in any month under "exogenous" (households.py)
     w.cash = w.cash - div
     services = (res["tc"] + res["rework"] + res["markdown"]).sum() - w.commission - w.mkt_fee
     w.income = dict(wages=res["wages"].sum(), rent=res["rent"].sum(), services=services, dividends=div.sum(), cloud=res["cloud"].sum())
