@@ -271,7 +271,7 @@ def settle_platforms(w, t):
                 a = 0 if u < p["Q"][0] else (1 if u < p["Q"][0] + p["Q"][1] else 2)
                 f = (1 - EC["fee_step"], 1.0, 1 + EC["fee_step"])[a]
                 cap = getattr(w, "fee_cap", 1.0)   # supervision (7.24, supervision.py): fee = charged, posted = own fee
-                p["fee"] = min(max(p.get("posted", p["fee"]) * f, 0.0), min(EC["fee_ceiling"], cap)); p["last_action"] = a
+                p["fee"] = min(max(p.get("posted", p["fee"]) * f, 0.0), min(EC["fee_ceiling"], 1.0 if "sup_learn=ceiling" in os.environ.get("ODD_REBUILD_ALT", "") else cap)); p["last_action"] = a
                 if "posted" in p: p["posted"] = p["fee"]
     # dividends (7.70)
     for p in w.plats:
