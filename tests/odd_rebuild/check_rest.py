@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """CI check of the rebuild's "rest" (records/rest/): instruments and closures no other check exercises.
 
-usage: check_rest.py VICSIM [--seed 7] [--count 300] [--ticks 24] [--regions]
+usage: check_rest.py VICSIM [--seed 7] [--count 300] [--ticks 24] [--no-regions]
 1. scenarios/households_exogenous.json (households.consumption = "exogenous", 7.15a (a), 7.69-7.71; households.py);
 2. records/rest/variants/supervision.json: platform_led.json with two overlapping supervision policies
    (7.24; supervision.py), plus every platform's transaction_fee and posted_transaction_fee in every month;
@@ -9,8 +9,8 @@ usage: check_rest.py VICSIM [--seed 7] [--count 300] [--ticks 24] [--regions]
    classroom_small.json traditional.json at 300 firms and 60 months (same firms.csv and timeseries but for the
    scenario name), which check_platform.py and check.py rebuild.
 Every month's aggregates, every firm and platform at the last month, relative 1e-9 (layer off).
---regions adds scenarios/examples/regions_from_csv.json (regions_csv.py), which does NOT agree yet
-(records/rest/REPORT.md), so it is not in the default set.
+4. scenarios/examples/regions_from_csv.json (`regions_csv`, regions_csv.py), traditional path with the layer ON as
+   check.py runs traditional.json (--no-regions leaves it out).
 Fails with ODD_REBUILD_ALT=hh_div=plat, hh_div=warm, sup_fee=stored, sup_public=0 or sup_learn=ceiling
 (records/rest/GUESSES.md). Exit 0 if all agree, 1 otherwise.
 """
@@ -45,7 +45,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("vicsim"); ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--count", type=int, default=300); ap.add_argument("--ticks", type=int, default=24)
-    ap.add_argument("--regions", action="store_true")
+    ap.add_argument("--no-regions", action="store_true")
     a = ap.parse_args()
     V = os.path.abspath(a.vicsim); t0 = time.time(); bad = []
     tmp = tempfile.mkdtemp(prefix="odd_rest_")
@@ -83,7 +83,7 @@ def main():
         diff = same_run(d1, d2)
         print(f"{cl} = {base} at {a.count} firms, {T} months: {'identical' if not diff else 'DIFFERS in ' + diff}")
         if diff: bad.append(cl)
-    if a.regions:
+    if not a.no_regions:
         d = os.path.join(tmp, "rc")
         vicsim(V, os.path.join(ROOT, "scenarios", "examples", "regions_from_csv.json"), a.seed, a.count, a.ticks, d, layer_off=False)
         c = regions_csv.compare(a.seed, a.count, a.ticks, d)

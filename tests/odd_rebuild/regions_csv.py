@@ -9,6 +9,7 @@ usage: regions_csv.py SEED N T RUNDIR   (one vicsim run of scenarios/examples/re
 import sys, os, csv, time, functools
 import psim, polmulti, model
 
+LAYER_OFF = "--layer-off" in sys.argv   # vicsim run with mechanisms.infrastructure.enabled=false
 HERE = os.path.dirname(os.path.abspath(__file__))
 EX = os.path.join(HERE, "..", "..", "scenarios", "examples")
 
@@ -35,6 +36,7 @@ def compare(seed, N, T, rundir, quiet=True):
         return scen, P
     psim.load = load
     def run(*a, **k):
+        if not LAYER_OFF: k.pop("over", None)   # traditional path: the rebuild's default, as check.py runs it
         w, log = orig_run(*a, platforms=False, **k)
         return w, log
     psim.run = run
