@@ -10,14 +10,16 @@ usage: check_rest.py VICSIM [--seed 7] [--count 300] [--ticks 24] [--no-regions]
    scenario name), which check_platform.py and check.py rebuild.
 Every month's aggregates, every firm and platform at the last month, relative 1e-9 (layer off).
 4. scenarios/examples/regions_from_csv.json (`regions_csv`, regions_csv.py), traditional path with the layer ON as
-   check.py runs traditional.json (--no-regions leaves it out).
-Fails with ODD_REBUILD_ALT=hh_div=plat, hh_div=warm, sup_fee=stored, sup_public=0 or sup_learn=ceiling
+   check.py runs traditional.json, and examples/firms_from_csv.json (`firms_csv`, firms_csv.py, 36 firms)
+   (--no-regions leaves both out).
+Fails with ODD_REBUILD_ALT=hh_div=plat, hh_div=warm, sup_fee=stored, sup_public=0, sup_learn=ceiling,
+fc_rel=drawn or fc_cm=all
 (records/rest/GUESSES.md). Exit 0 if all agree, 1 otherwise.
 """
 import sys, os, csv, subprocess, tempfile, time, argparse
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-import households, supervision, polmulti, regions_csv
+import households, supervision, polmulti, regions_csv, firms_csv
 
 ROOT = os.path.join(HERE, "..", "..")
 
@@ -89,6 +91,11 @@ def main():
         c = regions_csv.compare(a.seed, a.count, a.ticks, d)
         print(f"regions_from_csv: {c.months} months: {'exact' if not c.bad_months else c.first_bad}")
         if c.bad_months or not c.months: bad.append("regions_from_csv")
+        d = os.path.join(tmp, "fc")   # the 36-firm register of firms_from_csv.json (its own count)
+        vicsim(V, os.path.join(ROOT, "scenarios", "examples", "firms_from_csv.json"), a.seed, 36, a.ticks, d, layer_off=False, count=False)
+        c = firms_csv.compare(a.seed, a.ticks, d)
+        print(f"firms_from_csv: {c.months} months: {'exact' if not c.bad_months else c.first_bad}")
+        if c.bad_months or not c.months: bad.append("firms_from_csv")
     print(f"seconds {time.time() - t0:.1f}; {'all agree' if not bad else 'DIFFER: ' + ', '.join(bad)}")
     return 1 if bad else 0
 
