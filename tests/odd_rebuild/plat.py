@@ -270,10 +270,12 @@ def settle_platforms(w, t):
                 u = Rng(w.seed, "PlatformStrategy", pi, t).uniform() * sum(p["Q"])
                 a = 0 if u < p["Q"][0] else (1 if u < p["Q"][0] + p["Q"][1] else 2)
                 f = (1 - EC["fee_step"], 1.0, 1 + EC["fee_step"])[a]
-                p["fee"] = min(max(p["fee"] * f, 0.0), EC["fee_ceiling"]); p["last_action"] = a
+                cap = getattr(w, "fee_cap", 1.0)   # supervision (7.24, supervision.py): fee = charged, posted = own fee
+                p["fee"] = min(max(p.get("posted", p["fee"]) * f, 0.0), min(EC["fee_ceiling"], 1.0 if "sup_learn=ceiling" in os.environ.get("ODD_REBUILD_ALT", "") else cap)); p["last_action"] = a
+                if "posted" in p: p["posted"] = p["fee"]
     # dividends (7.70)
     for p in w.plats:
-        if not p["alive"]: continue
+        if not p["alive"] or (getattr(w, "hh_exo", False) and "hh_div=plat" not in os.environ.get("ODD_REBUILD_ALT", "")): continue   # none under "exogenous" (households.py)
         pr = p["revenue"] - p["cost"]
         d = 0.9 * max(0.0, min(pr, p["cash"] - p["loan"])); p["cash"] -= d
         w.plat_div = getattr(w, "plat_div", 0.0) + d

@@ -42,7 +42,7 @@ def setup(w):
         p["reg_idx"] = sorted(regs.index(r) for r in d.get("regions", []))   # G-Pol1: ascending region index
         p["ind_idx"] = inds.index(d["industry"]) if d.get("industry") else -1
         p["spent"] = 0.0
-        if p["instrument"] not in ("infrastructure", "cloud_voucher", "pilot"):
+        if p["instrument"] not in ("infrastructure", "cloud_voucher", "pilot", "supervision"):   # supervision: supervision.py
             raise NotImplementedError(p["instrument"])
         w.policies.append(p)
     w.vshare = {}; w.pspend = 0.0; w.public = 0.0; w.pspend_log = {}

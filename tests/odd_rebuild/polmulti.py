@@ -13,6 +13,7 @@ import psim, policy, shock
 COLS = ["employees", "productivity", "digital_maturity", "reputation", "cash_yuan", "price_yuan", "output_units",
         "profit_yuan", "suppliers", "customers", "collaborators", "alive", "on_cloud", "platforms", "first_join_tick"]
 TOL = 1e-9
+EXTRA = []   # further psim.EXT modules after policy (supervision.py)
 
 
 def rel(a, b):
@@ -103,7 +104,7 @@ def compare(scen, seed, N, T, tsdir, firmdir, quiet=False, warmup=36, sets=()):
     """One rebuild run of scenario `scen` (with vicsim-style `sets` of policies.* and shocks.*) over T months,
     compared by Cmp; returns the Cmp."""
     policy.SCENARIO = scen; shock.SCENARIO = scen; policy.SETS = list(sets); shock.SETS = list(sets)
-    psim.EXT = [shock, policy]   # phase 2 (shocks) before phase 3 (policies)
+    psim.EXT = [shock, policy] + EXTRA   # phase 2 (shocks) before phase 3 (policies)
     cmp_ = Cmp(tsdir, firmdir, quiet)
     psim.MONTH_HOOK = cmp_
     orig = psim.month

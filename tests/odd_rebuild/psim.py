@@ -93,6 +93,9 @@ def search(w, f, slot, u, rg):
         if U > bu: bu = U; best = s
     return best
 
+HH_EXO = False   # households.consumption = "exogenous" (households.py)
+
+
 def month(w, t, warm, log=None):
     P = w.P; seed = w.seed; N = len(w.L)
     g = 1.03 ** (1 / 12)
@@ -107,7 +110,7 @@ def month(w, t, warm, log=None):
     pbar = w.mean_price.copy()
     scale = 1.0; w.cons_imports = 0.0; H = None
     X = 0.0 if warm else max(0.0, getattr(w, "V_row", 0.0))
-    if not warm and w.YD_last is not None:
+    if not warm and w.YD_last is not None and not w.hh_exo:   # 7.15a (a): no plan under "exogenous" (households.py)
         B = sum(w.D[i] * pbar[ft] for i, ft in enumerate(w.final_type))
         if w.YD_last > 0 and B > 0:
             C = max(0.0, 0.6 * w.YD_last + 0.4 * w.V_house)
@@ -360,6 +363,7 @@ def month(w, t, warm, log=None):
         rest_partial_adoption(w, R_ad, t)
     if not warm: _ext("account_policies", w, t)   # phase 15
     div = np.where(alive, 0.9 * np.maximum(0, np.minimum(res["profit"], w.cash - w.loan)), 0.0)
+    if w.hh_exo and not (warm and ALT.get("hh_div") == "warm"): div = np.zeros(N)   # ALT hh_div=warm: paid in the warm-up; 7.70: no dividends in any month under "exogenous" (households.py)
     w.cash = w.cash - div
     services = (res["tc"] + res["rework"] + res["markdown"]).sum() - w.commission - w.mkt_fee
     w.income = dict(wages=res["wages"].sum(), rent=res["rent"].sum(), services=services, dividends=div.sum(), cloud=res["cloud"].sum())
@@ -545,6 +549,7 @@ def run(seed, N=2000, W=36, ticks=1, over=None, fl=None, platforms=True, quiet=F
     scen, P = load(os.path.join(SCENARIOS, "traditional.json"), {"count": N})
     if over: P.update(over)
     w = World(scen, seed, P); w.populate()
+    w.hh_exo = HH_EXO
     w.type_priced = np.ones(w.T, dtype=bool)
     w.init_network(); rebuild_dir(w)
     n = len(w.L)
