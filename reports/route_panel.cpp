@@ -5,13 +5,16 @@
 
 namespace vicsim::reports {
 
-void RoutePanelRecorder::on_tick(const sim::World&, const sim::TickMetrics& m,
+void RoutePanelRecorder::on_tick(const sim::World& w, const sim::TickMetrics& m,
                                  const sim::UndirectedSnapshot&) {
   const agents::InfrastructureOutcome& infra = model_.context().infra;
   if (infra.platforms == 0) return;  // the layer is off, or there was no platform to route to
-  for (std::size_t k = 0; k < infra.route.size(); ++k)
+  for (std::size_t k = 0; k < infra.route.size(); ++k) {
+    const std::size_t p = k % infra.platforms;
+    // The slot's name this month: a founding slot is renamed when a platform is founded in it (7.50).
     rows_.push_back(
-        {static_cast<std::int32_t>(m.tick), k / infra.platforms, k % infra.platforms, infra.route[k]});
+        {static_cast<std::int32_t>(m.tick), k / infra.platforms, p, w.platforms[p].name, infra.route[k]});
+  }
 }
 
 void RoutePanelRecorder::write_csv(std::ostream& out, const RunLabel& label) const {
@@ -23,7 +26,7 @@ void RoutePanelRecorder::write_csv(std::ostream& out, const RunLabel& label) con
   for (const RoutePanelRow& row : rows_) {
     const agents::RouteService& s = row.service;
     out << csv_field(label.scenario) << ',' << label.seed << ',' << row.tick << ','
-        << csv_field(w.regions[row.region].name) << ',' << csv_field(w.platforms[row.platform].name) << ','
+        << csv_field(w.regions[row.region].name) << ',' << csv_field(row.platform_name) << ','
         << format_number(s.members);
     for (double b : s.kind_bytes) out << ',' << format_number(b);
     for (double t : s.kind_s) out << ',' << format_number(t);

@@ -5,6 +5,7 @@
  * ODD cannot compute without SimGrid itself, so they are written out for it to read. */
 #include <cstdint>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "agents/infrastructure_outcome.hpp"
@@ -17,6 +18,8 @@ namespace vicsim::reports {
 struct RoutePanelRow {
   std::int32_t tick;
   std::size_t region, platform;
+  std::string
+      platform_name;  ///< the slot's name this month ("founding slot k" until a platform is founded in it)
   agents::RouteService service;
 };
 

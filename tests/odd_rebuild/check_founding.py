@@ -192,16 +192,17 @@ def main():
     if os.environ.get("VICSIM_VALIDATION_OUT"):  # a row of docs/VALIDATION.md (as check_platform.py writes)
         with open(os.environ["VICSIM_VALIDATION_OUT"], "a") as f:
             f.write(json.dumps({
-                "id": f"ODD rebuild: {a.scenario}",
+                "id": f"ODD rebuild: {a.scenario}" + (", layer on" if a.layer else ""),
                 "source": "tests/odd_rebuild/ (Python, written from docs/ODD.md alone; found.py, middle.py)",
-                "target": f"{a.scenario}.json, {a.count} firms, seed {a.seed}, SimGrid layer off"
+                "target": f"{a.scenario}.json, {a.count} firms, seed {a.seed}, SimGrid layer {'on' if a.layer else 'off'}"
                           + (f", {' '.join(a.set)}" if a.set else "")
                           + f": every firm, platform and month's aggregates equal vicsim's in months 1–{a.months}",
                 "tolerance": f"relative 1e-9 of max(|vicsim|, {ABS:g})",
                 "measured": f"{res['exact']} of {a.months} months exact",
                 "pass": ok,
                 "command": "/usr/bin/python3 tests/odd_rebuild/check_founding.py build/vicsim"
-                           + ("" if a.scenario == "platform_emergent" else f" --scenario {a.scenario} --months {a.months}"),
+                           + ("" if a.scenario == "platform_emergent" else f" --scenario {a.scenario} --months {a.months}")
+                           + (" --layer" if a.layer else ""),
             }) + "\n")
     if tmp: tmp.cleanup()
     return 0 if ok else 1

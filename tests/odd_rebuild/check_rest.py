@@ -16,7 +16,7 @@ Fails with ODD_REBUILD_ALT=hh_div=plat, hh_div=warm, sup_fee=stored, sup_public=
 fc_rel=drawn or fc_cm=all
 (records/rest/GUESSES.md). Exit 0 if all agree, 1 otherwise.
 """
-import sys, os, csv, subprocess, tempfile, time, argparse
+import sys, os, csv, json, subprocess, tempfile, time, argparse
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import households, supervision, polmulti, regions_csv, firms_csv
@@ -97,6 +97,20 @@ def main():
         print(f"firms_from_csv: {c.months} months: {'exact' if not c.bad_months else c.first_bad}")
         if c.bad_months or not c.months: bad.append("firms_from_csv")
     print(f"seconds {time.time() - t0:.1f}; {'all agree' if not bad else 'DIFFER: ' + ', '.join(bad)}")
+    if os.environ.get("VICSIM_VALIDATION_OUT"):  # a row of docs/VALIDATION.md (scripts/validation_report.sh)
+        with open(os.environ["VICSIM_VALIDATION_OUT"], "a") as f:
+            f.write(json.dumps({
+                "id": "ODD rebuild: exogenous households, supervision, classroom presets, CSV inputs",
+                "source": "tests/odd_rebuild/ (Python, written from docs/ODD.md alone; households.py, supervision.py, "
+                          "regions_csv.py, firms_csv.py)",
+                "target": f"households_exogenous.json, a supervision variant (records/rest/variants), the classroom "
+                          f"presets and examples/regions_from_csv.json, firms_from_csv.json; seed {a.seed}, "
+                          f"{a.ticks} months: every month's aggregates and every firm at the end equal vicsim's",
+                "tolerance": "relative 1e-9",
+                "measured": "all agree" if not bad else "differ: " + ", ".join(bad),
+                "pass": not bad,
+                "command": "/usr/bin/python3 tests/odd_rebuild/check_rest.py build/vicsim",
+            }) + "\n")
     return 1 if bad else 0
 
 
