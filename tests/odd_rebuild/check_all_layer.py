@@ -18,7 +18,7 @@ Cases (seed 7, 300 firms, about 15 s):
 - shock_resilience with its shocks moved to 30-35 and 34-37, 40 months.
 `--founding` also runs check_founding.py --layer for platform_emergent (stress), one_plus_n (62 months) and
 platform_cultivation (stress), and platform_emergent and one_plus_n with telemetry x400 (congested), about 65 s
-more. ODD_REBUILD_ALT=found_noinv=1 (no capacity investment in found.settle_platforms), ALL_ALT=mid_noedge (no
+more. ODD_REBUILD_ALT=found_noinv=1 (no capacity investment in plat.settle_platforms), ALL_ALT=mid_noedge (no
 gateway cost in middle.after_joining) or ODD_REBUILD_ALT=found_avail=1 (interconnected knowledge at
 availability 1) fail the congested one_plus_n case (months 2, 2, 41).
 `ALL_ALT=tside_fixed` (e-mail times from the month-0 levels) fails the infrastructure_5g case.

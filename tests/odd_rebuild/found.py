@@ -290,60 +290,27 @@ def setup(w, path=None):
     w.reach_bits = [1 << i for i in range(len(w.plats))]
 
 
-def settle_platforms(w, t):
-    """plat.settle_platforms with failure (7.21) before dividends."""
+def fail_platform(w, pi, p, t):
+    """7.21 Failure, called by plat.settle_platforms after fee learning: True if platform pi fails this month."""
     EC = plat.EC
-    for pi, p in enumerate(w.plats):
-        if not p["alive"]: continue
-        if p["level"] == "regional":
-            g = sum(q["gmv"] for q in w.plats if q["alive"] and q["level"] == "industry" and q["parent"] == pi)
-            p["D"] += 0.1 * (g - p["D"])
-        if p["level"] == "industry":
-            pts = sum(q["members"] for q in w.plats if q["alive"] and q["level"] == "enterprise" and q["parent"] == pi)
-            p["app_stock"] = 0.98 * p["app_stock"] + 0.05 * (p["members"] + pts)
-    failed = False
-    for pi, p in enumerate(w.plats):
-        if not p["alive"]: continue
-        pr = p["revenue"] - p["cost"]
-        p["cash"] += pr
-        p["loss"] = p["loss"] + 1 if (pr < 0 and p["cash"] - p["loan"] < 0) else 0
-        # 7.21/7.92 capacity investment as in plat.settle_platforms (a no-op with the layer off; records/all_layer G-A7)
-        if ALT.get("found_noinv") != "1":
-            inv = layer.invest(w, pi, p); p["cash"] -= inv; w.plat_invest = getattr(w, "plat_invest", 0.0) + inv
-        p["qprofit"] += pr
-        if t % 3 == 0 and w.FL.get("fee_learning", True) and p["level"] != "middle":
-            if p["launched_tick"] > t - 2:
-                p["qprofit"] = 0.0
-            else:
-                pq = p["qprofit"]; p["qprofit"] = 0.0
-                if p["asp"] is None: p["asp"] = pq; rho = 0.0
-                else:
-                    A = p["asp"]; rho = (pq - A) / max(1.0, abs(A), 3 * EC["fixed_cost"]); p["asp"] = A + EC["asp_rate"] * (pq - A)
-                p["Q"] = [max(0.01, (1 - EC["fee_rate"]) * q + (rho if k == p["last_action"] else 0.0)) for k, q in enumerate(p["Q"])]
-                u = Rng(w.seed, "PlatformStrategy", pi, t).uniform() * sum(p["Q"])
-                a = 0 if u < p["Q"][0] else (1 if u < p["Q"][0] + p["Q"][1] else 2)
-                f = (1 - EC["fee_step"], 1.0, 1 + EC["fee_step"])[a]
-                p["fee"] = min(max(p["fee"] * f, 0.0), EC["fee_ceiling"]); p["last_action"] = a
-        if p["loss"] >= EC["fail_months"]:
-            failed = True
-            wo = p["loan"] + max(0.0, -p["cash"])
-            p["losses"] = p.get("equity_in", EC["initial_cash"]) - max(0.0, p["cash"]) + wo
-            w.plat_liq = getattr(w, "plat_liq", 0.0) + max(0.0, p["cash"])
-            p["cash"] = 0.0; p["loan"] = 0.0; p["alive"] = False; p["failed"] = True; p["exit_tick"] = t
-            for tie in w.ties:
-                if tie.get("ch", -1) == pi: tie["ch"] = -1
-            # 7.102: in_plant_effect is u_i only while the purchase is valid (platform alive); the next decision
-            # resets u_i anyway, so the level is zeroed here
-            if ALT.get("found_ip") != "keep":   # ODD_REBUILD_ALT=found_ip=keep: the level acts until the next decision
-                sel = w.ip_plat == pi
-                w.u_ip[sel] = 0.0; w.ip_plat[sel] = -1
-    if failed:
-        _orig_roster(w, t, launch=False); plat.access(w)
-    for p in w.plats:
-        if not p["alive"]: continue
-        pr = p["revenue"] - p["cost"]
-        d = 0.9 * max(0.0, min(pr, p["cash"] - p["loan"])); p["cash"] -= d
-        w.plat_div = getattr(w, "plat_div", 0.0) + d
+    if p["loss"] < EC["fail_months"]: return False
+    wo = p["loan"] + max(0.0, -p["cash"])
+    p["losses"] = p.get("equity_in", EC["initial_cash"]) - max(0.0, p["cash"]) + wo
+    w.plat_liq = getattr(w, "plat_liq", 0.0) + max(0.0, p["cash"])
+    p["cash"] = 0.0; p["loan"] = 0.0; p["alive"] = False; p["failed"] = True; p["exit_tick"] = t
+    for tie in w.ties:
+        if tie.get("ch", -1) == pi: tie["ch"] = -1
+    # 7.102: in_plant_effect is u_i only while the purchase is valid (platform alive); the next decision
+    # resets u_i anyway, so the level is zeroed here
+    if ALT.get("found_ip") != "keep":   # ODD_REBUILD_ALT=found_ip=keep: the level acts until the next decision
+        sel = w.ip_plat == pi
+        w.u_ip[sel] = 0.0; w.ip_plat[sel] = -1
+    return True
+
+
+def after_failure(w, t):
+    """After any failure of the month: members lose the failed platforms and their services (7.21)."""
+    _orig_roster(w, t, launch=False); plat.access(w)
 
 
 _orig_exit = psim.exit_and_rewire
@@ -399,5 +366,5 @@ def install(fd=None):
     plat.access = access
     plat.roster = roster
     plat.setup = setup
-    plat.settle_platforms = settle_platforms
+    plat.FAILURE = (fail_platform, after_failure)
     psim.exit_and_rewire = exit_and_rewire

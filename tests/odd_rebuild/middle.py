@@ -108,8 +108,8 @@ def after_joining(w, t):
                 + (layer.edge_cost(w, pi) * (keep / (0.7 if (p["level"] == "industry" and p["parent"] >= 0) else 1.0) if "mid_edgecut" in os.environ.get("ALL_ALT", "") else 1.0) if ALT_EDGE else 0.0)   # 7.92 gateways, not cut by the saving (records/all_layer G-A8)
 
 
-import found                     # its settle_platforms adds failure (7.21) to plat's
-_orig_settle = found.settle_platforms
+import found                     # failure (7.21) through plat.FAILURE
+_orig_settle = plat.settle_platforms
 
 
 def settle_platforms(w, t):

@@ -242,6 +242,9 @@ def channels(w):
         lc_p = w.landed_cost(s, b, w.rated(tie["B"], best, s), fl, fee, ch=best)
         tie["ch"] = best if lc_off >= (1 - 0.05) * lc_p else -1
 
+FAILURE = None   # found.py installs (fail_platform, after_failure): 7.21 failure after fee learning, before dividends
+
+
 def settle_platforms(w, t):
     for pi, p in enumerate(w.plats):   # 7.51 hierarchy stocks
         if not p["alive"]: continue
@@ -251,12 +254,14 @@ def settle_platforms(w, t):
         if p["level"] == "industry":
             pts = sum(q["members"] for q in w.plats if q["alive"] and q["level"] == "enterprise" and q["parent"] == pi)
             p["app_stock"] = 0.98 * p["app_stock"] + 0.05 * (p["members"] + pts)
+    failed = False
     for pi, p in enumerate(w.plats):
         if not p["alive"]: continue
         pr = p["revenue"] - p["cost"]
         p["cash"] += pr
         p["loss"] = p["loss"] + 1 if (pr < 0 and p["cash"] - p["loan"] < 0) else 0
-        inv = layer.invest(w, pi, p); p["cash"] -= inv; w.plat_invest = getattr(w, "plat_invest", 0.0) + inv
+        if "found_noinv=1" not in os.environ.get("ODD_REBUILD_ALT", ""):   # 7.21/7.92 capacity investment (records/all_layer G-A7)
+            inv = layer.invest(w, pi, p); p["cash"] -= inv; w.plat_invest = getattr(w, "plat_invest", 0.0) + inv
         p["qprofit"] += pr
         if t % 3 == 0 and w.FL.get("fee_learning", True) and p["level"] != "middle":
             if p["launched_tick"] > t - 2:
@@ -273,6 +278,8 @@ def settle_platforms(w, t):
                 cap = getattr(w, "fee_cap", 1.0)   # supervision (7.24, supervision.py): fee = charged, posted = own fee
                 p["fee"] = min(max(p.get("posted", p["fee"]) * f, 0.0), min(EC["fee_ceiling"], 1.0 if "sup_learn=ceiling" in os.environ.get("ODD_REBUILD_ALT", "") else cap)); p["last_action"] = a
                 if "posted" in p: p["posted"] = p["fee"]
+        if FAILURE and FAILURE[0](w, pi, p, t): failed = True
+    if failed: FAILURE[1](w, t)
     # dividends (7.70)
     for p in w.plats:
         if not p["alive"] or (getattr(w, "hh_exo", False) and "hh_div=plat" not in os.environ.get("ODD_REBUILD_ALT", "")): continue   # none under "exogenous" (households.py)

@@ -404,36 +404,12 @@ def month(w, t, warm, log=None):
     if log is not None: log.append(dict(t=t, firms=int(w.alive.sum()), exits=exits, entries=len(new), profit=res["profit"].sum(), output=res["revenue"].sum(), scale=scale))
 
 def rest_partial_adoption(w, R, t):
-    from rest import rest_of_month
+    """Phase 12 and, when adoption is on, phase 13 of a month without platforms (rest.py's own functions)."""
+    from rest import type_margins, cloud_adoption
     if not R["adoption"]:
-        # still compute type margins
-        m1 = w.m1; w.type_margin = np.zeros(w.T)
-        for tt in range(w.T):
-            sel = (w.typ == tt) & w.alive
-            rv = m1["revenue"][sel].sum(); w.type_margin[tt] = m1["profit"][sel].sum() / rv if rv != 0 else 0.0
+        type_margins(w)
         return
-    # run only adoption: temporarily disable others
-    w._adopt_only = True
-    N = len(w.L); m1 = w.m1
-    cellN = {}; cellA = {}
-    for k in range(N):
-        if w.alive[k]:
-            c = (w.region[k], w.ind[k]); cellN[c] = cellN.get(c, 0) + 1; cellA[c] = cellA.get(c, 0) + int(w.on_cloud[k])
-    go = []
-    for k in range(N):
-        if not w.alive[k] or w.on_cloud[k]: continue
-        partners = [x["s"] for x in w.in_edges[k]] + [x["t"] for x in w.out_edges[k]]
-        Pi = np.mean([w.on_cloud[p] for p in partners]) if partners else 0.0
-        c = (w.region[k], w.ind[k]); G = cellA[c] / cellN[c]
-        A = 0.6 * Pi + 0.4 * G
-        Qi = 0.4 + 0.6 * w.infra[w.region[k]]; S = min(1.0, (w.L[k] / 250) ** 0.25)
-        C = math.exp(-5.0 * (2000 + 40 * w.L[k]) / max(1.0, m1["revenue"][k] - m1["cost"][k]))
-        pr = 1 - math.exp(-(0.03 + 0.38 * A) / 12 * Qi * S * C)
-        if pr <= 0: continue
-        if pr >= 1 or Rng(w.seed, "Adoption", k, t).uniform() < pr: go.append(k)
-    for k in go: w.on_cloud[k] = True
-    for k in range(N):
-        if w.alive[k] and w.on_cloud[k]: w.m[k] += 0.05 * (1 - w.m[k])
+    cloud_adoption(w, t)
 
 def exit_and_rewire(w, t):
     N = len(w.L); orphans = []; n = 0

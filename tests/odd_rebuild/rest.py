@@ -24,37 +24,46 @@ def rel(w, i, j):
             if ci["from_industry"] == y["name"]: s += ci.get("share", 0.2)
     return min(1.0, s)
 
-def rest_of_month(w, R, tick=1):
-    P = w.P; seed = w.seed; m1 = w.m1; N = len(w.L)
-    w.on_cloud = getattr(w, "on_cloud", np.zeros(N, dtype=bool))
-    stats = dict(dissolved=0, formed=0, innovations=0, imitations=0)
-    # ---- phase 12: type margins
+def type_margins(w):
+    """Phase 12 (7.12): each type's margin, profit over revenue of its alive firms this month."""
+    m1 = w.m1
     w.type_margin = np.zeros(w.T)
     for t in range(w.T):
         sel = (w.typ == t) & w.alive
         rv = m1["revenue"][sel].sum()
         w.type_margin[t] = m1["profit"][sel].sum() / rv if rv != 0 else 0.0
+
+def cloud_adoption(w, tick):
+    """Phase 13 without platforms (7.15a (d), 7.16): Bass hazard of going on the cloud, then maturity growth."""
+    m1 = w.m1; N = len(w.L)
+    cellN = {}; cellA = {}
+    for k in range(N):
+        if w.alive[k]:
+            c = (w.region[k], w.ind[k]); cellN[c] = cellN.get(c, 0) + 1; cellA[c] = cellA.get(c, 0) + int(w.on_cloud[k])
+    go = []
+    for k in range(N):
+        if not w.alive[k] or w.on_cloud[k]: continue
+        partners = [t["s"] for t in w.in_edges[k]] + [t["t"] for t in w.out_edges[k]]
+        Pi = np.mean([w.on_cloud[p] for p in partners]) if partners else 0.0
+        c = (w.region[k], w.ind[k]); G = cellA[c] / cellN[c]
+        A = 0.6 * Pi + 0.4 * G
+        Qi = 0.4 + 0.6 * w.infra[w.region[k]]; S = min(1.0, (w.L[k] / 250) ** 0.25)
+        C = math.exp(-5.0 * (2000 + 40 * w.L[k]) / max(1.0, m1["revenue"][k] - m1["cost"][k]))
+        pr = 1 - math.exp(-(0.03 + 0.38 * A) / 12 * Qi * S * C)
+        if pr <= 0: continue
+        if pr >= 1 or Rng(w.seed, "Adoption", k, tick).uniform() < pr: go.append(k)
+    for k in go: w.on_cloud[k] = True
+    for k in range(N):
+        if w.alive[k] and w.on_cloud[k]: w.m[k] += 0.05 * (1 - w.m[k])
+
+def rest_of_month(w, R, tick=1):
+    P = w.P; seed = w.seed; m1 = w.m1; N = len(w.L)
+    w.on_cloud = getattr(w, "on_cloud", np.zeros(N, dtype=bool))
+    stats = dict(dissolved=0, formed=0, innovations=0, imitations=0)
+    # ---- phase 12: type margins
+    type_margins(w)
     # ---- phase 13: adoption (Bass), 7.15a (d)
-    if R["adoption"]:
-        cellN = {}; cellA = {}
-        for k in range(N):
-            if w.alive[k]:
-                c = (w.region[k], w.ind[k]); cellN[c] = cellN.get(c, 0) + 1; cellA[c] = cellA.get(c, 0) + int(w.on_cloud[k])
-        go = []
-        for k in range(N):
-            if not w.alive[k] or w.on_cloud[k]: continue
-            partners = [t["s"] for t in w.in_edges[k]] + [t["t"] for t in w.out_edges[k]]
-            Pi = np.mean([w.on_cloud[p] for p in partners]) if partners else 0.0
-            c = (w.region[k], w.ind[k]); G = cellA[c] / cellN[c]
-            A = 0.6 * Pi + 0.4 * G
-            Qi = 0.4 + 0.6 * w.infra[w.region[k]]; S = min(1.0, (w.L[k] / 250) ** 0.25)
-            C = math.exp(-5.0 * (2000 + 40 * w.L[k]) / max(1.0, m1["revenue"][k] - m1["cost"][k]))
-            pr = 1 - math.exp(-(0.03 + 0.38 * A) / 12 * Qi * S * C)
-            if pr <= 0: continue
-            if pr >= 1 or Rng(seed, "Adoption", k, tick).uniform() < pr: go.append(k)
-        for k in go: w.on_cloud[k] = True
-        for k in range(N):
-            if w.alive[k] and w.on_cloud[k]: w.m[k] += 0.05 * (1 - w.m[k])
+    if R["adoption"]: cloud_adoption(w, tick)
     # ---- phase 17: learning
     a_old = w.a.copy(); a_new = w.a.copy()
     F = P["frontier_initial"] * (1.02) ** (tick / 12)
