@@ -22,11 +22,10 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from firmcmp import firm_diffs  # noqa: E402
 SCENARIOS = os.path.join(HERE, "..", "..", "scenarios")
 TOL = 1e-9
 ABS = 1.0    # the floor of the relative difference, max(|vicsim|, ABS); --abs-floor sets it
-COLS = ["employees", "productivity", "digital_maturity", "reputation", "cash_yuan", "price_yuan", "output_units",
-        "profit_yuan", "suppliers", "customers", "collaborators", "alive", "on_cloud", "platforms", "first_join_tick"]
 # --set keys the rebuild understands: JSON path -> (dict name, key)
 OVERRIDES = {"mechanisms.founding.launch_cost": ("FD", "launch_cost"),
              "mechanisms.founding.regional_min_firms": ("FD", "regional_min"),
@@ -114,25 +113,7 @@ def main():
         d = f"{prefix}_{t}"
         rows = list(csv.DictReader(open(d + "/firms.csv")))
         n = len(w.L); m1 = w.m1
-        ids = np.array([int(r["firm_id"]) for r in rows])
-        ok = (ids < n) & np.array([r["exit_tick"] == "NA" or int(r["exit_tick"]) >= t for r in rows])
-        def pad(x): x = np.asarray(x, dtype=float); return np.append(x, np.zeros(n - len(x))) if len(x) < n else x
-        mine = dict(employees=w.L, productivity=w.a, digital_maturity=w.m, reputation=w.rep, cash_yuan=w.cash,
-                    price_yuan=w.price, output_units=pad(m1["y"]), profit_yuan=pad(m1["profit"]),
-                    suppliers=[sum(1 for x in w.in_edges[k] if x["kind"] == "S") for k in range(n)],
-                    customers=[sum(1 for x in w.out_edges[k] if x["kind"] == "S") for k in range(n)],
-                    collaborators=[sum(1 for x in w.in_edges[k] + w.out_edges[k] if x["kind"] == "C") for k in range(n)],
-                    alive=w.alive, on_cloud=w.on_cloud, platforms=[bin(int(x)).count("1") for x in w.pmask],
-                    first_join_tick=w.first_join)
-        bad = []
-        if len(ids) != int(ok.sum()) or len(ids) != int(np.sum(np.asarray(w.alive)) + 0) and False: pass
-        for c in COLS:
-            v = np.array([float(r[c]) if r[c] != "NA" else -1.0 for r in rows])[ok]
-            mv = np.asarray(mine[c], dtype=float)[ids[ok]]
-            rv = np.abs(v - mv) / np.maximum(ABS, np.abs(v)); nb = int((rv > TOL).sum())
-            if nb:
-                j = int(np.argmax(rv > TOL))
-                bad.append(f"{c}:{nb} (first firm {ids[ok][j]}: {v[j]!r}/{mv[j]!r})")
+        nf, _, bad = firm_diffs(w, rows, t, floor=ABS)
         # platforms: rows of tick t in slot order vs used slots
         pr = [r for r in csv.DictReader(open(d + "/platforms.csv")) if int(r["tick"]) == t]
         used = [p for p in w.plats if p.get("used") or not p.get("founded")]
@@ -172,7 +153,7 @@ def main():
         if not bad: res["exact"] += 1
         elif res["first"] is None: res["first"] = (t, bad[:8])
         if not a.quiet or bad:
-            print(f"month {t:3d}: firms {int(ok.sum())}, platforms {[(r['platform'], r['members']) for r in pr]}  {status}", flush=True)
+            print(f"month {t:3d}: firms {nf}, platforms {[(r['platform'], r['members']) for r in pr]}  {status}", flush=True)
 
     psim.MONTH_HOOK = check
     with contextlib.redirect_stdout(io.StringIO()):

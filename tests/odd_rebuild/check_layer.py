@@ -30,13 +30,11 @@ import sys
 import tempfile
 import time
 
-import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCENARIO = os.path.join(HERE, "..", "..", "scenarios", "platform_led.json")
 sys.path.insert(0, HERE)
-COLS = ["employees", "productivity", "digital_maturity", "reputation", "cash_yuan", "price_yuan", "output_units",
-        "profit_yuan", "suppliers", "customers", "collaborators", "alive", "on_cloud", "platforms", "first_join_tick"]
+from firmcmp import firm_diffs  # noqa: E402
 TOL = 1e-9
 # --set paths of vicsim that the rebuild also reads (layer.IP key, type)
 SETS = {"mechanisms.infrastructure.telemetry_Bps_per_device": ("telemetry_Bps_per_device", float),
@@ -119,27 +117,8 @@ def run_case(a, name, sets, months):
         def hook(w, t):
             d = f"{prefix}_{t}"
             rows = list(csv.DictReader(open(d + "/firms.csv")))
-            n = len(w.L); m1 = w.m1
-            ids = np.array([int(r["firm_id"]) for r in rows])
-            ok = (ids < n) & np.array([r["exit_tick"] == "NA" or int(r["exit_tick"]) >= t for r in rows])
-
-            def pad(x):
-                x = np.asarray(x, dtype=float)
-                return np.append(x, np.zeros(n - len(x))) if len(x) < n else x
-            mine = dict(employees=w.L, productivity=w.a, digital_maturity=w.m, reputation=w.rep, cash_yuan=w.cash,
-                        price_yuan=w.price, output_units=pad(m1["y"]), profit_yuan=pad(m1["profit"]),
-                        suppliers=[sum(1 for x in w.in_edges[k] if x["kind"] == "S") for k in range(n)],
-                        customers=[sum(1 for x in w.out_edges[k] if x["kind"] == "S") for k in range(n)],
-                        collaborators=[sum(1 for x in w.in_edges[k] + w.out_edges[k] if x["kind"] == "C") for k in range(n)],
-                        alive=w.alive, on_cloud=w.on_cloud, platforms=[bin(int(x)).count("1") for x in w.pmask],
-                        first_join_tick=w.first_join)
-            bad = []; worst = 0.0
-            for c in COLS:
-                v = np.array([float(r[c]) if r[c] != "NA" else -1.0 for r in rows])[ok]
-                mv = np.asarray(mine[c], dtype=float)[ids[ok]]
-                rv = np.abs(v - mv) / np.maximum(1e-9, np.abs(v)); worst = max(worst, float(rv.max()) if len(rv) else 0.0)
-                nb = int((rv > TOL).sum())
-                if nb: bad.append(f"{c}:{nb} (first firm {ids[ok][np.argmax(rv > TOL)]}, rel {rv.max():.1e})")
+            m1 = w.m1
+            nf, worst, bad = firm_diffs(w, rows, t)
             pr = [r for r in csv.DictReader(open(d + "/platforms.csv")) if int(r["tick"]) == t]
             pw = 0.0
             for r, pl in zip(pr, w.plats):
@@ -167,7 +146,7 @@ def run_case(a, name, sets, months):
             state["months"] += 1
             if not bad: state["exact"] += 1
             elif state["first"] is None: state["first"] = (t, bad)
-            print(f"month {t:3d}: firms {int(ok.sum())}, max rel diff firms {worst:.1e}, platforms {pw:.1e}, "
+            print(f"month {t:3d}: firms {nf}, max rel diff firms {worst:.1e}, platforms {pw:.1e}, "
                   f"layer {lw:.1e}" + ("  MISMATCH " + "; ".join(bad) if bad else "  exact"), flush=True)
 
         psim.MONTH_HOOK = hook

@@ -9,41 +9,14 @@ Compared at relative 1e-9: firms.csv columns, platforms.csv, timeseries `firms`,
 import sys, csv, os, time
 import numpy as np
 import psim, policy, shock
+from firmcmp import firm_diffs
 
-COLS = ["employees", "productivity", "digital_maturity", "reputation", "cash_yuan", "price_yuan", "output_units",
-        "profit_yuan", "suppliers", "customers", "collaborators", "alive", "on_cloud", "platforms", "first_join_tick"]
 TOL = 1e-9
 EXTRA = []   # further psim.EXT modules after policy (supervision.py)
 
 
 def rel(a, b):
     return abs(a - b) / max(1e-9, abs(a))
-
-
-def firm_diffs(w, rows, t):
-    n = len(w.L); m1 = w.m1
-    ids = np.array([int(r["firm_id"]) for r in rows])
-    ok = (ids < n) & np.array([r["exit_tick"] == "NA" or int(r["exit_tick"]) >= t for r in rows])
-    def pad(a):
-        a = np.asarray(a, dtype=float)
-        return np.append(a, np.zeros(n - len(a))) if len(a) < n else a
-    mine = dict(employees=w.L, productivity=w.a, digital_maturity=w.m, reputation=w.rep, cash_yuan=w.cash,
-                price_yuan=w.price, output_units=pad(m1["y"]), profit_yuan=pad(m1["profit"]),
-                suppliers=[sum(1 for x in w.in_edges[k] if x["kind"] == "S") for k in range(n)],
-                customers=[sum(1 for x in w.out_edges[k] if x["kind"] == "S") for k in range(n)],
-                collaborators=[sum(1 for x in w.in_edges[k] + w.out_edges[k] if x["kind"] == "C") for k in range(n)],
-                alive=w.alive, on_cloud=w.on_cloud, platforms=[bin(int(x)).count("1") for x in w.pmask],
-                first_join_tick=w.first_join)
-    worst = 0.0; bad = []
-    for c in COLS:
-        v = np.array([float(r[c]) if r[c] != "NA" else -1.0 for r in rows])[ok]
-        mv = np.asarray(mine[c], dtype=float)[ids[ok]]
-        rl = np.abs(v - mv) / np.maximum(1e-9, np.abs(v)); worst = max(worst, float(rl.max()))
-        nb = int((rl > TOL).sum())
-        if nb:
-            j = int(np.argmax(rl > TOL))
-            bad.append(f"{c}:{nb} (first firm {ids[ok][j]}: vicsim {v[j]!r} rebuild {mv[j]!r})")
-    return int(ok.sum()), worst, bad
 
 
 def plat_diff(w, rows, t):
