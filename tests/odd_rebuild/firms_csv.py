@@ -68,17 +68,7 @@ def populate(self):
         if fs:
             n = max(1, int(math.floor(P["chain_master_share"] * len(fs) + 0.5)))
             for k in fs[:n]: cm[k] = 1
-    self.cm = cm; self.rep = np.where(cm == 1, 0.8, 0.5)
-    self.overhead = np.ones(N); self.alive = np.ones(N, dtype=bool)
-    T = self.T
-    self.mean_price = np.zeros(T); self.iuc = np.zeros(N); self.price = np.zeros(N); self.unit_cost = np.zeros(N)
-    for t in reversed(self.customers_first):
-        ks = np.where(typ == t)[0]
-        self.iuc[ks] = sum(pu * self.mean_price[u] for (u, pu) in self.needs[t])
-        self.set_prices()
-    cap = L * a
-    self.D = np.array([P["initial_utilisation"] * cap[typ == ft].sum() for ft in self.final_type])
-    self.search_cost = np.zeros(N)
+    self.finish_population(cm, L, a, typ)
 
 
 def compare(seed, T, rundir, quiet=True):

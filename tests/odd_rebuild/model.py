@@ -144,6 +144,11 @@ class World:
             if fs:
                 n = max(1, int(math.floor(P["chain_master_share"] * len(fs) + 0.5)))
                 for k in fs[:n]: cm[k] = 1
+        self.finish_population(cm, L, a, typ)
+
+    def finish_population(self, cm, L, a, typ):
+        """Step 4's reputations, then the initial prices (7.1: types from suppliers to customers) and demand."""
+        N = len(L); T = self.T; P = self.P
         self.cm = cm; self.rep = np.where(cm == 1, 0.8, 0.5)
         self.overhead = np.ones(N)
         self.alive = np.ones(N, dtype=bool)
