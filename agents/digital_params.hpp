@@ -168,7 +168,7 @@ struct AppsParams {
  * plant (its production days, its shop-floor overhead, its own defects), never on a tie's terms. */
 struct InPlantParams {
   bool enabled = true;          ///< off: nobody buys, no fee, no effect
-  double fee_per_device = 8.0;  ///< monthly price per connected device (yuan/device/month)
+  double fee_per_device = 2.0;  ///< monthly price per connected device (yuan/device/month); calibrated (7.89)
   double days_cut = 0.27;       ///< share of production days saved at full effect (share)
   double shop_floor_share =
       0.5;                      ///< share of the non-coordination overhead that is shop-floor records (share)

@@ -449,12 +449,14 @@ const std::vector<ParameterSource>& parameter_sources() {
        "widely quoted; UNVERIFIED: no stored copy of the white paper was found on 2026-12-02; "
        "self-reported by users, not causal) (ODD 7.102)"},
       {"mechanisms.in_plant.fee_per_device",
-       "assumption, UNVERIFIED: 8 yuan/device/month, i.e. 2,000 yuan/month (24,000 yuan/year) "
-       "for the 250 devices of a member (7.91), the order of a small factory's SaaS MES "
-       "subscription; no stored price list of a Chinese in-plant SaaS was found on 2026-12-02; "
-       "Western per-device IIoT licences quote $50-500/device/month for a machine or gateway "
-       "(MachineCDN, 'Total Cost of Ownership for IIoT Platforms'), for devices far fewer than "
-       "250 per firm (ODD 7.102)"},
+       "calibrated (ODD 7.89, session 36): 2 yuan/device/month, i.e. 500 yuan/month (6,000 yuan/year) "
+       "for the 250 devices of a member (7.91); fitted with experiments/calibration_defaults.json "
+       "to the four case figures and the firm-size targets (seed block 0: 1.85, block 1: 1.0 at its "
+       "lower bound; flat profile over about 1-5; every fit rejects the former assumption, 8, i.e. "
+       "2,000 yuan/month, itself unverified). No price list of a Chinese in-plant SaaS was found, so "
+       "the fitted price is not checked against one; Western per-device IIoT "
+       "licences quote $50-500/device/month for a machine or gateway (MachineCDN, 'Total Cost of "
+       "Ownership for IIoT Platforms'), for devices far fewer than 250 per firm (ODD 7.102)"},
       {"mechanisms.in_plant.paperwork_cut",
        "paperwork between shifts -61%. MESA International (1997), 'MES Explained: A High Level "
        "Vision' (White Paper 6), survey of MES users, before/after: manufacturing cycle time "
