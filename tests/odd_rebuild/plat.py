@@ -9,6 +9,8 @@ from rng import Rng
 SERV = ["matchmaking", "dispatch", "forecasting", "knowledge", "finance", "logistics", "cross_border"]
 EC = dict(initial_cash=5e7, fixed_cost=2e5, cost_per_member=50.0, cost_per_gflops=200.0, cost_per_gbps=2000.0, uplink=10.0,
           fee_step=0.1, fee_rate=0.2, fee_ceiling=0.2, asp_rate=0.25, fail_months=24)
+# 7.102: in-plant price per firm = fee_per_device (2, calibrated in 7.89) * devices_per_member (250, 7.91).
+IP_PRICE = 2.0 * 250.0
 AD = dict(join_p=0.08, join_q=1.2, owner_pull=3.0, leave_rate=0.003, mh=0.5, lam=0.2, min_hist=6, alpha=0.2, prior=0.0,
           sigma=0.02, Te=24.0)
 
@@ -138,7 +140,7 @@ def adopt_and_join(w, t, enabled):
             mg = m1["profit"][k] / m1["revenue"][k]
             if pm0[k] and ip_valid(w, k):
                 rec, rew = ip_parts(w, k); u = w.u_ip[k]
-                Ri = rec * xlag(u, 0.95) + rew * xlag(u, 0.97) - 8.0 * 250.0
+                Ri = rec * xlag(u, 0.95) + rew * xlag(u, 0.97) - IP_PRICE
                 mg = (m1["profit"][k] - Ri) / m1["revenue"][k]
             if pm0[k]:
                 w.M_on[k] = mg if w.mo_on[k] == 0 else w.M_on[k] + AD["lam"] * (mg - w.M_on[k]); w.mo_on[k] = min(1000, w.mo_on[k] + 1)
@@ -331,7 +333,7 @@ def days_value(w, k, u):
 
 def in_plant(w, t):
     """7.102, 7.106 §2, 7.107 §2."""
-    price = 8.0 * 250.0; w.ip_log = []
+    price = IP_PRICE; w.ip_log = []
     for k in range(len(w.L)):
         if not w.alive[k] or w.pmask[k] == 0:
             if w.ip_plat[k] >= 0: w.ip_plat[k] = -1; w.u_ip[k] = 0.0

@@ -324,7 +324,7 @@ def month(w, t, warm, log=None):
         if k in w.listing:
             fixed += 2483.0; w.plats[w.listing[k]]["revenue"] += 2483.0
         if w.plats and w.ip_plat[k] >= 0 and w.plats[w.ip_plat[k]]["alive"] and (w.pmask[k] >> w.ip_plat[k]) & 1:
-            fixed += 2000.0; w.plats[w.ip_plat[k]]["revenue"] += 2000.0; res["inplant"][k] = 2000.0
+            fixed += plat.IP_PRICE; w.plats[w.ip_plat[k]]["revenue"] += plat.IP_PRICE; res["inplant"][k] = plat.IP_PRICE
         rework = w.delta[k] * (cost + fixed)
         markdown = (0.5 * scrapped[k] + 0.02 * w.K[k]) * (cost + fixed) / y[k] if y[k] > 0 else 0.0
         revenue = w.price[k] * phi[k] * orders[k] + pbar[w.typ[k]] * spot_sold[k] + tr_in
