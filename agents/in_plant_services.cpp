@@ -1,7 +1,10 @@
 #include "agents/in_plant_services.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 #include "agents/platform_services.hpp"
@@ -177,6 +180,22 @@ void fill_ramp_path(const ModelContext& c, double level, RampPath& path) {
   }
 }
 
+/** Ramp paths by starting level, each filled once per month. An installed system's level follows from the
+ * months it has been bought alone (the same steps from 0 for every firm, buy_in_plant_services), so the
+ * month's installed systems share a few levels: one path per level instead of one per firm. Keyed by the
+ * level's bits, so a path is the one fill_ramp_path gives for exactly that level. */
+class RampPaths {
+ public:
+  const RampPath& at(const ModelContext& c, double level) {
+    const auto [it, added] = paths_.try_emplace(std::bit_cast<std::uint64_t>(level));
+    if (added) fill_ramp_path(c, level, it->second);
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::uint64_t, RampPath> paths_;
+};
+
 double ramp_factor(const RampPath& path, const SavingParts& parts) {
   const double full = parts.total();
   if (full <= 0.0) return 0.0;
@@ -219,10 +238,10 @@ void buy_in_plant_services(ModelContext& c) {
   // only its own slots: the chunks run in parallel with the same result for any thread count.
   const auto& alive = c.directory.alive();
   constexpr std::size_t kChunk = 1024;
-  std::vector<RampPath> installed_paths(std::max(1U, c.threads));  // per worker: an installed system's path
+  std::vector<RampPaths> installed_paths(std::max(1U, c.threads));  // per worker: installed systems' paths
   sim::parallel_chunks(
       sim::chunk_count(alive.size(), kChunk), c.threads, [&](std::size_t chunk, std::size_t w) {
-        RampPath& installed_path = installed_paths[w];
+        RampPaths& installed_paths_w = installed_paths[w];
         const std::size_t end = std::min(alive.size(), (chunk + 1) * kChunk);
         for (std::size_t k = chunk * kChunk; k < end; ++k) {
           const sim::FirmIndex i = alive[k];
@@ -235,8 +254,10 @@ void buy_in_plant_services(ModelContext& c) {
             // service-life sum (the same decision, bit for bit: rounding r·S with r ≤ 1 never exceeds S).
             const auto parts = saving_parts(c, i);
             const double saving = parts.total();  // in_plant_saving
-            if (installed && saving > price) fill_ramp_path(c, f.in_plant_level[i], installed_path);
-            if (saving > price && ramp_factor(installed ? installed_path : fresh, parts) * saving > price) {
+            if (saving > price &&
+                ramp_factor(installed ? installed_paths_w.at(c, f.in_plant_level[i]) : fresh, parts) *
+                        saving >
+                    price) {
               if (installed) {
                 seller = f.in_plant_platform[i];  // keep the platform whose system is installed
               } else {
