@@ -129,7 +129,7 @@ TieTerms terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b
   t.cross_platform = cross;
   // A single live candidate gets the trade whatever its landed cost: neither that cost nor the referral
   // belief it reads (a walk over b's partners) is computed.
-  if (std::has_single_bit(live)) {
+  if (!(live & (live - 1))) {  // not std::has_single_bit: without -mpopcnt it is a libgcc call
     t.platform = static_cast<std::uint8_t>(std::countr_zero(live));
     return t;
   }
