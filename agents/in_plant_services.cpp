@@ -1,9 +1,13 @@
 #include "agents/in_plant_services.hpp"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <vector>
 
+#include "agents/in_plant_ramp.hpp"
 #include "agents/platform_services.hpp"
 #include "agents/supplier_beliefs.hpp"
 #include "agents/trade.hpp"
@@ -148,13 +152,6 @@ double in_plant_realised_share(double level, double ramp_months, double persiste
 }
 
 namespace {
-/** The path a purchase goes through from level u0 over the decision horizon (7.106): for k = 1 … H the
- * discount β^k and each part's realised share at level 1 − (1 − u0) q^k. It depends on the parameters and u0
- * only, so a month's new systems (u0 = 0) share one path instead of recomputing its 2H log/pow pairs. */
-struct RampPath {
-  std::vector<double> discount, records_share, rework_share, level;
-};
-
 /** Fills `path` (reusing its storage) for a purchase starting at level `level`. */
 void fill_ramp_path(const ModelContext& c, double level, RampPath& path) {
   const auto horizon = static_cast<int>(std::max(1.0, c.params.in_plant.service_life_months));
@@ -175,6 +172,36 @@ void fill_ramp_path(const ModelContext& c, double level, RampPath& path) {
     path.rework_share.push_back(in_plant_realised_share(1.0 - gap, T, info.reliability_persistence));
     path.level.push_back(1.0 - gap);  // customers re-split their orders each month: no lag (7.107)
   }
+}
+
+/** The bits of the parameters fill_ramp_path reads besides the level (RampPaths::inputs). */
+std::array<std::uint64_t, 5> ramp_inputs(const ModelContext& c) {
+  const auto& info = c.params.information;
+  return {std::bit_cast<std::uint64_t>(c.params.in_plant.service_life_months),
+          std::bit_cast<std::uint64_t>(c.params.services.interest_per_year),
+          std::bit_cast<std::uint64_t>(c.params.in_plant.ramp_months),
+          std::bit_cast<std::uint64_t>(info.belief_memory),
+          std::bit_cast<std::uint64_t>(info.reliability_persistence)};
+}
+
+/** Makes c.ramp_paths hold the path of every level in `levels` (for this month's parameters). */
+template <class Levels>
+void keep_ramp_paths(ModelContext& c, Levels&& levels) {
+  RampPaths& paths = c.ramp_paths;
+  constexpr std::size_t kMaxPaths = 4096;  // a bound on memory; levels from months of buying are far fewer
+  if (const auto inputs = ramp_inputs(c); paths.inputs != inputs || paths.by_level.size() > kMaxPaths) {
+    paths.by_level.clear();
+    paths.inputs = inputs;
+  }
+  levels([&](double level) {
+    if (const auto [it, added] = paths.by_level.try_emplace(std::bit_cast<std::uint64_t>(level)); added)
+      fill_ramp_path(c, level, it->second);
+  });
+}
+
+/** The kept path of `level` (keep_ramp_paths made it). */
+const RampPath& kept_ramp_path(const ModelContext& c, double level) {
+  return c.ramp_paths.by_level.find(std::bit_cast<std::uint64_t>(level))->second;
 }
 
 double ramp_factor(const RampPath& path, const SavingParts& parts) {
@@ -213,16 +240,23 @@ void buy_in_plant_services(ModelContext& c) {
   sim::Firms& f = c.world.firms;
   const auto& ip = c.params.in_plant;
   const double price = in_plant_price(c);
-  RampPath fresh;  // every new system starts from level 0: one path for all of them
-  fill_ramp_path(c, 0.0, fresh);
+  const auto& alive = c.directory.alive();
+  // The path of every level the decisions below may weigh, filled before they read them: a new system's
+  // (level 0) and an installed one's at its level. An installed system's level follows from the months it
+  // has been bought alone (the same steps from 0 for every firm, below), so they share a few levels, and
+  // the paths are kept for next month.
+  keep_ramp_paths(c, [&](auto&& need) {
+    need(0.0);
+    if (ip.enabled)
+      for (auto i : alive)
+        if (f.platforms[i] && valid_purchase(c, i)) need(f.in_plant_level[i]);
+  });
+  const RampPath& fresh = kept_ramp_path(c, 0.0);  // every new system starts from level 0
   // Each firm's decision reads only its own purchase and level and state no firm changes here, and writes
   // only its own slots: the chunks run in parallel with the same result for any thread count.
-  const auto& alive = c.directory.alive();
   constexpr std::size_t kChunk = 1024;
-  std::vector<RampPath> installed_paths(std::max(1U, c.threads));  // per worker: an installed system's path
   sim::parallel_chunks(
-      sim::chunk_count(alive.size(), kChunk), c.threads, [&](std::size_t chunk, std::size_t w) {
-        RampPath& installed_path = installed_paths[w];
+      sim::chunk_count(alive.size(), kChunk), c.threads, [&](std::size_t chunk, std::size_t) {
         const std::size_t end = std::min(alive.size(), (chunk + 1) * kChunk);
         for (std::size_t k = chunk * kChunk; k < end; ++k) {
           const sim::FirmIndex i = alive[k];
@@ -235,8 +269,9 @@ void buy_in_plant_services(ModelContext& c) {
             // service-life sum (the same decision, bit for bit: rounding r·S with r ≤ 1 never exceeds S).
             const auto parts = saving_parts(c, i);
             const double saving = parts.total();  // in_plant_saving
-            if (installed && saving > price) fill_ramp_path(c, f.in_plant_level[i], installed_path);
-            if (saving > price && ramp_factor(installed ? installed_path : fresh, parts) * saving > price) {
+            if (saving > price &&
+                ramp_factor(installed ? kept_ramp_path(c, f.in_plant_level[i]) : fresh, parts) * saving >
+                    price) {
               if (installed) {
                 seller = f.in_plant_platform[i];  // keep the platform whose system is installed
               } else {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "agents/access_link_times.hpp"
+#include "agents/in_plant_ramp.hpp"
 #include "agents/infrastructure_outcome.hpp"
 #include "agents/model_params.hpp"
 #include "agents/policy.hpp"
@@ -116,6 +117,8 @@ struct ModelContext {
   std::vector<std::uint8_t> treated;
   /** @brief Units-weighted mean price of each firm type in month 1: the base of `real_output`. */
   std::vector<double> base_price;
+  /** @brief In-plant ramp paths by starting level, kept from month to month (buy_in_plant_services). */
+  RampPaths ramp_paths;
 
   // --- stock-flow accounting (docs/ODD.md 7.28) ---
   /** @brief Every payment of the tick by payer, payee and kind; the identities are checked each tick. */

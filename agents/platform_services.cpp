@@ -1,6 +1,7 @@
 #include "agents/platform_services.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <optional>
 #include <unordered_map>
@@ -120,23 +121,34 @@ TieTerms terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::FirmIndex b
   if (cross)
     for (std::size_t k = 0; k < c.world.platforms.size(); ++k)
       if (((f.platforms[b] >> k) & 1u) && (c.reach[k] & f.platforms[s])) candidates |= 1u << k;
+  std::uint32_t live = 0;
+  for (std::size_t k = 0; candidates >> k; ++k)
+    if (((candidates >> k) & 1u) && c.world.platforms[k].alive) live |= 1u << k;
+  if (!live) return t;
+  t.channel = sim::TieChannel::Platform;
+  t.cross_platform = cross;
+  // A single live candidate gets the trade whatever its landed cost: neither that cost nor the referral
+  // belief it reads (a walk over b's partners) is computed.
+  if (!(live & (live - 1))) {  // not std::has_single_bit: without -mpopcnt it is a libgcc call
+    t.platform = static_cast<std::uint8_t>(std::countr_zero(live));
+    return t;
+  }
   // Platforms compete for the pair's trade: it goes to the one with the lowest landed cost of a new tie
   // (commission, what its ratings reveal, lead time), the lowest index on ties.
   std::optional<sim::Tie> probe;
   double best = 0.0;
-  for (std::size_t k = 0; candidates >> k; ++k) {
-    if (!((candidates >> k) & 1u) || !c.world.platforms[k].alive) continue;
+  bool first = true;
+  for (std::size_t k = 0; live >> k; ++k) {
+    if (!((live >> k) & 1u)) continue;
     if (!heard) heard = hear();
     if (!probe) probe = make_tie(c, s, TieTerms{sim::TieChannel::Platform, 0, cross}, *heard);
     probe->platform = static_cast<std::uint8_t>(k);
     const double lc = landed_cost_on(c, *probe, b, 1.0);
-    if (t.channel == sim::TieChannel::Platform && lc >= best) continue;
+    if (!first && lc >= best) continue;
+    first = false;
     best = lc;
-    t.channel = sim::TieChannel::Platform;
     t.platform = probe->platform;
   }
-  if (t.channel != sim::TieChannel::Platform) return t;
-  t.cross_platform = cross;
   return t;
 }
 
@@ -194,6 +206,7 @@ TieTerms supply_terms_hearing(const ModelContext& c, sim::FirmIndex s, sim::Firm
                               std::optional<SupplierBelief>& heard) {
   const TieTerms t = terms_hearing(c, s, b, heard);
   if (t.channel != sim::TieChannel::Platform) return t;
+  if (!heard) heard = referral_belief(c, s, b);  // terms_hearing skips it for a single candidate
   const TieTerms off{sim::TieChannel::Offline, 0xFF, false};
   return stays_on_platform(c, make_tie(c, s, t, *heard), make_tie(c, s, off, *heard), b) ? t : off;
 }
@@ -237,6 +250,14 @@ void choose_tie_channels(ModelContext& c) {
   sim::parallel_for(boost::num_vertices(g), c.threads, [&](std::size_t v) {
     const auto b = static_cast<sim::FirmIndex>(v);
     if (!f.alive[b]) return;
+    // A buyer on no platform has no candidate platform on any tie (terms_hearing): its supply ties go
+    // offline and its collaboration ties keep their channel, without terms to work out.
+    if (!f.platforms[b]) {
+      for (auto [e, end] = boost::in_edges(b, g); e != end; ++e)
+        if (sim::Tie& tie = g[*e]; tie.is_supply() && f.alive[boost::source(*e, g)])
+          assign_channel(tie, offline(tie));
+      return;
+    }
     thread_local std::vector<sim::FirmIndex> suppliers;
     thread_local std::vector<SupplierBelief> heard_of;
     suppliers.clear();

@@ -1,6 +1,7 @@
 #include "agents/shared_apps.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace vicsim::agents {
 
@@ -54,6 +55,9 @@ void subscribe_to_apps(ModelContext& c) {
   sim::Firms& f = w.firms;
   for (auto& pl : w.platforms) pl.app_subscribers = 0;
   const double s = c.params.information.coordination_share;
+  // Each platform's saving share reads only the platform, which this loop does not change: once per platform.
+  std::vector<double> share(w.platforms.size());
+  for (std::size_t p = 0; p < share.size(); ++p) share[p] = app_saving_share(c, p);
   for (auto i : c.directory.alive()) {
     f.app_platform[i] = -1;
     if (!c.params.apps.enabled || !f.platforms[i] || s <= 0.0) continue;
@@ -66,7 +70,7 @@ void subscribe_to_apps(ModelContext& c) {
     double best = 0.0;
     for (std::size_t p = 0; p < w.platforms.size(); ++p) {
       if (!f.member_of(i, p)) continue;
-      const double net = coordination_yuan * app_saving_share(c, p) - fee;
+      const double net = coordination_yuan * share[p] - fee;
       if (net > best) {
         best = net;
         f.app_platform[i] = static_cast<std::int32_t>(p);

@@ -165,6 +165,18 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
     }
   });
   for (std::size_t c = 0; c < n_chunks; ++c) first_edge[c + 1] += first_edge[c];
+  // A tie's distance is its regions' (World::firm_distance): formatted once per pair of regions, not per tie
+  // (unless there are so many regions that the table would outweigh the ties).
+  const std::size_t n_regions = w.regions.size();
+  constexpr std::size_t kMaxDistanceTexts = std::size_t{1} << 16;
+  std::vector<std::string> distance_text;
+  if (n_regions * n_regions <= kMaxDistanceTexts) distance_text.resize(n_regions * n_regions);
+  for (std::size_t a = 0; a < n_regions && !distance_text.empty(); ++a)
+    for (std::size_t b = 0; b < n_regions; ++b) {
+      char tmp[32];
+      const auto r = std::to_chars(tmp, tmp + sizeof tmp, w.distance_km[a][b]);
+      distance_text[a * n_regions + b].assign(tmp, r.ptr);
+    }
   write_chunks(out, n_chunks, threads, bufs, [&](std::size_t c, TextBuffer& b) {
     std::int64_t e_id = first_edge[c];
     for (auto s = static_cast<sim::FirmIndex>(c * kChunkFirms); s < chunk_end(c); ++s)
@@ -178,7 +190,12 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
         b.number(compact[t]) << "\">\n";
         b.data("key2") << (tie.channel == sim::TieChannel::Platform ? "platform" : "offline") << "</data>\n";
         b.data("key3") << (f.industry[s] != f.industry[t] ? '1' : '0') << "</data>\n";
-        b.data("key4").number(w.firm_distance(s, t)) << "</data>\n";
+        b.data("key4");
+        if (distance_text.empty())
+          b.number(w.firm_distance(s, t));
+        else
+          b << distance_text[sim::idx(f.region[s]) * n_regions + sim::idx(f.region[t])];
+        b << "</data>\n";
         b.data("key8") << (tie.is_supply() ? "supply" : "collaboration") << "</data>\n";
         b.data("key10") << (f.region[s] == f.region[t] ? '1' : '0') << "</data>\n";
         b.data("key15").number(tie.trust) << "</data>\n";
