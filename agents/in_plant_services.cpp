@@ -184,19 +184,21 @@ std::array<std::uint64_t, 5> ramp_inputs(const ModelContext& c) {
           std::bit_cast<std::uint64_t>(info.reliability_persistence)};
 }
 
-/** Makes c.ramp_paths hold the path of every level in `levels` (for this month's parameters). */
-template <class Levels>
-void keep_ramp_paths(ModelContext& c, Levels&& levels) {
+/** Drops the kept paths when a parameter they read changed (or too many levels piled up: a bound on memory;
+ * levels from months of buying are far fewer). */
+void refresh_ramp_paths(ModelContext& c) {
+  constexpr std::size_t kMaxPaths = 4096;
   RampPaths& paths = c.ramp_paths;
-  constexpr std::size_t kMaxPaths = 4096;  // a bound on memory; levels from months of buying are far fewer
   if (const auto inputs = ramp_inputs(c); paths.inputs != inputs || paths.by_level.size() > kMaxPaths) {
     paths.by_level.clear();
     paths.inputs = inputs;
   }
-  levels([&](double level) {
-    if (const auto [it, added] = paths.by_level.try_emplace(std::bit_cast<std::uint64_t>(level)); added)
-      fill_ramp_path(c, level, it->second);
-  });
+}
+
+/** Makes c.ramp_paths hold the path of `level` (for this month's parameters). */
+void keep_ramp_path(ModelContext& c, double level) {
+  if (const auto [it, added] = c.ramp_paths.by_level.try_emplace(std::bit_cast<std::uint64_t>(level)); added)
+    fill_ramp_path(c, level, it->second);
 }
 
 /** The kept path of `level` (keep_ramp_paths made it). */
@@ -245,12 +247,11 @@ void buy_in_plant_services(ModelContext& c) {
   // (level 0) and an installed one's at its level. An installed system's level follows from the months it
   // has been bought alone (the same steps from 0 for every firm, below), so they share a few levels, and
   // the paths are kept for next month.
-  keep_ramp_paths(c, [&](auto&& need) {
-    need(0.0);
-    if (ip.enabled)
-      for (auto i : alive)
-        if (f.platforms[i] && valid_purchase(c, i)) need(f.in_plant_level[i]);
-  });
+  refresh_ramp_paths(c);
+  keep_ramp_path(c, 0.0);
+  if (ip.enabled)
+    for (auto i : alive)
+      if (f.platforms[i] && valid_purchase(c, i)) keep_ramp_path(c, f.in_plant_level[i]);
   const RampPath& fresh = kept_ramp_path(c, 0.0);  // every new system starts from level 0
   // Each firm's decision reads only its own purchase and level and state no firm changes here, and writes
   // only its own slots: the chunks run in parallel with the same result for any thread count.

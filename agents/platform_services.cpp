@@ -250,14 +250,6 @@ void choose_tie_channels(ModelContext& c) {
   sim::parallel_for(boost::num_vertices(g), c.threads, [&](std::size_t v) {
     const auto b = static_cast<sim::FirmIndex>(v);
     if (!f.alive[b]) return;
-    // A buyer on no platform has no candidate platform on any tie (terms_hearing): its supply ties go
-    // offline and its collaboration ties keep their channel, without terms to work out.
-    if (!f.platforms[b]) {
-      for (auto [e, end] = boost::in_edges(b, g); e != end; ++e)
-        if (sim::Tie& tie = g[*e]; tie.is_supply() && f.alive[boost::source(*e, g)])
-          assign_channel(tie, offline(tie));
-      return;
-    }
     thread_local std::vector<sim::FirmIndex> suppliers;
     thread_local std::vector<SupplierBelief> heard_of;
     suppliers.clear();

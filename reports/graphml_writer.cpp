@@ -57,6 +57,7 @@ class TextBuffer {
   }
   TextBuffer& data(std::string_view key) { return *this << "      <data key=\"" << key << "\">"; }
   void clear() { buf_.clear(); }
+  std::string_view text() const { return buf_; }
   void write_to(std::ostream& out) const {
     out.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
   }
@@ -171,11 +172,11 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
   constexpr std::size_t kMaxDistanceTexts = std::size_t{1} << 16;
   std::vector<std::string> distance_text;
   if (n_regions * n_regions <= kMaxDistanceTexts) distance_text.resize(n_regions * n_regions);
+  TextBuffer cell;  // the same number format as every other cell
   for (std::size_t a = 0; a < n_regions && !distance_text.empty(); ++a)
     for (std::size_t b = 0; b < n_regions; ++b) {
-      char tmp[32];
-      const auto r = std::to_chars(tmp, tmp + sizeof tmp, w.distance_km[a][b]);
-      distance_text[a * n_regions + b].assign(tmp, r.ptr);
+      cell.clear();
+      distance_text[a * n_regions + b] = cell.number(w.distance_km[a][b]).text();
     }
   write_chunks(out, n_chunks, threads, bufs, [&](std::size_t c, TextBuffer& b) {
     std::int64_t e_id = first_edge[c];
