@@ -67,6 +67,7 @@ ClusterModel::ClusterModel(sim::World world, ModelParams params, unsigned thread
     throw std::invalid_argument(
         "a firm type needs more than 256 kinds of input; ties store the slot in 8 bits");
   c_.world.firms.set_input_slots(most_inputs);  // before populate reserves the firm arrays
+  c_.world.firms.maturity_productivity_gain = c_.params.adoption.maturity_productivity_gain;  // 7.108
   populate(c_);
   add_founding_slots(c_.world, c_.params.founding);  // before per-platform state and the SimGrid layer
   // Every data centre starts with the scenario's uplink; platforms may add to it (7.21).

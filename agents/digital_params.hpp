@@ -25,8 +25,10 @@ struct AdoptionParams {
   double cloud_cost_per_employee = 40.0;  ///< extra cloud cost per employee per month (yuan)
   double cost_sensitivity = 5.0;          ///< cost factor = exp(−sensitivity · net cost / value added)
   double maturity_gain = 0.05;            ///< monthly step of digital maturity toward 1 once on the cloud
-  double join_p = 0.08;                   ///< platform-join innovation coefficient (1/year)
-  double join_q = 1.2;                    ///< platform-join imitation coefficient (1/year)
+  /// Output per worker gained at full digital maturity (share; ODD 7.108).
+  double maturity_productivity_gain = 0.223;
+  double join_p = 0.08;               ///< platform-join innovation coefficient (1/year)
+  double join_q = 1.2;                ///< platform-join imitation coefficient (1/year)
   double owner_pull = 3.0;            ///< join hazard multiplier for partners of the platform's chain-master
   double leave_rate = 0.003;          ///< monthly churn of members (1/month)
   double multihoming_discount = 0.5;  ///< value of a k-th extra platform ∝ discount^k

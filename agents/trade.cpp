@@ -33,8 +33,8 @@ void set_prices(ModelContext& c) {
     const double fixed = workforce_cost(c, i);
     // Reworking defective output costs the same again for that share.
     // Normal (undisrupted) capacity: a temporary disruption does not reprice the firm's output.
-    f.unit_cost[i] =
-        (fixed / (f.employees[i] * f.productivity[i] * u) + f.input_unit_cost[i]) * (1.0 + f.defect_rate[i]);
+    f.unit_cost[i] = (fixed / (f.employees[i] * f.output_per_worker(i) * u) + f.input_unit_cost[i]) *
+                     (1.0 + f.defect_rate[i]);
     f.price[i] = (1.0 + c.params.market.markup) * f.unit_cost[i];
   });
   const std::size_t n = c.directory.n_types();

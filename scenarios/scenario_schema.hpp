@@ -292,6 +292,8 @@ void describe(V& v, agents::AdoptionParams& p) {
   v.field("cost_sensitivity", p.cost_sensitivity, "",
           "Readiness ∝ exp(−sensitivity · net cost / value added)", 0, 1e4);
   v.field("maturity_gain", p.maturity_gain, "1/month", "Digital maturity step toward 1 on the cloud", 0, 1);
+  v.field("maturity_productivity_gain", p.maturity_productivity_gain, "share",
+          "Output per worker gained at full digital maturity (capacity L·a·(1 + gain·maturity))", 0, 10);
   v.field("join_p", p.join_p, "1/year", "Platform-join innovation coefficient", 0, 50);
   v.field("join_q", p.join_q, "1/year", "Platform-join imitation coefficient (partners on the platform)", 0,
           100);

@@ -141,8 +141,16 @@ struct Firms {
     input_stock.set_slots(n, 0.0);
     input_spot.set_slots(n, 0.0);
   }
+  /** Output per worker gained at full digital maturity (`mechanisms.adoption.maturity_productivity_gain`, set
+   * by the model when it starts; 0 in a world no model runs). */
+  double maturity_productivity_gain = 0.0;
+  /** @brief Output per worker per month: the knowledge stock `productivity` (7.9) raised by digital maturity
+   * (docs/ODD.md 7.108). Imitation and innovation move the stock; maturity does not enter it. */
+  double output_per_worker(FirmIndex f) const {
+    return productivity[f] * (1.0 + maturity_productivity_gain * digital_maturity[f]);
+  }
   /** @brief Capacity in units per month. */
-  double capacity(FirmIndex f) const { return employees[f] * productivity[f] * (1.0 - disruption[f]); }
+  double capacity(FirmIndex f) const { return employees[f] * output_per_worker(f) * (1.0 - disruption[f]); }
   /** @brief True if firm f is a member of platform p. */
   bool member_of(FirmIndex f, std::size_t p) const { return (platforms[f] >> p) & 1u; }
 

@@ -368,3 +368,32 @@ TEST_CASE("trade: a type with no firm since set-up is priced at the cluster's ca
     CHECK(never_priced > 0);
   }
 }
+
+TEST_CASE(
+    "trade: a firm's unit cost spreads its workforce cost over its output per worker, maturity included",
+    "[agents]") {
+  // docs/ODD.md 7.2 and 7.108: unit cost = (workforce cost / (L · a · (1 + g · m) · ū) + input unit cost) ·
+  // (1 + d); the model sets g from mechanisms.adoption.maturity_productivity_gain.
+  agents::ClusterModel model = scenarios::build_model(test::load(
+      "traditional.json",
+      {"mechanisms.population.count=60", "ticks=1", "mechanisms.adoption.maturity_productivity_gain=0.3"}));
+  auto& c = model.mutable_context();
+  auto& f = c.world.firms;
+  REQUIRE(f.maturity_productivity_gain == 0.3);
+  const sim::FirmIndex i = c.directory.alive().front();
+  const auto unit_cost_at = [&](double maturity) {
+    f.digital_maturity[i] = maturity;
+    agents::set_prices(c);
+    return f.unit_cost[i];
+  };
+  const double u = c.params.market.initial_utilisation;
+  const double fixed = agents::workforce_cost(c, i);
+  for (double m : {0.0, 0.4, 1.0}) {
+    const double expected =
+        (fixed / (f.employees[i] * f.productivity[i] * (1.0 + 0.3 * m) * u) + f.input_unit_cost[i]) *
+        (1.0 + f.defect_rate[i]);
+    CHECK(unit_cost_at(m) == Approx(expected).epsilon(1e-12));
+  }
+  CHECK(unit_cost_at(1.0) < unit_cost_at(0.0));
+  CHECK(f.price[i] == Approx((1.0 + c.params.market.markup) * f.unit_cost[i]).epsilon(1e-12));
+}

@@ -163,13 +163,16 @@ h = fit["hessian"]
 assert h["step"] == 0.05 and h["parameters"] == ["tc", "fee_step"]
 # fee_step has no effect without platforms: its central-difference row and column are exactly 0 under common
 # random numbers. In the least-squares quadratic (docs/ODD.md 7.74, the matrix analysed) the cross term is 0
-# to rounding (symmetric design) and H_fee,fee is at most 1% of H_tc,tc (what the quadratic in tc cannot
-# fit of tc's roughness), so the smallest eigenvalue lies along (0, 1) and that direction is flagged flat.
+# to rounding (symmetric design) and |H_fee,fee| < |H_tc,tc| (H_fee,fee is what the quadratic in tc cannot fit
+# of tc's roughness), so the smallest eigenvalue lies along (0, 1) and that direction is flagged flat.
+# Until session 37 H_fee,fee was also at most 1% of H_tc,tc (5.5e-14 against -614: the fit sat on tc's bound
+# 0.01). Since output per worker rises with maturity (docs/ODD.md 7.108) the fit stops at tc 0.0127, the
+# stencil's fee points sit at other tc values than the fit's, and H_fee,fee is -63 against -121.
 cd = h["central_difference_matrix"]
 assert cd[1][1] == 0 and cd[0][1] == 0
 assert h["method"] == "least_squares" and h["fit_points"] >= 6 and h["fit_radius"] == 0.1
 scale = abs(h["matrix"][0][0])
-assert abs(h["matrix"][0][1]) <= 1e-9 * scale and abs(h["matrix"][1][1]) <= 0.01 * scale
+assert abs(h["matrix"][0][1]) <= 1e-9 * scale and abs(h["matrix"][1][1]) < scale
 flat = h["flat_directions"]
 assert any(abs(f["vector"][1]) >= 1 - 1e-9 for f in flat)
 # Every stencil point is in trace.csv (stage hessian, or an identical earlier block-0 evaluation).

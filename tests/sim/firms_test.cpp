@@ -119,3 +119,21 @@ TEST_CASE("compact_slots cuts an array to the slots it covered, so later entrant
   compact_slots(a, new_slot);
   CHECK(a == std::vector<double>{0, 1, 3, 4, 5});  // new slot 5 (firm 7) is past the end: "none"
 }
+
+TEST_CASE("Firms::capacity is employees times output per worker, which digital maturity raises by the gain",
+          "[firms]") {
+  // docs/ODD.md 7.108: output per worker = a · (1 + g · m); the knowledge stock a itself is not changed.
+  Firms fs;
+  const FirmIndex i = fs.add();
+  fs.employees[i] = 40.0;
+  fs.productivity[i] = 1.5;
+  fs.digital_maturity[i] = 0.5;
+  CHECK(fs.output_per_worker(i) == Approx(1.5));  // gain 0: maturity does nothing
+  fs.maturity_productivity_gain = 0.223;
+  CHECK(fs.output_per_worker(i) == Approx(1.5 * (1.0 + 0.223 * 0.5)).epsilon(1e-12));
+  CHECK(fs.capacity(i) == Approx(40.0 * 1.5 * 1.1115).epsilon(1e-12));
+  fs.digital_maturity[i] = 1.0;
+  fs.disruption[i] = 0.25;
+  CHECK(fs.capacity(i) == Approx(40.0 * 1.5 * 1.223 * 0.75).epsilon(1e-12));
+  CHECK(fs.productivity[i] == 1.5);
+}
