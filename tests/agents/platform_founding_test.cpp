@@ -172,11 +172,20 @@ TEST_CASE("platform_founding: founded platforms book their capital and the accou
 TEST_CASE("platform_founding: every platform has its own name", "[agents]") {
   // Two founders of one industry's line (or one region's surface) get distinct names, so platforms.csv,
   // the reports and the viewer can key platforms by name, as declared platforms must be (scenario schema).
-  // Seed 4200 of the default-size world founds two appliances lines (months 6 and 25, docs/ODD.md 7.54).
-  const auto r = test::run(test::load("platform_emergent.json", {"ticks=30", "seed=4200"}));
+  // With the cheap launch of the tests above, seed 4200 of the default-size world founds two appliances lines
+  // in 30 months. Until session 37 the default launch did (months 6 and 25, docs/ODD.md 7.54); since output
+  // per worker rises with maturity (7.108) it founds one line there.
+  auto sets = cheap_founding();
+  sets.insert(sets.end(), {"ticks=30", "seed=4200"});
+  const auto r = test::run(test::load("platform_emergent.json", sets));
   std::vector<std::string> names;
-  for (const auto& pl : r.model->world().platforms) names.push_back(pl.name);
-  REQUIRE(founded(*r.model) >= 2);
+  std::size_t second_of_a_kind = 0;  // a founder whose line or surface already had one: named "... 2"
+  for (const auto& pl : r.model->world().platforms) {
+    names.push_back(pl.name);
+    second_of_a_kind +=
+        pl.founded_tick >= 0 && pl.name.size() > 2 && pl.name.substr(pl.name.size() - 2) == " 2";
+  }
+  REQUIRE(second_of_a_kind >= 1);
   std::sort(names.begin(), names.end());
   INFO("platforms: " << names.size());
   CHECK(std::adjacent_find(names.begin(), names.end()) == names.end());
