@@ -22,7 +22,17 @@ DEFAULTS = dict(
     risk_aversion=0.3, screening_cost=300.0, late_days=10.0, rework_cost_share=1.0, referral_weight=0.5,
     latency_max_ms=60.0, latency_min_ms=5.0, bandwidth_min_mbps=50.0, bandwidth_max_mbps=10000.0,
     order_bytes=2000.0, infrastructure_enabled=True, trade_enabled=True,
+    maturity_productivity_gain=0.223,   # 7.108 g, mechanisms.adoption.maturity_productivity_gain
 )
+
+def opw(w):
+    """7.108: output per worker ã_i = a_i · (1 + g · m_i) from the current maturity m_i (no copy is stored).
+    Every reader of capacity (L · ã · (1 − disruption)) and the unit cost use it; the knowledge stock a stays."""
+    return w.a * (1 + w.P.get("maturity_productivity_gain", 0.223) * w.m)
+
+def opw_k(w, k):
+    """7.108: one firm's ã_k (the same expression as opw, for scalar readers)."""
+    return w.a[k] * (1 + w.P.get("maturity_productivity_gain", 0.223) * w.m[k])
 
 def logit(p): return math.log(p / (1 - p))
 def logistic(z): return 1.0 / (1.0 + math.exp(-z))
@@ -158,16 +168,16 @@ class World:
             ks = np.where(typ == t)[0]
             self.iuc[ks] = sum(pu * self.mean_price[u] for (u, pu) in self.needs[t])
             self.set_prices()
-        cap = L * a
+        cap = L * opw(self)   # D_i(0) from capacity L · ã (7.2, 7.108)
         self.D = np.array([P["initial_utilisation"] * cap[typ == ft].sum() for ft in self.final_type])
         self.search_cost = np.zeros(N)
 
     def set_prices(self):
         P = self.P; ub = P["initial_utilisation"]
         lab = self.lab[self.region]; land = self.land[self.region]
-        self.unit_cost = ((lab + land * self.overhead) / (self.a * ub) + self.iuc) * (1 + self.delta)
+        self.unit_cost = ((lab + land * self.overhead) / (opw(self) * ub) + self.iuc) * (1 + self.delta)
         self.price = (1 + P["markup"]) * self.unit_cost
-        cap = self.L * self.a * self.alive
+        cap = self.L * opw(self) * self.alive
         tot = (cap * self.price).sum() / cap.sum()
         for t in range(self.T):
             sel = self.typ == t
@@ -366,6 +376,8 @@ def load(path, overrides):
     scen = json.load(open(path))
     P = dict(DEFAULTS)
     P.update(scen.get("mechanisms", {}).get("population", {}))
+    ad = scen.get("mechanisms", {}).get("adoption", {})
+    if "maturity_productivity_gain" in ad: P["maturity_productivity_gain"] = ad["maturity_productivity_gain"]
     P.update(overrides)
     return scen, P
 

@@ -5,6 +5,8 @@ SCENARIOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..",
 import math, json, numpy as np
 import layer
 from rng import Rng
+from model import opw_k   # 7.108
+ALT_PLAT = dict(x.split("=") for x in os.environ.get("ODD_REBUILD_ALT", "").split(",") if x)
 
 SERV = ["matchmaking", "dispatch", "forecasting", "knowledge", "finance", "logistics", "cross_border"]
 EC = dict(initial_cash=5e7, fixed_cost=2e5, cost_per_member=50.0, cost_per_gflops=200.0, cost_per_gbps=2000.0, uplink=10.0,
@@ -328,7 +330,10 @@ def days_value(w, k, u):
         L0 = L + ps * tau * d * u; L1 = L0 - ps * tau * d
         f = lambda rr: sg * rr ** -4.0 / (1 - sg + sg * rr ** -4.0)
         gain += U * (f(L1 / L) - f(L0 / L)); base += U * (sg - f(L0 / L))
-    capk = m1["cap"][k]
+    if ALT_PLAT.get("mpg_ip") == "stored": capk = m1["cap"][k]   # rejected reading: phase 10's capacity (m before phase 13's growth)
+    else:   # 7.107/7.108: Firms::capacity from the current m_i (grown in phase 13), this month's disruption
+        d = getattr(w, "dis_reg", None)
+        capk = w.L[k] * opw_k(w, k) * (1.0 - d[w.region[k]] if d is not None else 1.0)
     return mi * min(gain, max(0.0, capk - m1["y"][k] + base))
 
 def in_plant(w, t):

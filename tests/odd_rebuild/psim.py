@@ -4,7 +4,7 @@ import os
 SCENARIOS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scenarios")
 import math, sys, time, os, numpy as np
 ALT = dict(x.split("=") for x in os.environ.get("ODD_REBUILD_ALT", "").split(",") if x)
-from model import World, load
+from model import World, load, opw
 from rng import Rng
 from rest import REST, rel, logit, logistic, clamp, remove_tie, worst
 import plat
@@ -32,9 +32,10 @@ def rebuild_dir(w):
 def set_prices(w):
     P = w.P; ub = P["initial_utilisation"]
     lab = w.lab[w.region]; land = w.land[w.region]
-    w.unit_cost = ((lab + land * w.overhead) / (w.a * ub) + w.iuc) * (1 + w.delta)
+    at = opw(w)   # 7.108: output per worker ã; ā_t below still averages the knowledge stock a
+    w.unit_cost = ((lab + land * w.overhead) / (at * ub) + w.iuc) * (1 + w.delta)
     w.price = np.where(w.alive, (1 + P["markup"]) * w.unit_cost, w.price)
-    cap = w.L * w.a * w.alive * capf(w, "prices")
+    cap = w.L * at * w.alive * capf(w, "prices")
     tot = (cap * w.price).sum() / cap.sum()
     w.abar = np.ones(w.T)
     for t in range(w.T):
@@ -46,7 +47,7 @@ def set_prices(w):
         elif not w.type_priced[t]: w.mean_price[t] = tot
         if cs > 0: w.type_priced[t] = True
         if ALT.get("sh_undisrupted") == "abar" and getattr(w, "dis_reg", None) is not None:   # records/policies G-Sh2
-            c0 = sum(w.L[k] * w.a[k] for k in ks if w.alive[k]); a0 = sum(w.L[k] * w.a[k] * w.a[k] for k in ks if w.alive[k])
+            c0 = sum(w.L[k] * at[k] for k in ks if w.alive[k]); a0 = sum(w.L[k] * at[k] * w.a[k] for k in ks if w.alive[k])
             w.abar[t] = a0 / c0 if c0 > 0 else 1.0
 
 def candidates(w, f, u, rg):
@@ -104,8 +105,9 @@ def month(w, t, warm, log=None):
     if w.plats: w.disp_recv = {}
     if not warm and w.plats: plat.roster(w, t); layer.resolve(w, t); plat.access(w); plat.credit_lines(w)
     set_prices(w)
-    cap = w.L * w.a * capf(w, "orders")
-    cu = lambda use: w.L * w.a if ALT.get("sh_undisrupted") == use else cap   # G-Sh3 alternatives, one use each
+    cap = w.L * opw(w) * capf(w, "orders")   # 7.108: capacity L · ã · (1 − disruption)
+    w.m_phase10 = w.m.copy()   # only for the rejected reading ODD_REBUILD_ALT=mpg_sales=stored (rest.py)
+    cu = lambda use: w.L * opw(w) if ALT.get("sh_undisrupted") == use else cap   # G-Sh3 alternatives, one use each
     capW, capY, capS, capT = cu("weights"), cu("production"), cu("spot"), cu("split")
     pbar = w.mean_price.copy()
     scale = 1.0; w.cons_imports = 0.0; H = None

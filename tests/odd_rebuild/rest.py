@@ -4,6 +4,7 @@ import math, numpy as np
 from rng import Rng
 ALT = dict(x.split("=") for x in __import__("os").environ.get("ODD_REBUILD_ALT", "").split(",") if x)
 import layer
+from model import opw   # 7.108 output per worker
 
 REST = dict(adoption=False, innovation=False, spillover=False, decay=False, search=False, switch_probability=0.0,
             sales_search_probability=0.0, collaboration=False, capacity=False, entry=False,
@@ -165,7 +166,11 @@ def rest_of_month(w, R, tick=1):
         remove_tie(w, tie); stats["dissolved"] += 1
     # ---- phase 19: supplier and sales search
     if P["trade_enabled"]:
-        cap_now = w.L * w.a * (1.0 - w.dis_reg[w.region] if getattr(w, "dis_reg", None) is not None else 1.0)   # 7.6, 7.25
+        # 7.6 with 7.108: ã from this phase's a and m (records/maturity G-M1, G-M2); the rejected readings:
+        # mpg_sales=stored (m before phase 13's growth), mpg_sales=a (7.6's unchanged formula L · a)
+        at_s = {"stored": lambda: w.a * (1 + w.P.get("maturity_productivity_gain", 0.223) * w.m_phase10),
+                "a": lambda: w.a}.get(ALT.get("mpg_sales"), lambda: opw(w))()
+        cap_now = w.L * at_s * (1.0 - w.dis_reg[w.region] if getattr(w, "dis_reg", None) is not None else 1.0)   # 7.6, 7.25
         proposals = []
         start_count = {}
         for k in range(N):
@@ -265,9 +270,10 @@ def rest_of_month(w, R, tick=1):
             w.ties.append(tie); w.out_edges[a].append(tie); w.in_edges[b].append(tie); stats["formed"] += 1
     # ---- phase 21: capacity
     if R["capacity"]:
+        at = opw(w)   # 7.10, 7.108: ã from this phase's a and m
         for k in range(N):
             if not w.alive[k]: continue
-            cap = w.L[k] * w.a[k] * (1.0 - w.dis_reg[w.region[k]] if getattr(w, "dis_reg", None) is not None and ALT.get("sh_undisrupted") != "capacity" else 1.0)   # 7.10, 7.25
+            cap = w.L[k] * at[k] * (1.0 - w.dis_reg[w.region[k]] if getattr(w, "dis_reg", None) is not None and ALT.get("sh_undisrupted") != "capacity" else 1.0)   # 7.10, 7.25
             u = max(m1["orders"][k], m1["y"][k]) / cap
             g = 0.02 if (u > 0.95 and m1["profit"][k] > 0) else (-0.02 if u < 0.6 else 0.0)
             w.L[k] = max(0.2 * P["size_min"], w.L[k] * math.exp(g + Rng(seed, "Capacity", k, tick).normal(0, 0.01)))
@@ -297,7 +303,7 @@ def worst(w, c, slot):
 def entry(w, tick=1):
     P = w.P; seed = w.seed; N0 = len(w.L)
     F = P["frontier_initial"] * 1.02 ** (tick / 12)
-    cap = w.L * w.a
+    cap = w.L * opw(w)
     # type mean productivity (phase 9 values: capacity-weighted, with this month's pre-learning a) GUESS
     abar = np.ones(w.T)
     a_phase9 = getattr(w, "a_phase9", w.a); cap9 = w.L_phase9 * a_phase9 if hasattr(w, "L_phase9") else cap
