@@ -42,9 +42,14 @@ double order_message_s(const ModelContext& c, std::size_t a, std::size_t b, std:
 }
 
 double tie_handling_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex buyer) {
+  return tie_handling_days(c, t, buyer, tie_belief(c, t));
+}
+
+double tie_handling_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex buyer,
+                         const SupplierBelief& belief) {
   const auto& f = c.world.firms;
   const std::size_t p = t.channel == sim::TieChannel::Platform ? t.platform : c.world.platforms.size();
-  return handling_days(c.params.trade, order_rounds(c.params.trade, c.params.information, tie_belief(c, t)),
+  return handling_days(c.params.trade, order_rounds(c.params.trade, c.params.information, belief),
                        order_message_s(c, sim::idx(f.region[t.supplier]), sim::idx(f.region[buyer]), p));
 }
 

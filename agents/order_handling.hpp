@@ -26,6 +26,9 @@ double order_message_s(const ModelContext& c, std::size_t a, std::size_t b, std:
 /** @brief Handling time (days) of an order over tie t from supplier t.supplier to buyer `buyer`, from the
  * tie's belief (ratings included on a platform tie) and its channel's network. */
 double tie_handling_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex buyer);
+/** @brief tie_handling_days when the caller already holds the tie's belief `belief` (tie_belief(c, t)). */
+double tie_handling_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex buyer,
+                         const SupplierBelief& belief);
 
 /** @brief Handling time (days) of buyer `buyer`'s spot purchase from a seller known by belief b, by e-mail
  * (marketplace < 0) or through marketplace platform `marketplace` (seller in the buyer's region). */

@@ -287,9 +287,16 @@ void choose_tie_channels(ModelContext& c) {
   });
 }
 
-double tie_cost_rate(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b) {
+namespace {
+/** tie_cost_rate from the tie's belief `belief` (tie_belief(c, t)). */
+double cost_rate(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, const SupplierBelief& belief) {
   return handling_cost_rate(c.params.trade, c.world.firm_distance(t.supplier, b)) +
-         information_cost(c.params, tie_belief(c, t)).expected() + commission_rate(c, t);
+         information_cost(c.params, belief).expected() + commission_rate(c, t);
+}
+}  // namespace
+
+double tie_cost_rate(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b) {
+  return cost_rate(c, t, b, tie_belief(c, t));
 }
 
 double tie_paid_rate(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b) {
@@ -316,10 +323,11 @@ namespace {
  * handling is one mechanism on both channels (7.83): approval, and messaging rounds whose number follows
  * from the buyer's belief and whose messages travel by e-mail or through the platform. Transport is as
  * offline: a platform shortens the wait for a load only through the flow it pools (7.60). */
-double lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double wait_days) {
+double lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double wait_days,
+                 const SupplierBelief& belief) {
   // The supplier's own production days shrink only through in-plant services it paid for (7.102).
   return lead_time_days(c.params.trade, c.world.firm_distance(t.supplier, b)) -
-         production_days_saved(c, t.supplier) + wait_days + tie_handling_days(c, t, b);
+         production_days_saved(c, t.supplier) + wait_days + tie_handling_days(c, t, b, belief);
 }
 }  // namespace
 
@@ -328,7 +336,7 @@ double tie_lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b)
 }
 
 double tie_lead_days(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, const Shipping& ship) {
-  return lead_days(c, t, b, ship.wait_days);
+  return lead_days(c, t, b, ship.wait_days, tie_belief(c, t));
 }
 
 SpotTerms spot_terms(const ModelContext& c, sim::FirmIndex b) {
@@ -371,8 +379,9 @@ double spot_lead_days(const ModelContext& c, sim::FirmIndex b, const SpotTerms& 
 
 double landed_cost_on(const ModelContext& c, const sim::Tie& t, sim::FirmIndex b, double price) {
   const Shipping ship = tie_shipping(c, t, b);
-  return price * (1.0 + tie_cost_rate(c, t, b) + ship.fee +
-                  c.params.trade.lead_time_cost_per_day * lead_days(c, t, b, ship.wait_days));
+  const SupplierBelief belief = tie_belief(c, t);  // the cost rate and the order rounds both read it
+  return price * (1.0 + cost_rate(c, t, b, belief) + ship.fee +
+                  c.params.trade.lead_time_cost_per_day * lead_days(c, t, b, ship.wait_days, belief));
 }
 
 }  // namespace vicsim::agents
