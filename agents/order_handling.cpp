@@ -13,8 +13,9 @@ constexpr auto kOrders = static_cast<std::size_t>(TrafficKind::Orders);
 
 /** One side's part of a message: its region's route to platform p as the layer resolved it, or, for e-mail
  * or before the layer's first tick, the access link's latency and transfer time at the region's level plus
- * the least backlog the layer reports on the region's routes (the access link is shared by them all). */
-double side_s(const ModelContext& c, std::size_t r, std::size_t p) {
+ * the least backlog the layer reports on the region's routes (the access link is shared by them all).
+ * Inline: every landed cost calls it twice (order_message_s), and as a call it cost more than its body. */
+inline double side_s(const ModelContext& c, std::size_t r, std::size_t p) {
   const auto& ip = c.params.infrastructure;
   const bool resolved = !c.infra.order_handling_days.empty();
   if (p < c.world.platforms.size() && resolved) {
