@@ -86,12 +86,12 @@ def main():
       "Delivery time is the joiner's own delivery time to its customers (order handling, consolidation,\n"
       "lateness; docs/ODD.md 7.98); total cost emerges from tie terms, dispatch and utilisation (7.19, 7.20).\n"
       "Why they were small: docs/ODD.md 7.98 measured their channels before the cases' paid in-plant\n"
-      "services were modelled. 7.102 and 7.107 add those services; at the price calibrated in 7.89 most\n"
-      "stayers buy them (the `in_plant` channel that `[case_figures]` prints), which brings delivery time and\n"
-      "management efficiency into their bands but leaves total cost and quality small: the services' savings\n"
-      "(shop-floor records, rework) are a few percent of a firm's cost, Ruifang's −8% is labour, paper and\n"
-      "energy that no service moves in the model (7.98 item 4), and the input-quality channel (suppliers'\n"
-      "defects) is not touched.\n")
+      "services (7.102, 7.107) and output per worker rising with digital maturity (7.108) were modelled.\n"
+      "Most stayers now buy the services (the `in_plant` channel that `[case_figures]` prints), and their\n"
+      "higher maturity raises their capacity per worker (the `capacity_per_worker` channel): matured firms\n"
+      "price lower, win orders and spread their workforce cost over more units, which moves total cost and\n"
+      "management efficiency. Quality stays small: own defects drift toward the sourced targets slowly\n"
+      "(7.98 item 2), and the input-quality channel (suppliers' defects) is hardly touched.\n")
     calibration_section(w)
 
 CALIBRATION_SUMMARY = "experiments/calibration_defaults_fit.json"

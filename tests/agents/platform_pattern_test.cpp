@@ -177,10 +177,10 @@ TEST_CASE("platform_pattern: platform adoption follows an S-curve (logistic fit 
     // checks above accept, has R² 1 against the logistic's 0.99).
     CHECK(fit.t0 > 12.0);
     CHECK(fit.t0 < last);
-    // Not met on seed 2002 since the in-plant price was calibrated (2026-12-06, docs/ODD.md 7.89 and §8
-    // pattern 5): its curve is nearly straight to month 120 (logistic R² 0.984, line 0.990; at the old price
-    // 8: 0.985 against 0.976). Reported in docs/VALIDATION.md, not forced.
-    CHECK_NOFAIL(fit.r2 > line);
+    // Missed on seed 2002 in session 36, after the in-plant price was calibrated (logistic R² 0.984, line
+    // 0.990); met again since output per worker rises with maturity (docs/ODD.md 7.108: 0.996 against 0.984),
+    // so the check is strict again.
+    CHECK(fit.r2 > line);
     const bool met = fit.r2 > 0.9 && y.back() > 5 * y[11] && fit.t0 > 12.0 && fit.t0 < last && fit.r2 > line;
     test::record(
         {"pattern 5: S-curve seed " + std::to_string(2000 + r),
