@@ -90,8 +90,10 @@ def main():
       "Most stayers now buy the services (the `in_plant` channel that `[case_figures]` prints), and their\n"
       "higher maturity raises their capacity per worker (the `capacity_per_worker` channel): matured firms\n"
       "price lower, win orders and spread their workforce cost over more units, which moves total cost and\n"
-      "management efficiency. Quality stays small: own defects drift toward the sourced targets slowly\n"
-      "(7.98 item 2), and the input-quality channel (suppliers' defects) is hardly touched.\n")
+      "management efficiency. Quality stays small: own defects drift slowly toward targets that the sourced\n"
+      "effects move little (7.98 item 2), and the input-quality channel (suppliers' defects) is hardly\n"
+      "touched. 7.109 measures its ceiling: with the sourced defect effects it stays below +2% even if\n"
+      "defects reach their targets at once (`build/tests/vicsim_tests \"[.case_figure_quality_ceiling]\" -s`).\n")
     calibration_section(w)
 
 CALIBRATION_SUMMARY = "experiments/calibration_defaults_fit.json"

@@ -302,21 +302,28 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
   // forced joiners learn their own margin gain after min_history months and those that realise none leave
   // again (docs/ODD.md 7.37), which dilutes the effect; on the join branch −4.7%, with leaving on own gains
   // disabled (mechanisms.adoption.min_history=120) −11.5%. Reported in docs/ODD.md §8, not forced.
-  CHECK_NOFAIL(delivery < -0.08);
+  // Met since 2026-12-03 (7.107); on 30 seeds −16.5% (SE 0.65) since 7.108 (session 37), so strict again
+  // (session 38).
+  CHECK(delivery < -0.08);
   CHECK(delivery > -0.35);
   // Not met on the combined model (2026-12-01, after merging issue 13's information mechanism and joining by
   // value with issue 14's SimGrid order handling): −0.2% against the band's −2%. Joiners now pay inspection,
   // rework and screening like everyone else and their dispatch gains are diluted by leavers. Reported in
   // docs/ODD.md §8, not forced; the band is unchanged.
-  CHECK_NOFAIL(cost < -0.02);
+  // Met since output per worker rises with maturity (docs/ODD.md 7.108, session 37): −4.67% (SE 0.33) on 30
+  // seeds, so strict again (session 38).
+  CHECK(cost < -0.02);
   CHECK(cost > -0.15);
   // Since issue 13 quality and management efficiency are emergent (7.34) and no longer reach their bands
   // within the test's year, as it then was (seeds 3000–3002: quality +0.7%, efficiency +0.1%): joiners keep
   // most of their suppliers, so better information changes few of their deliveries yet. Reported in
   // docs/ODD.md §8 ("Where the patterns stand"), not forced; the bands are unchanged.
+  // Session 38 (docs/ODD.md 7.109, "[.case_figure_quality_ceiling]"): with the sourced defect effects this
+  // stays below +2% even if defects reach their targets at once; reported, not forced.
   CHECK_NOFAIL(quality > 0.02);
   CHECK(quality < 0.10);
-  CHECK_NOFAIL(efficiency > 0.15);
+  // Met since 7.108 (session 37): +31.6% (SE 0.29) on 30 seeds, so strict again (session 38).
+  CHECK(efficiency > 0.15);
   CHECK(efficiency < 0.50);
   // Pattern 7's direction (docs/ODD.md §8): joining shortens delivery, cuts total cost and raises quality and
   // management efficiency. The outer band ends above cannot fail on a model that moves them the wrong way.
@@ -324,6 +331,43 @@ TEST_CASE("platform_pattern: joining a dispatch + forecasting platform moves fir
   CHECK(cost < 0.0);
   CHECK(quality > 0.0);
   CHECK(efficiency > 0.0);
+}
+
+// docs/ODD.md 7.109: how far the quality figure can move with the sourced defect effects. The figure is
+// measured as above (stayers at month 48, seeds 3000–3029) with the defect drift's persistence φ and the
+// maturity effect β_M set as the ODD's table lists. Hidden (about 5 × 15 s); run with
+//   build/tests/vicsim_tests "[.case_figure_quality_ceiling]" -s
+TEST_CASE("platform_pattern: the quality figure's ceiling under the sourced defect effects",
+          "[.case_figure_quality_ceiling]") {
+  namespace ex = experiments;
+  constexpr int kReplications = 30;
+  const auto quality_with = [&](const std::vector<std::string>& sets) {
+    ex::CaseFigureTotals sums;
+    for (int r = 0; r < kReplications; ++r) {
+      std::vector<std::string> all = {"seed=" + std::to_string(3000 + r), "ticks=48"};
+      all.insert(all.end(), sets.begin(), sets.end());
+      sums += ex::measure_case_figure_totals(test::load("platform_led.json", all));
+    }
+    const double q = ex::case_figure_value(sums, ex::CaseFigure::Quality);
+    const auto& own = sums.parts.at("own_quality");
+    std::string settings = "defaults";
+    for (std::size_t i = 0; i < sets.size(); ++i) settings = (i == 0 ? "" : settings + ", ") + sets[i];
+    WARN("quality " << q << ", own quality joiners / controls - 1 = " << own[0] / own[1] - 1 << " ("
+                    << settings << ")");
+    return q;
+  };
+  const std::string phi = "mechanisms.information.reliability_persistence=";
+  const std::string beta = "mechanisms.information.maturity_gain=";
+  // The sourced lower figures (β_M 0.34, MES defects −18%): below the band's +2% at the default φ = 0.97, at
+  // 0.8, and when defects jump to their targets at once (φ = 0).
+  CHECK(quality_with({}) < 0.02);
+  CHECK(quality_with({phi + "0.8"}) < 0.02);
+  CHECK(quality_with({phi + "0"}) < 0.02);
+  // The upper alternative of β_M (MIIT 2025's −50.2%, 0.72 logits; docs/ODD.md 7.75) at the default φ: still
+  // below.
+  CHECK(quality_with({beta + "0.72"}) < 0.02);
+  // Only the upper figure with instant adjustment reaches the band (measured +2.35% in session 38).
+  CHECK(quality_with({beta + "0.72", phi + "0"}) > 0.02);
 }
 
 TEST_CASE("platform_pattern: the 1+N mandate moves platforms from 1.0 islands through 2.0 to 3.0",
