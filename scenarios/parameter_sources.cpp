@@ -76,7 +76,8 @@ const std::vector<ParameterSource>& parameter_sources() {
        "chosen from measured exits over W = 0–60 (ODD 7.1a, 7.97): the initial population's insolvency wave "
        "runs from warm-up month 10 to about 36"},
       {"mechanisms.market.initial_utilisation",
-       "assumption. It is **also** the normal utilisation used in cost-plus pricing (`trade.cpp:13`)"},
+       "assumption. It is **also** the normal utilisation used in cost-plus pricing (`agents/trade.cpp: "
+       "set_prices`, ODD 7.2)"},
       {"mechanisms.market.demand_growth_per_year", "assumption"},
       {"mechanisms.market.price_elasticity",
        "assumption, within the range of CES substitution elasticities commonly used for manufactured goods. "
