@@ -352,8 +352,9 @@ TEST_CASE("platform_pattern: the quality figure's ceiling under the sourced defe
     const auto& own = sums.parts.at("own_quality");
     std::string settings = "defaults";
     for (std::size_t i = 0; i < sets.size(); ++i) settings = (i == 0 ? "" : settings + ", ") + sets[i];
-    WARN("quality " << q << ", own quality joiners / controls - 1 = " << own[0] / own[1] - 1 << " ("
-                    << settings << ")");
+    WARN("quality " << q << ", own quality joiners / controls - 1 = " << own[0] / own[1] - 1 << ", yield gap "
+                    << (sums.quality_treated - sums.quality_control) / sums.pairs * 100 << " pp (" << settings
+                    << ")");
     return q;
   };
   const std::string phi = "mechanisms.information.reliability_persistence=";
