@@ -39,4 +39,16 @@ inline void prefetch_in_ties_ahead(const SupplyGraph& g, std::span<const FirmInd
   prefetch_arcs_ahead(g, order, k, ahead);
 }
 
+/** @brief For vertex v in a loop over the vertices below `last` in index order, over their out-ties: starts
+ * loading the out-tie records of vertex v + ahead, its out-arc list 2·ahead on and that list's header 3·ahead
+ * on (the order of prefetch_arcs_ahead). A supplier's out-tie records are scattered, as ties are stored in
+ * customer order. A hint only: reads and changes nothing. */
+inline void prefetch_out_ties_in_index_order(const SupplyGraph& g, std::size_t v, std::size_t last,
+                                             std::size_t ahead) {
+  if (v + 3 * ahead < last) prefetch(&g.out_arcs(v + 3 * ahead));
+  if (v + 2 * ahead < last)
+    if (const auto& arcs = g.out_arcs(v + 2 * ahead); !arcs.empty()) prefetch(arcs.data());
+  if (v + ahead < last) prefetch_ties(g, v + ahead, true);
+}
+
 }  // namespace vicsim::sim
