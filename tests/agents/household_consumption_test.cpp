@@ -234,11 +234,11 @@ TEST_CASE(
     // 1 3.446e8 against 3.636e8 for months 2-6 (-5.2%; -0.1% with maturity_productivity_gain=0). Nobody goes
     // on the cloud in these months, so capacity is only the set-up draw's; the 400-firm world's month-1
     // utilisation dips with either setting (0.59 and 0.63 against 0.69-0.71 in month 2). Reported, not
-    // widened: a CHECK at the bundled 2,000 firms (+2.4%), a CHECK_NOFAIL at 400. Session 38: the 400-firm dip
-    // is this seed's. On seeds 1-6 at 400 firms (`vicsim run scenarios/traditional.json --set
-    // mechanisms.population.count=400 --set ticks=6 --set seed=S`, timeseries.csv) month-1 output is 0.974-1.017
-    // of months 2-6 (the default seed: 0.89), and month-1 utilisation 0.015-0.056 below, about the export share
-    // (0.036-0.045) that month 1 lacks by design (7.85).
+    // widened: a CHECK at the bundled 2,000 firms (+2.4%), a CHECK_NOFAIL at 400. Session 38: the 400-firm
+    // dip is this seed's. On seeds 1-6 at 400 firms (`vicsim run scenarios/traditional.json --set
+    // mechanisms.population.count=400 --set ticks=6 --set seed=S`, timeseries.csv) month-1 output is
+    // 0.974-1.017 of months 2-6 (the default seed: 0.89), and month-1 utilisation 0.015-0.056 below, about
+    // the export share (0.036-0.045) that month 1 lacks by design (7.85).
     if (std::string(count).ends_with("=400"))
       CHECK_NOFAIL(std::fabs(months[0].spending / later - 1.0) < 0.05);
     else
