@@ -16,18 +16,27 @@ inline void prefetch_arc_lists(const SupplyGraph& g, std::size_t v) {
   if (const auto& out = g.out_arcs(v); !out.empty()) prefetch(out.data());
 }
 
-/** @brief For the firm at position k of `order`: starts loading the arc list (in-arcs, or out-arcs with
- * `out`) of the firm 2·ahead places on and the list's header (begin, end) of the firm 3·ahead on. A prefetch
- * of a firm's tie records or partners reads both first; the firms sit at scattered indices, so without this
- * both loads miss inside that prefetch. A hint only: reads and changes nothing. */
+/** @brief For position k of a loop over `count` firms, firm_at(j) the firm at position j: starts loading the
+ * arc list (in-arcs, or out-arcs with `out`) of the firm 2·ahead places on and the list's header (begin, end)
+ * of the firm 3·ahead on. A prefetch of a firm's tie records or partners reads both first; the firms sit at
+ * scattered indices, so without this both loads miss inside that prefetch. A hint only: reads and changes
+ * nothing. */
+template <class FirmAt>
+inline void prefetch_arcs_ahead_of(const SupplyGraph& g, FirmAt&& firm_at, std::size_t count, std::size_t k,
+                                   std::size_t ahead, bool out) {
+  auto arcs_of = [&](std::size_t j) -> const SupplyGraph::ArcList& {
+    return out ? g.out_arcs(firm_at(j)) : g.in_arcs(firm_at(j));
+  };
+  if (k + 3 * ahead < count) prefetch(&arcs_of(k + 3 * ahead));
+  if (k + 2 * ahead < count)
+    if (const auto& arcs = arcs_of(k + 2 * ahead); !arcs.empty()) prefetch(arcs.data());
+}
+
+/** @brief prefetch_arcs_ahead_of for a loop over the firms of `order`. */
 inline void prefetch_arcs_ahead(const SupplyGraph& g, std::span<const FirmIndex> order, std::size_t k,
                                 std::size_t ahead, bool out = false) {
-  auto arcs_of = [&](std::size_t j) -> const SupplyGraph::ArcList& {
-    return out ? g.out_arcs(order[j]) : g.in_arcs(order[j]);
-  };
-  if (k + 3 * ahead < order.size()) prefetch(&arcs_of(k + 3 * ahead));
-  if (k + 2 * ahead < order.size())
-    if (const auto& arcs = arcs_of(k + 2 * ahead); !arcs.empty()) prefetch(arcs.data());
+  prefetch_arcs_ahead_of(
+      g, [&](std::size_t j) { return order[j]; }, order.size(), k, ahead, out);
 }
 
 /** @brief For the firm at position k of `order` in a loop over its firms' in-ties: starts loading the in-tie
@@ -40,15 +49,14 @@ inline void prefetch_in_ties_ahead(const SupplyGraph& g, std::span<const FirmInd
 }
 
 /** @brief For vertex v in a loop over the vertices below `last` in index order, over their out-ties: starts
- * loading the out-tie records of vertex v + ahead, its out-arc list 2·ahead on and that list's header 3·ahead
- * on (the order of prefetch_arcs_ahead). A supplier's out-tie records are scattered, as ties are stored in
- * customer order. A hint only: reads and changes nothing. */
+ * loading the out-tie records of vertex v + ahead and, further on, the out-arc lists that prefetch reads
+ * (prefetch_arcs_ahead_of). A supplier's out-tie records are scattered, as ties are stored in customer order.
+ * A hint only: reads and changes nothing. */
 inline void prefetch_out_ties_in_index_order(const SupplyGraph& g, std::size_t v, std::size_t last,
                                              std::size_t ahead) {
-  if (v + 3 * ahead < last) prefetch(&g.out_arcs(v + 3 * ahead));
-  if (v + 2 * ahead < last)
-    if (const auto& arcs = g.out_arcs(v + 2 * ahead); !arcs.empty()) prefetch(arcs.data());
   if (v + ahead < last) prefetch_ties(g, v + ahead, true);
+  prefetch_arcs_ahead_of(
+      g, [](std::size_t j) { return j; }, last, v, ahead, true);
 }
 
 }  // namespace vicsim::sim

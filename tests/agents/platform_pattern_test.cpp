@@ -352,8 +352,13 @@ TEST_CASE("platform_pattern: the quality figure's ceiling under the sourced defe
     const auto& own = sums.parts.at("own_quality");
     std::string settings = "defaults";
     for (std::size_t i = 0; i < sets.size(); ++i) settings = (i == 0 ? "" : settings + ", ") + sets[i];
-    WARN("quality " << q << ", own quality joiners / controls - 1 = " << own[0] / own[1] - 1 << ", yield gap "
-                    << (sums.quality_treated - sums.quality_control) / sums.pairs * 100 << " pp (" << settings
+    const auto joiners = [&](const char* part) { return sums.parts.at(part)[0] / sums.pairs; };
+    WARN("quality " << q << ", own quality joiners / controls - 1 = " << own[0] / own[1] - 1 << " ("
+                    << own[0] / sums.pairs << " against " << own[1] / sums.pairs << "), yield gap "
+                    << (sums.quality_treated - sums.quality_control) / sums.pairs * 100
+                    << " pp; maturity joiners " << joiners("maturity") << ", controls "
+                    << sums.parts.at("maturity")[1] / sums.pairs << "; in-plant buyers "
+                    << joiners("in_plant") << ", level " << joiners("in_plant_level") << " (" << settings
                     << ")");
     return q;
   };
