@@ -16,6 +16,7 @@
 #include <sstream>
 #include <thread>
 
+#include "app/allocator_policy.hpp"
 #include "app/child_process.hpp"
 #include "app/cli_support.hpp"
 #include "app/commands.hpp"
@@ -355,6 +356,7 @@ int run_parent(BenchOptions o) {
         in >> a;
         return a;
       }() << "\n";
+  std::cout << "memory: " << heap_page_policy() << "\n";
   std::string tmpl = (fs::temp_directory_path() / "vicsim-bench.XXXXXX").string();  // honours TMPDIR
   const char* base = ::mkdtemp(tmpl.data());
   if (!base) throw std::runtime_error("mkdtemp failed");

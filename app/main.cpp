@@ -16,6 +16,7 @@
 
 int main(int argc, char** argv) {
   using namespace vicsim;
+  app::reexec_with_huge_page_heap(argv);  // first: the re-executed program starts here again
   app::use_own_mappings_for_large_buffers();
   app::install_interrupt_handlers();
   CLI::App cli{"vicsim: agent-based simulation of virtual industrial clusters"};

@@ -69,6 +69,21 @@ last=$(tail -n 1 "$T/out.txt")
 [[ -z $(ls -A "$T/tmp") ]] && pass "no temporary files left behind (TMPDIR empty)" ||
   fail "bench left temporary files behind: $(ls -A "$T/tmp")"
 
+# The heap's pages (app/allocator_policy.hpp): where the kernel's THP mode is madvise, vicsim re-executes itself
+# with glibc.malloc.hugetlb=1 (so the line names the tunable); GLIBC_TUNABLES naming the tunable opts out.
+thp=$(grep -o '\[[a-z]*\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null)
+if [[ $thp == "[madvise]" ]]; then
+  grep -qx "memory: heap on transparent huge pages (GLIBC_TUNABLES glibc.malloc.hugetlb=1, THP mode madvise)" "$T/out.txt" &&
+    pass "THP mode madvise: the run re-executed itself with glibc.malloc.hugetlb=1" ||
+    fail "THP mode madvise, but the bench does not report a huge-page heap: $(grep '^memory:' "$T/out.txt")"
+  GLIBC_TUNABLES=glibc.malloc.hugetlb=0 TMPDIR=$T/tmp "$VICSIM" bench --sizes 300 --ticks 1 >"$T/opt_out.txt" 2>&1
+  grep -qx "memory: heap on 4 KiB pages (GLIBC_TUNABLES sets glibc.malloc.hugetlb otherwise)" "$T/opt_out.txt" &&
+    pass "GLIBC_TUNABLES=glibc.malloc.hugetlb=0 opts out" || fail "the opt-out is not honoured: $(grep '^memory:' "$T/opt_out.txt")"
+else
+  [[ $(grep -c "^memory: heap on " "$T/out.txt") -eq 1 ]] && pass "the heap's pages reported (THP mode ${thp:-absent})" ||
+    fail "no 'memory: heap on' line"
+fi
+
 echo "== bad input"
 "$VICSIM" bench --sizes 0 >/dev/null 2>"$T/bad.txt"
 rc=$?

@@ -19,5 +19,9 @@ valgrind --tool=callgrind --callgrind-out-file="$T/cg.out" "$VICSIM" run "$SRC/s
 rc=$?
 [[ $rc -eq 0 ]] || { cat "$T/log" >&2; die "vicsim under callgrind exited $rc"; }
 [[ -s $T/cg.out ]] || die "callgrind wrote no profile"
+# The model ran inside the tool, not in a copy of the program that valgrind let run natively (vicsim re-executes
+# itself for huge pages, app/allocator_policy.hpp, except under valgrind).
+grep -q "settle_accounts" "$T/cg.out" && echo "  ok: the profile covers the model (settle_accounts)" ||
+  die "the callgrind profile does not contain the model's settle_accounts: the run left the tool"
 [[ -s $T/run/timeseries.csv ]] || die "the run under callgrind wrote no timeseries.csv"
 echo "  ok: vicsim runs under callgrind (exit 0, profile and timeseries.csv written)"
