@@ -124,7 +124,7 @@ void ClusterModel::warm_up() {
 
 void ClusterModel::compact() {
   if (compact_exited_firms_) compact_firm_slots(c_);
-  sim::compact_ties(c_.world.network);
+  sim::compact_ties(c_.world.network, c_.threads);
 }
 
 void ClusterModel::force_join(sim::FirmIndex f, std::size_t p) {

@@ -205,9 +205,10 @@ class SupplyGraph {
   /**
    * @brief Rewrites the pool with the ties in customer order (each firm's in-ties one after another, in
    * in-edge order), drops free slots and trims each incidence array to its size. Every order stays; edge
-   * descriptors and Tie references taken before are invalid after.
+   * descriptors and Tie references taken before are invalid after. The renumbering loops run on up to
+   * `threads` threads (same result for any number).
    */
-  void compact();
+  void compact(unsigned threads = 1);
   /**
    * @brief Drops the firm slots `new_slot` maps to kDroppedSlot (they must have no ties: an exiting firm's
    * are cleared) and renumbers slot v as new_slot[v] everywhere a tie names a firm: incidence arrays, their

@@ -2,6 +2,6 @@
 
 namespace vicsim::sim {
 
-void compact_ties(SupplyGraph& g) { g.compact(); }
+void compact_ties(SupplyGraph& g, unsigned threads) { g.compact(threads); }
 
 }  // namespace vicsim::sim

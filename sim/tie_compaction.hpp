@@ -15,9 +15,9 @@ inline constexpr int kCompactTiesEvery = 6;
  * @brief Keeps g's vertices, ties, tie properties and the order of every firm's in- and out-ties and of
  * the global edge list, and rewrites the tie pool one record after another in customer order (each firm's
  * in-ties together, in in-edge order), the order the model's per-customer loops read them in
- * (SupplyGraph::compact). Model results do not change; edge descriptors and Tie references taken before
- * the call are invalid after it.
+ * (SupplyGraph::compact, on up to `threads` threads). Model results do not change; edge descriptors and Tie
+ * references taken before the call are invalid after it.
  */
-void compact_ties(SupplyGraph& g);
+void compact_ties(SupplyGraph& g, unsigned threads = 1);
 
 }  // namespace vicsim::sim

@@ -4,6 +4,7 @@
 #include <tuple>
 #include <vector>
 
+#include "sim/parallel_for.hpp"
 #include "sim/rng.hpp"
 
 using namespace vicsim::sim;
@@ -32,15 +33,12 @@ std::vector<Row> orders(const SupplyGraph& g) {
   return all;
 }
 
-}  // namespace
-
-TEST_CASE("compact_ties keeps every tie, property and incidence order", "[sim]") {
-  const std::size_t n = 300;
-  SupplyGraph g(n);
+/** Ties formed and dissolved over many "months" among n firms, so the incidence orders differ from firm
+ * order and the pool has free slots. */
+void churn(SupplyGraph& g, std::size_t n, int adds_per_month) {
   Rng rng(7, Stream::NetworkSample, 0, 0);
-  // Ties formed and dissolved over many "months", so the incidence orders differ from firm order.
   for (int month = 0; month < 40; ++month) {
-    for (int k = 0; k < 60; ++k) {
+    for (int k = 0; k < adds_per_month; ++k) {
       const auto s = rng.below(n), t = rng.below(n);
       if (s == t || boost::edge(s, t, g).second) continue;
       Tie tie;
@@ -48,7 +46,7 @@ TEST_CASE("compact_ties keeps every tie, property and incidence order", "[sim]")
       tie.trust = static_cast<double>(rng.below(1000)) / 1000.0;
       boost::add_edge(s, t, tie, g);
     }
-    for (int k = 0; k < 20 && boost::num_edges(g) > 0; ++k) {
+    for (int k = 0; k < adds_per_month / 3 && boost::num_edges(g) > 0; ++k) {
       const auto v = rng.below(n);
       if (boost::out_degree(v, g) > 0)
         boost::remove_edge(
@@ -56,6 +54,14 @@ TEST_CASE("compact_ties keeps every tie, property and incidence order", "[sim]")
     }
     if (month == 20) boost::clear_vertex(5, g);  // an exited firm
   }
+}
+
+}  // namespace
+
+TEST_CASE("compact_ties keeps every tie, property and incidence order", "[sim]") {
+  const std::size_t n = 300;
+  SupplyGraph g(n);
+  churn(g, n, 60);
   const auto before = orders(g);
   const auto edges = boost::num_edges(g);
   REQUIRE(edges > 1000);
@@ -69,4 +75,34 @@ TEST_CASE("compact_ties keeps every tie, property and incidence order", "[sim]")
   const auto [e, added] = boost::add_edge(0, 1, t, g);
   if (added) boost::remove_edge(e, g);
   CHECK(orders(g) == before);
+}
+
+TEST_CASE("compact_ties on two threads gives the one-thread result", "[sim]") {
+  // Large enough for the renumbering loops to run in parallel (sim::kParallelMinIndices).
+  const std::size_t n = 3000;
+  SupplyGraph one(n), two(n);
+  churn(one, n, 600);
+  churn(two, n, 600);
+  const auto before = orders(one);
+  REQUIRE(one.pool_slots() > kParallelMinIndices);
+  REQUIRE(boost::num_edges(one) < one.pool_slots());  // free slots to skip
+  compact_ties(one, 1);
+  compact_ties(two, 2);
+  CHECK(orders(one) == before);
+  CHECK(orders(two) == before);
+  // The edge list's ends were renamed too: a tie added after the compaction comes last, and removing it
+  // restores the list.
+  for (SupplyGraph* g : {&one, &two}) {
+    Tie t;
+    t.formed_tick = 99;
+    std::size_t to = 1;
+    while (boost::edge(0, to, *g).second) ++to;
+    const auto [e, added] = boost::add_edge(0, to, t, *g);
+    REQUIRE(added);
+    TieEdge last{};
+    for (auto [it, end] = boost::edges(*g); it != end; ++it) last = *it;
+    CHECK((*g)[last].formed_tick == 99);
+    boost::remove_edge(e, *g);
+    CHECK(orders(*g) == before);
+  }
 }
