@@ -70,8 +70,9 @@ SupplierBelief with_rating(const ModelContext& c, SupplierBelief b, sim::FirmInd
   const double w = rating_weight(c, p);
   if (w <= 0.0) return b;
   const sim::Firms& f = c.world.firms;
-  observe(b.on_time, w * f.record_on_time[s], w * f.record_late[s]);
-  observe(b.defect, w * f.record_bad_lots[s], w * f.record_good_lots[s]);
+  const sim::DeliveryRecord& r = f.record[s];
+  observe(b.on_time, w * r.on_time, w * r.late);
+  observe(b.defect, w * r.bad_lots, w * r.good_lots);
   return b;
 }
 
@@ -280,10 +281,11 @@ void learn_from_deliveries(ModelContext& c,
   const SupplierBelief prior = prior_of(ip);
   const double lots = ip.lots_per_delivery;
   for (auto i : c.directory.alive()) {
-    f.record_on_time[i] *= ip.belief_memory;
-    f.record_late[i] *= ip.belief_memory;
-    f.record_good_lots[i] *= ip.belief_memory;
-    f.record_bad_lots[i] *= ip.belief_memory;
+    sim::DeliveryRecord& r = f.record[i];
+    r.on_time *= ip.belief_memory;
+    r.late *= ip.belief_memory;
+    r.good_lots *= ip.belief_memory;
+    r.bad_lots *= ip.belief_memory;
   }
   // Coordination hours of the offline norm per delivery: an order cycle plus the incidents an average
   // supplier causes (7.34).
@@ -339,17 +341,19 @@ void learn_from_deliveries(ModelContext& c,
   });
   for (const auto& list : seen)
     for (const auto& d : list) {
-      f.record_on_time[d.supplier] += 1.0 - d.late;
-      f.record_late[d.supplier] += d.late;
-      f.record_good_lots[d.supplier] += lots - d.bad;
-      f.record_bad_lots[d.supplier] += d.bad;
+      sim::DeliveryRecord& r = f.record[d.supplier];
+      r.on_time += 1.0 - d.late;
+      r.late += d.late;
+      r.good_lots += lots - d.bad;
+      r.bad_lots += d.bad;
     }
   double sum[4] = {0.0, 0.0, 0.0, 0.0};
   for (auto i : c.alive_members) {
-    sum[0] += f.record_on_time[i];
-    sum[1] += f.record_late[i];
-    sum[2] += f.record_good_lots[i];
-    sum[3] += f.record_bad_lots[i];
+    const sim::DeliveryRecord& r = f.record[i];
+    sum[0] += r.on_time;
+    sum[1] += r.late;
+    sum[2] += r.good_lots;
+    sum[3] += r.bad_lots;
   }
   const double n = static_cast<double>(c.alive_members.size());
   for (int k = 0; k < 4; ++k) c.member_record[k] = n > 0.0 ? sum[k] / n : 0.0;

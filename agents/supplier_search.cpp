@@ -32,10 +32,7 @@ void prefetch_offer(const ModelContext& c, sim::FirmIndex s, bool rated) {
   sim::prefetch(&c.world.network.out_arcs(s));
   if (s < c.lanes.own.size()) sim::prefetch(&c.lanes.own[s]);
   if (rated) {  // a platform tie's belief adds the supplier's delivery record (with_rating)
-    sim::prefetch(&fs.record_on_time[s]);
-    sim::prefetch(&fs.record_late[s]);
-    sim::prefetch(&fs.record_good_lots[s]);
-    sim::prefetch(&fs.record_bad_lots[s]);
+    sim::prefetch(&fs.record[s]);
   }
 }
 

@@ -108,10 +108,7 @@ void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads) {
     sim::prefetch(&f.price[s]);
     sim::prefetch(&f.region[s]);
     sim::prefetch(&f.in_plant_platform[s]);
-    sim::prefetch(&f.record_on_time[s]);
-    sim::prefetch(&f.record_late[s]);
-    sim::prefetch(&f.record_bad_lots[s]);
-    sim::prefetch(&f.record_good_lots[s]);
+    sim::prefetch(&f.record[s]);
     if (s < L.own.size()) sim::prefetch(&L.own[s]);
     if (reads == TieReads::Orders) {
       sim::prefetch(&f.employees[s]);

@@ -49,10 +49,7 @@ void each_array(FirmsT& fs, F&& f) {
   f(fs.adoption_threshold, 0.5);
   f(fs.defect_rate, 0.0);
   f(fs.on_time_prob, 1.0);
-  f(fs.record_on_time, 0.0);
-  f(fs.record_late, 0.0);
-  f(fs.record_good_lots, 0.0);
-  f(fs.record_bad_lots, 0.0);
+  f(fs.record, DeliveryRecord{});
   f(fs.input_defect_share, 0.0);
   f(fs.search_cost, Money{});
   f(fs.overhead_factor, 1.0);

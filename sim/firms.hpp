@@ -6,6 +6,7 @@
 #include <span>
 #include <vector>
 
+#include "sim/delivery_record.hpp"
 #include "sim/input_slot_values.hpp"
 #include "sim/units.hpp"
 
@@ -60,12 +61,8 @@ struct Firms {
   std::vector<std::int32_t> first_join_tick;  ///< tick of the first platform membership, -1 never
   std::vector<double> adoption_threshold;     ///< Watts threshold phi on adopted partners' share
   std::vector<double> defect_rate;            ///< hidden: probability a delivered lot is defective (7.30)
-  std::vector<double> on_time_prob;  ///< hidden: probability a delivery arrives on time at full fill (7.30)
-  std::vector<double>
-      record_on_time;               ///< discounted count of this firm's deliveries that came on time (7.31)
-  std::vector<double> record_late;  ///< discounted count of its late deliveries (7.31)
-  std::vector<double> record_good_lots;    ///< discounted count of its delivered lots found sound (7.31)
-  std::vector<double> record_bad_lots;     ///< discounted count of its delivered lots found defective (7.31)
+  std::vector<double> on_time_prob;    ///< hidden: probability a delivery arrives on time at full fill (7.30)
+  std::vector<DeliveryRecord> record;  ///< discounted counts of its deliveries and lots (7.31)
   std::vector<double> input_defect_share;  ///< share of this tick's input units found defective (7.30)
   std::vector<Money> search_cost;          ///< screening of supplier candidates, paid next settlement (yuan)
   std::vector<double> overhead_factor;     ///< management overhead relative to the offline norm (7.34)

@@ -106,15 +106,15 @@ TEST_CASE("supplier_beliefs: a platform tie sees the supplier's record, weighted
   const auto& g = c.world.network;
   const auto edge = test::first_edge(g, [&](const sim::Tie& t, sim::FirmIndex) {
     return t.is_supply() && t.channel == sim::TieChannel::Platform && rating_weight(c, t.platform) > 0 &&
-           c.world.firms.record_on_time[t.supplier] > 1.0;
+           c.world.firms.record[t.supplier].on_time > 1.0;
   });
   const sim::Tie* tie = &g[edge];
   const auto buyer = static_cast<sim::FirmIndex>(boost::target(edge, g));
   const auto s = tie->supplier;
   const SupplierBelief own = stored_belief(*tie), seen = tie_belief(c, *tie);
   const double w = rating_weight(c, tie->platform);
-  CHECK(seen.on_time.a == Approx(own.on_time.a + w * c.world.firms.record_on_time[s]));
-  CHECK(seen.defect.a == Approx(own.defect.a + w * c.world.firms.record_bad_lots[s]));
+  CHECK(seen.on_time.a == Approx(own.on_time.a + w * c.world.firms.record[s].on_time));
+  CHECK(seen.defect.a == Approx(own.defect.a + w * c.world.firms.record[s].bad_lots));
   CHECK(information_cost(c.params, seen).inspection < information_cost(c.params, own).inspection);
   // Half the telemetry delivered: half the record's weight. None: the platform buyer knows what an offline
   // buyer knows, and the tie's cost is the offline formula's.

@@ -193,8 +193,8 @@ TEST_CASE(
     for (sim::FirmIndex i = 0; i < f1.size(); ++i) {
       INFO("firm " << i);
       REQUIRE(f1.orders[i] == f2.orders[i]);
-      REQUIRE(f1.record_on_time[i] == f2.record_on_time[i]);
-      REQUIRE(f1.record_good_lots[i] == f2.record_good_lots[i]);
+      REQUIRE(f1.record[i].on_time == f2.record[i].on_time);
+      REQUIRE(f1.record[i].good_lots == f2.record[i].good_lots);
       REQUIRE(f1.overhead_factor[i] == f2.overhead_factor[i]);
       REQUIRE(f1.on_time_prob[i] == f2.on_time_prob[i]);
       REQUIRE(f1.fill[i] == f2.fill[i]);  // realise_production's parallel delivery pass
