@@ -65,7 +65,49 @@ double share_at(double share, double ratio, double elasticity) {
 }
 }  // namespace
 
-double in_plant_days_value(const ModelContext& c, sim::FirmIndex s) {
+namespace {
+/** Units buyer b ordered of input `slot` this month over all its supply ties: the total its split shares out
+ * (propagate_orders), summed in in-edge order. */
+double ordered_in_slot(const sim::SupplyGraph& g, sim::FirmIndex b, std::size_t slot) {
+  double units = 0.0;
+  for (auto [in, in_end] = boost::in_edges(b, g); in != in_end; ++in) {
+    const sim::Tie& other = g[*in];
+    if (other.is_supply() && other.input_slot == slot) units += other.units;
+  }
+  return units;
+}
+
+/** Every buyer's ordered_in_slot for every input slot, in one pass over the buyers' in-ties in in-edge order
+ * (each total adds the same units in the same order, so it is the same number). A member's value of shorter
+ * days reads one total per customer from it instead of walking each customer's in-ties: scattered tie
+ * records, two hops from the member. */
+class OrderedUnits {
+ public:
+  OrderedUnits(const ModelContext& c, std::size_t slots) : slots_(slots) {
+    if (slots_ == 0) return;
+    const auto& g = c.world.network;
+    units_.assign(c.world.firms.size() * slots_, 0.0);
+    // Every slot, exited firms' too: the walk it stands for reads whatever ties a buyer has.
+    sim::parallel_for(c.world.firms.size(), c.threads, [&](std::size_t b) {  // each buyer's own totals
+      for (auto [in, in_end] = boost::in_edges(b, g); in != in_end; ++in) {
+        const sim::Tie& tie = g[*in];
+        if (tie.is_supply() && tie.input_slot < slots_) units_[b * slots_ + tie.input_slot] += tie.units;
+      }
+    });
+  }
+  /** Buyer b's total of input `slot`: from the table, or by the walk where it holds none (no slots). */
+  double operator()(const sim::SupplyGraph& g, sim::FirmIndex b, std::size_t slot) const {
+    return slot < slots_ ? units_[b * slots_ + slot] : ordered_in_slot(g, b, slot);
+  }
+
+ private:
+  std::size_t slots_;
+  std::vector<double> units_;
+};
+
+/** in_plant_days_value, with each customer's total of an input from ordered(graph, buyer, slot). */
+template <class SlotUnits>
+double days_value(const ModelContext& c, sim::FirmIndex s, const SlotUnits& ordered) {
   const sim::World& w = c.world;
   const sim::Firms& f = w.firms;
   const double full_days = c.params.trade.production_days * c.params.in_plant.days_cut;
@@ -80,12 +122,8 @@ double in_plant_days_value(const ModelContext& c, sim::FirmIndex s) {
     const sim::Tie& tie = w.network[*e];
     if (!tie.is_supply() || !(tie.units > 0.0)) continue;
     const auto b = static_cast<sim::FirmIndex>(boost::target(*e, w.network));
-    double slot_units = 0.0;  // what b ordered of this input over all its ties: the split's total
-    for (auto [in, in_end] = boost::in_edges(b, w.network); in != in_end; ++in) {
-      const sim::Tie& other = w.network[*in];
-      if (other.is_supply() && other.input_slot == tie.input_slot) slot_units += other.units;
-    }
-    const double landed = landed_cost_on(c, tie, b, f.price[s]);  // at the current level
+    const double slot_units = ordered(w.network, b, tie.input_slot);  // b's split's total
+    const double landed = landed_cost_on(c, tie, b, f.price[s]);      // at the current level
     if (!(landed > 0.0) || !(slot_units > 0.0)) continue;
     const double share = tie.units / slot_units;
     const double landed_without = landed + per_day * full_days * level;
@@ -98,6 +136,11 @@ double in_plant_days_value(const ModelContext& c, sim::FirmIndex s) {
   // without the system can take them.
   const double spare = std::fmax(0.0, f.capacity(s) - f.output[s] + now);
   return unit_margin * std::fmin(full, spare);
+}
+}  // namespace
+
+double in_plant_days_value(const ModelContext& c, sim::FirmIndex s) {
+  return days_value(c, s, ordered_in_slot);
 }
 
 namespace {
@@ -124,6 +167,13 @@ SavingParts own_saving_parts(const ModelContext& c, sim::FirmIndex i) {
 SavingParts saving_parts(const ModelContext& c, sim::FirmIndex i) {
   SavingParts parts = own_saving_parts(c, i);
   parts.days = in_plant_days_value(c, i);
+  return parts;
+}
+
+/** saving_parts with the customers' totals taken from `ordered`. */
+SavingParts saving_parts(const ModelContext& c, sim::FirmIndex i, const OrderedUnits& ordered) {
+  SavingParts parts = own_saving_parts(c, i);
+  parts.days = days_value(c, i, ordered);
   return parts;
 }
 
@@ -253,6 +303,14 @@ void buy_in_plant_services(ModelContext& c) {
     for (auto i : alive)
       if (f.platforms[i] && valid_purchase(c, i)) keep_ramp_path(c, f.in_plant_level[i]);
   const RampPath& fresh = kept_ramp_path(c, 0.0);  // every new system starts from level 0
+  // The customers' totals each member's value of shorter days reads: the table costs one pass over every tie,
+  // the walks a few scattered tie records per tie of each member, so the table is built once members are
+  // more than about one firm in sixteen (a speed choice only: both give the same numbers).
+  std::size_t members = 0;
+  if (ip.enabled)
+    for (auto i : alive) members += f.platforms[i] != 0;
+  const bool table = ip.enabled && 16 * members > alive.size();
+  const OrderedUnits ordered(c, table ? f.input_stock.slots() : 0);
   // Each firm's decision reads only its own purchase and level and state no firm changes here, and writes
   // only its own slots: the chunks run in parallel with the same result for any thread count.
   constexpr std::size_t kChunk = 1024;
@@ -268,7 +326,7 @@ void buy_in_plant_services(ModelContext& c) {
             const bool installed = valid_purchase(c, i);
             // The ramp factor is at most 1, so a full saving at or below the price decides "no" without the
             // service-life sum (the same decision, bit for bit: rounding r·S with r ≤ 1 never exceeds S).
-            const auto parts = saving_parts(c, i);
+            const auto parts = saving_parts(c, i, ordered);
             const double saving = parts.total();  // in_plant_saving
             if (saving > price &&
                 ramp_factor(installed ? kept_ramp_path(c, f.in_plant_level[i]) : fresh, parts) * saving >
