@@ -29,10 +29,8 @@ struct World {
 
   /** @brief Distance between two firms (km): the inter-region distance, or the internal one. */
   double firm_distance(FirmIndex a, FirmIndex b) const {
-    return region_distance(firms.region[a], firms.region[b]);
+    return distance_km[idx(firms.region[a])][idx(firms.region[b])];
   }
-  /** @brief Distance between two regions (km); the internal distance when they are one. */
-  double region_distance(RegionId a, RegionId b) const { return distance_km[idx(a)][idx(b)]; }
   /** @brief Adds a firm slot and its network vertex; returns the slot. */
   FirmIndex add_firm();
   /** @brief Reserves room for n firm slots in the firm arrays and the network's vertices. */
