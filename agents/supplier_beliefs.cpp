@@ -257,18 +257,23 @@ MakerReliability delivery_reliability(const ModelContext& c, sim::FirmIndex s) {
           (1.0 - share) * own.defect + share * c.dispatched_defect[s] / out};
 }
 
+DeliveryOdds delivery_odds(const ModelContext& c, sim::FirmIndex s) {
+  return {delivery_reliability(c, s), c.world.firms.fill[s]};
+}
+
 void draw_delivery(const ModelContext& c, sim::Rng& rng, sim::Tie& t) {
-  const sim::Firms& f = c.world.firms;
+  draw_delivery(delivery_odds(c, t.supplier), c.params.information.lots_per_delivery, rng, t);
+}
+
+void draw_delivery(const DeliveryOdds& odds, std::uint32_t lots_per_delivery, sim::Rng& rng, sim::Tie& t) {
   t.observed = t.delivered > 0.0;
   t.late = 0;
   t.bad_lots = 0;
   if (!t.observed) return;
-  const auto s = t.supplier;
-  const MakerReliability r = delivery_reliability(c, s);
   // A supplier short of output also ships late: the on-time chance scales with its fill rate.
-  t.late = !sim::bernoulli(rng, r.on_time * f.fill[s]);
-  for (std::uint32_t k = 0; k < c.params.information.lots_per_delivery; ++k)
-    if (sim::bernoulli(rng, r.defect)) ++t.bad_lots;
+  t.late = !sim::bernoulli(rng, odds.made.on_time * odds.fill);
+  for (std::uint32_t k = 0; k < lots_per_delivery; ++k)
+    if (sim::bernoulli(rng, odds.made.defect)) ++t.bad_lots;
 }
 
 void learn_from_deliveries(ModelContext& c) { learn_from_deliveries(c, nullptr); }

@@ -93,16 +93,19 @@ namespace {
 enum class TieReads { Orders, Settlement };
 
 /** Starts the loads of buyer i's in-tie records and of the supplier fields their terms read (price,
- * capacity, type, region, in-plant purchase, ratings record, the supplier's own lane to i's region, and at
- * settlement its reliability and fill), so that the cache misses of a firm's ties overlap instead of coming
- * one tie at a time: ties and suppliers sit at scattered addresses once the network outgrows the cache.
- * Loops call it a few firms ahead of the firm they work on (kPrefetchAhead), so that the loads have
- * arrived when the firm's turn comes. A hint only: it changes no value. */
-void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads) {
+ * capacity, type, region, in-plant purchase, ratings record, the supplier's own lane to i's region; at
+ * settlement its delivery odds, `odds` indexed by supplier; for orders also i's own output), so that the
+ * cache misses of a firm's ties overlap instead of coming one tie at a time: ties and suppliers sit at
+ * scattered addresses once the network outgrows the cache. Loops call it a few firms ahead of the firm they
+ * work on (kPrefetchAhead), so that the loads have arrived when the firm's turn comes. A hint only: it
+ * changes no value. */
+void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads, const DeliveryOdds* odds) {
   const auto& g = c.world.network;
   const sim::Firms& f = c.world.firms;
   const auto& L = c.lanes;
   sim::prefetch_ties(g, i);
+  if (reads == TieReads::Orders)
+    sim::prefetch(&f.output[i]);  // what it wants of each input follows its output
   for (const auto& a : g.in_arcs(i)) {
     const std::size_t s = a.partner;
     sim::prefetch(&f.price[s]);
@@ -111,17 +114,14 @@ void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads) {
     sim::prefetch(&f.record[s]);
     if (s < L.own.size()) sim::prefetch(&L.own[s]);
     if (reads == TieReads::Orders) {
-      sim::prefetch(&f.employees[s]);
+      sim::prefetch(&f.employees[s]);  // the four fields of capacity(s)
       sim::prefetch(&f.productivity[s]);
+      sim::prefetch(&f.digital_maturity[s]);
       sim::prefetch(&f.disruption[s]);
       sim::prefetch(&f.industry[s]);
       sim::prefetch(&f.stage[s]);
     } else {
-      sim::prefetch(&f.on_time_prob[s]);
-      sim::prefetch(&f.defect_rate[s]);
-      sim::prefetch(&f.fill[s]);
-      sim::prefetch(&f.orders[s]);
-      sim::prefetch(&f.dispatched_out[s]);
+      sim::prefetch(&odds[s]);
     }
   }
 }
@@ -142,8 +142,8 @@ void prefetch_window(const std::vector<sim::FirmIndex>& firms, std::size_t first
 
 /** The prefetch window of prefetch_in_ties, plus the in-arc lists it reads (prefetch_arcs_ahead). */
 void prefetch_ahead(const ModelContext& c, const std::vector<sim::FirmIndex>& firms, std::size_t first,
-                    std::size_t k, TieReads reads) {
-  prefetch_window(firms, first, k, [&](sim::FirmIndex j) { prefetch_in_ties(c, j, reads); });
+                    std::size_t k, TieReads reads, const DeliveryOdds* odds = nullptr) {
+  prefetch_window(firms, first, k, [&](sim::FirmIndex j) { prefetch_in_ties(c, j, reads, odds); });
   sim::prefetch_arcs_ahead(c.world.network, firms, k, kPrefetchAhead);
 }
 
@@ -641,6 +641,11 @@ void settle_accounts(ModelContext& c) {
   // Per chunk: the platform-channel ties' payments, in firm and in-edge order.
   std::vector<std::vector<PlatformTrade>> trades_of(n_chunks);
   const bool platforms = !w.platforms.empty();
+  // Every supplier's delivery odds, gathered in one pass in slot order: the pass over the ties below reads
+  // them at scattered suppliers, and none of what they are made of changes in it.
+  std::vector<DeliveryOdds> odds(f.size());
+  sim::parallel_for(f.size(), c.threads,
+                    [&](std::size_t s) { odds[s] = delivery_odds(c, static_cast<sim::FirmIndex>(s)); });
   auto settle_firm = [&](std::size_t k, std::vector<PlatformTrade>& trades, sim::TransactionCostParts& sum) {
     const sim::FirmIndex i = alive[k];
     const auto& needs = c.needs[c.type_key(i)];
@@ -660,7 +665,7 @@ void settle_accounts(ModelContext& c) {
       sim::Tie& tie = w.network[*e];
       if (!tie.is_supply()) continue;
       const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
-      draw_delivery(c, rng, tie);
+      draw_delivery(odds[s], ip.lots_per_delivery, rng, tie);
       // Shared logistics (7.60): a pooled shipment pays the platform's fee on its value.
       const Shipping ship = tie_shipping(c, tie, i);
       const double rate = tie_paid_rate(c, tie, i) + ship.fee;
@@ -797,7 +802,7 @@ void settle_accounts(ModelContext& c) {
   };
   sim::parallel_chunks(n_chunks, c.threads, [&](std::size_t chunk, std::size_t) {
     for (std::size_t k = chunk_begin[chunk]; k < chunk_begin[chunk + 1]; ++k) {
-      prefetch_ahead(c, alive, chunk_begin[chunk], k, TieReads::Settlement);
+      prefetch_ahead(c, alive, chunk_begin[chunk], k, TieReads::Settlement, odds.data());
       if (k + kPrefetchAhead < alive.size()) {
         const sim::FirmIndex j = alive[k + kPrefetchAhead];
         // Its spot units per slot, which the unit cost reads.

@@ -153,11 +153,19 @@ TEST_CASE("supplier_beliefs: dispatched units carry their makers' reliability, n
   f.on_time_prob[s] = 1.0;
   CHECK(delivery_reliability(c, s).defect == Approx(0.9));
   CHECK(delivery_reliability(c, s).on_time == Approx(0.2));
-  sim::Tie drawn = *tie;
+  // Settlement draws from odds it gathered before its pass: the same reliability, and the supplier's fill.
+  const DeliveryOdds odds = delivery_odds(c, s);
+  CHECK(odds.made.defect == delivery_reliability(c, s).defect);
+  CHECK(odds.made.on_time == delivery_reliability(c, s).on_time);
+  CHECK(odds.fill == f.fill[s]);
+  sim::Tie drawn = *tie, from_odds = *tie;
   double bad = 0, lots = 0;
   for (std::uint64_t k = 0; k < 200; ++k) {
-    sim::Rng rng(7, sim::Stream::Delivery, s, k);
+    sim::Rng rng(7, sim::Stream::Delivery, s, k), same(7, sim::Stream::Delivery, s, k);
     draw_delivery(c, rng, drawn);
+    draw_delivery(odds, c.params.information.lots_per_delivery, same, from_odds);
+    REQUIRE(from_odds.late == drawn.late);
+    REQUIRE(from_odds.bad_lots == drawn.bad_lots);
     bad += drawn.bad_lots;
     lots += c.params.information.lots_per_delivery;
   }
