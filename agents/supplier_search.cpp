@@ -48,16 +48,20 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   thread_local std::vector<sim::FirmIndex> cand;
   cand.clear();
 
-  // Co-located candidates: a uniform sample of same-region firms of the needed type.
+  // Co-located candidates: a uniform sample of same-region firms of the needed type; then firms known by
+  // reputation anywhere in the country (trade fairs, directories). All positions are drawn first, in the
+  // same order, and their list entries loaded together: entries of a large list are cache misses.
+  thread_local std::vector<const sim::FirmIndex*> drawn;
+  drawn.clear();
   const auto& local = c.directory.of_type_in(sim::idx(fs.region[f]), need.industry, need.stage);
   if (!local.empty())
-    for (std::uint32_t k = 0; k < tp.local_candidates; ++k) cand.push_back(local[rng.below(local.size())]);
-
-  // Firms known by reputation anywhere in the country (trade fairs, directories).
+    for (std::uint32_t k = 0; k < tp.local_candidates; ++k) drawn.push_back(&local[rng.below(local.size())]);
   const auto& everywhere = c.directory.of_type(need.industry, need.stage);
   if (!everywhere.empty())
     for (std::uint32_t k = 0; k < tp.remote_candidates; ++k)
-      cand.push_back(everywhere[rng.below(everywhere.size())]);
+      drawn.push_back(&everywhere[rng.below(everywhere.size())]);
+  for (const sim::FirmIndex* entry : drawn) sim::prefetch(entry);
+  for (const sim::FirmIndex* entry : drawn) cand.push_back(*entry);
 
   // Referrals: suppliers of the needed type used by the firm's partners (its reputation network).
   std::uint32_t referred = 0;
