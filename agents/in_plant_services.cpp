@@ -164,14 +164,10 @@ SavingParts own_saving_parts(const ModelContext& c, sim::FirmIndex i) {
   return {records, rework, 0.0};
 }
 
-SavingParts saving_parts(const ModelContext& c, sim::FirmIndex i) {
-  SavingParts parts = own_saving_parts(c, i);
-  parts.days = in_plant_days_value(c, i);
-  return parts;
-}
-
-/** saving_parts with the customers' totals taken from `ordered`. */
-SavingParts saving_parts(const ModelContext& c, sim::FirmIndex i, const OrderedUnits& ordered) {
+/** All parts, the customers' totals taken from `ordered` (by default walked: in_plant_days_value). */
+template <class SlotUnits = decltype(&ordered_in_slot)>
+SavingParts saving_parts(const ModelContext& c, sim::FirmIndex i,
+                         const SlotUnits& ordered = &ordered_in_slot) {
   SavingParts parts = own_saving_parts(c, i);
   parts.days = days_value(c, i, ordered);
   return parts;
@@ -305,7 +301,9 @@ void buy_in_plant_services(ModelContext& c) {
   const RampPath& fresh = kept_ramp_path(c, 0.0);  // every new system starts from level 0
   // The customers' totals each member's value of shorter days reads: the table costs one pass over every tie,
   // the walks a few scattered tie records per tie of each member, so the table is built once members are
-  // more than about one firm in sixteen (a speed choice only: both give the same numbers).
+  // more than one firm in sixteen. The threshold is an estimate of where the two break even (about four
+  // scattered reads per member tie against one sequential read per tie), not a measured optimum; it is a
+  // speed choice only, as both give the same numbers.
   std::size_t members = 0;
   if (ip.enabled)
     for (auto i : alive) members += f.platforms[i] != 0;

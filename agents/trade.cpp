@@ -120,7 +120,7 @@ void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads, c
       sim::prefetch(&f.disruption[s]);
       sim::prefetch(&f.industry[s]);
       sim::prefetch(&f.stage[s]);
-    } else {
+    } else if (odds) {
       sim::prefetch(&odds[s]);
     }
   }
