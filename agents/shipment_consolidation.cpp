@@ -85,8 +85,7 @@ void update_logistics_lanes(ModelContext& c) {
   const std::size_t n_chunks = sim::chunk_count(n, kChunk);
   struct ChunkLanes {
     std::vector<Shipment> pooled;
-    std::vector<double> more_value;
-    std::vector<std::uint16_t> more_region;
+    std::vector<MoreLane> more;
   };
   std::vector<ChunkLanes> chunk_lanes(n_chunks);
   L.own.assign(n, OwnLanes{});
@@ -121,10 +120,9 @@ void update_logistics_lanes(ModelContext& c) {
         if (o.region == OwnLanes::kNoRegion) {
           o.region = static_cast<std::uint16_t>(r);
           o.value = row[r];
-          o.more = static_cast<std::uint32_t>(out.more_value.size());  // chunk-local until joined
+          o.more = static_cast<std::uint32_t>(out.more.size());  // chunk-local until joined
         } else {
-          out.more_value.push_back(row[r]);
-          out.more_region.push_back(static_cast<std::uint16_t>(r));
+          out.more.push_back({row[r], static_cast<std::uint16_t>(r)});
           ++o.more_count;
         }
         row[r] = 0.0;
@@ -132,15 +130,13 @@ void update_logistics_lanes(ModelContext& c) {
       }
     }
   });
-  L.more_value.clear();
-  L.more_region.clear();
+  L.more.clear();
   std::vector<Shipment> pooled;
   for (std::size_t chunk = 0; chunk < n_chunks; ++chunk) {
     ChunkLanes& cl = chunk_lanes[chunk];
-    const auto base = static_cast<std::uint32_t>(L.more_value.size());
+    const auto base = static_cast<std::uint32_t>(L.more.size());
     for (std::size_t s = chunk * kChunk; s < std::min(n, (chunk + 1) * kChunk); ++s) L.own[s].more += base;
-    L.more_value.insert(L.more_value.end(), cl.more_value.begin(), cl.more_value.end());
-    L.more_region.insert(L.more_region.end(), cl.more_region.begin(), cl.more_region.end());
+    L.more.insert(L.more.end(), cl.more.begin(), cl.more.end());
     pooled.insert(pooled.end(), cl.pooled.begin(), cl.pooled.end());
     cl = ChunkLanes{};
   }

@@ -9,6 +9,7 @@
 #include "agents/transaction_cost.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/prefetch_arcs.hpp"
 
 namespace vicsim::agents {
 
@@ -130,6 +131,9 @@ void propose(ModelContext& c, sim::FirmIndex f, std::vector<Proposal>& out) {
 
 }  // namespace
 
+/** How many firms ahead search_suppliers starts loading a firm's in-ties (prefetch_in_ties_ahead). */
+constexpr std::size_t kProposeAhead = 2;
+
 void search_suppliers(ModelContext& c) {
   if (!c.params.trade.enabled) return;
   const auto& alive = c.directory.alive();
@@ -137,8 +141,12 @@ void search_suppliers(ModelContext& c) {
   constexpr std::size_t kChunk = 1024;
   std::vector<std::vector<Proposal>> proposals(sim::chunk_count(alive.size(), kChunk));
   sim::parallel_chunks(proposals.size(), c.threads, [&](std::size_t chunk, std::size_t) {
-    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k)
+    for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
+      // At 1M firms most of propose's samples waited for the firm's in-arc list (perf, session 41): start
+      // loading the lists, and then the tie records, of the firms a few places on.
+      sim::prefetch_in_ties_ahead(c.world.network, alive, k, kProposeAhead);
       propose(c, alive[k], proposals[chunk]);
+    }
   });
   // Apply in firm order so the network does not depend on the thread count.
   for (const auto& list : proposals)

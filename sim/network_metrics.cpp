@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/parallel_for.hpp"
+#include "sim/prefetch_arcs.hpp"
 #include "sim/rng.hpp"
 
 namespace vicsim::sim {
@@ -44,6 +45,9 @@ std::uint64_t neighbour_links_twice(const UndirectedSnapshot& s, std::uint32_t v
 
 }  // namespace
 
+/** How many vertices ahead the snapshot starts loading a firm's arc lists (prefetch_arc_lists). */
+constexpr std::size_t kListsAhead = 4;
+
 void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned threads) {
   const Firms& f = w.firms;
   s.firm_of.clear();
@@ -67,6 +71,7 @@ void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned t
   parallel_chunks(chunk_count(n, kChunk), threads, [&](std::size_t k, std::size_t) {
     for (std::size_t v = k * kChunk; v < std::min(n, (k + 1) * kChunk); ++v) {
       const FirmIndex i = s.firm_of[v];
+      if (v + kListsAhead < n) prefetch_arc_lists(w.network, s.firm_of[v + kListsAhead]);  // own allocations
       std::uint32_t* seg = staging.data() + upper[v];
       std::size_t d = 0;
       auto add = [&](FirmIndex j) {

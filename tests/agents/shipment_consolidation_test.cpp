@@ -206,7 +206,7 @@ TEST_CASE("shipment_consolidation: lane flows add in edge-list order whatever or
         for (std::size_t r = 0; r < ref.regions; ++r)
           mismatches += c.lanes.own_flow(s, r) != ref.own[s * ref.regions + r];
       CHECK(mismatches == 0);
-      CHECK_FALSE(c.lanes.more_value.empty());
+      CHECK_FALSE(c.lanes.more.empty());
     };
     same_own();
     CHECK(c.lanes.pool == ref.pool);

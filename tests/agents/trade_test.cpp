@@ -223,8 +223,7 @@ TEST_CASE(
       CHECK(p1.cash.yuan == p2.cash.yuan);
     }
     CHECK(one.context().lanes.own == two.context().lanes.own);  // update_logistics_lanes' parallel pass
-    CHECK(one.context().lanes.more_value == two.context().lanes.more_value);
-    CHECK(one.context().lanes.more_region == two.context().lanes.more_region);
+    CHECK(one.context().lanes.more == two.context().lanes.more);
     CHECK(one.context().lanes.pool == two.context().lanes.pool);
     const auto &g1 = one.context().world.network, &g2 = two.context().world.network;
     REQUIRE(boost::num_edges(g1) == boost::num_edges(g2));
