@@ -79,7 +79,7 @@ constexpr std::size_t kTieAhead = 2;
  * Formats chunks [0, n_chunks) with format(chunk, buffer) and writes them in order. bufs holds two batches:
  * while one batch is formatted, the batch before it is written by one more task of the same parallel loop.
  * Writing (the kernel's copy into the page cache) is serial, so without the overlap the other threads would
- * wait for it (a third of the observers' time at 1M firms, session 41).
+ * wait for it (docs/PERFORMANCE.md, session 41).
  */
 template <class Format>
 void write_chunks(std::ostream& out, std::size_t n_chunks, unsigned threads, std::vector<TextBuffer>& bufs,
