@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "agents/model_params.hpp"
+#include "sim/prefetch.hpp"
 #include "sim/supply_network.hpp"
 #include "sim/units.hpp"
 
@@ -53,6 +54,14 @@ struct LogisticsLanes {
     for (std::size_t k = o.more; k < o.more + o.more_count; ++k)
       if (more[k].region == r) return more[k].value;
     return 0.0;
+  }
+  /** @brief Starts loading the further lane own_flow(s, r) would read, once own[s] is in cache: a hint that
+   * changes no value. A loop calls it a firm or two after it prefetched own[s], since the further lane's
+   * place is known only from own[s] (docs/PERFORMANCE.md, session 42). */
+  void prefetch_further_lane(std::size_t s, std::size_t r) const {
+    if (s >= own.size()) return;
+    const OwnLanes& o = own[s];
+    if (o.region != r && o.more_count > 0) sim::prefetch(&more[o.more]);
   }
   /** @brief Platform p's pooled flow from region a to region b (0 if none was counted). */
   double pool_flow(std::size_t p, std::size_t a, std::size_t b) const {

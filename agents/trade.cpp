@@ -140,11 +140,25 @@ void prefetch_window(const std::vector<sim::FirmIndex>& firms, std::size_t first
   if (k + kPrefetchAhead < firms.size()) hint(firms[k + kPrefetchAhead]);
 }
 
-/** The prefetch window of prefetch_in_ties, plus the in-arc lists it reads (prefetch_arcs_ahead). */
+/** How many firms ahead the second stage loads the suppliers' further lanes (prefetch_further_lanes): less
+ * than kPrefetchAhead, so that the lane records prefetch_in_ties started have arrived. */
+constexpr std::size_t kFurtherLanesAhead = 1;
+
+/** The second stage of prefetch_in_ties for buyer b: its suppliers' lane records (OwnLanes) are in cache by
+ * now, so the further lane each tie's shipping reads (LogisticsLanes::own_flow to b's region) starts loading.
+ * At 1M firms 48% of tie_shipping's samples waited for that lane (docs/PERFORMANCE.md, session 42). */
+void prefetch_further_lanes(const ModelContext& c, sim::FirmIndex b) {
+  const std::size_t rb = sim::idx(c.world.firms.region[b]);
+  for (const auto& a : c.world.network.in_arcs(b)) c.lanes.prefetch_further_lane(a.partner, rb);
+}
+
+/** The prefetch window of prefetch_in_ties, plus the in-arc lists it reads (prefetch_arcs_ahead) and, for
+ * the firm just ahead, the further lanes (prefetch_further_lanes). */
 void prefetch_ahead(const ModelContext& c, const std::vector<sim::FirmIndex>& firms, std::size_t first,
                     std::size_t k, TieReads reads, const DeliveryOdds* odds = nullptr) {
   prefetch_window(firms, first, k, [&](sim::FirmIndex j) { prefetch_in_ties(c, j, reads, odds); });
   sim::prefetch_arcs_ahead(c.world.network, firms, k, kPrefetchAhead);
+  if (k + kFurtherLanesAhead < firms.size()) prefetch_further_lanes(c, firms[k + kFurtherLanesAhead]);
 }
 
 /** C2M forecasting: final-stage firms produce to a forecast of their orders; the error's spread
