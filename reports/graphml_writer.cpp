@@ -56,7 +56,7 @@ class TextBuffer {
       }
     return *this;
   }
-  TextBuffer& data(std::string_view key) { return *this << "      <data key=\"" << key << "\">"; }
+  TextBuffer& data(std::string_view key) { return *this << "<data key=\"" << key << "\">"; }
   void clear() { buf_.clear(); }
   std::string_view text() const { return buf_; }
   void write_to(std::ostream& out) const {
@@ -158,14 +158,14 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
       const double angle = 2.399963229728653 * static_cast<double>(id),
                    rad = r.internal_km * std::sqrt(static_cast<double>(id % 997) / 997.0);
       b << "    <node id=\"n";
-      b.number(compact[i]) << "\">\n";
-      b.data("key0").number(int(f.on_cloud[i])) << "</data>\n";
-      b.data("key1").number(int(f.chain_master[i])) << "</data>\n";
-      b.data("key5").number(f.employees[i]) << "</data>\n";
-      b.data("key6").number(id) << "</data>\n";
-      b.data("key7").escaped(ind.name) << "</data>\n";
+      b.number(compact[i]) << "\">";
+      b.data("key0").number(int(f.on_cloud[i])) << "</data>";
+      b.data("key1").number(int(f.chain_master[i])) << "</data>";
+      b.data("key5").number(f.employees[i]) << "</data>";
+      b.data("key6").number(id) << "</data>";
+      b.data("key7").escaped(ind.name) << "</data>";
       b.data("key9") << "firm ";
-      b.number(id) << "</data>\n";
+      b.number(id) << "</data>";
       b.data("key11");
       bool first = true;
       for (std::size_t p = 0; p < w.platforms.size(); ++p)
@@ -174,13 +174,13 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
           b.number(p);
           first = false;
         }
-      b << "</data>\n";
-      b.data("key12").number(f.productivity[i]) << "</data>\n";
-      b.data("key13").escaped(r.name) << "</data>\n";
-      b.data("key14").escaped(ind.stages[f.stage[i]]) << "</data>\n";
-      b.data("key16").number(r.x_km + rad * std::cos(angle)) << "</data>\n";
-      b.data("key17").number(r.y_km + rad * std::sin(angle)) << "</data>\n";
-      b << "    </node>\n";
+      b << "</data>";
+      b.data("key12").number(f.productivity[i]) << "</data>";
+      b.data("key13").escaped(r.name) << "</data>";
+      b.data("key14").escaped(ind.stages[f.stage[i]]) << "</data>";
+      b.data("key16").number(r.x_km + rad * std::cos(angle)) << "</data>";
+      b.data("key17").number(r.y_km + rad * std::sin(angle)) << "</data>";
+      b << "</node>\n";
     }
   });
   for (std::size_t c = 0; c < n_chunks; ++c) first_edge[c + 1] += first_edge[c];
@@ -208,19 +208,19 @@ void write_graphml(std::ostream& out, const sim::World& w, unsigned threads) {
         b << "    <edge id=\"e";
         b.number(e_id++) << "\" source=\"n";
         b.number(compact[s]) << "\" target=\"n";
-        b.number(compact[t]) << "\">\n";
-        b.data("key2") << (tie.channel == sim::TieChannel::Platform ? "platform" : "offline") << "</data>\n";
-        b.data("key3") << (f.industry[s] != f.industry[t] ? '1' : '0') << "</data>\n";
+        b.number(compact[t]) << "\">";
+        b.data("key2") << (tie.channel == sim::TieChannel::Platform ? "platform" : "offline") << "</data>";
+        b.data("key3") << (f.industry[s] != f.industry[t] ? '1' : '0') << "</data>";
         b.data("key4");
         if (distance_text.empty())
           b.number(w.firm_distance(s, t));
         else
           b << distance_text[sim::idx(f.region[s]) * n_regions + sim::idx(f.region[t])];
-        b << "</data>\n";
-        b.data("key8") << (tie.is_supply() ? "supply" : "collaboration") << "</data>\n";
-        b.data("key10") << (f.region[s] == f.region[t] ? '1' : '0') << "</data>\n";
-        b.data("key15").number(tie.trust) << "</data>\n";
-        b << "    </edge>\n";
+        b << "</data>";
+        b.data("key8") << (tie.is_supply() ? "supply" : "collaboration") << "</data>";
+        b.data("key10") << (f.region[s] == f.region[t] ? '1' : '0') << "</data>";
+        b.data("key15").number(tie.trust) << "</data>";
+        b << "</edge>\n";
       }
     }
   });
