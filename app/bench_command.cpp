@@ -222,6 +222,22 @@ int run_child(const BenchOptions& o) {
                            {"seconds", p.seconds},
                            {"cpu_seconds", p.cpu_seconds},
                            {"main_cpu_seconds", p.main_cpu_seconds}});
+  // What the run wrote: at 1M firms the GraphML snapshots are gigabytes, and copying them into the page cache
+  // is most of the observers' time (docs/PERFORMANCE.md, session 42).
+  double output_bytes = 0.0, graphml_bytes = 0.0;
+  std::int64_t graphml_files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (!e.is_regular_file()) continue;
+    const auto size = static_cast<double>(e.file_size());
+    output_bytes += size;
+    if (e.path().extension() == ".graphml") {
+      graphml_bytes += size;
+      ++graphml_files;
+    }
+  }
+  j["output_bytes"] = output_bytes;
+  j["graphml_bytes"] = graphml_bytes;
+  j["graphml_files"] = graphml_files;
   write_file(o.child_result, [&](std::ostream& out) { out << j.dump(2) << "\n"; });
   fs::remove_all(dir);
   return 0;
@@ -297,6 +313,10 @@ void print_size(const nlohmann::json& r) {
                 << r["final_firms_created"].get<std::int64_t>() << " firms created)";
     std::cout << "\n";
   }
+  if (r.contains("output_bytes"))
+    std::cout << "outputs written    " << fixed(r["output_bytes"].get<double>() / 1e6, 1)
+              << " MB, of which GraphML snapshots " << fixed(r["graphml_bytes"].get<double>() / 1e6, 1)
+              << " MB in " << r["graphml_files"].get<std::int64_t>() << " file(s)\n";
   if (r.contains("peak_rss_rises") && !r["peak_rss_rises"].empty()) {
     std::cout << "RSS rises in       ";
     std::size_t shown = 0;
@@ -415,7 +435,7 @@ int run_parent(BenchOptions o) {
       << "firms,ticks,threads,wall_s,tick_loop_s,cpu_s,firm_ticks_per_s,firm_ticks_per_cpu_s,peak_rss_mib,"
          "bytes_per_firm,"
          "model_bytes_per_firm,model_over_reference,simgrid_share,metrics_share,output_share,"
-         "model_over_reference_cpu\n";
+         "model_over_reference_cpu,output_mb\n";
   std::ostringstream summary;
   summary << "summary:";
   for (const auto& r : results) {
@@ -441,7 +461,8 @@ int run_parent(BenchOptions o) {
               << fixed((r["peak_rss_kib"].get<double>() - r["rss_start_kib"].get<double>()) * 1024.0 / firms,
                        0)
               << ',' << fixed(ratio, 1) << ',' << fixed(simgrid, 4) << ',' << fixed(metrics / wall, 4) << ','
-              << fixed(output / wall, 4) << ',' << fixed(ratio_cpu, 1) << "\n";
+              << fixed(output / wall, 4) << ',' << fixed(ratio_cpu, 1) << ','
+              << fixed(r.value("output_bytes", 0.0) / 1e6, 1) << "\n";
     summary << (&r == &results.front() ? " " : "; ") << r["firms"].get<std::int64_t>() << " firms "
             << fixed(wall, 1) << " s, " << sci(rate) << " firm-ticks/s ("
             << sci(firms * r["ticks"].get<double>() / r["cpu_s"].get<double>()) << " per CPU-s), "
@@ -468,7 +489,8 @@ Command add_bench_command(CLI::App& app) {
                                  "Benchmark the full model at several population sizes: firm-ticks/s, peak "
                                  "RSS, bytes per firm, time per phase (wall time, CPU time of all threads "
                                  "and CPU time of the main thread, each phase's share; on a shared machine "
-                                 "read the CPU columns), and the ratio to a reference loop doing the same "
+                                 "read the CPU columns), the bytes the run's outputs took (GraphML "
+                                 "snapshots apart), and the ratio to a reference loop doing the same "
                                  "neighbour reads (docs/PERFORMANCE.md)");
   cmd->add_option("--sizes", o->sizes, "Initial firm counts, comma-separated (one child process each)")
       ->delimiter(',')

@@ -59,10 +59,13 @@ for phase in "setup: world, initial network and warm-up" "prices" "orders" "sett
   [[ $(grep -Ec "^  $(printf '%s' "$phase" | sed 's/[()]/\\&/g') +[0-9.]+ +[0-9.]+% +[0-9.]+ +[0-9.]+% +[0-9.]+$" "$T/out.txt") -eq 2 ]] &&
     pass "phase row '$phase' for both sizes" || fail "phase row '$phase' missing or malformed"
 done
-header="firms,ticks,threads,wall_s,tick_loop_s,cpu_s,firm_ticks_per_s,firm_ticks_per_cpu_s,peak_rss_mib,bytes_per_firm,model_bytes_per_firm,model_over_reference,simgrid_share,metrics_share,output_share,model_over_reference_cpu"
+# What each run wrote; 12 months with snapshots every 12 write one GraphML file.
+[ "$(grep -Ec '^outputs written +[0-9.]+ MB, of which GraphML snapshots [0-9.]+ MB in 1 file\(s\)$' "$T/out.txt")" = 2 ] &&
+  pass "the bytes each run wrote, GraphML counted" || fail "'outputs written' line missing or malformed"
+header="firms,ticks,threads,wall_s,tick_loop_s,cpu_s,firm_ticks_per_s,firm_ticks_per_cpu_s,peak_rss_mib,bytes_per_firm,model_bytes_per_firm,model_over_reference,simgrid_share,metrics_share,output_share,model_over_reference_cpu,output_mb"
 grep -qx "$header" "$T/out.txt" && pass "the all-sizes CSV header" || fail "no all-sizes CSV header"
-[[ $(grep -Ec '^(500|2000),12,1,([0-9.e+-]+,){12}[0-9.e+-]+$' "$T/out.txt") -eq 2 ]] &&
-  pass "one CSV row per size with 16 fields" || fail "CSV rows malformed"
+[[ $(grep -Ec '^(500|2000),12,1,([0-9.e+-]+,){13}[0-9.e+-]+$' "$T/out.txt") -eq 2 ]] &&
+  pass "one CSV row per size with 17 fields" || fail "CSV rows malformed"
 last=$(tail -n 1 "$T/out.txt")
 [[ $last == "summary: 500 firms "*" per CPU-s"*"; 2000 firms "*"time(2000)/time(500) = "*" (CPU "*") (12 ticks, 1 thread(s))" ]] &&
   pass "the last line is the one-line summary" || fail "last line is not the summary: $last"
