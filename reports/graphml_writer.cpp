@@ -67,7 +67,8 @@ class TextBuffer {
   std::string buf_;
 };
 
-// Firms per chunk (about 250 KiB of text), and chunks per thread formatted in one batch before they are
+// Firms per chunk (about 300 KiB of text: the bench scenario's 8,000-firm snapshot at month 48 is 9.9 MB for
+// 7,995 firms), and chunks per thread formatted in one batch before they are
 // written out in order: a window that stays in cache. The file is the chunks in index order, whatever the
 // window.
 constexpr std::size_t kChunkFirms = 256;
