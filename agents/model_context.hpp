@@ -12,6 +12,7 @@
 #include "agents/service_access.hpp"
 #include "agents/shipment_consolidation.hpp"
 #include "agents/shock.hpp"
+#include "agents/supplier_offer.hpp"
 #include "sim/firm_directory.hpp"
 #include "sim/infrastructure_layer.hpp"
 #include "sim/ledger.hpp"
@@ -142,6 +143,9 @@ struct ModelContext {
   std::vector<std::int32_t> cross_border_platform;
   /** @brief Per firm: share of its planned output its inputs allowed (Leontief), this tick. */
   std::vector<double> output_scale;
+  /** @brief Per firm slot, this tick's orders: capacity, price and type price as one record (SupplierOffer),
+   * refilled each month (gather_supplier_offers). */
+  std::vector<SupplierOffer> supplier_offers;
   /** @brief Per firm: units its dispatch receivers made for it this tick times their on-time probability,
    * summed over receivers (divide by dispatched_out for the made-weighted mean; 7.33). */
   std::vector<double> dispatched_on_time;

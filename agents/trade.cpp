@@ -92,9 +92,9 @@ namespace {
 /** Which supplier fields a loop over in-ties reads (prefetch_in_ties). */
 enum class TieReads { Orders, Settlement };
 
-/** Starts the loads of buyer i's in-tie records and of the supplier fields their terms read (price,
- * capacity, type, region, in-plant purchase, ratings record, the supplier's own lane to i's region; at
- * settlement its delivery odds, `odds` indexed by supplier; for orders also i's own output), so that the
+/** Starts the loads of buyer i's in-tie records and of the supplier fields their terms read (region,
+ * in-plant purchase, ratings record, the supplier's own lane to i's region; for orders its SupplierOffer and
+ * i's own output; at settlement its price and delivery odds, `odds` indexed by supplier), so that the
  * cache misses of a firm's ties overlap instead of coming one tie at a time: ties and suppliers sit at
  * scattered addresses once the network outgrows the cache. Loops call it a few firms ahead of the firm they
  * work on (kPrefetchAhead), so that the loads have arrived when the firm's turn comes. A hint only: it
@@ -108,20 +108,15 @@ void prefetch_in_ties(const ModelContext& c, sim::FirmIndex i, TieReads reads, c
     sim::prefetch(&f.output[i]);  // what it wants of each input follows its output
   for (const auto& a : g.in_arcs(i)) {
     const std::size_t s = a.partner;
-    sim::prefetch(&f.price[s]);
     sim::prefetch(&f.region[s]);
     sim::prefetch(&f.in_plant_platform[s]);
     sim::prefetch(&f.record[s]);
     if (s < L.own.size()) sim::prefetch(&L.own[s]);
     if (reads == TieReads::Orders) {
-      sim::prefetch(&f.employees[s]);  // the four fields of capacity(s)
-      sim::prefetch(&f.productivity[s]);
-      sim::prefetch(&f.digital_maturity[s]);
-      sim::prefetch(&f.disruption[s]);
-      sim::prefetch(&f.industry[s]);
-      sim::prefetch(&f.stage[s]);
-    } else if (odds) {
-      sim::prefetch(&odds[s]);
+      sim::prefetch(&c.supplier_offers[s]);  // capacity, price and type price in one record
+    } else {
+      sim::prefetch(&f.price[s]);
+      if (odds) sim::prefetch(&odds[s]);
     }
   }
 }
@@ -159,6 +154,17 @@ void prefetch_ahead(const ModelContext& c, const std::vector<sim::FirmIndex>& fi
   prefetch_window(firms, first, k, [&](sim::FirmIndex j) { prefetch_in_ties(c, j, reads, odds); });
   sim::prefetch_arcs_ahead(c.world.network, firms, k, kPrefetchAhead);
   if (k + kFurtherLanesAhead < firms.size()) prefetch_further_lanes(c, firms[k + kFurtherLanesAhead]);
+}
+
+/** Fills c.supplier_offers for every firm slot from the firm arrays and this month's mean prices (set_prices
+ * ran): each slot is its own, so in parallel. */
+void gather_supplier_offers(ModelContext& c) {
+  const sim::Firms& f = c.world.firms;
+  c.supplier_offers.resize(f.size());
+  sim::parallel_for(f.size(), c.threads, [&](std::size_t i) {
+    const auto s = static_cast<sim::FirmIndex>(i);
+    c.supplier_offers[i] = {f.capacity(s), f.price[i], c.mean_price[c.type_key(s)]};
+  });
 }
 
 /** C2M forecasting: final-stage firms produce to a forecast of their orders; the error's spread
@@ -520,6 +526,7 @@ void propagate_orders(ModelContext& c) {
   // (Locals, not thread_local: the workers write into the calling thread's lists.)
   std::vector<std::vector<std::pair<sim::FirmIndex, double>>> order_adds;
   std::vector<std::vector<std::pair<std::size_t, double>>> spot_adds;
+  gather_supplier_offers(c);
   for (std::size_t t : c.customers_first) {
     // Every customer of this type has ordered by now. Firms plan to serve their own orders up to
     // capacity (final-stage firms produce to a forecast); members' overflow is dispatched to idle
@@ -581,10 +588,10 @@ void propagate_orders(ModelContext& c) {
         for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
           const sim::Tie& tie = w.network[*e];
           if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
-          const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
+          const SupplierOffer& offer = c.supplier_offers[boost::source(*e, w.network)];
           const double wgt =
-              f.capacity(s) * std::pow(landed_cost_on(c, tie, i, f.price[s]) / c.mean_price[c.type_key(s)],
-                                       -c.params.market.price_elasticity);
+              offer.capacity * std::pow(landed_cost_on(c, tie, i, offer.price) / offer.type_price,
+                                        -c.params.market.price_elasticity);
           share.push_back(wgt);
           slot_total[tie.input_slot] += wgt;
         }
