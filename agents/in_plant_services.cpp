@@ -12,6 +12,8 @@
 #include "agents/supplier_beliefs.hpp"
 #include "agents/trade.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/prefetch.hpp"
+#include "sim/prefetch_arcs.hpp"
 
 namespace vicsim::agents {
 
@@ -94,6 +96,10 @@ class OrderedUnits {
         if (tie.is_supply() && tie.input_slot < slots_) units_[b * slots_ + tie.input_slot] += tie.units;
       }
     });
+  }
+  /** Starts loading buyer b's totals (a hint: reads and changes nothing). */
+  void prefetch(sim::FirmIndex b) const {
+    if (slots_ != 0) sim::prefetch(&units_[b * slots_]);
   }
   /** Buyer b's total of input `slot`: from the table, or by the walk where it holds none (no slots). */
   double operator()(const sim::SupplyGraph& g, sim::FirmIndex b, std::size_t slot) const {
@@ -312,11 +318,25 @@ void buy_in_plant_services(ModelContext& c) {
   // Each firm's decision reads only its own purchase and level and state no firm changes here, and writes
   // only its own slots: the chunks run in parallel with the same result for any thread count.
   constexpr std::size_t kChunk = 1024;
+  // A member's value of shorter days walks its out-ties, whose records and customers are scattered: at 100k
+  // firms the walk waited on the tie records and the customers' totals (perf, session 43). Members a few
+  // places on have their arc lists, then those records and totals, started early.
+  constexpr std::size_t kAhead = 4;
+  const auto& g = c.world.network;
+  auto prefetch_member = [&](std::size_t k) {
+    if (k + 2 * kAhead < alive.size() && f.platforms[alive[k + 2 * kAhead]])
+      sim::prefetch_arc_lists(g, alive[k + 2 * kAhead]);
+    if (k + kAhead >= alive.size() || !f.platforms[alive[k + kAhead]]) return;
+    const sim::FirmIndex j = alive[k + kAhead];
+    sim::prefetch_ties(g, j, true);
+    for (const auto& a : g.out_arcs(j)) ordered.prefetch(a.partner);
+  };
   sim::parallel_chunks(
       sim::chunk_count(alive.size(), kChunk), c.threads, [&](std::size_t chunk, std::size_t) {
         const std::size_t end = std::min(alive.size(), (chunk + 1) * kChunk);
         for (std::size_t k = chunk * kChunk; k < end; ++k) {
           const sim::FirmIndex i = alive[k];
+          if (ip.enabled) prefetch_member(k);
           std::int32_t seller = -1;
           if (ip.enabled && f.platforms[i]) {
             // The saving phases in while the price is paid in full: weigh it by the ramp still ahead (7.106).
