@@ -131,6 +131,10 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
   // nothing about s's deliveries and does not silence the supply tie.
   const std::size_t n_partners = boost::out_degree(b, g) + boost::in_degree(b, g);
   if (n_partners == 0) return;
+  // The suppliers sit at scattered indices: all their out-arc headers start loading now and their lists once
+  // b's partners are sorted, when the headers have arrived (a few firms: a buyer's suppliers or a search's
+  // candidates), so the loop over them finds both in cache.
+  for (const auto s : suppliers) sim::prefetch(&g.out_arcs(s));
   // (partner, position of its first tie with b), one entry per distinct partner, sorted by partner.
   thread_local std::vector<std::pair<sim::FirmIndex, std::uint32_t>> by_partner;
   by_partner.clear();
@@ -143,6 +147,8 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
                                  [](const auto& x, const auto& y) { return x.first == y.first; }),
                      by_partner.end());
   }
+  for (const auto s : suppliers)
+    if (const auto& arcs = g.out_arcs(s); !arcs.empty()) sim::prefetch(arcs.data());
   // A supplier with few customers reads its own out-ties against b's partners; the others are found by
   // reading each partner's in-ties (few: its input slots) once for all of them. A hub buyer has partners in
   // proportion to the network's size, most candidates only a few customers.
@@ -152,8 +158,6 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
   thread_local sim::MembershipFilter is_partner;  // most of a supplier's customers are not b's partners
   bool filter_built = false;
   for (std::size_t k = 0; k < suppliers.size(); ++k) {
-    // The suppliers sit at scattered indices: their out-arc headers and lists are loaded ahead.
-    sim::prefetch_arcs_ahead(g, suppliers, k, 1, true);
     if (boost::out_degree(suppliers[k], g) > 4 * n_partners) {
       walk[k] = 1;
       any_walk = true;
@@ -187,12 +191,18 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
   // walked supplier speaks.
   thread_local std::vector<std::pair<std::uint32_t, sim::FirmIndex>> in_order;  // (position, partner)
   in_order.clear();
-  for (const auto& [partner, pos] : by_partner) in_order.emplace_back(pos, partner);
+  for (const auto& [partner, pos] : by_partner) {
+    in_order.emplace_back(pos, partner);
+    sim::prefetch(&g.in_arcs(partner));  // its in-arc header; the list is started two partners ahead below
+  }
   std::sort(in_order.begin(), in_order.end());
   thread_local std::vector<std::uint32_t> visited;  // the partner visit at which a supplier last spoke
   visited.assign(suppliers.size(), 0);
   std::uint32_t visit = 0;
-  for (const auto& [pos, partner] : in_order) {
+  for (std::size_t m = 0; m < in_order.size(); ++m) {
+    const sim::FirmIndex partner = in_order[m].second;
+    if (m + 2 < in_order.size())
+      if (const auto& arcs = g.in_arcs(in_order[m + 2].second); !arcs.empty()) sim::prefetch(arcs.data());
     ++visit;
     for (const auto& a : g.in_arcs(partner)) {
       const auto s = static_cast<sim::FirmIndex>(a.partner);
