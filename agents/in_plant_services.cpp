@@ -325,7 +325,7 @@ void buy_in_plant_services(ModelContext& c) {
   const auto& g = c.world.network;
   auto prefetch_member = [&](std::size_t k) {
     if (k + 2 * kAhead < alive.size() && f.platforms[alive[k + 2 * kAhead]])
-      sim::prefetch_arc_lists(g, alive[k + 2 * kAhead]);
+      sim::prefetch_arc_list(g, alive[k + 2 * kAhead], true);  // the walk reads only out-arcs
     if (k + kAhead >= alive.size() || !f.platforms[alive[k + kAhead]]) return;
     const sim::FirmIndex j = alive[k + kAhead];
     sim::prefetch_ties(g, j, true);

@@ -134,7 +134,7 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
   // The suppliers sit at scattered indices: all their out-arc headers start loading now and their lists once
   // b's partners are sorted, when the headers have arrived (a few firms: a buyer's suppliers or a search's
   // candidates), so the loop over them finds both in cache.
-  for (const auto s : suppliers) sim::prefetch(&g.out_arcs(s));
+  for (const auto s : suppliers) sim::prefetch_arc_header(g, s, true);
   // (partner, position of its first tie with b), one entry per distinct partner, sorted by partner.
   thread_local std::vector<std::pair<sim::FirmIndex, std::uint32_t>> by_partner;
   by_partner.clear();
@@ -147,8 +147,7 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
                                  [](const auto& x, const auto& y) { return x.first == y.first; }),
                      by_partner.end());
   }
-  for (const auto s : suppliers)
-    if (const auto& arcs = g.out_arcs(s); !arcs.empty()) sim::prefetch(arcs.data());
+  for (const auto s : suppliers) sim::prefetch_arc_list(g, s, true);
   // A supplier with few customers reads its own out-ties against b's partners; the others are found by
   // reading each partner's in-ties (few: its input slots) once for all of them. A hub buyer has partners in
   // proportion to the network's size, most candidates only a few customers.
@@ -193,7 +192,7 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
   in_order.clear();
   for (const auto& [partner, pos] : by_partner) {
     in_order.emplace_back(pos, partner);
-    sim::prefetch(&g.in_arcs(partner));  // its in-arc header; the list is started two partners ahead below
+    sim::prefetch_arc_header(g, partner, false);  // the list is started two partners ahead below
   }
   std::sort(in_order.begin(), in_order.end());
   thread_local std::vector<std::uint32_t> visited;  // the partner visit at which a supplier last spoke
@@ -201,8 +200,7 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
   std::uint32_t visit = 0;
   for (std::size_t m = 0; m < in_order.size(); ++m) {
     const sim::FirmIndex partner = in_order[m].second;
-    if (m + 2 < in_order.size())
-      if (const auto& arcs = g.in_arcs(in_order[m + 2].second); !arcs.empty()) sim::prefetch(arcs.data());
+    if (m + 2 < in_order.size()) sim::prefetch_arc_list(g, in_order[m + 2].second, false);
     ++visit;
     for (const auto& a : g.in_arcs(partner)) {
       const auto s = static_cast<sim::FirmIndex>(a.partner);

@@ -8,12 +8,24 @@
 
 namespace vicsim::sim {
 
+/** @brief Starts loading the header (begin, end) of vertex v's out-arc list (`out`) or in-arc list: the step
+ * before prefetch_arc_list, for a vertex at a scattered index. A hint only: reads and changes nothing. */
+inline void prefetch_arc_header(const SupplyGraph& g, std::size_t v, bool out) {
+  prefetch(out ? &g.out_arcs(v) : &g.in_arcs(v));
+}
+
+/** @brief Starts loading vertex v's out-arc list (`out`) or in-arc list. It reads the list's header, so that
+ * should be in cache by now (prefetch_arc_header). A hint only: reads and changes nothing. */
+inline void prefetch_arc_list(const SupplyGraph& g, std::size_t v, bool out) {
+  if (const auto& arcs = out ? g.out_arcs(v) : g.in_arcs(v); !arcs.empty()) prefetch(arcs.data());
+}
+
 /** @brief Starts loading vertex v's in-arc and out-arc lists. Each list is its own allocation, so a loop that
  * prefetches v's partners a few vertices ahead stalls on the list first unless it was started earlier still
  * (call it about twice as far ahead). A hint only: reads and changes nothing. */
 inline void prefetch_arc_lists(const SupplyGraph& g, std::size_t v) {
-  if (const auto& in = g.in_arcs(v); !in.empty()) prefetch(in.data());
-  if (const auto& out = g.out_arcs(v); !out.empty()) prefetch(out.data());
+  prefetch_arc_list(g, v, false);
+  prefetch_arc_list(g, v, true);
 }
 
 /** @brief For position k of a loop over `count` firms, firm_at(j) the firm at position j: starts loading the
@@ -24,12 +36,8 @@ inline void prefetch_arc_lists(const SupplyGraph& g, std::size_t v) {
 template <class FirmAt>
 inline void prefetch_arcs_ahead_of(const SupplyGraph& g, FirmAt&& firm_at, std::size_t count, std::size_t k,
                                    std::size_t ahead, bool out) {
-  auto arcs_of = [&](std::size_t j) -> const SupplyGraph::ArcList& {
-    return out ? g.out_arcs(firm_at(j)) : g.in_arcs(firm_at(j));
-  };
-  if (k + 3 * ahead < count) prefetch(&arcs_of(k + 3 * ahead));
-  if (k + 2 * ahead < count)
-    if (const auto& arcs = arcs_of(k + 2 * ahead); !arcs.empty()) prefetch(arcs.data());
+  if (k + 3 * ahead < count) prefetch_arc_header(g, firm_at(k + 3 * ahead), out);
+  if (k + 2 * ahead < count) prefetch_arc_list(g, firm_at(k + 2 * ahead), out);
 }
 
 /** @brief prefetch_arcs_ahead_of for a loop over the firms of `order`. */
