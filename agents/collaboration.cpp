@@ -56,9 +56,12 @@ void form_collaborations(ModelContext& c) {
   if (!kp.collaboration_enabled) return;
   sim::World& w = c.world;
   const auto& alive = c.directory.alive();
-  std::vector<std::int64_t> partner(alive.size(), -1);
+  auto& work = c.collaboration_work;
+  auto& partner = work.partner;
+  partner.assign(alive.size(), -1);
   // Who searches this month; the walk below replays the same first draw from the same counter-based key.
-  std::vector<std::uint8_t> searching(alive.size(), 0);
+  auto& searching = work.searching;
+  searching.assign(alive.size(), 0);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex f = alive[k];
     sim::Rng rng(w.seed, sim::Stream::Collaboration, w.firms.id(f), static_cast<std::uint64_t>(w.tick));
@@ -67,7 +70,10 @@ void form_collaborations(ModelContext& c) {
   });
   // Only the lists a searcher walks: its own, its suppliers' customers and its customers' suppliers.
   const std::size_t n = boost::num_vertices(w.network);
-  std::vector<std::uint8_t> need_customers(n, 0), need_suppliers(n, 0);
+  auto& need_customers = work.need_customers;
+  auto& need_suppliers = work.need_suppliers;
+  need_customers.assign(n, 0);
+  need_suppliers.assign(n, 0);
   for (std::size_t k = 0; k < alive.size(); ++k) {
     if (!searching[k]) continue;
     const sim::FirmIndex f = alive[k];
@@ -77,9 +83,7 @@ void form_collaborations(ModelContext& c) {
     for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e)
       need_suppliers[boost::target(*e, w.network)] = 1;
   }
-  // A local, not kept between months: its lists (16 B per partner) would otherwise stay resident through
-  // settlement, the phase that sets the run's peak memory (docs/PERFORMANCE.md, session 20).
-  CollaborationCandidates index;
+  CollaborationCandidates& index = work.index;
   index.rebuild(w, kp, c.threads, need_customers, need_suppliers);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     if (!searching[k]) return;

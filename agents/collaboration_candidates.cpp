@@ -1,11 +1,14 @@
 #include "agents/collaboration_candidates.hpp"
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
 #include "agents/knowledge.hpp"
 #include "agents/model_params.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/prefetch.hpp"
+#include "sim/prefetch_arcs.hpp"
 
 namespace vicsim::agents {
 
@@ -46,15 +49,46 @@ void CollaborationCandidates::rebuild(const sim::World& w, const KnowledgeParams
   }
   customers_.resize(out_begin_[n]);
   suppliers_.resize(in_begin_[n]);
-  sim::parallel_for(n, threads, [&](std::size_t v) {
-    std::size_t k = out_begin_[v];
-    for (auto [e, end] = boost::out_edges(v, g); (all_out || need_customers[v]) && e != end; ++e)
-      if (g[*e].is_supply()) customers_[k++] = partner(w, static_cast<sim::FirmIndex>(boost::target(*e, g)));
-    out_count_[v] = static_cast<std::uint32_t>(k - out_begin_[v]);
-    k = in_begin_[v];
-    for (auto [e, end] = boost::in_edges(v, g); (all_in || need_suppliers[v]) && e != end; ++e)
-      if (g[*e].is_supply()) suppliers_[k++] = partner(w, static_cast<sim::FirmIndex>(boost::source(*e, g)));
-    in_count_[v] = static_cast<std::uint32_t>(k - in_begin_[v]);
+  const auto need_out = [&](std::size_t v) { return all_out || need_customers[v]; };
+  const auto need_in = [&](std::size_t v) { return all_in || need_suppliers[v]; };
+  // Starts loading what the fill reads of vertex v's partners: its out-tie records (scattered, as ties are
+  // stored in customer order) for their kind, and the partners' attributes. A hint only.
+  const auto& f = w.firms;
+  const auto start = [&](sim::FirmIndex j) {
+    sim::prefetch(&f.industry[j]);
+    sim::prefetch(&f.region[j]);
+    sim::prefetch(&f.digital_maturity[j]);
+  };
+  const auto prefetch_partners = [&](std::size_t v) {
+    if (need_out(v))
+      for (const auto& a : g.out_arcs(v)) {
+        sim::prefetch(&g[sim::TieEdge{0, 0, a.tie}]);
+        start(a.partner);
+      }
+    if (need_in(v))
+      for (const auto& a : g.in_arcs(v)) start(a.partner);
+  };
+  constexpr std::size_t kChunk = 1024, kAhead = 4;
+  sim::parallel_chunks(sim::chunk_count(n, kChunk), threads, [&](std::size_t chunk, std::size_t) {
+    const std::size_t lo = chunk * kChunk, hi = std::min(n, lo + kChunk);
+    for (std::size_t v = lo; v < hi; ++v) {
+      // The arc lists two steps ahead of the partners they lead to.
+      if (const std::size_t u = v + 2 * kAhead; u < hi) {
+        if (need_out(u)) sim::prefetch_arc_list(g, u, true);
+        if (need_in(u)) sim::prefetch_arc_list(g, u, false);
+      }
+      if (v + kAhead < hi) prefetch_partners(v + kAhead);
+      std::size_t k = out_begin_[v];
+      for (auto [e, end] = boost::out_edges(v, g); need_out(v) && e != end; ++e)
+        if (g[*e].is_supply())
+          customers_[k++] = partner(w, static_cast<sim::FirmIndex>(boost::target(*e, g)));
+      out_count_[v] = static_cast<std::uint32_t>(k - out_begin_[v]);
+      k = in_begin_[v];
+      for (auto [e, end] = boost::in_edges(v, g); need_in(v) && e != end; ++e)
+        if (g[*e].is_supply())
+          suppliers_[k++] = partner(w, static_cast<sim::FirmIndex>(boost::source(*e, g)));
+      in_count_[v] = static_cast<std::uint32_t>(k - in_begin_[v]);
+    }
   });
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "agents/access_link_times.hpp"
+#include "agents/collaboration_candidates.hpp"
 #include "agents/in_plant_ramp.hpp"
 #include "agents/infrastructure_outcome.hpp"
 #include "agents/model_params.hpp"
@@ -146,6 +147,17 @@ struct ModelContext {
   /** @brief Per firm slot, this tick's orders: capacity, price and type price as one record (SupplierOffer),
    * refilled each month (gather_supplier_offers). */
   std::vector<SupplierOffer> supplier_offers;
+  /** @brief form_collaborations' working memory, kept from month to month: allocated afresh, its partner
+   * lists and flags (about 30 MiB at 1M firms) were zeroed and faulted in page by page each month on the main
+   * thread (docs/PERFORMANCE.md, session 44). Nothing in it carries over: each month refills it before
+   * reading it. */
+  struct CollaborationWork {
+    CollaborationCandidates index;
+    std::vector<std::uint8_t> searching;       ///< per alive firm: it searches this month
+    std::vector<std::uint8_t> need_customers;  ///< per firm slot: the search walks its customer list
+    std::vector<std::uint8_t> need_suppliers;  ///< per firm slot: the search walks its supplier list
+    std::vector<std::int64_t> partner;         ///< per alive firm: the partner it proposes to, or -1
+  } collaboration_work;
   /** @brief Per firm: units its dispatch receivers made for it this tick times their on-time probability,
    * summed over receivers (divide by dispatched_out for the made-weighted mean; 7.33). */
   std::vector<double> dispatched_on_time;
