@@ -148,9 +148,9 @@ struct ModelContext {
    * refilled each month (gather_supplier_offers). */
   std::vector<SupplierOffer> supplier_offers;
   /** @brief form_collaborations' working memory, kept from month to month: allocated afresh, its partner
-   * lists and flags (about 30 MiB at 1M firms) were zeroed and faulted in page by page each month on the main
-   * thread (docs/PERFORMANCE.md, session 44). Nothing in it carries over: each month refills it before
-   * reading it. */
+   * lists and flags were zeroed and faulted in page by page each month on the main thread. Kept, they stay
+   * resident: about 50 MiB at 1M firms (docs/PERFORMANCE.md, session 44). Nothing in it carries over: each
+   * month refills it before reading it. */
   struct CollaborationWork {
     CollaborationCandidates index;
     std::vector<std::uint8_t> searching;       ///< per alive firm: it searches this month
