@@ -9,6 +9,7 @@
 #include "sim/membership_filter.hpp"
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch_arcs.hpp"
+#include "sim/tie_delivery.hpp"
 
 namespace vicsim::agents {
 
@@ -274,7 +275,7 @@ void draw_delivery(const ModelContext& c, sim::Rng& rng, sim::Tie& t) {
 }
 
 void draw_delivery(const DeliveryOdds& odds, std::uint32_t lots_per_delivery, sim::Rng& rng, sim::Tie& t) {
-  t.observed = t.delivered > 0.0;
+  t.observed = sim::delivered_units(t, odds.fill) > 0.0;
   t.late = 0;
   t.bad_lots = 0;
   if (!t.observed) return;

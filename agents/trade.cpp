@@ -19,6 +19,7 @@
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch.hpp"
 #include "sim/prefetch_arcs.hpp"
+#include "sim/tie_delivery.hpp"
 #include "sim/transaction_cost_parts.hpp"
 
 namespace vicsim::agents {
@@ -258,8 +259,9 @@ void receive_inputs(ModelContext& c, sim::FirmIndex i, std::vector<double>& rece
   for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e) {
     const sim::Tie& tie = w.network[*e];
     if (!tie.is_supply() || tie.input_slot >= needs.size()) continue;
-    received[tie.input_slot] += tie.delivered;
-    shortfall[tie.input_slot] += tie.units - tie.delivered;
+    const double delivered = sim::delivered_units(tie, f);
+    received[tie.input_slot] += delivered;
+    shortfall[tie.input_slot] += tie.units - delivered;
     if (tie.units > 0.0) tied[tie.input_slot] = 1;  // else the slot's requirement went to the spot market
   }
   for (std::size_t slot = 0; slot < needs.size(); ++slot) {
@@ -333,6 +335,8 @@ void realise_production(ModelContext& c) {
         // The tie records and the stock lists a few firms ahead.
         prefetch_window(firms, chunk * kDeliveryChunk, k, [&](sim::FirmIndex ahead) {
           sim::prefetch_ties(w.network, ahead);
+          // Its suppliers' fill rates: what each in-tie delivered (sim::delivered_units).
+          for (const auto& a : w.network.in_arcs(ahead)) sim::prefetch(&f.fill[a.partner]);
           if (!f.input_stock[ahead].empty()) sim::prefetch(f.input_stock[ahead].data());
           if (!f.input_spot[ahead].empty()) sim::prefetch(f.input_spot[ahead].data());
         });
@@ -446,10 +450,9 @@ void realise_production(ModelContext& c) {
                         [&](sim::FirmIndex ahead) { sim::prefetch_ties(w.network, ahead, true); });
         sim::prefetch_arcs_ahead(w.network, firms, k, kPrefetchAhead, true);
         for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
-          sim::Tie& tie = w.network[*e];
+          const sim::Tie& tie = w.network[*e];
           if (!tie.is_supply()) continue;
-          tie.delivered = tie.units * f.fill[i];
-          units.push_back({tie.units, tie.units - tie.delivered});
+          units.push_back({tie.units, tie.units - sim::delivered_units(tie, f.fill[i])});
           ++n;
         }
         listed.push_back({f.scrapped[i], f.fill[i] * f.final_orders[i], f.final_orders[i],
@@ -687,11 +690,12 @@ void settle_accounts(ModelContext& c) {
       if (!tie.is_supply()) continue;
       const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
       draw_delivery(odds[s], ip.lots_per_delivery, rng, tie);
+      const double delivered = sim::delivered_units(tie, odds[s].fill);  // odds[s].fill is f.fill[s]
       // Shared logistics (7.60): a pooled shipment pays the platform's fee on its value.
       const Shipping ship = tie_shipping(c, tie, i);
       const double rate = tie_paid_rate(c, tie, i) + ship.fee;
-      const double value = tie.delivered * f.price[s];
-      const double bad = tie.delivered * tie.bad_lots / static_cast<double>(ip.lots_per_delivery);
+      const double value = delivered * f.price[s];
+      const double bad = delivered * tie.bad_lots / static_cast<double>(ip.lots_per_delivery);
       const double redo = bad * f.price[s] * ip.rework_cost_share;
       const double lateness = tie.late ? value * tp.lead_time_cost_per_day * ip.late_days : 0.0;
       const double incidents = redo + lateness;
@@ -703,19 +707,19 @@ void settle_accounts(ModelContext& c) {
       parts.logistics_fee += value * ship.fee;
       parts.rework += redo;
       parts.lateness += lateness;
-      tied_units += tie.delivered;
+      tied_units += delivered;
       defective_units += bad;
       deliveries += tie.observed;
       incidents_n += tie.late + tie.bad_lots;
       bought += value;
       if (tie.input_slot < needs.size()) {
         slot_cost[tie.input_slot] += value * (1.0 + rate) + incidents;
-        slot_units[tie.input_slot] += tie.delivered;
+        slot_units[tie.input_slot] += delivered;
       }
       cost += value * (1.0 + rate) + incidents;
       tc += value * rate + incidents;
       fees += value * (commission + ship.fee);
-      lead += tie.delivered * (tie_lead_days(c, tie, i, ship) + (tie.late ? ip.late_days : 0.0));
+      lead += delivered * (tie_lead_days(c, tie, i, ship) + (tie.late ? ip.late_days : 0.0));
       if (platforms && tie.channel == sim::TieChannel::Platform && tie.platform < w.platforms.size()) {
         PlatformTrade t{static_cast<std::uint32_t>(k), tie.platform};
         t.value = value;
@@ -727,8 +731,8 @@ void settle_accounts(ModelContext& c) {
           t.logistics_cost = value * c.params.services.logistics_cost;
         }
         // Units the supplier had made by dispatch are already in that dispatch's GMV: only its own share.
-        const double delivered = f.fill[s] * f.orders[s];
-        const double own = delivered > 0.0 ? 1.0 - f.dispatched_out[s] / delivered : 1.0;
+        const double shipped = f.fill[s] * f.orders[s];
+        const double own = shipped > 0.0 ? 1.0 - f.dispatched_out[s] / shipped : 1.0;
         t.gmv = value * own;
         t.cross_platform = tie.cross_platform;
         t.integrated = tie.cross_platform || integrated_pair(c, s, i);

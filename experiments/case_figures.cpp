@@ -10,6 +10,7 @@
 #include "agents/platform_services.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "scenarios/world_builder.hpp"
+#include "sim/tie_delivery.hpp"
 
 namespace vicsim::experiments {
 
@@ -71,12 +72,13 @@ CaseFigureTotals measure_pairs(const agents::ClusterModel& model, const CaseFigu
     double units = 0, days = 0;
     for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e) {
       const auto& t = w.network[*e];
-      if (!t.is_supply() || t.delivered <= 0) continue;
-      units += t.delivered;
-      days +=
-          t.delivered * (agents::tie_lead_days(model.context(), t,
-                                               static_cast<sim::FirmIndex>(boost::target(*e, w.network))) +
-                         (t.late ? model.context().params.information.late_days : 0.0));
+      if (!t.is_supply()) continue;
+      const double delivered = sim::delivered_units(t, f.fill[i]);
+      if (delivered <= 0) continue;
+      units += delivered;
+      days += delivered * (agents::tie_lead_days(model.context(), t,
+                                                 static_cast<sim::FirmIndex>(boost::target(*e, w.network))) +
+                           (t.late ? model.context().params.information.late_days : 0.0));
     }
     return units > 0 ? days / units : 0.0;
   };

@@ -28,17 +28,18 @@ enum class TieChannel : std::uint8_t { Offline = 0, Platform = 1 };
 inline constexpr std::size_t kMaxInputSlots = 256;
 
 /** @brief Properties of a supplier → customer tie. */
-struct Tie {
-  // Widest fields first, so that the record has no padding holes (72 bytes; issue 15).
+struct alignas(64) Tie {
+  // Widest fields first, so that the record has no padding holes: 64 bytes, one cache line (issue 15).
   double trust =
       0.1;  ///< in [0,1]; supply ties: the buyer's belief in a good delivery times its evidence (7.32)
   // The buyer's Beta beliefs about the supplier (7.31): own trades plus referrals, prior included.
-  double on_time_a = 1.0;      ///< pseudo-count of on-time deliveries
-  double on_time_b = 1.0;      ///< pseudo-count of late deliveries
-  double defect_a = 1.0;       ///< pseudo-count of defective lots
-  double defect_b = 1.0;       ///< pseudo-count of sound lots
-  double units = 0.0;          ///< units ordered this tick
-  double delivered = 0.0;      ///< units delivered this tick
+  double on_time_a = 1.0;  ///< pseudo-count of on-time deliveries
+  double on_time_b = 1.0;  ///< pseudo-count of late deliveries
+  double defect_a = 1.0;   ///< pseudo-count of defective lots
+  double defect_b = 1.0;   ///< pseudo-count of sound lots
+  double units = 0.0;      ///< units ordered this tick
+  // No `delivered` field: a supply tie delivers units × its supplier's fill rate this month
+  // (sim/tie_delivery.hpp), and without it the record fits one cache line.
   std::uint32_t supplier = 0;  ///< the tie's source firm (kept so the tie's terms can read its ratings)
   std::int32_t formed_tick = 0;
   /** Formation rank of a supply tie (World::supply_ties_formed when it formed): orders ties as the edge list
@@ -47,7 +48,7 @@ struct Tie {
   std::uint8_t input_slot = 0;   ///< which of the customer's InputNeeds this tie serves (kMaxInputSlots)
   std::uint8_t bad_lots = 0;     ///< defective lots in this tick's delivery (drawn at settlement)
   std::uint8_t platform = 0xFF;  ///< platform the tie trades on (channel Platform), else 0xFF
-  // One-bit fields share one byte (72-byte record; issue 15).
+  // One-bit fields share one byte (64-byte record; issue 15).
   std::uint8_t late : 1 = 0;      ///< this tick's delivery came late (drawn at settlement)
   std::uint8_t observed : 1 = 0;  ///< 1 if this tick's delivery was drawn (delivered > 0)
   TieChannel channel : 1 = TieChannel::Offline;
@@ -57,7 +58,8 @@ struct Tie {
   // No distance field: the partners' distance is World::firm_distance (a firm's region is set at entry).
   bool is_supply() const { return kind == TieKind::Supply; }
 };
-static_assert(sizeof(Tie) == 72, "Tie grew: every tie pays for it (issue 15, docs/PERFORMANCE.md)");
+static_assert(sizeof(Tie) == 64 && alignof(Tie) == 64,
+              "Tie grew past a cache line: every tie pays for it (issue 15, docs/PERFORMANCE.md)");
 
 /** @brief A tie as the graph functions hand it out: its two firms and the tie record's place in the pool. */
 struct TieEdge {
@@ -98,7 +100,7 @@ class SupplyGraph {
   };
   using ArcList = std::vector<Arc>;
   static constexpr std::uint32_t kNoTie = 0xFFFFFFFFu;
-  static constexpr unsigned kChunkBits = 10;  ///< 1,024 records (80 KiB) per pool chunk
+  static constexpr unsigned kChunkBits = 10;  ///< 1,024 records (64 KiB) per pool chunk
 
   /** @brief Iterates a firm's out-ties (Out) or in-ties as TieEdge values, in stored order. */
   template <bool Out>
@@ -241,11 +243,8 @@ class SupplyGraph {
  * not next to each other between compactions, so a loop over them would otherwise miss the cache once per
  * tie, one miss after the other. A hint only: reads and changes nothing. */
 inline void prefetch_ties(const SupplyGraph& g, std::size_t v, bool out = false) {
-  for (const auto& a : out ? g.out_arcs(v) : g.in_arcs(v)) {
-    const auto* p = reinterpret_cast<const char*>(&g[TieEdge{0, 0, a.tie}]);
-    prefetch(p);
-    prefetch(p + sizeof(Tie) - 1);
-  }
+  for (const auto& a : out ? g.out_arcs(v) : g.in_arcs(v))
+    prefetch(&g[TieEdge{0, 0, a.tie}]);  // one line: records are line-aligned
 }
 
 }  // namespace vicsim::sim

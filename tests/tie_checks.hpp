@@ -18,7 +18,6 @@ inline void check_same_tie(const sim::Tie& x, const sim::Tie& y) {
   CHECK(x.bad_lots == y.bad_lots);
   CHECK(x.observed == y.observed);
   CHECK(x.units == y.units);
-  CHECK(x.delivered == y.delivered);
   CHECK(x.formed_tick == y.formed_tick);
   CHECK(x.input_slot == y.input_slot);
   CHECK(x.channel == y.channel);

@@ -11,6 +11,7 @@
 #include "agents/platform_services.hpp"
 #include "reports/paired_comparison.hpp"
 #include "scenarios/world_builder.hpp"
+#include "sim/tie_delivery.hpp"
 #include "test_support.hpp"
 
 using namespace vicsim;
@@ -98,9 +99,11 @@ double handling_state(const std::string& scenario, int seed, const std::string& 
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
     const sim::Tie& t = g[*e];
     const auto b = static_cast<sim::FirmIndex>(boost::target(*e, g));
-    if (!t.is_supply() || t.delivered <= 0 || !c.world.firms.alive[b]) continue;
-    days += t.delivered * tie_handling_days(c, t, b);
-    units += t.delivered;
+    if (!t.is_supply()) continue;  // a collaboration tie's supplier field names no firm
+    const double delivered = sim::delivered_units(t, c.world.firms);
+    if (delivered <= 0 || !c.world.firms.alive[b]) continue;
+    days += delivered * tie_handling_days(c, t, b);
+    units += delivered;
   }
   REQUIRE(units > 0);
   return days / units;

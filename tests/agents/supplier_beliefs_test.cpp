@@ -11,6 +11,7 @@
 #include "agents/simulation_run.hpp"
 #include "reports/paired_comparison.hpp"
 #include "scenarios/world_builder.hpp"
+#include "sim/tie_delivery.hpp"
 #include "test_support.hpp"
 
 using namespace vicsim;
@@ -136,7 +137,7 @@ TEST_CASE("supplier_beliefs: dispatched units carry their makers' reliability, n
   sim::Firms& f = c.world.firms;
   const sim::Tie* tie =
       &c.world.network[test::first_edge(c.world.network, [&](const sim::Tie& t, sim::FirmIndex) {
-        return t.is_supply() && f.dispatched_out[t.supplier] > 0.0 && t.delivered > 0.0;
+        return t.is_supply() && f.dispatched_out[t.supplier] > 0.0 && sim::delivered_units(t, f) > 0.0;
       })];
   const auto s = tie->supplier;
   // The mix as realised this tick: own share at the sender's rates, the rest at the receivers' mean.
@@ -185,7 +186,7 @@ TEST_CASE("supplier_beliefs: a delivery is late when its uniform draw is at or a
   sim::Firms& f = c.world.firms;
   const sim::Tie* tie =
       &c.world.network[test::first_edge(c.world.network, [&](const sim::Tie& t, sim::FirmIndex) {
-        return t.is_supply() && t.delivered > 0.0 && f.dispatched_out[t.supplier] <= 0.0;
+        return t.is_supply() && sim::delivered_units(t, f) > 0.0 && f.dispatched_out[t.supplier] <= 0.0;
       })];
   const auto s = tie->supplier;
   f.on_time_prob[s] = 0.8;
@@ -225,11 +226,13 @@ InfoState info_state(const std::string& scenario, int seed, const std::string& v
   const auto& g = c.world.network;
   for (auto [e, end] = boost::edges(g); e != end; ++e) {
     const sim::Tie& t = g[*e];
-    if (!t.is_supply() || t.delivered <= 0 || !c.world.firms.alive[boost::target(*e, g)]) continue;
+    if (!t.is_supply()) continue;  // a collaboration tie's supplier field names no firm
+    const double delivered = sim::delivered_units(t, c.world.firms);
+    if (delivered <= 0 || !c.world.firms.alive[boost::target(*e, g)]) continue;
     const SupplierBelief b = tie_belief(c, t);
-    st.inspection += t.delivered * information_cost(c.params, b).inspection;
-    st.evidence += t.delivered * evidence(c.params.information, b);
-    units += t.delivered;
+    st.inspection += delivered * information_cost(c.params, b).inspection;
+    st.evidence += delivered * evidence(c.params.information, b);
+    units += delivered;
   }
   st.inspection /= units;
   st.evidence /= units;
