@@ -69,6 +69,12 @@ grep -qx "$header" "$T/out.txt" && pass "the all-sizes CSV header" || fail "no a
 last=$(tail -n 1 "$T/out.txt")
 [[ $last == "summary: 500 firms "*" per CPU-s"*"; 2000 firms "*"time(2000)/time(500) = "*" (CPU "*") (12 ticks, 1 thread(s))" ]] &&
   pass "the last line is the one-line summary" || fail "last line is not the summary: $last"
+# scripts/phase_ratios.py reads the two sizes' phase tables: one row per phase and the sum, with the ratio.
+/usr/bin/python3 "$SRC/scripts/phase_ratios.py" "$T/out.txt" >"$T/ratios.txt" 2>&1 || fail "phase_ratios.py exited non-zero"
+grep -qx "2000 against 500 firms, 12 ticks, 1 thread(s): firm ratio 4" "$T/ratios.txt" &&
+  pass "phase_ratios.py pairs the two sizes" || fail "phase_ratios.py header: $(head -n 1 "$T/ratios.txt")"
+[[ $(grep -Ec '^(orders|settlement|supplier search|all phases) +[0-9.]+ +[0-9.]+ +([0-9.]+|-) +-?[0-9.]+$' "$T/ratios.txt") -eq 4 ]] &&
+  pass "phase_ratios.py: a row per phase and the sum" || fail "phase_ratios.py rows malformed: $(cat "$T/ratios.txt")"
 [[ -z $(ls -A "$T/tmp") ]] && pass "no temporary files left behind (TMPDIR empty)" ||
   fail "bench left temporary files behind: $(ls -A "$T/tmp")"
 
