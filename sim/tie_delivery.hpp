@@ -1,8 +1,10 @@
 #pragma once
 /** @file What a supply tie delivers in a month (docs/ODD.md 7.3: delivered_ij = units_ij · φ_j). It is not
- * stored in the tie: the supplier's fill rate φ_j is set once a month (realise_production) and the tie's
- * units before it (the orders), so the product is the same double wherever it is formed, and without the
- * field a tie record fits one cache line (docs/PERFORMANCE.md, session 44). */
+ * stored in the tie: the orders set the tie's units, then realise_production sets the supplier's fill rate
+ * φ_j once a month, suppliers' types before their customers' (customers_first_order rejects a cyclic value
+ * chain), so every reader after it sees this month's φ_j; ties formed later in the month have units 0. The
+ * product is therefore the double a stored field would hold, and without the field a tie record fits one
+ * cache line (docs/PERFORMANCE.md, session 44). */
 #include "sim/firms.hpp"
 #include "sim/supply_network.hpp"
 
