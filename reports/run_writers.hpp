@@ -44,6 +44,8 @@ class GraphmlRecorder : public agents::RunObserver {
   std::filesystem::path dir_;
   std::int32_t every_, last_;
   unsigned threads_;
+  std::filesystem::path
+      previous_;  ///< the last snapshot written, whose cached pages the next one frees first
 };
 
 }  // namespace vicsim::reports
