@@ -30,9 +30,11 @@ SupplyGraph::SupplyGraph(const SupplyGraph& o)
       in_(o.in_),
       links_(o.links_),
       free_(o.free_),
+      reused_(o.reused_),
       head_(o.head_),
       tail_(o.tail_),
-      edges_(o.edges_) {
+      edges_(o.edges_),
+      ordered_(o.ordered_) {
   constexpr std::size_t chunk = std::size_t{1} << kChunkBits;
   chunks_.reserve(o.chunks_.size());
   for (const auto& c : o.chunks_) {
@@ -57,6 +59,7 @@ std::uint32_t SupplyGraph::allocate(const Tie& t) {
   if (!free_.empty()) {
     slot = free_.back();
     free_.pop_back();
+    if (slot < ordered_) reused_.push_back(slot);  // out of the last compaction's order (move_to_new_slots)
   } else {
     slot = static_cast<std::uint32_t>(links_.size());
     if ((slot & kChunkMask) == 0) chunks_.push_back(std::make_unique<Tie[]>(std::size_t{1} << kChunkBits));
@@ -117,7 +120,7 @@ std::pair<TieEdge, bool> SupplyGraph::edge(std::size_t u, std::size_t v) const {
 std::size_t SupplyGraph::heap_bytes() const {
   std::size_t b = out_.capacity() * sizeof(ArcList) * 2 + chunks_.size() * (sizeof(Tie) << kChunkBits) +
                   chunks_.capacity() * sizeof(chunks_[0]) + links_.capacity() * sizeof(Link) +
-                  free_.capacity() * sizeof(std::uint32_t);
+                  (free_.capacity() + reused_.capacity()) * sizeof(std::uint32_t);
   for (std::size_t v = 0; v < out_.size(); ++v) b += (out_[v].capacity() + in_[v].capacity()) * sizeof(Arc);
   return b;
 }
@@ -164,9 +167,7 @@ void SupplyGraph::compact(unsigned threads) {
   std::uint32_t next = 0;
   for (std::size_t v = 0; v < n; ++v)
     for (const Arc& a : in_[v]) moved[a.tie] = next++;
-  const std::uint32_t live = next;  // ties take the new slots [0, live); free slots the rest
-  for (std::uint32_t t = 0; t < slots; ++t)
-    if (moved[t] == kNoTie) moved[t] = next++;
+  const std::uint32_t live = next;  // ties take the new slots [0, live); free slots keep kNoTie
   // The edge list keeps its order: each tie's links now name the new slots of its neighbours in the old
   // list, rewritten in place (a second link array would add 16 bytes per tie to the run's peak). Slot by
   // slot, not along the list: the list's order jumps from record to record, a cache miss per tie at 1M
@@ -185,15 +186,7 @@ void SupplyGraph::compact(unsigned threads) {
       if (arcs->capacity() != arcs->size()) ArcList(arcs->begin(), arcs->end()).swap(*arcs);
     }
   });
-  // The records and their links are permuted in place, cycle by cycle: a second pool would double the ties'
-  // memory at every compaction, and the run's peak with it.
-  for (std::uint32_t t = 0; t < slots; ++t)
-    while (moved[t] != t) {
-      const std::uint32_t to = moved[t];
-      std::swap(record(t), record(to));
-      std::swap(links_[t], links_[to]);
-      std::swap(moved[t], moved[to]);
-    }
+  move_to_new_slots(moved, live);
   // Free slots are now past the last tie. The links keep their capacity: shrinking would copy them, and the
   // copy would be the peak; the pages past the ties are the next months' new ties.
   links_.resize(edges_);
@@ -203,6 +196,58 @@ void SupplyGraph::compact(unsigned threads) {
   free_.shrink_to_fit();
   head_ = head;
   tail_ = tail;
+  ordered_ = live;
+  reused_.clear();
+  reused_.shrink_to_fit();
+}
+
+void SupplyGraph::move_to_new_slots(const std::vector<std::uint32_t>& moved, std::uint32_t live) {
+  const auto slots = static_cast<std::uint32_t>(links_.size());
+  // In place: a second pool would double the ties' memory at every compaction, and the run's peak with it.
+  // Ties placed in a reused free slot since the last compaction are set aside, and so is every tie whose
+  // new slot is not above that of the last tie kept. The ties of the last compaction are still in its
+  // customer order (removals keep the incidence arrays' order, additions append), so they are all kept, and
+  // so are most of those added after them in customer order (the initial network): these "streamers" move in
+  // two sequential passes, those moving down in ascending slot order, then those moving up in descending
+  // order. A streamer's destination holds a tie set aside, a free slot, or a streamer of the same
+  // direction that has already moved on; the ties set aside are written to their slots last. (Before
+  // session 45 this was one walk along the permutation's cycles: a cache miss per tie at 1M firms.)
+  enum : std::uint8_t { kFree = 0, kStreamer = 1, kAside = 2 };
+  std::vector<std::uint8_t> kind(slots, kStreamer);
+  for (const std::uint32_t t : reused_) kind[t] = kAside;
+  std::vector<Tie> aside_records;
+  std::vector<Link> aside_links;
+  std::vector<std::uint32_t> aside_slots;
+  std::uint32_t last = 0;  // the last streamer's new slot: a tie whose new slot is not above it is set aside
+  bool first = true;
+  for (std::uint32_t t = 0; t < slots; ++t) {
+    const std::uint32_t to = moved[t];
+    if (to >= live) {
+      kind[t] = kFree;
+    } else if (kind[t] == kStreamer && (first || to > last)) {
+      last = to;
+      first = false;
+    } else {
+      kind[t] = kAside;
+      aside_records.push_back(record(t));
+      aside_links.push_back(links_[t]);
+      aside_slots.push_back(to);
+    }
+  }
+  for (std::uint32_t t = 0; t < slots; ++t)
+    if (kind[t] == kStreamer && moved[t] < t) {
+      record(moved[t]) = record(t);
+      links_[moved[t]] = links_[t];
+    }
+  for (std::uint32_t t = slots; t-- > 0;)
+    if (kind[t] == kStreamer && moved[t] > t) {
+      record(moved[t]) = record(t);
+      links_[moved[t]] = links_[t];
+    }
+  for (std::size_t k = 0; k < aside_slots.size(); ++k) {
+    record(aside_slots[k]) = aside_records[k];
+    links_[aside_slots[k]] = aside_links[k];
+  }
 }
 
 }  // namespace vicsim::sim

@@ -230,13 +230,17 @@ class SupplyGraph {
   const Tie& record(std::uint32_t t) const { return chunks_[t >> kChunkBits][t & kChunkMask]; }
   std::uint32_t allocate(const Tie& t);
   void release(std::uint32_t t);
+  /** Moves every live record and link from slot t to moved[t] (< live); free slots are dropped. */
+  void move_to_new_slots(const std::vector<std::uint32_t>& moved, std::uint32_t live);
 
   std::vector<ArcList> out_, in_;
   std::vector<std::unique_ptr<Tie[]>> chunks_;
   std::vector<Link> links_;
-  std::vector<std::uint32_t> free_;  ///< released pool slots, reused last-in first-out
+  std::vector<std::uint32_t> free_;    ///< released pool slots, reused last-in first-out
+  std::vector<std::uint32_t> reused_;  ///< free slots below ordered_ reused since the last compaction
   std::uint32_t head_ = kNoTie, tail_ = kNoTie;
   std::size_t edges_ = 0;
+  std::uint32_t ordered_ = 0;  ///< slots [0, ordered_) were in customer order after the last compaction
 };
 
 /** @brief Starts loading the records of v's in-ties (out-ties with `out`): the records of a firm's ties are
