@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch_arcs.hpp"
@@ -13,6 +14,18 @@ namespace {
 
 /** Vertices per chunk of the parallel loops: fixed, so partial sums combine the same way for any threads. */
 constexpr std::size_t kChunk = 2048;
+
+/** Resizes x to n elements (their values are overwritten by the caller), reserving an eighth more when it
+ * must grow: the network grows a little every month, and an exact fit would be a new allocation (and a
+ * copy) every month. */
+template <class T>
+void resize_for_overwrite(std::vector<T>& x, std::size_t n) {
+  if (n > x.capacity()) {
+    x.clear();
+    x.reserve(n + n / 8);
+  }
+  x.resize(n);
+}
 
 /** Exclusive prefix sum in place: x[0..n] holds counts in x[1..n] on entry, row starts on exit. */
 void prefix_sum(std::vector<std::uint64_t>& x) {
@@ -51,28 +64,30 @@ constexpr std::size_t kListsAhead = 4;
 void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned threads) {
   const Firms& f = w.firms;
   s.firm_of.clear();
-  s.vertex.assign(f.size(), UndirectedSnapshot::kNoVertex);
+  resize_for_overwrite(s.vertex, f.size());
+  std::fill(s.vertex.begin(), s.vertex.end(), UndirectedSnapshot::kNoVertex);
   for (FirmIndex i = 0; i < f.size(); ++i)
     if (f.alive[i]) {
       s.vertex[i] = static_cast<std::uint32_t>(s.firm_of.size());
       s.firm_of.push_back(i);
     }
   const std::size_t n = s.firm_of.size();
-  // Pass 1: each vertex's in- and out-ties into its own upper-bound segment of `staging`, sorted and
-  // deduplicated in place; its distinct count goes to offset[v+1]. Both scratch arrays are freed on return:
-  // kept in the snapshot they stayed resident through the observers (docs/PERFORMANCE.md, session 20).
-  std::vector<std::uint64_t> upper(n + 1, 0);
-  std::vector<std::uint32_t> staging;
+  // Pass 1: each vertex's in- and out-ties into its own upper-bound segment of `adjacent` itself (offset
+  // first holds the segments' starts), sorted and deduplicated in place; a segment left with fewer
+  // neighbours ends with kNoVertex. No scratch: the snapshot's arrays keep their capacity from month to
+  // month, where a scratch array of this size was a fresh mapping, faulted in page by page, every month
+  // (docs/PERFORMANCE.md, session 45).
+  resize_for_overwrite(s.offset, n + 1);
+  s.offset[0] = 0;
   for (std::size_t v = 0; v < n; ++v)
-    upper[v + 1] = boost::out_degree(s.firm_of[v], w.network) + boost::in_degree(s.firm_of[v], w.network);
-  prefix_sum(upper);
-  staging.resize(upper[n]);
-  s.offset.assign(n + 1, 0);
+    s.offset[v + 1] = boost::out_degree(s.firm_of[v], w.network) + boost::in_degree(s.firm_of[v], w.network);
+  prefix_sum(s.offset);
+  resize_for_overwrite(s.adjacent, s.offset[n]);
   parallel_chunks(chunk_count(n, kChunk), threads, [&](std::size_t k, std::size_t) {
     for (std::size_t v = k * kChunk; v < std::min(n, (k + 1) * kChunk); ++v) {
       const FirmIndex i = s.firm_of[v];
       if (v + kListsAhead < n) prefetch_arc_lists(w.network, s.firm_of[v + kListsAhead]);  // own allocations
-      std::uint32_t* seg = staging.data() + upper[v];
+      std::uint32_t* seg = s.adjacent.data() + s.offset[v];
       std::size_t d = 0;
       auto add = [&](FirmIndex j) {
         const auto u = s.vertex[j];
@@ -83,16 +98,25 @@ void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned t
       for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e)
         add(static_cast<FirmIndex>(boost::source(*e, w.network)));
       std::sort(seg, seg + d);
-      s.offset[v + 1] = static_cast<std::uint64_t>(std::unique(seg, seg + d) - seg);
+      d = static_cast<std::size_t>(std::unique(seg, seg + d) - seg);
+      if (d < s.offset[v + 1] - s.offset[v]) seg[d] = UndirectedSnapshot::kNoVertex;
     }
   });
-  prefix_sum(s.offset);
-  // Pass 2: compact the segments into the CSR array.
-  s.adjacent.resize(s.offset[n]);
-  parallel_chunks(chunk_count(n, kChunk), threads, [&](std::size_t k, std::size_t) {
-    for (std::size_t v = k * kChunk; v < std::min(n, (k + 1) * kChunk); ++v)
-      std::copy_n(staging.data() + upper[v], s.offset[v + 1] - s.offset[v], s.adjacent.data() + s.offset[v]);
-  });
+  // Pass 2: the segments moved down, in order, to their rows (sequential: a row may start in the segment
+  // before its own).
+  std::uint64_t row = 0, from = 0;
+  for (std::size_t v = 0; v < n; ++v) {
+    const std::uint64_t to = s.offset[v + 1];  // the segment is [from, to)
+    std::uint64_t d = 0;
+    while (from + d < to && s.adjacent[from + d] != UndirectedSnapshot::kNoVertex) ++d;
+    if (row != from)
+      std::memmove(s.adjacent.data() + row, s.adjacent.data() + from, d * sizeof(std::uint32_t));
+    s.offset[v] = row;
+    row += d;
+    from = to;
+  }
+  s.offset[n] = row;
+  s.adjacent.resize(row);
 }
 
 UndirectedSnapshot undirected_snapshot(const World& w) {

@@ -39,8 +39,7 @@ struct UndirectedSnapshot {
   }
 };
 
-/** @brief Rebuilds `s` from the world (its arrays are reused; the build's scratch is its own, freed on
- * return). */
+/** @brief Rebuilds `s` from the world, in its own arrays (their capacity is reused; no other scratch). */
 void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned threads = 1);
 
 /** @brief Builds a fresh undirected snapshot of alive firms and their ties. */

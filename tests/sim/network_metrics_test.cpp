@@ -122,6 +122,16 @@ TEST_CASE("network_metrics: results are byte-identical for any thread count", "[
   build_undirected_snapshot(w, s2, 3);
   CHECK(s1.adjacent == s2.adjacent);
   CHECK(s1.offset == s2.offset);
+  // Rebuilt in the arrays another network left (a larger one, then a smaller one), it is the fresh one.
+  for (std::size_t other : {12000u, 3000u}) {
+    UndirectedSnapshot reused;
+    build_undirected_snapshot(random_world(other, 8), reused, 2);
+    build_undirected_snapshot(w, reused, 2);
+    CHECK(reused.adjacent == s1.adjacent);
+    CHECK(reused.offset == s1.offset);
+    CHECK(reused.vertex == s1.vertex);
+    CHECK(reused.firm_of == s1.firm_of);
+  }
   NetworkScratch x1, x2, x3;
   const auto exact1 = network_stats(s1, {7, 5, 1}, x1);
   CHECK(same_bytes(exact1, network_stats(s1, {7, 5, 2}, x2)));
