@@ -1,7 +1,7 @@
 #pragma once
 /** @file An output file for large write-once text (GraphML snapshots): the kernel is asked to write each
- * finished window of the file to disk and then drop its pages, so the page cache holds at most two windows of
- * the file instead of all of it.
+ * finished window of the file to disk and then drop its pages, so the page cache holds about two windows of
+ * the file instead of all of it. The requests run on a thread of their own, off the writer's path.
  *
  * Why: a 1M-firm run writes 12.6 GB of snapshots. Each page of page cache they fill is a fresh page; on a VM
  * whose balloon reports free pages to the host (free page reporting), every fresh page is a host fault, and
@@ -16,9 +16,9 @@
 
 namespace vicsim::reports {
 
-/** @brief Asks the kernel to drop the cached pages of `path` that are written back (a hint: errors are
- * ignored, and pages still dirty stay). Called on the previous snapshot before the next is written, so the
- * next one's pages are the ones just freed, not fresh pages. */
+/** @brief Asks the kernel (on the hint thread) to write back the cached pages of `path` and drop them (a
+ * hint: errors are ignored). Called on the previous snapshot before the next is written, so the next one's
+ * pages are the ones just freed, not fresh pages. */
 void drop_cached_pages(const std::filesystem::path& path);
 
 /** @brief A std::streambuf over a file that writes back and drops every full window behind the writer. */
