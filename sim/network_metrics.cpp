@@ -16,8 +16,8 @@ namespace {
 constexpr std::size_t kChunk = 2048;
 
 /** Resizes x to n elements (their values are overwritten by the caller), reserving an eighth more when it
- * must grow: the network grows a little every month, and an exact fit would be a new allocation (and a
- * copy) every month. */
+ * must grow: a snapshot a caller keeps and rebuilds need not reallocate, and copy, each time the network
+ * grows a little. (TickRunner::step builds a new one every month.) */
 template <class T>
 void resize_for_overwrite(std::vector<T>& x, std::size_t n) {
   if (n > x.capacity()) {
@@ -74,8 +74,8 @@ void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned t
   const std::size_t n = s.firm_of.size();
   // Pass 1: each vertex's in- and out-ties into its own upper-bound segment of `adjacent` itself (offset
   // first holds the segments' starts), sorted and deduplicated in place; a segment left with fewer
-  // neighbours ends with kNoVertex. No scratch: the snapshot's arrays keep their capacity from month to
-  // month, where a scratch array of this size was a fresh mapping, faulted in page by page, every month
+  // neighbours ends with kNoVertex. No scratch: a staging array and an upper-bound array as large as
+  // `adjacent` and `offset` (32 MB at 1M firms) were two more buffers to fault in every month, and a copy
   // (docs/PERFORMANCE.md, session 45).
   resize_for_overwrite(s.offset, n + 1);
   s.offset[0] = 0;
