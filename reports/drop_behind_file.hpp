@@ -11,7 +11,6 @@
 #include <cstddef>
 #include <filesystem>
 #include <streambuf>
-#include <string>
 #include <vector>
 
 namespace vicsim::reports {
@@ -24,7 +23,7 @@ void drop_cached_pages(const std::filesystem::path& path);
 /** @brief A std::streambuf over a file that writes back and drops every full window behind the writer. */
 class DropBehindFile : public std::streambuf {
  public:
-  /** Default window: large enough that waiting for a window's write-back is rare at disk speed. */
+  /** Default window: the unit of the write-back requests; about two windows of the file stay cached. */
   static constexpr std::size_t kDefaultWindow = std::size_t{64} << 20;
 
   /** Creates (or truncates) `path`; throws OutputError naming it when it cannot be created. */

@@ -15,18 +15,6 @@ namespace {
 /** Vertices per chunk of the parallel loops: fixed, so partial sums combine the same way for any threads. */
 constexpr std::size_t kChunk = 2048;
 
-/** Resizes x to n elements (their values are overwritten by the caller), reserving an eighth more when it
- * must grow: a snapshot a caller keeps and rebuilds need not reallocate, and copy, each time the network
- * grows a little. (TickRunner::step builds a new one every month.) */
-template <class T>
-void resize_for_overwrite(std::vector<T>& x, std::size_t n) {
-  if (n > x.capacity()) {
-    x.clear();
-    x.reserve(n + n / 8);
-  }
-  x.resize(n);
-}
-
 /** Exclusive prefix sum in place: x[0..n] holds counts in x[1..n] on entry, row starts on exit. */
 void prefix_sum(std::vector<std::uint64_t>& x) {
   for (std::size_t i = 1; i < x.size(); ++i) x[i] += x[i - 1];
@@ -64,8 +52,7 @@ constexpr std::size_t kListsAhead = 4;
 void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned threads) {
   const Firms& f = w.firms;
   s.firm_of.clear();
-  resize_for_overwrite(s.vertex, f.size());
-  std::fill(s.vertex.begin(), s.vertex.end(), UndirectedSnapshot::kNoVertex);
+  s.vertex.assign(f.size(), UndirectedSnapshot::kNoVertex);
   for (FirmIndex i = 0; i < f.size(); ++i)
     if (f.alive[i]) {
       s.vertex[i] = static_cast<std::uint32_t>(s.firm_of.size());
@@ -77,12 +64,11 @@ void build_undirected_snapshot(const World& w, UndirectedSnapshot& s, unsigned t
   // neighbours ends with kNoVertex. No scratch: a staging array and an upper-bound array as large as
   // `adjacent` and `offset` (32 MB at 1M firms) were two more buffers to fault in every month, and a copy
   // (docs/PERFORMANCE.md, session 45).
-  resize_for_overwrite(s.offset, n + 1);
-  s.offset[0] = 0;
+  s.offset.assign(n + 1, 0);
   for (std::size_t v = 0; v < n; ++v)
     s.offset[v + 1] = boost::out_degree(s.firm_of[v], w.network) + boost::in_degree(s.firm_of[v], w.network);
   prefix_sum(s.offset);
-  resize_for_overwrite(s.adjacent, s.offset[n]);
+  s.adjacent.resize(s.offset[n]);
   parallel_chunks(chunk_count(n, kChunk), threads, [&](std::size_t k, std::size_t) {
     for (std::size_t v = k * kChunk; v < std::min(n, (k + 1) * kChunk); ++v) {
       const FirmIndex i = s.firm_of[v];

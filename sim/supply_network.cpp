@@ -187,8 +187,8 @@ void SupplyGraph::compact(unsigned threads) {
     }
   });
   move_to_new_slots(moved, live);
-  // Free slots are now past the last tie. The links keep their capacity: shrinking would copy them, and the
-  // copy would be the peak; the pages past the ties are the next months' new ties.
+  // The ties fill slots [0, live); what is past them is dropped. The links keep their capacity: shrinking
+  // would copy them, and the copy would be the peak; the pages past the ties are the next months' new ties.
   links_.resize(edges_);
   chunks_.resize((edges_ + kChunkMask) >> kChunkBits);
   chunks_.shrink_to_fit();
@@ -218,15 +218,13 @@ void SupplyGraph::move_to_new_slots(const std::vector<std::uint32_t>& moved, std
   std::vector<Tie> aside_records;
   std::vector<Link> aside_links;
   std::vector<std::uint32_t> aside_slots;
-  std::uint32_t last = 0;  // the last streamer's new slot: a tie whose new slot is not above it is set aside
-  bool first = true;
+  std::uint32_t lowest = 0;  // a streamer's new slot must be at least this: above the last streamer's
   for (std::uint32_t t = 0; t < slots; ++t) {
     const std::uint32_t to = moved[t];
     if (to >= live) {
       kind[t] = kFree;
-    } else if (kind[t] == kStreamer && (first || to > last)) {
-      last = to;
-      first = false;
+    } else if (kind[t] == kStreamer && to >= lowest) {
+      lowest = to + 1;
     } else {
       kind[t] = kAside;
       aside_records.push_back(record(t));

@@ -1,8 +1,10 @@
-// Session 45 probe (docs/PERFORMANCE.md): writes N MiB (second argument) to /work/rollt in 4 MiB write()s, buffered ("plain") or
-// with each 64 MiB window written back and dropped one window later ("roll"). Not part of the build:
+// Session 45 probe (docs/PERFORMANCE.md): writes N MiB (second argument) to /work/rollt in 4 MiB write()s,
+// buffered ("plain") or with each 64 MiB window written back and dropped one window later ("roll"). Not part
+// of the build:
 //   g++ -O2 -o probe bench/results/2026-12-07_s45_page_cache_probe.cpp && ./probe roll 3000 && rm /work/rollt
 #include <fcntl.h>
 #include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -21,7 +23,8 @@ int main(int argc, char** argv) {
     if (mode == "roll" && off - started >= window) {
       sync_file_range(fd, started, off - started, SYNC_FILE_RANGE_WRITE);
       if (started - dropped >= window) {
-        sync_file_range(fd, dropped, started - dropped, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+        sync_file_range(fd, dropped, started - dropped,
+                        SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
         posix_fadvise(fd, dropped, started - dropped, POSIX_FADV_DONTNEED);
         dropped = started;
       }
