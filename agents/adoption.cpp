@@ -14,6 +14,7 @@
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch.hpp"
 #include "sim/prefetch_arcs.hpp"
+#include "sim/refill.hpp"
 
 namespace vicsim::agents {
 
@@ -265,7 +266,8 @@ void adopt_and_join(ModelContext& c) {
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     track_margins(ap, fs, alive[k], in_plant_own_return(c, alive[k]));
   });
-  std::vector<double> gain(fs.size(), std::numeric_limits<double>::quiet_NaN());
+  auto& gain = c.month_work.realised_gain;
+  sim::refill(gain, fs.size(), std::numeric_limits<double>::quiet_NaN());
   std::vector<double> cell_gain(R * I, 0.0), cell_known(R * I, 0.0);
   for (auto i : alive)
     if (const auto g = realised_gain(ap, fs, i)) {
@@ -274,8 +276,12 @@ void adopt_and_join(ModelContext& c) {
       cell_gain[pk] += *g;
       cell_known[pk] += 1;
     }
-  std::vector<std::uint8_t> go_cloud(alive.size(), 0);
-  std::vector<std::uint32_t> joins(alive.size(), 0u), leaves(alive.size(), 0u);
+  auto& go_cloud = c.month_work.go_cloud;
+  auto& joins = c.month_work.joins;
+  auto& leaves = c.month_work.leaves;
+  sim::refill(go_cloud, alive.size(), std::uint8_t{0});
+  sim::refill(joins, alive.size(), 0u);
+  sim::refill(leaves, alive.size(), 0u);
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex i = alive[k];
     const std::size_t pk = sim::idx(fs.region[i]) * I + sim::idx(fs.industry[i]);

@@ -8,6 +8,7 @@
 #include "agents/platform_services.hpp"
 #include "sim/distributions.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/refill.hpp"
 
 namespace vicsim::agents {
 
@@ -58,10 +59,10 @@ void form_collaborations(ModelContext& c) {
   const auto& alive = c.directory.alive();
   auto& work = c.collaboration_work;
   auto& partner = work.partner;
-  partner.assign(alive.size(), -1);
+  sim::refill(partner, alive.size(), std::int64_t{-1});
   // Who searches this month; the walk below replays the same first draw from the same counter-based key.
   auto& searching = work.searching;
-  searching.assign(alive.size(), 0);
+  sim::refill(searching, alive.size(), std::uint8_t{0});
   sim::parallel_for(alive.size(), c.threads, [&](std::size_t k) {
     const sim::FirmIndex f = alive[k];
     sim::Rng rng(w.seed, sim::Stream::Collaboration, w.firms.id(f), static_cast<std::uint64_t>(w.tick));

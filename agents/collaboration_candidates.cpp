@@ -9,6 +9,7 @@
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch.hpp"
 #include "sim/prefetch_arcs.hpp"
+#include "sim/refill.hpp"
 
 namespace vicsim::agents {
 
@@ -37,18 +38,18 @@ void CollaborationCandidates::rebuild(const sim::World& w, const KnowledgeParams
   // Each firm's slots are sized by its degree (no tie record read); the fill keeps the supply ties only.
   const auto& g = w.network;
   const std::size_t n = boost::num_vertices(g);
-  out_begin_.resize(n + 1);
-  in_begin_.resize(n + 1);
-  out_count_.assign(n, 0);
-  in_count_.assign(n, 0);
+  sim::resize_kept(out_begin_, n + 1);
+  sim::resize_kept(in_begin_, n + 1);
+  sim::refill(out_count_, n, std::uint32_t{0});
+  sim::refill(in_count_, n, std::uint32_t{0});
   out_begin_[0] = in_begin_[0] = 0;
   const bool all_out = need_customers.empty(), all_in = need_suppliers.empty();
   for (std::size_t v = 0; v < n; ++v) {
     out_begin_[v + 1] = out_begin_[v] + (all_out || need_customers[v] ? boost::out_degree(v, g) : 0);
     in_begin_[v + 1] = in_begin_[v] + (all_in || need_suppliers[v] ? boost::in_degree(v, g) : 0);
   }
-  customers_.resize(out_begin_[n]);
-  suppliers_.resize(in_begin_[n]);
+  sim::resize_kept(customers_, out_begin_[n]);
+  sim::resize_kept(suppliers_, in_begin_[n]);
   const auto need_out = [&](std::size_t v) { return all_out || need_customers[v]; };
   const auto need_in = [&](std::size_t v) { return all_in || need_suppliers[v]; };
   // Starts loading what the fill reads of vertex v's partners: its out-tie records (scattered, as ties are

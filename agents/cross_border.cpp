@@ -7,6 +7,7 @@
 #include "agents/household_consumption.hpp"
 #include "agents/supplier_beliefs.hpp"
 #include "agents/trade.hpp"
+#include "sim/refill.hpp"
 
 namespace vicsim::agents {
 
@@ -32,9 +33,9 @@ double export_reach(const ModelContext& c, std::int32_t p) {
 double allocate_exports(ModelContext& c) {
   sim::World& w = c.world;
   sim::Firms& f = w.firms;
-  c.export_units.assign(f.size(), 0.0);
-  c.platform_export_units.assign(f.size(), 0.0);
-  c.cross_border_platform.assign(f.size(), -1);
+  sim::refill(c.export_units, f.size(), 0.0);
+  sim::refill(c.platform_export_units, f.size(), 0.0);
+  sim::refill(c.cross_border_platform, f.size(), std::int32_t{-1});
   const auto& cb = c.params.cross_border;
   if (!(cb.export_potential > 0.0)) return 0.0;
   // Foreign buyers spend out of the rest of the world's budget (7.85): the potential, valued at the final

@@ -10,6 +10,7 @@
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch.hpp"
 #include "sim/prefetch_arcs.hpp"
+#include "sim/refill.hpp"
 
 namespace vicsim::agents {
 
@@ -90,8 +91,12 @@ void learn(ModelContext& c) {
   const auto& alive = c.directory.alive();
   const double frontier = latent_frontier(kp, w.tick);
   // Double buffer: every firm learns from last month's productivities.
-  std::vector<double> next(alive.size());
-  std::vector<std::uint8_t> innovated(alive.size(), 0), imitated(alive.size(), 0);
+  auto& next = c.month_work.next_productivity;
+  auto& innovated = c.month_work.innovated;
+  auto& imitated = c.month_work.imitated;
+  sim::resize_kept(next, alive.size());  // every firm's entry is written below
+  sim::refill(innovated, alive.size(), std::uint8_t{0});
+  sim::refill(imitated, alive.size(), std::uint8_t{0});
   const unsigned threads = alive.size() < sim::kParallelMinIndices ? 1u : c.threads;
   std::vector<std::vector<Imitator>> groups(std::max(1u, threads));
   // A contact is considered only if it is alive and better than the best met so far; only then is its

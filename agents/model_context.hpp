@@ -6,6 +6,7 @@
 
 #include "agents/access_link_times.hpp"
 #include "agents/collaboration_candidates.hpp"
+#include "agents/delivery_odds.hpp"
 #include "agents/in_plant_ramp.hpp"
 #include "agents/infrastructure_outcome.hpp"
 #include "agents/model_params.hpp"
@@ -158,6 +159,19 @@ struct ModelContext {
     std::vector<std::uint8_t> need_suppliers;  ///< per firm slot: the search walks its supplier list
     std::vector<std::int64_t> partner;         ///< per alive firm: the partner it proposes to, or -1
   } collaboration_work;
+  /** @brief Settlement's, learning's and adoption's per-month arrays and lists, kept from month to month and
+   * refilled (sim::refill): allocated afresh, each was a new mapping, faulted in page by page every month
+   * (docs/PERFORMANCE.md, session 46). Nothing in them carries over: each phase refills what it reads. */
+  struct MonthWork {
+    std::vector<DeliveryOdds> delivery_odds;        ///< settlement: per firm slot, its deliveries' odds
+    std::vector<double> services, purchases;        ///< settlement: per alive firm, yuan
+    std::vector<double> next_productivity;          ///< learning: per alive firm
+    std::vector<std::uint8_t> innovated, imitated;  ///< learning: per alive firm, 1 if it did this month
+    std::vector<double> realised_gain;              ///< adoption: per firm slot, NaN if not measurable
+    std::vector<std::uint8_t> go_cloud;             ///< adoption: per alive firm, 1 if it moves to the cloud
+    std::vector<std::uint32_t> joins, leaves;       ///< adoption: per alive firm, platform bit sets
+    std::vector<std::vector<ObservedDelivery>> observed_deliveries;  ///< learning from deliveries: per chunk
+  } month_work;
   /** @brief Per firm: units its dispatch receivers made for it this tick times their on-time probability,
    * summed over receivers (divide by dispatched_out for the made-weighted mean; 7.33). */
   std::vector<double> dispatched_on_time;

@@ -14,6 +14,7 @@
 #include "agents/supplier_beliefs.hpp"
 #include "agents/transaction_cost.hpp"
 #include "sim/parallel_for.hpp"
+#include "sim/refill.hpp"
 
 namespace vicsim::agents {
 
@@ -76,7 +77,7 @@ void refresh_service_access(ModelContext& c) {
   // A firm's services depend only on which platforms it belongs to: one table entry per membership set
   // present, 4 bytes per firm slot instead of a 56-byte record.
   c.access_table.assign(1, ServiceAccess{});
-  c.access_index.assign(c.world.firms.size(), 0);
+  sim::refill(c.access_index, c.world.firms.size(), std::uint32_t{0});
   if (c.world.platforms.empty()) return;
   std::unordered_map<std::uint32_t, std::uint32_t> entry_of;
   std::uint32_t last_set = 0, last_entry = 0;  // neighbours often share a set: skip the lookup

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "agents/platform_strategy.hpp"
+#include "sim/refill.hpp"
 
 namespace vicsim::agents {
 
@@ -100,7 +101,7 @@ double cofund_launch(ModelContext& c, sim::RegionId host, std::int32_t industry,
 
 void begin_policies(ModelContext& c) {
   sim::World& w = c.world;
-  c.voucher_share.assign(w.firms.size(), 0.0);
+  sim::refill(c.voucher_share, w.firms.size(), 0.0);
   c.fee_cap = 1.0;
   c.treated.assign(w.regions.size(), 0);
   for (auto& p : c.policies) {

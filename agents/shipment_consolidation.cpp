@@ -6,6 +6,7 @@
 #include "agents/model_context.hpp"
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch_arcs.hpp"
+#include "sim/refill.hpp"
 
 namespace vicsim::agents {
 
@@ -88,7 +89,7 @@ void update_logistics_lanes(ModelContext& c) {
     std::vector<MoreLane> more;
   };
   std::vector<ChunkLanes> chunk_lanes(n_chunks);
-  L.own.assign(n, OwnLanes{});
+  sim::refill(L.own, n, OwnLanes{});
   sim::parallel_chunks(n_chunks, c.threads, [&](std::size_t chunk, std::size_t) {
     ChunkLanes& out = chunk_lanes[chunk];
     thread_local std::vector<double> row;
@@ -132,6 +133,9 @@ void update_logistics_lanes(ModelContext& c) {
   });
   L.more.clear();
   std::vector<Shipment> pooled;
+  std::size_t n_pooled = 0;
+  for (const ChunkLanes& cl : chunk_lanes) n_pooled += cl.pooled.size();
+  pooled.reserve(n_pooled);  // one buffer, not one per doubling
   for (std::size_t chunk = 0; chunk < n_chunks; ++chunk) {
     ChunkLanes& cl = chunk_lanes[chunk];
     const auto base = static_cast<std::uint32_t>(L.more.size());

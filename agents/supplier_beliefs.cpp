@@ -308,14 +308,12 @@ void learn_from_deliveries(ModelContext& c,
   // Each buyer updates the beliefs on its own in-ties in parallel and lists its observed deliveries per
   // chunk; the suppliers' records then gather them in chunk and customer order (many customers add to one
   // supplier), the additions of a sequential loop.
-  struct Delivery {
-    sim::FirmIndex supplier;
-    double late, bad;
-  };
   const auto& alive = c.directory.alive();
   constexpr std::size_t kChunk = kLearnChunk;
-  constexpr std::size_t kLearnAhead = 3;  // buyers ahead whose tie records are prefetched
-  std::vector<std::vector<Delivery>> seen(sim::chunk_count(alive.size(), kChunk));
+  constexpr std::size_t kLearnAhead = 3;          // buyers ahead whose tie records are prefetched
+  auto& seen = c.month_work.observed_deliveries;  // each chunk's list keeps its buffer from last month
+  seen.resize(sim::chunk_count(alive.size(), kChunk));
+  for (auto& list : seen) list.clear();
   sim::parallel_chunks(seen.size(), c.threads, [&](std::size_t chunk, std::size_t) {
     for (std::size_t k = chunk * kChunk; k < std::min(alive.size(), (chunk + 1) * kChunk); ++k) {
       const sim::FirmIndex i = alive[k];
@@ -333,7 +331,7 @@ void learn_from_deliveries(ModelContext& c,
           const double late = t.late, bad = t.bad_lots;
           observe(b.on_time, 1.0 - late, late);
           observe(b.defect, bad, lots - bad);
-          seen[chunk].push_back({t.supplier, late, bad});
+          seen[chunk].push_back({t.supplier, t.late, t.bad_lots});
           t.observed = 0;
         }
         store_belief(ip, t, b);
@@ -356,10 +354,11 @@ void learn_from_deliveries(ModelContext& c,
   for (const auto& list : seen)
     for (const auto& d : list) {
       sim::DeliveryRecord& r = f.record[d.supplier];
-      r.on_time += 1.0 - d.late;
-      r.late += d.late;
-      r.good_lots += lots - d.bad;
-      r.bad_lots += d.bad;
+      const double late = d.late, bad = d.bad_lots;
+      r.on_time += 1.0 - late;
+      r.late += late;
+      r.good_lots += lots - bad;
+      r.bad_lots += bad;
     }
   double sum[4] = {0.0, 0.0, 0.0, 0.0};
   for (auto i : c.alive_members) {

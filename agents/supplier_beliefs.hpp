@@ -6,6 +6,7 @@
 #include <functional>
 #include <span>
 
+#include "agents/delivery_odds.hpp"
 #include "agents/model_context.hpp"
 #include "sim/rng.hpp"
 
@@ -116,25 +117,9 @@ void init_reliability(ModelContext& c, sim::FirmIndex f);
  * rises with digital maturity). */
 void drift_reliability(ModelContext& c);
 
-/** @brief Hidden reliability of what a supplier delivers this tick (probabilities per delivery and per lot).
- */
-struct MakerReliability {
-  double on_time = 0.0;  ///< chance a delivery is on time, before the supplier's fill rate
-  double defect = 0.0;   ///< chance a lot is defective
-};
-
 /** @brief Reliability of the units supplier s delivers this tick: its own for the share it made, its
  * dispatch receivers' (made-weighted) for the share they made for it (docs/ODD.md 7.33). */
 MakerReliability delivery_reliability(const ModelContext& c, sim::FirmIndex s);
-
-/** @brief What supplier s's deliveries are drawn from this tick: the reliability of what it delivers
- * (delivery_reliability) and its fill rate, side by side in one 32-byte block, so that settlement, which
- * gathers them for every supplier before its pass over the ties, reads a scattered supplier's odds with one
- * cache miss instead of five (reliability, defects, fill, orders, dispatched units). */
-struct alignas(32) DeliveryOdds {
-  MakerReliability made;
-  double fill = 0.0;  ///< share of the supplier's orders delivered this tick
-};
 
 /** @brief Supplier s's DeliveryOdds this tick. */
 DeliveryOdds delivery_odds(const ModelContext& c, sim::FirmIndex s);

@@ -19,6 +19,7 @@
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch.hpp"
 #include "sim/prefetch_arcs.hpp"
+#include "sim/refill.hpp"
 #include "sim/tie_delivery.hpp"
 #include "sim/transaction_cost_parts.hpp"
 
@@ -161,7 +162,7 @@ void prefetch_ahead(const ModelContext& c, const std::vector<sim::FirmIndex>& fi
  * ran): each slot is its own, so in parallel. */
 void gather_supplier_offers(ModelContext& c) {
   const sim::Firms& f = c.world.firms;
-  c.supplier_offers.resize(f.size());
+  sim::resize_kept(c.supplier_offers, f.size());
   sim::parallel_for(f.size(), c.threads, [&](std::size_t i) {
     const auto s = static_cast<sim::FirmIndex>(i);
     c.supplier_offers[i] = {f.capacity(s), f.price[i], c.mean_price[c.type_key(s)]};
@@ -291,9 +292,9 @@ void realise_production(ModelContext& c) {
   sim::World& w = c.world;
   sim::Firms& f = w.firms;
   sim::GoodsFlows& goods = c.ledger.goods();
-  c.output_scale.assign(f.size(), 1.0);
-  c.dispatched_on_time.assign(f.size(), 0.0);
-  c.dispatched_defect.assign(f.size(), 0.0);
+  sim::refill(c.output_scale, f.size(), 1.0);
+  sim::refill(c.dispatched_on_time, f.size(), 0.0);
+  sim::refill(c.dispatched_defect, f.size(), 0.0);
   c.spot_ratio.assign(c.directory.n_types(), 0.0);
   c.spot_domestic.assign(c.directory.n_types(), 0.0);
   // Per chunk of a type's firms: imports per input slot (units, yuan), each firm's (inputs in, used), each
@@ -651,7 +652,10 @@ void settle_accounts(ModelContext& c) {
   const auto& alive = c.directory.alive();
   // Per alive firm (by its place in the alive list, not its slot: exited slots need none): what goes to
   // households as services, and its purchases (serial ledger pass below).
-  std::vector<double> services(alive.size(), 0.0), purchases(alive.size(), 0.0);
+  auto& services = c.month_work.services;
+  auto& purchases = c.month_work.purchases;
+  sim::refill(services, alive.size(), 0.0);
+  sim::refill(purchases, alive.size(), 0.0);
   // Chunks of the alive list that hold the firms of the metrics' chunks of firm ids (kFirmSumChunk): each
   // chunk sums its firms' transaction-cost parts in firm order, as the metrics pass adds them.
   const std::size_t n_chunks = sim::chunk_count(f.created(), sim::kFirmSumChunk);
@@ -667,7 +671,8 @@ void settle_accounts(ModelContext& c) {
   const bool platforms = !w.platforms.empty();
   // Every supplier's delivery odds, gathered in one pass in slot order: the pass over the ties below reads
   // them at scattered suppliers, and none of what they are made of changes in it.
-  std::vector<DeliveryOdds> odds(f.size());
+  auto& odds = c.month_work.delivery_odds;
+  sim::resize_kept(odds, f.size());  // every slot is written below
   sim::parallel_for(f.size(), c.threads,
                     [&](std::size_t s) { odds[s] = delivery_odds(c, static_cast<sim::FirmIndex>(s)); });
   auto settle_firm = [&](std::size_t k, std::vector<PlatformTrade>& trades, sim::TransactionCostParts& sum) {

@@ -11,6 +11,7 @@
 #include "sim/interconnection.hpp"
 #include "sim/parallel_for.hpp"
 #include "sim/prefetch_arcs.hpp"
+#include "sim/refill.hpp"
 #include "sim/welfare_metrics.hpp"
 
 namespace vicsim::sim {
@@ -366,9 +367,9 @@ TickMetrics compute_metrics(const MetricsInput& in, const NetworkStats& net, Met
   // what it gives its target; the firm pass then sums each firm's own values and marks. Each chunk's sums,
   // platform counts and covered firm types are its own, and are combined in chunk order, so the result is
   // the same for any thread count. The per-firm marks live in `scratch`, reused from tick to tick.
-  scratch.slot_filled.assign(f.size() * stride, 0);
-  scratch.platform_collab_in.assign(f.size(), 0);
-  scratch.platform_collab_out.assign(f.size(), 0);
+  refill(scratch.slot_filled, f.size() * stride, std::uint8_t{0});
+  refill(scratch.platform_collab_in, f.size(), std::uint8_t{0});
+  refill(scratch.platform_collab_out, f.size(), std::uint8_t{0});
   // Chunks of firm ids, not slots: a chunk holds the same alive firms whether or not exited firms' slots
   // were compacted away (they added nothing), so the sums are the same bits either way.
   const std::size_t chunks = chunk_count(f.created(), kChunk);
