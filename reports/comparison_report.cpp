@@ -48,12 +48,6 @@ std::vector<KpiDifference> read_differences(const CsvTable& t) {
   return out;
 }
 
-std::string facet_label(const KpiInfo& k) {
-  if (k.kind == KpiKind::Share) return k.label + " (%)";
-  if (!k.unit.empty() && k.unit != "index" && k.unit != "count") return k.label + " (" + k.unit + ")";
-  return k.label;
-}
-
 std::string p_text(double p) {
   if (!std::isfinite(p)) return "NA";
   if (p < 0.001) return "< 0.001";

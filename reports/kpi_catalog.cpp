@@ -219,4 +219,10 @@ bool is_identifier_column(std::string_view c) {
          c == "point" || c == "region" || c == "treated" || ends_with(c, "stage_name");
 }
 
+std::string facet_label(const KpiInfo& k) {
+  if (k.kind == KpiKind::Share) return k.label + " (%)";
+  if (!k.unit.empty() && k.unit != "index" && k.unit != "count") return k.label + " (" + k.unit + ")";
+  return k.label;
+}
+
 }  // namespace vicsim::reports

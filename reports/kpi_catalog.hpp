@@ -38,6 +38,10 @@ std::string cost_unit(const KpiInfo& k);
  * adoption share", "per day off the delivery lead time" (a gain of a lower-is-better KPI is a fall). */
 std::string cost_phrase(const KpiInfo& k);
 
+/** @brief A chart facet's title: the KPI's label with its unit in brackets, "(%)" for shares; none for
+ * indices and counts, whose label already says what they count. The one rule every report's charts use. */
+std::string facet_label(const KpiInfo& k);
+
 /** @brief The catalogue entry for a column, or a generic one derived from its name. */
 KpiInfo kpi_info(std::string_view column);
 

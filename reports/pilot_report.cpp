@@ -47,12 +47,6 @@ std::map<std::string, Spending> spending_by_policy(const CsvTable& t) {
   return out;
 }
 
-std::string facet_label(const KpiInfo& k) {
-  return k.kind == KpiKind::Share              ? k.label + " (%)"
-         : k.unit.empty() || k.unit == "index" ? k.label
-                                               : k.label + " (" + k.unit + ")";
-}
-
 std::string amount_text(const KpiInfo& k, double v, bool sign) {
   if (k.kind == KpiKind::Share) return (sign && v > 0 ? "+" : "") + display_fixed(v * 100, 2) + " pts";
   return sign ? display_signed(v) : display_number(v);

@@ -74,13 +74,6 @@ std::vector<std::string> plottable_columns(const CsvTable& t) {
   return out;
 }
 
-/** Facet label: the KPI's label, with the unit (shares shown in %). */
-std::string facet_label(const KpiInfo& k) {
-  if (k.kind == KpiKind::Share) return k.label + " (%)";
-  if (!k.unit.empty() && k.unit != "index" && k.unit != "count") return k.label + " (" + k.unit + ")";
-  return k.label;
-}
-
 void add_small_multiples(HtmlDocument& doc, const CsvTable& ts, const std::vector<std::string>& kpis,
                          const std::string& caption) {
   const auto ticks = ts.numbers("tick");

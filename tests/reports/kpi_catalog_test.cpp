@@ -28,3 +28,11 @@ TEST_CASE("kpi_catalog: each KPI's direction decides better or worse; inputs are
   CHECK(cost_phrase(kpi_info("lead_time_days")) == "per day off the delivery lead time");
   CHECK(cost_phrase(kpi_info("service_latency_ms")) == "per ms off the platform service latency");
 }
+
+TEST_CASE("kpi_catalog: one facet title rule for every report", "[reports]") {
+  CHECK(facet_label(kpi_info("adoption_share")) == kpi_info("adoption_share").label + " (%)");
+  CHECK(facet_label(kpi_info("firms")) == "number of firms");  // a count: the label says what it counts
+  const KpiInfo days = kpi_info("lead_time_days");
+  REQUIRE_FALSE(days.unit.empty());
+  CHECK(facet_label(days) == days.label + " (" + days.unit + ")");
+}
