@@ -63,6 +63,9 @@ class ClusterModel {
   void set_threads(unsigned n) { c_.threads = n == 0 ? 1 : n; }
   /** @brief Wall time per phase of step() so far (also lapped by the tick loop for metrics and output). */
   sim::PhaseClock& phase_clock() { return clock_; }
+  /** @brief Wall time per phase of the warm-up months (ticks ≤ 0, compaction included), which the
+   * constructor runs and callers time as part of setup; phase_clock() starts empty after them. */
+  const sim::PhaseClock& warm_up_clock() const { return warm_up_clock_; }
 
  private:
   /** @brief Runs population.warmup_months unrecorded months (ticks −W+1 … 0) of the firm economy alone, so
@@ -71,6 +74,7 @@ class ClusterModel {
 
   ModelContext c_;
   sim::PhaseClock clock_;
+  sim::PhaseClock warm_up_clock_;
   bool compact_exited_firms_ = true;
   bool released_ = false;  ///< release_infrastructure was called: no more steps
 };

@@ -73,8 +73,8 @@ void form_collaborations(ModelContext& c) {
   const std::size_t n = boost::num_vertices(w.network);
   auto& need_customers = work.need_customers;
   auto& need_suppliers = work.need_suppliers;
-  need_customers.assign(n, 0);
-  need_suppliers.assign(n, 0);
+  sim::refill(need_customers, n, std::uint8_t{0});
+  sim::refill(need_suppliers, n, std::uint8_t{0});
   for (std::size_t k = 0; k < alive.size(); ++k) {
     if (!searching[k]) continue;
     const sim::FirmIndex f = alive[k];

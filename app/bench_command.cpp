@@ -127,6 +127,17 @@ double reference_loop(const sim::World& w, std::int32_t ticks, double& reads, do
   return s;
 }
 
+/** A clock's phases as a JSON array of {name, seconds, cpu_seconds, main_cpu_seconds}. */
+nlohmann::json phases_json(const sim::PhaseClock& clock) {
+  auto out = nlohmann::json::array();
+  for (const auto& p : clock.phases())
+    out.push_back({{"name", p.name},
+                   {"seconds", p.seconds},
+                   {"cpu_seconds", p.cpu_seconds},
+                   {"main_cpu_seconds", p.main_cpu_seconds}});
+  return out;
+}
+
 /** Runs one size in this process and writes its measurements as JSON to o.child_result. */
 int run_child(const BenchOptions& o) {
   const double rss_start = proc_status_kib("VmRSS");
@@ -216,12 +227,10 @@ int run_child(const BenchOptions& o) {
   for (const auto& [phase, kib] : rises) j["peak_rss_rises"].push_back({{"phase", phase}, {"kib", kib}});
   // Tick 0 is setup (world, initial network, warm-up); ticks past the last are the final files.
   j["peak_rss_last_rise"] = {{"phase", last_rise_phase}, {"tick", last_rise_tick}};
-  j["phases"] = nlohmann::json::array();
-  for (const auto& p : inst.clock.phases())
-    j["phases"].push_back({{"name", p.name},
-                           {"seconds", p.seconds},
-                           {"cpu_seconds", p.cpu_seconds},
-                           {"main_cpu_seconds", p.main_cpu_seconds}});
+  j["phases"] = phases_json(inst.clock);
+  // The warm-up months run inside setup; their phases, apart, show what of setup is the model's months.
+  j["warm_up_months"] = inst.warm_up_months;
+  j["warm_up_phases"] = phases_json(inst.warm_up);
   // What the run wrote: at 1M firms the GraphML snapshots are gigabytes, and copying them into the page cache
   // is most of the observers' time (docs/PERFORMANCE.md, session 42).
   double output_bytes = 0.0, graphml_bytes = 0.0;
@@ -278,6 +287,28 @@ double phase_seconds(const nlohmann::json& r, const std::string& name) {
   for (const auto& p : r["phases"])
     if (p["name"] == name) return p["seconds"].get<double>();
   return 0.0;
+}
+
+/** The warm-up months inside setup and their phases, as seconds and shares of setup. Two numbers a row, not
+ * the phase table's five, so scripts reading the phase table (scripts/phase_ratios.py) do not count them
+ * twice. */
+void print_warm_up(const nlohmann::json& r) {
+  if (!r.contains("warm_up_phases") || r["warm_up_phases"].empty()) return;
+  const double setup = phase_seconds(r, "setup: world, initial network and warm-up");
+  double warm = 0.0;
+  for (const auto& p : r["warm_up_phases"]) warm += p["seconds"].get<double>();
+  const auto share = [setup](double s) { return fixed(setup > 0.0 ? 100.0 * s / setup : 0.0, 1) + "%"; };
+  std::cout << "warm-up            " << r["warm_up_months"].get<int>()
+            << " months before month 1, inside setup: " << fixed(warm, 2) << " s of " << fixed(setup, 2)
+            << " s (" << share(warm) << "); world, initial network and the rest of setup "
+            << fixed(setup - warm, 2) << " s\n";
+  std::cout << "  warm-up phase                            wall s  of setup\n";
+  for (const auto& p : r["warm_up_phases"]) {
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "  %-40s %8.3f  %7s\n", p["name"].get<std::string>().c_str(),
+                  p["seconds"].get<double>(), share(p["seconds"].get<double>()).c_str());
+    std::cout << buf;
+  }
 }
 
 void print_size(const nlohmann::json& r) {
@@ -352,6 +383,7 @@ void print_size(const nlohmann::json& r) {
                   p["main_cpu_seconds"].get<double>());
     std::cout << buf;
   }
+  print_warm_up(r);
   std::cout.flush();
 }
 
@@ -489,7 +521,8 @@ Command add_bench_command(CLI::App& app) {
                                  "Benchmark the full model at several population sizes: firm-ticks/s, peak "
                                  "RSS, bytes per firm, time per phase (wall time, CPU time of all threads "
                                  "and CPU time of the main thread, each phase's share; on a shared machine "
-                                 "read the CPU columns), the bytes the run's outputs took (GraphML "
+                                 "read the CPU columns; the warm-up months inside setup get a table of "
+                                 "their own), the bytes the run's outputs took (GraphML "
                                  "snapshots apart), and the ratio to a reference loop doing the same "
                                  "neighbour reads (docs/PERFORMANCE.md)");
   cmd->add_option("--sizes", o->sizes, "Initial firm counts, comma-separated (one child process each)")

@@ -69,6 +69,10 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
   const bool compact = !(instruments && instruments->keep_exited_slots);
   auto model = scenarios::build_model(s, threads, compact);
   if (instruments && instruments->lap_hook) model.phase_clock().set_lap_hook(instruments->lap_hook);
+  if (instruments) {
+    instruments->warm_up = model.warm_up_clock();
+    instruments->warm_up_months = static_cast<std::int32_t>(model.params().population.warmup_months);
+  }
   install_interrupt_handlers();  // SimGrid's Engine, created by the first model, took SIGINT
   reports::RegionPanelRecorder regions(model);
   reports::PolicyLedgerRecorder policies(model);

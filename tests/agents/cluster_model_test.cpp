@@ -1,8 +1,10 @@
 // The model's construction: the unrecorded warm-up before month 1 (docs/ODD.md 7.1a).
 #include <algorithm>
 #include <stdexcept>
+#include <string_view>
 
 #include "sim/infrastructure_layer.hpp"
+#include "sim/phase_clock.hpp"
 #include "test_support.hpp"
 
 using namespace vicsim;
@@ -51,6 +53,32 @@ TEST_CASE("cluster_model: the warm-up runs before month 1 and leaves every start
       test::run(test::load("classroom_vouchers.json", {"ticks=1", "mechanisms.population.warmup_months=0"}));
   const auto& cf = cold.model->world().firms;
   for (sim::FirmIndex i = 0; i < cf.size(); ++i) CHECK((cf.alive[i] || cf.exit_tick[i] == 1));
+}
+
+TEST_CASE("cluster_model: the warm-up months' phase times are kept apart from the recorded months'",
+          "[agents]") {
+  // 13 warm-up months: compaction before months 1, 7 and 13 of the warm-up (every kCompactTiesEvery = 6).
+  auto s = test::load("traditional.json", {"mechanisms.population.count=200", "ticks=1",
+                                           "mechanisms.population.warmup_months=13"});
+  auto model = scenarios::build_model(s, 1);
+  const auto lap_count = [](const sim::PhaseClock& clock, std::string_view name) {
+    for (const auto& p : clock.phases())
+      if (p.name == name) return p.laps;
+    return std::int64_t{-1};
+  };
+  CHECK(lap_count(model.warm_up_clock(), "orders") == 13);
+  CHECK(lap_count(model.warm_up_clock(), "settlement") == 13);
+  CHECK(lap_count(model.warm_up_clock(), "compaction") == 3);
+  CHECK(model.phase_clock().phases().empty());  // the recorded months start with an empty clock
+  model.step();
+  CHECK(lap_count(model.phase_clock(), "orders") == 1);
+  CHECK(lap_count(model.warm_up_clock(), "orders") == 13);  // the warm-up's stays as it was
+
+  auto cold = scenarios::build_model(
+      test::load("traditional.json",
+                 {"mechanisms.population.count=200", "mechanisms.population.warmup_months=0"}),
+      1);
+  CHECK(cold.warm_up_clock().phases().empty());
 }
 
 TEST_CASE("cluster_model: a finished run gives its SimGrid slots back, and cannot step after", "[agents]") {

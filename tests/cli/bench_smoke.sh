@@ -59,6 +59,16 @@ for phase in "setup: world, initial network and warm-up" "prices" "orders" "sett
   [[ $(grep -Ec "^  $(printf '%s' "$phase" | sed 's/[()]/\\&/g') +[0-9.]+ +[0-9.]+% +[0-9.]+ +[0-9.]+% +[0-9.]+$" "$T/out.txt") -eq 2 ]] &&
     pass "phase row '$phase' for both sizes" || fail "phase row '$phase' missing or malformed"
 done
+# The warm-up months inside setup get a table of their own: the months, their seconds within setup's and the
+# rest; a row per warm-up phase with two numbers (not the phase table's five, which phase_ratios.py reads).
+[ "$(grep -Ec '^warm-up +36 months before month 1, inside setup: [0-9.]+ s of [0-9.]+ s \([0-9.]+%\); world, initial network and the rest of setup -?[0-9.]+ s$' "$T/out.txt")" = 2 ] &&
+  pass "the warm-up's share of setup, for both sizes" || fail "'warm-up' line missing or malformed"
+awk '/^warm-up +[0-9]+ months/ { if ($9 + 0 > $12 + 0.005) bad = 1; n++ } END { exit (n == 2 && !bad) ? 0 : 1 }' "$T/out.txt" &&
+  pass "the warm-up's seconds are within setup's" || fail "the warm-up took longer than setup: $(grep '^warm-up ' "$T/out.txt")"
+for phase in "orders" "settlement" "supplier search" "compaction"; do
+  [[ $(sed -n '/^  warm-up phase /,/^\(==\|warm-up\|firms,\)/p' "$T/out.txt" | grep -Ec "^  $phase +[0-9.]+ +[0-9.]+%$") -eq 2 ]] &&
+    pass "warm-up row '$phase' for both sizes" || fail "warm-up row '$phase' missing or malformed"
+done
 # What each run wrote; 12 months with snapshots every 12 write one GraphML file.
 [ "$(grep -Ec '^outputs written +[0-9.]+ MB, of which GraphML snapshots [0-9.]+ MB in 1 file\(s\)$' "$T/out.txt")" = 2 ] &&
   pass "the bytes each run wrote, GraphML counted" || fail "'outputs written' line missing or malformed"
