@@ -229,7 +229,7 @@ int run_child(const BenchOptions& o) {
   j["peak_rss_last_rise"] = {{"phase", last_rise_phase}, {"tick", last_rise_tick}};
   j["phases"] = phases_json(inst.clock);
   // The warm-up months run inside setup; their phases, apart, show what of setup is the model's months.
-  j["warm_up_months"] = inst.warm_up_months;
+  j["warm_up_months"] = s->mechanisms.population.warmup_months;
   j["warm_up_phases"] = phases_json(inst.warm_up);
   // What the run wrote: at 1M firms the GraphML snapshots are gigabytes, and copying them into the page cache
   // is most of the observers' time (docs/PERFORMANCE.md, session 42).
@@ -294,7 +294,7 @@ double phase_seconds(const nlohmann::json& r, const std::string& name) {
  * twice. */
 void print_warm_up(const nlohmann::json& r) {
   if (!r.contains("warm_up_phases") || r["warm_up_phases"].empty()) return;
-  const double setup = phase_seconds(r, "setup: world, initial network and warm-up");
+  const double setup = phase_seconds(r, std::string(kSetupPhase));
   double warm = 0.0;
   for (const auto& p : r["warm_up_phases"]) warm += p["seconds"].get<double>();
   const auto share = [setup](double s) { return fixed(setup > 0.0 ? 100.0 * s / setup : 0.0, 1) + "%"; };
@@ -318,9 +318,9 @@ void print_size(const nlohmann::json& r) {
   std::cout << "== " << r["firms"].get<std::int64_t>() << " firms x " << r["ticks"].get<int>() << " ticks, "
             << r["threads"].get<unsigned>() << " thread(s)\n";
   std::cout << "wall time          " << fixed(wall, 2) << " s (setup "
-            << fixed(phase_seconds(r, "setup: world, initial network and warm-up"), 2) << " s, ticks "
-            << fixed(loop, 2) << " s, final files " << fixed(phase_seconds(r, "output: files"), 2)
-            << " s); cpu " << fixed(r["cpu_s"].get<double>(), 2) << " s\n";
+            << fixed(phase_seconds(r, std::string(kSetupPhase)), 2) << " s, ticks " << fixed(loop, 2)
+            << " s, final files " << fixed(phase_seconds(r, "output: files"), 2) << " s); cpu "
+            << fixed(r["cpu_s"].get<double>(), 2) << " s\n";
   std::cout << "firm-ticks/s       " << sci(firms * ticks / wall) << " (whole run), "
             << sci(firms * ticks / loop) << " (tick loop), " << sci(firms * ticks / r["cpu_s"].get<double>())
             << " per CPU-second\n";

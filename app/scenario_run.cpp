@@ -69,10 +69,7 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
   const bool compact = !(instruments && instruments->keep_exited_slots);
   auto model = scenarios::build_model(s, threads, compact);
   if (instruments && instruments->lap_hook) model.phase_clock().set_lap_hook(instruments->lap_hook);
-  if (instruments) {
-    instruments->warm_up = model.warm_up_clock();
-    instruments->warm_up_months = static_cast<std::int32_t>(model.params().population.warmup_months);
-  }
+  if (instruments) instruments->warm_up = model.warm_up_clock();
   install_interrupt_handlers();  // SimGrid's Engine, created by the first model, took SIGINT
   reports::RegionPanelRecorder regions(model);
   reports::PolicyLedgerRecorder policies(model);
@@ -92,7 +89,7 @@ std::vector<sim::TickMetrics> run_scenario_unchecked(
                                                          model.context().threads);
     observers.push_back(graphml.get());
   }
-  clock.lap("setup: world, initial network and warm-up");
+  clock.lap(kSetupPhase);
   if (instruments) instruments->setup_cpu_s = process_cpu_seconds();
   const auto series = agents::run_simulation(model, s.ticks, observers, progress);
   // The counterfactual twins below each claim SimGrid slots; this run no longer needs its own.

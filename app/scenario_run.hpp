@@ -22,11 +22,14 @@ struct RunProvenance {
 /** @brief CPU time of this process so far (user + system, all threads), s. */
 double process_cpu_seconds();
 
+/** @brief The phase-clock name of a run's setup: building the world and the initial network, and the
+ * warm-up months (which RunInstruments::warm_up takes apart). */
+inline constexpr std::string_view kSetupPhase = "setup: world, initial network and warm-up";
+
 struct RunInstruments {
   sim::PhaseClock clock;     ///< setup, every phase of every tick, output files
   double setup_cpu_s = 0.0;  ///< process CPU time (user + system, all threads) when setup ended, s
   sim::PhaseClock warm_up;   ///< the warm-up months' phases, a part of setup (ClusterModel::warm_up_clock)
-  std::int32_t warm_up_months = 0;
   /** @brief Called with the model after its last tick, before the final files are written (not timed). */
   std::function<void(const agents::ClusterModel&)> inspect_final;
   /** @brief If set, called with the phase's name at the end of every phase (setup, each tick's phases, the
