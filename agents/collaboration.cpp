@@ -14,10 +14,11 @@ namespace vicsim::agents {
 
 namespace {
 
+// Both read a tie's kind from its incidence entry, not its record (sim::SupplyGraph::Arc).
 bool collaborating(const sim::World& w, sim::FirmIndex a, sim::FirmIndex b) {
   const auto lo = std::min(a, b), hi = std::max(a, b);
-  for (auto [e, end] = boost::out_edges(lo, w.network); e != end; ++e)
-    if (boost::target(*e, w.network) == hi && !w.network[*e].is_supply()) return true;
+  for (const auto& arc : w.network.out_arcs(lo))
+    if (arc.partner == hi && !arc.is_supply()) return true;
   return false;
 }
 
@@ -25,8 +26,8 @@ bool collaborating(const sim::World& w, sim::FirmIndex a, sim::FirmIndex b) {
 
 std::uint32_t collaborators(const sim::World& w, sim::FirmIndex f) {
   std::uint32_t n = 0;
-  for (auto [e, end] = boost::out_edges(f, w.network); e != end; ++e) n += !w.network[*e].is_supply();
-  for (auto [e, end] = boost::in_edges(f, w.network); e != end; ++e) n += !w.network[*e].is_supply();
+  for (const auto& arc : w.network.out_arcs(f)) n += !arc.is_supply();
+  for (const auto& arc : w.network.in_arcs(f)) n += !arc.is_supply();
   return n;
 }
 

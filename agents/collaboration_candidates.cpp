@@ -52,8 +52,8 @@ void CollaborationCandidates::rebuild(const sim::World& w, const KnowledgeParams
   sim::resize_kept(suppliers_, in_begin_[n]);
   const auto need_out = [&](std::size_t v) { return all_out || need_customers[v]; };
   const auto need_in = [&](std::size_t v) { return all_in || need_suppliers[v]; };
-  // Starts loading what the fill reads of vertex v's partners: its out-tie records (scattered, as ties are
-  // stored in customer order) for their kind, and the partners' attributes. A hint only.
+  // Starts loading what the fill reads of vertex v's partners: their attributes (a tie's kind is in its
+  // incidence entry, sim::SupplyGraph::Arc, so no record is read). A hint only.
   const auto& f = w.firms;
   const auto start = [&](sim::FirmIndex j) {
     sim::prefetch(&f.industry[j]);
@@ -62,10 +62,7 @@ void CollaborationCandidates::rebuild(const sim::World& w, const KnowledgeParams
   };
   const auto prefetch_partners = [&](std::size_t v) {
     if (need_out(v))
-      for (const auto& a : g.out_arcs(v)) {
-        sim::prefetch(&g[sim::TieEdge{0, 0, a.tie}]);
-        start(a.partner);
-      }
+      for (const auto& a : g.out_arcs(v)) start(a.partner);
     if (need_in(v))
       for (const auto& a : g.in_arcs(v)) start(a.partner);
   };
@@ -80,14 +77,14 @@ void CollaborationCandidates::rebuild(const sim::World& w, const KnowledgeParams
       }
       if (v + kAhead < hi) prefetch_partners(v + kAhead);
       std::size_t k = out_begin_[v];
-      for (auto [e, end] = boost::out_edges(v, g); need_out(v) && e != end; ++e)
-        if (g[*e].is_supply())
-          customers_[k++] = partner(w, static_cast<sim::FirmIndex>(boost::target(*e, g)));
+      if (need_out(v))
+        for (const auto& a : g.out_arcs(v))
+          if (a.is_supply()) customers_[k++] = partner(w, a.partner);
       out_count_[v] = static_cast<std::uint32_t>(k - out_begin_[v]);
       k = in_begin_[v];
-      for (auto [e, end] = boost::in_edges(v, g); need_in(v) && e != end; ++e)
-        if (g[*e].is_supply())
-          suppliers_[k++] = partner(w, static_cast<sim::FirmIndex>(boost::source(*e, g)));
+      if (need_in(v))
+        for (const auto& a : g.in_arcs(v))
+          if (a.is_supply()) suppliers_[k++] = partner(w, a.partner);
       in_count_[v] = static_cast<std::uint32_t>(k - in_begin_[v]);
     }
   });

@@ -178,7 +178,7 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
       if (p == s || !is_partner.may_hold(p)) continue;
       const auto lo = std::lower_bound(by_partner.begin(), by_partner.end(), std::make_pair(p, 0u));
       if (lo == by_partner.end() || lo->first != p) continue;
-      if (!g[sim::TieEdge{s, p, a.tie}].is_supply()) continue;
+      if (!a.is_supply()) continue;
       if (std::find(met.begin(), met.end(), p) != met.end()) continue;  // only the first supply tie speaks
       met.push_back(p);
       told.emplace_back(lo->second, a.tie);
@@ -209,11 +209,9 @@ void referral_beliefs(const ModelContext& c, std::span<const sim::FirmIndex> sup
       const auto it = std::lower_bound(suppliers.begin(), suppliers.end(), s);
       if (it == suppliers.end() || *it != s) continue;
       const auto k = static_cast<std::size_t>(it - suppliers.begin());
-      if (!walk[k] || visited[k] == visit) continue;
-      const sim::Tie& tie = g[sim::TieEdge{s, partner, a.tie}];
-      if (!tie.is_supply()) continue;
+      if (!walk[k] || visited[k] == visit || !a.is_supply()) continue;
       visited[k] = visit;
-      tell(out[k], tie);
+      tell(out[k], g[sim::TieEdge{s, partner, a.tie}]);
     }
   }
 }

@@ -66,18 +66,17 @@ std::optional<SupplierChoice> search_supplier(const ModelContext& c, sim::FirmIn
   // Referrals: suppliers of the needed type used by the firm's partners (its reputation network).
   std::uint32_t referred = 0;
   auto consider_partner_suppliers = [&](sim::FirmIndex partner) {
-    // Its in-tie records and their sources' types are scattered: they load together, not one miss per tie
-    // (at 1M firms this walk was most of search_supplier's samples; perf, session 41).
-    sim::prefetch_ties(w.network, partner);
-    for (const auto& a : w.network.in_arcs(partner)) {
+    // Its in-ties' sources' types are scattered: they load together, not one miss per tie (at 1M firms this
+    // walk was most of search_supplier's samples; perf, session 41). Whether a tie carries goods is read
+    // from its incidence entry, not its record (session 48).
+    const auto& arcs = w.network.in_arcs(partner);
+    for (const auto& a : arcs) {
       sim::prefetch(&fs.industry[a.partner]);
       sim::prefetch(&fs.stage[a.partner]);
     }
-    for (auto [e, end] = boost::in_edges(partner, w.network); e != end && referred < tp.referral_candidates;
-         ++e) {
-      const auto s = static_cast<sim::FirmIndex>(boost::source(*e, w.network));
-      if (w.network[*e].is_supply() && sim::idx(fs.industry[s]) == need.industry &&
-          fs.stage[s] == need.stage) {
+    for (auto a = arcs.begin(); a != arcs.end() && referred < tp.referral_candidates; ++a) {
+      const auto s = static_cast<sim::FirmIndex>(a->partner);
+      if (a->is_supply() && sim::idx(fs.industry[s]) == need.industry && fs.stage[s] == need.stage) {
         cand.push_back(s);
         ++referred;
       }

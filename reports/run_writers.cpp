@@ -71,10 +71,8 @@ void write_firms_csv(std::ostream& out, const sim::World& w) {
     write_gone_before(f.id(i));
     if (!f.alive[i] && f.exit_tick[i] < 1) continue;  // exited during the unrecorded warm-up
     std::size_t sup = 0, cus = 0, col = 0;
-    for (auto [e, end] = boost::in_edges(i, w.network); e != end; ++e)
-      (w.network[*e].is_supply() ? sup : col) += 1;
-    for (auto [e, end] = boost::out_edges(i, w.network); e != end; ++e)
-      (w.network[*e].is_supply() ? cus : col) += 1;
+    for (const auto& a : w.network.in_arcs(i)) (a.is_supply() ? sup : col) += 1;  // the kind in the entry
+    for (const auto& a : w.network.out_arcs(i)) (a.is_supply() ? cus : col) += 1;
     write_row(f.id(i), f.region[i], f.industry[i], f.stage[i], f.alive[i], f.entry_tick[i], f.exit_tick[i],
               f.chain_master[i], f.employees[i], f.productivity[i], f.digital_maturity[i], f.reputation[i],
               f.cash[i].yuan, f.output[i], f.price[i], f.profit[i].yuan, sup, cus, col, f.on_cloud[i],

@@ -61,6 +61,8 @@ std::uint32_t SupplyGraph::allocate(const Tie& t) {
     free_.pop_back();
     if (slot < ordered_) reused_.push_back(slot);  // out of the last compaction's order (move_to_new_slots)
   } else {
+    if (links_.size() >= kMaxTies)
+      throw std::length_error("SupplyGraph: more ties than an incidence entry can index");
     slot = static_cast<std::uint32_t>(links_.size());
     if ((slot & kChunkMask) == 0) chunks_.push_back(std::make_unique<Tie[]>(std::size_t{1} << kChunkBits));
     links_.emplace_back();
@@ -85,8 +87,8 @@ TieEdge SupplyGraph::add_edge(std::size_t u, std::size_t v, const Tie& t) {
   (tail_ == kNoTie ? head_ : links_[tail_].next) = slot;
   tail_ = slot;
   ++edges_;
-  out_[u].push_back(Arc{sv, slot});
-  in_[v].push_back(Arc{su, slot});
+  out_[u].push_back(Arc(sv, slot, t.is_supply()));
+  in_[v].push_back(Arc(su, slot, t.is_supply()));
   return TieEdge{su, sv, slot};
 }
 
@@ -182,7 +184,7 @@ void SupplyGraph::compact(unsigned threads) {
   // Incidence arrays keep their order; each is trimmed to its size (every firm's own arrays: parallel).
   parallel_for(n, threads, [&](std::size_t v) {
     for (ArcList* arcs : {&out_[v], &in_[v]}) {
-      for (Arc& a : *arcs) a.tie = moved[a.tie];
+      for (Arc& a : *arcs) a.set_tie(moved[a.tie]);
       if (arcs->capacity() != arcs->size()) ArcList(arcs->begin(), arcs->end()).swap(*arcs);
     }
   });

@@ -54,7 +54,8 @@ struct alignas(64) Tie {
   TieChannel channel : 1 = TieChannel::Offline;
   bool cross_platform : 1 = false;  ///< the partners share no platform; they meet through 1+N interconnection
   bool brokered : 1 = false;        ///< formed through a platform (not an offline tie it took over later)
-  TieKind kind : 1 = TieKind::Supply;
+  TieKind kind : 1 =
+      TieKind::Supply;  ///< set before the tie is added, never after (SupplyGraph::Arc copies it)
   // No distance field: the partners' distance is World::firm_distance (a firm's region is set at entry).
   bool is_supply() const { return kind == TieKind::Supply; }
 };
@@ -93,11 +94,23 @@ struct TieIteratorTraits {
  */
 class SupplyGraph {
  public:
-  /** @brief One entry of a firm's incidence array: the tie's other firm and its record. */
+  /** @brief Ties the pool can hold: an incidence entry keeps a record's index in 31 bits. */
+  static constexpr std::uint32_t kMaxTies = 0x7FFFFFFFu;
+  /** @brief One entry of a firm's incidence array: the tie's other firm, its record, and whether it carries
+   * goods. The kind is copied from the record when the tie is added (Tie::kind is never changed after):
+   * loops that only ask it (referrals, collaboration candidates) read it here, next to the partner, instead
+   * of missing the cache on a record per tie; at 1M firms that miss was a fifth of search_supplier's
+   * samples (docs/PERFORMANCE.md, session 48). */
   struct Arc {
     std::uint32_t partner = 0;
-    std::uint32_t tie = 0;
+    std::uint32_t tie : 31 = 0;    ///< the record's index in the pool (< kMaxTies)
+    std::uint32_t supply : 1 = 1;  ///< the record's is_supply()
+    Arc() = default;
+    Arc(std::uint32_t p, std::uint32_t t, bool s) : partner(p), tie(t & kMaxTies), supply(s) {}
+    bool is_supply() const { return supply != 0; }
+    void set_tie(std::uint32_t t) { tie = t & kMaxTies; }
   };
+  static_assert(sizeof(Arc) == 8, "an incidence entry is 8 bytes: a firm's list of five fits one line");
   using ArcList = std::vector<Arc>;
   static constexpr std::uint32_t kNoTie = 0xFFFFFFFFu;
   static constexpr unsigned kChunkBits = 10;  ///< 1,024 records (64 KiB) per pool chunk

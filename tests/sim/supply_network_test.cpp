@@ -117,6 +117,45 @@ TEST_CASE("SupplyGraph keeps every order adjacency_list<vecS, vecS, bidirectiona
   CHECK(g[*boost::edges(g).first].formed_tick != -7);
 }
 
+TEST_CASE("SupplyGraph's incidence entries carry each tie's kind through removals, clears and compactions",
+          "[sim]") {
+  // Loops that only ask whether a tie carries goods read it from the entry (Arc::is_supply), not the record:
+  // the two must agree for every tie, in both lists, whatever happened to the graph since it was added.
+  const std::size_t n = 80;
+  SupplyGraph g(n);
+  Rng rng(23, Stream::NetworkSample, 0, 0);
+  auto agree = [&] {
+    std::size_t collaboration = 0;
+    for (std::size_t v = 0; v < n; ++v)
+      for (const bool out : {true, false}) {
+        const auto& arcs = out ? g.out_arcs(v) : g.in_arcs(v);
+        for (const auto& a : arcs) {
+          const TieEdge e = out ? TieEdge{static_cast<std::uint32_t>(v), a.partner, a.tie}
+                                : TieEdge{a.partner, static_cast<std::uint32_t>(v), a.tie};
+          REQUIRE(a.is_supply() == g[e].is_supply());
+          collaboration += !a.is_supply();
+        }
+      }
+    return collaboration;
+  };
+  for (int round = 0; round < 60; ++round) {
+    for (int k = 0; k < 20; ++k) {
+      const auto s = rng.below(n), t = rng.below(n);
+      if (s == t) continue;
+      Tie tie;
+      if (rng.below(3) == 0) tie.kind = TieKind::Collaboration;
+      boost::add_edge(s, t, tie, g);
+    }
+    for (int k = 0; k < 8; ++k)
+      if (const auto v = rng.below(n); boost::out_degree(v, g) > 0)
+        boost::remove_edge(*boost::out_edges(v, g).first, g);
+    if (round % 10 == 4) boost::clear_vertex(rng.below(n), g);
+    if (round % 7 == 6) g.compact();
+    agree();
+  }
+  CHECK(agree() > 50);  // collaboration ties are there to be told apart (each counted from both ends)
+}
+
 TEST_CASE("SupplyGraph tie records stay in place while ties are added and removed", "[sim]") {
   SupplyGraph g(4);
   Tie t;
