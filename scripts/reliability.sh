@@ -26,45 +26,9 @@ cmake --build build-asan --target vicsim_sanitizer_tests -j "${JOBS:-2}"
 # The property test (numerical_health) runs 100 of its 300 random parameter sets here: under ASan each
 # costs about 0.7 s, and the release suite runs all 300.
 export VICSIM_PROPERTY_SETS=${VICSIM_PROPERTY_SETS:-100}
-# The selected test cases are dealt in turn to JOBS processes (one per core): run one after another they
-# took 198 s, and they share nothing. Each process reads its names from a file (Catch2 -f), with the
-# characters Catch2 reads as test-spec syntax escaped; the shards must list every selected case once.
-san=build-asan/tests/vicsim_sanitizer_tests
-filter=$(head -n 1 build-asan/tests/sanitizer_test_filter.txt)
-shards=$(mktemp -d)
-trap 'rm -rf "$shards"' EXIT
-n_shards=${JOBS:-2}
-# Catch2 2.x exits with the number of test cases a listing names, so its status is not checked; an empty or
-# short listing is caught by the count below.
-list_names() { "$san" "$@" --list-test-names-only || true; }
-list_names "$filter" > "$shards/selected"
-sed -e 's/[][*,\\]/\\&/g' "$shards/selected" |
-  awk -v dir="$shards" -v n="$n_shards" '{ print > (dir "/names" ((NR - 1) % n)) }'
-selected=$(wc -l < "$shards/selected")
-[ "$selected" -gt 0 ] || { echo "reliability: the sanitizer filter selects no test case" >&2; exit 1; }
-shard_files=()
-for ((k = 0; k < n_shards; ++k)); do
-  if [ -s "$shards/names$k" ]; then shard_files+=("$shards/names$k"); fi
-done
-dealt=0
-for names in "${shard_files[@]}"; do dealt=$((dealt + $(list_names -f "$names" | wc -l))); done
-if [ "$dealt" -ne "$selected" ]; then
-  echo "reliability: the shards select $dealt test cases, the filter $selected ($shards)" >&2
-  trap - EXIT
-  exit 1
-fi
-pids=()
-for names in "${shard_files[@]}"; do
-  "$san" -f "$names" > "$names.log" 2>&1 &
-  pids+=($!)
-done
-failed=0
-for k in "${!pids[@]}"; do
-  wait "${pids[$k]}" || failed=1
-  echo "-- sanitizer shard $((k + 1)) of ${#pids[@]}"
-  cat "${shard_files[$k]}.log"
-done
-[ "$failed" -eq 0 ] || { echo "reliability: a sanitizer shard failed (its output is above)" >&2; exit 1; }
+# The selected test cases run in JOBS processes side by side (scripts/test_shards.sh).
+JOBS=${JOBS:-2} bash scripts/test_shards.sh build-asan/tests/vicsim_sanitizer_tests \
+  "$(head -n 1 build-asan/tests/sanitizer_test_filter.txt)"
 t1=$(date +%s)
 
 echo "== fuzzing: JSON reader and --set parser for ${FUZZ_SECONDS:-60} s"

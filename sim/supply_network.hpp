@@ -54,8 +54,8 @@ struct alignas(64) Tie {
   TieChannel channel : 1 = TieChannel::Offline;
   bool cross_platform : 1 = false;  ///< the partners share no platform; they meet through 1+N interconnection
   bool brokered : 1 = false;        ///< formed through a platform (not an offline tie it took over later)
-  TieKind kind : 1 =
-      TieKind::Supply;  ///< set before the tie is added, never after (SupplyGraph::Arc copies it)
+  /// Set before the tie is added, never after: SupplyGraph::Arc keeps a copy for loops that read only it.
+  TieKind kind : 1 = TieKind::Supply;
   // No distance field: the partners' distance is World::firm_distance (a firm's region is set at entry).
   bool is_supply() const { return kind == TieKind::Supply; }
 };
